@@ -1,0 +1,383 @@
+//! Settings: the documented defaults in `config/default.toml`, overridden by an optional file
+//! (`--config PATH`) and then by `PEERLEARN_<SECTION>__<KEY>` environment variables.
+//!
+//! Every setting is checked once, at start-up. A bad one yields a [`ConfigError`] that names the
+//! key, where the value came from, and what is wrong. The bot token is not a setting: it comes
+//! from `DISCORD_TOKEN` only and is kept in a [`Token`] that never prints.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::{Table, Value};
+
+/// The defaults, documented line by line.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+/// Discord's own API host.
+pub const DISCORD_API_BASE: &str = "https://discord.com";
+/// The environment variable prefix for overrides.
+pub const ENV_PREFIX: &str = "PEERLEARN_";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Settings {
+    pub discord: DiscordSettings,
+    pub database: DatabaseSettings,
+    pub log: LogSettings,
+    pub bot: BotSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DiscordSettings {
+    pub api_base: String,
+    pub dev_guild_id: String,
+}
+
+impl DiscordSettings {
+    /// The guild to register commands in, when set.
+    pub fn dev_guild(&self) -> Option<u64> {
+        self.dev_guild_id.parse().ok()
+    }
+
+    /// Whether the bot talks to Discord itself (rather than a compatible server).
+    pub fn is_discord(&self) -> bool {
+        self.api_base == DISCORD_API_BASE
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DatabaseSettings {
+    pub path: PathBuf,
+    pub busy_timeout_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LogSettings {
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BotSettings {
+    pub default_timezone: String,
+}
+
+/// A setting that cannot be used, with the key and the reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("setting `{key}` ({source_name}): {problem}")]
+pub struct ConfigError {
+    /// Dotted key, e.g. `discord.api_base`.
+    pub key: String,
+    /// Where the value came from: a file path, an environment variable, or "defaults".
+    pub source_name: String,
+    pub problem: String,
+}
+
+fn error(key: &str, source_name: &str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        key: key.to_string(),
+        source_name: source_name.to_string(),
+        problem: problem.into(),
+    }
+}
+
+impl Settings {
+    /// Defaults, then the file, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let env: BTreeMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with(ENV_PREFIX))
+            .collect();
+        Settings::load_from(file, &env)
+    }
+
+    /// [`Settings::load`] with the environment passed in (for tests).
+    pub fn load_from(
+        file: Option<&Path>,
+        env: &BTreeMap<String, String>,
+    ) -> Result<Settings, ConfigError> {
+        let mut merged: Table = DEFAULT_TOML
+            .parse()
+            .map_err(|e| error("(all)", "defaults", format!("{e}")))?;
+        // Which source set each key, for error messages.
+        let mut origin: BTreeMap<String, String> = BTreeMap::new();
+        if let Some(path) = file {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| error("--config", &name, format!("cannot read the file: {e}")))?;
+            let overrides: Table = text
+                .parse()
+                .map_err(|e| error("(file)", &name, format!("not valid TOML: {e}")))?;
+            for (section, values) in overrides {
+                let Value::Table(values) = values else {
+                    return Err(error(&section, &name, "expected a [section] of settings"));
+                };
+                for (key, value) in values {
+                    let dotted = format!("{section}.{key}");
+                    set(&mut merged, &dotted, value, &name)?;
+                    origin.insert(dotted, name.clone());
+                }
+            }
+        }
+        for (var, raw) in env {
+            let Some(rest) = var.strip_prefix(ENV_PREFIX) else {
+                continue;
+            };
+            let Some((section, key)) = rest.split_once("__") else {
+                return Err(error(
+                    rest,
+                    var,
+                    "expected PEERLEARN_<SECTION>__<KEY>, e.g. PEERLEARN_DATABASE__PATH",
+                ));
+            };
+            let dotted = format!("{}.{}", section.to_lowercase(), key.to_lowercase());
+            let value = env_value(&merged, &dotted, raw);
+            set(&mut merged, &dotted, value, var)?;
+            origin.insert(dotted, var.clone());
+        }
+        let source_of = |key: &str| origin.get(key).cloned().unwrap_or("defaults".into());
+        let settings: Settings = Value::Table(merged)
+            .try_into()
+            .map_err(|e| error("(all)", "merged settings", format!("{e}")))?;
+        settings.validate(&source_of)
+    }
+
+    /// Checks each setting's meaning; normalises where harmless (trailing slash of api_base).
+    fn validate(mut self, source_of: &dyn Fn(&str) -> String) -> Result<Settings, ConfigError> {
+        let bad = |key: &str, problem: String| error(key, &source_of(key), problem);
+        let base = self.discord.api_base.trim_end_matches('/').to_string();
+        let scheme_ok = base.starts_with("http://") || base.starts_with("https://");
+        let host = base.split_once("://").map(|(_, h)| h).unwrap_or("");
+        if !scheme_ok || host.is_empty() || host.contains('/') || host.contains('?') {
+            return Err(bad(
+                "discord.api_base",
+                format!("{base:?} is not a base URL like \"https://discord.com\" or \"http://127.0.0.1:8080\" (scheme and host, no path)"),
+            ));
+        }
+        self.discord.api_base = base;
+        let guild = self.discord.dev_guild_id.trim().to_string();
+        if !guild.is_empty() && guild.parse::<u64>().map_or(true, |g| g == 0) {
+            return Err(bad(
+                "discord.dev_guild_id",
+                format!("{guild:?} is not a server id (digits, as copied with \"Copy Server ID\"); leave it empty to register commands globally"),
+            ));
+        }
+        self.discord.dev_guild_id = guild;
+        if self.database.path.as_os_str().is_empty() {
+            return Err(bad("database.path", "must name a file".into()));
+        }
+        if self.database.busy_timeout_ms == 0 {
+            return Err(bad(
+                "database.busy_timeout_ms",
+                "must be at least 1 (milliseconds)".into(),
+            ));
+        }
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
+            return Err(bad("log.filter", format!("not a valid filter: {e}")));
+        }
+        if self.bot.default_timezone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(bad(
+                "bot.default_timezone",
+                format!(
+                    "{:?} is not an IANA time zone name (e.g. \"Europe/Berlin\", \"UTC\")",
+                    self.bot.default_timezone
+                ),
+            ));
+        }
+        Ok(self)
+    }
+
+    /// The settings as TOML, for `peerlearn config check`.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Replaces a known key's value; unknown keys and wrong types are errors.
+fn set(merged: &mut Table, dotted: &str, value: Value, source: &str) -> Result<(), ConfigError> {
+    let (section, key) = dotted.split_once('.').unwrap_or((dotted, ""));
+    let known = merged
+        .get_mut(section)
+        .and_then(Value::as_table_mut)
+        .filter(|t| t.contains_key(key));
+    let Some(table) = known else {
+        return Err(error(dotted, source, unknown_key_hint(merged)));
+    };
+    let current = &table[key];
+    if current.type_str() != value.type_str() {
+        return Err(error(
+            dotted,
+            source,
+            format!("expected {}, got {}", kind_of(current), kind_of(&value)),
+        ));
+    }
+    table.insert(key.to_string(), value);
+    Ok(())
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Integer(_) => "a whole number",
+        Value::Boolean(_) => "true or false",
+        Value::String(_) => "text in quotes",
+        Value::Float(_) => "a decimal number",
+        _ => "a structured value",
+    }
+}
+
+fn unknown_key_hint(merged: &Table) -> String {
+    let known: Vec<String> = merged
+        .iter()
+        .flat_map(|(s, t)| {
+            t.as_table()
+                .into_iter()
+                .flat_map(move |t| t.keys().map(move |k| format!("{s}.{k}")))
+        })
+        .collect();
+    format!("unknown setting; known settings are {}", known.join(", "))
+}
+
+/// Environment values are text; read them as the type the key has in the defaults.
+fn env_value(merged: &Table, dotted: &str, raw: &str) -> Value {
+    let (section, key) = dotted.split_once('.').unwrap_or((dotted, ""));
+    let current = merged.get(section).and_then(|s| s.get(key));
+    match current {
+        Some(Value::Integer(_)) => raw
+            .trim()
+            .parse()
+            .map(Value::Integer)
+            .unwrap_or(Value::String(raw.into())),
+        Some(Value::Boolean(_)) => raw
+            .trim()
+            .parse()
+            .map(Value::Boolean)
+            .unwrap_or(Value::String(raw.into())),
+        _ => Value::String(raw.into()),
+    }
+}
+
+/// The bot token from `DISCORD_TOKEN`. Its `Debug` and `Display` never show it.
+#[derive(Clone)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(token: impl Into<String>) -> Token {
+        Token(token.into().trim().to_string())
+    }
+
+    /// Reads `DISCORD_TOKEN`; `None` when unset or empty.
+    pub fn from_env() -> Option<Token> {
+        std::env::var("DISCORD_TOKEN")
+            .ok()
+            .map(Token::new)
+            .filter(|t| !t.0.is_empty())
+    }
+
+    /// The secret itself, for the HTTP client only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_load_and_are_valid() {
+        let s = Settings::load_from(None, &env(&[])).unwrap();
+        assert_eq!(s.discord.api_base, DISCORD_API_BASE);
+        assert!(s.discord.is_discord());
+        assert_eq!(s.discord.dev_guild(), None);
+        assert_eq!(s.database.path, PathBuf::from("data/peerlearn.db"));
+        assert_eq!(s.bot.default_timezone, "UTC");
+    }
+
+    #[test]
+    fn file_then_environment_override() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(
+            &file,
+            "[database]\npath = \"/tmp/x.db\"\nbusy_timeout_ms = 100\n",
+        )
+        .unwrap();
+        let s = Settings::load_from(
+            Some(&file),
+            &env(&[
+                ("PEERLEARN_DATABASE__BUSY_TIMEOUT_MS", "250"),
+                ("PEERLEARN_DISCORD__API_BASE", "http://127.0.0.1:9999/"),
+                ("PEERLEARN_DISCORD__DEV_GUILD_ID", "42"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.database.path, PathBuf::from("/tmp/x.db"));
+        assert_eq!(s.database.busy_timeout_ms, 250);
+        assert_eq!(s.discord.api_base, "http://127.0.0.1:9999");
+        assert_eq!(s.discord.dev_guild(), Some(42));
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let e = Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__API_BSE", "x")]))
+            .unwrap_err();
+        assert_eq!(e.key, "discord.api_bse");
+        assert_eq!(e.source_name, "PEERLEARN_DISCORD__API_BSE");
+        assert!(e.problem.contains("discord.api_base"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_and_values_are_named() {
+        let e = Settings::load_from(
+            None,
+            &env(&[("PEERLEARN_DATABASE__BUSY_TIMEOUT_MS", "soon")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "database.busy_timeout_ms");
+        assert!(e.problem.contains("expected a whole number"), "{e}");
+
+        let e = Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__API_BASE", "discord")]))
+            .unwrap_err();
+        assert_eq!(e.key, "discord.api_base");
+
+        let e = Settings::load_from(
+            None,
+            &env(&[("PEERLEARN_BOT__DEFAULT_TIMEZONE", "Mars/Olympus")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "bot.default_timezone");
+        assert!(e.to_string().contains("PEERLEARN_BOT__DEFAULT_TIMEZONE"));
+
+        let e = Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__DEV_GUILD_ID", "abc")]))
+            .unwrap_err();
+        assert_eq!(e.key, "discord.dev_guild_id");
+    }
+
+    #[test]
+    fn broken_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        std::fs::write(&file, "[discord\napi_base = 1").unwrap();
+        let e = Settings::load_from(Some(&file), &env(&[])).unwrap_err();
+        assert!(e.problem.contains("not valid TOML"), "{e}");
+        let missing = dir.path().join("missing.toml");
+        let e = Settings::load_from(Some(&missing), &env(&[])).unwrap_err();
+        assert_eq!(e.key, "--config");
+    }
+
+    #[test]
+    fn the_token_never_prints() {
+        let t = Token::new("secret-value");
+        assert!(!format!("{t:?}").contains("secret"));
+        assert_eq!(t.expose(), "secret-value");
+    }
+}

@@ -1,0 +1,52 @@
+//! `/help`: every command with its description, only for the caller.
+
+use crate::discord::{Command, Context, Error};
+use crate::domain::format::fit;
+
+/// Discord's limit for a message's text.
+const MESSAGE_MAX_CHARS: usize = 2000;
+
+/// Lists every peerlearn command and what it does
+#[poise::command(slash_command)]
+pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
+    let text = help_text(&ctx.framework().options().commands);
+    ctx.send(
+        poise::CreateReply::default()
+            .content(fit(&text, MESSAGE_MAX_CHARS))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// One line per command (and per subcommand), `/name — description`.
+pub fn help_text(commands: &[Command]) -> String {
+    let mut lines = vec!["**peerlearn commands**".to_string()];
+    fn add(lines: &mut Vec<String>, prefix: &str, c: &Command) {
+        let name = format!("{prefix}{}", c.name);
+        if c.subcommands.is_empty() {
+            let description = c.description.as_deref().unwrap_or("");
+            lines.push(format!("`/{name}` — {description}"));
+        } else {
+            for sub in &c.subcommands {
+                add(lines, &format!("{name} "), sub);
+            }
+        }
+    }
+    for c in commands.iter().filter(|c| c.slash_action.is_some()) {
+        add(&mut lines, "", c);
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_every_command_with_its_description() {
+        let text = help_text(&crate::discord::commands::all());
+        assert!(text.contains("`/help` — Lists every peerlearn command"), "{text}");
+        assert!(text.contains("`/about` — "), "{text}");
+    }
+}

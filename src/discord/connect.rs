@@ -1,0 +1,166 @@
+//! Starting the bot: check the token, register the commands, connect to the gateway, and run
+//! until shutdown is requested.
+//!
+//! Against a server other than Discord (`discord.api_base`), REST goes through serenity's proxy
+//! setting, which serenity only honours with its own rate limiter disabled; the gateway address
+//! is asked from `GET /api/v10/gateway` exactly as on Discord.
+
+use super::{commands, errors, Data};
+use crate::config::{Settings, Token};
+use crate::domain::ids::{GuildId, UserId};
+use crate::store::{unix_ms, Store};
+use poise::serenity_prelude as serenity;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Gateway intents: guilds (server and channel lists), guild and direct messages (replies in
+/// Q&A threads are noticed by their author; no privileged message-content intent is needed).
+pub fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS
+        | serenity::GatewayIntents::GUILD_MESSAGES
+        | serenity::GatewayIntents::DIRECT_MESSAGES
+}
+
+/// Why the bot stopped or could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum BotError {
+    #[error("Discord rejected the bot token (401 Unauthorized). Check DISCORD_TOKEN: copy it again from the Developer Portal, Bot page, \"Reset Token\".")]
+    TokenRejected,
+    #[error("cannot reach the Discord API at {api_base}: {source}. Check discord.api_base and the network.")]
+    Unreachable {
+        api_base: String,
+        source: serenity::Error,
+    },
+    #[error("registering the slash commands failed: {0}")]
+    Registration(serenity::Error),
+    #[error("the gateway connection failed: {0}")]
+    Gateway(serenity::Error),
+}
+
+fn is_unauthorized(e: &serenity::Error) -> bool {
+    matches!(e, serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401)
+}
+
+/// Runs the bot until `shutdown` completes (then closes the gateway cleanly) or a fatal error.
+pub async fn run(
+    settings: Arc<Settings>,
+    token: Token,
+    store: Store,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), BotError> {
+    let api_base = settings.discord.api_base.clone();
+    let mut builder = serenity::HttpBuilder::new(token.expose());
+    if !settings.discord.is_discord() {
+        builder = builder.proxy(api_base.clone()).ratelimiter_disabled(true);
+    }
+    let http = builder.build();
+
+    let me = http.get_current_user().await.map_err(|e| {
+        if is_unauthorized(&e) {
+            BotError::TokenRejected
+        } else {
+            BotError::Unreachable {
+                api_base: api_base.clone(),
+                source: e,
+            }
+        }
+    })?;
+    let app = http
+        .get_current_application_info()
+        .await
+        .map_err(|source| BotError::Unreachable {
+            api_base: api_base.clone(),
+            source,
+        })?;
+    http.set_application_id(app.id);
+    tracing::info!(bot = %me.name, application = %app.id, "authenticated");
+
+    let all = commands::all();
+    let definitions = poise::builtins::create_application_commands(&all);
+    match settings.discord.dev_guild() {
+        Some(guild) => {
+            serenity::GuildId::new(guild)
+                .set_commands(&http, definitions)
+                .await
+                .map_err(BotError::Registration)?;
+            tracing::info!(guild, count = all.len(), "commands registered in the dev guild");
+        }
+        None => {
+            serenity::Command::set_global_commands(&http, definitions)
+                .await
+                .map_err(BotError::Registration)?;
+            tracing::info!(count = all.len(), "commands registered globally");
+        }
+    }
+
+    let data = Data {
+        store: store.clone(),
+        settings,
+        started_at: Instant::now(),
+    };
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: all,
+            initialize_owners: false,
+            on_error: |e| Box::pin(errors::on_error(e)),
+            pre_command: |ctx| Box::pin(record_member(ctx)),
+            event_handler: |framework, event| Box::pin(on_event(event, framework.user_data)),
+            ..Default::default()
+        })
+        .setup(move |_ctx, ready, _framework| {
+            Box::pin(async move {
+                tracing::info!(guilds = ready.guilds.len(), "connected to the gateway");
+                Ok(data)
+            })
+        })
+        .build();
+
+    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
+        .framework(framework)
+        .await
+        .map_err(BotError::Gateway)?;
+    let shards = client.shard_manager.clone();
+    let stopper = tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down: closing the gateway connection");
+        shards.shutdown_all().await;
+    });
+    let result = client.start().await;
+    stopper.abort();
+    store.close().await;
+    match result {
+        Ok(()) => Ok(()),
+        Err(serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication)) => {
+            Err(BotError::TokenRejected)
+        }
+        Err(e) => Err(BotError::Gateway(e)),
+    }
+}
+
+/// Keeps the guild list current.
+async fn on_event(event: &serenity::FullEvent, data: &Data) -> Result<(), super::Error> {
+    if let serenity::FullEvent::GuildCreate { guild, .. } = event {
+        let now = unix_ms(chrono::Utc::now());
+        data.store
+            .upsert_guild(GuildId(guild.id.get()), &guild.name, now)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Records the member behind every command (never fails the command itself).
+async fn record_member(ctx: super::Context<'_>) {
+    let Some(guild) = ctx.guild_id() else { return };
+    let author = ctx.author();
+    let name = author.global_name.clone().unwrap_or_else(|| author.name.clone());
+    let now = unix_ms(chrono::Utc::now());
+    let result = ctx
+        .data()
+        .store
+        .touch_member(GuildId(guild.get()), UserId(author.id.get()), &name, now)
+        .await;
+    if let Err(e) = result {
+        tracing::error!(error = %e, "could not record the member");
+    }
+}

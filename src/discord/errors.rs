@@ -1,0 +1,23 @@
+//! What users see when a command fails: a short, honest ephemeral message; the details go to
+//! the log, never to the channel.
+
+use super::{Data, Error};
+
+pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command failed");
+            let reply = poise::CreateReply::default()
+                .content("Sorry, that did not work because of a problem on the bot's side. It has been logged for the admins; please try again in a moment.")
+                .ephemeral(true);
+            if let Err(e) = ctx.send(reply).await {
+                tracing::error!(error = %e, "could not tell the user about the failure");
+            }
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Human-readable figures and text that fits Discord's limits.
+
+use std::time::Duration;
+
+/// `3d 4h`, `2h 5m`, `4m 10s`, `12s`: the two largest units.
+pub fn duration(d: Duration) -> String {
+    let s = d.as_secs();
+    let (days, hours, minutes, seconds) = (s / 86_400, s / 3_600 % 24, s / 60 % 60, s % 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds}s"),
+        (0, 0, _) => format!("{minutes}m {seconds}s"),
+        (0, _, _) => format!("{hours}h {minutes}m"),
+        _ => format!("{days}d {hours}h"),
+    }
+}
+
+/// `512 B`, `1.5 KiB`, `12.3 MiB`, `1.2 GiB`.
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// Cuts `text` to at most `max_chars` characters (not bytes), ending with `…` when cut.
+pub fn fit(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_show_two_units() {
+        assert_eq!(duration(Duration::from_secs(12)), "12s");
+        assert_eq!(duration(Duration::from_secs(250)), "4m 10s");
+        assert_eq!(duration(Duration::from_secs(7_500)), "2h 5m");
+        assert_eq!(duration(Duration::from_secs(273_600)), "3d 4h");
+    }
+
+    #[test]
+    fn byte_sizes_use_binary_units() {
+        assert_eq!(bytes(512), "512 B");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(5 * 1024 * 1024), "5.0 MiB");
+    }
+
+    #[test]
+    fn fit_counts_characters_not_bytes() {
+        assert_eq!(fit("héllo", 5), "héllo");
+        assert_eq!(fit("héllo wörld", 6), "héllo…");
+        assert_eq!(fit("héllo wörld", 6).chars().count(), 6);
+    }
+}

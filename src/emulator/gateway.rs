@@ -1,0 +1,240 @@
+//! The emulator's WebSocket gateway (Discord's `events/gateway` docs): Hello, Identify with
+//! close 4004 for a wrong token and 4014 for disallowed intents, READY then GUILD_CREATE,
+//! heartbeat ACKs, sequence numbers, Resume with replay of missed events, Reconnect (op 7) and
+//! Invalid Session (op 9) on request of the test.
+
+use super::payloads;
+use super::state::{GatewayCommand, SessionRec, PRIVILEGED_INTENTS};
+use super::Shared;
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+
+/// How many dispatched events a session keeps for replay on resume.
+const REPLAY_LOG_CAPACITY: usize = 5_000;
+
+pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    while let Ok((stream, _)) = listener.accept().await {
+        tokio::spawn(connection(stream, Arc::clone(&shared)));
+    }
+}
+
+async fn connection(stream: TcpStream, shared: Arc<Shared>) {
+    let Ok(ws) = tokio_tungstenite::accept_async(stream).await else {
+        return;
+    };
+    let (mut sink, mut source) = ws.split();
+    let (tx, mut rx) = mpsc::unbounded_channel::<GatewayCommand>();
+    let interval = {
+        let mut s = shared.state.lock().expect("state");
+        s.gateway.connections += 1;
+        s.heartbeat_interval_ms
+    };
+    let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": interval}});
+    if sink
+        .send(WsMessage::Text(hello.to_string()))
+        .await
+        .is_err()
+    {
+        return;
+    }
+    shared.changed.notify_waiters();
+    // Discord closes a connection whose heartbeats stop; allow twice the interval.
+    let heartbeat_grace = Duration::from_millis(interval * 2);
+    let mut deadline = tokio::time::Instant::now() + heartbeat_grace;
+    let mut identified = false;
+    loop {
+        tokio::select! {
+            incoming = source.next() => {
+                let text = match incoming {
+                    Some(Ok(WsMessage::Text(t))) => t,
+                    Some(Ok(WsMessage::Binary(_))) => {
+                        let _ = close(&mut sink, 4002, "binary frames are not accepted").await;
+                        break;
+                    }
+                    Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => break,
+                    Some(Ok(_)) => continue,
+                };
+                let Ok(payload) = serde_json::from_str::<Value>(&text) else {
+                    let _ = close(&mut sink, 4002, "payload is not JSON").await;
+                    break;
+                };
+                match payload["op"].as_u64() {
+                    Some(1) => {
+                        deadline = tokio::time::Instant::now() + heartbeat_grace;
+                        shared.state.lock().expect("state").gateway.heartbeats += 1;
+                        let ack = json!({"op": 11, "s": null, "t": null, "d": null});
+                        if sink.send(WsMessage::Text(ack.to_string())).await.is_err() {
+                            break;
+                        }
+                    }
+                    Some(2) => {
+                        if identified {
+                            let _ = close(&mut sink, 4005, "already authenticated").await;
+                            break;
+                        }
+                        match identify(&shared, &payload["d"], &tx) {
+                            Ok(()) => identified = true,
+                            Err((code, reason)) => {
+                                let _ = close(&mut sink, code, reason).await;
+                                break;
+                            }
+                        }
+                    }
+                    Some(6) => match resume(&shared, &payload["d"], &tx) {
+                        Ok(()) => identified = true,
+                        Err((code, reason)) => {
+                            let _ = close(&mut sink, code, reason).await;
+                            break;
+                        }
+                    },
+                    Some(3 | 4 | 8 | 31) => {}
+                    _ => {
+                        let _ = close(&mut sink, 4001, "unknown opcode").await;
+                        break;
+                    }
+                }
+                shared.changed.notify_waiters();
+            }
+            command = rx.recv() => match command {
+                Some(GatewayCommand::Send(v)) => {
+                    if sink.send(WsMessage::Text(v.to_string())).await.is_err() {
+                        break;
+                    }
+                }
+                Some(GatewayCommand::Close(code)) => {
+                    let _ = close(&mut sink, code, "closed by the test").await;
+                    break;
+                }
+                Some(GatewayCommand::Drop) | None => break,
+            },
+            _ = tokio::time::sleep_until(deadline) => {
+                let _ = close(&mut sink, 4009, "session timed out: no heartbeat").await;
+                break;
+            }
+        }
+    }
+    let mut s = shared.state.lock().expect("state");
+    if let Some(session) = s.session.as_mut() {
+        if session.sender.as_ref().is_some_and(|t| t.same_channel(&tx)) {
+            session.sender = None;
+        }
+    }
+    drop(s);
+    shared.changed.notify_waiters();
+}
+
+type CloseReason = (u16, &'static str);
+
+fn identify(
+    shared: &Shared,
+    d: &Value,
+    tx: &mpsc::UnboundedSender<GatewayCommand>,
+) -> Result<(), CloseReason> {
+    let mut s = shared.state.lock().expect("state");
+    if !token_matches(d["token"].as_str(), &s.bot.token) {
+        return Err((4004, "Authentication failed."));
+    }
+    let intents = d["intents"].as_u64().unwrap_or(0);
+    if intents & PRIVILEGED_INTENTS & !s.bot.allowed_privileged_intents != 0 {
+        return Err((4014, "Disallowed intent(s)."));
+    }
+    s.gateway.identifies += 1;
+    let session_id = format!("session-{}", s.ids.next());
+    s.session = Some(SessionRec {
+        id: session_id.clone(),
+        seq: 0,
+        intents,
+        log: Vec::new(),
+        sender: Some(tx.clone()),
+    });
+    let ready = payloads::ready(&s, &session_id, &shared.gateway_url);
+    s.dispatch("READY", ready);
+    let guilds: Vec<Value> = s
+        .guilds
+        .values()
+        .filter(|g| g.members.contains_key(&s.bot.user_id))
+        .map(|g| payloads::guild_create(&s, g))
+        .collect();
+    for g in guilds {
+        s.dispatch("GUILD_CREATE", g);
+    }
+    trim_log(&mut s.session);
+    Ok(())
+}
+
+fn resume(
+    shared: &Shared,
+    d: &Value,
+    tx: &mpsc::UnboundedSender<GatewayCommand>,
+) -> Result<(), CloseReason> {
+    let mut s = shared.state.lock().expect("state");
+    if !token_matches(d["token"].as_str(), &s.bot.token) {
+        return Err((4004, "Authentication failed."));
+    }
+    let wanted = d["session_id"].as_str().unwrap_or_default();
+    let seq = d["seq"].as_u64().unwrap_or(0);
+    let resumable = s
+        .session
+        .as_ref()
+        .is_some_and(|x| x.id == wanted && seq <= x.seq);
+    if !resumable {
+        s.gateway.invalid_sessions += 1;
+        let invalid = json!({"op": 9, "s": null, "t": null, "d": false});
+        let _ = tx.send(GatewayCommand::Send(invalid));
+        return Ok(());
+    }
+    s.gateway.resumes += 1;
+    let session = s.session.as_mut().expect("checked above");
+    session.sender = Some(tx.clone());
+    for (_, payload) in session.log.iter().filter(|(n, _)| *n > seq) {
+        let _ = tx.send(GatewayCommand::Send(payload.clone()));
+    }
+    s.dispatch("RESUMED", json!({}));
+    Ok(())
+}
+
+/// Discord's Identify carries the token as `Bot <token>`; a bare token is accepted as well.
+fn token_matches(sent: Option<&str>, expected: &str) -> bool {
+    let Some(sent) = sent else { return false };
+    sent.strip_prefix("Bot ").unwrap_or(sent) == expected
+}
+
+fn trim_log(session: &mut Option<SessionRec>) {
+    if let Some(s) = session {
+        if s.log.len() > REPLAY_LOG_CAPACITY {
+            let excess = s.log.len() - REPLAY_LOG_CAPACITY;
+            s.log.drain(..excess);
+        }
+    }
+}
+
+async fn close<S>(sink: &mut S, code: u16, reason: &'static str) -> Result<(), S::Error>
+where
+    S: futures_util::Sink<WsMessage> + Unpin,
+{
+    sink.send(WsMessage::Close(Some(CloseFrame {
+        code: CloseCode::from(code),
+        reason: reason.into(),
+    })))
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_matches;
+
+    #[test]
+    fn tokens_are_compared_without_the_bot_prefix() {
+        assert!(token_matches(Some("Bot abc"), "abc"));
+        assert!(token_matches(Some("abc"), "abc"));
+        assert!(!token_matches(Some("Bot abd"), "abc"));
+        assert!(!token_matches(None, "abc"));
+    }
+}

@@ -1,0 +1,746 @@
+//! A local Discord for tests, benchmarks and the demo: REST and a WebSocket gateway on
+//! 127.0.0.1 (random ports), backed by in-memory guilds, channels, members, roles and messages.
+//!
+//! It is strict about Discord's contract: every request body is validated against Discord's own
+//! OpenAPI spec ([`spec`]), interactions must be answered within 3 seconds, and every payload it
+//! sends deserializes into serenity's model types. Broken rules are kept as [`Violation`]s for
+//! the test to fail on.
+//!
+//! The test API builds a world ([`Emulator::add_guild`], [`Emulator::add_member`], ...), acts as a
+//! member ([`Emulator::slash`], [`Emulator::click`], [`Emulator::say`], ...), reads back what the
+//! bot did ([`Emulator::reply`], [`Emulator::messages_in`]) and injects trouble
+//! ([`Emulator::fail_next`], [`Emulator::drop_gateway`]).
+
+mod gateway;
+mod multipart;
+pub mod payloads;
+mod rest;
+pub mod spec;
+pub mod state;
+
+pub use state::{Failure, PostedMessage, Violation};
+
+use anyhow::{anyhow, bail, Context as _};
+use serde_json::{json, Value};
+use spec::Spec;
+use state::{
+    channel_kind, perms, CallbackRec, ChannelRec, FailureRule, GatewayCommand, GatewayStats,
+    GuildRec, InteractionRec, MemberRec, RoleRec, State, UserRec, INTERACTION_DEADLINE,
+};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+
+/// How long the test API waits for the bot before giving up.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(15);
+
+/// State shared by the REST server, the gateway and the test API.
+pub(crate) struct Shared {
+    pub(crate) state: Mutex<State>,
+    pub(crate) spec: Spec,
+    /// Woken whenever something changes, for the test API's waits.
+    pub(crate) changed: Notify,
+    pub(crate) gateway_url: String,
+}
+
+/// Options for [`Emulator::start`].
+#[derive(Debug, Clone)]
+pub struct EmulatorOptions {
+    pub bot_token: String,
+    pub bot_name: String,
+    /// Discord's OpenAPI document; defaults to [`Spec::default_path`].
+    pub spec_path: Option<PathBuf>,
+    /// Gateway heartbeat interval announced in Hello.
+    pub heartbeat_interval: Duration,
+}
+
+impl Default for EmulatorOptions {
+    fn default() -> Self {
+        EmulatorOptions {
+            bot_token: "emulator-bot-token".into(),
+            bot_name: "peerlearn".into(),
+            spec_path: None,
+            heartbeat_interval: Duration::from_millis(41_250),
+        }
+    }
+}
+
+/// What the bot answered to an interaction.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// Discord's callback type (4 message, 5 deferred, 6 deferred update, 7 update, 8
+    /// autocomplete, 9 modal).
+    pub callback_type: u8,
+    /// How long the bot took to call back.
+    pub after: Duration,
+    /// The response message (for 4, a finished 5, or the updated message for 6/7).
+    pub message: Option<PostedMessage>,
+    /// The callback's `data`: autocomplete choices or a modal.
+    pub data: Value,
+}
+
+/// A running emulator. Dropping it stops its servers.
+pub struct Emulator {
+    shared: Arc<Shared>,
+    rest_port: u16,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        for t in &self.tasks {
+            t.abort();
+        }
+    }
+}
+
+impl Emulator {
+    /// Starts REST and gateway listeners on random loopback ports.
+    pub async fn start(options: EmulatorOptions) -> anyhow::Result<Emulator> {
+        let spec_path = options.spec_path.clone().unwrap_or_else(Spec::default_path);
+        let spec = Spec::load(&spec_path)?;
+        let rest = TcpListener::bind("127.0.0.1:0").await?;
+        let ws = TcpListener::bind("127.0.0.1:0").await?;
+        let rest_port = rest.local_addr()?.port();
+        let gateway_url = format!("ws://127.0.0.1:{}", ws.local_addr()?.port());
+        let mut state = State::new(&options.bot_name, &options.bot_token);
+        state.heartbeat_interval_ms = options.heartbeat_interval.as_millis() as u64;
+        let shared = Arc::new(Shared {
+            state: Mutex::new(state),
+            spec,
+            changed: Notify::new(),
+            gateway_url,
+        });
+        let tasks = vec![
+            tokio::spawn(rest::serve(rest, Arc::clone(&shared))),
+            tokio::spawn(gateway::serve(ws, Arc::clone(&shared))),
+        ];
+        Ok(Emulator {
+            shared,
+            rest_port,
+            tasks,
+        })
+    }
+
+    /// The base URL to give the bot as `discord.api_base`.
+    pub fn api_base(&self) -> String {
+        format!("http://127.0.0.1:{}", self.rest_port)
+    }
+
+    pub fn gateway_url(&self) -> String {
+        self.shared.gateway_url.clone()
+    }
+
+    pub fn bot_token(&self) -> String {
+        self.lock().bot.token.clone()
+    }
+
+    pub fn bot_user_id(&self) -> u64 {
+        self.lock().bot.user_id
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.shared.state.lock().expect("emulator state")
+    }
+
+    /// Runs `f` on the state, then wakes waiters.
+    fn with_state<T>(&self, f: impl FnOnce(&mut State) -> T) -> T {
+        let out = f(&mut self.lock());
+        self.shared.changed.notify_waiters();
+        out
+    }
+
+    /// Waits until `check` finds what it looks for, or fails after `DEFAULT_WAIT`.
+    pub async fn wait_for<T>(
+        &self,
+        what: &str,
+        check: impl Fn(&State) -> Option<T>,
+    ) -> anyhow::Result<T> {
+        self.wait_for_within(what, DEFAULT_WAIT, check).await
+    }
+
+    pub async fn wait_for_within<T>(
+        &self,
+        what: &str,
+        timeout: Duration,
+        check: impl Fn(&State) -> Option<T>,
+    ) -> anyhow::Result<T> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let notified = self.shared.changed.notified();
+            if let Some(found) = check(&self.lock()) {
+                return Ok(found);
+            }
+            if Instant::now() >= deadline {
+                bail!("timed out after {timeout:?} waiting for {what}");
+            }
+            let _ = tokio::time::timeout(Duration::from_millis(25), notified).await;
+        }
+    }
+
+    // ----- building the world -----
+
+    /// Allows the bot to use privileged gateway intents (as ticking them in the developer portal).
+    pub fn allow_privileged_intents(&self, bits: u64) {
+        self.with_state(|s| s.bot.allowed_privileged_intents = bits);
+    }
+
+    /// Sets Discord's global REST limit (requests per second; Discord's is 50).
+    pub fn set_global_rate_limit(&self, per_second: u32) {
+        self.with_state(|s| s.global_rate_limit = per_second);
+    }
+
+    /// Creates a guild with an owner and the bot as a member. Returns the guild id (which is also
+    /// the id of its `@everyone` role).
+    pub fn add_guild(&self, name: &str) -> u64 {
+        self.with_state(|s| {
+            let id = s.ids.next();
+            let owner = s.ids.next();
+            s.users.insert(
+                owner,
+                UserRec {
+                    id: owner,
+                    name: format!("{name} owner"),
+                    bot: false,
+                },
+            );
+            let mut members = BTreeMap::new();
+            for user_id in [owner, s.bot.user_id] {
+                members.insert(
+                    user_id,
+                    MemberRec {
+                        user_id,
+                        roles: vec![],
+                        nick: None,
+                    },
+                );
+            }
+            s.guilds.insert(
+                id,
+                GuildRec {
+                    id,
+                    name: name.to_string(),
+                    owner_id: owner,
+                    roles: vec![RoleRec {
+                        id,
+                        name: "@everyone".into(),
+                        permissions: perms::EVERYONE_DEFAULT,
+                        position: 0,
+                    }],
+                    members,
+                },
+            );
+            if s.session.is_some() {
+                let g = payloads::guild_create(s, &s.guilds[&id]);
+                s.dispatch("GUILD_CREATE", g);
+            }
+            id
+        })
+    }
+
+    pub fn guild_owner(&self, guild: u64) -> u64 {
+        self.lock().guilds[&guild].owner_id
+    }
+
+    pub fn add_role(&self, guild: u64, name: &str, permissions: u64) -> u64 {
+        self.with_state(|s| {
+            let id = s.ids.next();
+            let g = s.guilds.get_mut(&guild).expect("guild exists");
+            let position = g.roles.len() as u16;
+            g.roles.push(RoleRec {
+                id,
+                name: name.to_string(),
+                permissions,
+                position,
+            });
+            id
+        })
+    }
+
+    /// Creates a user and adds them to the guild with these roles. Returns the user id.
+    pub fn add_member(&self, guild: u64, name: &str, roles: &[u64]) -> u64 {
+        let id = self.with_state(|s| s.ids.next());
+        self.add_member_with_id(guild, id, name, roles);
+        id
+    }
+
+    /// Adds a (possibly existing) user to a guild: the same person can be in several guilds.
+    pub fn add_member_with_id(&self, guild: u64, user_id: u64, name: &str, roles: &[u64]) {
+        self.with_state(|s| {
+            s.users.entry(user_id).or_insert(UserRec {
+                id: user_id,
+                name: name.to_string(),
+                bot: false,
+            });
+            s.guilds
+                .get_mut(&guild)
+                .expect("guild exists")
+                .members
+                .insert(
+                    user_id,
+                    MemberRec {
+                        user_id,
+                        roles: roles.to_vec(),
+                        nick: None,
+                    },
+                );
+        })
+    }
+
+    pub fn add_text_channel(&self, guild: u64, name: &str) -> u64 {
+        self.with_state(|s| {
+            let id = s.ids.next();
+            s.channels.insert(
+                id,
+                ChannelRec {
+                    id,
+                    kind: channel_kind::GUILD_TEXT,
+                    guild_id: Some(guild),
+                    name: name.to_string(),
+                    parent_id: None,
+                    owner_id: None,
+                    recipient_id: None,
+                },
+            );
+            if s.session.is_some() {
+                let c = payloads::channel(&s.channels[&id], s);
+                s.dispatch("CHANNEL_CREATE", c);
+            }
+            id
+        })
+    }
+
+    // ----- acting as a member -----
+
+    /// Sends a slash command as `user` in `channel`. `command` is the command name, optionally
+    /// followed by a subcommand group and subcommand (`"schedule add"`); `options` are
+    /// `(name, value)` pairs typed by the registered command's option types.
+    pub fn slash(
+        &self,
+        channel: u64,
+        user: u64,
+        command: &str,
+        options: &[(&str, Value)],
+    ) -> anyhow::Result<u64> {
+        let mut words = command.split_whitespace();
+        let name = words.next().context("empty command")?;
+        let path: Vec<&str> = words.collect();
+        let guild = self.lock().guild_of_channel(channel);
+        let registered = self.find_command(guild, name, 1)?;
+        let mut level = registered["options"].as_array().cloned().unwrap_or_default();
+        let mut leaf = Vec::new();
+        let mut chain = Vec::new();
+        for word in &path {
+            let sub = level
+                .iter()
+                .find(|o| o["name"] == *word)
+                .cloned()
+                .with_context(|| format!("/{name} has no subcommand {word}"))?;
+            level = sub["options"].as_array().cloned().unwrap_or_default();
+            chain.push(sub);
+        }
+        for (opt, value) in options {
+            let def = level
+                .iter()
+                .find(|o| o["name"] == *opt)
+                .with_context(|| format!("/{command} has no option {opt}"))?;
+            leaf.push(json!({"name": opt, "type": def["type"], "value": value}));
+        }
+        let mut nested = Value::Array(leaf);
+        for sub in chain.iter().rev() {
+            nested = json!([{"name": sub["name"], "type": sub["type"], "options": nested}]);
+        }
+        let mut data = json!({
+            "id": registered["id"],
+            "name": name,
+            "type": 1,
+            "options": nested,
+        });
+        if let Some(g) = guild {
+            data["guild_id"] = g.to_string().into();
+        }
+        Ok(self.inject(2, command, user, channel, None, data))
+    }
+
+    /// Uses a message context-menu command (e.g. "Mark as answer") on `target` as `user`.
+    pub fn message_command(&self, user: u64, name: &str, target: u64) -> anyhow::Result<u64> {
+        let (channel, guild, resolved) = {
+            let s = self.lock();
+            let m = s.messages.get(&target).context("target message exists")?;
+            (
+                m.channel_id,
+                s.guild_of_channel(m.channel_id),
+                payloads::message(&s, m),
+            )
+        };
+        let registered = self.find_command(guild, name, 3)?;
+        let data = json!({
+            "id": registered["id"],
+            "name": name,
+            "type": 3,
+            "target_id": target.to_string(),
+            "resolved": {"messages": {target.to_string(): resolved}},
+        });
+        Ok(self.inject(2, name, user, channel, None, data))
+    }
+
+    /// Clicks the button with `custom_id` on a message the bot posted.
+    pub fn click(&self, user: u64, message: u64, custom_id: &str) -> anyhow::Result<u64> {
+        self.component(user, message, custom_id, 2, None)
+    }
+
+    /// Picks `values` in the select menu with `custom_id` on a message the bot posted.
+    pub fn select(
+        &self,
+        user: u64,
+        message: u64,
+        custom_id: &str,
+        values: &[&str],
+    ) -> anyhow::Result<u64> {
+        self.component(user, message, custom_id, 3, Some(values))
+    }
+
+    fn component(
+        &self,
+        user: u64,
+        message: u64,
+        custom_id: &str,
+        component_type: u8,
+        values: Option<&[&str]>,
+    ) -> anyhow::Result<u64> {
+        let channel = {
+            let s = self.lock();
+            let m = s
+                .messages
+                .get(&message)
+                .filter(|m| !m.deleted)
+                .context("message exists")?;
+            let present = m.components.as_array().into_iter().flatten().any(|row| {
+                row["components"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|c| c["custom_id"] == custom_id && c["disabled"] != true)
+            });
+            if !present {
+                bail!("message {message} has no enabled component {custom_id:?}");
+            }
+            m.channel_id
+        };
+        let mut data = json!({"custom_id": custom_id, "component_type": component_type});
+        if let Some(v) = values {
+            data["values"] = json!(v);
+        }
+        Ok(self.inject(3, custom_id, user, channel, Some(message), data))
+    }
+
+    /// Submits the modal the bot opened in answer to `interaction`, with `(custom_id, value)`
+    /// text inputs.
+    pub fn submit_modal(
+        &self,
+        user: u64,
+        interaction: u64,
+        fields: &[(&str, &str)],
+    ) -> anyhow::Result<u64> {
+        let (channel, source, modal) = {
+            let s = self.lock();
+            let rec = s.interactions.get(&interaction).context("interaction exists")?;
+            let cb = rec.callback.as_ref().filter(|c| c.kind == 9);
+            let cb = cb.context("the bot answered with a modal")?;
+            (rec.channel_id, rec.source_message_id, cb.data.clone())
+        };
+        let custom_id = modal["custom_id"].as_str().unwrap_or_default().to_string();
+        let rows: Vec<Value> = fields
+            .iter()
+            .map(|(id, value)| {
+                json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]})
+            })
+            .collect();
+        let data = json!({"custom_id": custom_id, "components": rows});
+        Ok(self.inject(5, &custom_id, user, channel, source, data))
+    }
+
+    /// Types into an autocompleted option: `focused` is the option being typed.
+    pub fn autocomplete(
+        &self,
+        channel: u64,
+        user: u64,
+        command: &str,
+        focused: (&str, &str),
+    ) -> anyhow::Result<u64> {
+        let guild = self.lock().guild_of_channel(channel);
+        let registered = self.find_command(guild, command, 1)?;
+        let data = json!({
+            "id": registered["id"],
+            "name": command,
+            "type": 1,
+            "options": [{"name": focused.0, "type": 3, "value": focused.1, "focused": true}],
+        });
+        Ok(self.inject(4, command, user, channel, None, data))
+    }
+
+    /// Posts a plain message as `user` (MESSAGE_CREATE reaches the bot if its intents ask).
+    pub fn say(&self, channel: u64, user: u64, content: &str) -> u64 {
+        self.with_state(|s| {
+            let id = s.ids.next();
+            let m = PostedMessage {
+                id,
+                channel_id: channel,
+                author_id: user,
+                content: content.to_string(),
+                embeds: json!([]),
+                components: json!([]),
+                attachments: vec![],
+                flags: 0,
+                allowed_mentions: None,
+                interaction_id: None,
+                webhook_id: None,
+                edited: false,
+                deleted: false,
+                thread_id: None,
+            };
+            s.messages.insert(id, m.clone());
+            let is_dm = s
+                .channels
+                .get(&channel)
+                .is_some_and(|c| c.kind == channel_kind::DM);
+            let intent = if is_dm { 1 << 12 } else { 1 << 9 };
+            if s.has_intent(intent) {
+                let mut event = payloads::message(s, &m);
+                if !s.has_intent(1 << 15) {
+                    // Without the privileged MESSAGE_CONTENT intent Discord blanks the text.
+                    event["content"] = "".into();
+                }
+                s.dispatch("MESSAGE_CREATE", event);
+            }
+            id
+        })
+    }
+
+    fn find_command(&self, guild: Option<u64>, name: &str, kind: u64) -> anyhow::Result<Value> {
+        let s = self.lock();
+        let scopes = [guild, None];
+        scopes
+            .iter()
+            .filter_map(|g| s.commands.get(g))
+            .flatten()
+            .find(|c| c["name"] == name && c["type"].as_u64().unwrap_or(1) == kind)
+            .cloned()
+            .ok_or_else(|| anyhow!("no registered command {name:?} (type {kind}) for this channel"))
+    }
+
+    /// Creates the interaction, dispatches INTERACTION_CREATE and arms the 3-second watchdog.
+    fn inject(
+        &self,
+        kind: u8,
+        name: &str,
+        user: u64,
+        channel: u64,
+        source_message: Option<u64>,
+        data: Value,
+    ) -> u64 {
+        let id = self.with_state(|s| {
+            let id = s.ids.next();
+            let token = format!("itoken-{id}-{}", s.ids.next());
+            let rec = InteractionRec {
+                id,
+                token,
+                kind,
+                name: name.to_string(),
+                user_id: user,
+                guild_id: s.guild_of_channel(channel),
+                channel_id: channel,
+                dispatched_at: Instant::now(),
+                callback: None,
+                source_message_id: source_message,
+                original_message_id: None,
+                followups: vec![],
+            };
+            let payload = payloads::interaction(s, &rec, data);
+            s.interactions.insert(id, rec);
+            s.dispatch("INTERACTION_CREATE", payload);
+            id
+        });
+        let shared = Arc::clone(&self.shared);
+        tokio::spawn(async move {
+            tokio::time::sleep(INTERACTION_DEADLINE).await;
+            let mut s = shared.state.lock().expect("state");
+            let missed = s.interactions.get(&id).filter(|r| r.callback.is_none());
+            if let Some(rec) = missed {
+                let context = format!("interaction {id} ({})", rec.name);
+                s.violate(
+                    context,
+                    "not answered within 3 seconds: Discord shows the user \"This interaction failed\"",
+                );
+            }
+        });
+        id
+    }
+
+    // ----- reading back -----
+
+    /// Waits for the bot's answer to an interaction; for a deferred answer, waits until the
+    /// response message has been filled in.
+    pub async fn reply(&self, interaction: u64) -> anyhow::Result<Reply> {
+        let what = format!("the bot's answer to interaction {interaction}");
+        self.wait_for(&what, |s| {
+            let rec = s.interactions.get(&interaction)?;
+            let CallbackRec { kind, after, data } = rec.callback.clone()?;
+            let message = match kind {
+                4 | 5 => {
+                    let m = s.messages.get(&rec.original_message_id?)?;
+                    if m.flags & 128 != 0 {
+                        return None; // still "thinking"
+                    }
+                    Some(m.clone())
+                }
+                6 | 7 => rec.source_message_id.and_then(|m| s.messages.get(&m).cloned()),
+                _ => None,
+            };
+            Some(Reply {
+                callback_type: kind,
+                after,
+                message,
+                data,
+            })
+        })
+        .await
+    }
+
+    /// Followup messages sent for an interaction so far.
+    pub fn followups(&self, interaction: u64) -> Vec<PostedMessage> {
+        let s = self.lock();
+        s.interactions
+            .get(&interaction)
+            .map(|r| {
+                r.followups
+                    .iter()
+                    .filter_map(|m| s.messages.get(m).cloned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Non-deleted messages in a channel, oldest first.
+    pub fn messages_in(&self, channel: u64) -> Vec<PostedMessage> {
+        self.lock()
+            .messages
+            .values()
+            .filter(|m| m.channel_id == channel && !m.deleted)
+            .cloned()
+            .collect()
+    }
+
+    pub fn message(&self, id: u64) -> Option<PostedMessage> {
+        self.lock().messages.get(&id).cloned()
+    }
+
+    /// Registered commands: a guild's, or the global ones for `None`.
+    pub fn commands(&self, guild: Option<u64>) -> Vec<Value> {
+        self.lock().commands.get(&guild).cloned().unwrap_or_default()
+    }
+
+    /// Waits until the bot has registered commands in this scope.
+    pub async fn wait_for_commands(&self, guild: Option<u64>) -> anyhow::Result<Vec<Value>> {
+        self.wait_for("command registration", |s| {
+            s.commands.get(&guild).filter(|c| !c.is_empty()).cloned()
+        })
+        .await
+    }
+
+    /// Waits until the bot has a live, identified gateway session.
+    pub async fn wait_for_session(&self) -> anyhow::Result<()> {
+        self.wait_for("a live gateway session", |s| {
+            s.session
+                .as_ref()
+                .filter(|x| x.sender.is_some())
+                .map(|_| ())
+        })
+        .await
+    }
+
+    pub fn gateway_stats(&self) -> GatewayStats {
+        self.lock().gateway.clone()
+    }
+
+    /// Every request the bot sent so far, as `(method, path, status)`.
+    pub fn requests(&self) -> Vec<(String, String, u16)> {
+        self.lock()
+            .requests
+            .iter()
+            .map(|r| (r.method.clone(), r.path.clone(), r.status))
+            .collect()
+    }
+
+    /// How many 429s the bot received.
+    pub fn rate_limited_count(&self) -> u32 {
+        self.lock().rate_limited_count
+    }
+
+    /// Every contract violation recorded so far.
+    pub fn violations(&self) -> Vec<Violation> {
+        self.lock().violations.clone()
+    }
+
+    /// Forgets recorded violations (for tests that provoke one on purpose and checked it).
+    pub fn clear_violations(&self) {
+        self.lock().violations.clear();
+    }
+
+    // ----- trouble -----
+
+    /// The next `count` requests to `method` + `path` (a spec template such as
+    /// `/channels/{channel_id}/messages`, or a literal path) fail with `failure`.
+    pub fn fail_next(&self, method: &str, path: &str, failure: Failure, count: u32) {
+        self.with_state(|s| {
+            s.failures.push(FailureRule {
+                method: method.to_uppercase(),
+                path: path.to_string(),
+                failure,
+                remaining: count,
+            })
+        });
+    }
+
+    /// Cuts the gateway connection without a close frame (a network drop); the bot should
+    /// reconnect and resume.
+    pub fn drop_gateway(&self) {
+        self.send_gateway(GatewayCommand::Drop);
+    }
+
+    /// Closes the gateway connection with a code (4000 "unknown error" allows a resume).
+    pub fn close_gateway(&self, code: u16) {
+        self.send_gateway(GatewayCommand::Close(code));
+    }
+
+    /// Asks the bot to reconnect (op 7), as Discord does before maintenance.
+    pub fn request_reconnect(&self) {
+        self.send_gateway(GatewayCommand::Send(
+            json!({"op": 7, "s": null, "t": null, "d": null}),
+        ));
+    }
+
+    /// Invalidates the session (op 9, not resumable): the bot must identify again.
+    pub fn invalidate_session(&self) {
+        let sender = self.with_state(|s| {
+            s.gateway.invalid_sessions += 1;
+            s.session.take().and_then(|x| x.sender)
+        });
+        if let Some(tx) = sender {
+            let _ = tx.send(GatewayCommand::Send(
+                json!({"op": 9, "s": null, "t": null, "d": false}),
+            ));
+        }
+    }
+
+    fn send_gateway(&self, command: GatewayCommand) {
+        let s = self.lock();
+        if let Some(tx) = s.session.as_ref().and_then(|x| x.sender.as_ref()) {
+            let _ = tx.send(command);
+        }
+    }
+}

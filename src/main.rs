@@ -1,0 +1,152 @@
+//! The `peerlearn` command line: run the bot, migrate the database, check the configuration.
+//!
+//! Exit codes: 0 success, 1 a runtime failure (Discord unreachable, token rejected, database
+//! error), 2 a usage or configuration error.
+
+use clap::{Parser, Subcommand};
+use peerlearn::config::{ConfigError, Settings, Token};
+use peerlearn::store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(name = "peerlearn", version, about = "A Discord bot for peer learning at work: daily micro-quizzes, spaced repetition, peer experts and learning analytics.")]
+struct Cli {
+    /// A TOML file with settings that override config/default.toml (PEERLEARN_* variables
+    /// override both)
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Connect to Discord and serve the bot (needs DISCORD_TOKEN) until SIGINT or SIGTERM
+    Run,
+    /// Create the database or bring its schema up to date, then exit
+    Migrate,
+    /// Work with the configuration
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigAction {
+    /// Check every setting and print the effective configuration (never the token)
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return config_failure(&e),
+    };
+    init_logging(&settings);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("peerlearn: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match cli.command {
+        Command::Config {
+            action: ConfigAction::Check,
+        } => {
+            println!("# effective configuration (defaults < --config file < PEERLEARN_* variables)");
+            print!("{}", settings.to_toml());
+            let token = if Token::from_env().is_some() { "set" } else { "not set" };
+            println!("# DISCORD_TOKEN is {token}");
+            ExitCode::SUCCESS
+        }
+        Command::Migrate => runtime.block_on(async {
+            match open_store(&settings).await {
+                Ok(store) => {
+                    let versions = store.applied_migrations().await.unwrap_or_default();
+                    println!(
+                        "database {} is up to date ({} migrations applied)",
+                        settings.database.path.display(),
+                        versions.len()
+                    );
+                    store.close().await;
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            }
+        }),
+        Command::Run => {
+            let Some(token) = Token::from_env() else {
+                eprintln!("peerlearn: DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN.");
+                return ExitCode::from(2);
+            };
+            runtime.block_on(async {
+                let store = match open_store(&settings).await {
+                    Ok(s) => s,
+                    Err(code) => return code,
+                };
+                let settings = Arc::new(settings);
+                match peerlearn::discord::run(settings, token, store, shutdown_signal()).await {
+                    Ok(()) => {
+                        tracing::info!("stopped");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("peerlearn: {e}");
+                        ExitCode::from(1)
+                    }
+                }
+            })
+        }
+    }
+}
+
+fn config_failure(e: &ConfigError) -> ExitCode {
+    eprintln!("peerlearn: bad configuration: {e}");
+    ExitCode::from(2)
+}
+
+async fn open_store(settings: &Settings) -> Result<Store, ExitCode> {
+    let timeout = Duration::from_millis(settings.database.busy_timeout_ms);
+    Store::open(&settings.database.path, timeout)
+        .await
+        .map_err(|e| {
+            eprintln!("peerlearn: {e}");
+            ExitCode::from(1)
+        })
+}
+
+fn init_logging(settings: &Settings) {
+    let filter = std::env::var("RUST_LOG").unwrap_or_else(|_| settings.log.filter.clone());
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM (docker stop, systemd).
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                .expect("SIGTERM handler");
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
