@@ -328,8 +328,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named() {
-        let e = Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__API_BSE", "x")]))
-            .unwrap_err();
+        let e =
+            Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__API_BSE", "x")])).unwrap_err();
         assert_eq!(e.key, "discord.api_bse");
         assert_eq!(e.source_name, "PEERLEARN_DISCORD__API_BSE");
         assert!(e.problem.contains("discord.api_base"), "{e}");

@@ -12,7 +12,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "peerlearn", version, about = "A Discord bot for peer learning at work: daily micro-quizzes, spaced repetition, peer experts and learning analytics.")]
+#[command(
+    name = "peerlearn",
+    version,
+    about = "A Discord bot for peer learning at work: daily micro-quizzes, spaced repetition, peer experts and learning analytics."
+)]
 struct Cli {
     /// A TOML file with settings that override config/default.toml (PEERLEARN_* variables
     /// override both)
@@ -60,9 +64,15 @@ fn main() -> ExitCode {
         Command::Config {
             action: ConfigAction::Check,
         } => {
-            println!("# effective configuration (defaults < --config file < PEERLEARN_* variables)");
+            println!(
+                "# effective configuration (defaults < --config file < PEERLEARN_* variables)"
+            );
             print!("{}", settings.to_toml());
-            let token = if Token::from_env().is_some() { "set" } else { "not set" };
+            let token = if Token::from_env().is_some() {
+                "set"
+            } else {
+                "not set"
+            };
             println!("# DISCORD_TOKEN is {token}");
             ExitCode::SUCCESS
         }

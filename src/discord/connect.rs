@@ -84,7 +84,11 @@ pub async fn run(
                 .set_commands(&http, definitions)
                 .await
                 .map_err(BotError::Registration)?;
-            tracing::info!(guild, count = all.len(), "commands registered in the dev guild");
+            tracing::info!(
+                guild,
+                count = all.len(),
+                "commands registered in the dev guild"
+            );
         }
         None => {
             serenity::Command::set_global_commands(&http, definitions)
@@ -153,7 +157,10 @@ async fn on_event(event: &serenity::FullEvent, data: &Data) -> Result<(), super:
 async fn record_member(ctx: super::Context<'_>) {
     let Some(guild) = ctx.guild_id() else { return };
     let author = ctx.author();
-    let name = author.global_name.clone().unwrap_or_else(|| author.name.clone());
+    let name = author
+        .global_name
+        .clone()
+        .unwrap_or_else(|| author.name.clone());
     let now = unix_ms(chrono::Utc::now());
     let result = ctx
         .data()

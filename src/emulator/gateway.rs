@@ -37,11 +37,7 @@ async fn connection(stream: TcpStream, shared: Arc<Shared>) {
         s.heartbeat_interval_ms
     };
     let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": interval}});
-    if sink
-        .send(WsMessage::Text(hello.to_string()))
-        .await
-        .is_err()
-    {
+    if sink.send(WsMessage::Text(hello.to_string())).await.is_err() {
         return;
     }
     shared.changed.notify_waiters();
@@ -146,7 +142,7 @@ fn identify(
         return Err((4014, "Disallowed intent(s)."));
     }
     s.gateway.identifies += 1;
-    let session_id = format!("session-{}", s.ids.next());
+    let session_id = format!("session-{}", s.ids.mint());
     s.session = Some(SessionRec {
         id: session_id.clone(),
         seq: 0,

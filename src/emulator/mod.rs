@@ -198,8 +198,8 @@ impl Emulator {
     /// the id of its `@everyone` role).
     pub fn add_guild(&self, name: &str) -> u64 {
         self.with_state(|s| {
-            let id = s.ids.next();
-            let owner = s.ids.next();
+            let id = s.ids.mint();
+            let owner = s.ids.mint();
             s.users.insert(
                 owner,
                 UserRec {
@@ -248,7 +248,7 @@ impl Emulator {
 
     pub fn add_role(&self, guild: u64, name: &str, permissions: u64) -> u64 {
         self.with_state(|s| {
-            let id = s.ids.next();
+            let id = s.ids.mint();
             let g = s.guilds.get_mut(&guild).expect("guild exists");
             let position = g.roles.len() as u16;
             g.roles.push(RoleRec {
@@ -263,7 +263,7 @@ impl Emulator {
 
     /// Creates a user and adds them to the guild with these roles. Returns the user id.
     pub fn add_member(&self, guild: u64, name: &str, roles: &[u64]) -> u64 {
-        let id = self.with_state(|s| s.ids.next());
+        let id = self.with_state(|s| s.ids.mint());
         self.add_member_with_id(guild, id, name, roles);
         id
     }
@@ -293,7 +293,7 @@ impl Emulator {
 
     pub fn add_text_channel(&self, guild: u64, name: &str) -> u64 {
         self.with_state(|s| {
-            let id = s.ids.next();
+            let id = s.ids.mint();
             s.channels.insert(
                 id,
                 ChannelRec {
@@ -331,7 +331,10 @@ impl Emulator {
         let path: Vec<&str> = words.collect();
         let guild = self.lock().guild_of_channel(channel);
         let registered = self.find_command(guild, name, 1)?;
-        let mut level = registered["options"].as_array().cloned().unwrap_or_default();
+        let mut level = registered["options"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let mut leaf = Vec::new();
         let mut chain = Vec::new();
         for word in &path {
@@ -448,7 +451,10 @@ impl Emulator {
     ) -> anyhow::Result<u64> {
         let (channel, source, modal) = {
             let s = self.lock();
-            let rec = s.interactions.get(&interaction).context("interaction exists")?;
+            let rec = s
+                .interactions
+                .get(&interaction)
+                .context("interaction exists")?;
             let cb = rec.callback.as_ref().filter(|c| c.kind == 9);
             let cb = cb.context("the bot answered with a modal")?;
             (rec.channel_id, rec.source_message_id, cb.data.clone())
@@ -486,7 +492,7 @@ impl Emulator {
     /// Posts a plain message as `user` (MESSAGE_CREATE reaches the bot if its intents ask).
     pub fn say(&self, channel: u64, user: u64, content: &str) -> u64 {
         self.with_state(|s| {
-            let id = s.ids.next();
+            let id = s.ids.mint();
             let m = PostedMessage {
                 id,
                 channel_id: channel,
@@ -544,8 +550,8 @@ impl Emulator {
         data: Value,
     ) -> u64 {
         let id = self.with_state(|s| {
-            let id = s.ids.next();
-            let token = format!("itoken-{id}-{}", s.ids.next());
+            let id = s.ids.mint();
+            let token = format!("itoken-{id}-{}", s.ids.mint());
             let rec = InteractionRec {
                 id,
                 token,
@@ -598,7 +604,9 @@ impl Emulator {
                     }
                     Some(m.clone())
                 }
-                6 | 7 => rec.source_message_id.and_then(|m| s.messages.get(&m).cloned()),
+                6 | 7 => rec
+                    .source_message_id
+                    .and_then(|m| s.messages.get(&m).cloned()),
                 _ => None,
             };
             Some(Reply {
@@ -641,7 +649,11 @@ impl Emulator {
 
     /// Registered commands: a guild's, or the global ones for `None`.
     pub fn commands(&self, guild: Option<u64>) -> Vec<Value> {
-        self.lock().commands.get(&guild).cloned().unwrap_or_default()
+        self.lock()
+            .commands
+            .get(&guild)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Waits until the bot has registered commands in this scope.

@@ -34,8 +34,11 @@ pub fn parse(body: &[u8], boundary: &str) -> Result<Vec<Part>, String> {
         if rest.starts_with(b"--") {
             return Ok(parts);
         }
-        rest = rest.strip_prefix(b"\r\n").ok_or("boundary not followed by CRLF")?;
-        let header_end = find(rest, b"\r\n\r\n").ok_or("part without a blank line after headers")?;
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .ok_or("boundary not followed by CRLF")?;
+        let header_end =
+            find(rest, b"\r\n\r\n").ok_or("part without a blank line after headers")?;
         let headers = String::from_utf8_lossy(&rest[..header_end]).to_string();
         rest = &rest[header_end + 4..];
         let mut closing = b"\r\n".to_vec();

@@ -348,9 +348,9 @@ mod tests {
 
     fn world() -> (State, u64, u64, u64) {
         let mut s = State::new("peerlearn", "t");
-        let gid = s.ids.next();
-        let uid = s.ids.next();
-        let cid = s.ids.next();
+        let gid = s.ids.mint();
+        let uid = s.ids.mint();
+        let cid = s.ids.mint();
         s.users.insert(
             uid,
             UserRec {
@@ -397,7 +397,7 @@ mod tests {
                 recipient_id: None,
             },
         );
-        let tid = s.ids.next();
+        let tid = s.ids.mint();
         s.channels.insert(
             tid,
             ChannelRec {
@@ -415,7 +415,7 @@ mod tests {
 
     fn posted(s: &mut State, cid: u64, author: u64) -> PostedMessage {
         PostedMessage {
-            id: s.ids.next(),
+            id: s.ids.mint(),
             channel_id: cid,
             author_id: author,
             content: "hi".into(),
@@ -467,7 +467,7 @@ mod tests {
             let _: Channel = serde_json::from_value(channel(c, &s)).expect("Channel");
         }
         let dm = ChannelRec {
-            id: s.ids.next(),
+            id: s.ids.mint(),
             kind: channel_kind::DM,
             guild_id: None,
             name: String::new(),
@@ -498,7 +498,7 @@ mod tests {
 
     fn rec(s: &mut State, kind: u8, guild: Option<u64>, user: u64, channel: u64) -> InteractionRec {
         InteractionRec {
-            id: s.ids.next(),
+            id: s.ids.mint(),
             token: "tok".into(),
             kind,
             name: "help".into(),
@@ -547,7 +547,7 @@ mod tests {
             serde_json::from_value(interaction(&s, &auto, data)).expect("autocomplete");
         assert!(i.autocomplete().is_some());
 
-        let dm_channel = s.ids.next();
+        let dm_channel = s.ids.mint();
         s.channels.insert(
             dm_channel,
             ChannelRec {
@@ -562,7 +562,8 @@ mod tests {
         );
         let dm = rec(&mut s, 2, None, uid, dm_channel);
         let data = json!({"id": "1", "name": "help", "type": 1});
-        let i: Interaction = serde_json::from_value(interaction(&s, &dm, data)).expect("dm command");
+        let i: Interaction =
+            serde_json::from_value(interaction(&s, &dm, data)).expect("dm command");
         assert_eq!(i.command().unwrap().user.id.get(), uid);
     }
 

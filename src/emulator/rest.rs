@@ -129,10 +129,19 @@ fn answer(
     let context = format!("{method} {path}");
     let Some(route) = shared.spec.route(&method, &path) else {
         state.violate(&context, "no such operation in Discord's API spec");
-        return record(&mut state, &method, &path, Answer::error(404, 0, "404: Not Found"));
+        return record(
+            &mut state,
+            &method,
+            &path,
+            Answer::error(404, 0, "404: Not Found"),
+        );
     };
     let template = route.template.clone();
-    let params: Vec<String> = route.params(&path).into_iter().map(str::to_string).collect();
+    let params: Vec<String> = route
+        .params(&path)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     let context = format!("{method} {template}");
 
     if let Some(failure) = take_injected_failure(&mut state, &method, &path, &template) {
@@ -158,7 +167,12 @@ fn answer(
             );
         }
         if let Some(retry_after) = state.take_global_rate() {
-            return record(&mut state, &method, &path, Answer::rate_limited(retry_after, true));
+            return record(
+                &mut state,
+                &method,
+                &path,
+                Answer::rate_limited(retry_after, true),
+            );
         }
     }
 
@@ -166,7 +180,12 @@ fn answer(
         Ok(i) => i,
         Err(problem) => {
             state.violate(&context, &problem);
-            return record(&mut state, &method, &path, Answer::error(400, 50035, &problem));
+            return record(
+                &mut state,
+                &method,
+                &path,
+                Answer::error(400, 50035, &problem),
+            );
         }
     };
     if let Some(json) = &incoming.json {
@@ -177,7 +196,12 @@ fn answer(
                 state.violate(&context, e);
             }
             let message = format!("Invalid Form Body: {}", listed.join("; "));
-            return record(&mut state, &method, &path, Answer::error(400, 50035, &message));
+            return record(
+                &mut state,
+                &method,
+                &path,
+                Answer::error(400, 50035, &message),
+            );
         }
     }
     let a = route_to_handler(shared, &mut state, &template, &params, incoming, &context);
@@ -429,19 +453,25 @@ fn put_commands(
     let submitted = body.and_then(|b| b.as_array().cloned()).unwrap_or_default();
     let mut names = std::collections::HashSet::new();
     for c in &submitted {
-        let key = (c["name"].as_str().unwrap_or_default().to_string(), c["type"].as_u64().unwrap_or(1));
+        let key = (
+            c["name"].as_str().unwrap_or_default().to_string(),
+            c["type"].as_u64().unwrap_or(1),
+        );
         if !names.insert(key) {
             return Answer::error(
                 400,
                 50035,
-                &format!("Invalid Form Body: command name {} is used twice", c["name"]),
+                &format!(
+                    "Invalid Form Body: command name {} is used twice",
+                    c["name"]
+                ),
             );
         }
     }
     let registered: Vec<Value> = submitted
         .iter()
         .map(|c| {
-            let id = state.ids.next();
+            let id = state.ids.mint();
             payloads::registered_command(state, id, guild, c)
         })
         .collect();
@@ -457,7 +487,12 @@ fn interaction_callback(
 ) -> Answer {
     let id = id_param(params, 0);
     let token = params.get(1).cloned().unwrap_or_default();
-    let Some(rec) = state.interactions.get(&id).filter(|r| r.token == token).cloned() else {
+    let Some(rec) = state
+        .interactions
+        .get(&id)
+        .filter(|r| r.token == token)
+        .cloned()
+    else {
         return Answer::error(404, 10062, "Unknown interaction");
     };
     let context = format!("{context} ({})", describe(&rec));
@@ -489,7 +524,10 @@ fn interaction_callback(
     if !allowed.contains(&kind) {
         state.violate(
             &context,
-            format!("callback type {kind} is not valid for interaction type {}", rec.kind),
+            format!(
+                "callback type {kind} is not valid for interaction type {}",
+                rec.kind
+            ),
         );
         return Answer::error(400, 50035, "Invalid Form Body: interaction callback type");
     }
@@ -544,7 +582,7 @@ fn set_original(state: &mut State, interaction: u64, message: u64) {
 
 /// The "bot is thinking" message a deferred response creates.
 fn placeholder_message(state: &mut State, rec: &super::state::InteractionRec, flags: u64) -> u64 {
-    let id = state.ids.next();
+    let id = state.ids.mint();
     state.messages.insert(
         id,
         PostedMessage {
@@ -600,7 +638,15 @@ fn followup(state: &mut State, params: &[String], incoming: Incoming) -> Answer 
     let context = format!("followup of interaction {interaction}");
     let author = state.bot.user_id;
     let webhook = Some(state.bot.application_id);
-    match create_message(state, channel, author, Some(interaction), webhook, incoming, &context) {
+    match create_message(
+        state,
+        channel,
+        author,
+        Some(interaction),
+        webhook,
+        incoming,
+        &context,
+    ) {
         Ok(m) => {
             if let Some(r) = state.interactions.get_mut(&interaction) {
                 r.followups.push(m.id);
@@ -624,11 +670,13 @@ fn webhook_message(
     };
     let rec = &state.interactions[&interaction];
     let target = match message {
-        None => rec.original_message_id.or(match rec.callback.as_ref().map(|c| c.kind) {
-            // After a deferred update (6) or an update (7), @original is the clicked message.
-            Some(6 | 7) => rec.source_message_id,
-            _ => None,
-        }),
+        None => rec
+            .original_message_id
+            .or(match rec.callback.as_ref().map(|c| c.kind) {
+                // After a deferred update (6) or an update (7), @original is the clicked message.
+                Some(6 | 7) => rec.source_message_id,
+                _ => None,
+            }),
         Some(id) => Some(id).filter(|id| {
             rec.followups.contains(id)
                 || rec.original_message_id == Some(*id)
@@ -687,7 +735,9 @@ fn check_message_rules(body: &Value, files: usize, creating: bool) -> Result<(),
             }
             if let Some(id) = custom_id {
                 if !seen.insert(id.to_string()) {
-                    return Err(format!("component custom_id {id:?} is used twice in one message"));
+                    return Err(format!(
+                        "component custom_id {id:?} is used twice in one message"
+                    ));
                 }
             }
         }
@@ -723,10 +773,10 @@ fn create_message(
         state.violate(context, &problem);
         return Err(Answer::error(400, 50006, &problem));
     }
-    let id = state.ids.next();
+    let id = state.ids.mint();
     let mut files = incoming.files;
     for f in &mut files {
-        f.id = state.ids.next();
+        f.id = state.ids.mint();
     }
     let m = PostedMessage {
         id,
@@ -811,7 +861,7 @@ fn open_dm(state: &mut State, body: Option<Value>) -> Answer {
         .find(|c| c.kind == channel_kind::DM && c.recipient_id == Some(recipient))
         .map(|c| c.id);
     let id = existing.unwrap_or_else(|| {
-        let id = state.ids.next();
+        let id = state.ids.mint();
         state.channels.insert(
             id,
             ChannelRec {
@@ -844,7 +894,13 @@ fn start_thread(
     if let Some(m) = from_message {
         match state.messages.get(&m) {
             Some(msg) if msg.channel_id == parent && msg.thread_id.is_none() => {}
-            Some(_) => return Answer::error(400, 160004, "A thread has already been created for this message"),
+            Some(_) => {
+                return Answer::error(
+                    400,
+                    160004,
+                    "A thread has already been created for this message",
+                )
+            }
             None => return Answer::error(404, 10008, "Unknown Message"),
         }
     }
@@ -852,9 +908,12 @@ fn start_thread(
     let kind = if from_message.is_some() {
         channel_kind::PUBLIC_THREAD
     } else {
-        body["type"].as_u64().map(|t| t as u8).unwrap_or(channel_kind::PRIVATE_THREAD)
+        body["type"]
+            .as_u64()
+            .map(|t| t as u8)
+            .unwrap_or(channel_kind::PRIVATE_THREAD)
     };
-    let id = from_message.unwrap_or_else(|| state.ids.next());
+    let id = from_message.unwrap_or_else(|| state.ids.mint());
     let thread = ChannelRec {
         id,
         kind,

@@ -111,7 +111,9 @@ impl Spec {
         let mut routes = Vec::new();
         if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
             for (template, item) in paths {
-                let Some(ops) = item.as_object() else { continue };
+                let Some(ops) = item.as_object() else {
+                    continue;
+                };
                 for (method, op) in ops {
                     if method == "parameters" {
                         continue;
@@ -213,7 +215,10 @@ impl Spec {
         }
         if let Some(options) = s.get("enum").and_then(Value::as_array) {
             if !options.iter().any(|o| same_value(o, v)) {
-                fail(format!("{v} is not one of {}", Value::Array(options.clone())));
+                fail(format!(
+                    "{v} is not one of {}",
+                    Value::Array(options.clone())
+                ));
             }
         }
         if let Some(c) = s.get("const") {
@@ -261,7 +266,8 @@ impl Spec {
             }
             // A wrong `type` field, or a wrong JSON type of the value itself, rules a branch out.
             let type_matched = !branch_errs.iter().any(|e| {
-                e.pointer == discriminator || (e.pointer == at && e.problem.starts_with("expected "))
+                e.pointer == discriminator
+                    || (e.pointer == at && e.problem.starts_with("expected "))
             });
             let better = closest.as_ref().is_none_or(|c| branch_errs.len() < c.len());
             if type_matched && better {
@@ -275,7 +281,9 @@ impl Spec {
                 format!(
                     "matches none of the {} allowed shapes{}",
                     branches.len(),
-                    v.get("type").map(|t| format!(" (type {t})")).unwrap_or_default()
+                    v.get("type")
+                        .map(|t| format!(" (type {t})"))
+                        .unwrap_or_default()
                 ),
             )),
         }
@@ -296,7 +304,10 @@ impl Spec {
         }
         if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
             if len < min {
-                errs.push(err(at, format!("{len} characters, at least {min} required")));
+                errs.push(err(
+                    at,
+                    format!("{len} characters, at least {min} required"),
+                ));
             }
         }
         if let Some(pattern) = s.get("pattern").and_then(Value::as_str) {

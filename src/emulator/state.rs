@@ -300,7 +300,7 @@ pub struct Snowflakes {
 }
 
 impl Snowflakes {
-    pub fn next(&mut self) -> u64 {
+    pub fn mint(&mut self) -> u64 {
         let ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
@@ -338,7 +338,7 @@ pub struct State {
 impl State {
     pub fn new(bot_name: &str, token: &str) -> State {
         let mut ids = Snowflakes::default();
-        let user_id = ids.next();
+        let user_id = ids.mint();
         let bot = BotIdentity {
             user_id,
             application_id: user_id,
@@ -418,7 +418,9 @@ impl State {
         }
         if *count >= self.global_rate_limit {
             self.rate_limited_count += 1;
-            return Some((Duration::from_secs(1) - elapsed.min(Duration::from_secs(1))).as_secs_f64());
+            return Some(
+                (Duration::from_secs(1) - elapsed.min(Duration::from_secs(1))).as_secs_f64(),
+            );
         }
         *count += 1;
         None
@@ -437,8 +439,8 @@ mod tests {
     #[test]
     fn snowflakes_increase() {
         let mut ids = Snowflakes::default();
-        let a = ids.next();
-        let b = ids.next();
+        let a = ids.mint();
+        let b = ids.mint();
         assert!(b > a);
         assert!(a > 1 << 40, "ids carry a timestamp");
     }

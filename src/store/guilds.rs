@@ -91,13 +91,15 @@ impl Store {
         .bind(user.to_db())
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.map(|(g, u, display_name, first_seen_ms, last_seen_ms)| MemberRow {
-            guild_id: GuildId::from_db(g),
-            user_id: UserId::from_db(u),
-            display_name,
-            first_seen_ms,
-            last_seen_ms,
-        }))
+        Ok(row.map(
+            |(g, u, display_name, first_seen_ms, last_seen_ms)| MemberRow {
+                guild_id: GuildId::from_db(g),
+                user_id: UserId::from_db(u),
+                display_name,
+                first_seen_ms,
+                last_seen_ms,
+            },
+        ))
     }
 }
 
@@ -122,8 +124,17 @@ mod tests {
         assert_eq!(guild.name, "One renamed");
         assert_eq!(guild.first_seen_ms, 10);
         let m = store.member(g1, u).await.unwrap().unwrap();
-        assert_eq!((m.display_name.as_str(), m.first_seen_ms, m.last_seen_ms), ("Ada L.", 30, 40));
-        assert!(store.guild(g2).await.unwrap().is_some(), "guild row created on demand");
-        assert_eq!(store.member(g2, u).await.unwrap().unwrap().first_seen_ms, 50);
+        assert_eq!(
+            (m.display_name.as_str(), m.first_seen_ms, m.last_seen_ms),
+            ("Ada L.", 30, 40)
+        );
+        assert!(
+            store.guild(g2).await.unwrap().is_some(),
+            "guild row created on demand"
+        );
+        assert_eq!(
+            store.member(g2, u).await.unwrap().unwrap().first_seen_ms,
+            50
+        );
     }
 }

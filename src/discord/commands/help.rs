@@ -46,7 +46,10 @@ mod tests {
     #[test]
     fn lists_every_command_with_its_description() {
         let text = help_text(&crate::discord::commands::all());
-        assert!(text.contains("`/help` — Lists every peerlearn command"), "{text}");
+        assert!(
+            text.contains("`/help` — Lists every peerlearn command"),
+            "{text}"
+        );
         assert!(text.contains("`/about` — "), "{text}");
     }
 }

@@ -1,0 +1,170 @@
+//! The `peerlearn` binary as an operator meets it: exit codes and messages.
+
+use crate::common::start_emulator;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn peerlearn() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_peerlearn"));
+    // Start from a clean environment of PEERLEARN_* and token variables.
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PEERLEARN_") || k == "DISCORD_TOKEN" || k == "RUST_LOG" {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+fn output(c: &mut Command) -> (i32, String, String) {
+    let out = c.output().expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn a_bad_setting_exits_2_naming_the_key() {
+    let (code, _, err) = output(
+        peerlearn()
+            .args(["config", "check"])
+            .env("PEERLEARN_DISCORD__API_BSE", "http://x"),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("discord.api_bse"), "{err}");
+    assert!(err.contains("PEERLEARN_DISCORD__API_BSE"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.toml");
+    std::fs::write(&file, "[database]\nbusy_timeout_ms = \"soon\"\n").unwrap();
+    let (code, _, err) = output(peerlearn().arg("--config").arg(&file).arg("run"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("database.busy_timeout_ms"), "{err}");
+    assert!(err.contains("bad.toml"), "{err}");
+}
+
+#[test]
+fn config_check_prints_the_effective_settings_without_the_token() {
+    let (code, out, err) = output(
+        peerlearn()
+            .args(["config", "check"])
+            .env("PEERLEARN_DATABASE__PATH", "/srv/pl.db")
+            .env("DISCORD_TOKEN", "super-secret-token"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("path = \"/srv/pl.db\""), "{out}");
+    assert!(out.contains("DISCORD_TOKEN is set"), "{out}");
+    assert!(!out.contains("super-secret") && !err.contains("super-secret"));
+}
+
+#[test]
+fn run_without_a_token_explains_what_to_do() {
+    let (code, _, err) = output(peerlearn().arg("run"));
+    assert_eq!(code, 2);
+    assert!(err.contains("DISCORD_TOKEN is not set"), "{err}");
+}
+
+#[test]
+fn migrate_creates_the_database_and_its_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a/b/peerlearn.db");
+    let (code, out, err) = output(
+        peerlearn()
+            .arg("migrate")
+            .env("PEERLEARN_DATABASE__PATH", &db),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("up to date (1 migrations applied)"), "{out}");
+    assert!(db.exists());
+}
+
+#[test]
+fn help_is_available_everywhere() {
+    for args in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["config", "check", "--help"],
+        vec!["migrate", "--help"],
+    ] {
+        let (code, out, _) = output(peerlearn().args(&args));
+        assert_eq!(code, 0, "{args:?}");
+        assert!(out.contains("Usage: peerlearn"), "{args:?}: {out}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_token_fails_with_a_clear_message() {
+    let discord = start_emulator().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = peerlearn();
+    c.arg("run")
+        .env("DISCORD_TOKEN", "not-the-right-token")
+        .env("PEERLEARN_DISCORD__API_BASE", discord.api_base())
+        .env("PEERLEARN_DATABASE__PATH", dir.path().join("x.db"));
+    let (code, _, err) = tokio::task::spawn_blocking(move || output(&mut c))
+        .await
+        .unwrap();
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("Discord rejected the bot token"), "{err}");
+    assert!(
+        !err.contains("not-the-right-token"),
+        "the token is never printed"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_shuts_the_bot_down_cleanly() {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("G");
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = peerlearn()
+        .arg("run")
+        .env("DISCORD_TOKEN", discord.bot_token())
+        .env("PEERLEARN_DISCORD__API_BASE", discord.api_base())
+        .env("PEERLEARN_DISCORD__DEV_GUILD_ID", guild.to_string())
+        .env("PEERLEARN_DATABASE__PATH", dir.path().join("data/x.db"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    discord.wait_for_session().await.unwrap();
+    discord.wait_for_commands(Some(guild)).await.unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let waited = tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return Some((status, child));
+            }
+            if started.elapsed() > Duration::from_secs(15) {
+                let _ = child.kill();
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    })
+    .await
+    .unwrap();
+    let (status, mut child) = waited.expect("the bot exits after SIGTERM");
+    let mut err = String::new();
+    use std::io::Read;
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.contains("shutting down"), "{err}");
+    assert!(dir.path().join("data/x.db").exists());
+    assert!(
+        discord.violations().is_empty(),
+        "{:?}",
+        discord.violations()
+    );
+}

@@ -1,0 +1,134 @@
+//! `spawn_app()`: a fresh emulator with a guild, a channel and two members, the bot connected
+//! to it on a temporary SQLite file, and helpers to stop it and check the contract.
+
+use peerlearn::config::{Settings, Token};
+use peerlearn::discord::BotError;
+use peerlearn::emulator::state::perms;
+use peerlearn::emulator::{Emulator, EmulatorOptions};
+use peerlearn::store::Store;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub struct TestApp {
+    pub discord: Emulator,
+    pub guild: u64,
+    pub channel: u64,
+    /// A member without special permissions.
+    pub member: u64,
+    /// A member with Manage Server.
+    pub admin: u64,
+    pub db_path: PathBuf,
+    pub store: Store,
+    shutdown: Option<oneshot::Sender<()>>,
+    bot: Option<JoinHandle<Result<(), BotError>>>,
+    _dir: tempfile::TempDir,
+}
+
+pub fn init_logs() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(std::env::var("RUST_LOG").unwrap_or_else(|_| "warn,peerlearn=info".into()))
+        .with_test_writer()
+        .try_init();
+}
+
+pub async fn start_emulator() -> Emulator {
+    init_logs();
+    Emulator::start(EmulatorOptions::default())
+        .await
+        .expect("emulator starts")
+}
+
+/// Settings that point the bot at the emulator and a database in `dir`.
+pub fn settings_for(discord: &Emulator, guild: u64, db: &std::path::Path) -> Settings {
+    let env: BTreeMap<String, String> = [
+        ("PEERLEARN_DISCORD__API_BASE", discord.api_base()),
+        ("PEERLEARN_DISCORD__DEV_GUILD_ID", guild.to_string()),
+        ("PEERLEARN_DATABASE__PATH", db.display().to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    Settings::load_from(None, &env).expect("test settings are valid")
+}
+
+pub async fn spawn_app() -> TestApp {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("Acme Support");
+    let channel = discord.add_text_channel(guild, "learning");
+    let admin_role = discord.add_role(guild, "Admins", perms::MANAGE_GUILD);
+    let member = discord.add_member(guild, "ada", &[]);
+    let admin = discord.add_member(guild, "grace", &[admin_role]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_path = dir.path().join("data/peerlearn.db");
+    let settings = settings_for(&discord, guild, &db_path);
+    let store = Store::open(&db_path, Duration::from_secs(5))
+        .await
+        .expect("store opens");
+    let (tx, rx) = oneshot::channel::<()>();
+    let bot = tokio::spawn(peerlearn::discord::run(
+        Arc::new(settings),
+        Token::new(discord.bot_token()),
+        store.clone(),
+        async move {
+            let _ = rx.await;
+        },
+    ));
+    discord.wait_for_session().await.expect("bot connects");
+    discord
+        .wait_for_commands(Some(guild))
+        .await
+        .expect("bot registers its commands");
+    TestApp {
+        discord,
+        guild,
+        channel,
+        member,
+        admin,
+        db_path,
+        store,
+        shutdown: Some(tx),
+        bot: Some(bot),
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// Asks the bot to shut down and returns how it ended.
+    pub async fn stop(&mut self) -> Result<(), BotError> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let bot = self.bot.take().expect("bot running");
+        tokio::time::timeout(Duration::from_secs(15), bot)
+            .await
+            .expect("bot stops within 15 s")
+            .expect("bot task did not panic")
+    }
+
+    pub fn assert_no_violations(&self) {
+        let v = self.discord.violations();
+        assert!(
+            v.is_empty(),
+            "the bot broke Discord's contract:\n{}",
+            v.iter()
+                .map(|v| format!("  - {v}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(bot) = &self.bot {
+            bot.abort();
+        }
+        if !std::thread::panicking() {
+            self.assert_no_violations();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The emulator holds a client to Discord's contract: spec violations, the 3-second deadline,
+//! wrong tokens on the gateway, injected 429s and server errors.
+
+use crate::common::start_emulator;
+use futures_util::{SinkExt, StreamExt};
+use peerlearn::emulator::Failure;
+use poise::serenity_prelude as serenity;
+use serde_json::json;
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::Message;
+
+fn http_for(discord: &peerlearn::emulator::Emulator) -> serenity::Http {
+    serenity::HttpBuilder::new(discord.bot_token())
+        .proxy(discord.api_base())
+        .ratelimiter_disabled(true)
+        .build()
+}
+
+fn status_of(e: &serenity::Error) -> Option<u16> {
+    match e {
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
+            Some(r.status_code.as_u16())
+        }
+        _ => None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_over_long_message_is_refused_and_recorded() {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("G");
+    let channel = discord.add_text_channel(guild, "c");
+    let http = http_for(&discord);
+    // serenity's builders check the length themselves, so send the raw body.
+    let long = json!({"content": "x".repeat(2001)});
+    let err = http
+        .send_message(serenity::ChannelId::new(channel), vec![], &long)
+        .await
+        .expect_err("Discord refuses 2,001 characters");
+    assert_eq!(status_of(&err), Some(400));
+    let v = discord.violations();
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].context, "POST /channels/{channel_id}/messages");
+    assert!(
+        v[0].problem
+            .starts_with("/content: 2001 characters, at most 2000"),
+        "{}",
+        v[0]
+    );
+    assert!(
+        discord.messages_in(channel).is_empty(),
+        "nothing was posted"
+    );
+
+    let ok = serenity::ChannelId::new(channel)
+        .say(&http, "x".repeat(2000))
+        .await
+        .expect("2,000 characters are fine");
+    assert_eq!(discord.message(ok.id.get()).unwrap().content.len(), 2000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_components_and_command_shapes_are_refused() {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("G");
+    let channel = discord.add_text_channel(guild, "c");
+    let http = http_for(&discord);
+    let buttons: Vec<serenity::CreateButton> = (0..6)
+        .map(|i| serenity::CreateButton::new(format!("b{i}")).label("x"))
+        .collect();
+    let message = serenity::CreateMessage::new()
+        .content("pick")
+        .components(vec![serenity::CreateActionRow::Buttons(buttons)]);
+    let err = serenity::ChannelId::new(channel)
+        .send_message(&http, message)
+        .await
+        .unwrap_err();
+    assert_eq!(status_of(&err), Some(400));
+    let long_id = serenity::CreateButton::new("y".repeat(101)).label("x");
+    let message = serenity::CreateMessage::new()
+        .content("pick")
+        .components(vec![serenity::CreateActionRow::Buttons(vec![long_id])]);
+    serenity::ChannelId::new(channel)
+        .send_message(&http, message)
+        .await
+        .unwrap_err();
+    let bad_command =
+        serenity::CreateCommand::new("Has Spaces And Is Far Too Long For Discord").description("d");
+    http.set_application_id(serenity::ApplicationId::new(discord.bot_user_id()));
+    serenity::GuildId::new(guild)
+        .set_commands(&http, vec![bad_command])
+        .await
+        .unwrap_err();
+    let problems: Vec<String> = discord
+        .violations()
+        .iter()
+        .map(|v| v.problem.clone())
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("/components/0/components: 6 items, at most 5")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("/components/0/components/0/custom_id: 101 characters")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with("/0/name")),
+        "{problems:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unanswered_interaction_is_a_violation_after_three_seconds() {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("G");
+    let channel = discord.add_text_channel(guild, "c");
+    let member = discord.add_member(guild, "ada", &[]);
+    let http = http_for(&discord);
+    http.set_application_id(serenity::ApplicationId::new(discord.bot_user_id()));
+    serenity::GuildId::new(guild)
+        .set_commands(
+            &http,
+            vec![serenity::CreateCommand::new("help").description("d")],
+        )
+        .await
+        .unwrap();
+    let id = discord.slash(channel, member, "help", &[]).unwrap();
+    discord
+        .wait_for_within("the deadline violation", Duration::from_secs(6), |s| {
+            s.violations
+                .iter()
+                .any(|v| v.problem.contains("3 seconds"))
+                .then_some(())
+        })
+        .await
+        .unwrap();
+    // A late answer is refused like Discord does (10062 Unknown interaction).
+    let token = discord
+        .wait_for("the token", |s| {
+            s.interactions.get(&id).map(|r| r.token.clone())
+        })
+        .await
+        .unwrap();
+    let late = json!({"type": 4, "data": {"content": "late"}});
+    let err = http
+        .create_interaction_response(serenity::InteractionId::new(id), &token, &late, vec![])
+        .await
+        .unwrap_err();
+    assert_eq!(status_of(&err), Some(404));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn injected_rate_limits_and_server_errors_reach_the_client() {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("G");
+    let channel = discord.add_text_channel(guild, "c");
+    let http = http_for(&discord);
+    discord.fail_next(
+        "POST",
+        "/channels/{channel_id}/messages",
+        Failure::RateLimited {
+            retry_after: 1.5,
+            global: false,
+        },
+        1,
+    );
+    discord.fail_next(
+        "POST",
+        "/channels/{channel_id}/messages",
+        Failure::Status(502),
+        1,
+    );
+    let c = serenity::ChannelId::new(channel);
+    let first = c.say(&http, "one").await.unwrap_err();
+    assert_eq!(status_of(&first), Some(429));
+    if let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) = &first {
+        assert!(r.error.message.contains("rate limited"), "{:?}", r.error);
+    }
+    let second = c.say(&http, "two").await.unwrap_err();
+    assert_eq!(status_of(&second), Some(502));
+    c.say(&http, "three").await.expect("then it works");
+    assert_eq!(discord.rate_limited_count(), 1);
+    let contents: Vec<String> = discord
+        .messages_in(channel)
+        .into_iter()
+        .map(|m| m.content)
+        .collect();
+    assert_eq!(contents, ["three"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_global_rate_limit_answers_429_with_retry_after() {
+    let discord = start_emulator().await;
+    discord.set_global_rate_limit(3);
+    let http = http_for(&discord);
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(match http.get_current_user().await {
+            Ok(_) => 200,
+            Err(e) => status_of(&e).unwrap_or(0),
+        });
+    }
+    assert_eq!(statuses, [200, 200, 200, 429, 429]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rest_and_gateway_refuse_a_wrong_token() {
+    let discord = start_emulator().await;
+    let http = serenity::HttpBuilder::new("wrong-token")
+        .proxy(discord.api_base())
+        .ratelimiter_disabled(true)
+        .build();
+    let err = http.get_current_user().await.unwrap_err();
+    assert_eq!(status_of(&err), Some(401));
+
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("{}/?v=10", discord.gateway_url()))
+        .await
+        .unwrap();
+    let hello = ws.next().await.unwrap().unwrap();
+    let hello: serde_json::Value = serde_json::from_str(hello.to_text().unwrap()).unwrap();
+    assert_eq!(hello["op"], 10);
+    assert!(hello["d"]["heartbeat_interval"].as_u64().unwrap() > 0);
+    let identify = json!({"op": 2, "d": {"token": "Bot wrong-token", "intents": 1,
+        "properties": {"os": "linux", "browser": "t", "device": "t"}}});
+    ws.send(Message::Text(identify.to_string())).await.unwrap();
+    let closed = ws.next().await.unwrap().unwrap();
+    match closed {
+        Message::Close(Some(frame)) => assert_eq!(u16::from(frame.code), 4004),
+        other => panic!("expected close 4004, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn privileged_intents_need_permission() {
+    let discord = start_emulator().await;
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("{}/?v=10", discord.gateway_url()))
+        .await
+        .unwrap();
+    let _hello = ws.next().await.unwrap().unwrap();
+    let message_content = 1 << 15;
+    let identify = json!({"op": 2, "d": {"token": format!("Bot {}", discord.bot_token()),
+        "intents": message_content, "properties": {"os": "linux", "browser": "t", "device": "t"}}});
+    ws.send(Message::Text(identify.to_string())).await.unwrap();
+    match ws.next().await.unwrap().unwrap() {
+        Message::Close(Some(frame)) => assert_eq!(u16::from(frame.code), 4014),
+        other => panic!("expected close 4014, got {other:?}"),
+    }
+}

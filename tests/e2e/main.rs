@@ -1,0 +1,8 @@
+//! End-to-end tests: the real bot (serenity + poise) against the local Discord emulator, with a
+//! real SQLite file per test. One test binary, so it links once.
+
+mod cli;
+mod common;
+mod emulator_contract;
+mod gateway;
+mod startup;

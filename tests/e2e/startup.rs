@@ -1,0 +1,99 @@
+//! The bot starts, registers valid commands, and answers /help and /about.
+
+use crate::common::spawn_app;
+use peerlearn::domain::ids::{GuildId, UserId};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registers_its_commands_in_the_dev_guild() {
+    let mut app = spawn_app().await;
+    let commands = app.discord.commands(Some(app.guild));
+    let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names, ["help", "about"]);
+    for c in &commands {
+        let description = c["description"].as_str().unwrap_or_default();
+        assert!(!description.is_empty(), "{c} has a description");
+    }
+    assert!(
+        app.discord.commands(None).is_empty(),
+        "nothing registered globally"
+    );
+    // GUILD_CREATE reached the store.
+    let store = app.store.clone();
+    let guild = GuildId(app.guild);
+    let mut found = None;
+    for _ in 0..100 {
+        found = store.guild(guild).await.unwrap();
+        if found.as_ref().is_some_and(|g| !g.name.is_empty()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(found.expect("guild stored").name, "Acme Support");
+    app.stop().await.expect("clean shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn help_lists_every_command_only_for_the_caller() {
+    let mut app = spawn_app().await;
+    let id = app
+        .discord
+        .slash(app.channel, app.member, "help", &[])
+        .unwrap();
+    let reply = app.discord.reply(id).await.unwrap();
+    assert_eq!(reply.callback_type, 4, "answered directly");
+    let message = reply.message.expect("a response message");
+    assert!(message.is_ephemeral(), "only the caller sees /help");
+    for c in app.discord.commands(Some(app.guild)) {
+        let name = c["name"].as_str().unwrap();
+        let description = c["description"].as_str().unwrap();
+        assert!(
+            message
+                .content
+                .contains(&format!("`/{name}` — {description}")),
+            "/{name} is listed in:\n{}",
+            message.content
+        );
+    }
+    // The caller is now a known member of the guild.
+    let row = app
+        .store
+        .member(GuildId(app.guild), UserId(app.member))
+        .await
+        .unwrap()
+        .expect("member recorded");
+    assert_eq!(row.display_name, "ada");
+    app.stop().await.expect("clean shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn about_shows_version_uptime_and_database_size() {
+    let mut app = spawn_app().await;
+    let id = app
+        .discord
+        .slash(app.channel, app.admin, "about", &[])
+        .unwrap();
+    let message = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(message.is_ephemeral());
+    let text = &message.content;
+    assert!(
+        text.contains(&format!("v{}", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    let uptime = regex::Regex::new(r"Up for (\d+s|\d+m \d+s)").unwrap();
+    assert!(uptime.is_match(text), "uptime shown: {text}");
+    let size = regex::Regex::new(r"Database: (\d+(\.\d)?) (B|KiB|MiB)").unwrap();
+    let caps = size.captures(text).expect("database size shown");
+    let shown: f64 = caps[1].parse().unwrap();
+    let unit = match &caps[3] {
+        "B" => 1.0,
+        "KiB" => 1024.0,
+        _ => 1024.0 * 1024.0,
+    };
+    let on_disk = std::fs::metadata(&app.db_path).unwrap().len() as f64;
+    assert!(
+        shown * unit >= on_disk * 0.5,
+        "shown size {shown} {} matches the file ({on_disk} bytes) plus its log",
+        &caps[3]
+    );
+    app.stop().await.expect("clean shutdown");
+}
