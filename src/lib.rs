@@ -7,6 +7,7 @@
 //! - [`discord`]: serenity + poise: connection, command registration, slash commands.
 //! - [`emulator`]: a local Discord (REST + gateway) that enforces Discord's API spec, for tests,
 //!   benchmarks and the demo.
+//! - [`sandbox`]: `peerlearn run --emulator`, the bot against the emulator without a token.
 
 #![recursion_limit = "256"]
 
@@ -14,4 +15,5 @@ pub mod config;
 pub mod discord;
 pub mod domain;
 pub mod emulator;
+pub mod sandbox;
 pub mod store;

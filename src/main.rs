@@ -30,7 +30,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Connect to Discord and serve the bot (needs DISCORD_TOKEN) until SIGINT or SIGTERM
-    Run,
+    Run {
+        /// Serve against the bundled Discord emulator with a sample server instead of Discord
+        /// (no token needed): a way to try peerlearn
+        #[arg(long)]
+        emulator: bool,
+    },
     /// Create the database or bring its schema up to date, then exit
     Migrate,
     /// Work with the configuration
@@ -91,9 +96,22 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }),
-        Command::Run => {
+        Command::Run { emulator: true } => runtime.block_on(async {
+            let store = match open_store(&settings).await {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            match peerlearn::sandbox::run(settings, store, shutdown_signal()).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("peerlearn: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }),
+        Command::Run { emulator: false } => {
             let Some(token) = Token::from_env() else {
-                eprintln!("peerlearn: DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN.");
+                eprintln!("peerlearn: DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN, or try the bot without Discord: peerlearn run --emulator");
                 return ExitCode::from(2);
             };
             runtime.block_on(async {

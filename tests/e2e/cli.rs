@@ -168,3 +168,40 @@ async fn sigterm_shuts_the_bot_down_cleanly() {
         discord.violations()
     );
 }
+
+#[test]
+fn run_with_the_emulator_needs_no_token() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = peerlearn()
+        .args(["run", "--emulator"])
+        .env("PEERLEARN_DATABASE__PATH", dir.path().join("sandbox.db"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let done = line.contains("press Ctrl-C");
+        seen.push(line);
+        if done {
+            break;
+        }
+    }
+    let text = seen.join("\n");
+    assert!(text.contains("no Discord contract violations"), "{text}");
+    assert!(text.contains("ada › /help"), "{text}");
+    assert!(
+        text.contains("`/about` — Shows the bot's version"),
+        "{text}"
+    );
+    assert!(text.contains("Database: "), "{text}");
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert!(dir.path().join("sandbox.db").exists());
+}

@@ -251,3 +251,101 @@ async fn privileged_intents_need_permission() {
         other => panic!("expected close 4014, got {other:?}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deferred_answers_followups_uploads_threads_and_dms() {
+    let discord = start_emulator().await;
+    let guild = discord.add_guild("G");
+    let channel = discord.add_text_channel(guild, "c");
+    let member = discord.add_member(guild, "ada", &[]);
+    let http = http_for(&discord);
+    http.set_application_id(serenity::ApplicationId::new(discord.bot_user_id()));
+    serenity::GuildId::new(guild)
+        .set_commands(
+            &http,
+            vec![serenity::CreateCommand::new("report").description("d")],
+        )
+        .await
+        .unwrap();
+    let id = discord.slash(channel, member, "report", &[]).unwrap();
+    let token = discord
+        .wait_for("the token", |s| {
+            s.interactions.get(&id).map(|r| r.token.clone())
+        })
+        .await
+        .unwrap();
+    // Defer ephemerally, then fill in @original and add a followup with a file (multipart).
+    http.create_interaction_response(
+        serenity::InteractionId::new(id),
+        &token,
+        &json!({"type": 5, "data": {"flags": 64}}),
+        vec![],
+    )
+    .await
+    .unwrap();
+    http.edit_original_interaction_response(&token, &json!({"content": "Your report"}), vec![])
+        .await
+        .unwrap();
+    let file =
+        serenity::CreateAttachment::bytes(b"metric,value\nanswers,3\n".to_vec(), "report.csv");
+    http.create_followup_message(&token, &json!({"content": "CSV attached"}), vec![file])
+        .await
+        .unwrap();
+    let reply = discord.reply(id).await.unwrap();
+    assert_eq!(reply.callback_type, 5);
+    let original = reply.message.unwrap();
+    assert_eq!(original.content, "Your report");
+    assert!(original.is_ephemeral());
+    let followups = discord.followups(id);
+    assert_eq!(followups.len(), 1);
+    assert_eq!(followups[0].attachments[0].filename, "report.csv");
+    assert_eq!(
+        followups[0].attachments[0].data,
+        b"metric,value\nanswers,3\n"
+    );
+    // A second callback is refused like Discord does.
+    let again = http
+        .create_interaction_response(
+            serenity::InteractionId::new(id),
+            &token,
+            &json!({"type": 4, "data": {"content": "again"}}),
+            vec![],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(status_of(&again), Some(400));
+    discord.clear_violations();
+
+    // A thread from a message, and a DM channel.
+    let c = serenity::ChannelId::new(channel);
+    let question = c.say(&http, "How do I rotate a password?").await.unwrap();
+    let thread = c
+        .create_thread_from_message(
+            &http,
+            question.id,
+            serenity::CreateThread::new("Q: passwords"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(thread.parent_id, Some(c));
+    thread
+        .id
+        .say(&http, "An expert will answer here")
+        .await
+        .unwrap();
+    assert_eq!(discord.messages_in(thread.id.get()).len(), 1);
+    let dm = serenity::UserId::new(member)
+        .create_dm_channel(&http)
+        .await
+        .unwrap();
+    dm.id.say(&http, "3 reviews are due").await.unwrap();
+    assert_eq!(
+        discord.messages_in(dm.id.get())[0].content,
+        "3 reviews are due"
+    );
+    assert!(
+        discord.violations().is_empty(),
+        "{:?}",
+        discord.violations()
+    );
+}
