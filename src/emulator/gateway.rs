@@ -16,9 +16,6 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
-/// How many dispatched events a session keeps for replay on resume.
-const REPLAY_LOG_CAPACITY: usize = 5_000;
-
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     while let Ok((stream, _)) = listener.accept().await {
         tokio::spawn(connection(stream, Arc::clone(&shared)));
@@ -161,7 +158,6 @@ fn identify(
     for g in guilds {
         s.dispatch("GUILD_CREATE", g);
     }
-    trim_log(&mut s.session);
     Ok(())
 }
 
@@ -200,15 +196,6 @@ fn resume(
 fn token_matches(sent: Option<&str>, expected: &str) -> bool {
     let Some(sent) = sent else { return false };
     sent.strip_prefix("Bot ").unwrap_or(sent) == expected
-}
-
-fn trim_log(session: &mut Option<SessionRec>) {
-    if let Some(s) = session {
-        if s.log.len() > REPLAY_LOG_CAPACITY {
-            let excess = s.log.len() - REPLAY_LOG_CAPACITY;
-            s.log.drain(..excess);
-        }
-    }
 }
 
 async fn close<S>(sink: &mut S, code: u16, reason: &'static str) -> Result<(), S::Error>

@@ -18,6 +18,9 @@ pub const INTERACTION_DEADLINE: Duration = Duration::from_secs(3);
 /// Followups and edits through an interaction token work for this long.
 pub const INTERACTION_TOKEN_LIFETIME: Duration = Duration::from_secs(15 * 60);
 
+/// How many dispatched events a session keeps for replay on resume.
+const REPLAY_LOG_CAPACITY: usize = 5_000;
+
 /// Permission bits the emulator needs (Discord's `permissions` topic).
 pub mod perms {
     pub const ADMINISTRATOR: u64 = 1 << 3;
@@ -393,6 +396,10 @@ impl State {
         session.seq += 1;
         let payload = serde_json::json!({ "op": 0, "s": session.seq, "t": event, "d": data });
         session.log.push((session.seq, payload.clone()));
+        if session.log.len() > REPLAY_LOG_CAPACITY {
+            let excess = session.log.len() - REPLAY_LOG_CAPACITY;
+            session.log.drain(..excess);
+        }
         let delivered = session
             .sender
             .as_ref()

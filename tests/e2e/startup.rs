@@ -97,3 +97,47 @@ async fn about_shows_version_uptime_and_database_size() {
     );
     app.stop().await.expect("clean shutdown");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registers_globally_without_a_dev_guild() {
+    let discord = crate::common::start_emulator().await;
+    let guild = discord.add_guild("Anywhere");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let mut settings = crate::common::settings_for(&discord, guild, &db);
+    settings.discord.dev_guild_id = String::new();
+    let store = peerlearn::store::Store::open(&db, std::time::Duration::from_secs(5))
+        .await
+        .unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let bot = tokio::spawn(peerlearn::discord::run(
+        std::sync::Arc::new(settings),
+        peerlearn::config::Token::new(discord.bot_token()),
+        store,
+        async move {
+            let _ = rx.await;
+        },
+    ));
+    let global = discord.wait_for_commands(None).await.unwrap();
+    assert_eq!(global.len(), 2);
+    assert!(discord.commands(Some(guild)).is_empty());
+    // A global command works in any guild the bot is in.
+    discord.wait_for_session().await.unwrap();
+    let channel = discord.add_text_channel(guild, "c");
+    let member = discord.add_member(guild, "lin", &[]);
+    let id = discord.slash(channel, member, "help", &[]).unwrap();
+    assert!(discord
+        .reply(id)
+        .await
+        .unwrap()
+        .message
+        .unwrap()
+        .is_ephemeral());
+    tx.send(()).unwrap();
+    bot.await.unwrap().expect("clean shutdown");
+    assert!(
+        discord.violations().is_empty(),
+        "{:?}",
+        discord.violations()
+    );
+}
