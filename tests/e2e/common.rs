@@ -55,6 +55,24 @@ pub fn settings_for(discord: &Emulator, guild: u64, db: &std::path::Path) -> Set
     Settings::load_from(None, &env).expect("test settings are valid")
 }
 
+/// Starts the bot against `discord`; send on the returned sender to shut it down.
+pub fn spawn_bot(
+    discord: &Emulator,
+    settings: Settings,
+    store: Store,
+) -> (oneshot::Sender<()>, JoinHandle<Result<(), BotError>>) {
+    let (tx, rx) = oneshot::channel::<()>();
+    let bot = tokio::spawn(peerlearn::discord::run(
+        Arc::new(settings),
+        Token::new(discord.bot_token()),
+        store,
+        async move {
+            let _ = rx.await;
+        },
+    ));
+    (tx, bot)
+}
+
 pub async fn spawn_app() -> TestApp {
     let discord = start_emulator().await;
     let guild = discord.add_guild("Acme Support");
@@ -68,15 +86,7 @@ pub async fn spawn_app() -> TestApp {
     let store = Store::open(&db_path, Duration::from_secs(5))
         .await
         .expect("store opens");
-    let (tx, rx) = oneshot::channel::<()>();
-    let bot = tokio::spawn(peerlearn::discord::run(
-        Arc::new(settings),
-        Token::new(discord.bot_token()),
-        store.clone(),
-        async move {
-            let _ = rx.await;
-        },
-    ));
+    let (tx, bot) = spawn_bot(&discord, settings, store.clone());
     discord.wait_for_session().await.expect("bot connects");
     discord
         .wait_for_commands(Some(guild))

@@ -16,6 +16,46 @@ fn http_for(discord: &peerlearn::emulator::Emulator) -> serenity::Http {
         .build()
 }
 
+/// A command invoked by a member, answered by hand through serenity's HTTP client (no bot).
+struct Invoked {
+    http: serenity::Http,
+    id: u64,
+    token: String,
+    channel: u64,
+    member: u64,
+}
+
+/// A guild with a channel and a member, where the client registered one command and the member
+/// invoked it.
+async fn invoked_command(discord: &peerlearn::emulator::Emulator, name: &str) -> Invoked {
+    let guild = discord.add_guild("G");
+    let channel = discord.add_text_channel(guild, "c");
+    let member = discord.add_member(guild, "ada", &[]);
+    let http = http_for(discord);
+    http.set_application_id(serenity::ApplicationId::new(discord.bot_user_id()));
+    serenity::GuildId::new(guild)
+        .set_commands(
+            &http,
+            vec![serenity::CreateCommand::new(name).description("d")],
+        )
+        .await
+        .unwrap();
+    let id = discord.slash(channel, member, name, &[]).unwrap();
+    let token = discord
+        .wait_for("the token", |s| {
+            s.interactions.get(&id).map(|r| r.token.clone())
+        })
+        .await
+        .unwrap();
+    Invoked {
+        http,
+        id,
+        token,
+        channel,
+        member,
+    }
+}
+
 fn status_of(e: &serenity::Error) -> Option<u16> {
     match e {
         serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
@@ -117,19 +157,9 @@ async fn bad_components_and_command_shapes_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unanswered_interaction_is_a_violation_after_three_seconds() {
     let discord = start_emulator().await;
-    let guild = discord.add_guild("G");
-    let channel = discord.add_text_channel(guild, "c");
-    let member = discord.add_member(guild, "ada", &[]);
-    let http = http_for(&discord);
-    http.set_application_id(serenity::ApplicationId::new(discord.bot_user_id()));
-    serenity::GuildId::new(guild)
-        .set_commands(
-            &http,
-            vec![serenity::CreateCommand::new("help").description("d")],
-        )
-        .await
-        .unwrap();
-    let id = discord.slash(channel, member, "help", &[]).unwrap();
+    let Invoked {
+        http, id, token, ..
+    } = invoked_command(&discord, "help").await;
     discord
         .wait_for_within("the deadline violation", Duration::from_secs(6), |s| {
             s.violations
@@ -140,12 +170,6 @@ async fn an_unanswered_interaction_is_a_violation_after_three_seconds() {
         .await
         .unwrap();
     // A late answer is refused like Discord does (10062 Unknown interaction).
-    let token = discord
-        .wait_for("the token", |s| {
-            s.interactions.get(&id).map(|r| r.token.clone())
-        })
-        .await
-        .unwrap();
     let late = json!({"type": 4, "data": {"content": "late"}});
     let err = http
         .create_interaction_response(serenity::InteractionId::new(id), &token, &late, vec![])
@@ -255,25 +279,13 @@ async fn privileged_intents_need_permission() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deferred_answers_followups_uploads_threads_and_dms() {
     let discord = start_emulator().await;
-    let guild = discord.add_guild("G");
-    let channel = discord.add_text_channel(guild, "c");
-    let member = discord.add_member(guild, "ada", &[]);
-    let http = http_for(&discord);
-    http.set_application_id(serenity::ApplicationId::new(discord.bot_user_id()));
-    serenity::GuildId::new(guild)
-        .set_commands(
-            &http,
-            vec![serenity::CreateCommand::new("report").description("d")],
-        )
-        .await
-        .unwrap();
-    let id = discord.slash(channel, member, "report", &[]).unwrap();
-    let token = discord
-        .wait_for("the token", |s| {
-            s.interactions.get(&id).map(|r| r.token.clone())
-        })
-        .await
-        .unwrap();
+    let Invoked {
+        http,
+        id,
+        token,
+        channel,
+        member,
+    } = invoked_command(&discord, "report").await;
     // Defer ephemerally, then fill in @original and add a followup with a file (multipart).
     http.create_interaction_response(
         serenity::InteractionId::new(id),

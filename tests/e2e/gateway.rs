@@ -89,15 +89,7 @@ async fn heartbeats_are_acknowledged() {
     let store = peerlearn::store::Store::open(&db, Duration::from_secs(5))
         .await
         .unwrap();
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let bot = tokio::spawn(peerlearn::discord::run(
-        std::sync::Arc::new(settings),
-        peerlearn::config::Token::new(discord.bot_token()),
-        store,
-        async move {
-            let _ = rx.await;
-        },
-    ));
+    let (tx, bot) = crate::common::spawn_bot(&discord, settings, store);
     discord
         .wait_for("three heartbeats", |s| {
             (s.gateway.heartbeats >= 3).then_some(())

@@ -109,15 +109,7 @@ async fn registers_globally_without_a_dev_guild() {
     let store = peerlearn::store::Store::open(&db, std::time::Duration::from_secs(5))
         .await
         .unwrap();
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let bot = tokio::spawn(peerlearn::discord::run(
-        std::sync::Arc::new(settings),
-        peerlearn::config::Token::new(discord.bot_token()),
-        store,
-        async move {
-            let _ = rx.await;
-        },
-    ));
+    let (tx, bot) = crate::common::spawn_bot(&discord, settings, store);
     let global = discord.wait_for_commands(None).await.unwrap();
     assert_eq!(global.len(), 2);
     assert!(discord.commands(Some(guild)).is_empty());
