@@ -162,11 +162,7 @@ async fn sigterm_shuts_the_bot_down_cleanly() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.contains("shutting down"), "{err}");
     assert!(dir.path().join("data/x.db").exists());
-    assert!(
-        discord.violations().is_empty(),
-        "{:?}",
-        discord.violations()
-    );
+    crate::common::assert_no_violations(&discord);
 }
 
 #[test]

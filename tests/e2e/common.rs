@@ -73,6 +73,19 @@ pub fn spawn_bot(
     (tx, bot)
 }
 
+/// Fails the test, listing them, if the bot broke Discord's contract.
+pub fn assert_no_violations(discord: &Emulator) {
+    let v = discord.violations();
+    assert!(
+        v.is_empty(),
+        "the bot broke Discord's contract:\n{}",
+        v.iter()
+            .map(|v| format!("  - {v}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 pub async fn spawn_app() -> TestApp {
     let discord = start_emulator().await;
     let guild = discord.add_guild("Acme Support");

@@ -355,9 +355,5 @@ async fn deferred_answers_followups_uploads_threads_and_dms() {
         discord.messages_in(dm.id.get())[0].content,
         "3 reviews are due"
     );
-    assert!(
-        discord.violations().is_empty(),
-        "{:?}",
-        discord.violations()
-    );
+    crate::common::assert_no_violations(&discord);
 }

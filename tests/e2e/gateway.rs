@@ -103,9 +103,5 @@ async fn heartbeats_are_acknowledged() {
     );
     tx.send(()).unwrap();
     bot.await.unwrap().expect("clean shutdown");
-    assert!(
-        discord.violations().is_empty(),
-        "{:?}",
-        discord.violations()
-    );
+    crate::common::assert_no_violations(&discord);
 }

@@ -127,9 +127,5 @@ async fn registers_globally_without_a_dev_guild() {
         .is_ephemeral());
     tx.send(()).unwrap();
     bot.await.unwrap().expect("clean shutdown");
-    assert!(
-        discord.violations().is_empty(),
-        "{:?}",
-        discord.violations()
-    );
+    crate::common::assert_no_violations(&discord);
 }
