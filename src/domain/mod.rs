@@ -1,4 +1,9 @@
 //! Pure domain logic: no async, no SQL, no Discord types. Unit-tested where it lives.
 
+pub mod content;
+pub mod content_files;
+pub mod custom_id;
 pub mod format;
 pub mod ids;
+pub mod quiz;
+pub mod schedule;

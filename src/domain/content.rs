@@ -1,0 +1,275 @@
+//! Learning content: topics, questions and tips, with the rules every item must meet.
+//!
+//! Values here are already valid: they are only built by [`crate::domain::content_files`],
+//! which reads TOML or CSV and reports every broken rule at once as a [`Problem`] naming the
+//! file, line, field and reason.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Longest question prompt, in characters.
+pub const PROMPT_MAX: usize = 1500;
+/// Longest answer choice, in characters.
+pub const CHOICE_MAX: usize = 200;
+/// Longest explanation or tip text, in characters.
+pub const EXPLANATION_MAX: usize = 1000;
+/// Longest topic name, in characters (it appears in autocomplete lists, limited to 100).
+pub const TOPIC_NAME_MAX: usize = 80;
+/// Longest topic description, in characters.
+pub const DESCRIPTION_MAX: usize = 300;
+/// Fewest and most choices a question may have.
+pub const CHOICES_MIN: usize = 2;
+pub const CHOICES_MAX: usize = 5;
+/// Allowed desired retention for a topic.
+pub const RETENTION_RANGE: (f64, f64) = (0.70, 0.97);
+/// Longest id of a topic, question or tip.
+pub const ID_MAX: usize = 40;
+
+/// The letters that label choices on buttons and in text.
+pub const LETTERS: [char; CHOICES_MAX] = ['A', 'B', 'C', 'D', 'E'];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Target probability of recall for reinforcement; `None` uses the default.
+    pub desired_retention: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub topic: String,
+    pub prompt: String,
+    pub choices: Vec<String>,
+    /// Index into `choices` of the one right answer.
+    pub correct: usize,
+    pub explanation: String,
+    /// 1 (easy) to 3 (hard).
+    pub difficulty: u8,
+    /// Role tracks this question belongs to (e.g. "support", "engineering").
+    pub tracks: Vec<String>,
+    pub source: Option<String>,
+}
+
+impl Question {
+    /// The letter of the right choice.
+    pub fn correct_letter(&self) -> char {
+        LETTERS[self.correct]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tip {
+    pub id: String,
+    pub topic: String,
+    pub text: String,
+    pub link: Option<String>,
+}
+
+/// Everything read from one or more content files.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bundle {
+    pub topics: Vec<Topic>,
+    pub questions: Vec<Question>,
+    pub tips: Vec<Tip>,
+}
+
+impl Bundle {
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty() && self.questions.is_empty() && self.tips.is_empty()
+    }
+
+    /// Adds another bundle's items after this one's.
+    pub fn extend(&mut self, other: Bundle) {
+        self.topics.extend(other.topics);
+        self.questions.extend(other.questions);
+        self.tips.extend(other.tips);
+    }
+}
+
+/// One broken rule in a content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What the problem is in, e.g. `question "sec-004", field "choices"`.
+    pub field: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}: {}", self.file, self.field, self.reason),
+            None => write!(f, "{}: {}: {}", self.file, self.field, self.reason),
+        }
+    }
+}
+
+/// Whether `id` is usable as a stable id: 1–40 of `a-z 0-9 - _`, starting with a letter or digit.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let ok_chars = id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    let ok_start = id
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if id.is_empty() || id.len() > ID_MAX || !ok_chars || !ok_start {
+        return Err(format!(
+            "{id:?} is not a valid id: use 1 to {ID_MAX} lowercase letters, digits, '-' or '_', starting with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a text's length in characters, after trimming; returns the trimmed text.
+pub fn check_text(text: &str, max: usize) -> Result<String, String> {
+    let text = text.trim();
+    let n = text.chars().count();
+    if n == 0 {
+        return Err("must not be empty".into());
+    }
+    if n > max {
+        return Err(format!("is {n} characters long; the limit is {max}"));
+    }
+    Ok(text.to_string())
+}
+
+/// An http(s) link without spaces, as Discord renders it.
+pub fn check_link(link: &str) -> Result<String, String> {
+    let link = link.trim();
+    let ok = (link.starts_with("https://") || link.starts_with("http://"))
+        && link.len() > "https://".len()
+        && link.len() <= 512
+        && !link.chars().any(char::is_whitespace);
+    if !ok {
+        return Err(format!(
+            "{link:?} is not a web link (http:// or https://, no spaces, at most 512 characters)"
+        ));
+    }
+    Ok(link.to_string())
+}
+
+/// The choice index for `A`–`E` (or `1`–`5`).
+pub fn parse_correct(value: &str, choices: usize) -> Result<usize, String> {
+    let v = value.trim().to_ascii_uppercase();
+    let index = match v.as_str() {
+        s if s.len() == 1 && s.as_bytes()[0].is_ascii_uppercase() => {
+            (s.as_bytes()[0] - b'A') as usize
+        }
+        s => match s.parse::<usize>() {
+            Ok(n) if n >= 1 => n - 1,
+            _ => usize::MAX,
+        },
+    };
+    if index >= choices {
+        let last = LETTERS[choices.clamp(1, CHOICES_MAX) - 1];
+        return Err(format!(
+            "{value:?} does not name one of the {choices} choices: use one letter, A to {last}"
+        ));
+    }
+    Ok(index)
+}
+
+/// Cross-item rules over a whole import: unique ids, questions and tips whose topic exists
+/// (in the import or among `known_topics`).
+pub fn check_references(
+    bundle: &Bundle,
+    known_topics: &[String],
+    origin: &dyn Fn(&str, &str) -> (String, Option<usize>),
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut report = |kind: &str, id: &str, field: &str, reason: String| {
+        let (file, line) = origin(kind, id);
+        problems.push(Problem {
+            file,
+            line,
+            field: format!("{kind} {id:?}, field {field:?}"),
+            reason,
+        });
+    };
+    let mut seen = std::collections::HashSet::new();
+    for t in &bundle.topics {
+        if !seen.insert(("topic", t.id.as_str())) {
+            report(
+                "topic",
+                &t.id,
+                "id",
+                "this id appears more than once".into(),
+            );
+        }
+    }
+    let topic_exists =
+        |id: &str| bundle.topics.iter().any(|t| t.id == id) || known_topics.iter().any(|t| t == id);
+    let missing = |topic: &str| {
+        format!("topic {topic:?} is not defined: add a [[topic]] with this id or import it first")
+    };
+    for q in &bundle.questions {
+        if !seen.insert(("question", q.id.as_str())) {
+            report(
+                "question",
+                &q.id,
+                "id",
+                "this id appears more than once".into(),
+            );
+        }
+        if !topic_exists(&q.topic) {
+            report("question", &q.id, "topic", missing(&q.topic));
+        }
+    }
+    for t in &bundle.tips {
+        if !seen.insert(("tip", t.id.as_str())) {
+            report("tip", &t.id, "id", "this id appears more than once".into());
+        }
+        if !topic_exists(&t.topic) {
+            report("tip", &t.id, "topic", missing(&t.topic));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_short_lowercase_slugs() {
+        assert!(check_id("sec-001").is_ok());
+        assert!(check_id("a_b").is_ok());
+        assert!(check_id("").is_err());
+        assert!(check_id("-x").is_err());
+        assert!(check_id("Sec").is_err());
+        assert!(check_id("has space").is_err());
+        assert!(check_id(&"x".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_counted_in_characters() {
+        assert_eq!(check_text("  hé  ", 2).unwrap(), "hé");
+        assert!(check_text("   ", 5).is_err());
+        let long = check_text(&"é".repeat(1501), PROMPT_MAX).unwrap_err();
+        assert!(long.contains("1501 characters"), "{long}");
+    }
+
+    #[test]
+    fn the_right_choice_is_a_letter_or_number_in_range() {
+        assert_eq!(parse_correct("b", 3), Ok(1));
+        assert_eq!(parse_correct("C", 3), Ok(2));
+        assert_eq!(parse_correct("1", 3), Ok(0));
+        assert!(parse_correct("D", 3).unwrap_err().contains("A to C"));
+        assert!(parse_correct("0", 3).is_err());
+        assert!(parse_correct("AB", 3).is_err());
+        assert!(parse_correct("", 3).is_err());
+    }
+
+    #[test]
+    fn links_must_be_web_addresses() {
+        assert!(check_link("https://owasp.org/x").is_ok());
+        assert!(check_link("javascript:alert(1)").is_err());
+        assert!(check_link("https://a b").is_err());
+    }
+}

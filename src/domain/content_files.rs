@@ -1,0 +1,941 @@
+//! Reading and writing content files: TOML (topics, questions, tips) and CSV (questions).
+//!
+//! Both formats go through one validator, so they follow the same rules and report every
+//! problem at once, each with file, line, field and reason. Nothing is half-read: a file with
+//! any problem yields only problems.
+//!
+//! TOML:
+//! ```toml
+//! [[topic]]
+//! id = "security"
+//! name = "Information security"
+//! description = "Phishing, passwords, devices"
+//! desired_retention = 0.9          # optional, 0.70–0.97
+//!
+//! [[question]]
+//! id = "sec-001"
+//! topic = "security"
+//! prompt = "An email asks you to confirm your password. What do you do?"
+//! choices = ["Reply with it", "Report it as phishing", "Ignore it"]
+//! correct = "B"                    # the letter of the one right choice
+//! explanation = "Nobody legitimate asks for your password by email."
+//! difficulty = 1                   # optional, 1–3, default 2
+//! tracks = ["support"]             # optional role tracks
+//! source = "https://…"             # optional link
+//!
+//! [[tip]]
+//! id = "sec-tip-1"
+//! topic = "security"
+//! text = "Lock your screen (Win+L, Ctrl+Cmd+Q) whenever you stand up."
+//! link = "https://…"               # optional
+//! ```
+//! CSV (questions only), with a header row: `id, topic, prompt, choice_a … choice_e, correct,
+//! explanation, difficulty, tracks, source`; `tracks` are separated by `;`.
+
+use super::content::{
+    check_id, check_link, check_references, check_text, parse_correct, Bundle, Problem, Question,
+    Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX,
+    RETENTION_RANGE, TOPIC_NAME_MAX,
+};
+use std::collections::BTreeMap;
+use toml::{Spanned, Value};
+
+/// The kind of file, from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Csv,
+}
+
+impl Format {
+    /// `.toml` or `.csv` (any case); anything else is not a content file.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".toml") {
+            Some(Format::Toml)
+        } else if lower.ends_with(".csv") {
+            Some(Format::Csv)
+        } else {
+            None
+        }
+    }
+}
+
+/// Where each item came from, to point problems found later (across files) at a line.
+#[derive(Debug, Clone, Default)]
+pub struct Origins(BTreeMap<(String, String), (String, usize)>);
+
+impl Origins {
+    pub fn of(&self, kind: &str, id: &str) -> (String, Option<usize>) {
+        match self.0.get(&(kind.to_string(), id.to_string())) {
+            Some((file, line)) => (file.clone(), Some(*line)),
+            None => ("(import)".into(), None),
+        }
+    }
+}
+
+/// Parses and checks one or more files as a single import: each file's own rules, then the
+/// references between items (topics of questions and tips, duplicate ids) across all of them.
+pub fn parse_all(
+    files: &[(String, String)],
+    known_topics: &[String],
+) -> Result<Bundle, Vec<Problem>> {
+    let mut bundle = Bundle::default();
+    let mut origins = Origins::default();
+    let mut problems = Vec::new();
+    for (name, text) in files {
+        match parse_file(name, text) {
+            Ok((b, o)) => {
+                bundle.extend(b);
+                for (k, v) in o.0 {
+                    origins.0.entry(k).or_insert(v);
+                }
+            }
+            Err(p) => problems.extend(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let problems = check_references(&bundle, known_topics, &|k, id| origins.of(k, id));
+    if problems.is_empty() {
+        Ok(bundle)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses one file by its extension; checks each item's own rules (not references).
+pub fn parse_file(name: &str, text: &str) -> Result<(Bundle, Origins), Vec<Problem>> {
+    let raw = match Format::from_name(name) {
+        Some(Format::Toml) => toml_items(name, text)?,
+        Some(Format::Csv) => csv_items(name, text)?,
+        None => {
+            return Err(vec![problem(
+                name,
+                None,
+                "file name",
+                "content files must end in .toml or .csv".into(),
+            )])
+        }
+    };
+    let mut bundle = Bundle::default();
+    let mut origins = Origins::default();
+    let mut problems = Vec::new();
+    for item in raw {
+        let mut check = Checker {
+            file: name,
+            item: &item,
+            problems: &mut problems,
+        };
+        let id = check.id();
+        let kind = item.kind;
+        match kind {
+            "topic" => {
+                if let Some(t) = check.topic(id) {
+                    origins
+                        .0
+                        .insert((kind.into(), t.id.clone()), (name.into(), item.line));
+                    bundle.topics.push(t);
+                }
+            }
+            "question" => {
+                if let Some(q) = check.question(id) {
+                    origins
+                        .0
+                        .insert((kind.into(), q.id.clone()), (name.into(), item.line));
+                    bundle.questions.push(q);
+                }
+            }
+            _ => {
+                if let Some(t) = check.tip(id) {
+                    origins
+                        .0
+                        .insert((kind.into(), t.id.clone()), (name.into(), item.line));
+                    bundle.tips.push(t);
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if bundle.is_empty() {
+        return Err(vec![problem(
+            name,
+            None,
+            "file",
+            "holds no [[topic]], [[question]] or [[tip]] entries".into(),
+        )]);
+    }
+    Ok((bundle, origins))
+}
+
+fn problem(file: &str, line: Option<usize>, field: &str, reason: String) -> Problem {
+    Problem {
+        file: file.to_string(),
+        line,
+        field: field.to_string(),
+        reason,
+    }
+}
+
+/// A field's value as read from either format.
+#[derive(Debug, Clone)]
+enum Raw {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    List(Vec<String>),
+    /// Any other type, by its name.
+    Other(&'static str),
+}
+
+/// One `[[topic]]`, `[[question]]`, `[[tip]]` or CSV row, before checking.
+#[derive(Debug)]
+struct RawItem {
+    kind: &'static str,
+    line: usize,
+    fields: BTreeMap<String, (Raw, usize)>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+type Entries = Vec<Spanned<BTreeMap<String, Spanned<Value>>>>;
+
+#[derive(serde::Deserialize)]
+struct TomlFile {
+    #[serde(default)]
+    topic: Entries,
+    #[serde(default)]
+    question: Entries,
+    #[serde(default)]
+    tip: Entries,
+}
+
+fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
+    let syntax = |e: toml::de::Error| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        let reason = e.message().trim().to_string();
+        vec![problem(name, line, "TOML", reason)]
+    };
+    let table: toml::Table = toml::from_str(text).map_err(syntax)?;
+    let mut problems = Vec::new();
+    for key in table.keys() {
+        if !["topic", "question", "tip"].contains(&key.as_str()) {
+            let line = text
+                .lines()
+                .position(|l| l.contains(key.as_str()))
+                .map(|i| i + 1);
+            problems.push(problem(
+                name,
+                line,
+                key,
+                "unknown section; use [[topic]], [[question]] or [[tip]]".into(),
+            ));
+        }
+    }
+    let file: TomlFile = toml::from_str(text).map_err(syntax)?;
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut items = Vec::new();
+    for (kind, entries) in [
+        ("topic", file.topic),
+        ("question", file.question),
+        ("tip", file.tip),
+    ] {
+        for entry in entries {
+            let line = line_of(text, entry.span().start);
+            let fields = entry
+                .into_inner()
+                .into_iter()
+                .map(|(k, v)| {
+                    let field_line = line_of(text, v.span().start);
+                    (k, (toml_raw(v.into_inner()), field_line))
+                })
+                .collect();
+            items.push(RawItem { kind, line, fields });
+        }
+    }
+    items.sort_by_key(|i| i.line);
+    Ok(items)
+}
+
+fn toml_raw(v: Value) -> Raw {
+    match v {
+        Value::String(s) => Raw::Text(s),
+        Value::Integer(i) => Raw::Int(i),
+        Value::Float(f) => Raw::Float(f),
+        Value::Array(a) => {
+            let texts: Option<Vec<String>> = a
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Some(s),
+                    _ => None,
+                })
+                .collect();
+            texts.map_or(Raw::Other("a list with non-text items"), Raw::List)
+        }
+        Value::Boolean(_) => Raw::Other("true/false"),
+        Value::Datetime(_) => Raw::Other("a date"),
+        Value::Table(_) => Raw::Other("a table"),
+    }
+}
+
+/// The CSV columns, in the order `/content export` would write them.
+pub const CSV_COLUMNS: [&str; 13] = [
+    "id",
+    "topic",
+    "prompt",
+    "choice_a",
+    "choice_b",
+    "choice_c",
+    "choice_d",
+    "choice_e",
+    "correct",
+    "explanation",
+    "difficulty",
+    "tracks",
+    "source",
+];
+
+fn csv_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::Headers)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| vec![problem(name, Some(1), "header row", e.to_string())])?
+        .clone();
+    let mut problems = Vec::new();
+    for h in headers.iter() {
+        if !CSV_COLUMNS.contains(&h) {
+            problems.push(problem(
+                name,
+                Some(1),
+                &format!("column {h:?}"),
+                format!("unknown column; the columns are {}", CSV_COLUMNS.join(", ")),
+            ));
+        }
+    }
+    for required in [
+        "id",
+        "topic",
+        "prompt",
+        "choice_a",
+        "choice_b",
+        "correct",
+        "explanation",
+    ] {
+        if !headers.iter().any(|h| h == required) {
+            problems.push(problem(
+                name,
+                Some(1),
+                &format!("column {required:?}"),
+                "this column is required".into(),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut items = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                problems.push(problem(name, line, "CSV", e.to_string()));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.len() != headers.len() {
+            problems.push(problem(
+                name,
+                Some(line),
+                "row",
+                format!(
+                    "has {} fields but the header has {}",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let mut fields = BTreeMap::new();
+        let mut choices = Vec::new();
+        for (h, value) in headers.iter().zip(record.iter()) {
+            if value.trim().is_empty() {
+                continue;
+            }
+            if h.starts_with("choice_") {
+                choices.push(value.to_string());
+            } else if h == "tracks" {
+                let list = value
+                    .split(';')
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                fields.insert(h.to_string(), (Raw::List(list), line));
+            } else if h == "difficulty" {
+                let raw = value
+                    .trim()
+                    .parse()
+                    .map_or(Raw::Text(value.to_string()), Raw::Int);
+                fields.insert(h.to_string(), (raw, line));
+            } else {
+                fields.insert(h.to_string(), (Raw::Text(value.to_string()), line));
+            }
+        }
+        fields.insert("choices".into(), (Raw::List(choices), line));
+        items.push(RawItem {
+            kind: "question",
+            line,
+            fields,
+        });
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks one raw item's fields, collecting every problem.
+struct Checker<'a> {
+    file: &'a str,
+    item: &'a RawItem,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, id: &str, field: &str, reason: String) {
+        let line = self
+            .item
+            .fields
+            .get(field)
+            .map_or(self.item.line, |(_, l)| *l);
+        let who = if id.is_empty() {
+            format!("{} (line {})", self.item.kind, self.item.line)
+        } else {
+            format!("{} {id:?}", self.item.kind)
+        };
+        self.problems.push(problem(
+            self.file,
+            Some(line),
+            &format!("{who}, field {field:?}"),
+            reason,
+        ));
+    }
+
+    fn allow_only(&mut self, id: &str, allowed: &[&str]) {
+        let unknown: Vec<String> = self
+            .item
+            .fields
+            .keys()
+            .filter(|k| !allowed.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for key in unknown {
+            self.report(
+                id,
+                &key,
+                format!("unknown field; the fields are {}", allowed.join(", ")),
+            );
+        }
+    }
+
+    fn id(&mut self) -> String {
+        let id = match self.item.fields.get("id") {
+            Some((Raw::Text(s), _)) => s.trim().to_string(),
+            Some(_) => {
+                self.report("", "id", "must be text in quotes".into());
+                return String::new();
+            }
+            None => {
+                self.report("", "id", "is missing".into());
+                return String::new();
+            }
+        };
+        if let Err(reason) = check_id(&id) {
+            self.report("", "id", reason);
+            return String::new();
+        }
+        id
+    }
+
+    /// A required text field within `max` characters.
+    fn text(&mut self, id: &str, field: &str, max: usize) -> Option<String> {
+        match self.item.fields.get(field) {
+            None => {
+                self.report(id, field, "is missing".into());
+                None
+            }
+            Some(_) => self.optional_text(id, field, max),
+        }
+    }
+
+    fn optional_text(&mut self, id: &str, field: &str, max: usize) -> Option<String> {
+        match self.item.fields.get(field).cloned() {
+            None => None,
+            Some((Raw::Text(s), _)) => match check_text(&s, max) {
+                Ok(t) => Some(t),
+                Err(reason) => {
+                    self.report(id, field, reason);
+                    None
+                }
+            },
+            Some((other, _)) => {
+                self.report(
+                    id,
+                    field,
+                    format!("must be text in quotes, not {}", kind(&other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional_link(&mut self, id: &str, field: &str) -> Result<Option<String>, ()> {
+        match self.optional_text(id, field, 512) {
+            None if self.item.fields.contains_key(field) => Err(()),
+            None => Ok(None),
+            Some(link) => check_link(&link).map(Some).map_err(|reason| {
+                self.report(id, field, reason);
+            }),
+        }
+    }
+
+    fn topic(&mut self, id: String) -> Option<Topic> {
+        self.allow_only(&id, &["id", "name", "description", "desired_retention"]);
+        let name = self.text(&id, "name", TOPIC_NAME_MAX);
+        let description = self
+            .optional_text(&id, "description", DESCRIPTION_MAX)
+            .unwrap_or_default();
+        let retention = match self.item.fields.get("desired_retention").cloned() {
+            None => Ok(None),
+            Some((Raw::Float(f), _)) if (RETENTION_RANGE.0..=RETENTION_RANGE.1).contains(&f) => {
+                Ok(Some(f))
+            }
+            Some((raw, _)) => {
+                let shown = match raw {
+                    Raw::Float(f) => f.to_string(),
+                    Raw::Text(t) => t,
+                    other => kind(&other).to_string(),
+                };
+                self.report(
+                    &id,
+                    "desired_retention",
+                    format!(
+                        "{shown} is not a decimal between {} and {} (e.g. 0.9)",
+                        RETENTION_RANGE.0, RETENTION_RANGE.1
+                    ),
+                );
+                Err(())
+            }
+        };
+        Some(Topic {
+            id: nonempty(id)?,
+            name: name?,
+            description,
+            desired_retention: retention.ok()?,
+        })
+    }
+
+    fn question(&mut self, id: String) -> Option<Question> {
+        self.allow_only(
+            &id,
+            &[
+                "id",
+                "topic",
+                "prompt",
+                "choices",
+                "correct",
+                "explanation",
+                "difficulty",
+                "tracks",
+                "source",
+            ],
+        );
+        let topic = self.text(&id, "topic", 40);
+        let prompt = self.text(&id, "prompt", PROMPT_MAX);
+        let choices = self.choices(&id);
+        let correct = match (self.item.fields.get("correct").cloned(), &choices) {
+            (None, _) => {
+                self.report(
+                    &id,
+                    "correct",
+                    "is missing: give the letter of the right choice".into(),
+                );
+                None
+            }
+            (Some((raw, _)), Some(choices)) => {
+                let value = match raw {
+                    Raw::Text(s) => s,
+                    Raw::Int(i) => i.to_string(),
+                    other => kind(&other).to_string(),
+                };
+                match parse_correct(&value, choices.len()) {
+                    Ok(i) => Some(i),
+                    Err(reason) => {
+                        self.report(&id, "correct", reason);
+                        None
+                    }
+                }
+            }
+            (Some(_), None) => None,
+        };
+        let explanation = self.text(&id, "explanation", EXPLANATION_MAX);
+        let difficulty = match self.item.fields.get("difficulty").cloned() {
+            None => Some(2),
+            Some((Raw::Int(d), _)) if (1..=3).contains(&d) => Some(d as u8),
+            Some((raw, _)) => {
+                let shown = match raw {
+                    Raw::Int(i) => i.to_string(),
+                    Raw::Text(t) => format!("{t:?}"),
+                    other => kind(&other).to_string(),
+                };
+                self.report(
+                    &id,
+                    "difficulty",
+                    format!("{shown} is not 1 (easy), 2 or 3 (hard)"),
+                );
+                None
+            }
+        };
+        let tracks = match self.item.fields.get("tracks").cloned() {
+            None => Some(vec![]),
+            Some((Raw::List(list), _)) => {
+                let mut ok = Vec::new();
+                for t in list {
+                    match check_id(t.trim()) {
+                        Ok(()) => ok.push(t.trim().to_string()),
+                        Err(reason) => self.report(&id, "tracks", reason),
+                    }
+                }
+                Some(ok)
+            }
+            Some((other, _)) => {
+                self.report(
+                    &id,
+                    "tracks",
+                    format!("must be a list of track names, not {}", kind(&other)),
+                );
+                None
+            }
+        };
+        let source = self.optional_link(&id, "source");
+        Some(Question {
+            id: nonempty(id)?,
+            topic: topic?,
+            prompt: prompt?,
+            choices: choices?,
+            correct: correct?,
+            explanation: explanation?,
+            difficulty: difficulty?,
+            tracks: tracks?,
+            source: source.ok()?,
+        })
+    }
+
+    fn choices(&mut self, id: &str) -> Option<Vec<String>> {
+        let list = match self.item.fields.get("choices").cloned() {
+            None => {
+                self.report(id, "choices", "is missing".into());
+                return None;
+            }
+            Some((Raw::List(list), _)) => list,
+            Some((other, _)) => {
+                self.report(
+                    id,
+                    "choices",
+                    format!("must be a list of texts, not {}", kind(&other)),
+                );
+                return None;
+            }
+        };
+        if !(CHOICES_MIN..=CHOICES_MAX).contains(&list.len()) {
+            self.report(
+                id,
+                "choices",
+                format!(
+                    "needs {CHOICES_MIN} to {CHOICES_MAX} choices, found {}",
+                    list.len()
+                ),
+            );
+            return None;
+        }
+        let mut out: Vec<String> = Vec::new();
+        for (i, c) in list.iter().enumerate() {
+            match check_text(c, CHOICE_MAX) {
+                Ok(c) if out.contains(&c) => {
+                    self.report(id, "choices", format!("choice {} repeats {c:?}", i + 1));
+                }
+                Ok(c) => out.push(c),
+                Err(reason) => self.report(id, "choices", format!("choice {}: {reason}", i + 1)),
+            }
+        }
+        (out.len() == list.len()).then_some(out)
+    }
+
+    fn tip(&mut self, id: String) -> Option<Tip> {
+        self.allow_only(&id, &["id", "topic", "text", "link"]);
+        let topic = self.text(&id, "topic", 40);
+        let text = self.text(&id, "text", EXPLANATION_MAX);
+        let link = self.optional_link(&id, "link");
+        Some(Tip {
+            id: nonempty(id)?,
+            topic: topic?,
+            text: text?,
+            link: link.ok()?,
+        })
+    }
+}
+
+fn nonempty(id: String) -> Option<String> {
+    (!id.is_empty()).then_some(id)
+}
+
+fn kind(raw: &Raw) -> &'static str {
+    match raw {
+        Raw::Text(_) => "text",
+        Raw::Int(_) => "a whole number",
+        Raw::Float(_) => "a decimal number",
+        Raw::List(_) => "a list",
+        Raw::Other(name) => name,
+    }
+}
+
+#[derive(serde::Serialize)]
+struct TomlOut<'a> {
+    topic: Vec<&'a Topic>,
+    question: Vec<QuestionOut<'a>>,
+    tip: Vec<&'a Tip>,
+}
+
+#[derive(serde::Serialize)]
+struct QuestionOut<'a> {
+    id: &'a str,
+    topic: &'a str,
+    prompt: &'a str,
+    choices: &'a [String],
+    correct: String,
+    explanation: &'a str,
+    difficulty: u8,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tracks: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: &'a Option<String>,
+}
+
+/// Writes a bundle as a TOML content file that imports back unchanged.
+pub fn to_toml(bundle: &Bundle) -> String {
+    let out = TomlOut {
+        topic: bundle.topics.iter().collect(),
+        question: bundle
+            .questions
+            .iter()
+            .map(|q| QuestionOut {
+                id: &q.id,
+                topic: &q.topic,
+                prompt: &q.prompt,
+                choices: &q.choices,
+                correct: q.correct_letter().to_string(),
+                explanation: &q.explanation,
+                difficulty: q.difficulty,
+                tracks: &q.tracks,
+                source: &q.source,
+            })
+            .collect(),
+        tip: bundle.tips.iter().collect(),
+    };
+    let header = "# peerlearn content export: import it again with /content import.\n\n";
+    format!(
+        "{header}{}",
+        toml::to_string_pretty(&out).unwrap_or_default()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[topic]]
+id = "security"
+name = "Information security"
+description = "Phishing and passwords"
+desired_retention = 0.85
+
+[[question]]
+id = "sec-001"
+topic = "security"
+prompt = "An email asks for your password. What do you do?"
+choices = ["Reply with it", "Report it as phishing", "Ignore it"]
+correct = "B"
+explanation = "Nobody legitimate asks for a password by email."
+difficulty = 1
+tracks = ["support"]
+
+[[tip]]
+id = "sec-tip-1"
+topic = "security"
+text = "Lock your screen when you stand up."
+link = "https://example.com/lock"
+"#;
+
+    #[test]
+    fn a_good_toml_file_reads_completely() {
+        let b = parse_all(&[("a.toml".into(), GOOD.into())], &[]).unwrap();
+        assert_eq!(b.topics[0].desired_retention, Some(0.85));
+        let q = &b.questions[0];
+        assert_eq!(q.correct, 1);
+        assert_eq!(q.correct_letter(), 'B');
+        assert_eq!(q.choices.len(), 3);
+        assert_eq!(q.tracks, vec!["support"]);
+        assert_eq!(b.tips[0].link.as_deref(), Some("https://example.com/lock"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_file_line_and_field() {
+        let bad = r#"
+[[topic]]
+id = "security"
+name = "Security"
+desired_retention = 0.5
+
+[[question]]
+id = "sec-001"
+topic = "nowhere"
+prompt = "Which?"
+choices = ["only one"]
+correct = "B"
+explanation = "x"
+
+[[question]]
+id = "sec-002"
+topic = "security"
+prompt = "Fine?"
+choices = ["a", "b"]
+correct = "C"
+explanation = "x"
+colour = "red"
+
+[[tip]]
+topic = "security"
+text = ""
+"#;
+        let problems = parse_all(&[("bad.toml".into(), bad.into())], &[]).unwrap_err();
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let all = text.join("\n");
+        assert!(all.contains("bad.toml:5: topic \"security\", field \"desired_retention\": 0.5 is not a decimal between 0.7 and 0.97"), "{all}");
+        assert!(all.contains("bad.toml:11: question \"sec-001\", field \"choices\": needs 2 to 5 choices, found 1"), "{all}");
+        assert!(
+            all.contains("bad.toml:20: question \"sec-002\", field \"correct\""),
+            "{all}"
+        );
+        assert!(
+            all.contains("bad.toml:22: question \"sec-002\", field \"colour\": unknown field"),
+            "{all}"
+        );
+        assert!(
+            all.contains("tip (line 24), field \"id\": is missing"),
+            "{all}"
+        );
+        assert!(all.contains("field \"text\": must not be empty"), "{all}");
+        assert_eq!(problems.len(), 6, "{all}");
+    }
+
+    #[test]
+    fn references_are_checked_across_files() {
+        let q = r#"
+[[question]]
+id = "q1"
+topic = "privacy"
+prompt = "p"
+choices = ["a", "b"]
+correct = "A"
+explanation = "e"
+"#;
+        let problems = parse_all(&[("q.toml".into(), q.into())], &[]).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(2));
+        assert!(problems[0]
+            .reason
+            .contains("topic \"privacy\" is not defined"));
+        assert!(parse_all(&[("q.toml".into(), q.into())], &["privacy".into()]).is_ok());
+        let twice = parse_all(
+            &[("q.toml".into(), q.into()), ("r.toml".into(), q.into())],
+            &["privacy".into()],
+        )
+        .unwrap_err();
+        assert!(twice[0].reason.contains("more than once"), "{twice:?}");
+    }
+
+    #[test]
+    fn toml_syntax_errors_name_the_line() {
+        let problems = parse_file("x.toml", "[[question]]\nid = \"a\nprompt = 1\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(2), "{:?}", problems[0]);
+    }
+
+    #[test]
+    fn csv_questions_read_with_line_numbers() {
+        let csv =
+            "id,topic,prompt,choice_a,choice_b,choice_c,correct,explanation,difficulty,tracks\n\
+                   q1,security,\"Multi-line,\nprompt\",yes,no,,A,because,3,support;sales\n\
+                   q2,security,p,a,b,c,D,e,7,\n";
+        let problems = parse_file("q.csv", csv).unwrap_err();
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(
+            all[0].starts_with("q.csv:4: question \"q2\", field \"correct\""),
+            "{all:?}"
+        );
+        assert!(
+            all[1].contains("field \"difficulty\": 7 is not 1"),
+            "{all:?}"
+        );
+        let ok = parse_file("q.csv", &csv.replace(",D,e,7,", ",C,e,2,"))
+            .unwrap()
+            .0;
+        assert_eq!(ok.questions[0].prompt, "Multi-line,\nprompt");
+        assert_eq!(ok.questions[0].choices, vec!["yes", "no"]);
+        assert_eq!(ok.questions[0].tracks, vec!["support", "sales"]);
+        assert_eq!(ok.questions[1].difficulty, 2);
+    }
+
+    #[test]
+    fn csv_headers_are_checked() {
+        let problems = parse_file("q.csv", "id,topic,prompt,colour\n").unwrap_err();
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            all.iter()
+                .any(|p| p.contains("column \"colour\": unknown column")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|p| p.contains("column \"choice_a\": this column is required")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn export_imports_back_to_the_same_bundle() {
+        let b = parse_all(&[("a.toml".into(), GOOD.into())], &[]).unwrap();
+        let again = parse_all(&[("export.toml".into(), to_toml(&b))], &[]).unwrap();
+        assert_eq!(again, b);
+    }
+
+    #[test]
+    fn other_file_types_are_refused() {
+        let p = parse_file("notes.txt", "hello").unwrap_err();
+        assert!(p[0].reason.contains(".toml or .csv"));
+    }
+}

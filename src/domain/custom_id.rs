@@ -1,0 +1,119 @@
+//! The one codec for the `custom_id`s on the bot's buttons.
+//!
+//! Every id starts with a version tag (`pl1`), so ids on old messages can be recognised after a
+//! format change, and stays well under Discord's 100-character limit. Parsing never trusts the
+//! text: a forged or stale id is `None`, and the caller answers "this button is no longer valid".
+
+/// The version tag of the current format.
+const TAG: &str = "pl1";
+/// Discord's limit on a `custom_id`.
+pub const CUSTOM_ID_MAX: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComponentId {
+    /// An answer to a quiz posted in a channel: the post and the chosen choice.
+    QuizAnswer { post: i64, choice: u8 },
+    /// An answer to a personal practice question: the question version, the choice, and when
+    /// (unix ms) it was shown, which also makes the attempt unique.
+    PracticeAnswer {
+        version: i64,
+        choice: u8,
+        shown_ms: i64,
+    },
+    /// "Another question" after a practice answer: one from the same topic as this version.
+    PracticeNext { version: i64 },
+}
+
+impl ComponentId {
+    pub fn encode(&self) -> String {
+        match *self {
+            ComponentId::QuizAnswer { post, choice } => format!("{TAG}:qa:{post}:{choice}"),
+            ComponentId::PracticeAnswer {
+                version,
+                choice,
+                shown_ms,
+            } => format!("{TAG}:pa:{version}:{choice}:{shown_ms}"),
+            ComponentId::PracticeNext { version } => format!("{TAG}:pn:{version}"),
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<ComponentId> {
+        if id.len() > CUSTOM_ID_MAX {
+            return None;
+        }
+        let parts: Vec<&str> = id.split(':').collect();
+        let number = |s: &str| -> Option<i64> {
+            // Plain digits only: no signs, no leading '+', no overflow.
+            if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        };
+        let choice = |s: &str| number(s).filter(|c| *c < 5).map(|c| c as u8);
+        match parts.as_slice() {
+            [TAG, "qa", post, c] => Some(ComponentId::QuizAnswer {
+                post: number(post)?,
+                choice: choice(c)?,
+            }),
+            [TAG, "pa", version, c, shown] => Some(ComponentId::PracticeAnswer {
+                version: number(version)?,
+                choice: choice(c)?,
+                shown_ms: number(shown)?,
+            }),
+            [TAG, "pn", version] => Some(ComponentId::PracticeNext {
+                version: number(version)?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_within_the_limit() {
+        let all = [
+            ComponentId::QuizAnswer {
+                post: i64::MAX / 10,
+                choice: 4,
+            },
+            ComponentId::PracticeAnswer {
+                version: i64::MAX / 10,
+                choice: 0,
+                shown_ms: 1_790_000_000_000,
+            },
+            ComponentId::PracticeNext { version: 7 },
+        ];
+        for id in all {
+            let s = id.encode();
+            assert!(s.len() <= CUSTOM_ID_MAX, "{s}");
+            assert_eq!(ComponentId::parse(&s), Some(id), "{s}");
+        }
+    }
+
+    #[test]
+    fn forged_ids_are_rejected() {
+        for bad in [
+            "",
+            "pl1",
+            "pl0:qa:1:1",
+            "pl1:qa:1",
+            "pl1:qa:1:5",
+            "pl1:qa:-1:1",
+            "pl1:qa:+1:1",
+            "pl1:qa:1:1:extra",
+            "pl1:qa:99999999999999999999:1",
+            "pl1:pa:1:1",
+            "pl1:zz:1:1",
+            "pl1:qa: 1:1",
+        ] {
+            assert_eq!(ComponentId::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            ComponentId::parse(&format!("pl1:qa:1:1{}", "0".repeat(100))),
+            None
+        );
+    }
+}

@@ -1,0 +1,342 @@
+//! Schedules as admins write them: a cron expression in a time zone, and what to post.
+//!
+//! [`CronSchedule::parse`] accepts the standard 5-field crontab form (`0 9 * * MON-FRI`) and the
+//! 6-field form with seconds first. Days of the week are numbered as in crontab in both forms
+//! (0 or 7 = Sunday, 1 = Monday … 6 = Saturday), or named (`MON`–`SUN`).
+//!
+//! Run times are found in local wall-clock time and then placed on the time line of the zone:
+//! - a time that does not exist (the hour skipped when clocks go forward) runs shifted by the
+//!   gap, e.g. 02:30 becomes 03:30 on that day;
+//! - a time that exists twice (the hour repeated when clocks go back) runs once, the first time.
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use std::fmt;
+use std::str::FromStr;
+
+/// What a schedule posts. Later issues add more kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleKind {
+    Quiz,
+    Tip,
+}
+
+impl ScheduleKind {
+    pub const ALL: [ScheduleKind; 2] = [ScheduleKind::Quiz, ScheduleKind::Tip];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScheduleKind::Quiz => "quiz",
+            ScheduleKind::Tip => "tip",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ScheduleKind> {
+        ScheduleKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A checked cron expression.
+#[derive(Debug, Clone)]
+pub struct CronSchedule {
+    /// As the admin wrote it (whitespace normalised).
+    source: String,
+    inner: cron::Schedule,
+}
+
+impl PartialEq for CronSchedule {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl fmt::Display for CronSchedule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+/// The help shown with every cron error.
+pub const CRON_HELP: &str = "Use 5 fields: minute hour day-of-month month day-of-week, e.g. `0 9 * * MON-FRI` (09:00 on weekdays) or `30 8 * * *` (08:30 daily). A 6th field in front gives seconds.";
+
+impl CronSchedule {
+    pub fn parse(expr: &str) -> Result<CronSchedule, String> {
+        let fields: Vec<&str> = expr.split_whitespace().collect();
+        let source = fields.join(" ");
+        let (seconds, rest) = match fields.len() {
+            5 => ("0", &fields[..]),
+            6 => (fields[0], &fields[1..]),
+            0 => return Err(format!("The cron expression is empty. {CRON_HELP}")),
+            n => {
+                return Err(format!(
+                    "`{source}` has {n} fields; a cron expression has 5 (or 6 with seconds). {CRON_HELP}"
+                ))
+            }
+        };
+        let dow = crontab_weekdays(rest[4]).map_err(|e| format!("`{source}`: {e} {CRON_HELP}"))?;
+        let full = format!(
+            "{seconds} {} {} {} {} {dow}",
+            rest[0], rest[1], rest[2], rest[3]
+        );
+        let inner = cron::Schedule::from_str(&full)
+            .map_err(|e| format!("`{source}` is not a valid cron expression ({e}). {CRON_HELP}"))?;
+        let schedule = CronSchedule { source, inner };
+        // An expression such as `0 0 31 2 *` never fires.
+        let probe = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+        if schedule.next_after(probe, chrono_tz::UTC).is_none() {
+            return Err(format!(
+                "`{}` never matches a real date. {CRON_HELP}",
+                schedule.source
+            ));
+        }
+        Ok(schedule)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The first run strictly after `after`, in zone `tz`.
+    pub fn next_after(&self, after: DateTime<Utc>, tz: Tz) -> Option<DateTime<Utc>> {
+        let local_after = after.with_timezone(&tz).naive_local();
+        // Iterate over wall-clock times by treating them as if they were UTC.
+        let mut candidates = self.inner.after(&Utc.from_utc_datetime(&local_after));
+        // Bounded: a repeated hour can make a few candidates map to the past.
+        for _ in 0..1000 {
+            let wall = candidates.next()?.naive_utc();
+            let instant = place(wall, tz)?;
+            if instant > after {
+                return Some(instant);
+            }
+        }
+        None
+    }
+
+    /// The next `n` runs after `after`.
+    pub fn upcoming(&self, after: DateTime<Utc>, tz: Tz, n: usize) -> Vec<DateTime<Utc>> {
+        let mut out = Vec::with_capacity(n);
+        let mut t = after;
+        while out.len() < n {
+            match self.next_after(t, tz) {
+                Some(next) => {
+                    out.push(next);
+                    t = next;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+/// Puts a wall-clock time on the time line of `tz` (see the module doc for gaps and repeats).
+fn place(wall: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
+    match tz.from_local_datetime(&wall) {
+        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
+        LocalResult::None => {
+            // In a gap: shift by the gap's length, found from the offsets around it.
+            let before = tz.offset_from_utc_datetime(&(wall - chrono::Duration::hours(12)));
+            let after = tz.offset_from_utc_datetime(&(wall + chrono::Duration::hours(12)));
+            use chrono::Offset;
+            let gap = after.fix().local_minus_utc() - before.fix().local_minus_utc();
+            let shifted = wall + chrono::Duration::seconds(i64::from(gap.max(60)));
+            tz.from_local_datetime(&shifted)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc))
+        }
+    }
+}
+
+/// Rewrites crontab day-of-week numbers (0/7 = Sunday) as names, which the cron crate reads
+/// unambiguously (its own numbers start at 1 = Sunday).
+fn crontab_weekdays(field: &str) -> Result<String, String> {
+    const NAMES: [&str; 8] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
+    let mut out = String::new();
+    let mut after_slash = false;
+    let mut number = String::new();
+    let flush = |number: &mut String, out: &mut String, after_slash: bool| -> Result<(), String> {
+        if number.is_empty() {
+            return Ok(());
+        }
+        if after_slash {
+            out.push_str(number);
+        } else {
+            let n: usize = number.parse().map_err(|_| "bad day number".to_string())?;
+            let name = NAMES.get(n).ok_or_else(|| {
+                format!("day of week {n} is out of range (0–7, 0 and 7 are Sunday, or MON–SUN).")
+            })?;
+            out.push_str(name);
+        }
+        number.clear();
+        Ok(())
+    };
+    for c in field.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        flush(&mut number, &mut out, after_slash)?;
+        match c {
+            '/' => after_slash = true,
+            ',' | '-' => after_slash = false,
+            _ => {}
+        }
+        out.push(c);
+    }
+    flush(&mut number, &mut out, after_slash)?;
+    // `SAT-SUN` from `6-7` or `6-0`: a range must go forward in the cron crate.
+    Ok(out.replace("SAT-SUN", "SAT,SUN"))
+}
+
+/// Parses an IANA time zone name, with a helpful error.
+pub fn parse_timezone(name: &str) -> Result<Tz, String> {
+    name.trim().parse::<Tz>().map_err(|_| {
+        format!(
+            "`{}` is not a time zone name. Use an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC` (start typing and pick from the list).",
+            name.trim()
+        )
+    })
+}
+
+/// Time zone names containing `typed` (case-insensitive), best first, at most `max`.
+pub fn timezone_suggestions(typed: &str, max: usize) -> Vec<&'static str> {
+    let needle = typed.trim().to_lowercase().replace(' ', "_");
+    let mut hits: Vec<&'static str> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| name.to_lowercase().contains(&needle))
+        .collect();
+    // Names that start with (or whose city starts with) the typed text come first.
+    hits.sort_by_key(|name| {
+        let lower = name.to_lowercase();
+        let city = lower.rsplit('/').next().unwrap_or(&lower).to_string();
+        (
+            !(lower.starts_with(&needle) || city.starts_with(&needle)),
+            name.len(),
+        )
+    });
+    hits.truncate(max);
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn five_and_six_field_forms_are_accepted() {
+        let five = CronSchedule::parse("0 9 * * MON-FRI").unwrap();
+        let six = CronSchedule::parse("0 0 9 * * MON-FRI").unwrap();
+        // Friday 2026-11-20 10:00 UTC → next is Monday 09:00.
+        let t = utc("2026-11-20T10:00:00Z");
+        let monday = utc("2026-11-23T09:00:00Z");
+        assert_eq!(five.next_after(t, chrono_tz::UTC), Some(monday));
+        assert_eq!(six.next_after(t, chrono_tz::UTC), Some(monday));
+    }
+
+    #[test]
+    fn weekday_numbers_follow_crontab() {
+        // 1-5 is Monday to Friday, as in crontab (not Sunday to Thursday).
+        let s = CronSchedule::parse("0 9 * * 1-5").unwrap();
+        let sat = utc("2026-11-21T12:00:00Z");
+        assert_eq!(
+            s.next_after(sat, chrono_tz::UTC),
+            Some(utc("2026-11-23T09:00:00Z"))
+        );
+        let sunday = CronSchedule::parse("0 9 * * 0").unwrap();
+        assert_eq!(
+            sunday.next_after(sat, chrono_tz::UTC),
+            Some(utc("2026-11-22T09:00:00Z"))
+        );
+        let seven = CronSchedule::parse("0 9 * * 7").unwrap();
+        assert_eq!(
+            seven.next_after(sat, chrono_tz::UTC),
+            Some(utc("2026-11-22T09:00:00Z"))
+        );
+        let weekend = CronSchedule::parse("0 9 * * 6-7").unwrap();
+        assert_eq!(
+            weekend.next_after(sat, chrono_tz::UTC),
+            Some(utc("2026-11-22T09:00:00Z"))
+        );
+        let every_other = CronSchedule::parse("0 9 * * 1-5/2").unwrap();
+        let runs = every_other.upcoming(sat, chrono_tz::UTC, 3);
+        assert_eq!(runs[0], utc("2026-11-23T09:00:00Z"));
+        assert_eq!(runs[1], utc("2026-11-25T09:00:00Z"));
+    }
+
+    #[test]
+    fn bad_expressions_explain_the_form() {
+        for bad in [
+            "",
+            "0 9 * *",
+            "61 9 * * *",
+            "0 9 * * 8",
+            "0 9 * * FUNDAY",
+            "1 2 3 4 5 6 7 8",
+        ] {
+            let e = CronSchedule::parse(bad).unwrap_err();
+            assert!(e.contains("0 9 * * MON-FRI"), "{bad}: {e}");
+        }
+        assert!(CronSchedule::parse("0 0 31 2 *")
+            .unwrap_err()
+            .contains("never"));
+    }
+
+    #[test]
+    fn runs_keep_local_time_across_daylight_saving_changes() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        let s = CronSchedule::parse("0 9 * * *").unwrap();
+        // Clocks go forward on 2026-03-29 in Berlin: 09:00 is 08:00 UTC before, 07:00 after.
+        let runs = s.upcoming(utc("2026-03-27T12:00:00Z"), berlin, 3);
+        assert_eq!(
+            runs,
+            vec![
+                utc("2026-03-28T08:00:00Z"),
+                utc("2026-03-29T07:00:00Z"),
+                utc("2026-03-30T07:00:00Z")
+            ]
+        );
+    }
+
+    #[test]
+    fn skipped_and_repeated_hours_run_once() {
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        // 02:30 does not exist on 2026-03-29 in Berlin: it runs at 03:30 local (01:30 UTC).
+        let s = CronSchedule::parse("30 2 * * *").unwrap();
+        let runs = s.upcoming(utc("2026-03-28T12:00:00Z"), berlin, 2);
+        assert_eq!(runs[0], utc("2026-03-29T01:30:00Z"));
+        assert_eq!(runs[1], utc("2026-03-30T00:30:00Z"));
+        // 02:30 exists twice on 2026-10-25: it runs once, the first time (00:30 UTC).
+        let runs = s.upcoming(utc("2026-10-24T12:00:00Z"), berlin, 2);
+        assert_eq!(runs[0], utc("2026-10-25T00:30:00Z"));
+        assert_eq!(runs[1], utc("2026-10-26T01:30:00Z"));
+        // Every 30 minutes through the repeated hour: no time is used twice, never backwards.
+        let half = CronSchedule::parse("*/30 * * * *").unwrap();
+        let runs = half.upcoming(utc("2026-10-24T23:45:00Z"), berlin, 6);
+        assert!(runs.windows(2).all(|w| w[0] < w[1]), "{runs:?}");
+    }
+
+    #[test]
+    fn time_zones_parse_and_suggest() {
+        assert!(parse_timezone("Europe/Berlin").is_ok());
+        assert!(parse_timezone("Mars/Olympus").unwrap_err().contains("IANA"));
+        let hits = timezone_suggestions("berl", 25);
+        assert_eq!(hits[0], "Europe/Berlin");
+        let york = timezone_suggestions("new york", 25);
+        assert_eq!(york[0], "America/New_York");
+        assert!(timezone_suggestions("", 25).len() == 25);
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for k in ScheduleKind::ALL {
+            assert_eq!(ScheduleKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(ScheduleKind::parse("party"), None);
+    }
+}
