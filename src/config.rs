@@ -23,6 +23,10 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub log: LogSettings,
     pub bot: BotSettings,
+    pub content: ContentSettings,
+    pub quiz: QuizSettings,
+    pub scheduler: SchedulerSettings,
+    pub delivery: DeliverySettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -58,6 +62,35 @@ pub struct LogSettings {
 pub struct BotSettings {
     pub default_timezone: String,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContentSettings {
+    pub max_import_bytes: u64,
+    pub load_starter_pack: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuizSettings {
+    pub window_minutes: u32,
+    pub points_correct: u32,
+    pub avoid_recent_posts: u32,
+    pub count_edit_interval_seconds: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SchedulerSettings {
+    pub grace_minutes: u32,
+    pub poll_seconds: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DeliverySettings {
+    pub max_attempts: u32,
+    pub min_interval_ms: u32,
+}
+
+/// Shortest and longest quiz window, in minutes (one week).
+pub const QUIZ_WINDOW_MINUTES: (u32, u32) = (1, 10_080);
 
 /// A setting that cannot be used, with the key and the reason.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -177,6 +210,45 @@ impl Settings {
                 format!(
                     "{:?} is not an IANA time zone name (e.g. \"Europe/Berlin\", \"UTC\")",
                     self.bot.default_timezone
+                ),
+            ));
+        }
+        let at_least = |key: &str, value: u64, min: u64| {
+            (value < min).then(|| bad(key, format!("must be at least {min}, got {value}")))
+        };
+        let checks = [
+            at_least(
+                "content.max_import_bytes",
+                self.content.max_import_bytes,
+                1024,
+            ),
+            at_least("quiz.points_correct", self.quiz.points_correct.into(), 0),
+            at_least(
+                "quiz.count_edit_interval_seconds",
+                self.quiz.count_edit_interval_seconds.into(),
+                1,
+            ),
+            at_least(
+                "scheduler.poll_seconds",
+                self.scheduler.poll_seconds.into(),
+                1,
+            ),
+            at_least(
+                "delivery.max_attempts",
+                self.delivery.max_attempts.into(),
+                1,
+            ),
+        ];
+        if let Some(e) = checks.into_iter().flatten().next() {
+            return Err(e);
+        }
+        let (lo, hi) = QUIZ_WINDOW_MINUTES;
+        if !(lo..=hi).contains(&self.quiz.window_minutes) {
+            return Err(bad(
+                "quiz.window_minutes",
+                format!(
+                    "must be between {lo} and {hi} minutes, got {}",
+                    self.quiz.window_minutes
                 ),
             ));
         }

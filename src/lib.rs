@@ -11,9 +11,13 @@
 
 #![recursion_limit = "256"]
 
+pub mod app;
+pub mod clock;
 pub mod config;
+pub mod delivery;
 pub mod discord;
 pub mod domain;
 pub mod emulator;
 pub mod sandbox;
+pub mod scheduler;
 pub mod store;

@@ -120,7 +120,15 @@ fn main() -> ExitCode {
                     Err(code) => return code,
                 };
                 let settings = Arc::new(settings);
-                match peerlearn::discord::run(settings, token, store, shutdown_signal()).await {
+                match peerlearn::discord::run(
+                    settings,
+                    token,
+                    store,
+                    peerlearn::clock::Clock::system(),
+                    shutdown_signal(),
+                )
+                .await
+                {
                     Ok(()) => {
                         tracing::info!("stopped");
                         ExitCode::SUCCESS

@@ -32,6 +32,7 @@ pub async fn run(
         Arc::new(settings),
         token,
         store,
+        crate::clock::Clock::system(),
         shutdown,
     ));
     discord.wait_for_session().await?;

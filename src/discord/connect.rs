@@ -5,14 +5,17 @@
 //! setting, which serenity only honours with its own rate limiter disabled; the gateway address
 //! is asked from `GET /api/v10/gateway` exactly as on Discord.
 
-use super::{commands, errors, Data};
+use super::{commands, components, errors, port::DiscordPort, Data};
+use crate::app::App;
+use crate::clock::Clock;
 use crate::config::{Settings, Token};
 use crate::domain::ids::{GuildId, UserId};
-use crate::store::{unix_ms, Store};
+use crate::store::Store;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+use tokio::sync::{watch, Notify};
 
 /// Gateway intents: guilds (server and channel lists), guild and direct messages (replies in
 /// Q&A threads are noticed by their author; no privileged message-content intent is needed).
@@ -42,11 +45,13 @@ fn is_unauthorized(e: &serenity::Error) -> bool {
     matches!(e, serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401)
 }
 
-/// Runs the bot until `shutdown` completes (then closes the gateway cleanly) or a fatal error.
+/// Runs the bot until `shutdown` completes (then closes the gateway cleanly) or a fatal error:
+/// the gateway client, the scheduler and the delivery worker, all on `clock`.
 pub async fn run(
     settings: Arc<Settings>,
     token: Token,
     store: Store,
+    clock: Clock,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
     let api_base = settings.discord.api_base.clone();
@@ -98,10 +103,14 @@ pub async fn run(
         }
     }
 
+    let app = App::new(store.clone(), settings, clock);
+    let wake_delivery = Arc::new(Notify::new());
+    let wake_scheduler = Arc::new(Notify::new());
     let data = Data {
-        store: store.clone(),
-        settings,
+        app: app.clone(),
         started_at: Instant::now(),
+        wake_delivery: Arc::clone(&wake_delivery),
+        wake_scheduler: Arc::clone(&wake_scheduler),
     };
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
@@ -109,7 +118,13 @@ pub async fn run(
             initialize_owners: false,
             on_error: |e| Box::pin(errors::on_error(e)),
             pre_command: |ctx| Box::pin(record_member(ctx)),
-            event_handler: |framework, event| Box::pin(on_event(event, framework.user_data)),
+            event_handler: |framework, event| {
+                Box::pin(on_event(
+                    framework.serenity_context,
+                    event,
+                    framework.user_data,
+                ))
+            },
             ..Default::default()
         })
         .setup(move |_ctx, ready, _framework| {
@@ -124,6 +139,21 @@ pub async fn run(
         .framework(framework)
         .await
         .map_err(BotError::Gateway)?;
+    let (stop_workers, workers_stopped) = watch::channel(false);
+    let workers = [
+        tokio::spawn(crate::scheduler::run(
+            app.clone(),
+            wake_scheduler,
+            Arc::clone(&wake_delivery),
+            workers_stopped.clone(),
+        )),
+        tokio::spawn(crate::delivery::run(
+            app,
+            DiscordPort::new(Arc::clone(&client.http)),
+            wake_delivery,
+            workers_stopped,
+        )),
+    ];
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
@@ -132,6 +162,15 @@ pub async fn run(
     });
     let result = client.start().await;
     stopper.abort();
+    let _ = stop_workers.send(true);
+    for worker in workers {
+        if tokio::time::timeout(Duration::from_secs(10), worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("a background worker did not stop within 10 s");
+        }
+    }
     store.close().await;
     match result {
         Ok(()) => Ok(()),
@@ -142,13 +181,24 @@ pub async fn run(
     }
 }
 
-/// Keeps the guild list current.
-async fn on_event(event: &serenity::FullEvent, data: &Data) -> Result<(), super::Error> {
-    if let serenity::FullEvent::GuildCreate { guild, .. } = event {
-        let now = unix_ms(chrono::Utc::now());
-        data.store
-            .upsert_guild(GuildId(guild.id.get()), &guild.name, now)
-            .await?;
+/// Keeps the guild list current and answers button clicks.
+async fn on_event(
+    ctx: &serenity::Context,
+    event: &serenity::FullEvent,
+    data: &Data,
+) -> Result<(), super::Error> {
+    match event {
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            let now = data.app.clock.now_ms();
+            data.app
+                .store
+                .upsert_guild(GuildId(guild.id.get()), &guild.name, now)
+                .await?;
+        }
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(click),
+        } => components::on_component(ctx, data, click).await,
+        _ => {}
     }
     Ok(())
 }
@@ -161,9 +211,9 @@ async fn record_member(ctx: super::Context<'_>) {
         .global_name
         .clone()
         .unwrap_or_else(|| author.name.clone());
-    let now = unix_ms(chrono::Utc::now());
-    let result = ctx
-        .data()
+    let app = &ctx.data().app;
+    let now = app.clock.now_ms();
+    let result = app
         .store
         .touch_member(GuildId(guild.get()), UserId(author.id.get()), &name, now)
         .await;

@@ -1,24 +1,31 @@
 //! The Discord adapter: connects serenity + poise to the app, registers the slash commands,
-//! and turns gateway events and commands into calls on the store and the app.
+//! turns gateway events, commands and button clicks into use-case calls, and renders their
+//! results. The delivery worker reaches Discord through [`port::DiscordPort`].
 //!
 //! Discord types stop here; everything inside works with the id newtypes of `domain::ids`.
 
 pub mod commands;
+mod components;
 mod connect;
 mod errors;
+pub mod port;
+pub mod render;
 
 pub use connect::{run, BotError};
 
-use crate::config::Settings;
-use crate::store::Store;
+use crate::app::App;
 use std::sync::Arc;
 use std::time::Instant;
+use tokio::sync::Notify;
 
 /// What every command handler can reach.
 pub struct Data {
-    pub store: Store,
-    pub settings: Arc<Settings>,
+    pub app: App,
     pub started_at: Instant,
+    /// Wakes the delivery worker (something was queued or answered).
+    pub wake_delivery: Arc<Notify>,
+    /// Wakes the scheduler (a schedule was added or resumed).
+    pub wake_scheduler: Arc<Notify>,
 }
 
 pub type Error = anyhow::Error;

@@ -1,9 +1,15 @@
 //! The SQLite store: opening the file (WAL, foreign keys, busy timeout), applying
 //! `migrations/`, and the queries, grouped by table family. Returns domain values.
 
+mod content;
 mod guilds;
+mod quizzes;
+mod schedules;
 
+pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use guilds::{GuildRow, MemberRow};
+pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
+pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 
 use sqlx::sqlite::SqliteSynchronous;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
@@ -74,6 +80,12 @@ impl Store {
         })
     }
 
+    /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a
+    /// transaction that reads before it writes never fails to upgrade under concurrency.
+    pub(crate) async fn write_tx(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
@@ -121,7 +133,7 @@ mod tests {
         let path = dir.path().join("nested/deeper/peerlearn.db");
         let store = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert!(path.exists());
-        assert_eq!(store.applied_migrations().await.unwrap(), vec![1]);
+        assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2]);
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
             .await
@@ -136,6 +148,6 @@ mod tests {
         store.close().await;
         // Opening again is a no-op for migrations.
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
-        assert_eq!(again.applied_migrations().await.unwrap(), vec![1]);
+        assert_eq!(again.applied_migrations().await.unwrap(), vec![1, 2]);
     }
 }

@@ -1,11 +1,71 @@
-//! The slash commands. Each is a small poise function whose doc comment is its description.
+//! The slash commands. Each is a small poise function whose doc comment is its description;
+//! admin commands carry the [`admin::manage_server`] check and `default_member_permissions`.
 
 mod about;
+pub mod admin;
+mod config;
+mod content;
 mod help;
+mod quiz;
+mod schedule;
 
-use super::Command;
+use super::{render, Command, Context, Error};
+use crate::app::message::OutMessage;
+use crate::app::AppError;
+use crate::domain::format::fit;
+use crate::domain::ids::{GuildId, UserId};
 
 /// Every command the bot registers, in the order `/help` lists them.
 pub fn all() -> Vec<Command> {
-    vec![help::help(), about::about()]
+    vec![
+        help::help(),
+        quiz::quiz(),
+        about::about(),
+        content::content(),
+        schedule::schedule(),
+        config::config(),
+    ]
+}
+
+/// Discord's limit for a message's text.
+const MESSAGE_MAX: usize = 2000;
+
+/// The guild a command runs in (commands that need one are `guild_only`).
+pub fn guild_of(ctx: Context<'_>) -> Result<GuildId, Error> {
+    ctx.guild_id()
+        .map(|g| GuildId(g.get()))
+        .ok_or_else(|| anyhow::anyhow!("this command needs a server"))
+}
+
+pub fn user_of(ctx: Context<'_>) -> UserId {
+    UserId(ctx.author().id.get())
+}
+
+/// Sends a use case's result to the caller only: the message, or the refusal (a long one with
+/// the full text attached), or hands a bot-side failure to the error handler.
+pub async fn respond(ctx: Context<'_>, result: Result<OutMessage, AppError>) -> Result<(), Error> {
+    match result {
+        Ok(m) => {
+            ctx.send(render::reply(&m, true)).await?;
+        }
+        Err(AppError::Refused(r)) => {
+            ctx.send(render::reply(&refusal_message(&r.0), true))
+                .await?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
+}
+
+/// A refusal as a message; past Discord's limit the full text comes as `details.txt`.
+pub fn refusal_message(text: &str) -> OutMessage {
+    if text.chars().count() <= MESSAGE_MAX {
+        return OutMessage::text(text);
+    }
+    let mut m = OutMessage::text(format!(
+        "{}\n(The full list is attached.)",
+        fit(text, MESSAGE_MAX - 40)
+    ));
+    m.file = Some(("details.txt".into(), text.as_bytes().to_vec()));
+    m
 }

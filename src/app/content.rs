@@ -1,0 +1,160 @@
+//! Content use cases: import (all or nothing), export, stats, and the starter pack.
+
+use super::message::OutMessage;
+use super::{refuse, starter, App, AppResult};
+use crate::domain::content_files::{parse_all, to_toml, Format};
+use crate::domain::format;
+use crate::domain::ids::GuildId;
+use crate::store::ImportCounts;
+
+/// Discord's limit for a message's text.
+const MESSAGE_MAX: usize = 2000;
+
+impl App {
+    /// Refuses a file by name or size before it is downloaded.
+    pub fn check_upload(&self, name: &str, size: u64) -> AppResult<()> {
+        if Format::from_name(name).is_none() {
+            return refuse(format!(
+                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips) or a `.csv` file (questions); see `/content export` for an example.",
+                format::fit(name, 100)
+            ));
+        }
+        let max = self.settings.content.max_import_bytes;
+        if size > max {
+            return refuse(format!(
+                "`{}` is {}; the limit is {}. Split it into smaller files.",
+                format::fit(name, 100),
+                format::bytes(size),
+                format::bytes(max)
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks and imports one file for `guild`: every problem is reported and nothing is
+    /// written, or everything is.
+    pub async fn import_content(
+        &self,
+        guild: GuildId,
+        name: &str,
+        bytes: &[u8],
+    ) -> AppResult<ImportCounts> {
+        self.check_upload(name, bytes.len() as u64)?;
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return refuse(format!(
+                "`{}` is not UTF-8 text. Save it as UTF-8 and try again.",
+                format::fit(name, 100)
+            ));
+        };
+        let known: Vec<String> = self
+            .store
+            .topics(guild)
+            .await?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let files = [(name.to_string(), text.to_string())];
+        match parse_all(&files, &known) {
+            Ok(bundle) => Ok(self
+                .store
+                .import_content(guild, &bundle, self.clock.now_ms())
+                .await?),
+            Err(problems) => {
+                let lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
+                let head = format!(
+                    "Nothing was imported: `{}` has {} problem{}. Fix {} and import the file again.\n",
+                    format::fit(name, 100),
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" },
+                    if problems.len() == 1 { "it" } else { "them all" },
+                );
+                refuse(format!("{head}{}", lines.join("\n")))
+            }
+        }
+    }
+
+    /// The guild's content as a TOML attachment.
+    pub async fn export_content(&self, guild: GuildId) -> AppResult<OutMessage> {
+        self.ensure_content(guild).await?;
+        let bundle = self.store.export_content(guild).await?;
+        let mut m = OutMessage::text(format!(
+            "{} topics, {} questions and {} tips. Edit the file and bring it back with `/content import`.",
+            bundle.topics.len(),
+            bundle.questions.len(),
+            bundle.tips.len()
+        ));
+        m.file = Some((
+            "peerlearn-content.toml".into(),
+            to_toml(&bundle).into_bytes(),
+        ));
+        Ok(m)
+    }
+
+    /// Per-topic counts and accuracy.
+    pub async fn content_stats(&self, guild: GuildId) -> AppResult<OutMessage> {
+        self.ensure_content(guild).await?;
+        let stats = self.store.content_stats(guild).await?;
+        if stats.is_empty() {
+            return Ok(OutMessage::text(
+                "No content yet. Load the starter pack with `/content starter` or import a file with `/content import`.",
+            ));
+        }
+        let mut lines = vec!["**Content**".to_string()];
+        for s in &stats {
+            let accuracy = crate::domain::quiz::percent_correct(s.correct, s.answers)
+                .map_or("no answers yet".to_string(), |p| {
+                    format!("{} answers, {p}% right", s.answers)
+                });
+            lines.push(format!(
+                "`{}` {} — {} questions, {} tips, {accuracy}",
+                s.id,
+                format::fit(&s.name, 60),
+                s.questions,
+                s.tips
+            ));
+        }
+        let (q, t): (i64, i64) = stats
+            .iter()
+            .fold((0, 0), |(q, t), s| (q + s.questions, t + s.tips));
+        lines.push(format!(
+            "Total: {} topics, {q} questions, {t} tips",
+            stats.len()
+        ));
+        Ok(OutMessage::text(format::fit(
+            &lines.join("\n"),
+            MESSAGE_MAX,
+        )))
+    }
+
+    /// Loads the starter pack the first time a guild is used, if configured and the guild has
+    /// no content of its own.
+    pub async fn ensure_content(&self, guild: GuildId) -> AppResult<()> {
+        if !self.settings.content.load_starter_pack {
+            return Ok(());
+        }
+        let loaded = self
+            .store
+            .load_starter_once(guild, &starter::bundle(), self.clock.now_ms())
+            .await?;
+        if let Some(counts) = loaded {
+            tracing::info!(guild = guild.0, added = counts.added, "starter pack loaded");
+        }
+        Ok(())
+    }
+
+    /// Loads (or refreshes) the starter pack on request.
+    pub async fn load_starter(&self, guild: GuildId) -> AppResult<ImportCounts> {
+        Ok(self
+            .store
+            .import_content(guild, &starter::bundle(), self.clock.now_ms())
+            .await?)
+    }
+}
+
+/// "Imported: 3 added, 1 updated, 60 unchanged."
+pub fn describe_counts(c: &ImportCounts) -> String {
+    format!(
+        "Imported: {} added, {} updated, {} unchanged.",
+        c.added, c.updated, c.unchanged
+    )
+}

@@ -1,0 +1,57 @@
+//! What the bot shows, independent of Discord's types: text, one embed, rows of buttons. The
+//! Discord adapter turns it into a message, an interaction reply or an edit.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutMessage {
+    pub content: String,
+    pub embed: Option<Embed>,
+    /// Rows of buttons (at most 5 rows of 5).
+    pub buttons: Vec<Vec<Button>>,
+    /// An attached file: (name, bytes).
+    #[serde(skip)]
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Embed {
+    pub title: String,
+    pub description: String,
+    pub url: Option<String>,
+    pub footer: Option<String>,
+    /// RGB colour.
+    pub colour: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Style {
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Button {
+    pub custom_id: String,
+    pub label: String,
+    pub style: Style,
+    pub disabled: bool,
+}
+
+impl OutMessage {
+    pub fn text(content: impl Into<String>) -> OutMessage {
+        OutMessage {
+            content: content.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Colours used across the bot.
+pub mod colours {
+    pub const QUIZ: u32 = 0x5865F2;
+    pub const TIP: u32 = 0x57F287;
+    pub const CLOSED: u32 = 0x99AAB5;
+}

@@ -1,0 +1,77 @@
+//! Use cases: one function per thing a user or a schedule does. Each takes plain values, applies
+//! the rules of `domain/`, writes through one store transaction, and returns what to show as an
+//! [`message::OutMessage`] (or a [`Refusal`] the user can act on). No Discord types here.
+
+pub mod content;
+pub mod message;
+pub mod quiz;
+pub mod schedules;
+pub mod starter;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::domain::ids::GuildId;
+use crate::store::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use std::sync::Arc;
+
+/// Everything a use case needs; cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub store: Store,
+    pub settings: Arc<Settings>,
+    pub clock: Clock,
+}
+
+/// A request the app turns down, with a short message saying what to do instead.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct Refusal(pub String);
+
+/// A use case's failure: the user's mistake, or the bot's (logged, with an apology).
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error("database error: {0}")]
+    Store(#[from] sqlx::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Shorthand for refusing with a message.
+pub fn refuse<T>(message: impl Into<String>) -> AppResult<T> {
+    Err(AppError::Refused(Refusal(message.into())))
+}
+
+impl App {
+    pub fn new(store: Store, settings: Arc<Settings>, clock: Clock) -> App {
+        App {
+            store,
+            settings,
+            clock,
+        }
+    }
+
+    /// The guild's time zone (its own, else the configured default).
+    pub async fn guild_timezone(&self, guild: GuildId) -> AppResult<Tz> {
+        let (tz, _) = self.store.guild_settings(guild).await?;
+        Ok(tz
+            .and_then(|t| t.parse().ok())
+            .or_else(|| self.settings.bot.default_timezone.parse().ok())
+            .unwrap_or(chrono_tz::UTC))
+    }
+
+    /// How long the guild's channel quizzes stay open, in minutes.
+    pub async fn quiz_window_minutes(&self, guild: GuildId) -> AppResult<i64> {
+        let (_, window) = self.store.guild_settings(guild).await?;
+        Ok(window.unwrap_or(i64::from(self.settings.quiz.window_minutes)))
+    }
+
+    /// The calendar day at `t` in the guild's time zone.
+    pub async fn local_day(&self, guild: GuildId, t: DateTime<Utc>) -> AppResult<NaiveDate> {
+        Ok(t.with_timezone(&self.guild_timezone(guild).await?)
+            .date_naive())
+    }
+}

@@ -1,0 +1,377 @@
+//! Quiz use cases: what a quiz post and a tip look like, answering a channel quiz (first click
+//! counts), personal practice with `/quiz`, and the live count and reveal on a post.
+
+use super::message::{colours, Button, Embed, OutMessage, Style};
+use super::{refuse, App, AppResult};
+use crate::domain::content::{Question, LETTERS};
+use crate::domain::custom_id::ComponentId;
+use crate::domain::format::fit;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::quiz::{percent_correct, score, Scored};
+use crate::store::{AnswerResult, NewAnswer, QuestionVersion, QuizPost};
+use chrono::DateTime;
+use serde::{Deserialize, Serialize};
+
+/// What an outbox row delivers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Post {
+    /// The quiz post linked to the outbox row (rendered at delivery, when its id is known).
+    Quiz,
+    /// A ready message (tips).
+    Message { message: OutMessage },
+}
+
+/// How long a practice question can be answered after it was shown.
+const PRACTICE_TTL_MS: i64 = 24 * 3_600_000;
+/// Discord's limit for a button label.
+const LABEL_MAX: usize = 80;
+
+/// A tip as an embed with its topic and link.
+pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>) -> OutMessage {
+    OutMessage {
+        embed: Some(Embed {
+            title: fit(&format!("💡 Tip · {topic_name}"), 256),
+            description: text.to_string(),
+            url: link.map(str::to_string),
+            footer: link.map(|_| "Open the title for more".to_string()),
+            colour: colours::TIP,
+        }),
+        ..Default::default()
+    }
+}
+
+/// The prompt and the lettered choices.
+fn question_text(q: &Question) -> String {
+    let choices: Vec<String> = q
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("**{}** {c}", LETTERS[i]))
+        .collect();
+    format!("{}\n\n{}", q.prompt, choices.join("\n"))
+}
+
+fn choice_label(q: &Question, i: usize) -> String {
+    fit(&format!("{} · {}", LETTERS[i], q.choices[i]), LABEL_MAX)
+}
+
+/// "B — Report it as phishing".
+fn named_choice(q: &Question, i: usize) -> String {
+    format!("{} — {}", LETTERS[i], q.choices[i])
+}
+
+fn answers_phrase(n: i64) -> String {
+    match n {
+        0 => "No answers yet".into(),
+        1 => "1 answer so far".into(),
+        n => format!("{n} answers so far"),
+    }
+}
+
+/// A channel quiz post: open (buttons, live count, closing time) or revealed (right answer
+/// highlighted, % correct, buttons disabled).
+pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> OutMessage {
+    let q = &post.version.question;
+    let footer = if revealed {
+        match percent_correct(post.correct_count, post.answer_count) {
+            Some(p) => format!("Closed · {} answered · {p}% right", post.answer_count),
+            None => "Closed · nobody answered".to_string(),
+        }
+    } else {
+        format!(
+            "{} · open until {closes_at}",
+            answers_phrase(post.answer_count)
+        )
+    };
+    let mut description = question_text(q);
+    if revealed {
+        description.push_str(&format!(
+            "\n\n✅ **Right answer: {}**\n{}",
+            named_choice(q, q.correct),
+            q.explanation
+        ));
+    }
+    let buttons = q
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, _)| Button {
+            custom_id: ComponentId::QuizAnswer {
+                post: post.id,
+                choice: i as u8,
+            }
+            .encode(),
+            label: choice_label(q, i),
+            style: match (revealed, i == q.correct) {
+                (true, true) => Style::Success,
+                (true, false) => Style::Secondary,
+                (false, _) => Style::Primary,
+            },
+            disabled: revealed,
+        })
+        .collect();
+    OutMessage {
+        content: String::new(),
+        embed: Some(Embed {
+            title: fit(&format!("🧠 Quiz · {}", post.version.topic_name), 256),
+            description,
+            url: None,
+            footer: Some(footer),
+            colour: if revealed {
+                colours::CLOSED
+            } else {
+                colours::QUIZ
+            },
+        }),
+        buttons: vec![buttons],
+        file: None,
+    }
+}
+
+/// The ephemeral feedback on an answer.
+fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
+    let mut text = if choice == q.correct {
+        format!("✅ **Right!** {}\n", named_choice(q, choice))
+    } else {
+        format!(
+            "❌ **Not quite.** You chose {}. The right answer is **{}**.\n",
+            named_choice(q, choice),
+            named_choice(q, q.correct)
+        )
+    };
+    text.push_str(&q.explanation);
+    if let Some(source) = &q.source {
+        text.push_str(&format!("\nLearn more: <{source}>"));
+    }
+    let p = scored.progress;
+    let streak = match p.streak_days {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    };
+    let points = if scored.points_awarded > 0 {
+        format!("+{} points ({} total)", scored.points_awarded, p.points)
+    } else {
+        format!("{} points", p.points)
+    };
+    text.push_str(&format!("\n-# {points} · streak {streak}"));
+    fit(&text, 2000)
+}
+
+impl App {
+    /// The message for a pending outbox row, and the quiz post it delivers (if any).
+    pub async fn render_post(
+        &self,
+        outbox_id: i64,
+        payload: &str,
+    ) -> AppResult<Option<(OutMessage, Option<i64>)>> {
+        match serde_json::from_str::<Post>(payload) {
+            Ok(Post::Message { message }) => Ok(Some((message, None))),
+            Ok(Post::Quiz) => {
+                let Some(post) = self.store.quiz_post_for_outbox(outbox_id).await? else {
+                    return Ok(None);
+                };
+                let msg = self.render_quiz_post(&post, false).await?;
+                Ok(Some((msg, Some(post.id))))
+            }
+            Err(e) => {
+                tracing::error!(outbox = outbox_id, error = %e, "unreadable outbox payload");
+                Ok(None)
+            }
+        }
+    }
+
+    /// A quiz post as it should look now.
+    pub async fn render_quiz_post(&self, post: &QuizPost, revealed: bool) -> AppResult<OutMessage> {
+        let tz = self.guild_timezone(post.guild).await?;
+        // Before delivery the window is measured from now (it starts when the post goes out).
+        let closes_ms = match post.posted_ms {
+            Some(_) => post.closes_ms,
+            None => post.closes_ms.max(self.clock.now_ms()),
+        };
+        let closes = DateTime::from_timestamp_millis(closes_ms)
+            .map(|t| t.with_timezone(&tz).format("%H:%M %Z").to_string())
+            .unwrap_or_default();
+        Ok(quiz_post_message(post, &closes, revealed))
+    }
+
+    /// A click on a channel quiz button. The first click counts; the reply is ephemeral.
+    pub async fn answer_quiz_post(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        post_id: i64,
+        choice: usize,
+    ) -> AppResult<OutMessage> {
+        let post = match self.store.quiz_post(post_id).await? {
+            Some(p) if p.guild == guild => p,
+            _ => return refuse("This quiz is no longer available."),
+        };
+        let q = &post.version.question;
+        if choice >= q.choices.len() {
+            return refuse("That choice does not exist on this quiz.");
+        }
+        let now = self.clock.now();
+        if post.revealed || now.timestamp_millis() >= post.closes_ms {
+            return Ok(OutMessage::text(fit(
+                &format!(
+                    "⏰ This quiz has closed. The right answer was **{}**.\n{}\nTry `/quiz` for a practice question.",
+                    named_choice(q, q.correct),
+                    q.explanation
+                ),
+                2000,
+            )));
+        }
+        let posted_ms = post.posted_ms.unwrap_or(now.timestamp_millis());
+        let answer = NewAnswer {
+            guild,
+            user,
+            version_id: post.version.version_id,
+            question_id: q.id.clone(),
+            quiz_post_id: Some(post.id),
+            shown_ms: None,
+            choice,
+            correct: choice == q.correct,
+            latency_ms: (now.timestamp_millis() - posted_ms).max(0),
+            answered_ms: now.timestamp_millis(),
+            local_day: self.local_day(guild, now).await?,
+        };
+        self.record(&answer, q).await
+    }
+
+    async fn record(&self, answer: &NewAnswer, q: &Question) -> AppResult<OutMessage> {
+        let points = i64::from(self.settings.quiz.points_correct);
+        let result = self
+            .store
+            .record_answer(answer, |before| {
+                score(before, answer.correct, answer.local_day, points)
+            })
+            .await?;
+        Ok(match result {
+            AnswerResult::Recorded(scored) => OutMessage::text(feedback(q, answer.choice, &scored)),
+            AnswerResult::AlreadyAnswered { choice } => OutMessage::text(format!(
+                "You already answered this one: you chose **{}**. Your first answer counts.",
+                named_choice(q, choice.min(q.choices.len() - 1))
+            )),
+        })
+    }
+
+    /// A personal practice question (ephemeral, answered with buttons).
+    pub async fn practice_question(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        topic: Option<&str>,
+    ) -> AppResult<OutMessage> {
+        self.ensure_content(guild).await?;
+        let Some(v) = self.store.practice_question(guild, user, topic).await? else {
+            return match topic {
+                Some(t) => refuse(format!(
+                    "There are no questions in topic `{}`. Try `/quiz` without a topic.",
+                    fit(t, 40)
+                )),
+                None => refuse(
+                    "There are no questions yet. An admin can load some with `/content starter` or `/content import`.",
+                ),
+            };
+        };
+        Ok(practice_message(&v, self.clock.now_ms()))
+    }
+
+    /// A click on a practice answer: the message turns into the feedback, with a button for
+    /// another question.
+    pub async fn answer_practice(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        version_id: i64,
+        choice: usize,
+        shown_ms: i64,
+    ) -> AppResult<OutMessage> {
+        let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
+            return refuse("This question is no longer available. Use `/quiz` for a new one.");
+        };
+        let now = self.clock.now();
+        let now_ms = now.timestamp_millis();
+        if shown_ms > now_ms + 60_000 || now_ms - shown_ms > PRACTICE_TTL_MS {
+            return refuse("This practice question has expired. Use `/quiz` for a new one.");
+        }
+        let q = &v.question;
+        if choice >= q.choices.len() {
+            return refuse("That choice does not exist on this question.");
+        }
+        let answer = NewAnswer {
+            guild,
+            user,
+            version_id,
+            question_id: q.id.clone(),
+            quiz_post_id: None,
+            shown_ms: Some(shown_ms),
+            choice,
+            correct: choice == q.correct,
+            latency_ms: (now_ms - shown_ms).max(0),
+            answered_ms: now_ms,
+            local_day: self.local_day(guild, now).await?,
+        };
+        let mut reply = self.record(&answer, q).await?;
+        reply.content = fit(
+            &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
+            2000,
+        );
+        reply.buttons = vec![vec![Button {
+            custom_id: ComponentId::PracticeNext {
+                version: version_id,
+            }
+            .encode(),
+            label: fit(&format!("Another {} question", v.topic_name), LABEL_MAX),
+            style: Style::Secondary,
+            disabled: false,
+        }]];
+        Ok(reply)
+    }
+
+    /// "Another question" in the same topic.
+    pub async fn practice_next(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        version_id: i64,
+    ) -> AppResult<OutMessage> {
+        let topic = self
+            .store
+            .guild_question_version(guild, version_id)
+            .await?
+            .map(|v| v.question.topic);
+        self.practice_question(guild, user, topic.as_deref()).await
+    }
+}
+
+/// A practice question: prompt, choices and one button per choice.
+fn practice_message(v: &QuestionVersion, shown_ms: i64) -> OutMessage {
+    let q = &v.question;
+    let buttons = (0..q.choices.len())
+        .map(|i| Button {
+            custom_id: ComponentId::PracticeAnswer {
+                version: v.version_id,
+                choice: i as u8,
+                shown_ms,
+            }
+            .encode(),
+            label: choice_label(q, i),
+            style: Style::Primary,
+            disabled: false,
+        })
+        .collect();
+    OutMessage {
+        content: String::new(),
+        embed: Some(Embed {
+            title: fit(&format!("🧠 Practice · {}", v.topic_name), 256),
+            description: question_text(q),
+            url: None,
+            footer: Some("Only you can see this. Pick an answer.".into()),
+            colour: colours::QUIZ,
+        }),
+        buttons: vec![buttons],
+        file: None,
+    }
+}

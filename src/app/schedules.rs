@@ -1,0 +1,344 @@
+//! Schedule use cases: add (with a preview of the next runs), list, pause, resume, remove,
+//! run now — and [`App::run_due_schedules`], the scheduler's job.
+
+use super::message::OutMessage;
+use super::quiz::{tip_message, Post};
+use super::{refuse, App, AppResult};
+use crate::domain::format;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::schedule::{parse_timezone, CronSchedule, ScheduleKind};
+use crate::store::{NewSchedule, Run, RunOutput, ScheduleRow};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// What `/schedule add` asks for.
+pub struct AddSchedule<'a> {
+    pub guild: GuildId,
+    pub by: UserId,
+    pub kind: &'a str,
+    pub cron: &'a str,
+    pub channel_id: u64,
+    pub timezone: Option<&'a str>,
+    pub topic: Option<&'a str>,
+}
+
+/// What happened to a due run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunReport {
+    /// Posted (an outbox row was written).
+    Queued { schedule_id: i64, scheduled_ms: i64 },
+    /// Already ran (a restart between the run and the cursor update).
+    AlreadyRan { schedule_id: i64, scheduled_ms: i64 },
+    /// Too late (beyond the grace window): skipped and logged.
+    SkippedLate { schedule_id: i64, scheduled_ms: i64 },
+    /// Ran, but there was nothing to post.
+    NoContent { schedule_id: i64 },
+}
+
+/// "Mon 23 Nov 09:00 CET" in the schedule's zone.
+pub fn local_time(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%a %d %b %Y %H:%M %Z")
+        .to_string()
+}
+
+impl App {
+    async fn schedule_zone(&self, s: &ScheduleRow) -> AppResult<Tz> {
+        match s.timezone.as_deref().and_then(|t| t.parse().ok()) {
+            Some(tz) => Ok(tz),
+            None => self.guild_timezone(s.guild).await,
+        }
+    }
+
+    async fn check_topic(&self, guild: GuildId, topic: Option<&str>) -> AppResult<()> {
+        let Some(topic) = topic else { return Ok(()) };
+        let topics = self.store.topics(guild).await?;
+        if !topics.iter().any(|(id, _)| id == topic) {
+            let known: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).take(20).collect();
+            return refuse(format!(
+                "There is no topic `{}`. Pick one from the list{}.",
+                format::fit(topic, 40),
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", known.join(", "))
+                }
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks and stores a schedule; the reply previews its next 3 runs.
+    pub async fn add_schedule(&self, req: AddSchedule<'_>) -> AppResult<(i64, OutMessage)> {
+        let Some(kind) = ScheduleKind::parse(req.kind) else {
+            let kinds: Vec<&str> = ScheduleKind::ALL.iter().map(|k| k.as_str()).collect();
+            return refuse(format!(
+                "Unknown kind `{}`; use one of: {}.",
+                format::fit(req.kind, 20),
+                kinds.join(", ")
+            ));
+        };
+        let cron = CronSchedule::parse(req.cron).map_err(super::Refusal)?;
+        let tz = match req.timezone {
+            Some(name) => parse_timezone(name).map_err(super::Refusal)?,
+            None => self.guild_timezone(req.guild).await?,
+        };
+        self.ensure_content(req.guild).await?;
+        self.check_topic(req.guild, req.topic).await?;
+        let now = self.clock.now();
+        let runs = cron.upcoming(now, tz, 3);
+        let id = self
+            .store
+            .add_schedule(
+                NewSchedule {
+                    guild: req.guild,
+                    kind: kind.as_str(),
+                    cron: cron.as_str(),
+                    timezone: req.timezone.map(|_| tz.name()),
+                    channel_id: req.channel_id,
+                    topic: req.topic,
+                    next_run_ms: runs.first().map(|t| t.timestamp_millis()),
+                    created_by: req.by,
+                },
+                now.timestamp_millis(),
+            )
+            .await?;
+        let preview: Vec<String> = runs
+            .iter()
+            .map(|t| format!("• {}", local_time(*t, tz)))
+            .collect();
+        let topic = req.topic.map_or(String::new(), |t| format!(" on `{t}`"));
+        Ok((
+            id,
+            OutMessage::text(format!(
+                "Schedule **#{id}** added: a {}{topic} in <#{}> at `{}` ({}).\nNext runs:\n{}",
+                kind.as_str(),
+                req.channel_id,
+                cron,
+                tz.name(),
+                preview.join("\n")
+            )),
+        ))
+    }
+
+    pub async fn list_schedules(&self, guild: GuildId) -> AppResult<OutMessage> {
+        let schedules = self.store.schedules(guild).await?;
+        if schedules.is_empty() {
+            return Ok(OutMessage::text(
+                "No schedules yet. Add one with `/schedule add`, e.g. kind `quiz`, cron `0 9 * * MON-FRI`.",
+            ));
+        }
+        let mut lines = vec!["**Schedules**".to_string()];
+        for s in &schedules {
+            let tz = self.schedule_zone(s).await?;
+            let next = match (s.paused, s.next_run_ms) {
+                (true, _) => "paused".to_string(),
+                (false, Some(ms)) => DateTime::from_timestamp_millis(ms)
+                    .map_or("?".into(), |t| format!("next {}", local_time(t, tz))),
+                (false, None) => "no further runs".to_string(),
+            };
+            let topic = s
+                .topic
+                .as_deref()
+                .map_or(String::new(), |t| format!(" `{t}`"));
+            lines.push(format!(
+                "**#{}** {}{topic} in <#{}> — `{}` {} — {next}",
+                s.id,
+                s.kind,
+                s.channel_id,
+                s.cron,
+                tz.name()
+            ));
+        }
+        Ok(OutMessage::text(format::fit(&lines.join("\n"), 2000)))
+    }
+
+    async fn own_schedule(&self, guild: GuildId, id: i64) -> AppResult<ScheduleRow> {
+        match self.store.schedule(guild, id).await? {
+            Some(s) => Ok(s),
+            None => refuse(format!(
+                "There is no schedule #{id} in this server. `/schedule list` shows the ids."
+            )),
+        }
+    }
+
+    pub async fn pause_schedule(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
+        let s = self.own_schedule(guild, id).await?;
+        if s.paused {
+            return Ok(OutMessage::text(format!(
+                "Schedule #{id} is already paused."
+            )));
+        }
+        self.store.set_schedule_paused(id, true, None).await?;
+        Ok(OutMessage::text(format!(
+            "Schedule #{id} is paused. `/schedule resume id:{id}` starts it again."
+        )))
+    }
+
+    pub async fn resume_schedule(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
+        let s = self.own_schedule(guild, id).await?;
+        let tz = self.schedule_zone(&s).await?;
+        let cron = CronSchedule::parse(&s.cron).map_err(super::Refusal)?;
+        // Runs missed while paused are not made up.
+        let next = cron.next_after(self.clock.now(), tz);
+        self.store
+            .set_schedule_paused(id, false, next.map(|t| t.timestamp_millis()))
+            .await?;
+        Ok(OutMessage::text(match next {
+            Some(t) => format!("Schedule #{id} resumed. Next run: {}.", local_time(t, tz)),
+            None => format!("Schedule #{id} resumed, but it has no further runs."),
+        }))
+    }
+
+    pub async fn remove_schedule(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
+        self.own_schedule(guild, id).await?;
+        self.store.remove_schedule(id, self.clock.now_ms()).await?;
+        Ok(OutMessage::text(format!("Schedule #{id} removed.")))
+    }
+
+    /// Runs a schedule now, once, without moving its regular runs.
+    pub async fn run_schedule_now(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
+        let s = self.own_schedule(guild, id).await?;
+        let now = self.clock.now_ms();
+        match self.run_one(&s, now, "manual", None).await? {
+            RunReport::NoContent { .. } => refuse(format!(
+                "Schedule #{id} has nothing to post{}. Import content with `/content import` or load `/content starter`.",
+                s.topic.as_deref().map_or(String::new(), |t| format!(" in topic `{t}`"))
+            )),
+            _ => Ok(OutMessage::text(format!(
+                "Schedule #{id} is running now: the {} will appear in <#{}> in a moment.",
+                s.kind, s.channel_id
+            ))),
+        }
+    }
+
+    /// The scheduler's job: every due run happens once. A run later than the grace window is
+    /// skipped (and logged); of several missed runs only the latest within the window happens.
+    pub async fn run_due_schedules(&self) -> AppResult<Vec<RunReport>> {
+        let now = self.clock.now();
+        let now_ms = now.timestamp_millis();
+        let grace_ms = i64::from(self.settings.scheduler.grace_minutes) * 60_000;
+        let mut reports = Vec::new();
+        for s in self.store.due_schedules(now_ms).await? {
+            let Some(mut due_ms) = s.next_run_ms else {
+                continue;
+            };
+            let tz = self.schedule_zone(&s).await?;
+            let Ok(cron) = CronSchedule::parse(&s.cron) else {
+                tracing::error!(schedule = s.id, cron = %s.cron, "stored cron expression no longer parses; schedule stopped");
+                self.store.set_next_run(s.id, None).await?;
+                continue;
+            };
+            // Walk through every missed occurrence up to now.
+            let mut later = cron.next_after(ms_to_time(due_ms), tz);
+            while let Some(t) = later.filter(|t| t.timestamp_millis() <= now_ms) {
+                tracing::warn!(schedule = s.id, missed = %ms_to_time(due_ms), "run skipped: a later run is also due");
+                reports.push(RunReport::SkippedLate {
+                    schedule_id: s.id,
+                    scheduled_ms: due_ms,
+                });
+                due_ms = t.timestamp_millis();
+                later = cron.next_after(t, tz);
+            }
+            let next = later.map(|t| t.timestamp_millis());
+            if now_ms - due_ms > grace_ms {
+                tracing::warn!(
+                    schedule = s.id,
+                    due = %ms_to_time(due_ms),
+                    grace_minutes = self.settings.scheduler.grace_minutes,
+                    "run skipped: missed by more than the grace window (the bot was down?)"
+                );
+                self.store.set_next_run(s.id, next).await?;
+                reports.push(RunReport::SkippedLate {
+                    schedule_id: s.id,
+                    scheduled_ms: due_ms,
+                });
+                continue;
+            }
+            reports.push(self.run_one(&s, due_ms, "posted", Some(next)).await?);
+        }
+        Ok(reports)
+    }
+
+    /// Picks what to post and records the run with it in one transaction.
+    async fn run_one(
+        &self,
+        s: &ScheduleRow,
+        scheduled_ms: i64,
+        outcome: &'static str,
+        next_run_ms: Option<Option<i64>>,
+    ) -> AppResult<RunReport> {
+        self.ensure_content(s.guild).await?;
+        let kind = ScheduleKind::parse(&s.kind);
+        let (output, payload) = match kind {
+            Some(ScheduleKind::Quiz) => {
+                let avoid = self.settings.quiz.avoid_recent_posts;
+                let picked = self
+                    .store
+                    .pick_channel_question(s.guild, s.channel_id, s.topic.as_deref(), avoid)
+                    .await?;
+                let window_ms = self.quiz_window_minutes(s.guild).await? * 60_000;
+                match picked {
+                    Some(version_id) => (
+                        RunOutput::Quiz {
+                            version_id,
+                            window_ms,
+                        },
+                        serde_json::to_string(&Post::Quiz).unwrap_or_default(),
+                    ),
+                    None => (RunOutput::Nothing, String::new()),
+                }
+            }
+            Some(ScheduleKind::Tip) => {
+                let picked = self
+                    .store
+                    .pick_channel_tip(s.guild, s.channel_id, s.topic.as_deref())
+                    .await?;
+                match picked {
+                    Some((tip_id, topic_name, text, link)) => {
+                        let message = tip_message(&topic_name, &text, link.as_deref());
+                        (
+                            RunOutput::Tip { tip_id },
+                            serde_json::to_string(&Post::Message { message }).unwrap_or_default(),
+                        )
+                    }
+                    None => (RunOutput::Nothing, String::new()),
+                }
+            }
+            None => (RunOutput::Nothing, String::new()),
+        };
+        let nothing = matches!(output, RunOutput::Nothing);
+        let run = Run {
+            schedule_id: s.id,
+            guild: s.guild,
+            channel_id: s.channel_id,
+            scheduled_ms,
+            outcome: if nothing { "no-content" } else { outcome },
+            output,
+            payload,
+            next_run_ms,
+        };
+        let queued = self.store.record_run(&run, self.clock.now_ms()).await?;
+        Ok(match (queued, nothing) {
+            (_, true) => {
+                tracing::warn!(
+                    schedule = s.id,
+                    "nothing to post: no content for this schedule"
+                );
+                RunReport::NoContent { schedule_id: s.id }
+            }
+            (Some(_), false) => RunReport::Queued {
+                schedule_id: s.id,
+                scheduled_ms,
+            },
+            (None, false) => RunReport::AlreadyRan {
+                schedule_id: s.id,
+                scheduled_ms,
+            },
+        })
+    }
+}
+
+fn ms_to_time(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}

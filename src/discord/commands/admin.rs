@@ -1,0 +1,32 @@
+//! The Manage Server check for admin commands. Discord hides them from other members through
+//! `default_member_permissions`, but server admins can change that, so the bot checks the
+//! invoking member's permissions on every use as well.
+
+use crate::discord::{Context, Error};
+use poise::serenity_prelude as serenity;
+
+/// Whether these permissions may run admin commands.
+pub fn is_admin(p: serenity::Permissions) -> bool {
+    p.manage_guild() || p.administrator()
+}
+
+/// Lets the command run for members with Manage Server; tells everyone else why not.
+pub async fn manage_server(ctx: Context<'_>) -> Result<bool, Error> {
+    let permissions = match ctx {
+        poise::Context::Application(a) => a.interaction.member.as_ref().and_then(|m| m.permissions),
+        poise::Context::Prefix(_) => None,
+    };
+    let allowed = permissions.is_some_and(is_admin);
+    if !allowed {
+        ctx.send(
+            poise::CreateReply::default()
+                .content(format!(
+                    "Only members with the **Manage Server** permission can use `/{}`. Ask an admin if something needs changing.",
+                    ctx.command().qualified_name
+                ))
+                .ephemeral(true),
+        )
+        .await?;
+    }
+    Ok(allowed)
+}

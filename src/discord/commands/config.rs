@@ -1,0 +1,70 @@
+//! `/config timezone|quiz-window` (admins).
+
+use super::{guild_of, respond};
+use crate::app::message::OutMessage;
+use crate::config::QUIZ_WINDOW_MINUTES;
+use crate::discord::{Context, Error};
+use crate::domain::schedule::parse_timezone;
+
+/// Server settings for peerlearn
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("timezone", "quiz_window"),
+    subcommand_required,
+    default_member_permissions = "MANAGE_GUILD",
+    check = "super::admin::manage_server"
+)]
+pub async fn config(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Sets the server's time zone (schedules, streak days)
+#[poise::command(slash_command)]
+async fn timezone(
+    ctx: Context<'_>,
+    #[description = "An IANA time zone, e.g. Europe/Berlin"]
+    #[autocomplete = "super::schedule::autocomplete_timezone"]
+    #[max_length = 64]
+    zone: String,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    let result = match parse_timezone(&zone) {
+        Err(e) => Err(crate::app::Refusal(e).into()),
+        Ok(tz) => app
+            .store
+            .set_guild_timezone(guild, tz.name(), app.clock.now_ms())
+            .await
+            .map(|_| OutMessage::text(format!("Time zone set to **{}**. Schedules without their own zone and daily streaks now follow it.", tz.name())))
+            .map_err(Into::into),
+    };
+    respond(ctx, result).await
+}
+
+/// Sets how long channel quizzes stay open
+#[poise::command(slash_command, rename = "quiz-window")]
+async fn quiz_window(
+    ctx: Context<'_>,
+    #[description = "Minutes, 1 to 10080 (a week)"]
+    #[min = 1]
+    #[max = 10080]
+    minutes: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    let (lo, hi) = QUIZ_WINDOW_MINUTES;
+    let result = if !(i64::from(lo)..=i64::from(hi)).contains(&minutes) {
+        Err(crate::app::Refusal(format!(
+            "The quiz window must be between {lo} and {hi} minutes."
+        ))
+        .into())
+    } else {
+        app.store
+            .set_quiz_window(guild, minutes, app.clock.now_ms())
+            .await
+            .map(|_| OutMessage::text(format!("Channel quizzes now stay open for **{minutes} minutes**, then reveal the answer.")))
+            .map_err(Into::into)
+    };
+    respond(ctx, result).await
+}

@@ -1,0 +1,79 @@
+//! `/content import|export|stats|starter` (admins).
+
+use super::{guild_of, respond};
+use crate::app::content::describe_counts;
+use crate::app::message::OutMessage;
+use crate::discord::{Context, Error};
+use poise::serenity_prelude as serenity;
+
+/// Manage the server's questions, tips and topics
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("import", "export", "stats", "starter"),
+    subcommand_required,
+    default_member_permissions = "MANAGE_GUILD",
+    check = "super::admin::manage_server"
+)]
+pub async fn content(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Imports a TOML or CSV content file (all or nothing)
+#[poise::command(slash_command)]
+async fn import(
+    ctx: Context<'_>,
+    #[description = "A .toml file (topics, questions, tips) or .csv file (questions)"]
+    file: serenity::Attachment,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    if let Err(e) = app.check_upload(&file.filename, u64::from(file.size)) {
+        return respond(ctx, Err(e)).await;
+    }
+    // Downloading and checking can take a moment: answer within Discord's 3 seconds.
+    ctx.defer_ephemeral().await?;
+    let bytes = match file.download().await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!(error = %e, "attachment download failed");
+            let m = OutMessage::text(
+                "The file could not be downloaded from Discord. Please attach it again.",
+            );
+            return respond(ctx, Ok(m)).await;
+        }
+    };
+    let result = app
+        .import_content(guild, &file.filename, &bytes)
+        .await
+        .map(|counts| OutMessage::text(describe_counts(&counts)));
+    respond(ctx, result).await
+}
+
+/// Exports the server's content as a TOML file
+#[poise::command(slash_command)]
+async fn export(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    ctx.defer_ephemeral().await?;
+    respond(ctx, ctx.data().app.export_content(guild).await).await
+}
+
+/// Shows questions, tips and answers per topic
+#[poise::command(slash_command)]
+async fn stats(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.content_stats(guild).await).await
+}
+
+/// Loads (or refreshes) the bundled starter pack
+#[poise::command(slash_command)]
+async fn starter(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let result = ctx
+        .data()
+        .app
+        .load_starter(guild)
+        .await
+        .map(|c| OutMessage::text(format!("Starter pack: {}", describe_counts(&c))));
+    respond(ctx, result).await
+}

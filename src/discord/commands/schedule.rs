@@ -1,0 +1,184 @@
+//! `/schedule add|list|pause|resume|remove|run` (admins), with time zone and topic autocomplete.
+
+use super::{guild_of, respond, user_of};
+use crate::app::schedules::AddSchedule;
+use crate::discord::{Context, Error};
+use crate::domain::schedule::timezone_suggestions;
+use poise::serenity_prelude as serenity;
+
+/// What a schedule posts.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Kind {
+    #[name = "quiz"]
+    Quiz,
+    #[name = "tip"]
+    Tip,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quiz => "quiz",
+            Kind::Tip => "tip",
+        }
+    }
+}
+
+/// Post quizzes and tips on a timetable
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("add", "list", "pause", "resume", "remove", "run"),
+    subcommand_required,
+    default_member_permissions = "MANAGE_GUILD",
+    check = "super::admin::manage_server"
+)]
+pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Time zone names matching what was typed.
+pub async fn autocomplete_timezone(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let choices = timezone_suggestions(partial, 25)
+        .into_iter()
+        .map(|name| serenity::AutocompleteChoice::new(name, name))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// The server's topics matching what was typed (by id or name).
+pub async fn autocomplete_topic(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    serenity::CreateAutocompleteResponse::new().set_choices(topic_choices(ctx, partial).await)
+}
+
+async fn topic_choices(ctx: Context<'_>, partial: &str) -> Vec<serenity::AutocompleteChoice> {
+    let Some(guild) = ctx.guild_id() else {
+        return vec![];
+    };
+    let app = &ctx.data().app;
+    let guild = crate::domain::ids::GuildId(guild.get());
+    if let Err(e) = app.ensure_content(guild).await {
+        tracing::warn!(error = %e, "cannot load the starter pack for autocomplete");
+    }
+    let needle = partial.to_lowercase();
+    app.store
+        .topics(guild)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(id, name)| id.contains(&needle) || name.to_lowercase().contains(&needle))
+        .take(25)
+        .map(|(id, name)| {
+            let label = crate::domain::format::fit(&format!("{name} ({id})"), 100);
+            serenity::AutocompleteChoice::new(label, id)
+        })
+        .collect()
+}
+
+/// Adds a schedule; the reply previews the next 3 runs
+#[poise::command(slash_command)]
+async fn add(
+    ctx: Context<'_>,
+    #[description = "What to post"] kind: Kind,
+    #[description = "When, in crontab form: minute hour day month weekday, e.g. 0 9 * * MON-FRI"]
+    #[max_length = 100]
+    cron: String,
+    #[description = "Where to post"]
+    #[channel_types("Text")]
+    channel: serenity::PartialChannel,
+    #[description = "Time zone (default: the server's)"]
+    #[autocomplete = "autocomplete_timezone"]
+    #[max_length = 64]
+    timezone: Option<String>,
+    #[description = "Only this topic (default: all)"]
+    #[autocomplete = "autocomplete_topic"]
+    #[max_length = 40]
+    topic: Option<String>,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let result = ctx
+        .data()
+        .app
+        .add_schedule(AddSchedule {
+            guild,
+            by: user_of(ctx),
+            kind: kind.as_str(),
+            cron: &cron,
+            channel_id: channel.id.get(),
+            timezone: timezone.as_deref(),
+            topic: topic.as_deref(),
+        })
+        .await
+        .map(|(_, m)| m);
+    if result.is_ok() {
+        ctx.data().wake_scheduler.notify_one();
+    }
+    respond(ctx, result).await
+}
+
+/// Lists the server's schedules with their next runs
+#[poise::command(slash_command)]
+async fn list(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.list_schedules(guild).await).await
+}
+
+/// Pauses a schedule
+#[poise::command(slash_command)]
+async fn pause(
+    ctx: Context<'_>,
+    #[description = "The schedule's number, from /schedule list"]
+    #[min = 1]
+    id: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.pause_schedule(guild, id).await).await
+}
+
+/// Resumes a paused schedule (missed runs are not made up)
+#[poise::command(slash_command)]
+async fn resume(
+    ctx: Context<'_>,
+    #[description = "The schedule's number, from /schedule list"]
+    #[min = 1]
+    id: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let result = ctx.data().app.resume_schedule(guild, id).await;
+    ctx.data().wake_scheduler.notify_one();
+    respond(ctx, result).await
+}
+
+/// Removes a schedule
+#[poise::command(slash_command)]
+async fn remove(
+    ctx: Context<'_>,
+    #[description = "The schedule's number, from /schedule list"]
+    #[min = 1]
+    id: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.remove_schedule(guild, id).await).await
+}
+
+/// Runs a schedule once, now
+#[poise::command(slash_command)]
+async fn run(
+    ctx: Context<'_>,
+    #[description = "The schedule's number, from /schedule list"]
+    #[min = 1]
+    id: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let result = ctx.data().app.run_schedule_now(guild, id).await;
+    if result.is_ok() {
+        ctx.data().wake_delivery.notify_one();
+    }
+    respond(ctx, result).await
+}

@@ -1,0 +1,92 @@
+//! Button clicks: channel quiz answers (ephemeral feedback), practice answers and "another
+//! question" (the practice message is updated in place). Ids come through the one codec in
+//! `domain::custom_id`; a forged or stale id gets a short ephemeral answer.
+
+use super::{commands::refusal_message, render, Data};
+use crate::app::message::OutMessage;
+use crate::app::AppError;
+use crate::domain::custom_id::ComponentId;
+use crate::domain::ids::{GuildId, UserId};
+use poise::serenity_prelude as serenity;
+use serenity::{CreateInteractionResponse, CreateInteractionResponseMessage};
+
+const APOLOGY: &str = "Sorry, that did not work because of a problem on the bot's side. It has been logged; please try again in a moment.";
+
+pub async fn on_component(
+    ctx: &serenity::Context,
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+) {
+    let response = answer(data, click).await;
+    if let Err(e) = click.create_response(&ctx.http, response).await {
+        tracing::error!(error = %e, custom_id = %click.data.custom_id, "could not answer a button click");
+    }
+}
+
+fn ephemeral(m: &OutMessage) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(render::interaction_message(m, true))
+}
+
+async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateInteractionResponse {
+    let Some(id) = ComponentId::parse(&click.data.custom_id) else {
+        tracing::warn!(custom_id = %click.data.custom_id, "unknown button");
+        return ephemeral(&OutMessage::text(
+            "This button is no longer valid. Use `/quiz` for a new question.",
+        ));
+    };
+    let Some(guild) = click.guild_id.map(|g| GuildId(g.get())) else {
+        return ephemeral(&OutMessage::text(
+            "Quizzes work inside a server, not in direct messages.",
+        ));
+    };
+    let user = UserId(click.user.id.get());
+    let name = click
+        .user
+        .global_name
+        .clone()
+        .unwrap_or_else(|| click.user.name.clone());
+    let app = &data.app;
+    if let Err(e) = app
+        .store
+        .touch_member(guild, user, &name, app.clock.now_ms())
+        .await
+    {
+        tracing::warn!(error = %e, "could not record the member");
+    }
+    let (result, update_in_place) = match id {
+        ComponentId::QuizAnswer { post, choice } => {
+            let r = app
+                .answer_quiz_post(guild, user, post, usize::from(choice))
+                .await;
+            data.wake_delivery.notify_one();
+            (r, false)
+        }
+        ComponentId::PracticeAnswer {
+            version,
+            choice,
+            shown_ms,
+        } => (
+            app.answer_practice(guild, user, version, usize::from(choice), shown_ms)
+                .await,
+            true,
+        ),
+        ComponentId::PracticeNext { version } => {
+            (app.practice_next(guild, user, version).await, true)
+        }
+    };
+    match result {
+        Ok(m) if update_in_place => {
+            CreateInteractionResponse::UpdateMessage(render::interaction_message(&m, false))
+        }
+        Ok(m) => ephemeral(&m),
+        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
+        Err(e) => {
+            tracing::error!(error = %e, custom_id = %click.data.custom_id, "button click failed");
+            CreateInteractionResponse::Message(
+                CreateInteractionResponseMessage::new()
+                    .content(APOLOGY)
+                    .ephemeral(true),
+            )
+        }
+    }
+}

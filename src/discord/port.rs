@@ -1,0 +1,98 @@
+//! The outbound chat port for the delivery worker: posts and edits through serenity's request
+//! builder, reading the raw response so a 429's `retry_after` is honoured exactly (serenity's
+//! own error type drops it).
+
+use super::render;
+use crate::app::message::OutMessage;
+use crate::delivery::{ChatPort, SendError};
+use poise::serenity_prelude as serenity;
+use serenity::{LightMethod, Request, Route};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub struct DiscordPort {
+    http: Arc<serenity::Http>,
+    client: reqwest::Client,
+}
+
+impl DiscordPort {
+    pub fn new(http: Arc<serenity::Http>) -> DiscordPort {
+        DiscordPort {
+            http,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    async fn send(&self, request: Request<'_>) -> Result<serde_json::Value, SendError> {
+        let built = request
+            .build(&self.client, self.http.token(), self.http.proxy.as_deref())
+            .map_err(|e| SendError::Permanent(format!("cannot build the request: {e}")))?;
+        let response = built
+            .send()
+            .await
+            .map_err(|e| SendError::Transient(format!("network: {e}")))?;
+        let status = response.status().as_u16();
+        let header_wait = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<f64>().ok());
+        let bytes = response.bytes().await.unwrap_or_default();
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        match status {
+            200..=299 => Ok(body),
+            429 => {
+                let seconds = body["retry_after"].as_f64().or(header_wait).unwrap_or(1.0);
+                // retry_after 0 means "after a short delay".
+                Err(SendError::RateLimited(Duration::from_secs_f64(
+                    seconds.clamp(0.05, 3600.0),
+                )))
+            }
+            500..=599 => Err(SendError::Transient(format!("HTTP {status}"))),
+            _ => Err(SendError::Permanent(format!(
+                "HTTP {status}: {}",
+                body["message"].as_str().unwrap_or("")
+            ))),
+        }
+    }
+}
+
+impl ChatPort for DiscordPort {
+    async fn post(
+        &self,
+        channel: u64,
+        message: &OutMessage,
+        nonce: &str,
+    ) -> Result<u64, SendError> {
+        let builder = render::create_message(message)
+            .nonce(serenity::Nonce::String(nonce.to_string()))
+            .enforce_nonce(true);
+        let body = serde_json::to_vec(&builder)
+            .map_err(|e| SendError::Permanent(format!("cannot encode the message: {e}")))?;
+        let channel_id = serenity::ChannelId::new(channel);
+        let request =
+            Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
+        let posted = self.send(request).await?;
+        posted["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| SendError::Transient("the response has no message id".into()))
+    }
+
+    async fn edit(
+        &self,
+        channel: u64,
+        message_id: u64,
+        message: &OutMessage,
+    ) -> Result<(), SendError> {
+        let body = serde_json::to_vec(&render::edit_message(message))
+            .map_err(|e| SendError::Permanent(format!("cannot encode the edit: {e}")))?;
+        let route = Route::ChannelMessage {
+            channel_id: serenity::ChannelId::new(channel),
+            message_id: serenity::MessageId::new(message_id),
+        };
+        self.send(Request::new(route, LightMethod::Patch).body(Some(body)))
+            .await
+            .map(|_| ())
+    }
+}

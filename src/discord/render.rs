@@ -1,0 +1,113 @@
+//! Turns the app's [`OutMessage`] into serenity builders: channel posts, edits, interaction
+//! replies and poise replies. Every builder gets empty `allowed_mentions`, so no text the bot
+//! sends (much of it written by users or content authors) can ping anyone.
+
+use crate::app::message::{Button, Embed, OutMessage, Style};
+use poise::serenity_prelude as serenity;
+use serenity::{
+    CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateInteractionResponseMessage, CreateMessage, EditMessage,
+};
+
+/// Mentions off: `@everyone`, roles and users in the text stay plain text.
+pub fn no_pings() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+        .everyone(false)
+        .all_roles(false)
+        .all_users(false)
+}
+
+fn button(b: &Button) -> CreateButton {
+    let style = match b.style {
+        Style::Primary => serenity::ButtonStyle::Primary,
+        Style::Secondary => serenity::ButtonStyle::Secondary,
+        Style::Success => serenity::ButtonStyle::Success,
+        Style::Danger => serenity::ButtonStyle::Danger,
+    };
+    CreateButton::new(&b.custom_id)
+        .label(&b.label)
+        .style(style)
+        .disabled(b.disabled)
+}
+
+pub fn rows(m: &OutMessage) -> Vec<CreateActionRow> {
+    m.buttons
+        .iter()
+        .filter(|row| !row.is_empty())
+        .map(|row| CreateActionRow::Buttons(row.iter().map(button).collect()))
+        .collect()
+}
+
+pub fn embed(e: &Embed) -> CreateEmbed {
+    let mut out = CreateEmbed::new()
+        .title(&e.title)
+        .description(&e.description)
+        .colour(e.colour);
+    if let Some(url) = &e.url {
+        out = out.url(url);
+    }
+    if let Some(footer) = &e.footer {
+        out = out.footer(CreateEmbedFooter::new(footer));
+    }
+    out
+}
+
+fn embeds(m: &OutMessage) -> Vec<CreateEmbed> {
+    m.embed.iter().map(embed).collect()
+}
+
+pub fn create_message(m: &OutMessage) -> CreateMessage {
+    let mut out = CreateMessage::new()
+        .embeds(embeds(m))
+        .components(rows(m))
+        .allowed_mentions(no_pings());
+    if !m.content.is_empty() {
+        out = out.content(&m.content);
+    }
+    out
+}
+
+/// An edit replaces text, embeds and buttons as a whole.
+pub fn edit_message(m: &OutMessage) -> EditMessage {
+    EditMessage::new()
+        .content(&m.content)
+        .embeds(embeds(m))
+        .components(rows(m))
+        .allowed_mentions(no_pings())
+}
+
+/// An interaction reply (new message, or the update of the clicked one).
+pub fn interaction_message(m: &OutMessage, ephemeral: bool) -> CreateInteractionResponseMessage {
+    let mut out = CreateInteractionResponseMessage::new()
+        .content(&m.content)
+        .embeds(embeds(m))
+        .components(rows(m))
+        .allowed_mentions(no_pings());
+    if ephemeral {
+        out = out.ephemeral(true);
+    }
+    if let Some((name, bytes)) = &m.file {
+        out = out.add_file(CreateAttachment::bytes(bytes.clone(), name.clone()));
+    }
+    out
+}
+
+/// A poise reply to a slash command.
+pub fn reply(m: &OutMessage, ephemeral: bool) -> poise::CreateReply {
+    let mut out = poise::CreateReply::default()
+        .ephemeral(ephemeral)
+        .allowed_mentions(no_pings());
+    if !m.content.is_empty() {
+        out = out.content(&m.content);
+    }
+    if let Some(e) = &m.embed {
+        out = out.embed(embed(e));
+    }
+    if !m.buttons.is_empty() {
+        out = out.components(rows(m));
+    }
+    if let Some((name, bytes)) = &m.file {
+        out = out.attachment(CreateAttachment::bytes(bytes.clone(), name.clone()));
+    }
+    out
+}

@@ -1,0 +1,50 @@
+//! The durable cron runner: wakes when a schedule is due (or the clock is moved), runs every
+//! due schedule once through [`App::run_due_schedules`], and nudges the delivery worker.
+//!
+//! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
+//! in SQLite: after a restart it carries on where it stopped, within the grace window.
+
+use crate::app::schedules::RunReport;
+use crate::app::App;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{watch, Notify};
+
+/// Runs until `shutdown` turns true. `wake` cuts a wait short (a schedule was added or
+/// resumed); `delivery` is notified whenever a post was queued.
+pub async fn run(
+    app: App,
+    wake: Arc<Notify>,
+    delivery: Arc<Notify>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let poll = Duration::from_secs(u64::from(app.settings.scheduler.poll_seconds));
+    loop {
+        match app.run_due_schedules().await {
+            Ok(reports) => {
+                if reports
+                    .iter()
+                    .any(|r| matches!(r, RunReport::Queued { .. }))
+                {
+                    delivery.notify_one();
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "scheduler pass failed; retrying"),
+        }
+        let wait = match app.store.earliest_next_run().await {
+            Ok(Some(next_ms)) if !app.clock.is_virtual() => {
+                let until = u64::try_from(next_ms - app.clock.now_ms()).unwrap_or(0);
+                poll.min(Duration::from_millis(until.max(10)))
+            }
+            _ => poll,
+        };
+        tokio::select! {
+            _ = app.clock.wait(wait) => {}
+            _ = wake.notified() => {}
+            _ = shutdown.changed() => return,
+        }
+        if *shutdown.borrow() {
+            return;
+        }
+    }
+}

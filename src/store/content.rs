@@ -1,0 +1,419 @@
+//! Topics, versioned questions and tips of each guild.
+//!
+//! An import is one transaction: every item is added, updated (a new question version when the
+//! text changed) or left as it is, or nothing is written at all.
+
+use super::Store;
+use crate::domain::content::{Bundle, Question, Tip, Topic};
+use crate::domain::ids::GuildId;
+use sqlx::{Row, SqliteConnection};
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+}
+
+impl ImportCounts {
+    fn count(&mut self, change: Change) {
+        match change {
+            Change::Added => self.added += 1,
+            Change::Updated => self.updated += 1,
+            Change::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+enum Change {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// One topic's figures for `/content stats`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicStats {
+    pub id: String,
+    pub name: String,
+    pub questions: i64,
+    pub tips: i64,
+    pub answers: i64,
+    pub correct: i64,
+}
+
+/// A question as it was at one version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionVersion {
+    pub version_id: i64,
+    pub guild: GuildId,
+    pub topic_name: String,
+    pub question: Question,
+}
+
+impl Store {
+    /// Writes a checked bundle for `guild` in one transaction.
+    pub async fn import_content(
+        &self,
+        guild: GuildId,
+        bundle: &Bundle,
+        now_ms: i64,
+    ) -> sqlx::Result<ImportCounts> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        let mut counts = ImportCounts::default();
+        for t in &bundle.topics {
+            counts.count(upsert_topic(&mut tx, guild, t, now_ms).await?);
+        }
+        for q in &bundle.questions {
+            counts.count(upsert_question(&mut tx, guild, q, now_ms).await?);
+        }
+        for t in &bundle.tips {
+            counts.count(upsert_tip(&mut tx, guild, t, now_ms).await?);
+        }
+        tx.commit().await?;
+        Ok(counts)
+    }
+
+    /// Imports the starter pack once per guild (and marks it loaded in the same transaction);
+    /// returns `None` when it was loaded before or the guild has content of its own.
+    pub async fn load_starter_once(
+        &self,
+        guild: GuildId,
+        bundle: &Bundle,
+        now_ms: i64,
+    ) -> sqlx::Result<Option<ImportCounts>> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        let loaded: Option<i64> =
+            sqlx::query_scalar("SELECT starter_loaded_ms FROM guilds WHERE id = ?")
+                .bind(guild.to_db())
+                .fetch_one(&mut *tx)
+                .await?;
+        let topics: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM topics WHERE guild_id = ?")
+            .bind(guild.to_db())
+            .fetch_one(&mut *tx)
+            .await?;
+        if loaded.is_some() || topics > 0 {
+            return Ok(None);
+        }
+        let mut counts = ImportCounts::default();
+        for t in &bundle.topics {
+            counts.count(upsert_topic(&mut tx, guild, t, now_ms).await?);
+        }
+        for q in &bundle.questions {
+            counts.count(upsert_question(&mut tx, guild, q, now_ms).await?);
+        }
+        for t in &bundle.tips {
+            counts.count(upsert_tip(&mut tx, guild, t, now_ms).await?);
+        }
+        sqlx::query("UPDATE guilds SET starter_loaded_ms = ? WHERE id = ?")
+            .bind(now_ms)
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(counts))
+    }
+
+    /// `(id, name)` of the guild's topics, by name.
+    pub async fn topics(&self, guild: GuildId) -> sqlx::Result<Vec<(String, String)>> {
+        sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name")
+            .bind(guild.to_db())
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// The guild's content as it is served now, for `/content export`.
+    pub async fn export_content(&self, guild: GuildId) -> sqlx::Result<Bundle> {
+        let topics = sqlx::query(
+            "SELECT id, name, description, desired_retention FROM topics WHERE guild_id = ? ORDER BY id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|r| Topic {
+            id: r.get(0),
+            name: r.get(1),
+            description: r.get(2),
+            desired_retention: r.get(3),
+        })
+        .collect();
+        let questions = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM questions q JOIN question_versions v ON v.id = q.current_version
+             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
+             WHERE q.guild_id = ? ORDER BY q.id"
+        ))
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|r| version_from_row(&r).question)
+        .collect();
+        let tips =
+            sqlx::query("SELECT id, topic_id, text, link FROM tips WHERE guild_id = ? ORDER BY id")
+                .bind(guild.to_db())
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(|r| Tip {
+                    id: r.get(0),
+                    topic: r.get(1),
+                    text: r.get(2),
+                    link: r.get(3),
+                })
+                .collect();
+        Ok(Bundle {
+            topics,
+            questions,
+            tips,
+        })
+    }
+
+    /// Per-topic counts of questions, tips and answers.
+    pub async fn content_stats(&self, guild: GuildId) -> sqlx::Result<Vec<TopicStats>> {
+        let rows = sqlx::query(
+            "SELECT t.id, t.name,
+                    (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id),
+                    (SELECT COUNT(*) FROM tips p WHERE p.guild_id = t.guild_id AND p.topic_id = t.id),
+                    (SELECT COUNT(*) FROM answers a JOIN question_versions v ON v.id = a.version_id
+                      WHERE a.guild_id = t.guild_id AND v.topic_id = t.id),
+                    (SELECT COALESCE(SUM(a.correct), 0) FROM answers a JOIN question_versions v ON v.id = a.version_id
+                      WHERE a.guild_id = t.guild_id AND v.topic_id = t.id)
+             FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| TopicStats {
+                id: r.get(0),
+                name: r.get(1),
+                questions: r.get(2),
+                tips: r.get(3),
+                answers: r.get(4),
+                correct: r.get(5),
+            })
+            .collect())
+    }
+
+    /// One question version, by its id.
+    pub async fn question_version(&self, version_id: i64) -> sqlx::Result<Option<QuestionVersion>> {
+        let row = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM question_versions v
+             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ?"
+        ))
+        .bind(version_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(version_from_row))
+    }
+
+    /// A practice question for a member: in `topic` if given; questions the member has answered
+    /// least (never first), then at random.
+    pub async fn practice_question(
+        &self,
+        guild: GuildId,
+        user: crate::domain::ids::UserId,
+        topic: Option<&str>,
+    ) -> sqlx::Result<Option<QuestionVersion>> {
+        let row = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM questions q JOIN question_versions v ON v.id = q.current_version
+             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
+             WHERE q.guild_id = ?1 AND (?2 IS NULL OR q.topic_id = ?2)
+             ORDER BY (SELECT COUNT(*) FROM answers a WHERE a.guild_id = q.guild_id AND a.user_id = ?3
+                       AND a.question_id = q.id), RANDOM()
+             LIMIT 1"
+        ))
+        .bind(guild.to_db())
+        .bind(topic)
+        .bind(user.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(version_from_row))
+    }
+}
+
+/// The columns [`version_from_row`] reads, from `question_versions v` joined with `topics t`.
+pub(super) const VERSION_COLUMNS: &str = "v.id, v.guild_id, t.name, v.question_id, v.topic_id, v.prompt, v.choices, v.correct, v.explanation, v.difficulty, v.tracks, v.source";
+
+pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
+    let choices: String = r.get(6);
+    let tracks: String = r.get(10);
+    let correct: i64 = r.get(7);
+    let difficulty: i64 = r.get(9);
+    QuestionVersion {
+        version_id: r.get(0),
+        guild: GuildId::from_db(r.get(1)),
+        topic_name: r.get(2),
+        question: Question {
+            id: r.get(3),
+            topic: r.get(4),
+            prompt: r.get(5),
+            choices: serde_json::from_str(&choices).unwrap_or_default(),
+            correct: correct as usize,
+            explanation: r.get(8),
+            difficulty: difficulty as u8,
+            tracks: serde_json::from_str(&tracks).unwrap_or_default(),
+            source: r.get(11),
+        },
+    }
+}
+
+/// Makes sure the guild row exists (a command can arrive before GUILD_CREATE is stored).
+pub(super) async fn ensure_guild(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(guild.to_db())
+    .bind(now_ms)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn upsert_topic(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    t: &Topic,
+    now_ms: i64,
+) -> sqlx::Result<Change> {
+    let existing: Option<(String, String, Option<f64>)> = sqlx::query_as(
+        "SELECT name, description, desired_retention FROM topics WHERE guild_id = ? AND id = ?",
+    )
+    .bind(guild.to_db())
+    .bind(&t.id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let change = match existing {
+        None => Change::Added,
+        Some((n, d, r)) if n == t.name && d == t.description && r == t.desired_retention => {
+            return Ok(Change::Unchanged)
+        }
+        Some(_) => Change::Updated,
+    };
+    sqlx::query(
+        "INSERT INTO topics (guild_id, id, name, description, desired_retention, updated_ms)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (guild_id, id) DO UPDATE SET name = excluded.name,
+           description = excluded.description, desired_retention = excluded.desired_retention,
+           updated_ms = excluded.updated_ms",
+    )
+    .bind(guild.to_db())
+    .bind(&t.id)
+    .bind(&t.name)
+    .bind(&t.description)
+    .bind(t.desired_retention)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(change)
+}
+
+async fn upsert_question(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    q: &Question,
+    now_ms: i64,
+) -> sqlx::Result<Change> {
+    let current = sqlx::query(&format!(
+        "SELECT {VERSION_COLUMNS}, v.version FROM questions q JOIN question_versions v ON v.id = q.current_version
+         JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
+         WHERE q.guild_id = ? AND q.id = ?"
+    ))
+    .bind(guild.to_db())
+    .bind(&q.id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (change, version) = match &current {
+        None => (Change::Added, 1),
+        Some(row) if version_from_row(row).question == *q => return Ok(Change::Unchanged),
+        Some(row) => (Change::Updated, row.get::<i64, _>(12) + 1),
+    };
+    if matches!(change, Change::Added) {
+        // The version row needs the question row; current_version is set just below.
+        sqlx::query(
+            "INSERT INTO questions (guild_id, id, topic_id, current_version, updated_ms) VALUES (?, ?, ?, 0, ?)",
+        )
+        .bind(guild.to_db())
+        .bind(&q.id)
+        .bind(&q.topic)
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let version_id: i64 = sqlx::query_scalar(
+        "INSERT INTO question_versions (guild_id, question_id, version, topic_id, prompt, choices,
+           correct, explanation, difficulty, tracks, source, created_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(guild.to_db())
+    .bind(&q.id)
+    .bind(version)
+    .bind(&q.topic)
+    .bind(&q.prompt)
+    .bind(serde_json::to_string(&q.choices).unwrap_or_default())
+    .bind(q.correct as i64)
+    .bind(&q.explanation)
+    .bind(i64::from(q.difficulty))
+    .bind(serde_json::to_string(&q.tracks).unwrap_or_default())
+    .bind(&q.source)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE questions SET current_version = ?, topic_id = ?, updated_ms = ? WHERE guild_id = ? AND id = ?",
+    )
+    .bind(version_id)
+    .bind(&q.topic)
+    .bind(now_ms)
+    .bind(guild.to_db())
+    .bind(&q.id)
+    .execute(conn)
+    .await?;
+    Ok(change)
+}
+
+async fn upsert_tip(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    t: &Tip,
+    now_ms: i64,
+) -> sqlx::Result<Change> {
+    let existing: Option<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT topic_id, text, link FROM tips WHERE guild_id = ? AND id = ?")
+            .bind(guild.to_db())
+            .bind(&t.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let change = match existing {
+        None => Change::Added,
+        Some((topic, text, link)) if topic == t.topic && text == t.text && link == t.link => {
+            return Ok(Change::Unchanged)
+        }
+        Some(_) => Change::Updated,
+    };
+    sqlx::query(
+        "INSERT INTO tips (guild_id, id, topic_id, text, link, updated_ms) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (guild_id, id) DO UPDATE SET topic_id = excluded.topic_id, text = excluded.text,
+           link = excluded.link, updated_ms = excluded.updated_ms",
+    )
+    .bind(guild.to_db())
+    .bind(&t.id)
+    .bind(&t.topic)
+    .bind(&t.text)
+    .bind(&t.link)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(change)
+}

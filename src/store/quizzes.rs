@@ -1,0 +1,367 @@
+//! The outbox, quiz posts and answers.
+//!
+//! An answer is one transaction: the answer row (whose unique keys make a second click a no-op),
+//! the post's counts and the member's points and streak.
+
+use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::quiz::{Progress, Scored};
+use chrono::NaiveDate;
+use sqlx::{Row, SqliteConnection};
+
+/// A post waiting for delivery.
+#[derive(Debug, Clone)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub guild: GuildId,
+    pub channel_id: u64,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+/// A quiz post with its question.
+#[derive(Debug, Clone)]
+pub struct QuizPost {
+    pub id: i64,
+    pub guild: GuildId,
+    pub channel_id: u64,
+    pub message_id: Option<u64>,
+    pub closes_ms: i64,
+    pub answer_count: i64,
+    pub correct_count: i64,
+    pub shown_count: i64,
+    pub revealed: bool,
+    /// When the message was delivered.
+    pub posted_ms: Option<i64>,
+    pub version: QuestionVersion,
+}
+
+/// An answer to record.
+#[derive(Debug, Clone)]
+pub struct NewAnswer {
+    pub guild: GuildId,
+    pub user: UserId,
+    pub version_id: i64,
+    pub question_id: String,
+    /// The quiz post, for a channel quiz.
+    pub quiz_post_id: Option<i64>,
+    /// When a practice question was shown.
+    pub shown_ms: Option<i64>,
+    pub choice: usize,
+    pub correct: bool,
+    pub latency_ms: i64,
+    pub answered_ms: i64,
+    pub local_day: NaiveDate,
+}
+
+/// What recording an answer did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerResult {
+    Recorded(Scored),
+    /// This member had already answered; their first choice.
+    AlreadyAnswered {
+        choice: usize,
+    },
+}
+
+const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.closes_ms, p.answer_count, p.correct_count, p.shown_count, p.revealed_ms, p.posted_ms";
+
+fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
+    // The version columns follow the post columns.
+    let version = {
+        let offset = 10;
+        let choices: String = r.get(offset + 6);
+        let tracks: String = r.get(offset + 10);
+        QuestionVersion {
+            version_id: r.get(offset),
+            guild: GuildId::from_db(r.get(offset + 1)),
+            topic_name: r.get(offset + 2),
+            question: crate::domain::content::Question {
+                id: r.get(offset + 3),
+                topic: r.get(offset + 4),
+                prompt: r.get(offset + 5),
+                choices: serde_json::from_str(&choices).unwrap_or_default(),
+                correct: r.get::<i64, _>(offset + 7) as usize,
+                explanation: r.get(offset + 8),
+                difficulty: r.get::<i64, _>(offset + 9) as u8,
+                tracks: serde_json::from_str(&tracks).unwrap_or_default(),
+                source: r.get(offset + 11),
+            },
+        }
+    };
+    QuizPost {
+        id: r.get(0),
+        guild: GuildId::from_db(r.get(1)),
+        channel_id: r.get::<i64, _>(2) as u64,
+        message_id: r.get::<Option<i64>, _>(3).map(|m| m as u64),
+        closes_ms: r.get(4),
+        answer_count: r.get(5),
+        correct_count: r.get(6),
+        shown_count: r.get(7),
+        revealed: r.get::<Option<i64>, _>(8).is_some(),
+        posted_ms: r.get(9),
+        version,
+    }
+}
+
+fn post_query(filter: &str) -> String {
+    format!(
+        "SELECT {POST_COLUMNS}, {VERSION_COLUMNS} FROM quiz_posts p
+         JOIN question_versions v ON v.id = p.version_id
+         JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
+         WHERE {filter}"
+    )
+}
+
+impl Store {
+    /// The oldest pending post.
+    pub async fn next_pending_post(&self) -> sqlx::Result<Option<OutboxRow>> {
+        let row = sqlx::query(
+            "SELECT id, guild_id, channel_id, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| OutboxRow {
+            id: r.get(0),
+            guild: GuildId::from_db(r.get(1)),
+            channel_id: r.get::<i64, _>(2) as u64,
+            payload: r.get(3),
+            attempts: r.get(4),
+        }))
+    }
+
+    /// Marks a post delivered; a quiz post learns its message id and its window starts now.
+    pub async fn mark_delivered(
+        &self,
+        outbox_id: i64,
+        message_id: u64,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("UPDATE outbox SET state = 'sent', message_id = ?, sent_ms = ?, attempts = attempts + 1 WHERE id = ?")
+            .bind(message_id as i64)
+            .bind(now_ms)
+            .bind(outbox_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE quiz_posts SET message_id = ?, posted_ms = ?, closes_ms = ? + (closes_ms - created_ms)
+             WHERE outbox_id = ?",
+        )
+        .bind(message_id as i64)
+        .bind(now_ms)
+        .bind(now_ms)
+        .bind(outbox_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// Records a failed attempt; `give_up` marks the post failed for good.
+    pub async fn mark_attempt_failed(
+        &self,
+        outbox_id: i64,
+        error: &str,
+        give_up: bool,
+    ) -> sqlx::Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?,
+               state = CASE WHEN ? THEN 'failed' ELSE state END WHERE id = ?",
+        )
+        .bind(error)
+        .bind(give_up)
+        .bind(outbox_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The quiz post an outbox row delivers.
+    pub async fn quiz_post_for_outbox(&self, outbox_id: i64) -> sqlx::Result<Option<QuizPost>> {
+        let row = sqlx::query(&post_query("p.outbox_id = ?"))
+            .bind(outbox_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(post_from_row))
+    }
+
+    pub async fn quiz_post(&self, id: i64) -> sqlx::Result<Option<QuizPost>> {
+        let row = sqlx::query(&post_query("p.id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(post_from_row))
+    }
+
+    /// Delivered posts whose message shows an old count or that should now be revealed.
+    pub async fn posts_needing_edit(&self, now_ms: i64) -> sqlx::Result<Vec<QuizPost>> {
+        let rows = sqlx::query(&post_query(
+            "p.message_id IS NOT NULL AND p.revealed_ms IS NULL AND (p.shown_count <> p.answer_count OR p.closes_ms <= ?)
+             ORDER BY p.id",
+        ))
+        .bind(now_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(post_from_row).collect())
+    }
+
+    /// Notes what the message now shows: a count, or the reveal.
+    pub async fn mark_post_edited(
+        &self,
+        id: i64,
+        shown_count: i64,
+        revealed_ms: Option<i64>,
+    ) -> sqlx::Result<()> {
+        sqlx::query("UPDATE quiz_posts SET shown_count = ?, revealed_ms = COALESCE(?, revealed_ms) WHERE id = ?")
+            .bind(shown_count)
+            .bind(revealed_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The earliest time an open, delivered post closes.
+    pub async fn next_post_close(&self) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT MIN(closes_ms) FROM quiz_posts WHERE message_id IS NOT NULL AND revealed_ms IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Records an answer with its scoring, in one transaction. `score` turns the member's
+    /// progress before the answer into the scored result.
+    pub async fn record_answer(
+        &self,
+        a: &NewAnswer,
+        score: impl FnOnce(Progress) -> Scored,
+    ) -> sqlx::Result<AnswerResult> {
+        let mut tx = self.write_tx().await?;
+        if let Some(choice) = existing_choice(&mut tx, a).await? {
+            return Ok(AnswerResult::AlreadyAnswered { choice });
+        }
+        let before = progress(&mut tx, a.guild, a.user).await?;
+        let scored = score(before);
+        sqlx::query(
+            "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
+               choice, correct, latency_ms, answered_ms, local_day, points)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(a.guild.to_db())
+        .bind(a.user.to_db())
+        .bind(&a.question_id)
+        .bind(a.version_id)
+        .bind(if a.quiz_post_id.is_some() { "channel" } else { "practice" })
+        .bind(a.quiz_post_id)
+        .bind(a.shown_ms)
+        .bind(a.choice as i64)
+        .bind(a.correct)
+        .bind(a.latency_ms)
+        .bind(a.answered_ms)
+        .bind(a.local_day.to_string())
+        .bind(scored.points_awarded)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(post) = a.quiz_post_id {
+            sqlx::query(
+                "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
+            )
+            .bind(a.correct as i64)
+            .bind(post)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let p = scored.progress;
+        sqlx::query(
+            "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id, user_id) DO UPDATE SET points = excluded.points,
+               streak_days = excluded.streak_days, best_streak = excluded.best_streak, last_day = excluded.last_day",
+        )
+        .bind(a.guild.to_db())
+        .bind(a.user.to_db())
+        .bind(p.points)
+        .bind(p.streak_days)
+        .bind(p.best_streak)
+        .bind(p.last_day.map(|d| d.to_string()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(AnswerResult::Recorded(scored))
+    }
+
+    /// A member's points and streak.
+    pub async fn member_progress(&self, guild: GuildId, user: UserId) -> sqlx::Result<Progress> {
+        let mut conn = self.pool.acquire().await?;
+        progress(&mut conn, guild, user).await
+    }
+
+    /// The question version a practice button refers to, if it belongs to this guild.
+    pub async fn guild_question_version(
+        &self,
+        guild: GuildId,
+        version_id: i64,
+    ) -> sqlx::Result<Option<QuestionVersion>> {
+        let row = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM question_versions v
+             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ? AND v.guild_id = ?"
+        ))
+        .bind(version_id)
+        .bind(guild.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(version_from_row))
+    }
+}
+
+async fn existing_choice(
+    conn: &mut SqliteConnection,
+    a: &NewAnswer,
+) -> sqlx::Result<Option<usize>> {
+    let choice: Option<i64> = match a.quiz_post_id {
+        Some(post) => {
+            sqlx::query_scalar("SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?")
+                .bind(post)
+                .bind(a.user.to_db())
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        None => {
+            sqlx::query_scalar(
+                "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
+            )
+            .bind(a.guild.to_db())
+            .bind(a.user.to_db())
+            .bind(a.version_id)
+            .bind(a.shown_ms)
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+    };
+    Ok(choice.map(|c| c as usize))
+}
+
+async fn progress(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    user: UserId,
+) -> sqlx::Result<Progress> {
+    let row: Option<(i64, i64, i64, Option<String>)> = sqlx::query_as(
+        "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
+    )
+    .bind(guild.to_db())
+    .bind(user.to_db())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map_or(
+        Progress::default(),
+        |(points, streak_days, best_streak, last_day)| Progress {
+            points,
+            streak_days,
+            best_streak,
+            last_day: last_day.and_then(|d| d.parse().ok()),
+        },
+    ))
+}

@@ -1,0 +1,377 @@
+//! Schedules, their runs, and the guild settings they depend on (time zone, quiz window).
+//!
+//! A run is one transaction: the `schedule_runs` row (whose key makes each (schedule, time) run
+//! at most once), what the run produced (a quiz post or a tip in the outbox), and the schedule's
+//! new cursor. A crash before the commit leaves nothing; after it, everything.
+
+use super::content::ensure_guild;
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+use sqlx::{Row, SqliteConnection};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleRow {
+    pub id: i64,
+    pub guild: GuildId,
+    pub kind: String,
+    pub cron: String,
+    /// `None` follows the guild's time zone.
+    pub timezone: Option<String>,
+    pub channel_id: u64,
+    pub topic: Option<String>,
+    pub paused: bool,
+    pub next_run_ms: Option<i64>,
+    pub created_by: UserId,
+}
+
+pub struct NewSchedule<'a> {
+    pub guild: GuildId,
+    pub kind: &'a str,
+    pub cron: &'a str,
+    pub timezone: Option<&'a str>,
+    pub channel_id: u64,
+    pub topic: Option<&'a str>,
+    pub next_run_ms: Option<i64>,
+    pub created_by: UserId,
+}
+
+/// What a run puts in the outbox.
+#[derive(Debug, Clone)]
+pub enum RunOutput {
+    /// A quiz post of this question version, open for `window_ms` once posted.
+    Quiz { version_id: i64, window_ms: i64 },
+    /// A tip.
+    Tip { tip_id: String },
+    /// Nothing to post (no content); the run is still recorded.
+    Nothing,
+}
+
+/// One run to record.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub schedule_id: i64,
+    pub guild: GuildId,
+    pub channel_id: u64,
+    pub scheduled_ms: i64,
+    pub outcome: &'static str,
+    pub output: RunOutput,
+    /// The outbox payload (JSON) for a quiz or tip.
+    pub payload: String,
+    /// The schedule's new cursor; `None` leaves it (manual runs).
+    pub next_run_ms: Option<Option<i64>>,
+}
+
+const SCHEDULE_COLUMNS: &str =
+    "id, guild_id, kind, cron, timezone, channel_id, topic_id, paused, next_run_ms, created_by";
+
+fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
+    ScheduleRow {
+        id: r.get(0),
+        guild: GuildId::from_db(r.get(1)),
+        kind: r.get(2),
+        cron: r.get(3),
+        timezone: r.get(4),
+        channel_id: r.get::<i64, _>(5) as u64,
+        topic: r.get(6),
+        paused: r.get::<i64, _>(7) != 0,
+        next_run_ms: r.get(8),
+        created_by: UserId::from_db(r.get(9)),
+    }
+}
+
+impl Store {
+    pub async fn add_schedule(&self, s: NewSchedule<'_>, now_ms: i64) -> sqlx::Result<i64> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, s.guild, now_ms).await?;
+        let id = sqlx::query_scalar(
+            "INSERT INTO schedules (guild_id, kind, cron, timezone, channel_id, topic_id, next_run_ms, created_by, created_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(s.guild.to_db())
+        .bind(s.kind)
+        .bind(s.cron)
+        .bind(s.timezone)
+        .bind(s.channel_id as i64)
+        .bind(s.topic)
+        .bind(s.next_run_ms)
+        .bind(s.created_by.to_db())
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The guild's schedules (not removed), oldest first.
+    pub async fn schedules(&self, guild: GuildId) -> sqlx::Result<Vec<ScheduleRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND removed_ms IS NULL ORDER BY id"
+        ))
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(schedule_from_row).collect())
+    }
+
+    /// One schedule of this guild (another guild's id is as unknown as a missing one).
+    pub async fn schedule(&self, guild: GuildId, id: i64) -> sqlx::Result<Option<ScheduleRow>> {
+        let row = sqlx::query(&format!(
+            "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND id = ? AND removed_ms IS NULL"
+        ))
+        .bind(guild.to_db())
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(schedule_from_row))
+    }
+
+    /// Pauses or resumes; resuming sets the cursor to the next run from now.
+    pub async fn set_schedule_paused(
+        &self,
+        id: i64,
+        paused: bool,
+        next_run_ms: Option<i64>,
+    ) -> sqlx::Result<()> {
+        sqlx::query("UPDATE schedules SET paused = ?, next_run_ms = ? WHERE id = ?")
+            .bind(paused as i64)
+            .bind(next_run_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Removes a schedule (kept for the history of its runs, never run again).
+    pub async fn remove_schedule(&self, id: i64, now_ms: i64) -> sqlx::Result<()> {
+        sqlx::query("UPDATE schedules SET removed_ms = ?, next_run_ms = NULL WHERE id = ?")
+            .bind(now_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Active schedules whose next run is at or before `now_ms`.
+    pub async fn due_schedules(&self, now_ms: i64) -> sqlx::Result<Vec<ScheduleRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {SCHEDULE_COLUMNS} FROM schedules
+             WHERE paused = 0 AND removed_ms IS NULL AND next_run_ms IS NOT NULL AND next_run_ms <= ?
+             ORDER BY next_run_ms, id"
+        ))
+        .bind(now_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(schedule_from_row).collect())
+    }
+
+    /// Moves a schedule's cursor without a run (e.g. after skipping late runs).
+    pub async fn set_next_run(&self, id: i64, next_run_ms: Option<i64>) -> sqlx::Result<()> {
+        sqlx::query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
+            .bind(next_run_ms)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The earliest next run of any active schedule.
+    pub async fn earliest_next_run(&self) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT MIN(next_run_ms) FROM schedules WHERE paused = 0 AND removed_ms IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Records a run and what it produced, in one transaction. Returns the outbox id, or
+    /// `Ok(None)` when this (schedule, time) has already run, in which case only the cursor moves.
+    pub async fn record_run(&self, run: &Run, now_ms: i64) -> sqlx::Result<Option<i64>> {
+        let mut tx = self.write_tx().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO schedule_runs (schedule_id, scheduled_ms, ran_ms, outcome) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(run.schedule_id)
+        .bind(run.scheduled_ms)
+        .bind(now_ms)
+        .bind(run.outcome)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        let outbox_id = if inserted {
+            write_output(&mut tx, run, now_ms).await?
+        } else {
+            None
+        };
+        if let Some(next) = run.next_run_ms {
+            sqlx::query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
+                .bind(next)
+                .bind(run.schedule_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(outbox_id)
+    }
+
+    /// How many runs a schedule has had, by outcome (for `/schedule list` and tests).
+    pub async fn run_outcomes(&self, schedule_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+        sqlx::query_as(
+            "SELECT scheduled_ms, outcome FROM schedule_runs WHERE schedule_id = ? ORDER BY scheduled_ms",
+        )
+        .bind(schedule_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The guild's time zone and quiz window (minutes), `None` where it uses the defaults.
+    pub async fn guild_settings(
+        &self,
+        guild: GuildId,
+    ) -> sqlx::Result<(Option<String>, Option<i64>)> {
+        let row: Option<(Option<String>, Option<i64>)> =
+            sqlx::query_as("SELECT timezone, quiz_window_minutes FROM guilds WHERE id = ?")
+                .bind(guild.to_db())
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.unwrap_or((None, None)))
+    }
+
+    pub async fn set_guild_timezone(
+        &self,
+        guild: GuildId,
+        tz: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query("UPDATE guilds SET timezone = ?, updated_ms = ? WHERE id = ?")
+            .bind(tz)
+            .bind(now_ms)
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    pub async fn set_quiz_window(
+        &self,
+        guild: GuildId,
+        minutes: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query("UPDATE guilds SET quiz_window_minutes = ?, updated_ms = ? WHERE id = ?")
+            .bind(minutes)
+            .bind(now_ms)
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    /// A question for a channel quiz: not among the channel's last `avoid` posts, the least
+    /// recently posted in this channel first (never posted before all), then at random.
+    pub async fn pick_channel_question(
+        &self,
+        guild: GuildId,
+        channel_id: u64,
+        topic: Option<&str>,
+        avoid: u32,
+    ) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar(
+            "WITH recent AS (
+                SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
+                WHERE p.channel_id = ?2 ORDER BY p.created_ms DESC, p.id DESC LIMIT ?4)
+             SELECT q.current_version FROM questions q
+             WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
+             ORDER BY q.id IN (SELECT question_id FROM recent),
+                      (SELECT MAX(p.created_ms) FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
+                        WHERE p.channel_id = ?2 AND v.question_id = q.id) NULLS FIRST,
+                      RANDOM()
+             LIMIT 1",
+        )
+        .bind(guild.to_db())
+        .bind(channel_id as i64)
+        .bind(topic)
+        .bind(i64::from(avoid))
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// A tip for a channel: the one it has seen least recently (never first), then at random.
+    pub async fn pick_channel_tip(
+        &self,
+        guild: GuildId,
+        channel_id: u64,
+        topic: Option<&str>,
+    ) -> sqlx::Result<Option<(String, String, String, Option<String>)>> {
+        sqlx::query_as(
+            "SELECT p.id, t.name, p.text, p.link FROM tips p JOIN topics t ON t.guild_id = p.guild_id AND t.id = p.topic_id
+             WHERE p.guild_id = ?1 AND (?3 IS NULL OR p.topic_id = ?3)
+             ORDER BY (SELECT MAX(created_ms) FROM tip_posts tp WHERE tp.channel_id = ?2 AND tp.tip_id = p.id) NULLS FIRST,
+                      RANDOM()
+             LIMIT 1",
+        )
+        .bind(guild.to_db())
+        .bind(channel_id as i64)
+        .bind(topic)
+        .fetch_optional(&self.pool)
+        .await
+    }
+}
+
+async fn write_output(
+    conn: &mut SqliteConnection,
+    run: &Run,
+    now_ms: i64,
+) -> sqlx::Result<Option<i64>> {
+    if matches!(run.output, RunOutput::Nothing) {
+        return Ok(None);
+    }
+    let outbox_id: i64 = sqlx::query_scalar(
+        "INSERT INTO outbox (guild_id, channel_id, payload, created_ms) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(run.guild.to_db())
+    .bind(run.channel_id as i64)
+    .bind(&run.payload)
+    .bind(now_ms)
+    .fetch_one(&mut *conn)
+    .await?;
+    match &run.output {
+        RunOutput::Quiz {
+            version_id,
+            window_ms,
+        } => {
+            sqlx::query(
+                "INSERT INTO quiz_posts (guild_id, channel_id, version_id, schedule_id, outbox_id, created_ms, closes_ms)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(run.guild.to_db())
+            .bind(run.channel_id as i64)
+            .bind(version_id)
+            .bind(run.schedule_id)
+            .bind(outbox_id)
+            .bind(now_ms)
+            .bind(now_ms + window_ms)
+            .execute(conn)
+            .await?;
+        }
+        RunOutput::Tip { tip_id } => {
+            sqlx::query(
+                "INSERT INTO tip_posts (guild_id, channel_id, tip_id, outbox_id, created_ms) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(run.guild.to_db())
+            .bind(run.channel_id as i64)
+            .bind(tip_id)
+            .bind(outbox_id)
+            .bind(now_ms)
+            .execute(conn)
+            .await?;
+        }
+        RunOutput::Nothing => {}
+    }
+    Ok(Some(outbox_id))
+}
