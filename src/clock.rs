@@ -80,13 +80,31 @@ impl Clock {
         }
     }
 
+    /// A waiter for a loop: each [`Ticker::wait`] returns early if the virtual clock moved at
+    /// any time since the previous wait returned, so a move during the loop's work is never
+    /// missed.
+    pub fn ticker(&self) -> Ticker {
+        Ticker {
+            moved: self.virtual_time.as_ref().map(|v| v.moved.subscribe()),
+        }
+    }
+
     /// Waits up to `at_most` of real time, or until a virtual clock is moved.
     pub async fn wait(&self, at_most: Duration) {
-        match &self.virtual_time {
+        self.ticker().wait(at_most).await
+    }
+}
+
+/// See [`Clock::ticker`].
+pub struct Ticker {
+    moved: Option<watch::Receiver<u64>>,
+}
+
+impl Ticker {
+    pub async fn wait(&mut self, at_most: Duration) {
+        match &mut self.moved {
             None => tokio::time::sleep(at_most).await,
-            Some(v) => {
-                let mut moved = v.moved.subscribe();
-                moved.mark_unchanged();
+            Some(moved) => {
                 let _ = tokio::time::timeout(at_most, moved.changed()).await;
             }
         }

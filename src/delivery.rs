@@ -69,6 +69,7 @@ pub async fn run<P: ChatPort>(
         port,
         last_count_edit: HashMap::new(),
     };
+    let mut ticker = worker.app.clock.ticker();
     loop {
         if let Err(e) = worker.deliver_pending(&mut shutdown).await {
             tracing::error!(error = %e, "delivery pass failed; retrying");
@@ -78,7 +79,7 @@ pub async fn run<P: ChatPort>(
         }
         tokio::select! {
             _ = wake.notified() => {}
-            _ = worker.app.clock.wait(Duration::from_secs(1)) => {}
+            _ = ticker.wait(Duration::from_secs(1)) => {}
             _ = shutdown.changed() => return,
         }
         if *shutdown.borrow() {

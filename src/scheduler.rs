@@ -19,6 +19,7 @@ pub async fn run(
     mut shutdown: watch::Receiver<bool>,
 ) {
     let poll = Duration::from_secs(u64::from(app.settings.scheduler.poll_seconds));
+    let mut ticker = app.clock.ticker();
     loop {
         match app.run_due_schedules().await {
             Ok(reports) => {
@@ -39,7 +40,7 @@ pub async fn run(
             _ => poll,
         };
         tokio::select! {
-            _ = app.clock.wait(wait) => {}
+            _ = ticker.wait(wait) => {}
             _ = wake.notified() => {}
             _ = shutdown.changed() => return,
         }

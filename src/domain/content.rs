@@ -175,12 +175,15 @@ pub fn parse_correct(value: &str, choices: usize) -> Result<usize, String> {
     Ok(index)
 }
 
+/// Where an item was defined: `(kind, id)` → `(file, line)`.
+pub type OriginOf<'a> = &'a dyn Fn(&str, &str) -> (String, Option<usize>);
+
 /// Cross-item rules over a whole import: unique ids, questions and tips whose topic exists
 /// (in the import or among `known_topics`).
 pub fn check_references(
     bundle: &Bundle,
     known_topics: &[String],
-    origin: &dyn Fn(&str, &str) -> (String, Option<usize>),
+    origin: OriginOf<'_>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut report = |kind: &str, id: &str, field: &str, reason: String| {

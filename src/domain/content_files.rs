@@ -713,9 +713,19 @@ fn kind(raw: &Raw) -> &'static str {
 
 #[derive(serde::Serialize)]
 struct TomlOut<'a> {
-    topic: Vec<&'a Topic>,
+    topic: Vec<TopicOut<'a>>,
     question: Vec<QuestionOut<'a>>,
     tip: Vec<&'a Tip>,
+}
+
+#[derive(serde::Serialize)]
+struct TopicOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    desired_retention: Option<f64>,
 }
 
 #[derive(serde::Serialize)]
@@ -736,7 +746,16 @@ struct QuestionOut<'a> {
 /// Writes a bundle as a TOML content file that imports back unchanged.
 pub fn to_toml(bundle: &Bundle) -> String {
     let out = TomlOut {
-        topic: bundle.topics.iter().collect(),
+        topic: bundle
+            .topics
+            .iter()
+            .map(|t| TopicOut {
+                id: &t.id,
+                name: &t.name,
+                description: &t.description,
+                desired_retention: t.desired_retention,
+            })
+            .collect(),
         question: bundle
             .questions
             .iter()
@@ -928,7 +947,15 @@ explanation = "e"
 
     #[test]
     fn export_imports_back_to_the_same_bundle() {
-        let b = parse_all(&[("a.toml".into(), GOOD.into())], &[]).unwrap();
+        let plain_topic = "[[topic]]\nid = \"plain\"\nname = \"Plain\"\n";
+        let b = parse_all(
+            &[
+                ("a.toml".into(), GOOD.into()),
+                ("b.toml".into(), plain_topic.into()),
+            ],
+            &[],
+        )
+        .unwrap();
         let again = parse_all(&[("export.toml".into(), to_toml(&b))], &[]).unwrap();
         assert_eq!(again, b);
     }

@@ -83,6 +83,26 @@ pub struct Reply {
     pub data: Value,
 }
 
+/// The value a member's pick sends for an option: a choice is picked by its name (as in
+/// Discord's menu) and sent as its value; the value must have the option's type.
+fn option_value(def: &Value, given: &Value) -> Option<Value> {
+    if let (Some(choices), Some(name)) = (def["choices"].as_array(), given.as_str()) {
+        if let Some(c) = choices.iter().find(|c| c["name"] == name) {
+            return Some(c["value"].clone());
+        }
+    }
+    let fits = match def["type"].as_u64()? {
+        3 => given.is_string(),
+        4 => given.is_i64() || given.is_u64(),
+        5 => given.is_boolean(),
+        10 => given.is_number(),
+        // Users, channels, roles, mentionables and attachments are snowflakes as strings.
+        6 | 7 | 8 | 9 | 11 => given.as_str().is_some_and(|s| s.parse::<u64>().is_ok()),
+        _ => false,
+    };
+    fits.then(|| given.clone())
+}
+
 /// A running emulator. Dropping it stops its servers.
 pub struct Emulator {
     shared: Arc<Shared>,
@@ -346,12 +366,19 @@ impl Emulator {
             level = sub["options"].as_array().cloned().unwrap_or_default();
             chain.push(sub);
         }
+        let mut resolved = serde_json::Map::new();
         for (opt, value) in options {
             let def = level
                 .iter()
                 .find(|o| o["name"] == *opt)
                 .with_context(|| format!("/{command} has no option {opt}"))?;
+            let value = &option_value(def, value)
+                .with_context(|| format!("/{command} option {opt}: {value} does not fit {def}"))?;
             leaf.push(json!({"name": opt, "type": def["type"], "value": value}));
+            if let Some((kind, id, object)) = self.resolve_option(def, value) {
+                let entry = resolved.entry(kind).or_insert_with(|| json!({}));
+                entry[id] = object;
+            }
         }
         let mut nested = Value::Array(leaf);
         for sub in chain.iter().rev() {
@@ -366,7 +393,68 @@ impl Emulator {
         if let Some(g) = guild {
             data["guild_id"] = g.to_string().into();
         }
+        if !resolved.is_empty() {
+            data["resolved"] = Value::Object(resolved);
+        }
         Ok(self.inject(2, command, user, channel, None, data))
+    }
+
+    /// The `resolved` entry Discord adds for a channel (7) or attachment (11) option.
+    fn resolve_option(&self, def: &Value, value: &Value) -> Option<(String, String, Value)> {
+        let id: u64 = value.as_str()?.parse().ok()?;
+        let s = self.lock();
+        match def["type"].as_u64()? {
+            7 => {
+                let c = s.channels.get(&id)?;
+                let everyone = c.guild_id.map_or(perms::EVERYONE_DEFAULT, |g| {
+                    s.guilds[&g].permissions_of(s.bot.user_id)
+                });
+                Some((
+                    "channels".into(),
+                    id.to_string(),
+                    json!({"id": id.to_string(), "name": c.name, "type": c.kind, "permissions": everyone.to_string()}),
+                ))
+            }
+            11 => {
+                let u = s.uploads.get(&id)?;
+                Some((
+                    "attachments".into(),
+                    id.to_string(),
+                    json!({
+                        "id": id.to_string(),
+                        "filename": u.filename,
+                        "size": u.bytes.len(),
+                        "content_type": u.content_type,
+                        "url": format!("http://127.0.0.1:{}/attachments/{id}/{}", self.rest_port, u.filename),
+                        "proxy_url": format!("http://127.0.0.1:{}/attachments/{id}/{}", self.rest_port, u.filename),
+                    }),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// Stores a file as a member's upload; pass the returned id (as a string) as the value of
+    /// an attachment option in [`Emulator::slash`].
+    pub fn upload(&self, filename: &str, bytes: &[u8]) -> u64 {
+        self.with_state(|s| {
+            let id = s.ids.mint();
+            let content_type = if filename.ends_with(".csv") {
+                "text/csv; charset=utf-8"
+            } else {
+                "text/plain; charset=utf-8"
+            };
+            s.uploads.insert(
+                id,
+                state::Upload {
+                    id,
+                    filename: filename.to_string(),
+                    content_type: content_type.into(),
+                    bytes: bytes.to_vec(),
+                },
+            );
+            id
+        })
     }
 
     /// Uses a message context-menu command (e.g. "Mark as answer") on `target` as `user`.
@@ -470,7 +558,8 @@ impl Emulator {
         Ok(self.inject(5, &custom_id, user, channel, source, data))
     }
 
-    /// Types into an autocompleted option: `focused` is the option being typed.
+    /// Types into an autocompleted option: `focused` is the option being typed. `command` may
+    /// name a subcommand (`"schedule add"`).
     pub fn autocomplete(
         &self,
         channel: u64,
@@ -478,13 +567,41 @@ impl Emulator {
         command: &str,
         focused: (&str, &str),
     ) -> anyhow::Result<u64> {
+        let mut words = command.split_whitespace();
+        let name = words.next().context("empty command")?;
         let guild = self.lock().guild_of_channel(channel);
-        let registered = self.find_command(guild, command, 1)?;
+        let registered = self.find_command(guild, name, 1)?;
+        let mut level = registered["options"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let mut chain = Vec::new();
+        for word in words {
+            let sub = level
+                .iter()
+                .find(|o| o["name"] == word)
+                .cloned()
+                .with_context(|| format!("/{name} has no subcommand {word}"))?;
+            level = sub["options"].as_array().cloned().unwrap_or_default();
+            chain.push(sub);
+        }
+        let def = level
+            .iter()
+            .find(|o| o["name"] == focused.0)
+            .with_context(|| format!("/{command} has no option {}", focused.0))?;
+        if def["autocomplete"] != true {
+            bail!("/{command} option {} is not autocompleted", focused.0);
+        }
+        let mut nested =
+            json!([{"name": focused.0, "type": def["type"], "value": focused.1, "focused": true}]);
+        for sub in chain.iter().rev() {
+            nested = json!([{"name": sub["name"], "type": sub["type"], "options": nested}]);
+        }
         let data = json!({
             "id": registered["id"],
-            "name": command,
+            "name": name,
             "type": 1,
-            "options": [{"name": focused.0, "type": 3, "value": focused.1, "focused": true}],
+            "options": nested,
         });
         Ok(self.inject(4, command, user, channel, None, data))
     }
@@ -686,6 +803,20 @@ impl Emulator {
             .iter()
             .map(|r| (r.method.clone(), r.path.clone(), r.status))
             .collect()
+    }
+
+    /// `(method, path, status, when)` of every request, oldest first.
+    pub fn requests_timed(&self) -> Vec<(String, String, u16, Instant)> {
+        self.lock()
+            .requests
+            .iter()
+            .map(|r| (r.method.clone(), r.path.clone(), r.status, r.at))
+            .collect()
+    }
+
+    /// Forgets every failure injected with [`Emulator::fail_next`] and not yet used.
+    pub fn clear_failures(&self) {
+        self.with_state(|s| s.failures.clear());
     }
 
     /// How many 429s the bot received.

@@ -7,7 +7,7 @@ use super::multipart;
 use super::payloads;
 use super::state::{
     channel_kind, Attachment, CallbackRec, ChannelRec, Failure, PostedMessage, RequestRec, State,
-    INTERACTION_DEADLINE, INTERACTION_TOKEN_LIFETIME,
+    INTERACTION_DEADLINE, INTERACTION_TOKEN_LIFETIME, NONCE_MEMORY,
 };
 use super::Shared;
 use bytes::Bytes;
@@ -104,6 +104,9 @@ async fn handle(shared: &Shared, req: Request<hyper::body::Incoming>) -> Respons
     };
     let auth = header("authorization");
     let content_type = header("content-type").unwrap_or_default();
+    if method == "GET" && uri_path.starts_with("/attachments/") {
+        return attachment(shared, &uri_path);
+    }
     let body = match req.into_body().collect().await {
         Ok(b) => b.to_bytes(),
         Err(_) => return respond(Answer::error(400, 0, "unreadable body")),
@@ -144,6 +147,7 @@ fn answer(
         .collect();
     let context = format!("{method} {template}");
 
+    let mut lose_answer = false;
     if let Some(failure) = take_injected_failure(&mut state, &method, &path, &template) {
         let a = match failure {
             Failure::RateLimited {
@@ -151,8 +155,14 @@ fn answer(
                 global,
             } => Answer::rate_limited(retry_after, global),
             Failure::Status(code) => Answer::error(code, 0, "injected server error"),
+            Failure::LostResponse => {
+                lose_answer = true;
+                Answer::error(502, 0, "unused")
+            }
         };
-        return record(&mut state, &method, &path, a);
+        if !lose_answer {
+            return record(&mut state, &method, &path, a);
+        }
     }
 
     let token_route = template.starts_with("/interactions/") || template.starts_with("/webhooks/");
@@ -205,6 +215,14 @@ fn answer(
         }
     }
     let a = route_to_handler(shared, &mut state, &template, &params, incoming, &context);
+    if lose_answer {
+        return record(
+            &mut state,
+            &method,
+            &path,
+            Answer::error(502, 0, "Bad Gateway"),
+        );
+    }
     record(&mut state, &method, &path, a)
 }
 
@@ -213,6 +231,7 @@ fn record(state: &mut State, method: &str, path: &str, a: Answer) -> Answer {
         method: method.to_string(),
         path: path.to_string(),
         status: a.status,
+        at: std::time::Instant::now(),
     });
     a
 }
@@ -341,8 +360,34 @@ fn route_to_handler(
         ("POST", "/channels/{channel_id}/messages") => {
             let channel = id_param(params, 0);
             let author = state.bot.user_id;
+            // enforce_nonce: the same author and nonce within a few minutes returns the first
+            // message instead of creating another.
+            let body = incoming.json.clone().unwrap_or(Value::Null);
+            let nonce = match &body["nonce"] {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }
+            .filter(|_| body["enforce_nonce"] == true);
+            state
+                .nonces
+                .retain(|_, (_, at)| at.elapsed() < NONCE_MEMORY);
+            let earlier = nonce
+                .as_ref()
+                .and_then(|n| state.nonces.get(&(author, n.clone())))
+                .and_then(|(id, _)| state.messages.get(id).cloned());
+            if let Some(m) = earlier {
+                return Answer::ok(payloads::message(state, &m));
+            }
             match create_message(state, channel, author, None, None, incoming, context) {
-                Ok(m) => Answer::ok(payloads::message(state, &m)),
+                Ok(m) => {
+                    if let Some(n) = nonce {
+                        state
+                            .nonces
+                            .insert((author, n), (m.id, std::time::Instant::now()));
+                    }
+                    Answer::ok(payloads::message(state, &m))
+                }
                 Err(a) => a,
             }
         }
@@ -636,6 +681,17 @@ fn followup(state: &mut State, params: &[String], incoming: Incoming) -> Answer 
     };
     let channel = state.interactions[&interaction].channel_id;
     let context = format!("followup of interaction {interaction}");
+    // Right after a deferred answer (5), the first followup edits the loading message instead of
+    // creating one (Discord keeps this for backwards compatibility); its ephemeral state stays.
+    let loading = state.interactions[&interaction]
+        .original_message_id
+        .filter(|id| state.messages.get(id).is_some_and(|m| m.flags & 128 != 0));
+    if let Some(original) = loading {
+        return match edit_message(state, original, incoming, &context) {
+            Ok(m) => Answer::ok(payloads::message(state, &m)),
+            Err(a) => a,
+        };
+    }
     let author = state.bot.user_id;
     let webhook = Some(state.bot.application_id);
     match create_message(
@@ -840,7 +896,14 @@ fn edit_message(
         m.attachments
             .retain(|a| keep.iter().any(|k| k.trim_matches('"') == a.id.to_string()));
     }
-    m.attachments.extend(incoming.files);
+    let mut files = incoming.files;
+    for f in &mut files {
+        f.id = state.ids.mint();
+    }
+    let Some(m) = state.messages.get_mut(&id) else {
+        return Err(Answer::error(404, 10008, "Unknown Message"));
+    };
+    m.attachments.extend(files);
     m.flags &= !128; // an edit ends the "thinking" state
     m.edited = true;
     Ok(m.clone())
@@ -931,6 +994,24 @@ fn start_thread(
     v["newly_created"] = true.into();
     state.dispatch("THREAD_CREATE", v.clone());
     Answer::ok(v)
+}
+
+/// Serves a file a member attached to a command: `/attachments/{id}/{filename}` (Discord's CDN).
+fn attachment(shared: &Shared, path: &str) -> Response<Full<Bytes>> {
+    let id = path
+        .trim_start_matches("/attachments/")
+        .split('/')
+        .next()
+        .and_then(|id| id.parse::<u64>().ok());
+    let state = shared.state.lock().expect("state");
+    match id.and_then(|id| state.uploads.get(&id)) {
+        Some(u) => Response::builder()
+            .status(StatusCode::OK)
+            .header("content-type", u.content_type.clone())
+            .body(Full::new(Bytes::from(u.bytes.clone())))
+            .expect("valid response"),
+        None => respond(Answer::error(404, 0, "404: Not Found")),
+    }
 }
 
 fn respond(a: Answer) -> Response<Full<Bytes>> {

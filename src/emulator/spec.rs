@@ -8,7 +8,8 @@
 //!
 //! Where Discord's docs and the spec disagree the docs win (see the spec folder's README): a
 //! bot's message `content` is at most 2,000 characters, and `default_member_permissions` is a
-//! string of digits. [`Spec::load`] patches the document accordingly.
+//! string of digits, and an attachment id in a request may be the number `n` of `files[n]`.
+//! [`Spec::load`] patches the document accordingly.
 
 use regex::Regex;
 use serde_json::Value;
@@ -493,6 +494,12 @@ fn apply_doc_corrections(doc: &mut Value) {
     }
     if let Some(schemas) = doc.pointer_mut("/components/schemas") {
         walk(schemas);
+    }
+    // An attachment's id in a request is "snowflake or number": for a new file, the `n` of
+    // `files[n]` (serenity sends it as a number).
+    if let Some(id) = doc.pointer_mut("/components/schemas/MessageAttachmentRequest/properties/id")
+    {
+        *id = serde_json::json!({"oneOf": [{"$ref": "#/components/schemas/SnowflakeType"}, {"type": "integer", "minimum": 0}]});
     }
 }
 

@@ -233,6 +233,8 @@ pub struct RequestRec {
     pub method: String,
     pub path: String,
     pub status: u16,
+    /// When the answer was given.
+    pub at: Instant,
 }
 
 /// How an injected failure answers.
@@ -242,6 +244,9 @@ pub enum Failure {
     RateLimited { retry_after: f64, global: bool },
     /// A plain server error, e.g. 500 or 502.
     Status(u16),
+    /// The request takes effect, but the answer is lost: the client sees a 502 (as when a
+    /// proxy times out after Discord accepted a message).
+    LostResponse,
 }
 
 /// A failure the test asked for: the next `remaining` requests matching `method` and the spec's
@@ -336,7 +341,23 @@ pub struct State {
     pub global_rate_limit: u32,
     pub rate_window: (Instant, u32),
     pub rate_limited_count: u32,
+    /// Files members attached to commands, served at `/attachments/{id}/{name}`.
+    pub uploads: BTreeMap<u64, Upload>,
+    /// `(author, nonce)` of messages sent with `enforce_nonce`, and the message created.
+    pub nonces: BTreeMap<(u64, String), (u64, Instant)>,
 }
+
+/// A file a member attached to a slash command option.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub id: u64,
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes").
+pub const NONCE_MEMORY: std::time::Duration = std::time::Duration::from_secs(300);
 
 impl State {
     pub fn new(bot_name: &str, token: &str) -> State {
@@ -373,6 +394,8 @@ impl State {
             session: None,
             gateway: GatewayStats::default(),
             heartbeat_interval_ms: 41_250,
+            uploads: BTreeMap::new(),
+            nonces: BTreeMap::new(),
             global_rate_limit: 50,
             rate_window: (Instant::now(), 0),
             rate_limited_count: 0,

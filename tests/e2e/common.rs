@@ -1,6 +1,7 @@
 //! `spawn_app()`: a fresh emulator with a guild, a channel and two members, the bot connected
 //! to it on a temporary SQLite file, and helpers to stop it and check the contract.
 
+use peerlearn::clock::Clock;
 use peerlearn::config::{Settings, Token};
 use peerlearn::discord::BotError;
 use peerlearn::emulator::state::perms;
@@ -23,6 +24,10 @@ pub struct TestApp {
     pub admin: u64,
     pub db_path: PathBuf,
     pub store: Store,
+    /// The bot's clock: virtual, starting Monday 2026-11-23 07:00 UTC; move it with
+    /// `clock.advance` or `clock.set`.
+    pub clock: Clock,
+    settings: Settings,
     shutdown: Option<oneshot::Sender<()>>,
     bot: Option<JoinHandle<Result<(), BotError>>>,
     _dir: tempfile::TempDir,
@@ -55,17 +60,26 @@ pub fn settings_for(discord: &Emulator, guild: u64, db: &std::path::Path) -> Set
     Settings::load_from(None, &env).expect("test settings are valid")
 }
 
+/// The virtual start time of every test: Monday 2026-11-23 07:00 UTC (08:00 in Berlin).
+pub fn test_start() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-23T07:00:00Z")
+        .unwrap()
+        .to_utc()
+}
+
 /// Starts the bot against `discord`; send on the returned sender to shut it down.
 pub fn spawn_bot(
     discord: &Emulator,
     settings: Settings,
     store: Store,
+    clock: Clock,
 ) -> (oneshot::Sender<()>, JoinHandle<Result<(), BotError>>) {
     let (tx, rx) = oneshot::channel::<()>();
     let bot = tokio::spawn(peerlearn::discord::run(
         Arc::new(settings),
         Token::new(discord.bot_token()),
         store,
+        clock,
         async move {
             let _ = rx.await;
         },
@@ -99,7 +113,8 @@ pub async fn spawn_app() -> TestApp {
     let store = Store::open(&db_path, Duration::from_secs(5))
         .await
         .expect("store opens");
-    let (tx, bot) = spawn_bot(&discord, settings, store.clone());
+    let clock = Clock::virtual_at(test_start());
+    let (tx, bot) = spawn_bot(&discord, settings.clone(), store.clone(), clock.clone());
     discord.wait_for_session().await.expect("bot connects");
     discord
         .wait_for_commands(Some(guild))
@@ -113,6 +128,8 @@ pub async fn spawn_app() -> TestApp {
         admin,
         db_path,
         store,
+        clock,
+        settings,
         shutdown: Some(tx),
         bot: Some(bot),
         _dir: dir,
@@ -132,16 +149,39 @@ impl TestApp {
             .expect("bot task did not panic")
     }
 
-    pub fn assert_no_violations(&self) {
-        let v = self.discord.violations();
-        assert!(
-            v.is_empty(),
-            "the bot broke Discord's contract:\n{}",
-            v.iter()
-                .map(|v| format!("  - {v}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+    /// Stops the bot and starts it again on the same database, clock and emulator.
+    pub async fn restart(&mut self) {
+        self.stop().await.expect("clean shutdown");
+        self.start_again().await;
+    }
+
+    /// Starts the bot again after [`TestApp::stop`].
+    pub async fn start_again(&mut self) {
+        let store = Store::open(&self.db_path, Duration::from_secs(5))
+            .await
+            .expect("store opens again");
+        self.store = store.clone();
+        let before = self.discord.gateway_stats().identifies;
+        let (tx, bot) = spawn_bot(
+            &self.discord,
+            self.settings.clone(),
+            store,
+            self.clock.clone(),
         );
+        self.shutdown = Some(tx);
+        self.bot = Some(bot);
+        self.discord
+            .wait_for("a new gateway session", |s| {
+                (s.gateway.identifies > before
+                    && s.session.as_ref().is_some_and(|x| x.sender.is_some()))
+                .then_some(())
+            })
+            .await
+            .expect("bot reconnects");
+    }
+
+    pub fn assert_no_violations(&self) {
+        assert_no_violations(&self.discord);
     }
 }
 

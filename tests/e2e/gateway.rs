@@ -89,7 +89,8 @@ async fn heartbeats_are_acknowledged() {
     let store = peerlearn::store::Store::open(&db, Duration::from_secs(5))
         .await
         .unwrap();
-    let (tx, bot) = crate::common::spawn_bot(&discord, settings, store);
+    let (tx, bot) =
+        crate::common::spawn_bot(&discord, settings, store, peerlearn::clock::Clock::system());
     discord
         .wait_for("three heartbeats", |s| {
             (s.gateway.heartbeats >= 3).then_some(())

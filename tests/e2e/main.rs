@@ -5,4 +5,5 @@ mod cli;
 mod common;
 mod emulator_contract;
 mod gateway;
+mod quizzes;
 mod startup;

@@ -8,7 +8,10 @@ async fn registers_its_commands_in_the_dev_guild() {
     let mut app = spawn_app().await;
     let commands = app.discord.commands(Some(app.guild));
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["help", "about"]);
+    assert_eq!(
+        names,
+        ["help", "quiz", "about", "content", "schedule", "config"]
+    );
     for c in &commands {
         let description = c["description"].as_str().unwrap_or_default();
         assert!(!description.is_empty(), "{c} has a description");
@@ -45,14 +48,35 @@ async fn help_lists_every_command_only_for_the_caller() {
     assert!(message.is_ephemeral(), "only the caller sees /help");
     for c in app.discord.commands(Some(app.guild)) {
         let name = c["name"].as_str().unwrap();
-        let description = c["description"].as_str().unwrap();
-        assert!(
-            message
-                .content
-                .contains(&format!("`/{name}` — {description}")),
-            "/{name} is listed in:\n{}",
-            message.content
-        );
+        let subcommands: Vec<&serde_json::Value> = c["options"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|o| o["type"] == 1)
+            .collect();
+        let mut lines = vec![format!(
+            "`/{name}` — {}",
+            c["description"].as_str().unwrap()
+        )];
+        if !subcommands.is_empty() {
+            lines = subcommands
+                .iter()
+                .map(|o| {
+                    format!(
+                        "`/{name} {}` — {}",
+                        o["name"].as_str().unwrap(),
+                        o["description"].as_str().unwrap()
+                    )
+                })
+                .collect();
+        }
+        for line in lines {
+            assert!(
+                message.content.contains(&line),
+                "{line} is listed in:\n{}",
+                message.content
+            );
+        }
     }
     // The caller is now a known member of the guild.
     let row = app
@@ -109,9 +133,10 @@ async fn registers_globally_without_a_dev_guild() {
     let store = peerlearn::store::Store::open(&db, std::time::Duration::from_secs(5))
         .await
         .unwrap();
-    let (tx, bot) = crate::common::spawn_bot(&discord, settings, store);
+    let (tx, bot) =
+        crate::common::spawn_bot(&discord, settings, store, peerlearn::clock::Clock::system());
     let global = discord.wait_for_commands(None).await.unwrap();
-    assert_eq!(global.len(), 2);
+    assert_eq!(global.len(), peerlearn::discord::commands::all().len());
     assert!(discord.commands(Some(guild)).is_empty());
     // A global command works in any guild the bot is in.
     discord.wait_for_session().await.unwrap();

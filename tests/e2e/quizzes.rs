@@ -1,0 +1,950 @@
+//! Quizzes, tips and schedules end to end: admins schedule, virtual time passes, the bot posts,
+//! members answer with buttons, and both what they see and what is stored are checked.
+
+use crate::common::{spawn_app, TestApp};
+use peerlearn::emulator::{Failure, PostedMessage};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// Runs a slash command and returns the text of the (final) reply, checking it is ephemeral.
+pub async fn command(app: &TestApp, user: u64, name: &str, options: &[(&str, Value)]) -> String {
+    let id = app
+        .discord
+        .slash(app.channel, user, name, options)
+        .unwrap_or_else(|e| panic!("/{name}: {e}"));
+    let reply = app.discord.reply(id).await.expect("the bot answers");
+    let message = reply.message.expect("a reply message");
+    assert!(message.is_ephemeral(), "/{name} answers only the caller");
+    message.content
+}
+
+/// Waits until the bot has posted `n` messages in `channel`; returns them.
+pub async fn wait_for_posts(app: &TestApp, channel: u64, n: usize) -> Vec<PostedMessage> {
+    for _ in 0..500 {
+        let posts = bot_posts(app, channel);
+        if posts.len() >= n {
+            return posts;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!(
+        "expected {n} posts in the channel, found {:?}",
+        bot_posts(app, channel)
+    );
+}
+
+pub fn bot_posts(app: &TestApp, channel: u64) -> Vec<PostedMessage> {
+    let bot = app.discord.bot_user_id();
+    app.discord
+        .messages_in(channel)
+        .into_iter()
+        .filter(|m| m.author_id == bot && m.interaction_id.is_none())
+        .collect()
+}
+
+/// Waits until `check` holds for message `id`.
+async fn wait_for_message(
+    app: &TestApp,
+    id: u64,
+    what: &str,
+    check: impl Fn(&PostedMessage) -> bool,
+) -> PostedMessage {
+    for _ in 0..500 {
+        if let Some(m) = app.discord.message(id).filter(|m| check(m)) {
+            return m;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!(
+        "message {id} never showed {what}: {:?}",
+        app.discord.message(id)
+    );
+}
+
+fn embed(m: &PostedMessage) -> &Value {
+    &m.embeds[0]
+}
+
+/// The stored right choice (0-based) and explanation of the question behind a quiz post.
+async fn question_of_post(app: &TestApp, message_id: u64) -> (i64, usize, String, i64) {
+    let row: (i64, i64, String, i64) = sqlx::query_as(
+        "SELECT p.id, v.correct, v.explanation, v.id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
+         WHERE p.message_id = ?",
+    )
+    .bind(message_id as i64)
+    .fetch_one(app.store.pool())
+    .await
+    .expect("the post is stored with its message id");
+    (row.0, row.1 as usize, row.2, row.3)
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap()
+}
+
+async fn click(
+    app: &TestApp,
+    user: u64,
+    message: u64,
+    custom_id: &str,
+) -> peerlearn::emulator::Reply {
+    let id = app
+        .discord
+        .click(user, message, custom_id)
+        .expect("the button exists");
+    app.discord
+        .reply(id)
+        .await
+        .expect("the bot answers the click")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
+    let mut app = spawn_app().await;
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    // 07:00 UTC Monday is 08:00 in Berlin: the first run is today at 09:00 local.
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("quiz")),
+            ("cron", json!("0 9 * * MON-FRI")),
+            ("channel", json!(app.channel.to_string())),
+            ("timezone", json!("Europe/Berlin")),
+        ],
+    )
+    .await;
+    assert!(text.contains("Schedule **#1** added"), "{text}");
+    for day in [
+        "Mon 23 Nov 2026 09:00 CET",
+        "Tue 24 Nov 2026 09:00 CET",
+        "Wed 25 Nov 2026 09:00 CET",
+    ] {
+        assert!(text.contains(day), "preview shows {day}: {text}");
+    }
+    // Nothing yet: 08:59 in Berlin.
+    app.clock.advance(Duration::from_secs(59 * 60));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(bot_posts(&app, app.channel).is_empty(), "not before 09:00");
+    app.clock.advance(Duration::from_secs(60));
+    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    let e = embed(&post);
+    assert!(
+        e["title"].as_str().unwrap().starts_with("🧠 Quiz · "),
+        "{e}"
+    );
+    assert!(
+        e["footer"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("No answers yet"),
+        "{e}"
+    );
+    let buttons = post.buttons();
+    assert!((2..=5).contains(&buttons.len()), "{buttons:?}");
+    assert_eq!(
+        post.allowed_mentions.as_ref().unwrap()["parse"],
+        json!([]),
+        "no pings"
+    );
+
+    let (post_id, correct, explanation, version) = question_of_post(&app, post.id).await;
+    let wrong = (correct + 1) % buttons.len();
+    // Ada answers right, Bob wrong, Ada clicks again.
+    let r = click(&app, app.member, post.id, &buttons[correct].0).await;
+    let m = r.message.expect("feedback");
+    assert!(m.is_ephemeral());
+    assert!(m.content.starts_with("✅ **Right!**"), "{}", m.content);
+    assert!(m.content.contains(&explanation), "{}", m.content);
+    assert!(
+        m.content.contains("+10 points (10 total) · streak 1 day"),
+        "{}",
+        m.content
+    );
+    let r = click(&app, bob, post.id, &buttons[wrong].0).await;
+    let m = r.message.expect("feedback");
+    let right_letter = ["A", "B", "C", "D", "E"][correct];
+    assert!(m.content.starts_with("❌ **Not quite.**"), "{}", m.content);
+    assert!(
+        m.content
+            .contains(&format!("The right answer is **{right_letter} — ")),
+        "{}",
+        m.content
+    );
+    let r = click(&app, app.member, post.id, &buttons[wrong].0).await;
+    let m = r.message.expect("feedback");
+    assert!(
+        m.content.starts_with(
+            "You already answered this one: you chose **{right_letter}"
+                .replace("{right_letter}", right_letter)
+                .as_str()
+        ),
+        "{}",
+        m.content
+    );
+
+    // Stored: exactly two answers, with member, version, choice, correctness, latency, points.
+    let rows: Vec<(i64, i64, i64, i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT user_id, version_id, choice, correct, latency_ms, points, local_day FROM answers WHERE quiz_post_id = ? ORDER BY id",
+    )
+    .bind(post_id)
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                app.member as i64,
+                version,
+                correct as i64,
+                1,
+                0,
+                10,
+                "2026-11-23".into()
+            ),
+            (
+                bob as i64,
+                version,
+                wrong as i64,
+                0,
+                0,
+                0,
+                "2026-11-23".into()
+            ),
+        ]
+    );
+    let progress: (i64, i64) =
+        sqlx::query_as("SELECT points, streak_days FROM member_progress WHERE user_id = ?")
+            .bind(app.member as i64)
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(progress, (10, 1));
+    // The live count is edited into the post.
+    wait_for_message(&app, post.id, "the live count", |m| {
+        m.embeds[0]["footer"]["text"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("2 answers so far")
+    })
+    .await;
+    // The window (60 minutes by default) closes: the answer and the % right are revealed.
+    app.clock.advance(Duration::from_secs(60 * 60));
+    let revealed = wait_for_message(&app, post.id, "the reveal", |m| {
+        m.embeds[0]["footer"]["text"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Closed")
+    })
+    .await;
+    let e = embed(&revealed);
+    assert_eq!(e["footer"]["text"], "Closed · 2 answered · 50% right");
+    assert!(
+        e["description"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("Right answer: {right_letter} — ")),
+        "{e}"
+    );
+    let disabled = revealed.components[0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|b| b["disabled"] == true);
+    assert!(disabled, "buttons are disabled after the reveal");
+    assert!(
+        app.discord.click(bob, post.id, &buttons[0].0).is_err(),
+        "nothing to click any more"
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn non_admins_are_refused_by_every_admin_command() {
+    let mut app = spawn_app().await;
+    for c in app.discord.commands(Some(app.guild)) {
+        let name = c["name"].as_str().unwrap();
+        let admin_only = ["content", "schedule", "config"].contains(&name);
+        assert_eq!(c["default_member_permissions"] == "32", admin_only, "{c}");
+    }
+    let file = app
+        .discord
+        .upload("q.toml", b"[[topic]]\nid = \"x\"\nname = \"X\"\n");
+    let attempts: Vec<(&str, Vec<(&str, Value)>)> = vec![
+        ("content import", vec![("file", json!(file.to_string()))]),
+        ("content export", vec![]),
+        ("content stats", vec![]),
+        ("content starter", vec![]),
+        (
+            "schedule add",
+            vec![
+                ("kind", json!("quiz")),
+                ("cron", json!("0 9 * * *")),
+                ("channel", json!(app.channel.to_string())),
+            ],
+        ),
+        ("schedule list", vec![]),
+        ("schedule pause", vec![("id", json!(1))]),
+        ("schedule resume", vec![("id", json!(1))]),
+        ("schedule remove", vec![("id", json!(1))]),
+        ("schedule run", vec![("id", json!(1))]),
+        ("config timezone", vec![("zone", json!("Europe/Berlin"))]),
+        ("config quiz-window", vec![("minutes", json!(5))]),
+    ];
+    for (name, options) in &attempts {
+        let text = command(&app, app.member, name, options).await;
+        assert!(
+            text.contains("Only members with the **Manage Server** permission"),
+            "/{name}: {text}"
+        );
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM schedules").await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM topics").await,
+        0,
+        "not even the starter pack"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM guilds WHERE timezone IS NOT NULL OR quiz_window_minutes IS NOT NULL").await, 0);
+    // The same commands work for an admin.
+    for (name, options) in &attempts[4..6] {
+        let text = command(&app, app.admin, name, options).await;
+        assert!(!text.contains("Manage Server"), "/{name}: {text}");
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM schedules").await, 1);
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
+    let mut app = spawn_app().await;
+    let add = |cron: &str, tz: Option<&str>, topic: Option<&str>| {
+        let mut o = vec![
+            ("kind", json!("quiz")),
+            ("cron", json!(cron)),
+            ("channel", json!(app.channel.to_string())),
+        ];
+        if let Some(tz) = tz {
+            o.push(("timezone", json!(tz)));
+        }
+        if let Some(t) = topic {
+            o.push(("topic", json!(t)));
+        }
+        o
+    };
+    let text = command(&app, app.admin, "schedule add", &add("0 9 * *", None, None)).await;
+    assert!(
+        text.contains("has 4 fields") && text.contains("0 9 * * MON-FRI"),
+        "{text}"
+    );
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &add("0 25 * * *", None, None),
+    )
+    .await;
+    assert!(text.contains("is not a valid cron expression"), "{text}");
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &add("0 9 * * *", Some("Mars/Olympus"), None),
+    )
+    .await;
+    assert!(
+        text.contains("`Mars/Olympus` is not a time zone name"),
+        "{text}"
+    );
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &add("0 9 * * *", None, Some("astrology")),
+    )
+    .await;
+    assert!(
+        text.contains("There is no topic `astrology`") && text.contains("security"),
+        "{text}"
+    );
+    let text = command(&app, app.admin, "schedule pause", &[("id", json!(99))]).await;
+    assert!(text.contains("There is no schedule #99"), "{text}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM schedules").await, 0);
+
+    // A broken file: every problem, with file, line and field; nothing imported.
+    let questions_before = count(&app, "SELECT COUNT(*) FROM question_versions").await;
+    let long_prompt = "x".repeat(1501);
+    let broken = format!(
+        "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"{long_prompt}\"\nchoices = [\"a\", \"b\"]\ncorrect = \"A\"\nexplanation = \"e\"\n\n[[question]]\nid = \"s2\"\ntopic = \"sales\"\nprompt = \"p\"\nchoices = [\"a\"]\ncorrect = \"A\"\nexplanation = \"e\"\n"
+    );
+    let file = app.discord.upload("sales.toml", broken.as_bytes());
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert!(
+        text.starts_with("Nothing was imported: `sales.toml` has 2 problems"),
+        "{text}"
+    );
+    assert!(text.contains("sales.toml:8: question \"s1\", field \"prompt\": is 1501 characters long; the limit is 1500"), "{text}");
+    assert!(
+        text.contains(
+            "sales.toml:17: question \"s2\", field \"choices\": needs 2 to 5 choices, found 1"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM topics WHERE id = 'sales'").await,
+        0,
+        "all or nothing"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM question_versions").await,
+        questions_before
+    );
+    // Not a content file, not UTF-8.
+    let file = app.discord.upload("notes.pdf", b"%PDF");
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert!(text.contains("is not a content file"), "{text}");
+    let file = app.discord.upload("bad.csv", &[0xff, 0xfe, 0x00]);
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert!(text.contains("is not UTF-8 text"), "{text}");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_imports_updates_exports_and_keeps_answered_versions() {
+    let mut app = spawn_app().await;
+    let v1 = "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"First wording?\"\nchoices = [\"yes\", \"no\"]\ncorrect = \"A\"\nexplanation = \"Because.\"\n\n[[tip]]\nid = \"t1\"\ntopic = \"sales\"\ntext = \"Listen first.\"\n";
+    let file = app.discord.upload("sales.toml", v1.as_bytes());
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert_eq!(text, "Imported: 3 added, 0 updated, 0 unchanged.");
+    // A server with content of its own does not get the starter pack on first use...
+    let stats = command(&app, app.admin, "content stats", &[]).await;
+    assert!(
+        stats.contains("`sales` Sales — 1 questions, 1 tips, no answers yet"),
+        "{stats}"
+    );
+    assert!(!stats.contains("security"), "{stats}");
+    // ...but can load it on request.
+    let text = command(&app, app.admin, "content starter", &[]).await;
+    assert_eq!(
+        text,
+        "Starter pack: Imported: 87 added, 0 updated, 0 unchanged."
+    );
+    let stats = command(&app, app.admin, "content stats", &[]).await;
+    assert!(
+        stats.contains("`security` Information security — 13 questions, 5 tips"),
+        "{stats}"
+    );
+    assert!(
+        stats.ends_with("Total: 6 topics, 62 questions, 22 tips"),
+        "{stats}"
+    );
+
+    // Practise the question, then change its wording.
+    let text_reply = app
+        .discord
+        .slash(
+            app.channel,
+            app.member,
+            "quiz",
+            &[("topic", json!("sales"))],
+        )
+        .unwrap();
+    let practice = app
+        .discord
+        .reply(text_reply)
+        .await
+        .unwrap()
+        .message
+        .unwrap();
+    assert!(practice.is_ephemeral());
+    assert!(embed(&practice)["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("First wording?"));
+    let (yes, _) = practice.buttons()[0].clone();
+    let r = click(&app, app.member, practice.id, &yes).await;
+    assert_eq!(
+        r.callback_type, 7,
+        "the practice message is updated in place"
+    );
+    let updated = r.message.unwrap();
+    assert!(
+        updated.content.contains("✅ **Right!**"),
+        "{}",
+        updated.content
+    );
+    assert!(
+        updated.embeds.as_array().is_none_or(|e| e.is_empty()),
+        "the question card is replaced"
+    );
+    assert!(updated.buttons()[0].1.starts_with("Another Sales question"));
+
+    let v2 = v1.replace("First wording?", "Second wording?");
+    let file = app.discord.upload("sales.toml", v2.as_bytes());
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert_eq!(text, "Imported: 0 added, 1 updated, 2 unchanged.");
+    let answered: String = sqlx::query_scalar(
+        "SELECT v.prompt FROM answers a JOIN question_versions v ON v.id = a.version_id WHERE a.user_id = ?",
+    )
+    .bind(app.member as i64)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        answered, "First wording?",
+        "the answer keeps the version that was answered"
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM question_versions WHERE question_id = 's1'"
+        )
+        .await,
+        2
+    );
+
+    // Export: a TOML file that imports back unchanged.
+    let id = app
+        .discord
+        .slash(app.channel, app.admin, "content export", &[])
+        .unwrap();
+    let exported = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(
+        exported.content.contains("questions"),
+        "{}",
+        exported.content
+    );
+    let attachment = &exported.attachments[0];
+    assert_eq!(attachment.filename, "peerlearn-content.toml");
+    let toml_text = String::from_utf8(attachment.data.clone()).unwrap();
+    assert!(toml_text.contains("Second wording?"));
+    let file = app
+        .discord
+        .upload("peerlearn-content.toml", toml_text.as_bytes());
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert!(text.starts_with("Imported: 0 added, 0 updated, "), "{text}");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
+    let mut app = spawn_app().await;
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("tip")),
+            ("cron", json!("30 8 * * *")),
+            ("channel", json!(app.channel.to_string())),
+            ("topic", json!("privacy")),
+        ],
+    )
+    .await;
+    assert!(text.contains("a tip on `privacy`"), "{text}");
+    let next_before = count(&app, "SELECT next_run_ms FROM schedules WHERE id = 1").await;
+    let text = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    assert!(text.contains("is running now"), "{text}");
+    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    let e = embed(&post);
+    assert_eq!(e["title"], "💡 Tip · Data privacy");
+    let tip: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM tips WHERE topic_id = 'privacy' AND text = ?")
+            .bind(e["description"].as_str().unwrap())
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(tip, 1, "the embed holds a privacy tip");
+    assert_eq!(
+        count(&app, "SELECT next_run_ms FROM schedules WHERE id = 1").await,
+        next_before
+    );
+    // Pause, list, resume, remove.
+    let text = command(&app, app.admin, "schedule pause", &[("id", json!(1))]).await;
+    assert!(text.contains("is paused"), "{text}");
+    let text = command(&app, app.admin, "schedule list", &[]).await;
+    assert!(
+        text.contains("**#1** tip `privacy`") && text.contains("paused"),
+        "{text}"
+    );
+    let text = command(&app, app.admin, "schedule resume", &[("id", json!(1))]).await;
+    assert!(
+        text.contains("resumed. Next run: Mon 23 Nov 2026 08:30 UTC"),
+        "{text}"
+    );
+    let text = command(&app, app.admin, "schedule remove", &[("id", json!(1))]).await;
+    assert_eq!(text, "Schedule #1 removed.");
+    let text = command(&app, app.admin, "schedule list", &[]).await;
+    assert!(text.starts_with("No schedules yet"), "{text}");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
+    let mut app = spawn_app().await;
+    command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("quiz")),
+            ("cron", json!("0 8 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    // Discord is failing when the quiz is due.
+    app.discord.fail_next(
+        "POST",
+        "/channels/{channel_id}/messages",
+        Failure::Status(503),
+        1000,
+    );
+    app.clock.advance(Duration::from_secs(3600));
+    let store = app.store.clone();
+    for _ in 0..500 {
+        let attempts: Option<i64> =
+            sqlx::query_scalar("SELECT attempts FROM outbox WHERE state = 'pending'")
+                .fetch_optional(store.pool())
+                .await
+                .unwrap();
+        if attempts.is_some_and(|a| a >= 1) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    app.restart().await;
+    app.discord.clear_failures();
+    let posts = wait_for_posts(&app, app.channel, 1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        bot_posts(&app, app.channel).len(),
+        1,
+        "exactly one post: {posts:?}"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM schedule_runs").await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await,
+        1
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_response_is_retried_without_a_second_post() {
+    let mut app = spawn_app().await;
+    command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("tip")),
+            ("cron", json!("0 8 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    // Discord creates the message, but the bot never hears back.
+    app.discord.fail_next(
+        "POST",
+        "/channels/{channel_id}/messages",
+        Failure::LostResponse,
+        1,
+    );
+    app.clock.advance(Duration::from_secs(3600));
+    let store = app.store.clone();
+    for _ in 0..500 {
+        if count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (attempts, message_id): (i64, i64) =
+        sqlx::query_as("SELECT attempts, message_id FROM outbox")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(attempts, 2, "tried again after the lost answer");
+    let posts = bot_posts(&app, app.channel);
+    assert_eq!(posts.len(), 1, "the nonce kept it to one post");
+    assert_eq!(posts[0].id as i64, message_id);
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_post_arrives_after_retry_after() {
+    let mut app = spawn_app().await;
+    command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("quiz")),
+            ("cron", json!("0 8 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    let retry_after = 1.2;
+    app.discord.fail_next(
+        "POST",
+        "/channels/{channel_id}/messages",
+        Failure::RateLimited {
+            retry_after,
+            global: false,
+        },
+        1,
+    );
+    app.clock.advance(Duration::from_secs(3600));
+    wait_for_posts(&app, app.channel, 1).await;
+    let posts: Vec<_> = app
+        .discord
+        .requests_timed()
+        .into_iter()
+        .filter(|(m, p, _, _)| {
+            m == "POST" && p.ends_with("/messages") && p.starts_with("/channels/")
+        })
+        .collect();
+    assert_eq!(posts.len(), 2, "{posts:?}");
+    assert_eq!((posts[0].2, posts[1].2), (429, 200));
+    let waited = posts[1].3.duration_since(posts[0].3);
+    assert!(
+        waited >= Duration::from_secs_f64(retry_after),
+        "waited {waited:?}, not the {retry_after} s asked"
+    );
+    assert_eq!(app.discord.rate_limited_count(), 1);
+    assert_eq!(
+        count(&app, "SELECT attempts FROM outbox").await,
+        1,
+        "a 429 is not a failed attempt"
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn runs_follow_local_time_across_a_daylight_saving_change() {
+    let mut app = spawn_app().await;
+    // Saturday 2027-03-27 06:00 UTC; clocks go forward in Berlin on Sunday 28 March.
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2027-03-27T06:00:00Z")
+            .unwrap()
+            .to_utc(),
+    );
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("tip")),
+            ("cron", json!("0 9 * * *")),
+            ("channel", json!(app.channel.to_string())),
+            ("timezone", json!("Europe/Berlin")),
+        ],
+    )
+    .await;
+    assert!(
+        text.contains("Sat 27 Mar 2027 09:00 CET") && text.contains("Sun 28 Mar 2027 09:00 CEST"),
+        "{text}"
+    );
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    app.clock.set(at("2027-03-27T08:00:00Z"));
+    wait_for_posts(&app, app.channel, 1).await;
+    // 08:00 UTC on Sunday would be 10:00 local: the run must come at 07:00 UTC.
+    app.clock.set(at("2027-03-28T06:59:00Z"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(bot_posts(&app, app.channel).len(), 1);
+    app.clock.set(at("2027-03-28T07:00:00Z"));
+    wait_for_posts(&app, app.channel, 2).await;
+    let runs: Vec<i64> =
+        sqlx::query_scalar("SELECT scheduled_ms FROM schedule_runs ORDER BY scheduled_ms")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        runs,
+        vec![
+            at("2027-03-27T08:00:00Z").timestamp_millis(),
+            at("2027-03-28T07:00:00Z").timestamp_millis()
+        ]
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_it() {
+    let mut app = spawn_app().await;
+    for cron in ["0 8 * * *", "30 8 * * *"] {
+        command(
+            &app,
+            app.admin,
+            "schedule add",
+            &[
+                ("kind", json!("tip")),
+                ("cron", json!(cron)),
+                ("channel", json!(app.channel.to_string())),
+            ],
+        )
+        .await;
+    }
+    // The bot is down from 07:00 to 09:15 UTC: the 08:00 run is 75 minutes late, beyond the
+    // 60-minute grace window (skipped); the 08:30 run is 45 minutes late (it happens, once).
+    app.stop().await.unwrap();
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-11-23T09:15:00Z")
+            .unwrap()
+            .to_utc(),
+    );
+    app.start_again().await;
+    wait_for_posts(&app, app.channel, 1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        bot_posts(&app, app.channel).len(),
+        1,
+        "only the run within the grace window"
+    );
+    let runs: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT schedule_id, scheduled_ms FROM schedule_runs")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    let half_past = chrono::DateTime::parse_from_rfc3339("2026-11-23T08:30:00Z")
+        .unwrap()
+        .timestamp_millis();
+    assert_eq!(runs, vec![(2, half_past)]);
+    // Both schedules carry on tomorrow.
+    let next: Vec<i64> = sqlx::query_scalar("SELECT next_run_ms FROM schedules ORDER BY id")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    let tomorrow = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .timestamp_millis()
+    };
+    assert_eq!(
+        next,
+        vec![
+            tomorrow("2026-11-24T08:00:00Z"),
+            tomorrow("2026-11-24T08:30:00Z")
+        ]
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_settings_and_the_quiz_window() {
+    let mut app = spawn_app().await;
+    let id = app
+        .discord
+        .autocomplete(app.channel, app.admin, "schedule add", ("timezone", "berl"))
+        .unwrap();
+    let choices = app.discord.reply(id).await.unwrap().data["choices"].clone();
+    assert_eq!(choices[0]["value"], "Europe/Berlin", "{choices}");
+    let id = app
+        .discord
+        .autocomplete(app.channel, app.member, "quiz", ("topic", "priv"))
+        .unwrap();
+    let choices = app.discord.reply(id).await.unwrap().data["choices"].clone();
+    assert_eq!(
+        choices,
+        json!([{"name": "Data privacy (privacy)", "value": "privacy"}])
+    );
+
+    let text = command(
+        &app,
+        app.admin,
+        "config timezone",
+        &[("zone", json!("America/New_York"))],
+    )
+    .await;
+    assert!(text.contains("**America/New_York**"), "{text}");
+    let text = command(
+        &app,
+        app.admin,
+        "config timezone",
+        &[("zone", json!("Nowhere"))],
+    )
+    .await;
+    assert!(text.contains("is not a time zone name"), "{text}");
+    let text = command(
+        &app,
+        app.admin,
+        "config quiz-window",
+        &[("minutes", json!(5))],
+    )
+    .await;
+    assert!(text.contains("**5 minutes**"), "{text}");
+    // A schedule without its own zone follows the server's: 09:00 in New York is 14:00 UTC.
+    let text = command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("quiz")),
+            ("cron", json!("0 9 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    assert!(text.contains("Mon 23 Nov 2026 09:00 EST"), "{text}");
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00Z")
+            .unwrap()
+            .to_utc(),
+    );
+    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    assert!(
+        embed(&post)["footer"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("open until 09:05 EST"),
+        "{}",
+        embed(&post)
+    );
+    app.clock.advance(Duration::from_secs(5 * 60));
+    wait_for_message(&app, post.id, "the reveal", |m| {
+        m.embeds[0]["footer"]["text"].as_str().unwrap_or("") == "Closed · nobody answered"
+    })
+    .await;
+    app.stop().await.unwrap();
+}
