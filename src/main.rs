@@ -1,4 +1,5 @@
-//! The `peerlearn` command line: run the bot, migrate the database, check the configuration.
+//! The `peerlearn` command line: run the bot, migrate the database, check the configuration,
+//! validate content files.
 //!
 //! Exit codes: 0 success, 1 a runtime failure (Discord unreachable, token rejected, database
 //! error), 2 a usage or configuration error.
@@ -43,6 +44,22 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Work with content files (topics, questions, tips)
+    Content {
+        #[command(subcommand)]
+        action: ContentAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContentAction {
+    /// Check content files as one import (.toml or .csv): prints every problem with file, line,
+    /// field and reason, and exits 1 if there is any
+    Validate {
+        /// The files; topics defined in one may be used by the others
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -66,6 +83,9 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Content {
+            action: ContentAction::Validate { files },
+        } => validate_content(&files),
         Command::Config {
             action: ConfigAction::Check,
         } => {
@@ -141,6 +161,58 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// `peerlearn content validate`: 0 when every file is valid, 1 when there are problems.
+fn validate_content(paths: &[PathBuf]) -> ExitCode {
+    use peerlearn::domain::content::Problem;
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::read(path) {
+            Err(e) => problems.push(Problem {
+                file: name,
+                line: None,
+                field: "file".into(),
+                reason: format!("cannot read it: {e}"),
+            }),
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => files.push((name, text)),
+                Err(_) => problems.push(Problem {
+                    file: name,
+                    line: None,
+                    field: "file".into(),
+                    reason: "is not UTF-8 text; save it as UTF-8".into(),
+                }),
+            },
+        }
+    }
+    if problems.is_empty() {
+        match peerlearn::domain::content_files::parse_all(&files, &[]) {
+            Ok(bundle) => {
+                println!(
+                    "ok: {} topics, {} questions, {} tips in {} file{}",
+                    bundle.topics.len(),
+                    bundle.questions.len(),
+                    bundle.tips.len(),
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" }
+                );
+                return ExitCode::SUCCESS;
+            }
+            Err(p) => problems = p,
+        }
+    }
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    eprintln!(
+        "{} problem{} found; nothing would be imported",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    ExitCode::from(1)
 }
 
 fn config_failure(e: &ConfigError) -> ExitCode {

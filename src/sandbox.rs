@@ -1,11 +1,14 @@
 //! `peerlearn run --emulator`: the real bot against the bundled Discord emulator, for trying
-//! peerlearn without a Discord token. Builds a small server, connects the bot, shows a `/help`
-//! and an `/about` round trip as text, then serves until shutdown.
+//! peerlearn without a Discord token. Builds a small server, connects the bot, shows as text a
+//! `/help` and `/about` round trip, a practice quiz answered with a button, and an admin's
+//! scheduled quiz posted in the channel, then serves until shutdown.
 
 use crate::config::{Settings, Token};
 use crate::discord::BotError;
-use crate::emulator::{Emulator, EmulatorOptions};
+use crate::emulator::state::perms;
+use crate::emulator::{Emulator, EmulatorOptions, PostedMessage};
 use crate::store::Store;
+use serde_json::json;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -19,6 +22,8 @@ pub async fn run(
     let guild = discord.add_guild("peerlearn sandbox");
     let channel = discord.add_text_channel(guild, "learning");
     let member = discord.add_member(guild, "ada", &[]);
+    let admins = discord.add_role(guild, "Admins", perms::MANAGE_GUILD);
+    let admin = discord.add_member(guild, "grace", &[admins]);
     settings.discord.api_base = discord.api_base();
     settings.discord.dev_guild_id = guild.to_string();
     println!(
@@ -44,12 +49,45 @@ pub async fn run(
     for command in ["help", "about"] {
         let id = discord.slash(channel, member, command, &[])?;
         let reply = discord.reply(id).await?;
-        let text = reply.message.map(|m| m.content).unwrap_or_default();
-        println!(
-            "\nada › /{command}\npeerlearn › {}",
-            text.replace('\n', "\n            ")
-        );
+        let message = reply.message.unwrap_or_default();
+        println!("\nada › /{command}\npeerlearn › {}", as_text(&message));
     }
+
+    // A practice question, answered with the first button.
+    let id = discord.slash(channel, member, "quiz", &[])?;
+    let question = discord.reply(id).await?.message.unwrap_or_default();
+    println!("\nada › /quiz\npeerlearn › {}", as_text(&question));
+    if let Some((custom_id, label)) = question.buttons().first().cloned() {
+        let click = discord.click(member, question.id, &custom_id)?;
+        let feedback = discord.reply(click).await?.message.unwrap_or_default();
+        println!("\nada clicks [{label}]\npeerlearn › {}", as_text(&feedback));
+    }
+
+    // An admin schedules the weekday quiz and posts one now.
+    let options = [
+        ("kind", json!("quiz")),
+        ("cron", json!("0 9 * * MON-FRI")),
+        ("channel", json!(channel.to_string())),
+        ("timezone", json!("Europe/Berlin")),
+    ];
+    let id = discord.slash(channel, admin, "schedule add", &options)?;
+    let added = discord.reply(id).await?.message.unwrap_or_default();
+    println!("\ngrace › /schedule add kind:quiz cron:0 9 * * MON-FRI channel:#learning timezone:Europe/Berlin\npeerlearn › {}", as_text(&added));
+    let id = discord.slash(channel, admin, "schedule run", &[("id", json!(1))])?;
+    discord.reply(id).await?;
+    let bot_id = discord.bot_user_id();
+    let post = discord
+        .wait_for("the scheduled quiz", |s| {
+            s.messages
+                .values()
+                .find(|m| {
+                    m.channel_id == channel && m.author_id == bot_id && m.interaction_id.is_none()
+                })
+                .cloned()
+        })
+        .await?;
+    println!("\n#learning\npeerlearn › {}", as_text(&post));
+
     let violations = discord.violations();
     if violations.is_empty() {
         println!("\nno Discord contract violations. Running; press Ctrl-C to stop.");
@@ -63,4 +101,31 @@ pub async fn run(
         Err(BotError::TokenRejected) => anyhow::bail!("the emulator rejected its own token"),
         Err(e) => Err(e.into()),
     }
+}
+
+/// A message as plain text: content, the embed's title, text and footer, and the buttons.
+fn as_text(m: &PostedMessage) -> String {
+    let mut parts = Vec::new();
+    if !m.content.is_empty() {
+        parts.push(m.content.clone());
+    }
+    for e in m.embeds.as_array().into_iter().flatten() {
+        for key in ["title", "description"] {
+            if let Some(t) = e[key].as_str() {
+                parts.push(t.to_string());
+            }
+        }
+        if let Some(t) = e["footer"]["text"].as_str() {
+            parts.push(format!("({t})"));
+        }
+    }
+    let buttons: Vec<String> = m
+        .buttons()
+        .into_iter()
+        .map(|(_, l)| format!("[{l}]"))
+        .collect();
+    if !buttons.is_empty() {
+        parts.push(buttons.join(" "));
+    }
+    parts.join("\n").replace('\n', "\n            ")
 }

@@ -84,20 +84,17 @@ pub fn parse_all(
     let mut origins = Origins::default();
     let mut problems = Vec::new();
     for (name, text) in files {
-        match parse_file(name, text) {
-            Ok((b, o)) => {
-                bundle.extend(b);
-                for (k, v) in o.0 {
-                    origins.0.entry(k).or_insert(v);
-                }
-            }
-            Err(p) => problems.extend(p),
+        let (b, o, p) = read_file(name, text);
+        bundle.extend(b);
+        for (k, v) in o.0 {
+            origins.0.entry(k).or_insert(v);
         }
+        problems.extend(p);
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let problems = check_references(&bundle, known_topics, &|k, id| origins.of(k, id));
+    // References are checked among the items that were readable, so one pass shows everything.
+    problems.extend(check_references(&bundle, known_topics, &|k, id| {
+        origins.of(k, id)
+    }));
     if problems.is_empty() {
         Ok(bundle)
     } else {
@@ -107,17 +104,29 @@ pub fn parse_all(
 
 /// Parses one file by its extension; checks each item's own rules (not references).
 pub fn parse_file(name: &str, text: &str) -> Result<(Bundle, Origins), Vec<Problem>> {
+    let (bundle, origins, problems) = read_file(name, text);
+    if problems.is_empty() {
+        Ok((bundle, origins))
+    } else {
+        Err(problems)
+    }
+}
+
+/// The readable items of a file, where they are, and the problems of the others.
+fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
     let raw = match Format::from_name(name) {
-        Some(Format::Toml) => toml_items(name, text)?,
-        Some(Format::Csv) => csv_items(name, text)?,
-        None => {
-            return Err(vec![problem(
-                name,
-                None,
-                "file name",
-                "content files must end in .toml or .csv".into(),
-            )])
-        }
+        Some(Format::Toml) => toml_items(name, text),
+        Some(Format::Csv) => csv_items(name, text),
+        None => Err(vec![problem(
+            name,
+            None,
+            "file name",
+            "content files must end in .toml or .csv".into(),
+        )]),
+    };
+    let raw = match raw {
+        Ok(raw) => raw,
+        Err(problems) => return (Bundle::default(), Origins::default(), problems),
     };
     let mut bundle = Bundle::default();
     let mut origins = Origins::default();
@@ -157,18 +166,15 @@ pub fn parse_file(name: &str, text: &str) -> Result<(Bundle, Origins), Vec<Probl
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if bundle.is_empty() {
-        return Err(vec![problem(
+    if bundle.is_empty() && problems.is_empty() {
+        problems.push(problem(
             name,
             None,
             "file",
             "holds no [[topic]], [[question]] or [[tip]] entries".into(),
-        )]);
+        ));
     }
-    Ok((bundle, origins))
+    (bundle, origins, problems)
 }
 
 fn problem(file: &str, line: Option<usize>, field: &str, reason: String) -> Problem {
@@ -894,6 +900,20 @@ explanation = "e"
         )
         .unwrap_err();
         assert!(twice[0].reason.contains("more than once"), "{twice:?}");
+        // Item problems and reference problems come together, in one pass.
+        let mixed = format!("{q}\n[[question]]\nid = \"q2\"\ntopic = \"privacy\"\n");
+        let problems = parse_all(&[("m.toml".into(), mixed)], &[]).unwrap_err();
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            all.iter()
+                .any(|p| p.contains("question \"q2\", field \"prompt\": is missing")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|p| p.starts_with("m.toml:2: question \"q1\", field \"topic\"")),
+            "{all:?}"
+        );
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub struct Attachment {
 }
 
 /// A message as the emulator stores it, whoever posted it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PostedMessage {
     pub id: u64,
     pub channel_id: u64,

@@ -201,3 +201,48 @@ fn run_with_the_emulator_needs_no_token() {
     assert_eq!(child.wait().unwrap().code(), Some(0));
     assert!(dir.path().join("sandbox.db").exists());
 }
+
+#[test]
+fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/content");
+    let mut files: Vec<_> = std::fs::read_dir(&pack)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let (code, out, err) = output(peerlearn().arg("content").arg("validate").args(&files));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "ok: 5 topics, 61 questions, 21 tips in 5 files");
+
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(
+        &broken,
+        "id,topic,prompt,choice_a,choice_b,correct,explanation\nq1,security,Which?,a,b,C,why\nq2,security,,a,b,A,why\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.toml");
+    let (code, _, err) = output(
+        peerlearn()
+            .args(["content", "validate"])
+            .arg(&broken)
+            .arg(&missing),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("missing.toml: file: cannot read it"), "{err}");
+    // Each problem of a readable file, with its line.
+    let (code, _, err) = output(peerlearn().args(["content", "validate"]).arg(&broken));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("broken.csv:2: question \"q1\", field \"correct\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken.csv:3: question \"q2\", field \"prompt\": is missing"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 problems found; nothing would be imported"),
+        "{err}"
+    );
+}

@@ -409,6 +409,41 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
         count(&app, "SELECT COUNT(*) FROM question_versions").await,
         questions_before
     );
+    // More problems than a message holds: the full list comes as a file.
+    let many: String = (0..80)
+        .map(|i| format!("[[question]]\nid = \"q{i}\"\ntopic = \"security\"\nprompt = \"p\"\nchoices = [\"a\"]\ncorrect = \"A\"\nexplanation = \"e\"\n\n"))
+        .collect();
+    let file = app.discord.upload("many.toml", many.as_bytes());
+    let id = app
+        .discord
+        .slash(
+            app.channel,
+            app.admin,
+            "content import",
+            &[("file", json!(file.to_string()))],
+        )
+        .unwrap();
+    let reply = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(
+        reply
+            .content
+            .starts_with("Nothing was imported: `many.toml` has 80 problems"),
+        "{}",
+        reply.content
+    );
+    assert!(
+        reply.content.ends_with("(The full list is attached.)"),
+        "{}",
+        reply.content
+    );
+    let details = String::from_utf8(reply.attachments[0].data.clone()).unwrap();
+    assert_eq!(
+        details
+            .lines()
+            .filter(|l| l.contains("needs 2 to 5 choices"))
+            .count(),
+        80
+    );
     // Not a content file, not UTF-8.
     let file = app.discord.upload("notes.pdf", b"%PDF");
     let text = command(
