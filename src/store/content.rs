@@ -62,16 +62,7 @@ impl Store {
     ) -> sqlx::Result<ImportCounts> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        let mut counts = ImportCounts::default();
-        for t in &bundle.topics {
-            counts.count(upsert_topic(&mut tx, guild, t, now_ms).await?);
-        }
-        for q in &bundle.questions {
-            counts.count(upsert_question(&mut tx, guild, q, now_ms).await?);
-        }
-        for t in &bundle.tips {
-            counts.count(upsert_tip(&mut tx, guild, t, now_ms).await?);
-        }
+        let counts = write_bundle(&mut tx, guild, bundle, now_ms).await?;
         tx.commit().await?;
         Ok(counts)
     }
@@ -98,16 +89,7 @@ impl Store {
         if loaded.is_some() || topics > 0 {
             return Ok(None);
         }
-        let mut counts = ImportCounts::default();
-        for t in &bundle.topics {
-            counts.count(upsert_topic(&mut tx, guild, t, now_ms).await?);
-        }
-        for q in &bundle.questions {
-            counts.count(upsert_question(&mut tx, guild, q, now_ms).await?);
-        }
-        for t in &bundle.tips {
-            counts.count(upsert_tip(&mut tx, guild, t, now_ms).await?);
-        }
+        let counts = write_bundle(&mut tx, guild, bundle, now_ms).await?;
         sqlx::query("UPDATE guilds SET starter_loaded_ms = ? WHERE id = ?")
             .bind(now_ms)
             .bind(guild.to_db())
@@ -237,28 +219,53 @@ impl Store {
     }
 }
 
+/// Adds, updates or leaves each item of the bundle.
+async fn write_bundle(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    bundle: &Bundle,
+    now_ms: i64,
+) -> sqlx::Result<ImportCounts> {
+    let mut counts = ImportCounts::default();
+    for t in &bundle.topics {
+        counts.count(upsert_topic(conn, guild, t, now_ms).await?);
+    }
+    for q in &bundle.questions {
+        counts.count(upsert_question(conn, guild, q, now_ms).await?);
+    }
+    for t in &bundle.tips {
+        counts.count(upsert_tip(conn, guild, t, now_ms).await?);
+    }
+    Ok(counts)
+}
+
 /// The columns [`version_from_row`] reads, from `question_versions v` joined with `topics t`.
 pub(super) const VERSION_COLUMNS: &str = "v.id, v.guild_id, t.name, v.question_id, v.topic_id, v.prompt, v.choices, v.correct, v.explanation, v.difficulty, v.tracks, v.source";
 
 pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
-    let choices: String = r.get(6);
-    let tracks: String = r.get(10);
-    let correct: i64 = r.get(7);
-    let difficulty: i64 = r.get(9);
+    version_from_columns(r, 0)
+}
+
+/// Reads [`VERSION_COLUMNS`] starting at column `at`.
+pub(super) fn version_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> QuestionVersion {
+    let choices: String = r.get(at + 6);
+    let tracks: String = r.get(at + 10);
+    let correct: i64 = r.get(at + 7);
+    let difficulty: i64 = r.get(at + 9);
     QuestionVersion {
-        version_id: r.get(0),
-        guild: GuildId::from_db(r.get(1)),
-        topic_name: r.get(2),
+        version_id: r.get(at),
+        guild: GuildId::from_db(r.get(at + 1)),
+        topic_name: r.get(at + 2),
         question: Question {
-            id: r.get(3),
-            topic: r.get(4),
-            prompt: r.get(5),
+            id: r.get(at + 3),
+            topic: r.get(at + 4),
+            prompt: r.get(at + 5),
             choices: serde_json::from_str(&choices).unwrap_or_default(),
             correct: correct as usize,
-            explanation: r.get(8),
+            explanation: r.get(at + 8),
             difficulty: difficulty as u8,
             tracks: serde_json::from_str(&tracks).unwrap_or_default(),
-            source: r.get(11),
+            source: r.get(at + 11),
         },
     }
 }

@@ -3,7 +3,7 @@
 //! An answer is one transaction: the answer row (whose unique keys make a second click a no-op),
 //! the post's counts and the member's points and streak.
 
-use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::quiz::{Progress, Scored};
@@ -69,27 +69,7 @@ const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.clos
 
 fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
     // The version columns follow the post columns.
-    let version = {
-        let offset = 10;
-        let choices: String = r.get(offset + 6);
-        let tracks: String = r.get(offset + 10);
-        QuestionVersion {
-            version_id: r.get(offset),
-            guild: GuildId::from_db(r.get(offset + 1)),
-            topic_name: r.get(offset + 2),
-            question: crate::domain::content::Question {
-                id: r.get(offset + 3),
-                topic: r.get(offset + 4),
-                prompt: r.get(offset + 5),
-                choices: serde_json::from_str(&choices).unwrap_or_default(),
-                correct: r.get::<i64, _>(offset + 7) as usize,
-                explanation: r.get(offset + 8),
-                difficulty: r.get::<i64, _>(offset + 9) as u8,
-                tracks: serde_json::from_str(&tracks).unwrap_or_default(),
-                source: r.get(offset + 11),
-            },
-        }
-    };
+    let version = version_from_columns(r, 10);
     QuizPost {
         id: r.get(0),
         guild: GuildId::from_db(r.get(1)),

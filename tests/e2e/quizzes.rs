@@ -18,6 +18,17 @@ pub async fn command(app: &TestApp, user: u64, name: &str, options: &[(&str, Val
     message.content
 }
 
+/// `/schedule add` by the admin in the test channel, with `extra` options; returns the reply.
+async fn add_schedule(app: &TestApp, kind: &str, cron: &str, extra: &[(&str, Value)]) -> String {
+    let mut options = vec![
+        ("kind", json!(kind)),
+        ("cron", json!(cron)),
+        ("channel", json!(app.channel.to_string())),
+    ];
+    options.extend(extra.iter().cloned());
+    command(app, app.admin, "schedule add", &options).await
+}
+
 /// Waits until the bot has posted `n` messages in `channel`; returns them.
 pub async fn wait_for_posts(app: &TestApp, channel: u64, n: usize) -> Vec<PostedMessage> {
     for _ in 0..500 {
@@ -106,16 +117,11 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
     let mut app = spawn_app().await;
     let bob = app.discord.add_member(app.guild, "bob", &[]);
     // 07:00 UTC Monday is 08:00 in Berlin: the first run is today at 09:00 local.
-    let text = command(
+    let text = add_schedule(
         &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("quiz")),
-            ("cron", json!("0 9 * * MON-FRI")),
-            ("channel", json!(app.channel.to_string())),
-            ("timezone", json!("Europe/Berlin")),
-        ],
+        "quiz",
+        "0 9 * * MON-FRI",
+        &[("timezone", json!("Europe/Berlin"))],
     )
     .await;
     assert!(text.contains("Schedule **#1** added"), "{text}");
@@ -604,18 +610,7 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
     let mut app = spawn_app().await;
-    let text = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("tip")),
-            ("cron", json!("30 8 * * *")),
-            ("channel", json!(app.channel.to_string())),
-            ("topic", json!("privacy")),
-        ],
-    )
-    .await;
+    let text = add_schedule(&app, "tip", "30 8 * * *", &[("topic", json!("privacy"))]).await;
     assert!(text.contains("a tip on `privacy`"), "{text}");
     let next_before = count(&app, "SELECT next_run_ms FROM schedules WHERE id = 1").await;
     let text = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
@@ -657,17 +652,7 @@ async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
     let mut app = spawn_app().await;
-    command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("quiz")),
-            ("cron", json!("0 8 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    add_schedule(&app, "quiz", "0 8 * * *", &[]).await;
     // Discord is failing when the quiz is due.
     app.discord.fail_next(
         "POST",
@@ -708,17 +693,7 @@ async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_response_is_retried_without_a_second_post() {
     let mut app = spawn_app().await;
-    command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("tip")),
-            ("cron", json!("0 8 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    add_schedule(&app, "tip", "0 8 * * *", &[]).await;
     // Discord creates the message, but the bot never hears back.
     app.discord.fail_next(
         "POST",
@@ -749,17 +724,7 @@ async fn a_lost_response_is_retried_without_a_second_post() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_post_arrives_after_retry_after() {
     let mut app = spawn_app().await;
-    command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("quiz")),
-            ("cron", json!("0 8 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    add_schedule(&app, "quiz", "0 8 * * *", &[]).await;
     let retry_after = 1.2;
     app.discord.fail_next(
         "POST",
@@ -805,16 +770,11 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
             .unwrap()
             .to_utc(),
     );
-    let text = command(
+    let text = add_schedule(
         &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("tip")),
-            ("cron", json!("0 9 * * *")),
-            ("channel", json!(app.channel.to_string())),
-            ("timezone", json!("Europe/Berlin")),
-        ],
+        "tip",
+        "0 9 * * *",
+        &[("timezone", json!("Europe/Berlin"))],
     )
     .await;
     assert!(
@@ -849,17 +809,7 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
 async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_it() {
     let mut app = spawn_app().await;
     for cron in ["0 8 * * *", "30 8 * * *"] {
-        command(
-            &app,
-            app.admin,
-            "schedule add",
-            &[
-                ("kind", json!("tip")),
-                ("cron", json!(cron)),
-                ("channel", json!(app.channel.to_string())),
-            ],
-        )
-        .await;
+        add_schedule(&app, "tip", cron, &[]).await;
     }
     // The bot is down from 07:00 to 09:15 UTC: the 08:00 run is 75 minutes late, beyond the
     // 60-minute grace window (skipped); the 08:30 run is 45 minutes late (it happens, once).
@@ -950,17 +900,7 @@ async fn autocomplete_settings_and_the_quiz_window() {
     .await;
     assert!(text.contains("**5 minutes**"), "{text}");
     // A schedule without its own zone follows the server's: 09:00 in New York is 14:00 UTC.
-    let text = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("quiz")),
-            ("cron", json!("0 9 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    let text = add_schedule(&app, "quiz", "0 9 * * *", &[]).await;
     assert!(text.contains("Mon 23 Nov 2026 09:00 EST"), "{text}");
     app.clock.set(
         chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00Z")
