@@ -222,7 +222,6 @@ impl Settings {
                 self.content.max_import_bytes,
                 1024,
             ),
-            at_least("quiz.points_correct", self.quiz.points_correct.into(), 0),
             at_least(
                 "quiz.count_edit_interval_seconds",
                 self.quiz.count_edit_interval_seconds.into(),

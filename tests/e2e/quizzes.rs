@@ -160,7 +160,9 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
 
     let (post_id, correct, explanation, version) = question_of_post(&app, post.id).await;
     let wrong = (correct + 1) % buttons.len();
-    // Ada answers right, Bob wrong, Ada clicks again.
+    // Ada answers right after 30 s, Bob wrong after 45 s, Carol wrong and then right.
+    let carol = app.discord.add_member(app.guild, "carol", &[]);
+    app.clock.advance(Duration::from_secs(30));
     let r = click(&app, app.member, post.id, &buttons[correct].0).await;
     let m = r.message.expect("feedback");
     assert!(m.is_ephemeral());
@@ -171,9 +173,12 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         "{}",
         m.content
     );
+    app.clock.advance(Duration::from_secs(15));
     let r = click(&app, bob, post.id, &buttons[wrong].0).await;
     let m = r.message.expect("feedback");
+    assert!(m.is_ephemeral());
     let right_letter = ["A", "B", "C", "D", "E"][correct];
+    let wrong_letter = ["A", "B", "C", "D", "E"][wrong];
     assert!(m.content.starts_with("❌ **Not quite.**"), "{}", m.content);
     assert!(
         m.content
@@ -181,19 +186,25 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         "{}",
         m.content
     );
-    let r = click(&app, app.member, post.id, &buttons[wrong].0).await;
-    let m = r.message.expect("feedback");
     assert!(
-        m.content.starts_with(
-            "You already answered this one: you chose **{right_letter}"
-                .replace("{right_letter}", right_letter)
-                .as_str()
-        ),
+        m.content.contains("0 points · streak 1 day"),
+        "{}",
+        m.content
+    );
+    click(&app, carol, post.id, &buttons[wrong].0).await;
+    let r = click(&app, carol, post.id, &buttons[correct].0).await;
+    let m = r.message.expect("feedback");
+    assert!(m.is_ephemeral());
+    assert!(
+        m.content.starts_with(&format!(
+            "You already answered this one: you chose **{wrong_letter} — "
+        )),
         "{}",
         m.content
     );
 
-    // Stored: exactly two answers, with member, version, choice, correctness, latency, points.
+    // Stored: one answer per member (the first click), with version, choice, correctness,
+    // latency since the post, points and the local day.
     let rows: Vec<(i64, i64, i64, i64, i64, i64, String)> = sqlx::query_as(
         "SELECT user_id, version_id, choice, correct, latency_ms, points, local_day FROM answers WHERE quiz_post_id = ? ORDER BY id",
     )
@@ -201,6 +212,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
     .fetch_all(app.store.pool())
     .await
     .unwrap();
+    let day = "2026-11-23".to_string();
     assert_eq!(
         rows,
         vec![
@@ -209,19 +221,12 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
                 version,
                 correct as i64,
                 1,
-                0,
+                30_000,
                 10,
-                "2026-11-23".into()
+                day.clone()
             ),
-            (
-                bob as i64,
-                version,
-                wrong as i64,
-                0,
-                0,
-                0,
-                "2026-11-23".into()
-            ),
+            (bob as i64, version, wrong as i64, 0, 45_000, 0, day.clone()),
+            (carol as i64, version, wrong as i64, 0, 45_000, 0, day),
         ]
     );
     let progress: (i64, i64) =
@@ -236,7 +241,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         m.embeds[0]["footer"]["text"]
             .as_str()
             .unwrap_or("")
-            .starts_with("2 answers so far")
+            .starts_with("3 answers so far")
     })
     .await;
     // The window (60 minutes by default) closes: the answer and the % right are revealed.
@@ -249,7 +254,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
     })
     .await;
     let e = embed(&revealed);
-    assert_eq!(e["footer"]["text"], "Closed · 2 answered · 50% right");
+    assert_eq!(e["footer"]["text"], "Closed · 3 answered · 33% right");
     assert!(
         e["description"]
             .as_str()
