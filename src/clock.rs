@@ -1,6 +1,6 @@
 //! The one source of "now": the system clock in production, a virtual clock that tests and the
-//! demo move by hand. Waiting code calls [`Clock::wait`], which returns early when a virtual
-//! clock is moved, so no test sleeps to wait for a schedule.
+//! demo move by hand. Loops wait on a [`Ticker`], which returns early when a virtual clock is
+//! moved, so no test sleeps to wait for a schedule.
 
 use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex};
@@ -88,11 +88,6 @@ impl Clock {
             moved: self.virtual_time.as_ref().map(|v| v.moved.subscribe()),
         }
     }
-
-    /// Waits up to `at_most` of real time, or until a virtual clock is moved.
-    pub async fn wait(&self, at_most: Duration) {
-        self.ticker().wait(at_most).await
-    }
 }
 
 /// See [`Clock::ticker`].
@@ -125,7 +120,7 @@ mod tests {
         let waiter = {
             let clock = clock.clone();
             tokio::spawn(async move {
-                clock.wait(Duration::from_secs(60)).await;
+                clock.ticker().wait(Duration::from_secs(60)).await;
                 clock.now()
             })
         };
@@ -142,5 +137,17 @@ mod tests {
             start + chrono::Duration::hours(1),
             "never backwards"
         );
+    }
+
+    #[tokio::test]
+    async fn a_move_while_the_loop_is_busy_is_not_missed() {
+        let clock = Clock::virtual_at(Utc::now());
+        let mut ticker = clock.ticker();
+        // The loop is doing its work when the clock moves...
+        clock.advance(Duration::from_secs(1));
+        // ...so its next wait returns at once instead of sleeping through the move.
+        tokio::time::timeout(Duration::from_secs(5), ticker.wait(Duration::from_secs(60)))
+            .await
+            .expect("woken by the earlier move");
     }
 }

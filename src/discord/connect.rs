@@ -1,5 +1,5 @@
-//! Starting the bot: check the token, register the commands, connect to the gateway, and run
-//! until shutdown is requested.
+//! Starting the bot: check the token, register the commands, connect to the gateway, start the
+//! scheduler and the delivery worker, and run until shutdown is requested.
 //!
 //! Against a server other than Discord (`discord.api_base`), REST goes through serenity's proxy
 //! setting, which serenity only honours with its own rate limiter disabled; the gateway address

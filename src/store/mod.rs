@@ -118,11 +118,6 @@ impl Store {
     }
 }
 
-/// Milliseconds since the Unix epoch, the store's time unit.
-pub fn unix_ms(t: chrono::DateTime<chrono::Utc>) -> i64 {
-    t.timestamp_millis()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
