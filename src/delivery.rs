@@ -1,7 +1,8 @@
 //! The outbox worker: sends queued posts in order, paced under Discord's limits, and keeps
 //! quiz posts current (live answer count in batches, the reveal when the window closes).
 //!
-//! - 429: waits `retry_after` and tries again (not counted as a failed attempt).
+//! - 429: waits `retry_after` and tries again (not counted as a failed attempt). A channel's own
+//!   limit holds back only that channel's posts; the global limit holds back all.
 //! - 5xx and network errors: backs off exponentially, gives up after `delivery.max_attempts`.
 //! - Other 4xx (no access, unknown channel): gives up at once; the reason is logged and kept.
 //!
@@ -11,7 +12,8 @@
 
 use crate::app::message::OutMessage;
 use crate::app::App;
-use std::collections::HashMap;
+use crate::store::OutboxRow;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,8 +22,9 @@ use tokio::sync::{watch, Notify};
 /// Why a send failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendError {
-    /// 429: try again after this long.
-    RateLimited(Duration),
+    /// 429: try again after `wait`; `global` when the whole bot is limited, else only this
+    /// route (for posts: this channel).
+    RateLimited { wait: Duration, global: bool },
     /// Worth retrying later (5xx, network).
     Transient(String),
     /// Retrying will not help (403, 404, invalid body).
@@ -67,19 +70,23 @@ pub async fn run<P: ChatPort>(
     let mut worker = Worker {
         app,
         port,
+        not_before: HashMap::new(),
         last_count_edit: HashMap::new(),
     };
     let mut ticker = worker.app.clock.ticker();
     loop {
-        if let Err(e) = worker.deliver_pending(&mut shutdown).await {
-            tracing::error!(error = %e, "delivery pass failed; retrying");
+        let mut wait = Duration::from_secs(1);
+        match worker.deliver_pending(&mut shutdown).await {
+            Ok(Some(held)) => wait = wait.min(held),
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "delivery pass failed; retrying"),
         }
         if let Err(e) = worker.refresh_quiz_posts().await {
             tracing::error!(error = %e, "quiz post refresh failed; retrying");
         }
         tokio::select! {
             _ = wake.notified() => {}
-            _ = ticker.wait(Duration::from_secs(1)) => {}
+            _ = ticker.wait(wait) => {}
             _ = shutdown.changed() => return,
         }
         if *shutdown.borrow() {
@@ -88,89 +95,146 @@ pub async fn run<P: ChatPort>(
     }
 }
 
+/// What became of one attempt.
+enum Outcome {
+    Delivered,
+    /// Try this channel again after the wait (its own rate limit, or a failure's backoff).
+    HoldChannel(Duration),
+    /// Everything waits (the global rate limit).
+    HoldAll(Duration),
+    /// Given up or nothing to send; already recorded.
+    Dropped,
+}
+
 struct Worker<P> {
     app: App,
     port: P,
+    /// When a held-back channel may be tried again.
+    not_before: HashMap<u64, Instant>,
     /// When each open post's count was last edited (edits are batched).
     last_count_edit: HashMap<i64, Instant>,
 }
 
 impl<P: ChatPort> Worker<P> {
-    async fn deliver_pending(&mut self, shutdown: &mut watch::Receiver<bool>) -> sqlx::Result<()> {
+    /// Sends what can be sent now, oldest first, each channel's posts in order. Returns how
+    /// long until a held-back channel may be tried again, if any is waiting.
+    async fn deliver_pending(
+        &mut self,
+        shutdown: &mut watch::Receiver<bool>,
+    ) -> sqlx::Result<Option<Duration>> {
         let pace = Duration::from_millis(u64::from(self.app.settings.delivery.min_interval_ms));
-        let max_attempts = i64::from(self.app.settings.delivery.max_attempts);
         let store = self.app.store.clone();
-        while let Some(row) = store.next_pending_post().await? {
-            if *shutdown.borrow() {
-                return Ok(());
-            }
-            let rendered = match self.app.render_post(row.id, &row.payload).await {
-                Ok(Some(r)) => r,
-                Ok(None) => {
-                    store
-                        .mark_attempt_failed(row.id, "nothing to render", true)
-                        .await?;
+        loop {
+            let rows = store.pending_posts(100).await?;
+            let mut progressed = false;
+            // Channels with an earlier post held back in this pass: later ones wait too.
+            let mut held: HashSet<u64> = HashSet::new();
+            for row in rows {
+                if *shutdown.borrow() {
+                    return Ok(None);
+                }
+                let channel = row.channel_id;
+                let waiting = self
+                    .not_before
+                    .get(&channel)
+                    .is_some_and(|t| *t > Instant::now());
+                if held.contains(&channel) || waiting {
+                    held.insert(channel);
                     continue;
                 }
-                Err(e) => {
-                    tracing::error!(outbox = row.id, error = %e, "cannot render post");
-                    tokio::time::sleep(backoff(row.attempts)).await;
-                    continue;
-                }
-            };
-            let (message, _quiz_post) = rendered;
-            match self
-                .port
-                .post(row.channel_id, &message, &nonce_for(row.id))
-                .await
-            {
-                Ok(message_id) => {
-                    store
-                        .mark_delivered(row.id, message_id, self.app.clock.now_ms())
-                        .await?;
-                    tracing::info!(
-                        outbox = row.id,
-                        channel = row.channel_id,
-                        message = message_id,
-                        "post delivered"
-                    );
-                }
-                Err(SendError::RateLimited(wait)) => {
-                    tracing::warn!(
-                        outbox = row.id,
-                        retry_after_ms = wait.as_millis() as u64,
-                        "rate limited by Discord; waiting"
-                    );
-                    tokio::select! {
-                        _ = tokio::time::sleep(wait) => {}
-                        _ = shutdown.changed() => return Ok(()),
+                match self.deliver(&row).await? {
+                    Outcome::Delivered => {
+                        progressed = true;
+                        tokio::time::sleep(pace).await;
                     }
-                    continue;
-                }
-                Err(SendError::Transient(e)) => {
-                    let give_up = row.attempts + 1 >= max_attempts;
-                    store.mark_attempt_failed(row.id, &e, give_up).await?;
-                    if give_up {
-                        tracing::error!(outbox = row.id, attempts = row.attempts + 1, error = %e, "post given up after repeated failures");
-                    } else {
-                        let wait = backoff(row.attempts);
-                        tracing::warn!(outbox = row.id, error = %e, retry_in_ms = wait.as_millis() as u64, "post failed; will retry");
+                    Outcome::HoldChannel(wait) => {
+                        self.not_before.insert(channel, Instant::now() + wait);
+                        held.insert(channel);
+                    }
+                    Outcome::HoldAll(wait) => {
                         tokio::select! {
                             _ = tokio::time::sleep(wait) => {}
-                            _ = shutdown.changed() => return Ok(()),
+                            _ = shutdown.changed() => return Ok(None),
                         }
+                        progressed = true; // fetch again
+                        break;
                     }
-                    continue;
-                }
-                Err(SendError::Permanent(e)) => {
-                    store.mark_attempt_failed(row.id, &e, true).await?;
-                    tracing::error!(outbox = row.id, channel = row.channel_id, error = %e, "post cannot be delivered (check the bot's access to the channel)");
-                    continue;
+                    Outcome::Dropped => progressed = true,
                 }
             }
-            tokio::time::sleep(pace).await;
+            if !progressed {
+                let now = Instant::now();
+                self.not_before.retain(|_, t| *t > now);
+                return Ok(self.not_before.values().min().map(|t| *t - now));
+            }
         }
-        Ok(())
+    }
+
+    /// One attempt at one post.
+    async fn deliver(&mut self, row: &OutboxRow) -> sqlx::Result<Outcome> {
+        let store = &self.app.store;
+        let max_attempts = i64::from(self.app.settings.delivery.max_attempts);
+        let message = match self.app.render_post(row.id, &row.payload).await {
+            Ok(Some(message)) => message,
+            Ok(None) => {
+                store
+                    .mark_attempt_failed(row.id, "nothing to render", true)
+                    .await?;
+                return Ok(Outcome::Dropped);
+            }
+            Err(e) => {
+                tracing::error!(outbox = row.id, error = %e, "cannot render post");
+                return Ok(Outcome::HoldChannel(backoff(row.attempts)));
+            }
+        };
+        match self
+            .port
+            .post(row.channel_id, &message, &nonce_for(row.id))
+            .await
+        {
+            Ok(message_id) => {
+                store
+                    .mark_delivered(row.id, message_id, self.app.clock.now_ms())
+                    .await?;
+                tracing::info!(
+                    outbox = row.id,
+                    channel = row.channel_id,
+                    message = message_id,
+                    "post delivered"
+                );
+                Ok(Outcome::Delivered)
+            }
+            Err(SendError::RateLimited { wait, global }) => {
+                tracing::warn!(
+                    outbox = row.id,
+                    channel = row.channel_id,
+                    global,
+                    retry_after_ms = wait.as_millis() as u64,
+                    "rate limited by Discord; waiting"
+                );
+                Ok(if global {
+                    Outcome::HoldAll(wait)
+                } else {
+                    Outcome::HoldChannel(wait)
+                })
+            }
+            Err(SendError::Transient(e)) => {
+                let give_up = row.attempts + 1 >= max_attempts;
+                store.mark_attempt_failed(row.id, &e, give_up).await?;
+                if give_up {
+                    tracing::error!(outbox = row.id, attempts = row.attempts + 1, error = %e, "post given up after repeated failures");
+                    return Ok(Outcome::Dropped);
+                }
+                let wait = backoff(row.attempts);
+                tracing::warn!(outbox = row.id, error = %e, retry_in_ms = wait.as_millis() as u64, "post failed; will retry");
+                Ok(Outcome::HoldChannel(wait))
+            }
+            Err(SendError::Permanent(e)) => {
+                store.mark_attempt_failed(row.id, &e, true).await?;
+                tracing::error!(outbox = row.id, channel = row.channel_id, error = %e, "post cannot be delivered (check the bot's access to the channel)");
+                Ok(Outcome::Dropped)
+            }
+        }
     }
 
     /// Edits posts whose count changed (at most every `count_edit_interval_seconds`) and reveals
@@ -214,7 +278,7 @@ impl<P: ChatPort> Worker<P> {
                         self.last_count_edit.insert(post.id, Instant::now());
                     }
                 }
-                Err(SendError::RateLimited(wait)) => {
+                Err(SendError::RateLimited { wait, .. }) => {
                     tokio::time::sleep(wait).await;
                     return Ok(());
                 }

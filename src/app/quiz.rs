@@ -159,21 +159,18 @@ fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
 }
 
 impl App {
-    /// The message for a pending outbox row, and the quiz post it delivers (if any).
+    /// The message for a pending outbox row (`None`: nothing to send).
     pub async fn render_post(
         &self,
         outbox_id: i64,
         payload: &str,
-    ) -> AppResult<Option<(OutMessage, Option<i64>)>> {
+    ) -> AppResult<Option<OutMessage>> {
         match serde_json::from_str::<Post>(payload) {
-            Ok(Post::Message { message }) => Ok(Some((message, None))),
-            Ok(Post::Quiz) => {
-                let Some(post) = self.store.quiz_post_for_outbox(outbox_id).await? else {
-                    return Ok(None);
-                };
-                let msg = self.render_quiz_post(&post, false).await?;
-                Ok(Some((msg, Some(post.id))))
-            }
+            Ok(Post::Message { message }) => Ok(Some(message)),
+            Ok(Post::Quiz) => match self.store.quiz_post_for_outbox(outbox_id).await? {
+                Some(post) => Ok(Some(self.render_quiz_post(&post, false).await?)),
+                None => Ok(None),
+            },
             Err(e) => {
                 tracing::error!(outbox = outbox_id, error = %e, "unreadable outbox payload");
                 Ok(None)

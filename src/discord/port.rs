@@ -37,6 +37,7 @@ impl DiscordPort {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<f64>().ok());
+        let global_header = response.headers().contains_key("x-ratelimit-global");
         let bytes = response.bytes().await.unwrap_or_default();
         let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
         match status {
@@ -44,9 +45,10 @@ impl DiscordPort {
             429 => {
                 let seconds = body["retry_after"].as_f64().or(header_wait).unwrap_or(1.0);
                 // retry_after 0 means "after a short delay".
-                Err(SendError::RateLimited(Duration::from_secs_f64(
-                    seconds.clamp(0.05, 3600.0),
-                )))
+                Err(SendError::RateLimited {
+                    wait: Duration::from_secs_f64(seconds.clamp(0.05, 3600.0)),
+                    global: body["global"].as_bool().unwrap_or(global_header),
+                })
             }
             500..=599 => Err(SendError::Transient(format!("HTTP {status}"))),
             _ => Err(SendError::Permanent(format!(

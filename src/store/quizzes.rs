@@ -95,20 +95,24 @@ fn post_query(filter: &str) -> String {
 }
 
 impl Store {
-    /// The oldest pending post.
-    pub async fn next_pending_post(&self) -> sqlx::Result<Option<OutboxRow>> {
-        let row = sqlx::query(
-            "SELECT id, guild_id, channel_id, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1",
+    /// The oldest pending posts, at most `limit`.
+    pub async fn pending_posts(&self, limit: u32) -> sqlx::Result<Vec<OutboxRow>> {
+        let rows = sqlx::query(
+            "SELECT id, guild_id, channel_id, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
         )
-        .fetch_optional(&self.pool)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
         .await?;
-        Ok(row.map(|r| OutboxRow {
-            id: r.get(0),
-            guild: GuildId::from_db(r.get(1)),
-            channel_id: r.get::<i64, _>(2) as u64,
-            payload: r.get(3),
-            attempts: r.get(4),
-        }))
+        Ok(rows
+            .into_iter()
+            .map(|r| OutboxRow {
+                id: r.get(0),
+                guild: GuildId::from_db(r.get(1)),
+                channel_id: r.get::<i64, _>(2) as u64,
+                payload: r.get(3),
+                attempts: r.get(4),
+            })
+            .collect())
     }
 
     /// Marks a post delivered; a quiz post learns its message id and its window starts now.

@@ -928,3 +928,43 @@ async fn autocomplete_settings_and_the_quiz_window() {
     .await;
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_channel_does_not_hold_back_other_channels() {
+    let mut app = spawn_app().await;
+    let other = app.discord.add_text_channel(app.guild, "announcements");
+    add_schedule(&app, "tip", "0 8 * * *", &[]).await;
+    let options = [
+        ("kind", json!("tip")),
+        ("cron", json!("0 8 * * *")),
+        ("channel", json!(other.to_string())),
+    ];
+    command(&app, app.admin, "schedule add", &options).await;
+    // The first channel is over its own limit for 2 seconds; the global limit is fine.
+    let first = format!("/channels/{}/messages", app.channel);
+    app.discord.fail_next(
+        "POST",
+        &first,
+        Failure::RateLimited {
+            retry_after: 2.0,
+            global: false,
+        },
+        1,
+    );
+    app.clock.advance(Duration::from_secs(3600));
+    wait_for_posts(&app, app.channel, 1).await;
+    wait_for_posts(&app, other, 1).await;
+    let delivered: Vec<String> = app
+        .discord
+        .requests_timed()
+        .into_iter()
+        .filter(|(m, p, status, _)| m == "POST" && p.ends_with("/messages") && *status == 200)
+        .map(|(_, p, _, _)| p)
+        .collect();
+    assert_eq!(
+        delivered,
+        vec![format!("/channels/{other}/messages"), first],
+        "the other channel's post went first"
+    );
+    app.stop().await.unwrap();
+}
