@@ -21,11 +21,13 @@ impl App {
         }
         let max = self.settings.content.max_import_bytes;
         if size > max {
+            let (mut size_text, mut max_text) = (format::bytes(size), format::bytes(max));
+            if size_text == max_text {
+                (size_text, max_text) = (format!("{size} bytes"), format!("{max} bytes"));
+            }
             return refuse(format!(
-                "`{}` is {}; the limit is {}. Split it into smaller files.",
+                "`{}` is {size_text}; the limit is {max_text}. Split it into smaller files.",
                 format::fit(name, 100),
-                format::bytes(size),
-                format::bytes(max)
             ));
         }
         Ok(())

@@ -372,3 +372,37 @@ fn practice_message(v: &QuestionVersion, shown_ms: i64) -> OutMessage {
         file: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tip_is_an_embed_with_its_topic_and_link() {
+        let m = tip_message("Data privacy", "Use Bcc.", Some("https://example.com/bcc"));
+        let e = m.embed.unwrap();
+        assert_eq!(e.title, "💡 Tip · Data privacy");
+        assert_eq!(e.description, "Use Bcc.");
+        assert_eq!(e.url.as_deref(), Some("https://example.com/bcc"));
+        assert!(m.buttons.is_empty() && m.content.is_empty());
+        let plain = tip_message("Data privacy", "Use Bcc.", None).embed.unwrap();
+        assert!(plain.url.is_none() && plain.footer.is_none());
+    }
+
+    #[test]
+    fn button_labels_fit_discord() {
+        let q = Question {
+            id: "q".into(),
+            topic: "t".into(),
+            prompt: "p".into(),
+            choices: vec!["x".repeat(200), "y".into()],
+            correct: 1,
+            explanation: "e".into(),
+            difficulty: 2,
+            tracks: vec![],
+            source: None,
+        };
+        assert_eq!(choice_label(&q, 0).chars().count(), LABEL_MAX);
+        assert_eq!(choice_label(&q, 1), "B · y");
+    }
+}

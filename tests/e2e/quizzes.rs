@@ -455,6 +455,20 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
             .count(),
         80
     );
+    // Too big: refused before it is downloaded.
+    let big = vec![b'#'; 1_048_577];
+    let file = app.discord.upload("big.toml", &big);
+    let text = command(
+        &app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await;
+    assert_eq!(
+        text,
+        "`big.toml` is 1048577 bytes; the limit is 1048576 bytes. Split it into smaller files."
+    );
     // Not a content file, not UTF-8.
     let file = app.discord.upload("notes.pdf", b"%PDF");
     let text = command(
