@@ -29,7 +29,8 @@ pub enum RunReport {
     Queued { schedule_id: i64, scheduled_ms: i64 },
     /// Already ran (a restart between the run and the cursor update).
     AlreadyRan { schedule_id: i64, scheduled_ms: i64 },
-    /// Too late (beyond the grace window): skipped and logged.
+    /// Too late (beyond the grace window), or superseded by a later run that is also due:
+    /// skipped and logged.
     SkippedLate { schedule_id: i64, scheduled_ms: i64 },
     /// Ran, but there was nothing to post.
     NoContent { schedule_id: i64 },
@@ -229,17 +230,25 @@ impl App {
                 self.store.set_next_run(s.id, None).await?;
                 continue;
             };
-            // Walk through every missed occurrence up to now.
-            let mut later = cron.next_after(ms_to_time(due_ms), tz);
-            while let Some(t) = later.filter(|t| t.timestamp_millis() <= now_ms) {
-                tracing::warn!(schedule = s.id, missed = %ms_to_time(due_ms), "run skipped: a later run is also due");
+            // Of several missed runs only the latest can happen; the earlier ones are skipped.
+            if let Some(latest) = cron
+                .last_at_or_before(now, tz)
+                .map(|t| t.timestamp_millis())
+                .filter(|latest| *latest > due_ms)
+            {
+                tracing::warn!(
+                    schedule = s.id,
+                    first_missed = %ms_to_time(due_ms),
+                    latest = %ms_to_time(latest),
+                    "runs skipped: a later run is also due"
+                );
                 reports.push(RunReport::SkippedLate {
                     schedule_id: s.id,
                     scheduled_ms: due_ms,
                 });
-                due_ms = t.timestamp_millis();
-                later = cron.next_after(t, tz);
+                due_ms = latest;
             }
+            let later = cron.next_after(ms_to_time(due_ms).max(now), tz);
             let next = later.map(|t| t.timestamp_millis());
             if now_ms - due_ms > grace_ms {
                 tracing::warn!(

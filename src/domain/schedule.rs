@@ -112,6 +112,24 @@ impl CronSchedule {
         None
     }
 
+    /// The last run at or before `at`, in zone `tz` (for catching up after downtime without
+    /// walking through every missed run).
+    pub fn last_at_or_before(&self, at: DateTime<Utc>, tz: Tz) -> Option<DateTime<Utc>> {
+        // Wall-clock times just after `at`, searched backwards.
+        let local_end = (at + chrono::Duration::seconds(1))
+            .with_timezone(&tz)
+            .naive_local();
+        let mut candidates = self.inner.after(&Utc.from_utc_datetime(&local_end));
+        for _ in 0..1000 {
+            let wall = candidates.next_back()?.naive_utc();
+            let instant = place(wall, tz)?;
+            if instant <= at {
+                return Some(instant);
+            }
+        }
+        None
+    }
+
     /// The next `n` runs after `after`.
     pub fn upcoming(&self, after: DateTime<Utc>, tz: Tz, n: usize) -> Vec<DateTime<Utc>> {
         let mut out = Vec::with_capacity(n);
@@ -319,6 +337,35 @@ mod tests {
         let half = CronSchedule::parse("*/30 * * * *").unwrap();
         let runs = half.upcoming(utc("2026-10-24T23:45:00Z"), berlin, 6);
         assert!(runs.windows(2).all(|w| w[0] < w[1]), "{runs:?}");
+    }
+
+    #[test]
+    fn the_last_run_before_a_time_is_found_directly() {
+        let s = CronSchedule::parse("0 9 * * *").unwrap();
+        let at = utc("2026-11-23T10:00:00Z");
+        assert_eq!(
+            s.last_at_or_before(at, chrono_tz::UTC),
+            Some(utc("2026-11-23T09:00:00Z"))
+        );
+        let exactly = utc("2026-11-23T09:00:00Z");
+        assert_eq!(s.last_at_or_before(exactly, chrono_tz::UTC), Some(exactly));
+        let before = utc("2026-11-23T08:59:59Z");
+        assert_eq!(
+            s.last_at_or_before(before, chrono_tz::UTC),
+            Some(utc("2026-11-22T09:00:00Z"))
+        );
+        let every_minute = CronSchedule::parse("* * * * *").unwrap();
+        let months_later = utc("2027-02-01T12:34:56Z");
+        assert_eq!(
+            every_minute.last_at_or_before(months_later, chrono_tz::UTC),
+            Some(utc("2027-02-01T12:34:00Z"))
+        );
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        // After the spring change 09:00 Berlin is 07:00 UTC.
+        assert_eq!(
+            s.last_at_or_before(utc("2027-03-28T07:30:00Z"), berlin),
+            Some(utc("2027-03-28T07:00:00Z"))
+        );
     }
 
     #[test]

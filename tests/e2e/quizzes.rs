@@ -827,49 +827,47 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_it() {
     let mut app = spawn_app().await;
-    for cron in ["0 8 * * *", "30 8 * * *"] {
+    for cron in ["0 8 * * *", "30 8 * * *", "*/10 * * * *"] {
         add_schedule(&app, "tip", cron, &[]).await;
     }
     // The bot is down from 07:00 to 09:15 UTC: the 08:00 run is 75 minutes late, beyond the
-    // 60-minute grace window (skipped); the 08:30 run is 45 minutes late (it happens, once).
+    // 60-minute grace window (skipped); the 08:30 run is 45 minutes late (it happens, once); of
+    // the thirteen missed ten-minute runs only the latest, 09:10, happens.
     app.stop().await.unwrap();
-    app.clock.set(
-        chrono::DateTime::parse_from_rfc3339("2026-11-23T09:15:00Z")
-            .unwrap()
-            .to_utc(),
-    );
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    app.clock.set(at("2026-11-23T09:15:00Z"));
     app.start_again().await;
-    wait_for_posts(&app, app.channel, 1).await;
+    wait_for_posts(&app, app.channel, 2).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
         bot_posts(&app, app.channel).len(),
-        1,
-        "only the run within the grace window"
+        2,
+        "one post per schedule at most"
     );
     let runs: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT schedule_id, scheduled_ms FROM schedule_runs")
+        sqlx::query_as("SELECT schedule_id, scheduled_ms FROM schedule_runs ORDER BY schedule_id")
             .fetch_all(app.store.pool())
             .await
             .unwrap();
-    let half_past = chrono::DateTime::parse_from_rfc3339("2026-11-23T08:30:00Z")
-        .unwrap()
-        .timestamp_millis();
-    assert_eq!(runs, vec![(2, half_past)]);
-    // Both schedules carry on tomorrow.
+    let ms = |s: &str| at(s).timestamp_millis();
+    assert_eq!(
+        runs,
+        vec![
+            (2, ms("2026-11-23T08:30:00Z")),
+            (3, ms("2026-11-23T09:10:00Z"))
+        ]
+    );
+    // Every schedule carries on from now.
     let next: Vec<i64> = sqlx::query_scalar("SELECT next_run_ms FROM schedules ORDER BY id")
         .fetch_all(app.store.pool())
         .await
         .unwrap();
-    let tomorrow = |s: &str| {
-        chrono::DateTime::parse_from_rfc3339(s)
-            .unwrap()
-            .timestamp_millis()
-    };
     assert_eq!(
         next,
         vec![
-            tomorrow("2026-11-24T08:00:00Z"),
-            tomorrow("2026-11-24T08:30:00Z")
+            ms("2026-11-24T08:00:00Z"),
+            ms("2026-11-24T08:30:00Z"),
+            ms("2026-11-23T09:20:00Z")
         ]
     );
     app.stop().await.unwrap();
