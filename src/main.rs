@@ -44,6 +44,16 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Replay a spaced-repetition review log and compare how well FSRS and simple baselines
+    /// predict recall (log loss, binned RMSE, AUC)
+    EvalScheduler {
+        /// The log: CSV with card_id, review_rating (1-4), review_time (ISO 8601)
+        #[arg(long, value_name = "FILE")]
+        log: PathBuf,
+        /// The share of reviews (earliest first) to train on; the rest is predicted
+        #[arg(long, default_value_t = 0.5, value_name = "FRACTION")]
+        train_fraction: f64,
+    },
     /// Work with content files (topics, questions, tips)
     Content {
         #[command(subcommand)]
@@ -83,6 +93,10 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::EvalScheduler {
+            log,
+            train_fraction,
+        } => eval_scheduler(&log, train_fraction),
         Command::Content {
             action: ContentAction::Validate { files },
         } => validate_content(&files),
@@ -159,6 +173,29 @@ fn main() -> ExitCode {
                     }
                 }
             })
+        }
+    }
+}
+
+/// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.
+fn eval_scheduler(path: &std::path::Path, train_fraction: f64) -> ExitCode {
+    use peerlearn::domain::recall_eval::{evaluate, parse_log, report};
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("peerlearn: cannot read {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    };
+    let result = parse_log(&text).and_then(|reviews| evaluate(&reviews, train_fraction));
+    match result {
+        Ok(evaluation) => {
+            print!("{}", report(&evaluation));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("peerlearn: {}: {e}", path.display());
+            ExitCode::from(1)
         }
     }
 }

@@ -246,3 +246,67 @@ fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
         "{err}"
     );
 }
+
+#[test]
+fn eval_scheduler_compares_fsrs_with_the_baselines_on_the_shared_log() {
+    let log = std::env::var("PEERLEARN_REVIEW_LOG").unwrap_or_else(|_| {
+        format!(
+            "{}/../shared/data/review-log-anki-user.csv",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
+    let (code, out, err) = output(peerlearn().args(["eval-scheduler", "--log", &log]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("12580 reviews; trained on the 6290 before"),
+        "{out}"
+    );
+    // Read the printed table: | model | log loss | RMSE (bins) | AUC |
+    let figures = |model: &str| -> Vec<f64> {
+        let row = out
+            .lines()
+            .find(|l| l.starts_with(&format!("| {model} |")))
+            .unwrap_or_else(|| panic!("no row for {model} in:\n{out}"));
+        row.split('|')
+            .skip(2)
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| c.trim().parse().expect("a number"))
+            .collect()
+    };
+    let fsrs = figures("FSRS-6, default parameters");
+    let fitted = figures("FSRS-6, fitted on the training part");
+    let average = figures("constant average recall");
+    let fixed = figures("fixed intervals 12/24 days (Qstream-style)");
+    let sm2 = figures("SM-2");
+    for row in [&fsrs, &fitted, &average, &fixed, &sm2] {
+        assert_eq!(row.len(), 3, "{out}");
+        assert!(row.iter().all(|x| x.is_finite() && *x >= 0.0), "{out}");
+        assert!(row[2] <= 1.0, "AUC is a probability: {out}");
+    }
+    assert!(
+        fsrs[0] < average[0],
+        "FSRS beats the constant average on log loss:\n{out}"
+    );
+    assert!(fitted[0] < average[0], "{out}");
+    assert!(fsrs[0] < sm2[0] && fsrs[0] < fixed[0], "{out}");
+    assert!(
+        fsrs[2] > 0.6,
+        "FSRS ranks recalled above forgotten reviews: {out}"
+    );
+    assert!(out.contains("fitted FSRS-6 parameters: "), "{out}");
+
+    // An unusable log gets one clear line and exit 1.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "card_id,review_rating,review_time\n1,9,2024-01-01T00:00:00Z\n",
+    )
+    .unwrap();
+    let (code, _, err) = output(peerlearn().args(["eval-scheduler", "--log"]).arg(&bad));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("line 2: review_rating \"9\" is not 1 to 4"),
+        "{err}"
+    );
+}
