@@ -7,6 +7,7 @@ use crate::domain::content::{Question, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::memory::{Grade, MemoryModel, DEFAULT_RETENTION};
 use crate::domain::quiz::{percent_correct, score, Scored};
 use crate::store::{AnswerResult, NewAnswer, QuestionVersion, QuizPost};
 use chrono::DateTime;
@@ -233,16 +234,25 @@ impl App {
             answered_ms: now.timestamp_millis(),
             local_day: self.local_day(guild, now).await?,
         };
-        self.record(&answer, q).await
+        self.record(&answer, &post.version).await
     }
 
-    async fn record(&self, answer: &NewAnswer, q: &Question) -> AppResult<OutMessage> {
+    /// Records an answer with its points, streak and memory update, in one transaction.
+    async fn record(&self, answer: &NewAnswer, v: &QuestionVersion) -> AppResult<OutMessage> {
+        let q = &v.question;
         let points = i64::from(self.settings.quiz.points_correct);
+        let model = MemoryModel::default();
+        let retention = v.desired_retention.unwrap_or(DEFAULT_RETENTION);
         let result = self
             .store
-            .record_answer(answer, |before| {
-                score(before, answer.correct, answer.local_day, points)
-            })
+            .record_answer(
+                answer,
+                |before| score(before, answer.correct, answer.local_day, points),
+                |memory| {
+                    let grade = Grade::of(answer.correct);
+                    model.review(memory.as_ref(), grade, answer.local_day, retention)
+                },
+            )
             .await?;
         Ok(match result {
             AnswerResult::Recorded(scored) => OutMessage::text(feedback(q, answer.choice, &scored)),
@@ -310,7 +320,7 @@ impl App {
             answered_ms: now_ms,
             local_day: self.local_day(guild, now).await?,
         };
-        let mut reply = self.record(&answer, q).await?;
+        let mut reply = self.record(&answer, &v).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
             2000,

@@ -49,6 +49,8 @@ pub struct QuestionVersion {
     pub version_id: i64,
     pub guild: GuildId,
     pub topic_name: String,
+    /// The topic's desired retention, if it sets one.
+    pub desired_retention: Option<f64>,
     pub question: Question,
 }
 
@@ -240,7 +242,7 @@ async fn write_bundle(
 }
 
 /// The columns [`version_from_row`] reads, from `question_versions v` joined with `topics t`.
-pub(super) const VERSION_COLUMNS: &str = "v.id, v.guild_id, t.name, v.question_id, v.topic_id, v.prompt, v.choices, v.correct, v.explanation, v.difficulty, v.tracks, v.source";
+pub(super) const VERSION_COLUMNS: &str = "v.id, v.guild_id, t.name, v.question_id, v.topic_id, v.prompt, v.choices, v.correct, v.explanation, v.difficulty, v.tracks, v.source, t.desired_retention";
 
 pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
     version_from_columns(r, 0)
@@ -256,6 +258,7 @@ pub(super) fn version_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> Qu
         version_id: r.get(at),
         guild: GuildId::from_db(r.get(at + 1)),
         topic_name: r.get(at + 2),
+        desired_retention: r.get(at + 12),
         question: Question {
             id: r.get(at + 3),
             topic: r.get(at + 4),
@@ -344,7 +347,7 @@ async fn upsert_question(
     let (change, version) = match &current {
         None => (Change::Added, 1),
         Some(row) if version_from_row(row).question == *q => return Ok(Change::Unchanged),
-        Some(row) => (Change::Updated, row.get::<i64, _>(12) + 1),
+        Some(row) => (Change::Updated, row.get::<i64, _>(13) + 1),
     };
     if matches!(change, Change::Added) {
         // The version row needs the question row; current_version is set just below.

@@ -128,7 +128,7 @@ mod tests {
         let path = dir.path().join("nested/deeper/peerlearn.db");
         let store = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert!(path.exists());
-        assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2]);
+        assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 3]);
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
             .await
@@ -143,6 +143,6 @@ mod tests {
         store.close().await;
         // Opening again is a no-op for migrations.
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
-        assert_eq!(again.applied_migrations().await.unwrap(), vec![1, 2]);
+        assert_eq!(again.applied_migrations().await.unwrap(), vec![1, 2, 3]);
     }
 }

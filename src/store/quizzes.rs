@@ -6,6 +6,7 @@
 use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::memory::Memory;
 use crate::domain::quiz::{Progress, Scored};
 use chrono::NaiveDate;
 use sqlx::{Row, SqliteConnection};
@@ -221,6 +222,7 @@ impl Store {
         &self,
         a: &NewAnswer,
         score: impl FnOnce(Progress) -> Scored,
+        remember: impl FnOnce(Option<Memory>) -> Memory,
     ) -> sqlx::Result<AnswerResult> {
         let mut tx = self.write_tx().await?;
         if let Some(choice) = existing_choice(&mut tx, a).await? {
@@ -228,6 +230,8 @@ impl Store {
         }
         let before = progress(&mut tx, a.guild, a.user).await?;
         let scored = score(before);
+        let memory = remember(memory(&mut tx, a.guild, a.user, &a.question_id).await?);
+        save_memory(&mut tx, a.guild, a.user, &a.question_id, &memory).await?;
         sqlx::query(
             "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
                choice, correct, latency_ms, answered_ms, local_day, points)
@@ -274,6 +278,17 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(AnswerResult::Recorded(scored))
+    }
+
+    /// A member's memory of a question, if they have answered it.
+    pub async fn memory_of(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        question_id: &str,
+    ) -> sqlx::Result<Option<Memory>> {
+        let mut conn = self.pool.acquire().await?;
+        memory(&mut conn, guild, user, question_id).await
     }
 
     /// A member's points and streak.
@@ -348,4 +363,61 @@ async fn progress(
             last_day: last_day.and_then(|d| d.parse().ok()),
         },
     ))
+}
+
+async fn memory(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    user: UserId,
+    question_id: &str,
+) -> sqlx::Result<Option<Memory>> {
+    let row: Option<(f64, f64, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT stability, difficulty, last_day, due_day, reviews, lapses FROM memory
+         WHERE guild_id = ? AND user_id = ? AND question_id = ?",
+    )
+    .bind(guild.to_db())
+    .bind(user.to_db())
+    .bind(question_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(
+        row.and_then(|(stability, difficulty, last, due, reviews, lapses)| {
+            Some(Memory {
+                stability,
+                difficulty,
+                last_day: last.parse().ok()?,
+                due_day: due.parse().ok()?,
+                reviews: u32::try_from(reviews).unwrap_or(0),
+                lapses: u32::try_from(lapses).unwrap_or(0),
+            })
+        }),
+    )
+}
+
+async fn save_memory(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    user: UserId,
+    question_id: &str,
+    m: &Memory,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET stability = excluded.stability,
+           difficulty = excluded.difficulty, last_day = excluded.last_day, due_day = excluded.due_day,
+           reviews = excluded.reviews, lapses = excluded.lapses",
+    )
+    .bind(guild.to_db())
+    .bind(user.to_db())
+    .bind(question_id)
+    .bind(m.stability)
+    .bind(m.difficulty)
+    .bind(m.last_day.to_string())
+    .bind(m.due_day.to_string())
+    .bind(i64::from(m.reviews))
+    .bind(i64::from(m.lapses))
+    .execute(conn)
+    .await?;
+    Ok(())
 }

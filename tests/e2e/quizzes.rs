@@ -229,6 +229,24 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
             (carol as i64, version, wrong as i64, 0, 45_000, 0, day),
         ]
     );
+    // Each answer updated the member's memory of the question in the same transaction: the
+    // wrong answer is due again tomorrow, the right one later.
+    let due: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT user_id, due_day, reviews, lapses FROM memory ORDER BY due_day DESC, user_id",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(due.len(), 3, "{due:?}");
+    assert_eq!(
+        due[0].0, app.member as i64,
+        "the right answer is due last: {due:?}"
+    );
+    assert!(due[0].1.as_str() > "2026-11-24", "{due:?}");
+    assert!(
+        due[1..].iter().all(|d| d.1 == "2026-11-24" && d.2 == 1),
+        "{due:?}"
+    );
     let progress: (i64, i64) =
         sqlx::query_as("SELECT points, streak_days FROM member_progress WHERE user_id = ?")
             .bind(app.member as i64)

@@ -1,0 +1,17 @@
+-- The memory model: for each (member, question), FSRS stability and difficulty, the last
+-- review day and the day it is due again (guild-local calendar days, YYYY-MM-DD). Updated in
+-- the same transaction as every answer.
+
+CREATE TABLE memory (
+    guild_id    INTEGER NOT NULL REFERENCES guilds (id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL,
+    question_id TEXT    NOT NULL,
+    stability   REAL    NOT NULL,
+    difficulty  REAL    NOT NULL,
+    last_day    TEXT    NOT NULL,
+    due_day     TEXT    NOT NULL,
+    reviews     INTEGER NOT NULL,
+    lapses      INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, user_id, question_id)
+) STRICT;
+CREATE INDEX memory_due ON memory (guild_id, due_day);
