@@ -27,6 +27,7 @@ pub struct Settings {
     pub quiz: QuizSettings,
     pub scheduler: SchedulerSettings,
     pub delivery: DeliverySettings,
+    pub reinforcement: ReinforcementSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -87,6 +88,11 @@ pub struct SchedulerSettings {
 pub struct DeliverySettings {
     pub max_attempts: u32,
     pub min_interval_ms: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ReinforcementSettings {
+    pub mastered_stability_days: u32,
 }
 
 /// Shortest and longest quiz window, in minutes (one week).

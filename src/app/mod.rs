@@ -4,6 +4,7 @@
 
 pub mod content;
 pub mod message;
+pub mod progress;
 pub mod quiz;
 pub mod schedules;
 pub mod starter;

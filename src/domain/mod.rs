@@ -5,6 +5,7 @@ pub mod content_files;
 pub mod custom_id;
 pub mod format;
 pub mod ids;
+pub mod mastery;
 pub mod memory;
 pub mod quiz;
 pub mod recall_eval;

@@ -280,6 +280,50 @@ impl Store {
         Ok(AnswerResult::Recorded(scored))
     }
 
+    /// The guild's topics as `(id, name, number of questions)`, and the member's memories as
+    /// `(topic id, memory)`.
+    pub async fn member_memories(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> sqlx::Result<(Vec<(String, String, i64)>, Vec<(String, Memory)>)> {
+        let topics = sqlx::query_as(
+            "SELECT t.id, t.name, (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
+             FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        let rows: Vec<(String, f64, f64, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT q.topic_id, m.stability, m.difficulty, m.last_day, m.due_day, m.reviews, m.lapses
+             FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
+             WHERE m.guild_id = ? AND m.user_id = ?",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        let memories = rows
+            .into_iter()
+            .filter_map(
+                |(topic, stability, difficulty, last, due, reviews, lapses)| {
+                    Some((
+                        topic,
+                        Memory {
+                            stability,
+                            difficulty,
+                            last_day: last.parse().ok()?,
+                            due_day: due.parse().ok()?,
+                            reviews: u32::try_from(reviews).unwrap_or(0),
+                            lapses: u32::try_from(lapses).unwrap_or(0),
+                        },
+                    ))
+                },
+            )
+            .collect();
+        Ok((topics, memories))
+    }
+
     /// A member's memory of a question, if they have answered it.
     pub async fn memory_of(
         &self,

@@ -6,4 +6,5 @@ mod common;
 mod emulator_contract;
 mod gateway;
 mod quizzes;
+mod reinforcement;
 mod startup;

@@ -6,6 +6,7 @@ pub mod admin;
 mod config;
 mod content;
 mod help;
+mod progress;
 mod quiz;
 mod schedule;
 
@@ -20,6 +21,7 @@ pub fn all() -> Vec<Command> {
     vec![
         help::help(),
         quiz::quiz(),
+        progress::progress(),
         about::about(),
         content::content(),
         schedule::schedule(),

@@ -1,0 +1,95 @@
+//! `/progress`: a member's own mastery per topic, items due, streak and next review.
+
+use super::message::OutMessage;
+use super::{App, AppResult};
+use crate::domain::format::fit;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::mastery::{bar, TopicMemory};
+use crate::domain::memory::MemoryModel;
+
+impl App {
+    /// The member's mastery of each topic today.
+    pub async fn topic_memories(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> AppResult<Vec<TopicMemory>> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let model = MemoryModel::default();
+        let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
+        let (topics, memories) = self.store.member_memories(guild, user).await?;
+        Ok(topics
+            .into_iter()
+            .map(|(id, name, questions)| {
+                let mine: Vec<_> = memories
+                    .iter()
+                    .filter(|(t, _)| *t == id)
+                    .map(|(_, m)| m)
+                    .collect();
+                TopicMemory {
+                    recalls: mine.iter().map(|m| model.recall(m, today)).collect(),
+                    due: mine.iter().filter(|m| m.due_day <= today).count(),
+                    mastered: mine.iter().filter(|m| m.stability >= mastered_days).count(),
+                    topic_id: id,
+                    topic_name: name,
+                    questions: usize::try_from(questions).unwrap_or(0),
+                }
+            })
+            .collect())
+    }
+
+    pub async fn progress(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
+        self.ensure_content(guild).await?;
+        let topics = self.topic_memories(guild, user).await?;
+        let seen: usize = topics.iter().map(TopicMemory::seen).sum();
+        if seen == 0 {
+            return Ok(OutMessage::text(
+                "You have not answered any questions yet. Try `/quiz` for a first one, or answer the next quiz in the channel.",
+            ));
+        }
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let mut lines = vec!["**Your progress**".to_string()];
+        for t in &topics {
+            let mut details = format!("{} of {} seen", t.seen(), t.questions);
+            if t.mastered > 0 {
+                details.push_str(&format!(" · {} mastered", t.mastered));
+            }
+            if t.due > 0 {
+                details.push_str(&format!(" · {} due", t.due));
+            }
+            lines.push(format!(
+                "`{}` {:>3}% {} — {details}",
+                bar(t.mastery(), 10),
+                (t.mastery() * 100.0).round() as i64,
+                fit(&t.topic_name, 40),
+            ));
+        }
+        let (_, memories) = self.store.member_memories(guild, user).await?;
+        let due_now = memories.iter().filter(|(_, m)| m.due_day <= today).count();
+        let next = memories
+            .iter()
+            .map(|(_, m)| m.due_day)
+            .filter(|d| *d > today)
+            .min();
+        let next_text = match (due_now, next) {
+            (0, Some(d)) => format!("next review {}", d.format("%a %d %b")),
+            (0, None) => "nothing scheduled".to_string(),
+            (n, _) => format!(
+                "{n} item{} due now — `/quiz` brings {} back",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            ),
+        };
+        lines.push(format!("Reviews: {next_text}"));
+        let p = self.store.member_progress(guild, user).await?;
+        let streak = match p.streak_days {
+            1 => "1 day".to_string(),
+            n => format!("{n} days"),
+        };
+        lines.push(format!(
+            "Streak: {streak} (best {}) · {} points",
+            p.best_streak, p.points
+        ));
+        Ok(OutMessage::text(fit(&lines.join("\n"), 2000)))
+    }
+}
