@@ -15,3 +15,14 @@ CREATE TABLE memory (
     PRIMARY KEY (guild_id, user_id, question_id)
 ) STRICT;
 CREATE INDEX memory_due ON memory (guild_id, due_day);
+
+-- Role tracks: the topics that matter for members with a role (e.g. @Support → customer
+-- support, data privacy). Practice leans towards them.
+CREATE TABLE role_tracks (
+    guild_id   INTEGER NOT NULL REFERENCES guilds (id) ON DELETE CASCADE,
+    role_id    INTEGER NOT NULL,
+    topic_id   TEXT    NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, role_id, topic_id),
+    FOREIGN KEY (guild_id, topic_id) REFERENCES topics (guild_id, id) ON DELETE CASCADE
+) STRICT;

@@ -8,6 +8,7 @@ pub mod progress;
 pub mod quiz;
 pub mod schedules;
 pub mod starter;
+pub mod tracks;
 
 use crate::clock::Clock;
 use crate::config::Settings;

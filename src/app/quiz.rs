@@ -9,6 +9,7 @@ use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::{Grade, MemoryModel, DEFAULT_RETENTION};
 use crate::domain::quiz::{percent_correct, score, Scored};
+use crate::domain::selection::{next_question, Candidate, Seen};
 use crate::store::{AnswerResult, NewAnswer, QuestionVersion, QuizPost};
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,18 @@ pub enum Post {
     Quiz,
     /// A ready message (tips).
     Message { message: OutMessage },
+}
+
+/// A mastered question comes back as a refresher about once in this many practice questions.
+const REFRESHER_ONE_IN: u64 = 20;
+
+/// A random number from the standard library's per-process random hasher keys (no extra
+/// dependency for one dice roll).
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(0);
+    h.finish()
 }
 
 /// How long a practice question can be answered after it was shown.
@@ -263,15 +276,17 @@ impl App {
         })
     }
 
-    /// A personal practice question (ephemeral, answered with buttons).
+    /// A personal practice question (ephemeral, answered with buttons), chosen adaptively:
+    /// see [`crate::domain::selection`]. `roles` are the member's roles, for their tracks.
     pub async fn practice_question(
         &self,
         guild: GuildId,
         user: UserId,
         topic: Option<&str>,
+        roles: &[u64],
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
-        let Some(v) = self.store.practice_question(guild, user, topic).await? else {
+        let Some(v) = self.next_practice(guild, user, topic, roles).await? else {
             return match topic {
                 Some(t) => refuse(format!(
                     "There are no questions in topic `{}`. Try `/quiz` without a topic.",
@@ -283,6 +298,43 @@ impl App {
             };
         };
         Ok(practice_message(&v, self.clock.now_ms()))
+    }
+
+    /// The question a member should practise next.
+    pub async fn next_practice(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        topic: Option<&str>,
+        roles: &[u64],
+    ) -> AppResult<Option<QuestionVersion>> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let model = MemoryModel::default();
+        let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
+        let candidates: Vec<Candidate> = self
+            .store
+            .practice_candidates(guild, user, topic)
+            .await?
+            .into_iter()
+            .map(|(version_id, topic, memory)| Candidate {
+                version_id,
+                topic,
+                seen: memory.map(|m| Seen {
+                    recall: model.recall(&m, today),
+                    due: m.due_day <= today,
+                    mastered: m.stability >= mastered_days,
+                }),
+            })
+            .collect();
+        let tracks = self.store.track_topics(guild, roles).await?;
+        let refresher = random_u64() % REFRESHER_ONE_IN == 0;
+        match next_question(&candidates, &tracks, refresher) {
+            Some(i) => Ok(self
+                .store
+                .guild_question_version(guild, candidates[i].version_id)
+                .await?),
+            None => Ok(None),
+        }
     }
 
     /// A click on a practice answer: the message turns into the feedback, with a button for
@@ -343,13 +395,15 @@ impl App {
         guild: GuildId,
         user: UserId,
         version_id: i64,
+        roles: &[u64],
     ) -> AppResult<OutMessage> {
         let topic = self
             .store
             .guild_question_version(guild, version_id)
             .await?
             .map(|v| v.question.topic);
-        self.practice_question(guild, user, topic.as_deref()).await
+        self.practice_question(guild, user, topic.as_deref(), roles)
+            .await
     }
 }
 

@@ -40,6 +40,11 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         ));
     };
     let user = UserId(click.user.id.get());
+    let roles: Vec<u64> = click
+        .member
+        .as_ref()
+        .map(|m| m.roles.iter().map(|r| r.get()).collect())
+        .unwrap_or_default();
     let name = click
         .user
         .global_name
@@ -71,7 +76,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
             true,
         ),
         ComponentId::PracticeNext { version } => {
-            (app.practice_next(guild, user, version).await, true)
+            (app.practice_next(guild, user, version, &roles).await, true)
         }
     };
     match result {

@@ -10,3 +10,4 @@ pub mod memory;
 pub mod quiz;
 pub mod recall_eval;
 pub mod schedule;
+pub mod selection;

@@ -399,7 +399,7 @@ impl Emulator {
         Ok(self.inject(2, command, user, channel, None, data))
     }
 
-    /// The `resolved` entry Discord adds for a channel (7) or attachment (11) option.
+    /// The `resolved` entry Discord adds for a channel (7), role (8) or attachment (11) option.
     fn resolve_option(&self, def: &Value, value: &Value) -> Option<(String, String, Value)> {
         let id: u64 = value.as_str()?.parse().ok()?;
         let s = self.lock();
@@ -414,6 +414,14 @@ impl Emulator {
                     id.to_string(),
                     json!({"id": id.to_string(), "name": c.name, "type": c.kind, "permissions": everyone.to_string()}),
                 ))
+            }
+            8 => {
+                let role = s
+                    .guilds
+                    .values()
+                    .flat_map(|g| g.roles.iter())
+                    .find(|r| r.id == id)?;
+                Some(("roles".into(), id.to_string(), payloads::role(role)))
             }
             11 => {
                 let u = s.uploads.get(&id)?;

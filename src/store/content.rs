@@ -195,30 +195,6 @@ impl Store {
         .await?;
         Ok(row.as_ref().map(version_from_row))
     }
-
-    /// A practice question for a member: in `topic` if given; questions the member has answered
-    /// least (never first), then at random.
-    pub async fn practice_question(
-        &self,
-        guild: GuildId,
-        user: crate::domain::ids::UserId,
-        topic: Option<&str>,
-    ) -> sqlx::Result<Option<QuestionVersion>> {
-        let row = sqlx::query(&format!(
-            "SELECT {VERSION_COLUMNS} FROM questions q JOIN question_versions v ON v.id = q.current_version
-             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
-             WHERE q.guild_id = ?1 AND (?2 IS NULL OR q.topic_id = ?2)
-             ORDER BY (SELECT COUNT(*) FROM answers a WHERE a.guild_id = q.guild_id AND a.user_id = ?3
-                       AND a.question_id = q.id), RANDOM()
-             LIMIT 1"
-        ))
-        .bind(guild.to_db())
-        .bind(topic)
-        .bind(user.to_db())
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.as_ref().map(version_from_row))
-    }
 }
 
 /// Adds, updates or leaves each item of the bundle.

@@ -5,6 +5,7 @@ mod content;
 mod guilds;
 mod quizzes;
 mod schedules;
+mod tracks;
 
 pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use guilds::{GuildRow, MemberRow};

@@ -324,6 +324,20 @@ async fn non_admins_are_refused_by_every_admin_command() {
         ("schedule run", vec![("id", json!(1))]),
         ("config timezone", vec![("zone", json!("Europe/Berlin"))]),
         ("config quiz-window", vec![("minutes", json!(5))]),
+        (
+            "track set",
+            vec![
+                ("role", json!(app.guild.to_string())),
+                ("topic", json!("security")),
+            ],
+        ),
+        (
+            "track remove",
+            vec![
+                ("role", json!(app.guild.to_string())),
+                ("topic", json!("security")),
+            ],
+        ),
     ];
     for (name, options) in &attempts {
         let text = command(&app, app.member, name, options).await;
@@ -333,6 +347,7 @@ async fn non_admins_are_refused_by_every_admin_command() {
         );
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM schedules").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM role_tracks").await, 0);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM topics").await,
         0,

@@ -9,6 +9,7 @@ mod help;
 mod progress;
 mod quiz;
 mod schedule;
+mod track;
 
 use super::{render, Command, Context, Error};
 use crate::app::message::OutMessage;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<Command> {
         content::content(),
         schedule::schedule(),
         config::config(),
+        track::track(),
     ]
 }
 
@@ -41,6 +43,19 @@ pub fn guild_of(ctx: Context<'_>) -> Result<GuildId, Error> {
 
 pub fn user_of(ctx: Context<'_>) -> UserId {
     UserId(ctx.author().id.get())
+}
+
+/// The caller's roles in the guild (from the interaction; no request needed).
+pub fn roles_of(ctx: Context<'_>) -> Vec<u64> {
+    match ctx {
+        poise::Context::Application(a) => a
+            .interaction
+            .member
+            .as_ref()
+            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default(),
+        poise::Context::Prefix(_) => vec![],
+    }
 }
 
 /// Sends a use case's result to the caller only: the message, or the refusal (a long one with

@@ -1,0 +1,126 @@
+//! Role tracks (role → topics) and the candidates for a member's next practice question.
+
+use super::content::ensure_guild;
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::memory::Memory;
+
+impl Store {
+    /// Adds a topic to a role's track; `false` if it was already there.
+    pub async fn add_track(
+        &self,
+        guild: GuildId,
+        role: u64,
+        topic: &str,
+        now_ms: i64,
+    ) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        let added = sqlx::query(
+            "INSERT INTO role_tracks (guild_id, role_id, topic_id, created_ms) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(guild.to_db())
+        .bind(role as i64)
+        .bind(topic)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    /// Removes a topic from a role's track; `false` if it was not there.
+    pub async fn remove_track(&self, guild: GuildId, role: u64, topic: &str) -> sqlx::Result<bool> {
+        let removed = sqlx::query(
+            "DELETE FROM role_tracks WHERE guild_id = ? AND role_id = ? AND topic_id = ?",
+        )
+        .bind(guild.to_db())
+        .bind(role as i64)
+        .bind(topic)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(removed > 0)
+    }
+
+    /// Every track as `(role, topic id, topic name)`, by role then topic name.
+    pub async fn tracks(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, String, String)>> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT r.role_id, r.topic_id, t.name FROM role_tracks r
+             JOIN topics t ON t.guild_id = r.guild_id AND t.id = r.topic_id
+             WHERE r.guild_id = ? ORDER BY r.role_id, t.name",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(r, id, name)| (r as u64, id, name))
+            .collect())
+    }
+
+    /// The topics on the tracks of any of these roles.
+    pub async fn track_topics(&self, guild: GuildId, roles: &[u64]) -> sqlx::Result<Vec<String>> {
+        let all = self.tracks(guild).await?;
+        let mut topics: Vec<String> = all
+            .into_iter()
+            .filter(|(role, _, _)| roles.contains(role))
+            .map(|(_, topic, _)| topic)
+            .collect();
+        topics.dedup();
+        Ok(topics)
+    }
+
+    /// Every current question (in `topic` if given) with the member's memory of it, in random
+    /// order.
+    pub async fn practice_candidates(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        topic: Option<&str>,
+    ) -> sqlx::Result<Vec<(i64, String, Option<Memory>)>> {
+        type Row = (
+            i64,
+            String,
+            Option<f64>,
+            Option<f64>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT q.current_version, q.topic_id, m.stability, m.difficulty, m.last_day, m.due_day, m.reviews, m.lapses
+             FROM questions q LEFT JOIN memory m
+               ON m.guild_id = q.guild_id AND m.question_id = q.id AND m.user_id = ?2
+             WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
+             ORDER BY RANDOM()",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(topic)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(version, topic, stability, difficulty, last, due, reviews, lapses)| {
+                    let memory = (|| {
+                        Some(Memory {
+                            stability: stability?,
+                            difficulty: difficulty?,
+                            last_day: last?.parse().ok()?,
+                            due_day: due?.parse().ok()?,
+                            reviews: u32::try_from(reviews?).ok()?,
+                            lapses: u32::try_from(lapses?).ok()?,
+                        })
+                    })();
+                    (version, topic, memory)
+                },
+            )
+            .collect())
+    }
+}
