@@ -26,3 +26,18 @@ CREATE TABLE role_tracks (
     PRIMARY KEY (guild_id, role_id, topic_id),
     FOREIGN KEY (guild_id, topic_id) REFERENCES topics (guild_id, id) ON DELETE CASCADE
 ) STRICT;
+
+-- How each member wants reviews: on or off, in the channel or by DM, and a pause (vacation)
+-- until a guild-local day. No row means the defaults: on, in the channel, not paused.
+CREATE TABLE member_prefs (
+    guild_id     INTEGER NOT NULL REFERENCES guilds (id) ON DELETE CASCADE,
+    user_id      INTEGER NOT NULL,
+    reviews_on   INTEGER NOT NULL DEFAULT 1,
+    -- 'channel' or 'dm'
+    delivery     TEXT    NOT NULL DEFAULT 'channel',
+    paused_until TEXT,
+    PRIMARY KEY (guild_id, user_id)
+) STRICT;
+
+-- A post for one member's direct messages: the delivery worker opens the DM channel.
+ALTER TABLE outbox ADD COLUMN recipient_id INTEGER;

@@ -93,6 +93,8 @@ pub struct DeliverySettings {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ReinforcementSettings {
     pub mastered_stability_days: u32,
+    pub items_per_review: u32,
+    pub daily_review_cap: u32,
 }
 
 /// Shortest and longest quiz window, in minutes (one week).
@@ -246,6 +248,15 @@ impl Settings {
         ];
         if let Some(e) = checks.into_iter().flatten().next() {
             return Err(e);
+        }
+        if self.reinforcement.items_per_review > 25 {
+            return Err(bad(
+                "reinforcement.items_per_review",
+                format!(
+                    "must be at most 25, got {}",
+                    self.reinforcement.items_per_review
+                ),
+            ));
         }
         let (lo, hi) = QUIZ_WINDOW_MINUTES;
         if !(lo..=hi).contains(&self.quiz.window_minutes) {

@@ -40,6 +40,8 @@ pub trait ChatPort: Send + Sync + 'static {
         message: &OutMessage,
         nonce: &str,
     ) -> impl Future<Output = Result<u64, SendError>> + Send;
+    /// The direct-message channel with a user (opened if needed).
+    fn open_dm(&self, user: u64) -> impl Future<Output = Result<u64, SendError>> + Send;
     /// Replaces a message's text, embed and buttons.
     fn edit(
         &self,
@@ -71,6 +73,7 @@ pub async fn run<P: ChatPort>(
         app,
         port,
         not_before: HashMap::new(),
+        dm_channels: HashMap::new(),
         last_count_edit: HashMap::new(),
     };
     let mut ticker = worker.app.clock.ticker();
@@ -109,8 +112,10 @@ enum Outcome {
 struct Worker<P> {
     app: App,
     port: P,
-    /// When a held-back channel may be tried again.
+    /// When a held-back channel (or member, for DMs) may be tried again.
     not_before: HashMap<u64, Instant>,
+    /// Direct-message channels already opened, by member.
+    dm_channels: HashMap<u64, u64>,
     /// When each open post's count was last edited (edits are batched).
     last_count_edit: HashMap<i64, Instant>,
 }
@@ -133,7 +138,8 @@ impl<P: ChatPort> Worker<P> {
                 if *shutdown.borrow() {
                     return Ok(None);
                 }
-                let channel = row.channel_id;
+                // A direct message is held back per member, a channel post per channel.
+                let channel = row.recipient_id.unwrap_or(row.channel_id);
                 let waiting = self
                     .not_before
                     .get(&channel)
@@ -172,7 +178,7 @@ impl<P: ChatPort> Worker<P> {
 
     /// One attempt at one post.
     async fn deliver(&mut self, row: &OutboxRow) -> sqlx::Result<Outcome> {
-        let store = &self.app.store;
+        let store = self.app.store.clone();
         let max_attempts = i64::from(self.app.settings.delivery.max_attempts);
         let message = match self.app.render_post(row.id, &row.payload).await {
             Ok(Some(message)) => message,
@@ -187,11 +193,20 @@ impl<P: ChatPort> Worker<P> {
                 return Ok(Outcome::HoldChannel(backoff(row.attempts)));
             }
         };
-        match self
-            .port
-            .post(row.channel_id, &message, &nonce_for(row.id))
-            .await
-        {
+        let channel = match row.recipient_id {
+            None => Ok(row.channel_id),
+            Some(user) => match self.dm_channels.get(&user) {
+                Some(c) => Ok(*c),
+                None => self.port.open_dm(user).await.inspect(|c| {
+                    self.dm_channels.insert(user, *c);
+                }),
+            },
+        };
+        let sent = match channel {
+            Ok(channel) => self.port.post(channel, &message, &nonce_for(row.id)).await,
+            Err(e) => Err(e),
+        };
+        match sent {
             Ok(message_id) => {
                 store
                     .mark_delivered(row.id, message_id, self.app.clock.now_ms())

@@ -6,6 +6,7 @@ pub mod content;
 pub mod message;
 pub mod progress;
 pub mod quiz;
+pub mod reviews;
 pub mod schedules;
 pub mod starter;
 pub mod tracks;

@@ -241,17 +241,22 @@ impl App {
             question_id: q.id.clone(),
             quiz_post_id: Some(post.id),
             shown_ms: None,
+            source: "channel",
             choice,
             correct: choice == q.correct,
             latency_ms: (now.timestamp_millis() - posted_ms).max(0),
             answered_ms: now.timestamp_millis(),
             local_day: self.local_day(guild, now).await?,
         };
-        self.record(&answer, &post.version).await
+        self.record_answer(&answer, &post.version).await
     }
 
     /// Records an answer with its points, streak and memory update, in one transaction.
-    async fn record(&self, answer: &NewAnswer, v: &QuestionVersion) -> AppResult<OutMessage> {
+    pub(super) async fn record_answer(
+        &self,
+        answer: &NewAnswer,
+        v: &QuestionVersion,
+    ) -> AppResult<OutMessage> {
         let q = &v.question;
         let points = i64::from(self.settings.quiz.points_correct);
         let model = MemoryModel::default();
@@ -366,13 +371,14 @@ impl App {
             question_id: q.id.clone(),
             quiz_post_id: None,
             shown_ms: Some(shown_ms),
+            source: "practice",
             choice,
             correct: choice == q.correct,
             latency_ms: (now_ms - shown_ms).max(0),
             answered_ms: now_ms,
             local_day: self.local_day(guild, now).await?,
         };
-        let mut reply = self.record(&answer, &v).await?;
+        let mut reply = self.record_answer(&answer, &v).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
             2000,

@@ -202,6 +202,9 @@ impl App {
         let s = self.own_schedule(guild, id).await?;
         let now = self.clock.now_ms();
         match self.run_one(&s, now, "manual", None).await? {
+            RunReport::NoContent { .. } if s.kind == "reinforcement" => {
+                refuse("Nobody has reviews due right now, so there is nothing to remind.")
+            }
             RunReport::NoContent { .. } => refuse(format!(
                 "Schedule #{id} has nothing to post{}. Import content with `/content import` or load `/content starter`.",
                 s.topic.as_deref().map_or(String::new(), |t| format!(" in topic `{t}`"))
@@ -314,6 +317,14 @@ impl App {
                     None => (RunOutput::Nothing, String::new()),
                 }
             }
+            Some(ScheduleKind::Reinforcement) => {
+                let posts = self.review_reminders(s).await?;
+                if posts.is_empty() {
+                    (RunOutput::Nothing, String::new())
+                } else {
+                    (RunOutput::Posts(posts), String::new())
+                }
+            }
             None => (RunOutput::Nothing, String::new()),
         };
         let nothing = matches!(output, RunOutput::Nothing);
@@ -322,7 +333,11 @@ impl App {
             guild: s.guild,
             channel_id: s.channel_id,
             scheduled_ms,
-            outcome: if nothing { "no-content" } else { outcome },
+            outcome: match (nothing, kind) {
+                (true, Some(ScheduleKind::Reinforcement)) => "nothing-due",
+                (true, _) => "no-content",
+                (false, _) => outcome,
+            },
             output,
             payload,
             next_run_ms,
@@ -330,10 +345,12 @@ impl App {
         let queued = self.store.record_run(&run, self.clock.now_ms()).await?;
         Ok(match (queued, nothing) {
             (_, true) => {
-                tracing::warn!(
-                    schedule = s.id,
-                    "nothing to post: no content for this schedule"
-                );
+                if kind != Some(ScheduleKind::Reinforcement) {
+                    tracing::warn!(
+                        schedule = s.id,
+                        "nothing to post: no content for this schedule"
+                    );
+                }
                 RunReport::NoContent { schedule_id: s.id }
             }
             (Some(_), false) => RunReport::Queued {

@@ -34,10 +34,25 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
             "This button is no longer valid. Use `/quiz` for a new question.",
         ));
     };
-    let Some(guild) = click.guild_id.map(|g| GuildId(g.get())) else {
-        return ephemeral(&OutMessage::text(
-            "Quizzes work inside a server, not in direct messages.",
-        ));
+    // Review buttons carry their guild (they also work in direct messages); the others need
+    // the server they were clicked in.
+    let carried = match id {
+        ComponentId::ReviewStart { guild }
+        | ComponentId::ReviewAnswer { guild, .. }
+        | ComponentId::ReviewNext { guild, .. } => Some(GuildId(guild)),
+        _ => None,
+    };
+    let here = click.guild_id.map(|g| GuildId(g.get()));
+    let guild = match (carried, here) {
+        (Some(c), Some(h)) if c != h => {
+            return ephemeral(&OutMessage::text("This button belongs to another server."));
+        }
+        (Some(g), _) | (None, Some(g)) => g,
+        (None, None) => {
+            return ephemeral(&OutMessage::text(
+                "Quizzes work inside a server, not in direct messages.",
+            ));
+        }
     };
     let user = UserId(click.user.id.get());
     let roles: Vec<u64> = click
@@ -51,12 +66,14 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         .clone()
         .unwrap_or_else(|| click.user.name.clone());
     let app = &data.app;
-    if let Err(e) = app
-        .store
-        .touch_member(guild, user, &name, app.clock.now_ms())
-        .await
-    {
-        tracing::warn!(error = %e, "could not record the member");
+    if here.is_some() {
+        if let Err(e) = app
+            .store
+            .touch_member(guild, user, &name, app.clock.now_ms())
+            .await
+        {
+            tracing::warn!(error = %e, "could not record the member");
+        }
     }
     let (result, update_in_place) = match id {
         ComponentId::QuizAnswer { post, choice } => {
@@ -78,6 +95,22 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         ComponentId::PracticeNext { version } => {
             (app.practice_next(guild, user, version, &roles).await, true)
         }
+        ComponentId::ReviewStart { .. } => (app.review_start(guild, user).await, false),
+        ComponentId::ReviewAnswer {
+            version,
+            choice,
+            shown_ms,
+            n,
+            ..
+        } => (
+            app.review_answer(guild, user, version, usize::from(choice), shown_ms, n)
+                .await,
+            true,
+        ),
+        ComponentId::ReviewNext { n, .. } => (
+            app.review_card(guild, user, n.saturating_add(1)).await,
+            true,
+        ),
     };
     match result {
         Ok(m) if update_in_place => {

@@ -81,6 +81,17 @@ impl ChatPort for DiscordPort {
             .ok_or_else(|| SendError::Transient("the response has no message id".into()))
     }
 
+    async fn open_dm(&self, user: u64) -> Result<u64, SendError> {
+        let body = serde_json::to_vec(&serde_json::json!({ "recipient_id": user.to_string() }))
+            .map_err(|e| SendError::Permanent(format!("cannot encode the request: {e}")))?;
+        let request = Request::new(Route::UserMeDmChannels, LightMethod::Post).body(Some(body));
+        let channel = self.send(request).await?;
+        channel["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| SendError::Transient("the response has no channel id".into()))
+    }
+
     async fn edit(
         &self,
         channel: u64,

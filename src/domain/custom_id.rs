@@ -22,6 +22,18 @@ pub enum ComponentId {
     },
     /// "Another question" after a practice answer: one from the same topic as this version.
     PracticeNext { version: i64 },
+    /// "Start my review" on a review reminder (in a channel or a DM, so the guild is carried).
+    ReviewStart { guild: u64 },
+    /// An answer to the `n`th question of a review session.
+    ReviewAnswer {
+        guild: u64,
+        version: i64,
+        choice: u8,
+        shown_ms: i64,
+        n: u8,
+    },
+    /// "Next question" after the `n`th answer of a review session.
+    ReviewNext { guild: u64, n: u8 },
 }
 
 impl ComponentId {
@@ -34,6 +46,15 @@ impl ComponentId {
                 shown_ms,
             } => format!("{TAG}:pa:{version}:{choice}:{shown_ms}"),
             ComponentId::PracticeNext { version } => format!("{TAG}:pn:{version}"),
+            ComponentId::ReviewStart { guild } => format!("{TAG}:rs:{guild}"),
+            ComponentId::ReviewAnswer {
+                guild,
+                version,
+                choice,
+                shown_ms,
+                n,
+            } => format!("{TAG}:ra:{guild}:{version}:{choice}:{shown_ms}:{n}"),
+            ComponentId::ReviewNext { guild, n } => format!("{TAG}:rn:{guild}:{n}"),
         }
     }
 
@@ -50,6 +71,13 @@ impl ComponentId {
             s.parse().ok()
         };
         let choice = |s: &str| number(s).filter(|c| *c < 5).map(|c| c as u8);
+        let guild = |s: &str| {
+            if s.is_empty() || s.len() > 20 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse::<u64>().ok().filter(|g| *g > 0)
+        };
+        let small = |s: &str| number(s).filter(|n| (1..=50).contains(n)).map(|n| n as u8);
         match parts.as_slice() {
             [TAG, "qa", post, c] => Some(ComponentId::QuizAnswer {
                 post: number(post)?,
@@ -62,6 +90,18 @@ impl ComponentId {
             }),
             [TAG, "pn", version] => Some(ComponentId::PracticeNext {
                 version: number(version)?,
+            }),
+            [TAG, "rs", g] => Some(ComponentId::ReviewStart { guild: guild(g)? }),
+            [TAG, "ra", g, version, c, shown, n] => Some(ComponentId::ReviewAnswer {
+                guild: guild(g)?,
+                version: number(version)?,
+                choice: choice(c)?,
+                shown_ms: number(shown)?,
+                n: small(n)?,
+            }),
+            [TAG, "rn", g, n] => Some(ComponentId::ReviewNext {
+                guild: guild(g)?,
+                n: small(n)?,
             }),
             _ => None,
         }
@@ -85,6 +125,15 @@ mod tests {
                 shown_ms: 1_790_000_000_000,
             },
             ComponentId::PracticeNext { version: 7 },
+            ComponentId::ReviewStart { guild: u64::MAX },
+            ComponentId::ReviewAnswer {
+                guild: u64::MAX,
+                version: i64::MAX / 10,
+                choice: 4,
+                shown_ms: 1_790_000_000_000,
+                n: 50,
+            },
+            ComponentId::ReviewNext { guild: 1, n: 3 },
         ];
         for id in all {
             let s = id.encode();
@@ -108,6 +157,12 @@ mod tests {
             "pl1:pa:1:1",
             "pl1:zz:1:1",
             "pl1:qa: 1:1",
+            "pl1:rs:0",
+            "pl1:rs:-5",
+            "pl1:rn:1:0",
+            "pl1:rn:1:51",
+            "pl1:ra:1:2:3:4",
+            "pl1:rs:99999999999999999999",
         ] {
             assert_eq!(ComponentId::parse(bad), None, "{bad}");
         }

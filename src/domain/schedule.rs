@@ -19,15 +19,22 @@ use std::str::FromStr;
 pub enum ScheduleKind {
     Quiz,
     Tip,
+    /// Reminds members with reviews due (in the channel, or by DM for those who chose it).
+    Reinforcement,
 }
 
 impl ScheduleKind {
-    pub const ALL: [ScheduleKind; 2] = [ScheduleKind::Quiz, ScheduleKind::Tip];
+    pub const ALL: [ScheduleKind; 3] = [
+        ScheduleKind::Quiz,
+        ScheduleKind::Tip,
+        ScheduleKind::Reinforcement,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ScheduleKind::Quiz => "quiz",
             ScheduleKind::Tip => "tip",
+            ScheduleKind::Reinforcement => "reinforcement",
         }
     }
 

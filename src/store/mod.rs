@@ -4,12 +4,14 @@
 mod content;
 mod guilds;
 mod quizzes;
+mod reviews;
 mod schedules;
 mod tracks;
 
 pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use guilds::{GuildRow, MemberRow};
 pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
+pub use reviews::{DueMember, ReviewPrefs};
 pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 
 use sqlx::sqlite::SqliteSynchronous;

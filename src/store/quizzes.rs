@@ -19,6 +19,8 @@ pub struct OutboxRow {
     pub channel_id: u64,
     pub payload: String,
     pub attempts: i64,
+    /// For a direct message: the member (`channel_id` is then 0 until the DM is opened).
+    pub recipient_id: Option<u64>,
 }
 
 /// A quiz post with its question.
@@ -47,8 +49,10 @@ pub struct NewAnswer {
     pub question_id: String,
     /// The quiz post, for a channel quiz.
     pub quiz_post_id: Option<i64>,
-    /// When a practice question was shown.
+    /// When a practice or review question was shown.
     pub shown_ms: Option<i64>,
+    /// "channel", "practice" or "review".
+    pub source: &'static str,
     pub choice: usize,
     pub correct: bool,
     pub latency_ms: i64,
@@ -99,7 +103,7 @@ impl Store {
     /// The oldest pending posts, at most `limit`.
     pub async fn pending_posts(&self, limit: u32) -> sqlx::Result<Vec<OutboxRow>> {
         let rows = sqlx::query(
-            "SELECT id, guild_id, channel_id, payload, attempts FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
+            "SELECT id, guild_id, channel_id, payload, attempts, recipient_id FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
         )
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
@@ -112,6 +116,7 @@ impl Store {
                 channel_id: r.get::<i64, _>(2) as u64,
                 payload: r.get(3),
                 attempts: r.get(4),
+                recipient_id: r.get::<Option<i64>, _>(5).map(|u| u as u64),
             })
             .collect())
     }
@@ -241,7 +246,7 @@ impl Store {
         .bind(a.user.to_db())
         .bind(&a.question_id)
         .bind(a.version_id)
-        .bind(if a.quiz_post_id.is_some() { "channel" } else { "practice" })
+        .bind(a.source)
         .bind(a.quiz_post_id)
         .bind(a.shown_ms)
         .bind(a.choice as i64)

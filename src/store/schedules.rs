@@ -42,6 +42,8 @@ pub enum RunOutput {
     Quiz { version_id: i64, window_ms: i64 },
     /// A tip.
     Tip { tip_id: String },
+    /// Several ready posts (review reminders): `(channel, recipient for a DM, payload)`.
+    Posts(Vec<(u64, Option<u64>, String)>),
     /// Nothing to post (no content); the run is still recorded.
     Nothing,
 }
@@ -328,8 +330,26 @@ async fn write_output(
     run: &Run,
     now_ms: i64,
 ) -> sqlx::Result<Option<i64>> {
-    if matches!(run.output, RunOutput::Nothing) {
-        return Ok(None);
+    match &run.output {
+        RunOutput::Nothing => return Ok(None),
+        RunOutput::Posts(posts) => {
+            let mut first = None;
+            for (channel, recipient, payload) in posts {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO outbox (guild_id, channel_id, recipient_id, payload, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                )
+                .bind(run.guild.to_db())
+                .bind(*channel as i64)
+                .bind(recipient.map(|r| r as i64))
+                .bind(payload)
+                .bind(now_ms)
+                .fetch_one(&mut *conn)
+                .await?;
+                first.get_or_insert(id);
+            }
+            return Ok(first);
+        }
+        _ => {}
     }
     let outbox_id: i64 = sqlx::query_scalar(
         "INSERT INTO outbox (guild_id, channel_id, payload, created_ms) VALUES (?, ?, ?, ?) RETURNING id",
@@ -371,7 +391,7 @@ async fn write_output(
             .execute(conn)
             .await?;
         }
-        RunOutput::Nothing => {}
+        RunOutput::Nothing | RunOutput::Posts(_) => {}
     }
     Ok(Some(outbox_id))
 }

@@ -49,7 +49,17 @@ pub async fn start_emulator() -> Emulator {
 
 /// Settings that point the bot at the emulator and a database in `dir`.
 pub fn settings_for(discord: &Emulator, guild: u64, db: &std::path::Path) -> Settings {
-    let env: BTreeMap<String, String> = [
+    settings_with(discord, guild, db, &[])
+}
+
+/// [`settings_for`] with more `PEERLEARN_*` overrides.
+pub fn settings_with(
+    discord: &Emulator,
+    guild: u64,
+    db: &std::path::Path,
+    extra: &[(&str, &str)],
+) -> Settings {
+    let mut env: BTreeMap<String, String> = [
         ("PEERLEARN_DISCORD__API_BASE", discord.api_base()),
         ("PEERLEARN_DISCORD__DEV_GUILD_ID", guild.to_string()),
         ("PEERLEARN_DATABASE__PATH", db.display().to_string()),
@@ -57,6 +67,9 @@ pub fn settings_for(discord: &Emulator, guild: u64, db: &std::path::Path) -> Set
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    for (k, v) in extra {
+        env.insert(k.to_string(), v.to_string());
+    }
     Settings::load_from(None, &env).expect("test settings are valid")
 }
 
@@ -101,6 +114,11 @@ pub fn assert_no_violations(discord: &Emulator) {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// [`spawn_app`] with settings overridden as `PEERLEARN_*` variables would.
+pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let discord = start_emulator().await;
     let guild = discord.add_guild("Acme Support");
     let channel = discord.add_text_channel(guild, "learning");
@@ -109,7 +127,7 @@ pub async fn spawn_app() -> TestApp {
     let admin = discord.add_member(guild, "grace", &[admin_role]);
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("data/peerlearn.db");
-    let settings = settings_for(&discord, guild, &db_path);
+    let settings = settings_with(&discord, guild, &db_path, settings);
     let store = Store::open(&db_path, Duration::from_secs(5))
         .await
         .expect("store opens");

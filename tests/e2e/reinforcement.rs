@@ -204,3 +204,245 @@ async fn role_tracks_change_what_quiz_serves() {
     assert!(text.contains("There is no topic `nowhere`"), "{text}");
     app.stop().await.unwrap();
 }
+
+/// The bot's posts in the DM channel with `user`, once there are `n`.
+async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<peerlearn::emulator::PostedMessage> {
+    let channel = app
+        .discord
+        .wait_for("a DM channel", |s| {
+            s.channels
+                .values()
+                .find(|c| c.recipient_id == Some(user))
+                .map(|c| c.id)
+        })
+        .await
+        .unwrap();
+    crate::quizzes::wait_for_posts(app, channel, n).await
+}
+
+/// Clicks "Start my review" and answers every question of the session right; returns the
+/// texts the member saw after each answer.
+async fn review_session(
+    app: &TestApp,
+    user: u64,
+    reminder: &peerlearn::emulator::PostedMessage,
+) -> Vec<String> {
+    let (start, label) = reminder.buttons()[0].clone();
+    assert_eq!(label, "Start my review");
+    let id = app.discord.click(user, reminder.id, &start).unwrap();
+    let mut card = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(card.is_ephemeral(), "a member's own session");
+    let mut seen = Vec::new();
+    loop {
+        let title = card.embeds[0]["title"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            title.starts_with(&format!("🔁 Review {}", seen.len() + 1)),
+            "{title}"
+        );
+        let buttons = card.buttons();
+        let version: i64 = buttons[0].0.split(':').nth(3).unwrap().parse().unwrap();
+        let correct: i64 = sqlx::query_scalar("SELECT correct FROM question_versions WHERE id = ?")
+            .bind(version)
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+        let click = app
+            .discord
+            .click(user, card.id, &buttons[correct as usize].0)
+            .unwrap();
+        let after = app.discord.reply(click).await.unwrap().message.unwrap();
+        seen.push(after.content.clone());
+        match after.buttons().first() {
+            Some((next, label)) if label == "Next question" => {
+                let click = app.discord.click(user, after.id, next).unwrap();
+                card = app.discord.reply(click).await.unwrap().message.unwrap();
+            }
+            _ => return seen,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
+    let mut app = spawn_app().await;
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    let carol = app.discord.add_member(app.guild, "carol", &[]);
+    let dave = app.discord.add_member(app.guild, "dave", &[]);
+    // Ada misses two questions, Bob one (he wants DMs), Carol knows hers, Dave misses one and
+    // goes on vacation for a week.
+    practise(&app, app.member, "security", false).await;
+    practise(&app, app.member, "privacy", false).await;
+    practise(&app, bob, "support", false).await;
+    practise(&app, carol, "support", true).await;
+    practise(&app, dave, "security", false).await;
+    let text = command(&app, bob, "reinforce", &[("mode", json!("dm"))]).await;
+    assert_eq!(
+        text,
+        "Reviews are on, and reminders come by direct message."
+    );
+    let text = command(&app, dave, "pause", &[("until", json!("2026-11-30"))]).await;
+    assert!(
+        text.starts_with(
+            "Reviews paused until Mon 30 Nov 2026 (inclusive). Your due dates moved 7 days later"
+        ),
+        "{text}"
+    );
+    let dave_due: String = sqlx::query_scalar("SELECT due_day FROM memory WHERE user_id = ?")
+        .bind(dave as i64)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        dave_due, "2026-12-01",
+        "due tomorrow, moved by the 7-day pause"
+    );
+    let text = command(&app, dave, "pause", &[("until", json!("next week"))]).await;
+    assert!(text.contains("is not a date"), "{text}");
+
+    let text = crate::quizzes::command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("reinforcement")),
+            ("cron", json!("0 9 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    assert!(text.contains("a reinforcement in"), "{text}");
+    // Today at 09:00 nothing is due yet: the run is recorded, nothing is posted.
+    app.clock.advance(Duration::from_secs(2 * 3600));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(crate::quizzes::bot_posts(&app, app.channel).is_empty());
+    // Tomorrow at 09:00: one channel post for Ada, one DM for Bob; nothing for Carol or Dave.
+    app.clock.advance(Duration::from_secs(24 * 3600));
+    let posts = crate::quizzes::wait_for_posts(&app, app.channel, 1).await;
+    assert_eq!(posts.len(), 1);
+    assert!(
+        posts[0]
+            .content
+            .starts_with("🔁 **1 person has reviews due.**"),
+        "{}",
+        posts[0].content
+    );
+    let bob_dm = dms_to(&app, bob, 1).await;
+    assert!(
+        bob_dm[0]
+            .content
+            .starts_with("🔁 You have 1 question due for review in **Acme Support**"),
+        "{}",
+        bob_dm[0].content
+    );
+    for user in [carol, dave, app.member] {
+        let dm = app
+            .discord
+            .wait_for_within("no DM", Duration::from_millis(200), |s| {
+                s.channels
+                    .values()
+                    .find(|c| c.recipient_id == Some(user))
+                    .map(|_| ())
+            });
+        assert!(dm.await.is_err(), "no DM for {user}");
+    }
+
+    // Ada's session: her two due questions, then done.
+    let after = review_session(&app, app.member, &posts[0]).await;
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(
+        after[1].ends_with("✅ **Review done.** Nice work."),
+        "{}",
+        after[1]
+    );
+    // Bob reviews from his DM (no server in the interaction).
+    let after = review_session(&app, bob, &bob_dm[0]).await;
+    assert_eq!(after.len(), 1);
+    let reviews: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT user_id, COUNT(*) FROM answers WHERE source = 'review' GROUP BY user_id ORDER BY user_id",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    let mut expected = vec![(app.member as i64, 2), (bob as i64, 1)];
+    expected.sort();
+    assert_eq!(reviews, expected);
+    // Carol, with nothing due, gets a plain answer if she clicks the channel button.
+    let id = app
+        .discord
+        .click(carol, posts[0].id, &posts[0].buttons()[0].0)
+        .unwrap();
+    let reply = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(
+        reply
+            .content
+            .starts_with("Nothing is due for you right now."),
+        "{}",
+        reply.content
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reviews_respect_the_daily_cap_and_turning_them_off() {
+    let mut app =
+        crate::common::spawn_app_with(&[("PEERLEARN_REINFORCEMENT__DAILY_REVIEW_CAP", "1")]).await;
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    practise(&app, app.member, "security", false).await;
+    practise(&app, app.member, "privacy", false).await;
+    practise(&app, bob, "privacy", false).await;
+    command(&app, bob, "reinforce", &[("mode", json!("off"))]).await;
+    crate::quizzes::command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("reinforcement")),
+            ("cron", json!("0 */6 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-11-24T06:00:00Z")
+            .unwrap()
+            .to_utc(),
+    );
+    let posts = crate::quizzes::wait_for_posts(&app, app.channel, 1).await;
+    assert!(
+        posts[0]
+            .content
+            .starts_with("🔁 **1 person has reviews due.**"),
+        "Bob turned reviews off"
+    );
+    // The cap of one review a day ends Ada's session after one question...
+    let after = review_session(&app, app.member, &posts[0]).await;
+    assert_eq!(after.len(), 1);
+    // ...and the next run the same day reminds nobody.
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z")
+            .unwrap()
+            .to_utc(),
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for _ in 0..50 {
+        let runs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM schedule_runs")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+        if runs == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let outcomes: Vec<String> =
+        sqlx::query_scalar("SELECT outcome FROM schedule_runs ORDER BY scheduled_ms")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(outcomes, vec!["posted", "nothing-due"]);
+    assert_eq!(crate::quizzes::bot_posts(&app, app.channel).len(), 1);
+    app.stop().await.unwrap();
+}

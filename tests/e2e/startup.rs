@@ -10,7 +10,18 @@ async fn registers_its_commands_in_the_dev_guild() {
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
     assert_eq!(
         names,
-        ["help", "quiz", "progress", "about", "content", "schedule", "config", "track"]
+        [
+            "help",
+            "quiz",
+            "progress",
+            "reinforce",
+            "pause",
+            "about",
+            "content",
+            "schedule",
+            "config",
+            "track"
+        ]
     );
     for c in &commands {
         let description = c["description"].as_str().unwrap_or_default();

@@ -8,6 +8,7 @@ mod content;
 mod help;
 mod progress;
 mod quiz;
+mod reinforce;
 mod schedule;
 mod track;
 
@@ -23,6 +24,8 @@ pub fn all() -> Vec<Command> {
         help::help(),
         quiz::quiz(),
         progress::progress(),
+        reinforce::reinforce(),
+        reinforce::pause(),
         about::about(),
         content::content(),
         schedule::schedule(),

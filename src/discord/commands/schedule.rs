@@ -13,6 +13,8 @@ pub enum Kind {
     Quiz,
     #[name = "tip"]
     Tip,
+    #[name = "reinforcement"]
+    Reinforcement,
 }
 
 impl Kind {
@@ -20,6 +22,7 @@ impl Kind {
         match self {
             Kind::Quiz => "quiz",
             Kind::Tip => "tip",
+            Kind::Reinforcement => "reinforcement",
         }
     }
 }

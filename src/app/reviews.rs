@@ -1,0 +1,357 @@
+//! Reviews: bringing back what members are about to forget.
+//!
+//! A `reinforcement` schedule run finds the members with questions due (reviews on, not
+//! paused, under the daily cap) and reminds them: one channel post ("3 people have reviews
+//! due") for most, a direct message for those who chose DMs. Both carry a "Start my review"
+//! button that opens the member's own session: up to `items_per_review` due questions, most
+//! forgotten first, answered one after another in an ephemeral message.
+//!
+//! Members choose with `/reinforce` and pause with `/pause` (due dates move by the pause).
+
+use super::message::{Button, Embed, OutMessage, Style};
+use super::quiz::Post;
+use super::{refuse, App, AppResult};
+use crate::domain::content::LETTERS;
+use crate::domain::custom_id::ComponentId;
+use crate::domain::format::fit;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::memory::MemoryModel;
+use crate::domain::selection::{next_question, Candidate, Seen};
+use crate::store::{NewAnswer, QuestionVersion, ReviewPrefs, ScheduleRow};
+use chrono::NaiveDate;
+
+/// The longest pause, in days.
+const MAX_PAUSE_DAYS: i64 = 366;
+
+/// How a member wants reviews (`/reinforce`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReinforceChoice {
+    On,
+    Off,
+    Dm,
+    Channel,
+}
+
+fn start_button(guild: GuildId) -> Button {
+    Button {
+        custom_id: ComponentId::ReviewStart { guild: guild.0 }.encode(),
+        label: "Start my review".into(),
+        style: Style::Primary,
+        disabled: false,
+    }
+}
+
+fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl App {
+    /// What a reinforcement run posts: `(channel, DM recipient, outbox payload)`; empty when
+    /// nobody has anything due.
+    pub async fn review_reminders(
+        &self,
+        s: &ScheduleRow,
+    ) -> AppResult<Vec<(u64, Option<u64>, String)>> {
+        let today = self.local_day(s.guild, self.clock.now()).await?;
+        let r = &self.settings.reinforcement;
+        let due = self
+            .store
+            .members_with_reviews_due(
+                s.guild,
+                &today.to_string(),
+                f64::from(r.mastered_stability_days),
+                r.daily_review_cap,
+            )
+            .await?;
+        let guild_name = self
+            .store
+            .guild(s.guild)
+            .await?
+            .map(|g| g.name)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "your server".into());
+        let payload = |message: OutMessage| {
+            serde_json::to_string(&Post::Message { message }).unwrap_or_default()
+        };
+        let mut posts = Vec::new();
+        let in_channel = due.iter().filter(|m| !m.by_dm).count() as i64;
+        if in_channel > 0 {
+            let message = OutMessage {
+                content: format!(
+                    "🔁 **{} reviews due.** A few questions you are about to forget — it takes a minute, and only you see yours.",
+                    plural(in_channel, "person has", "people have")
+                ),
+                buttons: vec![vec![start_button(s.guild)]],
+                ..Default::default()
+            };
+            posts.push((s.channel_id, None, payload(message)));
+        }
+        for m in due.iter().filter(|m| m.by_dm) {
+            let message = OutMessage {
+                content: format!(
+                    "🔁 You have {} due for review in **{}**. Answer before you forget them!\n-# Change this with `/reinforce` in the server.",
+                    plural(m.due, "question", "questions"),
+                    fit(&guild_name, 100)
+                ),
+                buttons: vec![vec![start_button(s.guild)]],
+                ..Default::default()
+            };
+            posts.push((0, Some(m.user.0), payload(message)));
+        }
+        Ok(posts)
+    }
+
+    /// The first question of a member's review session.
+    pub async fn review_start(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
+        self.review_card(guild, user, 1).await
+    }
+
+    /// The `n`th question of a session, or why there is none.
+    pub async fn review_card(&self, guild: GuildId, user: UserId, n: u8) -> AppResult<OutMessage> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let cap = i64::from(self.settings.reinforcement.daily_review_cap);
+        if self
+            .store
+            .reviews_answered_on(guild, user, &today.to_string())
+            .await?
+            >= cap
+        {
+            return refuse(format!(
+                "You have done today's {cap} reviews. See you tomorrow! `/quiz` is always open for practice."
+            ));
+        }
+        let Some(v) = self.next_due(guild, user, today).await? else {
+            return refuse(
+                "Nothing is due for you right now. `/quiz` gives you a practice question.",
+            );
+        };
+        let shown_ms = self.clock.now_ms();
+        let q = &v.question;
+        let buttons = (0..q.choices.len())
+            .map(|i| Button {
+                custom_id: ComponentId::ReviewAnswer {
+                    guild: guild.0,
+                    version: v.version_id,
+                    choice: i as u8,
+                    shown_ms,
+                    n,
+                }
+                .encode(),
+                label: fit(&format!("{} · {}", LETTERS[i], q.choices[i]), 80),
+                style: Style::Primary,
+                disabled: false,
+            })
+            .collect();
+        let choices: Vec<String> = q
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("**{}** {c}", LETTERS[i]))
+            .collect();
+        Ok(OutMessage {
+            content: String::new(),
+            embed: Some(Embed {
+                title: fit(&format!("🔁 Review {n} · {}", v.topic_name), 256),
+                description: format!("{}\n\n{}", q.prompt, choices.join("\n")),
+                url: None,
+                footer: Some("Only you can see this.".into()),
+                colour: super::message::colours::QUIZ,
+            }),
+            buttons: vec![buttons],
+            file: None,
+        })
+    }
+
+    /// The member's most forgotten due question (mastered ones are retired).
+    async fn next_due(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        today: NaiveDate,
+    ) -> AppResult<Option<QuestionVersion>> {
+        let model = MemoryModel::default();
+        let mastered = f64::from(self.settings.reinforcement.mastered_stability_days);
+        let due: Vec<Candidate> = self
+            .store
+            .practice_candidates(guild, user, None)
+            .await?
+            .into_iter()
+            .filter_map(|(version_id, topic, memory)| {
+                let m = memory?;
+                (m.due_day <= today && m.stability < mastered).then(|| Candidate {
+                    version_id,
+                    topic,
+                    seen: Some(Seen {
+                        recall: model.recall(&m, today),
+                        due: true,
+                        mastered: false,
+                    }),
+                })
+            })
+            .collect();
+        match next_question(&due, &[], false) {
+            Some(i) => Ok(self
+                .store
+                .guild_question_version(guild, due[i].version_id)
+                .await?),
+            None => Ok(None),
+        }
+    }
+
+    /// An answer to the `n`th review question: feedback, then "Next question" while the session
+    /// has room and something is still due.
+    pub async fn review_answer(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        version_id: i64,
+        choice: usize,
+        shown_ms: i64,
+        n: u8,
+    ) -> AppResult<OutMessage> {
+        let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
+            return refuse("This question is no longer available.");
+        };
+        let now = self.clock.now();
+        let now_ms = now.timestamp_millis();
+        if shown_ms > now_ms + 60_000 || now_ms - shown_ms > 24 * 3_600_000 {
+            return refuse("This review has expired. The next reminder brings a fresh one.");
+        }
+        let q = &v.question;
+        if choice >= q.choices.len() {
+            return refuse("That choice does not exist on this question.");
+        }
+        let today = self.local_day(guild, now).await?;
+        let answer = NewAnswer {
+            guild,
+            user,
+            version_id,
+            question_id: q.id.clone(),
+            quiz_post_id: None,
+            shown_ms: Some(shown_ms),
+            source: "review",
+            choice,
+            correct: choice == q.correct,
+            latency_ms: (now_ms - shown_ms).max(0),
+            answered_ms: now_ms,
+            local_day: today,
+        };
+        let mut reply = self.record_answer(&answer, &v).await?;
+        reply.content = fit(
+            &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
+            2000,
+        );
+        let per_session = self.settings.reinforcement.items_per_review;
+        let cap = i64::from(self.settings.reinforcement.daily_review_cap);
+        let more = u32::from(n) < per_session
+            && self
+                .store
+                .reviews_answered_on(guild, user, &today.to_string())
+                .await?
+                < cap
+            && self.next_due(guild, user, today).await?.is_some();
+        if more {
+            reply.buttons = vec![vec![Button {
+                custom_id: ComponentId::ReviewNext { guild: guild.0, n }.encode(),
+                label: "Next question".into(),
+                style: Style::Primary,
+                disabled: false,
+            }]];
+        } else {
+            reply.content = fit(
+                &format!("{}\n\n✅ **Review done.** Nice work.", reply.content),
+                2000,
+            );
+        }
+        Ok(reply)
+    }
+
+    /// `/reinforce`: turns reviews on or off, or picks where reminders go.
+    pub async fn set_reinforce(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        choice: ReinforceChoice,
+    ) -> AppResult<OutMessage> {
+        let mut prefs = self.store.review_prefs(guild, user).await?;
+        let text = match choice {
+            ReinforceChoice::On => {
+                prefs.on = true;
+                prefs.paused_until = None;
+                format!(
+                    "Reviews are on. Reminders come {}.",
+                    if prefs.delivery == "dm" {
+                        "by direct message"
+                    } else {
+                        "in the channel"
+                    }
+                )
+            }
+            ReinforceChoice::Off => {
+                prefs.on = false;
+                "Reviews are off: no more reminders. `/reinforce on` brings them back.".to_string()
+            }
+            ReinforceChoice::Dm => {
+                prefs = ReviewPrefs {
+                    on: true,
+                    delivery: "dm".into(),
+                    ..prefs
+                };
+                "Reviews are on, and reminders come by direct message.".to_string()
+            }
+            ReinforceChoice::Channel => {
+                prefs = ReviewPrefs {
+                    on: true,
+                    delivery: "channel".into(),
+                    ..prefs
+                };
+                "Reviews are on, and reminders come in the channel.".to_string()
+            }
+        };
+        self.store
+            .set_review_prefs(guild, user, &prefs, self.clock.now_ms())
+            .await?;
+        Ok(OutMessage::text(text))
+    }
+
+    /// `/pause until:`: no reminders up to and including `until`; due dates move by the pause.
+    pub async fn pause_reviews(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        until: &str,
+    ) -> AppResult<OutMessage> {
+        let Ok(until_day) = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d") else {
+            return refuse(format!(
+                "`{}` is not a date. Use the form YYYY-MM-DD, e.g. 2026-12-31.",
+                fit(until, 20)
+            ));
+        };
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let days = (until_day - today).num_days();
+        if days < 1 {
+            return refuse("The pause must end after today. Use the form YYYY-MM-DD.");
+        }
+        if days > MAX_PAUSE_DAYS {
+            return refuse(format!("A pause can last at most {MAX_PAUSE_DAYS} days."));
+        }
+        self.store
+            .pause_reviews(
+                guild,
+                user,
+                &until_day.to_string(),
+                days,
+                self.clock.now_ms(),
+            )
+            .await?;
+        Ok(OutMessage::text(format!(
+            "Reviews paused until {} (inclusive). Your due dates moved {} later, so nothing piles up while you are away. `/reinforce on` ends the pause early.",
+            until_day.format("%a %d %b %Y"),
+            plural(days, "day", "days")
+        )))
+    }
+}

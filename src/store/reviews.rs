@@ -1,0 +1,162 @@
+//! Review preferences, pauses, and who has reviews due.
+
+use super::content::ensure_guild;
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+
+/// A member's review preferences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewPrefs {
+    pub on: bool,
+    /// "channel" or "dm".
+    pub delivery: String,
+    /// Paused up to and including this guild-local day (YYYY-MM-DD).
+    pub paused_until: Option<String>,
+}
+
+impl Default for ReviewPrefs {
+    fn default() -> Self {
+        ReviewPrefs {
+            on: true,
+            delivery: "channel".into(),
+            paused_until: None,
+        }
+    }
+}
+
+/// A member with reviews due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueMember {
+    pub user: UserId,
+    pub due: i64,
+    pub by_dm: bool,
+}
+
+impl Store {
+    pub async fn review_prefs(&self, guild: GuildId, user: UserId) -> sqlx::Result<ReviewPrefs> {
+        let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(
+            row.map_or_else(ReviewPrefs::default, |(on, delivery, paused_until)| {
+                ReviewPrefs {
+                    on: on != 0,
+                    delivery,
+                    paused_until,
+                }
+            }),
+        )
+    }
+
+    pub async fn set_review_prefs(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        prefs: &ReviewPrefs,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query(
+            "INSERT INTO member_prefs (guild_id, user_id, reviews_on, delivery, paused_until) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id, user_id) DO UPDATE SET reviews_on = excluded.reviews_on,
+               delivery = excluded.delivery, paused_until = excluded.paused_until",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(prefs.on as i64)
+        .bind(&prefs.delivery)
+        .bind(&prefs.paused_until)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// Pauses reviews until `until` and moves every due date of the member `days` later, in
+    /// one transaction.
+    pub async fn pause_reviews(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        until: &str,
+        days: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query(
+            "INSERT INTO member_prefs (guild_id, user_id, paused_until) VALUES (?, ?, ?)
+             ON CONFLICT (guild_id, user_id) DO UPDATE SET paused_until = excluded.paused_until",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(until)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE memory SET due_day = date(due_day, ?) WHERE guild_id = ? AND user_id = ?",
+        )
+        .bind(format!("+{days} days"))
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// Members with items due on `today` (not mastered), reviews on, not paused, and under
+    /// the daily cap of review answers.
+    pub async fn members_with_reviews_due(
+        &self,
+        guild: GuildId,
+        today: &str,
+        mastered_stability: f64,
+        daily_cap: u32,
+    ) -> sqlx::Result<Vec<DueMember>> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT m.user_id, COUNT(*), COALESCE(p.delivery, 'channel')
+             FROM memory m LEFT JOIN member_prefs p ON p.guild_id = m.guild_id AND p.user_id = m.user_id
+             WHERE m.guild_id = ?1 AND m.due_day <= ?2 AND m.stability < ?3
+               AND COALESCE(p.reviews_on, 1) = 1
+               AND (p.paused_until IS NULL OR p.paused_until < ?2)
+               AND (SELECT COUNT(*) FROM answers a WHERE a.guild_id = m.guild_id AND a.user_id = m.user_id
+                      AND a.source = 'review' AND a.local_day = ?2) < ?4
+             GROUP BY m.user_id ORDER BY m.user_id",
+        )
+        .bind(guild.to_db())
+        .bind(today)
+        .bind(mastered_stability)
+        .bind(i64::from(daily_cap))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(user, due, delivery)| DueMember {
+                user: UserId::from_db(user),
+                due,
+                by_dm: delivery == "dm",
+            })
+            .collect())
+    }
+
+    /// Review answers a member gave on a guild-local day.
+    pub async fn reviews_answered_on(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        day: &str,
+    ) -> sqlx::Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ? AND source = 'review' AND local_day = ?",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(day)
+        .fetch_one(&self.pool)
+        .await
+    }
+}
