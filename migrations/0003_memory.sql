@@ -41,3 +41,12 @@ CREATE TABLE member_prefs (
 
 -- A post for one member's direct messages: the delivery worker opens the DM channel.
 ALTER TABLE outbox ADD COLUMN recipient_id INTEGER;
+
+-- FSRS parameters fitted on a guild's own answers (used instead of the defaults).
+CREATE TABLE guild_parameters (
+    guild_id     INTEGER PRIMARY KEY REFERENCES guilds (id) ON DELETE CASCADE,
+    -- JSON array of the 21 FSRS-6 parameters.
+    parameters   TEXT    NOT NULL,
+    answers_used INTEGER NOT NULL,
+    fitted_ms    INTEGER NOT NULL
+) STRICT;

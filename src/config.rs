@@ -95,6 +95,7 @@ pub struct ReinforcementSettings {
     pub mastered_stability_days: u32,
     pub items_per_review: u32,
     pub daily_review_cap: u32,
+    pub fit_min_answers: u32,
 }
 
 /// Shortest and longest quiz window, in minutes (one week).

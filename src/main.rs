@@ -54,6 +54,9 @@ enum Command {
         #[arg(long, default_value_t = 0.5, value_name = "FRACTION")]
         train_fraction: f64,
     },
+    /// Fit each server's own FSRS parameters from its answers now (servers with at least
+    /// reinforcement.fit_min_answers answers); the bot also does this on its own
+    Fit,
     /// Work with content files (topics, questions, tips)
     Content {
         #[command(subcommand)]
@@ -97,6 +100,7 @@ fn main() -> ExitCode {
             log,
             train_fraction,
         } => eval_scheduler(&log, train_fraction),
+        Command::Fit => runtime.block_on(fit(settings)),
         Command::Content {
             action: ContentAction::Validate { files },
         } => validate_content(&files),
@@ -175,6 +179,44 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// `peerlearn fit`: fits every server with enough answers now.
+async fn fit(settings: Settings) -> ExitCode {
+    let store = match open_store(&settings).await {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let min = settings.reinforcement.fit_min_answers;
+    let app = peerlearn::app::App::new(
+        store.clone(),
+        Arc::new(settings),
+        peerlearn::clock::Clock::system(),
+    );
+    let code = match app.refit_guilds(true).await {
+        Ok(reports) if reports.is_empty() => {
+            println!("no server has {min} answers yet (reinforcement.fit_min_answers); the default parameters stay in use");
+            ExitCode::SUCCESS
+        }
+        Ok(reports) => {
+            for r in reports {
+                let p: Vec<String> = r.parameters.iter().map(|w| format!("{w:.4}")).collect();
+                println!(
+                    "server {}: fitted on {} answers: {}",
+                    r.guild.0,
+                    r.answers,
+                    p.join(", ")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("peerlearn: fitting failed: {e}");
+            ExitCode::from(1)
+        }
+    };
+    store.close().await;
+    code
 }
 
 /// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.

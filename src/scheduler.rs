@@ -1,6 +1,8 @@
 //! The durable cron runner: wakes when a schedule is due (or the clock is moved), runs every
 //! due schedule once through [`App::run_due_schedules`], and nudges the delivery worker.
 //!
+//! Once an hour it also fits the memory model of guilds with enough new answers.
+//!
 //! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
 //! in SQLite: after a restart it carries on where it stopped, within the grace window.
 
@@ -9,6 +11,9 @@ use crate::app::App;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{watch, Notify};
+
+/// How often guilds are checked for a refit of their memory model.
+const FIT_CHECK_EVERY: Duration = Duration::from_secs(3600);
 
 /// Runs until `shutdown` turns true. `wake` cuts a wait short (a schedule was added or
 /// resumed); `delivery` is notified whenever a post was queued.
@@ -20,7 +25,15 @@ pub async fn run(
 ) {
     let poll = Duration::from_secs(u64::from(app.settings.scheduler.poll_seconds));
     let mut ticker = app.clock.ticker();
+    let mut last_fit_check: Option<std::time::Instant> = None;
     loop {
+        // Once an hour: fit the memory model of guilds that have enough new answers.
+        if last_fit_check.is_none_or(|t| t.elapsed() >= FIT_CHECK_EVERY) {
+            last_fit_check = Some(std::time::Instant::now());
+            if let Err(e) = app.refit_guilds(false).await {
+                tracing::error!(error = %e, "fitting the memory models failed");
+            }
+        }
         match app.run_due_schedules().await {
             Ok(reports) => {
                 if reports

@@ -3,6 +3,7 @@
 //! [`message::OutMessage`] (or a [`Refusal`] the user can act on). No Discord types here.
 
 pub mod content;
+pub mod fitting;
 pub mod message;
 pub mod progress;
 pub mod quiz;

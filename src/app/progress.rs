@@ -5,7 +5,6 @@ use super::{App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::mastery::{bar, TopicMemory};
-use crate::domain::memory::MemoryModel;
 
 impl App {
     /// The member's mastery of each topic today.
@@ -15,7 +14,7 @@ impl App {
         user: UserId,
     ) -> AppResult<Vec<TopicMemory>> {
         let today = self.local_day(guild, self.clock.now()).await?;
-        let model = MemoryModel::default();
+        let model = self.memory_model(guild).await?;
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
         let (topics, memories) = self.store.member_memories(guild, user).await?;
         Ok(topics

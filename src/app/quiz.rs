@@ -7,7 +7,7 @@ use crate::domain::content::{Question, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::memory::{Grade, MemoryModel, DEFAULT_RETENTION};
+use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::{percent_correct, score, Scored};
 use crate::domain::selection::{next_question, Candidate, Seen};
 use crate::store::{AnswerResult, NewAnswer, QuestionVersion, QuizPost};
@@ -259,7 +259,7 @@ impl App {
     ) -> AppResult<OutMessage> {
         let q = &v.question;
         let points = i64::from(self.settings.quiz.points_correct);
-        let model = MemoryModel::default();
+        let model = self.memory_model(v.guild).await?;
         let retention = v.desired_retention.unwrap_or(DEFAULT_RETENTION);
         let result = self
             .store
@@ -314,7 +314,7 @@ impl App {
         roles: &[u64],
     ) -> AppResult<Option<QuestionVersion>> {
         let today = self.local_day(guild, self.clock.now()).await?;
-        let model = MemoryModel::default();
+        let model = self.memory_model(guild).await?;
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
         let candidates: Vec<Candidate> = self
             .store

@@ -15,7 +15,6 @@ use crate::domain::content::LETTERS;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::memory::MemoryModel;
 use crate::domain::selection::{next_question, Candidate, Seen};
 use crate::store::{NewAnswer, QuestionVersion, ReviewPrefs, ScheduleRow};
 use chrono::NaiveDate;
@@ -173,7 +172,7 @@ impl App {
         user: UserId,
         today: NaiveDate,
     ) -> AppResult<Option<QuestionVersion>> {
-        let model = MemoryModel::default();
+        let model = self.memory_model(guild).await?;
         let mastered = f64::from(self.settings.reinforcement.mastered_stability_days);
         let due: Vec<Candidate> = self
             .store

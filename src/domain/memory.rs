@@ -146,6 +146,41 @@ impl MemoryModel {
     }
 }
 
+/// Fits FSRS-6 parameters on answer histories: for each (member, question), the guild-local
+/// days and correctness of its answers in order. `None` when there is too little to learn from
+/// (fewer than two answers on different days in any history).
+pub fn fit(histories: &[Vec<(NaiveDate, bool)>]) -> Option<Vec<f32>> {
+    use fsrs::{compute_parameters, ComputeParametersInput, FSRSItem, FSRSReview};
+    let mut items = Vec::new();
+    for history in histories {
+        let mut reviews = Vec::with_capacity(history.len());
+        let mut previous: Option<NaiveDate> = None;
+        for (day, correct) in history {
+            let delta_t = previous.map_or(0, |p| days_between(p, *day));
+            reviews.push(FSRSReview {
+                rating: if *correct { 3 } else { 1 },
+                delta_t,
+            });
+            previous = Some(*day);
+            // Each prefix with a later-day review is one training item.
+            if reviews.len() >= 2 && reviews.iter().any(|r| r.delta_t > 0) {
+                items.push(FSRSItem {
+                    reviews: reviews.clone(),
+                });
+            }
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    compute_parameters(ComputeParametersInput {
+        train_set: items,
+        ..Default::default()
+    })
+    .ok()
+    .filter(|p| p.len() == PARAMETER_COUNT)
+}
+
 fn fresh(grade: Grade, today: NaiveDate) -> Memory {
     Memory {
         stability: 1.0,
@@ -208,6 +243,19 @@ mod tests {
         assert!(later > much_later && much_later > 0.0);
         let at_stability = model.recall_after(m.stability, m.difficulty, m.stability);
         assert!((at_stability - 0.9).abs() < 1e-3, "{at_stability}");
+    }
+
+    #[test]
+    fn fitting_learns_from_histories_and_needs_later_days() {
+        assert_eq!(fit(&[vec![(day(0), true), (day(0), false)]]), None);
+        // Members who forget after a week more often than the defaults expect.
+        let histories: Vec<Vec<(NaiveDate, bool)>> = (0..200)
+            .map(|i| vec![(day(0), true), (day(7), i % 3 == 0), (day(9), true)])
+            .collect();
+        let fitted = fit(&histories).expect("parameters");
+        assert_eq!(fitted.len(), PARAMETER_COUNT);
+        assert!(MemoryModel::new(&fitted).is_ok());
+        assert_ne!(fitted, DEFAULT_PARAMETERS.to_vec());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `migrations/`, and the queries, grouped by table family. Returns domain values.
 
 mod content;
+mod fitting;
 mod guilds;
 mod quizzes;
 mod reviews;

@@ -446,3 +446,93 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
     assert_eq!(crate::quizzes::bot_posts(&app, app.channel).len(), 1);
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
+    let mut app =
+        crate::common::spawn_app_with(&[("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")]).await;
+    command(&app, app.member, "progress", &[]).await; // loads the starter pack
+                                                      // A history of 300 answers: a week after learning, colleagues forget far more often than
+                                                      // the published parameters expect.
+    let version: i64 =
+        sqlx::query_scalar("SELECT current_version FROM questions WHERE id = 'sec-phish-password'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    for i in 0..100i64 {
+        for (day, correct) in [
+            ("2026-11-01", true),
+            ("2026-11-08", i % 3 == 0),
+            ("2026-11-10", true),
+        ] {
+            sqlx::query(
+                "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, shown_ms, choice, correct,
+                   latency_ms, answered_ms, local_day, points)
+                 VALUES (?, ?, 'sec-phish-password', ?, 'practice', ?, 0, ?, 1000, ?, ?, 0)",
+            )
+            .bind(app.guild as i64)
+            .bind(1000 + i)
+            .bind(version)
+            .bind(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(8, 0, 0).unwrap().and_utc().timestamp_millis())
+            .bind(correct)
+            .bind(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc().timestamp_millis())
+            .bind(day)
+            .execute(app.store.pool())
+            .await
+            .unwrap();
+        }
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_peerlearn"))
+        .arg("fit")
+        .env("PEERLEARN_DATABASE__PATH", &app.db_path)
+        .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with(&format!("server {}: fitted on 300 answers: ", app.guild)),
+        "{stdout}"
+    );
+    let (stored, used): (String, i64) =
+        sqlx::query_as("SELECT parameters, answers_used FROM guild_parameters")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(used, 300);
+    let fitted: Vec<f32> = serde_json::from_str(&stored).unwrap();
+    // The bot now schedules with the fitted model: a first right answer today gets the
+    // stability the fitted parameters give, not the default one.
+    let question = practise(&app, app.member, "privacy", true).await;
+    let memory = app
+        .store
+        .memory_of(
+            peerlearn::domain::ids::GuildId(app.guild),
+            peerlearn::domain::ids::UserId(app.member),
+            &question,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let grade = peerlearn::domain::memory::Grade::Good;
+    let with_fitted = peerlearn::domain::memory::MemoryModel::new(&fitted)
+        .unwrap()
+        .review(None, grade, today, 0.9);
+    let with_default =
+        peerlearn::domain::memory::MemoryModel::default().review(None, grade, today, 0.9);
+    assert!(
+        (memory.stability - with_fitted.stability).abs() < 1e-4,
+        "{memory:?} vs {with_fitted:?}"
+    );
+    assert!(
+        (memory.stability - with_default.stability).abs() > 1e-3,
+        "the fitted model differs"
+    );
+    app.stop().await.unwrap();
+}

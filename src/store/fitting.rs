@@ -1,0 +1,73 @@
+//! A guild's answer histories for fitting FSRS, and the fitted parameters.
+
+use super::content::ensure_guild;
+use super::Store;
+use crate::domain::ids::GuildId;
+
+/// One answer in a history: `(member, question, local day, correct)`.
+pub type HistoryAnswer = (i64, String, String, bool);
+
+impl Store {
+    /// Guilds with at least `min` answers, and how many each has.
+    pub async fn guilds_with_answers(&self, min: u32) -> sqlx::Result<Vec<(GuildId, i64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT guild_id, COUNT(*) FROM answers GROUP BY guild_id HAVING COUNT(*) >= ? ORDER BY guild_id",
+        )
+        .bind(i64::from(min))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(g, n)| (GuildId::from_db(g), n))
+            .collect())
+    }
+
+    /// Every answer of the guild, grouped by (member, question), in time order.
+    pub async fn answer_histories(&self, guild: GuildId) -> sqlx::Result<Vec<HistoryAnswer>> {
+        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT user_id, question_id, local_day, correct FROM answers WHERE guild_id = ?
+             ORDER BY user_id, question_id, answered_ms, id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(u, q, d, c)| (u, q, d, c != 0))
+            .collect())
+    }
+
+    /// The guild's fitted parameters and how many answers they were fitted on.
+    pub async fn guild_parameters(&self, guild: GuildId) -> sqlx::Result<Option<(Vec<f32>, i64)>> {
+        let row: Option<(String, i64)> = sqlx::query_as(
+            "SELECT parameters, answers_used FROM guild_parameters WHERE guild_id = ?",
+        )
+        .bind(guild.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.and_then(|(p, n)| Some((serde_json::from_str(&p).ok()?, n))))
+    }
+
+    pub async fn save_guild_parameters(
+        &self,
+        guild: GuildId,
+        parameters: &[f32],
+        answers_used: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query(
+            "INSERT INTO guild_parameters (guild_id, parameters, answers_used, fitted_ms) VALUES (?, ?, ?, ?)
+             ON CONFLICT (guild_id) DO UPDATE SET parameters = excluded.parameters,
+               answers_used = excluded.answers_used, fitted_ms = excluded.fitted_ms",
+        )
+        .bind(guild.to_db())
+        .bind(serde_json::to_string(parameters).unwrap_or_default())
+        .bind(answers_used)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+}
