@@ -202,6 +202,9 @@ impl App {
         let s = self.own_schedule(guild, id).await?;
         let now = self.clock.now_ms();
         match self.run_one(&s, now, "manual", None).await? {
+            RunReport::AlreadyRan { .. } => refuse(format!(
+                "Schedule #{id} has just run. Try again in a moment."
+            )),
             RunReport::NoContent { .. } if s.kind == "reinforcement" => {
                 refuse("Nobody has reviews due right now, so there is nothing to remind.")
             }
@@ -287,7 +290,13 @@ impl App {
                 let avoid = self.settings.quiz.avoid_recent_posts;
                 let picked = self
                     .store
-                    .pick_channel_question(s.guild, s.channel_id, s.topic.as_deref(), avoid)
+                    .pick_channel_question(
+                        s.guild,
+                        s.channel_id,
+                        s.topic.as_deref(),
+                        avoid,
+                        f64::from(self.settings.reinforcement.mastered_stability_days),
+                    )
                     .await?;
                 let window_ms = self.quiz_window_minutes(s.guild).await? * 60_000;
                 match picked {

@@ -274,22 +274,35 @@ impl Store {
         tx.commit().await
     }
 
-    /// A question for a channel quiz: not among the channel's last `avoid` posts, the least
-    /// recently posted in this channel first (never posted before all), then at random.
+    /// A question for a channel quiz: not among the channel's last `avoid` posts, not one that
+    /// most of the channel's audience (members who answered its quizzes) has mastered
+    /// (stability at least `mastered_stability`), the least recently posted in this channel
+    /// first (never posted before all), then at random. Each rule gives way when nothing else
+    /// is left.
     pub async fn pick_channel_question(
         &self,
         guild: GuildId,
         channel_id: u64,
         topic: Option<&str>,
         avoid: u32,
+        mastered_stability: f64,
     ) -> sqlx::Result<Option<i64>> {
         sqlx::query_scalar(
             "WITH recent AS (
                 SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
-                WHERE p.channel_id = ?2 ORDER BY p.created_ms DESC, p.id DESC LIMIT ?4)
+                WHERE p.channel_id = ?2 ORDER BY p.created_ms DESC, p.id DESC LIMIT ?4),
+             audience AS (
+                SELECT DISTINCT a.user_id FROM answers a JOIN quiz_posts p ON p.id = a.quiz_post_id
+                WHERE p.channel_id = ?2),
+             mastered AS (
+                SELECT m.question_id FROM memory m
+                WHERE m.guild_id = ?1 AND m.stability >= ?5 AND m.user_id IN (SELECT user_id FROM audience)
+                GROUP BY m.question_id
+                HAVING COUNT(*) * 2 > (SELECT COUNT(*) FROM audience))
              SELECT q.current_version FROM questions q
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
              ORDER BY q.id IN (SELECT question_id FROM recent),
+                      q.id IN (SELECT question_id FROM mastered),
                       (SELECT MAX(p.created_ms) FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                         WHERE p.channel_id = ?2 AND v.question_id = q.id) NULLS FIRST,
                       RANDOM()
@@ -299,6 +312,7 @@ impl Store {
         .bind(channel_id as i64)
         .bind(topic)
         .bind(i64::from(avoid))
+        .bind(mastered_stability)
         .fetch_optional(&self.pool)
         .await
     }

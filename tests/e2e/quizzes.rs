@@ -668,6 +668,8 @@ async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
     let text = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
     assert!(text.contains("is running now"), "{text}");
     let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    let text = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    assert_eq!(text, "Schedule #1 has just run. Try again in a moment.");
     let e = embed(&post);
     assert_eq!(e["title"], "💡 Tip · Data privacy");
     let tip: i64 =

@@ -536,3 +536,77 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
     );
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
+    let mut app = spawn_app().await;
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    let carol = app.discord.add_member(app.guild, "carol", &[]);
+    crate::quizzes::command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("quiz")),
+            ("cron", json!("0 9 * * *")),
+            ("channel", json!(app.channel.to_string())),
+            ("topic", json!("privacy")),
+        ],
+    )
+    .await;
+    crate::quizzes::command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    let first = crate::quizzes::wait_for_posts(&app, app.channel, 1)
+        .await
+        .remove(0);
+    for user in [app.member, bob, carol] {
+        let id = app
+            .discord
+            .click(user, first.id, &first.buttons()[0].0)
+            .unwrap();
+        app.discord.reply(id).await.unwrap();
+    }
+    let first_question: String = sqlx::query_scalar(
+        "SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id WHERE p.message_id = ?",
+    )
+    .bind(first.id as i64)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    // The channel's three members have mastered every privacy question but one.
+    let open: String = sqlx::query_scalar(
+        "SELECT id FROM questions WHERE topic_id = 'privacy' AND id <> ? ORDER BY id LIMIT 1",
+    )
+    .bind(&first_question)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    for user in [app.member, bob, carol] {
+        sqlx::query(
+            "INSERT OR REPLACE INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
+             SELECT guild_id, ?, id, 45.0, 3.0, '2026-11-23', '2027-01-10', 4, 0 FROM questions
+             WHERE topic_id = 'privacy' AND id <> ?",
+        )
+        .bind(user as i64)
+        .bind(&open)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    }
+    app.clock.advance(Duration::from_secs(60));
+    crate::quizzes::command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    let second = crate::quizzes::wait_for_posts(&app, app.channel, 2)
+        .await
+        .remove(1);
+    let second_question: String = sqlx::query_scalar(
+        "SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id WHERE p.message_id = ?",
+    )
+    .bind(second.id as i64)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        second_question, open,
+        "the one question the channel has not mastered"
+    );
+    app.stop().await.unwrap();
+}
