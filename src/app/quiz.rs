@@ -36,8 +36,8 @@ fn random_u64() -> u64 {
     h.finish()
 }
 
-/// How long a practice question can be answered after it was shown.
-const PRACTICE_TTL_MS: i64 = 24 * 3_600_000;
+/// How long a practice or review question can be answered after it was shown.
+const PERSONAL_TTL_MS: i64 = 24 * 3_600_000;
 /// Discord's limit for a button label.
 const LABEL_MAX: usize = 80;
 
@@ -313,10 +313,30 @@ impl App {
         topic: Option<&str>,
         roles: &[u64],
     ) -> AppResult<Option<QuestionVersion>> {
+        let candidates = self.candidates(guild, user, topic).await?;
+        let tracks = self.store.track_topics(guild, roles).await?;
+        let refresher = random_u64() % REFRESHER_ONE_IN == 0;
+        match next_question(&candidates, &tracks, refresher) {
+            Some(i) => Ok(self
+                .store
+                .guild_question_version(guild, candidates[i].version_id)
+                .await?),
+            None => Ok(None),
+        }
+    }
+
+    /// Every current question (in `topic` if given) with what the member's memory says of it
+    /// today, in random order.
+    pub(super) async fn candidates(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        topic: Option<&str>,
+    ) -> AppResult<Vec<Candidate>> {
         let today = self.local_day(guild, self.clock.now()).await?;
         let model = self.memory_model(guild).await?;
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
-        let candidates: Vec<Candidate> = self
+        Ok(self
             .store
             .practice_candidates(guild, user, topic)
             .await?
@@ -330,16 +350,46 @@ impl App {
                     mastered: m.stability >= mastered_days,
                 }),
             })
-            .collect();
-        let tracks = self.store.track_topics(guild, roles).await?;
-        let refresher = random_u64() % REFRESHER_ONE_IN == 0;
-        match next_question(&candidates, &tracks, refresher) {
-            Some(i) => Ok(self
-                .store
-                .guild_question_version(guild, candidates[i].version_id)
-                .await?),
-            None => Ok(None),
+            .collect())
+    }
+
+    /// Checks a click on a personal question (practice or review) shown at `shown_ms` and
+    /// builds the answer to record.
+    pub(super) async fn personal_answer(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        version_id: i64,
+        choice: usize,
+        shown_ms: i64,
+        source: &'static str,
+    ) -> AppResult<(NewAnswer, QuestionVersion)> {
+        let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
+            return refuse("This question is no longer available. Use `/quiz` for a new one.");
+        };
+        let now = self.clock.now();
+        let now_ms = now.timestamp_millis();
+        if shown_ms > now_ms + 60_000 || now_ms - shown_ms > PERSONAL_TTL_MS {
+            return refuse("This question has expired. Use `/quiz` for a new one.");
         }
+        if choice >= v.question.choices.len() {
+            return refuse("That choice does not exist on this question.");
+        }
+        let answer = NewAnswer {
+            guild,
+            user,
+            version_id,
+            question_id: v.question.id.clone(),
+            quiz_post_id: None,
+            shown_ms: Some(shown_ms),
+            source,
+            choice,
+            correct: choice == v.question.correct,
+            latency_ms: (now_ms - shown_ms).max(0),
+            answered_ms: now_ms,
+            local_day: self.local_day(guild, now).await?,
+        };
+        Ok((answer, v))
     }
 
     /// A click on a practice answer: the message turns into the feedback, with a button for
@@ -352,32 +402,10 @@ impl App {
         choice: usize,
         shown_ms: i64,
     ) -> AppResult<OutMessage> {
-        let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
-            return refuse("This question is no longer available. Use `/quiz` for a new one.");
-        };
-        let now = self.clock.now();
-        let now_ms = now.timestamp_millis();
-        if shown_ms > now_ms + 60_000 || now_ms - shown_ms > PRACTICE_TTL_MS {
-            return refuse("This practice question has expired. Use `/quiz` for a new one.");
-        }
+        let (answer, v) = self
+            .personal_answer(guild, user, version_id, choice, shown_ms, "practice")
+            .await?;
         let q = &v.question;
-        if choice >= q.choices.len() {
-            return refuse("That choice does not exist on this question.");
-        }
-        let answer = NewAnswer {
-            guild,
-            user,
-            version_id,
-            question_id: q.id.clone(),
-            quiz_post_id: None,
-            shown_ms: Some(shown_ms),
-            source: "practice",
-            choice,
-            correct: choice == q.correct,
-            latency_ms: (now_ms - shown_ms).max(0),
-            answered_ms: now_ms,
-            local_day: self.local_day(guild, now).await?,
-        };
         let mut reply = self.record_answer(&answer, &v).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
@@ -415,15 +443,26 @@ impl App {
 
 /// A practice question: prompt, choices and one button per choice.
 fn practice_message(v: &QuestionVersion, shown_ms: i64) -> OutMessage {
+    question_card(v, &format!("🧠 Practice · {}", v.topic_name), |choice| {
+        ComponentId::PracticeAnswer {
+            version: v.version_id,
+            choice,
+            shown_ms,
+        }
+    })
+}
+
+/// A personal question card (only the member sees it): `title`, the prompt and lettered
+/// choices, and one button per choice with the id `answer(choice)`.
+pub(super) fn question_card(
+    v: &QuestionVersion,
+    title: &str,
+    answer: impl Fn(u8) -> ComponentId,
+) -> OutMessage {
     let q = &v.question;
     let buttons = (0..q.choices.len())
         .map(|i| Button {
-            custom_id: ComponentId::PracticeAnswer {
-                version: v.version_id,
-                choice: i as u8,
-                shown_ms,
-            }
-            .encode(),
+            custom_id: answer(i as u8).encode(),
             label: choice_label(q, i),
             style: Style::Primary,
             disabled: false,
@@ -432,7 +471,7 @@ fn practice_message(v: &QuestionVersion, shown_ms: i64) -> OutMessage {
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
-            title: fit(&format!("🧠 Practice · {}", v.topic_name), 256),
+            title: fit(title, 256),
             description: question_text(q),
             url: None,
             footer: Some("Only you can see this. Pick an answer.".into()),

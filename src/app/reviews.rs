@@ -8,15 +8,14 @@
 //!
 //! Members choose with `/reinforce` and pause with `/pause` (due dates move by the pause).
 
-use super::message::{Button, Embed, OutMessage, Style};
-use super::quiz::Post;
+use super::message::{Button, OutMessage, Style};
+use super::quiz::{question_card, Post};
 use super::{refuse, App, AppResult};
-use crate::domain::content::LETTERS;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::selection::{next_question, Candidate, Seen};
-use crate::store::{NewAnswer, QuestionVersion, ReviewPrefs, ScheduleRow};
+use crate::domain::selection::{next_question, Candidate};
+use crate::store::{QuestionVersion, ReviewPrefs, ScheduleRow};
 use chrono::NaiveDate;
 
 /// The longest pause, in days.
@@ -123,74 +122,31 @@ impl App {
                 "You have done today's {cap} reviews. See you tomorrow! `/quiz` is always open for practice."
             ));
         }
-        let Some(v) = self.next_due(guild, user, today).await? else {
+        let Some(v) = self.next_due(guild, user).await? else {
             return refuse(
                 "Nothing is due for you right now. `/quiz` gives you a practice question.",
             );
         };
         let shown_ms = self.clock.now_ms();
-        let q = &v.question;
-        let buttons = (0..q.choices.len())
-            .map(|i| Button {
-                custom_id: ComponentId::ReviewAnswer {
-                    guild: guild.0,
-                    version: v.version_id,
-                    choice: i as u8,
-                    shown_ms,
-                    n,
-                }
-                .encode(),
-                label: fit(&format!("{} · {}", LETTERS[i], q.choices[i]), 80),
-                style: Style::Primary,
-                disabled: false,
-            })
-            .collect();
-        let choices: Vec<String> = q
-            .choices
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("**{}** {c}", LETTERS[i]))
-            .collect();
-        Ok(OutMessage {
-            content: String::new(),
-            embed: Some(Embed {
-                title: fit(&format!("🔁 Review {n} · {}", v.topic_name), 256),
-                description: format!("{}\n\n{}", q.prompt, choices.join("\n")),
-                url: None,
-                footer: Some("Only you can see this.".into()),
-                colour: super::message::colours::QUIZ,
-            }),
-            buttons: vec![buttons],
-            file: None,
-        })
+        let title = format!("🔁 Review {n} · {}", v.topic_name);
+        Ok(question_card(&v, &title, |choice| {
+            ComponentId::ReviewAnswer {
+                guild: guild.0,
+                version: v.version_id,
+                choice,
+                shown_ms,
+                n,
+            }
+        }))
     }
 
     /// The member's most forgotten due question (mastered ones are retired).
-    async fn next_due(
-        &self,
-        guild: GuildId,
-        user: UserId,
-        today: NaiveDate,
-    ) -> AppResult<Option<QuestionVersion>> {
-        let model = self.memory_model(guild).await?;
-        let mastered = f64::from(self.settings.reinforcement.mastered_stability_days);
+    async fn next_due(&self, guild: GuildId, user: UserId) -> AppResult<Option<QuestionVersion>> {
         let due: Vec<Candidate> = self
-            .store
-            .practice_candidates(guild, user, None)
+            .candidates(guild, user, None)
             .await?
             .into_iter()
-            .filter_map(|(version_id, topic, memory)| {
-                let m = memory?;
-                (m.due_day <= today && m.stability < mastered).then(|| Candidate {
-                    version_id,
-                    topic,
-                    seen: Some(Seen {
-                        recall: model.recall(&m, today),
-                        due: true,
-                        mastered: false,
-                    }),
-                })
-            })
+            .filter(|c| c.seen.is_some_and(|s| s.due && !s.mastered))
             .collect();
         match next_question(&due, &[], false) {
             Some(i) => Ok(self
@@ -212,33 +168,11 @@ impl App {
         shown_ms: i64,
         n: u8,
     ) -> AppResult<OutMessage> {
-        let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
-            return refuse("This question is no longer available.");
-        };
-        let now = self.clock.now();
-        let now_ms = now.timestamp_millis();
-        if shown_ms > now_ms + 60_000 || now_ms - shown_ms > 24 * 3_600_000 {
-            return refuse("This review has expired. The next reminder brings a fresh one.");
-        }
+        let (answer, v) = self
+            .personal_answer(guild, user, version_id, choice, shown_ms, "review")
+            .await?;
         let q = &v.question;
-        if choice >= q.choices.len() {
-            return refuse("That choice does not exist on this question.");
-        }
-        let today = self.local_day(guild, now).await?;
-        let answer = NewAnswer {
-            guild,
-            user,
-            version_id,
-            question_id: q.id.clone(),
-            quiz_post_id: None,
-            shown_ms: Some(shown_ms),
-            source: "review",
-            choice,
-            correct: choice == q.correct,
-            latency_ms: (now_ms - shown_ms).max(0),
-            answered_ms: now_ms,
-            local_day: today,
-        };
+        let today = answer.local_day;
         let mut reply = self.record_answer(&answer, &v).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
@@ -252,7 +186,7 @@ impl App {
                 .reviews_answered_on(guild, user, &today.to_string())
                 .await?
                 < cap
-            && self.next_due(guild, user, today).await?.is_some();
+            && self.next_due(guild, user).await?.is_some();
         if more {
             reply.buttons = vec![vec![Button {
                 custom_id: ComponentId::ReviewNext { guild: guild.0, n }.encode(),
