@@ -26,13 +26,19 @@ pub async fn run(
     let poll = Duration::from_secs(u64::from(app.settings.scheduler.poll_seconds));
     let mut ticker = app.clock.ticker();
     let mut last_fit_check: Option<std::time::Instant> = None;
+    let mut fitting: Option<tokio::task::JoinHandle<()>> = None;
     loop {
-        // Once an hour: fit the memory model of guilds that have enough new answers.
-        if last_fit_check.is_none_or(|t| t.elapsed() >= FIT_CHECK_EVERY) {
+        // Once an hour: fit the memory model of guilds that have enough new answers, beside
+        // the runs (a large fit must not delay a post).
+        let idle = fitting.as_ref().is_none_or(|f| f.is_finished());
+        if idle && last_fit_check.is_none_or(|t| t.elapsed() >= FIT_CHECK_EVERY) {
             last_fit_check = Some(std::time::Instant::now());
-            if let Err(e) = app.refit_guilds(false).await {
-                tracing::error!(error = %e, "fitting the memory models failed");
-            }
+            let app = app.clone();
+            fitting = Some(tokio::spawn(async move {
+                if let Err(e) = app.refit_guilds(false).await {
+                    tracing::error!(error = %e, "fitting the memory models failed");
+                }
+            }));
         }
         match app.run_due_schedules().await {
             Ok(reports) => {
@@ -55,10 +61,14 @@ pub async fn run(
         tokio::select! {
             _ = ticker.wait(wait) => {}
             _ = wake.notified() => {}
-            _ = shutdown.changed() => return,
+            _ = shutdown.changed() => break,
         }
         if *shutdown.borrow() {
-            return;
+            break;
         }
+    }
+    // A fit in progress is abandoned: nothing is stored until it completes.
+    if let Some(f) = fitting {
+        f.abort();
     }
 }
