@@ -249,7 +249,7 @@ fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
 
 #[test]
 fn eval_scheduler_compares_fsrs_with_the_baselines_on_the_shared_log() {
-    let log = std::env::var("PEERLEARN_REVIEW_LOG").unwrap_or_else(|_| {
+    let log = std::env::var("REVIEW_LOG_CSV").unwrap_or_else(|_| {
         format!(
             "{}/../shared/data/review-log-anki-user.csv",
             env!("CARGO_MANIFEST_DIR")

@@ -482,7 +482,11 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
             .unwrap();
         }
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_peerlearn"))
+    let mut fit = std::process::Command::new(env!("CARGO_BIN_EXE_peerlearn"));
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("PEERLEARN_")) {
+        fit.env_remove(k);
+    }
+    let out = fit
         .arg("fit")
         .env("PEERLEARN_DATABASE__PATH", &app.db_path)
         .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
