@@ -2,9 +2,16 @@
 //!
 //! Module map:
 //! - [`config`]: settings from `config/default.toml`, a `--config` file and `PEERLEARN_*` variables.
-//! - [`domain`]: pure rules and values (ids, formatting); no async, SQL or Discord.
+//! - [`clock`]: the one source of "now" (system time, or a virtual clock in tests).
+//! - [`domain`]: pure rules and values: content and its files, cron schedules, the custom_id
+//!   codec, scoring and streaks, the FSRS memory model, question selection, mastery, offline
+//!   evaluation; no async, SQL or Discord.
 //! - [`store`]: the SQLite database via sqlx; migrations in `migrations/`.
-//! - [`discord`]: serenity + poise: connection, command registration, slash commands.
+//! - [`app`]: the use cases, returning what to show; free of Discord types.
+//! - [`scheduler`]: the durable cron runner (and the hourly model fitting).
+//! - [`delivery`]: the outbox worker: pacing, rate limits, retries, live counts and reveals.
+//! - [`discord`]: serenity + poise: connection, commands, button clicks, rendering, the port
+//!   the delivery worker posts through.
 //! - [`emulator`]: a local Discord (REST + gateway) that enforces Discord's API spec, for tests,
 //!   benchmarks and the demo.
 //! - [`sandbox`]: `peerlearn run --emulator`, the bot against the emulator without a token.
