@@ -353,8 +353,8 @@ impl App {
             .collect())
     }
 
-    /// Checks a click on a personal question (practice or review) shown at `shown_ms` and
-    /// builds the answer to record.
+    /// Checks a click on a personal question (practice or review) shown at `shown_ms`,
+    /// records it, and returns the feedback headed by the question, with what was recorded.
     pub(super) async fn personal_answer(
         &self,
         guild: GuildId,
@@ -363,7 +363,7 @@ impl App {
         choice: usize,
         shown_ms: i64,
         source: &'static str,
-    ) -> AppResult<(NewAnswer, QuestionVersion)> {
+    ) -> AppResult<(OutMessage, QuestionVersion, NewAnswer)> {
         let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
             return refuse("This question is no longer available. Use `/quiz` for a new one.");
         };
@@ -389,7 +389,12 @@ impl App {
             answered_ms: now_ms,
             local_day: self.local_day(guild, now).await?,
         };
-        Ok((answer, v))
+        let mut reply = self.record_answer(&answer, &v).await?;
+        reply.content = fit(
+            &format!("**{}**\n{}", fit(&v.question.prompt, 300), reply.content),
+            2000,
+        );
+        Ok((reply, v, answer))
     }
 
     /// A click on a practice answer: the message turns into the feedback, with a button for
@@ -402,15 +407,9 @@ impl App {
         choice: usize,
         shown_ms: i64,
     ) -> AppResult<OutMessage> {
-        let (answer, v) = self
+        let (mut reply, v, _) = self
             .personal_answer(guild, user, version_id, choice, shown_ms, "practice")
             .await?;
-        let q = &v.question;
-        let mut reply = self.record_answer(&answer, &v).await?;
-        reply.content = fit(
-            &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
-            2000,
-        );
         reply.buttons = vec![vec![Button {
             custom_id: ComponentId::PracticeNext {
                 version: version_id,

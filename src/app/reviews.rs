@@ -168,16 +168,10 @@ impl App {
         shown_ms: i64,
         n: u8,
     ) -> AppResult<OutMessage> {
-        let (answer, v) = self
+        let (mut reply, _, answer) = self
             .personal_answer(guild, user, version_id, choice, shown_ms, "review")
             .await?;
-        let q = &v.question;
         let today = answer.local_day;
-        let mut reply = self.record_answer(&answer, &v).await?;
-        reply.content = fit(
-            &format!("**{}**\n{}", fit(&q.prompt, 300), reply.content),
-            2000,
-        );
         let per_session = self.settings.reinforcement.items_per_review;
         let cap = i64::from(self.settings.reinforcement.daily_review_cap);
         let more = u32::from(n) < per_session

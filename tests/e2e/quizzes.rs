@@ -29,6 +29,18 @@ async fn add_schedule(app: &TestApp, kind: &str, cron: &str, extra: &[(&str, Val
     command(app, app.admin, "schedule add", &options).await
 }
 
+/// `/content import` by the admin of a file with this name and content; returns the reply.
+async fn import(app: &TestApp, name: &str, bytes: &[u8]) -> String {
+    let file = app.discord.upload(name, bytes);
+    command(
+        app,
+        app.admin,
+        "content import",
+        &[("file", json!(file.to_string()))],
+    )
+    .await
+}
+
 /// Waits until the bot has posted `n` messages in `channel`; returns them.
 pub async fn wait_for_posts(app: &TestApp, channel: u64, n: usize) -> Vec<PostedMessage> {
     for _ in 0..500 {
@@ -425,14 +437,7 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
     let broken = format!(
         "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"{long_prompt}\"\nchoices = [\"a\", \"b\"]\ncorrect = \"A\"\nexplanation = \"e\"\n\n[[question]]\nid = \"s2\"\ntopic = \"sales\"\nprompt = \"p\"\nchoices = [\"a\"]\ncorrect = \"A\"\nexplanation = \"e\"\n"
     );
-    let file = app.discord.upload("sales.toml", broken.as_bytes());
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "sales.toml", broken.as_bytes()).await;
     assert!(
         text.starts_with("Nothing was imported: `sales.toml` has 2 problems"),
         "{text}"
@@ -490,36 +495,15 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
     );
     // Too big: refused before it is downloaded.
     let big = vec![b'#'; 1_048_577];
-    let file = app.discord.upload("big.toml", &big);
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "big.toml", &big).await;
     assert_eq!(
         text,
         "`big.toml` is 1048577 bytes; the limit is 1048576 bytes. Split it into smaller files."
     );
     // Not a content file, not UTF-8.
-    let file = app.discord.upload("notes.pdf", b"%PDF");
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "notes.pdf", b"%PDF").await;
     assert!(text.contains("is not a content file"), "{text}");
-    let file = app.discord.upload("bad.csv", &[0xff, 0xfe, 0x00]);
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "bad.csv", &[0xff, 0xfe, 0x00]).await;
     assert!(text.contains("is not UTF-8 text"), "{text}");
     app.stop().await.unwrap();
 }
@@ -528,14 +512,7 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
 async fn content_imports_updates_exports_and_keeps_answered_versions() {
     let mut app = spawn_app().await;
     let v1 = "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"First wording?\"\nchoices = [\"yes\", \"no\"]\ncorrect = \"A\"\nexplanation = \"Because.\"\n\n[[tip]]\nid = \"t1\"\ntopic = \"sales\"\ntext = \"Listen first.\"\n";
-    let file = app.discord.upload("sales.toml", v1.as_bytes());
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "sales.toml", v1.as_bytes()).await;
     assert_eq!(text, "Imported: 3 added, 0 updated, 0 unchanged.");
     // A server with content of its own does not get the starter pack on first use...
     let stats = command(&app, app.admin, "content stats", &[]).await;
@@ -601,14 +578,7 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
     assert!(updated.buttons()[0].1.starts_with("Another Sales question"));
 
     let v2 = v1.replace("First wording?", "Second wording?");
-    let file = app.discord.upload("sales.toml", v2.as_bytes());
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "sales.toml", v2.as_bytes()).await;
     assert_eq!(text, "Imported: 0 added, 1 updated, 2 unchanged.");
     let answered: String = sqlx::query_scalar(
         "SELECT v.prompt FROM answers a JOIN question_versions v ON v.id = a.version_id WHERE a.user_id = ?",
@@ -645,16 +615,7 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
     assert_eq!(attachment.filename, "peerlearn-content.toml");
     let toml_text = String::from_utf8(attachment.data.clone()).unwrap();
     assert!(toml_text.contains("Second wording?"));
-    let file = app
-        .discord
-        .upload("peerlearn-content.toml", toml_text.as_bytes());
-    let text = command(
-        &app,
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await;
+    let text = import(&app, "peerlearn-content.toml", toml_text.as_bytes()).await;
     assert!(text.starts_with("Imported: 0 added, 0 updated, "), "{text}");
     app.stop().await.unwrap();
 }
