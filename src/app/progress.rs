@@ -5,18 +5,21 @@ use super::{App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::mastery::{bar, TopicMemory};
+use crate::domain::memory::Memory;
+use chrono::NaiveDate;
 
 impl App {
-    /// The member's mastery of each topic today.
-    pub async fn topic_memories(
+    /// The member's mastery of each topic on `today`, from the guild's topics and the
+    /// member's memories as [`crate::store::Store::member_memories`] returns them.
+    async fn topic_memories(
         &self,
         guild: GuildId,
-        user: UserId,
+        topics: Vec<(String, String, i64)>,
+        memories: &[(String, Memory)],
+        today: NaiveDate,
     ) -> AppResult<Vec<TopicMemory>> {
-        let today = self.local_day(guild, self.clock.now()).await?;
         let model = self.memory_model(guild).await?;
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
-        let (topics, memories) = self.store.member_memories(guild, user).await?;
         Ok(topics
             .into_iter()
             .map(|(id, name, questions)| {
@@ -39,14 +42,17 @@ impl App {
 
     pub async fn progress(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
-        let topics = self.topic_memories(guild, user).await?;
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let (topic_rows, memories) = self.store.member_memories(guild, user).await?;
+        let topics = self
+            .topic_memories(guild, topic_rows, &memories, today)
+            .await?;
         let seen: usize = topics.iter().map(TopicMemory::seen).sum();
         if seen == 0 {
             return Ok(OutMessage::text(
                 "You have not answered any questions yet. Try `/quiz` for a first one, or answer the next quiz in the channel.",
             ));
         }
-        let today = self.local_day(guild, self.clock.now()).await?;
         let mut lines = vec!["**Your progress**".to_string()];
         for t in &topics {
             let mut details = format!("{} of {} seen", t.seen(), t.questions);
@@ -63,7 +69,6 @@ impl App {
                 fit(&t.topic_name, 40),
             ));
         }
-        let (_, memories) = self.store.member_memories(guild, user).await?;
         let due_now = memories.iter().filter(|(_, m)| m.due_day <= today).count();
         let next = memories
             .iter()

@@ -299,32 +299,18 @@ impl Store {
         .bind(guild.to_db())
         .fetch_all(&self.pool)
         .await?;
-        let rows: Vec<(String, f64, f64, String, String, i64, i64)> = sqlx::query_as(
-            "SELECT q.topic_id, m.stability, m.difficulty, m.last_day, m.due_day, m.reviews, m.lapses
+        let rows = sqlx::query(&format!(
+            "SELECT q.topic_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
-             WHERE m.guild_id = ? AND m.user_id = ?",
-        )
+             WHERE m.guild_id = ? AND m.user_id = ?"
+        ))
         .bind(guild.to_db())
         .bind(user.to_db())
         .fetch_all(&self.pool)
         .await?;
         let memories = rows
-            .into_iter()
-            .filter_map(
-                |(topic, stability, difficulty, last, due, reviews, lapses)| {
-                    Some((
-                        topic,
-                        Memory {
-                            stability,
-                            difficulty,
-                            last_day: last.parse().ok()?,
-                            due_day: due.parse().ok()?,
-                            reviews: u32::try_from(reviews).unwrap_or(0),
-                            lapses: u32::try_from(lapses).unwrap_or(0),
-                        },
-                    ))
-                },
-            )
+            .iter()
+            .filter_map(|r| Some((r.get(0), memory_from_columns(r, 1)?)))
             .collect();
         Ok((topics, memories))
     }
@@ -420,27 +406,33 @@ async fn memory(
     user: UserId,
     question_id: &str,
 ) -> sqlx::Result<Option<Memory>> {
-    let row: Option<(f64, f64, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT stability, difficulty, last_day, due_day, reviews, lapses FROM memory
-         WHERE guild_id = ? AND user_id = ? AND question_id = ?",
-    )
+    let row = sqlx::query(&format!(
+        "SELECT {MEMORY_COLUMNS} FROM memory m
+         WHERE m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
+    ))
     .bind(guild.to_db())
     .bind(user.to_db())
     .bind(question_id)
     .fetch_optional(conn)
     .await?;
-    Ok(
-        row.and_then(|(stability, difficulty, last, due, reviews, lapses)| {
-            Some(Memory {
-                stability,
-                difficulty,
-                last_day: last.parse().ok()?,
-                due_day: due.parse().ok()?,
-                reviews: u32::try_from(reviews).unwrap_or(0),
-                lapses: u32::try_from(lapses).unwrap_or(0),
-            })
-        }),
-    )
+    Ok(row.and_then(|r| memory_from_columns(&r, 0)))
+}
+
+/// The columns [`memory_from_columns`] reads, from `memory m`.
+pub(super) const MEMORY_COLUMNS: &str =
+    "m.stability, m.difficulty, m.last_day, m.due_day, m.reviews, m.lapses";
+
+/// Reads [`MEMORY_COLUMNS`] starting at column `at`; `None` when there is no memory (a
+/// left join found none) or a day does not parse.
+pub(super) fn memory_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> Option<Memory> {
+    Some(Memory {
+        stability: r.get::<Option<f64>, _>(at)?,
+        difficulty: r.get::<Option<f64>, _>(at + 1)?,
+        last_day: r.get::<Option<String>, _>(at + 2)?.parse().ok()?,
+        due_day: r.get::<Option<String>, _>(at + 3)?.parse().ok()?,
+        reviews: u32::try_from(r.get::<Option<i64>, _>(at + 4)?).unwrap_or(0),
+        lapses: u32::try_from(r.get::<Option<i64>, _>(at + 5)?).unwrap_or(0),
+    })
 }
 
 async fn save_memory(

@@ -1,9 +1,11 @@
 //! Role tracks (role → topics) and the candidates for a member's next practice question.
 
 use super::content::ensure_guild;
+use super::quizzes::{memory_from_columns, MEMORY_COLUMNS};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
+use sqlx::Row;
 
 impl Store {
     /// Adds a topic to a role's track; `false` if it was already there.
@@ -82,45 +84,21 @@ impl Store {
         user: UserId,
         topic: Option<&str>,
     ) -> sqlx::Result<Vec<(i64, String, Option<Memory>)>> {
-        type Row = (
-            i64,
-            String,
-            Option<f64>,
-            Option<f64>,
-            Option<String>,
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-        );
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT q.current_version, q.topic_id, m.stability, m.difficulty, m.last_day, m.due_day, m.reviews, m.lapses
+        let rows = sqlx::query(&format!(
+            "SELECT q.current_version, q.topic_id, {MEMORY_COLUMNS}
              FROM questions q LEFT JOIN memory m
                ON m.guild_id = q.guild_id AND m.question_id = q.id AND m.user_id = ?2
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
-             ORDER BY RANDOM()",
-        )
+             ORDER BY RANDOM()"
+        ))
         .bind(guild.to_db())
         .bind(user.to_db())
         .bind(topic)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .into_iter()
-            .map(
-                |(version, topic, stability, difficulty, last, due, reviews, lapses)| {
-                    let memory = (|| {
-                        Some(Memory {
-                            stability: stability?,
-                            difficulty: difficulty?,
-                            last_day: last?.parse().ok()?,
-                            due_day: due?.parse().ok()?,
-                            reviews: u32::try_from(reviews?).ok()?,
-                            lapses: u32::try_from(lapses?).ok()?,
-                        })
-                    })();
-                    (version, topic, memory)
-                },
-            )
+            .iter()
+            .map(|r| (r.get(0), r.get(1), memory_from_columns(r, 2)))
             .collect())
     }
 }
