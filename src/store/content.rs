@@ -183,18 +183,6 @@ impl Store {
             })
             .collect())
     }
-
-    /// One question version, by its id.
-    pub async fn question_version(&self, version_id: i64) -> sqlx::Result<Option<QuestionVersion>> {
-        let row = sqlx::query(&format!(
-            "SELECT {VERSION_COLUMNS} FROM question_versions v
-             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ?"
-        ))
-        .bind(version_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.as_ref().map(version_from_row))
-    }
 }
 
 /// Adds, updates or leaves each item of the bundle.

@@ -212,15 +212,6 @@ impl Store {
         Ok(())
     }
 
-    /// The earliest time an open, delivered post closes.
-    pub async fn next_post_close(&self) -> sqlx::Result<Option<i64>> {
-        sqlx::query_scalar(
-            "SELECT MIN(closes_ms) FROM quiz_posts WHERE message_id IS NOT NULL AND revealed_ms IS NULL",
-        )
-        .fetch_one(&self.pool)
-        .await
-    }
-
     /// Records an answer with its scoring, in one transaction. `score` turns the member's
     /// progress before the answer into the scored result.
     pub async fn record_answer(

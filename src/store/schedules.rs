@@ -217,16 +217,6 @@ impl Store {
         Ok(outbox_id)
     }
 
-    /// How many runs a schedule has had, by outcome (for `/schedule list` and tests).
-    pub async fn run_outcomes(&self, schedule_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
-        sqlx::query_as(
-            "SELECT scheduled_ms, outcome FROM schedule_runs WHERE schedule_id = ? ORDER BY scheduled_ms",
-        )
-        .bind(schedule_id)
-        .fetch_all(&self.pool)
-        .await
-    }
-
     /// The guild's time zone and quiz window (minutes), `None` where it uses the defaults.
     pub async fn guild_settings(
         &self,
