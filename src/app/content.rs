@@ -131,12 +131,13 @@ impl App {
     /// Loads the starter pack the first time a guild is used, if configured and the guild has
     /// no content of its own.
     pub async fn ensure_content(&self, guild: GuildId) -> AppResult<()> {
-        if !self.settings.content.load_starter_pack {
+        // The common case, a read: nothing to load.
+        if !self.settings.content.load_starter_pack || self.store.content_settled(guild).await? {
             return Ok(());
         }
         let loaded = self
             .store
-            .load_starter_once(guild, &starter::bundle(), self.clock.now_ms())
+            .load_starter_once(guild, starter::bundle(), self.clock.now_ms())
             .await?;
         if let Some(counts) = loaded {
             tracing::info!(guild = guild.0, added = counts.added, "starter pack loaded");
@@ -148,7 +149,7 @@ impl App {
     pub async fn load_starter(&self, guild: GuildId) -> AppResult<ImportCounts> {
         Ok(self
             .store
-            .import_content(guild, &starter::bundle(), self.clock.now_ms())
+            .import_content(guild, starter::bundle(), self.clock.now_ms())
             .await?)
     }
 }

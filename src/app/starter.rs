@@ -3,6 +3,7 @@
 
 use crate::domain::content::Bundle;
 use crate::domain::content_files::parse_all;
+use std::sync::OnceLock;
 
 /// The pack's files: (name, text).
 pub const FILES: [(&str, &str); 5] = [
@@ -28,13 +29,16 @@ pub const FILES: [(&str, &str); 5] = [
     ),
 ];
 
-/// The pack, checked like any import (a test guarantees it is valid).
-pub fn bundle() -> Bundle {
-    let files: Vec<(String, String)> = FILES
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    parse_all(&files, &[]).unwrap_or_default()
+/// The pack, checked like any import (a test guarantees it is valid); parsed once.
+pub fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let files: Vec<(String, String)> = FILES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        parse_all(&files, &[]).unwrap_or_default()
+    })
 }
 
 #[cfg(test)]

@@ -71,6 +71,17 @@ impl Store {
 
     /// Imports the starter pack once per guild (and marks it loaded in the same transaction);
     /// returns `None` when it was loaded before or the guild has content of its own.
+    /// Whether the guild has content, or had the starter pack loaded once (a read, no lock).
+    pub async fn content_settled(&self, guild: GuildId) -> sqlx::Result<bool> {
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM guilds WHERE id = ?1 AND starter_loaded_ms IS NOT NULL)
+                 OR EXISTS (SELECT 1 FROM topics WHERE guild_id = ?1)",
+        )
+        .bind(guild.to_db())
+        .fetch_one(&self.pool)
+        .await
+    }
+
     pub async fn load_starter_once(
         &self,
         guild: GuildId,
