@@ -88,17 +88,40 @@ fn embed(m: &PostedMessage) -> &Value {
     &m.embeds[0]
 }
 
-/// The stored right choice (0-based) and explanation of the question behind a quiz post.
-async fn question_of_post(app: &TestApp, message_id: u64) -> (i64, usize, String, i64) {
-    let row: (i64, i64, String, i64) = sqlx::query_as(
-        "SELECT p.id, v.correct, v.explanation, v.id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
-         WHERE p.message_id = ?",
-    )
-    .bind(message_id as i64)
-    .fetch_one(app.store.pool())
-    .await
-    .expect("the post is stored with its message id");
-    (row.0, row.1 as usize, row.2, row.3)
+/// What is stored behind a delivered quiz post.
+pub struct PostQuestion {
+    pub post: i64,
+    /// The right choice, 0-based.
+    pub correct: usize,
+    pub explanation: String,
+    pub version: i64,
+    pub question: String,
+}
+
+/// The question behind the quiz post with this message id, once the bot has recorded the
+/// delivery (the message reaches the channel a moment before).
+pub async fn question_of_post(app: &TestApp, message_id: u64) -> PostQuestion {
+    for _ in 0..500 {
+        let row: Option<(i64, i64, String, i64, String)> = sqlx::query_as(
+            "SELECT p.id, v.correct, v.explanation, v.id, v.question_id FROM quiz_posts p
+             JOIN question_versions v ON v.id = p.version_id WHERE p.message_id = ?",
+        )
+        .bind(message_id as i64)
+        .fetch_optional(app.store.pool())
+        .await
+        .unwrap();
+        if let Some((post, correct, explanation, version, question)) = row {
+            return PostQuestion {
+                post,
+                correct: correct as usize,
+                explanation,
+                version,
+                question,
+            };
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the post with message {message_id} was never recorded as delivered");
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
@@ -106,6 +129,17 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
         .fetch_one(app.store.pool())
         .await
         .unwrap()
+}
+
+/// Waits until `n` outbox posts are recorded as sent (a post reaches the channel a moment
+/// before the bot commits that it was sent).
+async fn wait_until_sent(app: &TestApp, n: i64) {
+    for _ in 0..500 {
+        if count(app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
 
 async fn click(
@@ -170,7 +204,13 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         "no pings"
     );
 
-    let (post_id, correct, explanation, version) = question_of_post(&app, post.id).await;
+    let PostQuestion {
+        post: post_id,
+        correct,
+        explanation,
+        version,
+        ..
+    } = question_of_post(&app, post.id).await;
     let wrong = (correct + 1) % buttons.len();
     // Ada answers right after 30 s, Bob wrong after 45 s, Carol wrong and then right.
     let carol = app.discord.add_member(app.guild, "carol", &[]);
@@ -698,6 +738,7 @@ async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
         "exactly one post: {posts:?}"
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM schedule_runs").await, 1);
+    wait_until_sent(&app, 1).await;
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await,
         1
@@ -718,12 +759,7 @@ async fn a_lost_response_is_retried_without_a_second_post() {
     );
     app.clock.advance(Duration::from_secs(3600));
     let store = app.store.clone();
-    for _ in 0..500 {
-        if count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_until_sent(&app, 1).await;
     let (attempts, message_id): (i64, i64) =
         sqlx::query_as("SELECT attempts, message_id FROM outbox")
             .fetch_one(store.pool())
@@ -768,6 +804,7 @@ async fn a_rate_limited_post_arrives_after_retry_after() {
         "waited {waited:?}, not the {retry_after} s asked"
     );
     assert_eq!(app.discord.rate_limited_count(), 1);
+    wait_until_sent(&app, 1).await;
     assert_eq!(
         count(&app, "SELECT attempts FROM outbox").await,
         1,

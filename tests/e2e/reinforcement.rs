@@ -569,13 +569,9 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
             .unwrap();
         app.discord.reply(id).await.unwrap();
     }
-    let first_question: String = sqlx::query_scalar(
-        "SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id WHERE p.message_id = ?",
-    )
-    .bind(first.id as i64)
-    .fetch_one(app.store.pool())
-    .await
-    .unwrap();
+    let first_question = crate::quizzes::question_of_post(&app, first.id)
+        .await
+        .question;
     // The channel's three members have mastered every privacy question but one.
     let open: String = sqlx::query_scalar(
         "SELECT id FROM questions WHERE topic_id = 'privacy' AND id <> ? ORDER BY id LIMIT 1",
@@ -601,13 +597,9 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
     let second = crate::quizzes::wait_for_posts(&app, app.channel, 2)
         .await
         .remove(1);
-    let second_question: String = sqlx::query_scalar(
-        "SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id WHERE p.message_id = ?",
-    )
-    .bind(second.id as i64)
-    .fetch_one(app.store.pool())
-    .await
-    .unwrap();
+    let second_question = crate::quizzes::question_of_post(&app, second.id)
+        .await
+        .question;
     assert_eq!(
         second_question, open,
         "the one question the channel has not mastered"
