@@ -28,6 +28,7 @@ pub struct Settings {
     pub scheduler: SchedulerSettings,
     pub delivery: DeliverySettings,
     pub reinforcement: ReinforcementSettings,
+    pub experts: ExpertSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -96,6 +97,39 @@ pub struct ReinforcementSettings {
     pub items_per_review: u32,
     pub daily_review_cap: u32,
     pub fit_min_answers: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ExpertSettings {
+    pub escalation_after_minutes: u32,
+    pub max_escalations: u32,
+    pub nudge_asker_after_hours: u32,
+    pub abandon_after_days: u32,
+    pub points_accepted_answer: u32,
+    pub kb_matches: u32,
+    pub topic_rules: Vec<TopicRuleSetting>,
+}
+
+/// A keyword rule: questions matching `pattern` (a regular expression) go to `topic`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TopicRuleSetting {
+    pub topic: String,
+    pub pattern: String,
+}
+
+impl ExpertSettings {
+    /// The keyword rules, compiled (they were checked when the settings were loaded).
+    pub fn compiled_rules(&self) -> Vec<crate::domain::routing::TopicRule> {
+        self.topic_rules
+            .iter()
+            .filter_map(|r| {
+                Some(crate::domain::routing::TopicRule {
+                    topic: r.topic.clone(),
+                    pattern: regex::Regex::new(&r.pattern).ok()?,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Shortest and longest quiz window, in minutes (one week).
@@ -246,6 +280,22 @@ impl Settings {
                 self.delivery.max_attempts.into(),
                 1,
             ),
+            at_least(
+                "experts.escalation_after_minutes",
+                self.experts.escalation_after_minutes.into(),
+                1,
+            ),
+            at_least(
+                "experts.nudge_asker_after_hours",
+                self.experts.nudge_asker_after_hours.into(),
+                1,
+            ),
+            at_least(
+                "experts.abandon_after_days",
+                self.experts.abandon_after_days.into(),
+                1,
+            ),
+            at_least("experts.kb_matches", self.experts.kb_matches.into(), 1),
         ];
         if let Some(e) = checks.into_iter().flatten().next() {
             return Err(e);
@@ -258,6 +308,28 @@ impl Settings {
                     self.reinforcement.items_per_review
                 ),
             ));
+        }
+        if self.experts.kb_matches > 5 {
+            return Err(bad(
+                "experts.kb_matches",
+                format!("must be at most 5, got {}", self.experts.kb_matches),
+            ));
+        }
+        for (i, rule) in self.experts.topic_rules.iter().enumerate() {
+            let key = "experts.topic_rules";
+            if rule.topic.trim().is_empty() {
+                return Err(bad(key, format!("rule {} has no topic", i + 1)));
+            }
+            if let Err(e) = regex::Regex::new(&rule.pattern) {
+                return Err(bad(
+                    key,
+                    format!(
+                        "rule {} (topic {:?}): the pattern is not a valid regular expression: {e}",
+                        i + 1,
+                        rule.topic
+                    ),
+                ));
+            }
         }
         let (lo, hi) = QUIZ_WINDOW_MINUTES;
         if !(lo..=hi).contains(&self.quiz.window_minutes) {

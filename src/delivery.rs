@@ -49,6 +49,20 @@ pub trait ChatPort: Send + Sync + 'static {
         message_id: u64,
         message: &OutMessage,
     ) -> impl Future<Output = Result<(), SendError>> + Send;
+    /// Posts `starter` in `channel` and opens a public thread named `name` on it; returns the
+    /// thread's channel id.
+    fn open_thread(
+        &self,
+        channel: u64,
+        starter: &OutMessage,
+        name: &str,
+    ) -> impl Future<Output = Result<u64, SendError>> + Send;
+    /// Renames a thread and archives it.
+    fn close_thread(
+        &self,
+        thread: u64,
+        name: &str,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
 }
 
 /// The nonce for an outbox row (Discord allows 25 characters).

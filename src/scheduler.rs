@@ -1,6 +1,9 @@
 //! The durable cron runner: wakes when a schedule is due (or the clock is moved), runs every
 //! due schedule once through [`App::run_due_schedules`], and nudges the delivery worker.
 //!
+//! Each pass also takes the due follow-ups of open questions (escalation to the next expert,
+//! telling the admins, reminding the asker, closing abandoned questions).
+//!
 //! Once an hour it also fits the memory model of guilds with enough new answers.
 //!
 //! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
@@ -50,6 +53,11 @@ pub async fn run(
                 }
             }
             Err(e) => tracing::error!(error = %e, "scheduler pass failed; retrying"),
+        }
+        match app.run_ask_follow_ups().await {
+            Ok(0) => {}
+            Ok(_) => delivery.notify_one(),
+            Err(e) => tracing::error!(error = %e, "question follow-ups failed; retrying"),
         }
         let wait = match app.store.earliest_next_run().await {
             Ok(Some(next_ms)) if !app.clock.is_virtual() => {

@@ -9,6 +9,10 @@ pub struct OutMessage {
     pub embed: Option<Embed>,
     /// Rows of buttons (at most 5 rows of 5).
     pub buttons: Vec<Vec<Button>>,
+    /// The only users a mention in `content` may notify (an expert asked to help, an asker
+    /// reminded). Everyone else, `@everyone`, `@here` and roles are never notified.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ping_users: Vec<u64>,
     /// An attached file: (name, bytes).
     #[serde(skip)]
     pub file: Option<(String, Vec<u8>)>,
@@ -54,4 +58,6 @@ pub mod colours {
     pub const QUIZ: u32 = 0x5865F2;
     pub const TIP: u32 = 0x57F287;
     pub const CLOSED: u32 = 0x99AAB5;
+    pub const QUESTION: u32 = 0xFEE75C;
+    pub const ANSWERED: u32 = 0x57F287;
 }

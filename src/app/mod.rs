@@ -2,8 +2,11 @@
 //! the rules of `domain/`, writes through one store transaction, and returns what to show as an
 //! [`message::OutMessage`] (or a [`Refusal`] the user can act on). No Discord types here.
 
+pub mod asks;
 pub mod content;
+pub mod experts;
 pub mod fitting;
+pub mod knowledge;
 pub mod message;
 pub mod progress;
 pub mod quiz;
@@ -15,6 +18,7 @@ pub mod tracks;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::ids::GuildId;
+use crate::domain::routing::TopicRule;
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -26,6 +30,8 @@ pub struct App {
     pub store: Store,
     pub settings: Arc<Settings>,
     pub clock: Clock,
+    /// The configured keyword rules for question topics, compiled once.
+    pub topic_rules: Arc<Vec<TopicRule>>,
 }
 
 /// A request the app turns down, with a short message saying what to do instead.
@@ -51,10 +57,12 @@ pub fn refuse<T>(message: impl Into<String>) -> AppResult<T> {
 
 impl App {
     pub fn new(store: Store, settings: Arc<Settings>, clock: Clock) -> App {
+        let topic_rules = Arc::new(settings.experts.compiled_rules());
         App {
             store,
             settings,
             clock,
+            topic_rules,
         }
     }
 

@@ -140,6 +140,7 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
         }),
         buttons: vec![buttons],
         file: None,
+        ping_users: vec![],
     }
 }
 
@@ -478,6 +479,7 @@ pub(super) fn question_card(
         }),
         buttons: vec![buttons],
         file: None,
+        ping_users: vec![],
     }
 }
 

@@ -1,5 +1,7 @@
 //! Button clicks: channel quiz answers (ephemeral feedback), practice answers and "another
-//! question" (the practice message is updated in place). Ids come through the one codec in
+//! question" (the practice message is updated in place), and the asker's verdict on
+//! knowledge-base matches ("That solved it" / "I still need help", which opens a thread and so
+//! defers first). Ids come through the one codec in
 //! `domain::custom_id`; a forged or stale id gets a short ephemeral answer.
 
 use super::{commands::refusal_message, render, Data};
@@ -17,9 +19,54 @@ pub async fn on_component(
     data: &Data,
     click: &serenity::ComponentInteraction,
 ) {
+    if let Some(ComponentId::AskRoute { ask }) = ComponentId::parse(&click.data.custom_id) {
+        return route_question(ctx, data, click, ask).await;
+    }
     let response = answer(data, click).await;
     if let Err(e) = click.create_response(&ctx.http, response).await {
         tracing::error!(error = %e, custom_id = %click.data.custom_id, "could not answer a button click");
+    }
+}
+
+/// "I still need help": opening the thread takes REST calls, so the click is acknowledged
+/// first and the message edited with the outcome.
+async fn route_question(
+    ctx: &serenity::Context,
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    ask: i64,
+) {
+    if let Err(e) = click.defer(&ctx.http).await {
+        tracing::error!(error = %e, "could not acknowledge a click");
+        return;
+    }
+    let edit = match click.guild_id {
+        None => serenity::EditInteractionResponse::new().content("Questions work inside a server."),
+        Some(g) => {
+            let user = UserId(click.user.id.get());
+            let result = data
+                .app
+                .ask_route(&data.port, GuildId(g.get()), user, ask)
+                .await;
+            data.wake_delivery.notify_one();
+            match result {
+                Ok(m) => serenity::EditInteractionResponse::new()
+                    .content(m.content)
+                    .embeds(vec![])
+                    .components(vec![])
+                    .allowed_mentions(render::no_pings()),
+                Err(AppError::Refused(r)) => serenity::EditInteractionResponse::new()
+                    .content(refusal_message(&r.0).content)
+                    .allowed_mentions(render::no_pings()),
+                Err(e) => {
+                    tracing::error!(error = %e, "routing a question failed");
+                    serenity::EditInteractionResponse::new().content(APOLOGY)
+                }
+            }
+        }
+    };
+    if let Err(e) = click.edit_response(&ctx.http, edit).await {
+        tracing::error!(error = %e, "could not show where a question went");
     }
 }
 
@@ -111,6 +158,9 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
             app.review_card(guild, user, n.saturating_add(1)).await,
             true,
         ),
+        ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
+        // Handled before (it defers).
+        ComponentId::AskRoute { .. } => return ephemeral(&OutMessage::text(APOLOGY)),
     };
     match result {
         Ok(m) if update_in_place => {

@@ -106,12 +106,12 @@ pub async fn run(
     let app = App::new(store.clone(), settings, clock);
     let wake_delivery = Arc::new(Notify::new());
     let wake_scheduler = Arc::new(Notify::new());
-    let data = Data {
-        app: app.clone(),
-        started_at: Instant::now(),
-        wake_delivery: Arc::clone(&wake_delivery),
-        wake_scheduler: Arc::clone(&wake_scheduler),
-    };
+    let started_at = Instant::now();
+    let (data_app, data_delivery, data_scheduler) = (
+        app.clone(),
+        Arc::clone(&wake_delivery),
+        Arc::clone(&wake_scheduler),
+    );
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: all,
@@ -127,7 +127,14 @@ pub async fn run(
             },
             ..Default::default()
         })
-        .setup(move |_ctx, ready, _framework| {
+        .setup(move |ctx, ready, _framework| {
+            let data = Data {
+                app: data_app,
+                started_at,
+                wake_delivery: data_delivery,
+                wake_scheduler: data_scheduler,
+                port: DiscordPort::new(Arc::clone(&ctx.http)),
+            };
             Box::pin(async move {
                 tracing::info!(guilds = ready.guilds.len(), "connected to the gateway");
                 Ok(data)
@@ -181,7 +188,8 @@ pub async fn run(
     }
 }
 
-/// Keeps the guild list current and answers button clicks.
+/// Keeps the guild list current, answers button clicks and notices replies in question
+/// threads.
 async fn on_event(
     ctx: &serenity::Context,
     event: &serenity::FullEvent,
@@ -198,6 +206,13 @@ async fn on_event(
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(click),
         } => components::on_component(ctx, data, click).await,
+        // A member's message in a thread may be a reply to a question (only the author is
+        // needed, so no message-content intent).
+        serenity::FullEvent::Message { new_message: m } if !m.author.bot && m.guild_id.is_some() => {
+            data.app
+                .note_thread_reply(m.channel_id.get(), UserId(m.author.id.get()))
+                .await?;
+        }
         _ => {}
     }
     Ok(())

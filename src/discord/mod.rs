@@ -26,6 +26,8 @@ pub struct Data {
     pub wake_delivery: Arc<Notify>,
     /// Wakes the scheduler (a schedule was added or resumed).
     pub wake_scheduler: Arc<Notify>,
+    /// Threads and posts made while answering (the Q&A flow).
+    pub port: port::DiscordPort,
 }
 
 pub type Error = anyhow::Error;

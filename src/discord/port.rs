@@ -1,5 +1,5 @@
-//! The outbound chat port for the delivery worker: posts and edits through serenity's request
-//! builder, reading the raw response so a 429's `retry_after` is honoured exactly (serenity's
+//! The outbound chat port for the delivery worker and the Q&A flow: posts, edits and threads
+//! through serenity's request builder, reading the raw response so a 429's `retry_after` is honoured exactly (serenity's
 //! own error type drops it).
 
 use super::render;
@@ -90,6 +90,52 @@ impl ChatPort for DiscordPort {
             .as_str()
             .and_then(|id| id.parse().ok())
             .ok_or_else(|| SendError::Transient("the response has no channel id".into()))
+    }
+
+    async fn open_thread(
+        &self,
+        channel: u64,
+        starter: &OutMessage,
+        name: &str,
+    ) -> Result<u64, SendError> {
+        let body = serde_json::to_vec(&render::create_message(starter))
+            .map_err(|e| SendError::Permanent(format!("cannot encode the message: {e}")))?;
+        let channel_id = serenity::ChannelId::new(channel);
+        let request =
+            Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
+        let posted = self.send(request).await?;
+        let message_id: u64 = posted["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| SendError::Transient("the response has no message id".into()))?;
+        // A week before Discord hides the thread for inactivity.
+        let body = serde_json::to_vec(&serde_json::json!({
+            "name": name,
+            "auto_archive_duration": 10080,
+        }))
+        .map_err(|e| SendError::Permanent(format!("cannot encode the thread: {e}")))?;
+        let route = Route::ChannelMessageThreads {
+            channel_id,
+            message_id: serenity::MessageId::new(message_id),
+        };
+        let thread = self
+            .send(Request::new(route, LightMethod::Post).body(Some(body)))
+            .await?;
+        thread["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| SendError::Transient("the response has no thread id".into()))
+    }
+
+    async fn close_thread(&self, thread: u64, name: &str) -> Result<(), SendError> {
+        let body = serde_json::to_vec(&serde_json::json!({ "name": name, "archived": true }))
+            .map_err(|e| SendError::Permanent(format!("cannot encode the change: {e}")))?;
+        let route = Route::Channel {
+            channel_id: serenity::ChannelId::new(thread),
+        };
+        self.send(Request::new(route, LightMethod::Patch).body(Some(body)))
+            .await
+            .map(|_| ())
     }
 
     async fn edit(

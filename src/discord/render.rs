@@ -1,6 +1,7 @@
 //! Turns the app's [`OutMessage`] into serenity builders: channel posts, edits, interaction
-//! replies and poise replies. Every builder gets empty `allowed_mentions`, so no text the bot
-//! sends (much of it written by users or content authors) can ping anyone.
+//! replies and poise replies. Every builder gets explicit `allowed_mentions`: nobody, or only the
+//! users a message names in [`OutMessage::ping_users`], so no text the bot sends (much of it
+//! written by users or content authors) can ping `@everyone`, `@here`, a role or a bystander.
 
 use crate::app::message::{Button, Embed, OutMessage, Style};
 use poise::serenity_prelude as serenity;
@@ -15,6 +16,11 @@ pub fn no_pings() -> CreateAllowedMentions {
         .everyone(false)
         .all_roles(false)
         .all_users(false)
+}
+
+/// Mentions limited to `users` (none when empty).
+pub fn mentions_for(m: &OutMessage) -> CreateAllowedMentions {
+    no_pings().users(m.ping_users.iter().map(|u| serenity::UserId::new(*u)))
 }
 
 fn button(b: &Button) -> CreateButton {
@@ -60,7 +66,7 @@ pub fn create_message(m: &OutMessage) -> CreateMessage {
     let mut out = CreateMessage::new()
         .embeds(embeds(m))
         .components(rows(m))
-        .allowed_mentions(no_pings());
+        .allowed_mentions(mentions_for(m));
     if !m.content.is_empty() {
         out = out.content(&m.content);
     }

@@ -34,6 +34,10 @@ pub enum ComponentId {
     },
     /// "Next question" after the `n`th answer of a review session.
     ReviewNext { guild: u64, n: u8 },
+    /// "That solved it" under the knowledge-base matches shown for a question.
+    AskSolved { ask: i64 },
+    /// "I still need help": route the question to an expert.
+    AskRoute { ask: i64 },
 }
 
 impl ComponentId {
@@ -55,6 +59,8 @@ impl ComponentId {
                 n,
             } => format!("{TAG}:ra:{guild}:{version}:{choice}:{shown_ms}:{n}"),
             ComponentId::ReviewNext { guild, n } => format!("{TAG}:rn:{guild}:{n}"),
+            ComponentId::AskSolved { ask } => format!("{TAG}:as:{ask}"),
+            ComponentId::AskRoute { ask } => format!("{TAG}:ar:{ask}"),
         }
     }
 
@@ -103,6 +109,8 @@ impl ComponentId {
                 guild: guild(g)?,
                 n: small(n)?,
             }),
+            [TAG, "as", ask] => Some(ComponentId::AskSolved { ask: number(ask)? }),
+            [TAG, "ar", ask] => Some(ComponentId::AskRoute { ask: number(ask)? }),
             _ => None,
         }
     }
@@ -134,6 +142,8 @@ mod tests {
                 n: 50,
             },
             ComponentId::ReviewNext { guild: 1, n: 3 },
+            ComponentId::AskSolved { ask: i64::MAX / 10 },
+            ComponentId::AskRoute { ask: 1 },
         ];
         for id in all {
             let s = id.encode();
@@ -163,6 +173,9 @@ mod tests {
             "pl1:rn:1:51",
             "pl1:ra:1:2:3:4",
             "pl1:rs:99999999999999999999",
+            "pl1:as:",
+            "pl1:ar:x",
+            "pl1:as:1:2",
         ] {
             assert_eq!(ComponentId::parse(bad), None, "{bad}");
         }

@@ -324,6 +324,7 @@ impl Emulator {
                     parent_id: None,
                     owner_id: None,
                     recipient_id: None,
+                    archived: false,
                 },
             );
             if s.session.is_some() {
@@ -633,8 +634,12 @@ impl Emulator {
                 edited: false,
                 deleted: false,
                 thread_id: None,
+                pinged: Default::default(),
             };
             s.messages.insert(id, m.clone());
+            if let Some(c) = s.channels.get_mut(&channel) {
+                c.archived = false; // a new message unarchives a thread
+            }
             let is_dm = s
                 .channels
                 .get(&channel)
@@ -756,6 +761,11 @@ impl Emulator {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// A channel or thread as the emulator holds it (name, archived, parent).
+    pub fn channel(&self, id: u64) -> Option<ChannelRec> {
+        self.lock().channels.get(&id).cloned()
     }
 
     /// Non-deleted messages in a channel, oldest first.

@@ -99,7 +99,7 @@ pub fn channel(c: &ChannelRec, state: &State) -> Value {
         v["member_count"] = 1.into();
         v["total_message_sent"] = 0.into();
         v["thread_metadata"] = json!({
-            "archived": false,
+            "archived": c.archived,
             "auto_archive_duration": 1440,
             "archive_timestamp": now_iso(),
             "locked": false,
@@ -395,6 +395,7 @@ mod tests {
                 parent_id: None,
                 owner_id: None,
                 recipient_id: None,
+                archived: false,
             },
         );
         let tid = s.ids.mint();
@@ -408,6 +409,7 @@ mod tests {
                 parent_id: Some(cid),
                 owner_id: Some(s.bot.user_id),
                 recipient_id: None,
+                archived: false,
             },
         );
         (s, gid, uid, cid)
@@ -430,6 +432,7 @@ mod tests {
             edited: false,
             deleted: false,
             thread_id: None,
+            pinged: Default::default(),
         }
     }
 
@@ -474,6 +477,7 @@ mod tests {
             parent_id: None,
             owner_id: None,
             recipient_id: Some(uid),
+            archived: false,
         };
         let c: Channel = serde_json::from_value(channel(&dm, &s)).expect("DM channel");
         assert!(c.private().is_some());
@@ -558,6 +562,7 @@ mod tests {
                 parent_id: None,
                 owner_id: None,
                 recipient_id: Some(uid),
+                archived: false,
             },
         );
         let dm = rec(&mut s, 2, None, uid, dm_channel);

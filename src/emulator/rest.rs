@@ -6,7 +6,7 @@
 use super::multipart;
 use super::payloads;
 use super::state::{
-    channel_kind, Attachment, CallbackRec, ChannelRec, Failure, PostedMessage, RequestRec, State,
+    channel_kind, Attachment, CallbackRec, ChannelRec, Failure, PostedMessage, Pings, RequestRec, State,
     INTERACTION_DEADLINE, INTERACTION_TOKEN_LIFETIME, NONCE_MEMORY,
 };
 use super::Shared;
@@ -419,6 +419,9 @@ fn route_to_handler(
             Some(c) => Answer::ok(payloads::channel(c, state)),
             None => Answer::error(404, 10003, "Unknown Channel"),
         },
+        ("PATCH", "/channels/{channel_id}") => {
+            modify_channel(state, id_param(params, 0), incoming.json)
+        }
         ("POST", "/users/@me/channels") => open_dm(state, incoming.json),
         ("POST", "/channels/{channel_id}/threads") => {
             start_thread(state, id_param(params, 0), None, incoming.json)
@@ -645,6 +648,7 @@ fn placeholder_message(state: &mut State, rec: &super::state::InteractionRec, fl
             edited: false,
             deleted: false,
             thread_id: None,
+            pinged: Default::default(),
         },
     );
     id
@@ -829,6 +833,27 @@ fn create_message(
         state.violate(context, &problem);
         return Err(Answer::error(400, 50006, &problem));
     }
+    let flags = body["flags"].as_u64().unwrap_or(0);
+    let content = body["content"].as_str().unwrap_or_default();
+    let pinged = match Pings::of(content, body.get("allowed_mentions")) {
+        Ok(_) if flags & 64 != 0 => Pings::default(), // ephemeral: nobody is notified
+        Ok(p) => p,
+        Err(problem) => {
+            state.violate(context, &problem);
+            return Err(Answer::error(400, 50035, &problem));
+        }
+    };
+    if pinged.everyone || !pinged.roles.is_empty() {
+        // Not a Discord rule but peerlearn's: nothing the bot sends may notify @everyone,
+        // @here or a role, whatever text it carries.
+        state.violate(
+            context,
+            format!("the message would notify {} (allowed_mentions lets it through)", if pinged.everyone { "@everyone/@here".to_string() } else { format!("roles {:?}", pinged.roles) }),
+        );
+    }
+    if let Some(c) = state.channels.get_mut(&channel_id) {
+        c.archived = false; // a new message unarchives a thread
+    }
     let id = state.ids.mint();
     let mut files = incoming.files;
     for f in &mut files {
@@ -849,6 +874,7 @@ fn create_message(
         edited: false,
         deleted: false,
         thread_id: None,
+        pinged,
     };
     state.messages.insert(id, m.clone());
     if !m.is_ephemeral() {
@@ -935,11 +961,44 @@ fn open_dm(state: &mut State, body: Option<Value>) -> Answer {
                 parent_id: None,
                 owner_id: None,
                 recipient_id: Some(recipient),
+                archived: false,
             },
         );
         id
     });
     Answer::ok(payloads::channel(&state.channels[&id], state))
+}
+
+/// Renames a channel or thread; archives or unarchives a thread (THREAD_UPDATE follows).
+fn modify_channel(state: &mut State, id: u64, body: Option<Value>) -> Answer {
+    let body = body.unwrap_or(Value::Null);
+    let Some(c) = state.channels.get_mut(&id) else {
+        return Answer::error(404, 10003, "Unknown Channel");
+    };
+    let is_thread = matches!(
+        c.kind,
+        channel_kind::PUBLIC_THREAD | channel_kind::PRIVATE_THREAD
+    );
+    if let Some(name) = body["name"].as_str() {
+        let chars = name.chars().count();
+        if !(1..=100).contains(&chars) {
+            return Answer::error(400, 50035, "name: must be 1 to 100 characters");
+        }
+        c.name = name.to_string();
+    }
+    if let Some(archived) = body["archived"].as_bool() {
+        if !is_thread {
+            return Answer::error(400, 50024, "Cannot execute action on this channel type");
+        }
+        c.archived = archived;
+    }
+    let v = payloads::channel(&state.channels[&id], state);
+    if is_thread {
+        state.dispatch("THREAD_UPDATE", v.clone());
+    } else {
+        state.dispatch("CHANNEL_UPDATE", v.clone());
+    }
+    Answer::ok(v)
 }
 
 fn start_thread(
@@ -985,6 +1044,7 @@ fn start_thread(
         parent_id: Some(parent),
         owner_id: Some(state.bot.user_id),
         recipient_id: None,
+        archived: false,
     };
     state.channels.insert(id, thread);
     if let Some(m) = from_message.and_then(|m| state.messages.get_mut(&m)) {

@@ -125,6 +125,8 @@ pub struct ChannelRec {
     /// For threads: who opened it; for DMs: the other user.
     pub owner_id: Option<u64>,
     pub recipient_id: Option<u64>,
+    /// For threads: archived (a new message unarchives it, as on Discord).
+    pub archived: bool,
 }
 
 /// A file attached to a message the bot sent.
@@ -157,6 +159,79 @@ pub struct PostedMessage {
     pub deleted: bool,
     /// The thread started from this message, if any.
     pub thread_id: Option<u64>,
+    /// Who this message notified, by Discord's `allowed_mentions` rules.
+    pub pinged: Pings,
+}
+
+/// The mentions in a message that notify someone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pings {
+    /// `@everyone` or `@here`.
+    pub everyone: bool,
+    pub roles: Vec<u64>,
+    pub users: Vec<u64>,
+}
+
+impl Pings {
+    /// Who `content` notifies under `allowed_mentions` (absent: everything it mentions, as on
+    /// Discord). Embeds never notify.
+    pub fn of(content: &str, allowed: Option<&serde_json::Value>) -> Result<Pings, String> {
+        let parse: Vec<&str> = match allowed {
+            None => vec!["users", "roles", "everyone"],
+            Some(a) => a["parse"]
+                .as_array()
+                .map(|p| p.iter().filter_map(|x| x.as_str()).collect())
+                .unwrap_or_default(),
+        };
+        let listed = |key: &str| -> Vec<u64> {
+            allowed
+                .and_then(|a| a[key].as_array())
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|i| i.as_str().and_then(|s| s.parse().ok()).or(i.as_u64()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (users_listed, roles_listed) = (listed("users"), listed("roles"));
+        for (kind, list) in [("users", &users_listed), ("roles", &roles_listed)] {
+            if parse.contains(&kind) && !list.is_empty() {
+                return Err(format!(
+                    "allowed_mentions: parse contains \"{kind}\" and a {kind} list is given (Discord rejects this)"
+                ));
+            }
+            if list.len() > 100 {
+                return Err(format!("allowed_mentions.{kind}: at most 100 ids"));
+            }
+        }
+        let mut pings = Pings {
+            everyone: parse.contains(&"everyone")
+                && (content.contains("@everyone") || content.contains("@here")),
+            ..Default::default()
+        };
+        let mut rest = content;
+        while let Some(start) = rest.find("<@") {
+            rest = &rest[start + 2..];
+            let (is_role, body) = match rest.strip_prefix('&') {
+                Some(b) => (true, b),
+                None => (false, rest.strip_prefix('!').unwrap_or(rest)),
+            };
+            let digits: String = body.chars().take_while(char::is_ascii_digit).collect();
+            if digits.is_empty() || !body[digits.len()..].starts_with('>') {
+                continue;
+            }
+            let Ok(id) = digits.parse::<u64>() else { continue };
+            let (kind, list, out) = if is_role {
+                ("roles", &roles_listed, &mut pings.roles)
+            } else {
+                ("users", &users_listed, &mut pings.users)
+            };
+            if (parse.contains(&kind) || list.contains(&id)) && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        Ok(pings)
+    }
 }
 
 impl PostedMessage {
@@ -465,6 +540,26 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pings_follow_allowed_mentions() {
+        let text = "@everyone hi <@&7> and <@!5>, <@6> <@x> <@9";
+        let all = Pings::of(text, None).unwrap();
+        assert_eq!(
+            all,
+            Pings {
+                everyone: true,
+                roles: vec![7],
+                users: vec![5, 6]
+            }
+        );
+        let none = Pings::of(text, Some(&serde_json::json!({"parse": []}))).unwrap();
+        assert_eq!(none, Pings::default());
+        let one = Pings::of(text, Some(&serde_json::json!({"parse": [], "users": ["6"]}))).unwrap();
+        assert_eq!(one.users, vec![6]);
+        assert!(!one.everyone && one.roles.is_empty());
+        assert!(Pings::of(text, Some(&serde_json::json!({"parse": ["users"], "users": ["6"]}))).is_err());
+    }
 
     #[test]
     fn snowflakes_increase() {

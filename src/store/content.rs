@@ -69,8 +69,6 @@ impl Store {
         Ok(counts)
     }
 
-    /// Imports the starter pack once per guild (and marks it loaded in the same transaction);
-    /// returns `None` when it was loaded before or the guild has content of its own.
     /// Whether the guild has content, or had the starter pack loaded once (a read, no lock).
     pub async fn content_settled(&self, guild: GuildId) -> sqlx::Result<bool> {
         sqlx::query_scalar(
@@ -82,6 +80,8 @@ impl Store {
         .await
     }
 
+    /// Imports the starter pack once per guild (and marks it loaded in the same transaction);
+    /// returns `None` when it was loaded before or the guild has content of its own.
     pub async fn load_starter_once(
         &self,
         guild: GuildId,
@@ -213,6 +213,7 @@ async fn write_bundle(
     for t in &bundle.tips {
         counts.count(upsert_tip(conn, guild, t, now_ms).await?);
     }
+    super::knowledge::reindex_content(conn, guild).await?;
     Ok(counts)
 }
 

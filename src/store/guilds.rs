@@ -20,7 +20,62 @@ pub struct MemberRow {
     pub last_seen_ms: i64,
 }
 
+/// Where a guild's questions go and how long experts have to reply; `None` = not set.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct QaSettings {
+    pub qa_channel: Option<u64>,
+    pub admin_channel: Option<u64>,
+    pub escalation_after_minutes: Option<i64>,
+}
+
+/// A guild setting of the Q&A flow that `/config` changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QaSetting {
+    QaChannel,
+    AdminChannel,
+    EscalationMinutes,
+}
+
 impl Store {
+    pub async fn qa_settings(&self, guild: GuildId) -> sqlx::Result<QaSettings> {
+        let row: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT qa_channel_id, admin_channel_id, escalation_after_minutes FROM guilds WHERE id = ?",
+        )
+        .bind(guild.to_db())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map_or(QaSettings::default(), |(qa, admin, minutes)| QaSettings {
+            qa_channel: qa.map(|c| c as u64),
+            admin_channel: admin.map(|c| c as u64),
+            escalation_after_minutes: minutes,
+        }))
+    }
+
+    pub async fn set_qa_setting(
+        &self,
+        guild: GuildId,
+        setting: QaSetting,
+        value: i64,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let column = match setting {
+            QaSetting::QaChannel => "qa_channel_id",
+            QaSetting::AdminChannel => "admin_channel_id",
+            QaSetting::EscalationMinutes => "escalation_after_minutes",
+        };
+        let mut tx = self.write_tx().await?;
+        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query(&format!(
+            "UPDATE guilds SET {column} = ?, updated_ms = ? WHERE id = ?"
+        ))
+        .bind(value)
+        .bind(now_ms)
+        .bind(guild.to_db())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
     /// Records a guild the bot is in (name updates on every sighting).
     pub async fn upsert_guild(&self, id: GuildId, name: &str, now_ms: i64) -> sqlx::Result<()> {
         sqlx::query(

@@ -1,16 +1,22 @@
 //! The SQLite store: opening the file (WAL, foreign keys, busy timeout), applying
 //! `migrations/`, and the queries, grouped by table family. Returns domain values.
 
+mod asks;
 mod content;
+mod experts;
 mod fitting;
 mod guilds;
+mod knowledge;
 mod quizzes;
 mod reviews;
 mod schedules;
 mod tracks;
 
+pub use asks::{AskRow, AskState, Event, FollowUp, QueuedPost, ResolveOutcome, Resolution, Routing};
 pub use content::{ImportCounts, QuestionVersion, TopicStats};
-pub use guilds::{GuildRow, MemberRow};
+pub use experts::{Away, ExpertRow, Suggestion};
+pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
+pub use knowledge::{KbEntry, KbHit, KbKind};
 pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
 pub use reviews::{DueMember, ReviewPrefs};
 pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
@@ -132,7 +138,7 @@ mod tests {
         let path = dir.path().join("nested/deeper/peerlearn.db");
         let store = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert!(path.exists());
-        assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 3]);
+        assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 3, 4]);
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
             .await
@@ -147,6 +153,6 @@ mod tests {
         store.close().await;
         // Opening again is a no-op for migrations.
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
-        assert_eq!(again.applied_migrations().await.unwrap(), vec![1, 2, 3]);
+        assert_eq!(again.applied_migrations().await.unwrap(), vec![1, 2, 3, 4]);
     }
 }

@@ -10,13 +10,18 @@ pub fn is_admin(p: serenity::Permissions) -> bool {
     p.manage_guild() || p.administrator()
 }
 
-/// Lets the command run for members with Manage Server; tells everyone else why not.
-pub async fn manage_server(ctx: Context<'_>) -> Result<bool, Error> {
+/// Whether the member running the command has Manage Server (from the interaction).
+pub fn invoker_is_admin(ctx: Context<'_>) -> bool {
     let permissions = match ctx {
         poise::Context::Application(a) => a.interaction.member.as_ref().and_then(|m| m.permissions),
         poise::Context::Prefix(_) => None,
     };
-    let allowed = permissions.is_some_and(is_admin);
+    permissions.is_some_and(is_admin)
+}
+
+/// Lets the command run for members with Manage Server; tells everyone else why not.
+pub async fn manage_server(ctx: Context<'_>) -> Result<bool, Error> {
+    let allowed = invoker_is_admin(ctx);
     if !allowed {
         ctx.send(
             poise::CreateReply::default()

@@ -1,16 +1,18 @@
-//! `/config timezone|quiz-window` (admins).
+//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation` (admins).
 
 use super::{guild_of, respond};
 use crate::app::message::OutMessage;
 use crate::config::QUIZ_WINDOW_MINUTES;
 use crate::discord::{Context, Error};
 use crate::domain::schedule::parse_timezone;
+use crate::store::QaSetting;
+use poise::serenity_prelude as serenity;
 
 /// Server settings for peerlearn
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("timezone", "quiz_window"),
+    subcommands("timezone", "quiz_window", "qa_channel", "admin_channel", "escalation"),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
     check = "super::admin::manage_server"
@@ -65,6 +67,66 @@ async fn quiz_window(
             .await
             .map(|_| OutMessage::text(format!("Channel quizzes now stay open for **{minutes} minutes**, then reveal the answer.")))
             .map_err(Into::into)
+    };
+    respond(ctx, result).await
+}
+
+/// Sets the channel where /ask questions get their threads
+#[poise::command(slash_command, rename = "qa-channel")]
+async fn qa_channel(
+    ctx: Context<'_>,
+    #[description = "A text channel the bot can post and open threads in"]
+    #[channel_types("Text")]
+    channel: serenity::PartialChannel,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let id = channel.id.get();
+    let result = ctx
+        .data()
+        .app
+        .set_qa_setting(guild, QaSetting::QaChannel, id as i64)
+        .await
+        .map(|_| OutMessage::text(format!("Questions that need an expert now get a thread in <#{id}>. Make sure the bot may send messages and create public threads there.")));
+    respond(ctx, result).await
+}
+
+/// Sets the channel where admins hear about questions nobody can take
+#[poise::command(slash_command, rename = "admin-channel")]
+async fn admin_channel(
+    ctx: Context<'_>,
+    #[description = "A text channel only admins read"]
+    #[channel_types("Text")]
+    channel: serenity::PartialChannel,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let id = channel.id.get();
+    let result = ctx
+        .data()
+        .app
+        .set_qa_setting(guild, QaSetting::AdminChannel, id as i64)
+        .await
+        .map(|_| OutMessage::text(format!("Admins are now told in <#{id}> when a question has no available expert or no reply after escalation.")));
+    respond(ctx, result).await
+}
+
+/// Sets how long an expert has to reply before the next one is asked
+#[poise::command(slash_command)]
+async fn escalation(
+    ctx: Context<'_>,
+    #[description = "Hours, 1 to 168"]
+    #[min = 1]
+    #[max = 168]
+    hours: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let result = if !(1..=168).contains(&hours) {
+        Err(crate::app::Refusal("The escalation time must be between 1 and 168 hours.".into()).into())
+    } else {
+        ctx.data()
+            .app
+            .set_qa_setting(guild, QaSetting::EscalationMinutes, hours * 60)
+            .await
+            .map(|_| OutMessage::text(format!("An expert now has **{hours} h** to reply before the next expert is asked.")))
     };
     respond(ctx, result).await
 }

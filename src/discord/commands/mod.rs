@@ -3,9 +3,12 @@
 
 mod about;
 pub mod admin;
+mod ask;
 mod config;
 mod content;
+mod expert;
 mod help;
+mod kb;
 mod progress;
 mod quiz;
 mod reinforce;
@@ -26,11 +29,16 @@ pub fn all() -> Vec<Command> {
         progress::progress(),
         reinforce::reinforce(),
         reinforce::pause(),
+        ask::ask(),
+        ask::resolve(),
+        kb::kb(),
+        expert::expert(),
         about::about(),
         content::content(),
         schedule::schedule(),
         config::config(),
         track::track(),
+        ask::mark_as_answer(),
     ]
 }
 

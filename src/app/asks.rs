@@ -1,0 +1,580 @@
+//! `/ask`: the knowledge base first, then a peer expert in a thread, escalation when nobody
+//! answers, and the accepted answer turned into knowledge.
+//!
+//! 1. [`App::ask`] records the question and shows the best knowledge-base matches with "That
+//!    solved it" / "I still need help" (no match: straight to step 2).
+//! 2. [`App::ask_route`] picks the topic and the expert (`domain::routing`), opens a thread in
+//!    the Q&A channel and pings only that expert; nobody available → the admins are told.
+//! 3. [`App::run_ask_follow_ups`] (from the scheduler) escalates to the next expert when the
+//!    assigned one has not replied in time, tells the admins after the last escalation,
+//!    reminds the asker once, and closes questions nobody resolved.
+//! 4. [`App::accept_answer`] ("Mark as answer", `/resolve`) saves the answer to the knowledge
+//!    base and gives its author points.
+
+use super::knowledge::describe_hits;
+use super::message::{colours, Button, Embed, OutMessage, Style};
+use super::{refuse, App, AppResult};
+use crate::delivery::ChatPort;
+use crate::domain::custom_id::ComponentId;
+use crate::domain::format::fit;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::routing::{classify, rank, GENERAL};
+use crate::store::{AskRow, AskState, FollowUp, QueuedPost, ResolveOutcome, Resolution, Routing};
+
+/// The longest question `/ask` takes (the option's limit on Discord is the same).
+pub const ASK_MAX_CHARS: usize = 1000;
+/// The longest answer saved from a reply (Discord messages hold 2,000 characters).
+const ANSWER_MAX_CHARS: usize = 2000;
+/// Discord's limit on a thread name.
+const THREAD_NAME_MAX: usize = 100;
+/// Content matches considered when guessing a question's topic.
+const TOPIC_EVIDENCE: usize = 10;
+
+/// A reply a member picked as the answer, as the Discord adapter read it.
+#[derive(Debug, Clone)]
+pub struct PickedReply {
+    pub channel: u64,
+    pub author: UserId,
+    pub author_is_bot: bool,
+    pub text: String,
+}
+
+/// What to do after a question was resolved: show `announcement` in the thread, then rename
+/// the thread to `closed_name` and archive it.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub announcement: OutMessage,
+    pub thread: u64,
+    pub closed_name: String,
+}
+
+/// A thread's name for a question: its first line, fitted to Discord's limit.
+pub fn thread_name(question: &str) -> String {
+    let line = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    fit(&line, THREAD_NAME_MAX)
+}
+
+/// The name of a resolved question's thread.
+pub fn closed_thread_name(question: &str) -> String {
+    format!("✅ {}", fit(&thread_name(question), THREAD_NAME_MAX - 2))
+}
+
+fn payload(m: &OutMessage) -> String {
+    serde_json::to_string(m).expect("messages serialise")
+}
+
+impl App {
+    /// `/ask question [topic]`: records the question and answers from the knowledge base, or
+    /// routes it to an expert when nothing matches.
+    pub async fn ask<P: ChatPort>(
+        &self,
+        port: &P,
+        guild: GuildId,
+        asker: UserId,
+        text: &str,
+        topic: Option<&str>,
+    ) -> AppResult<OutMessage> {
+        let text = text.trim();
+        if text.chars().count() < 3 {
+            return refuse("Write your question in a few words, e.g. `/ask question: How do I reset my VPN password?`");
+        }
+        if text.chars().count() > ASK_MAX_CHARS {
+            return refuse(format!(
+                "Your question is {} characters long; keep it under {ASK_MAX_CHARS} (details can follow in the thread).",
+                text.chars().count()
+            ));
+        }
+        self.ensure_content(guild).await?;
+        if let Some(t) = topic {
+            self.check_expert_topic(guild, t).await?;
+        }
+        let now = self.clock.now_ms();
+        let id = self
+            .store
+            .create_ask(guild, asker, text, topic, now)
+            .await?;
+        let limit = self.settings.experts.kb_matches as usize;
+        let hits = self.kb_matches(guild, text, limit).await?;
+        if hits.is_empty() {
+            let ask = self.ask_row(guild, id).await?;
+            return self.route(port, &ask, "Nothing in the knowledge base matched.").await;
+        }
+        Ok(OutMessage {
+            content: "The team may have answered this before:".into(),
+            embed: Some(Embed {
+                title: fit(&format!("Your question: {text}"), 256),
+                description: describe_hits(&hits),
+                footer: Some(
+                    "If none of this helps, an expert will be asked in a thread.".into(),
+                ),
+                colour: colours::TIP,
+                ..Default::default()
+            }),
+            buttons: vec![vec![
+                Button {
+                    custom_id: ComponentId::AskSolved { ask: id }.encode(),
+                    label: "That solved it".into(),
+                    style: Style::Success,
+                    disabled: false,
+                },
+                Button {
+                    custom_id: ComponentId::AskRoute { ask: id }.encode(),
+                    label: "I still need help".into(),
+                    style: Style::Primary,
+                    disabled: false,
+                },
+            ]],
+            ..Default::default()
+        })
+    }
+
+    async fn ask_row(&self, guild: GuildId, id: i64) -> AppResult<AskRow> {
+        match self.store.ask(guild, id).await? {
+            Some(a) => Ok(a),
+            None => refuse("This question is no longer known here. Ask again with `/ask`."),
+        }
+    }
+
+    /// The asker's question, refusing anyone else's clicks.
+    async fn own_ask(&self, guild: GuildId, user: UserId, id: i64) -> AppResult<AskRow> {
+        let ask = self.ask_row(guild, id).await?;
+        if ask.asker != user {
+            return refuse("Only the member who asked can answer this.");
+        }
+        Ok(ask)
+    }
+
+    /// "That solved it": the question counts as answered by the knowledge base.
+    pub async fn ask_solved(&self, guild: GuildId, user: UserId, id: i64) -> AppResult<OutMessage> {
+        self.own_ask(guild, user, id).await?;
+        if !self
+            .store
+            .deflect_ask(guild, id, self.clock.now_ms())
+            .await?
+        {
+            return refuse("This question was already settled.");
+        }
+        Ok(OutMessage::text(
+            "Glad the team's knowledge helped. If it comes up again, `/kb search` finds it too.",
+        ))
+    }
+
+    /// "I still need help": route the question to an expert.
+    pub async fn ask_route<P: ChatPort>(
+        &self,
+        port: &P,
+        guild: GuildId,
+        user: UserId,
+        id: i64,
+    ) -> AppResult<OutMessage> {
+        let ask = self.own_ask(guild, user, id).await?;
+        if ask.state != AskState::Searching {
+            return refuse(match ask.thread_id {
+                Some(t) => format!("This question is already with the team in <#{t}>."),
+                None => "This question was already settled.".into(),
+            });
+        }
+        self.route(port, &ask, "The knowledge base did not solve it.")
+            .await
+    }
+
+    /// Picks the topic and expert, opens the thread, and records it all (with the ping).
+    async fn route<P: ChatPort>(&self, port: &P, ask: &AskRow, why: &str) -> AppResult<OutMessage> {
+        let guild = ask.guild;
+        let now = self.clock.now_ms();
+        let qa = self.store.qa_settings(guild).await?;
+        let Some(qa_channel) = qa.qa_channel else {
+            self.tell_admins_now(
+                guild,
+                qa.admin_channel,
+                format!(
+                    "<@{}> asked a question, but no Q&A channel is set, so it could not be routed. Choose one with `/config qa-channel`.",
+                    ask.asker
+                ),
+            )
+            .await?;
+            return refuse("Questions cannot be routed to experts yet: an admin needs to choose a Q&A channel with `/config qa-channel`. The admins have been told where one is set up.");
+        };
+        let (topic, reason) = self.topic_for(ask).await?;
+        let expert = self.next_expert(guild, &topic, &[ask.asker], now).await?;
+        if !self.store.claim_for_routing(guild, ask.id).await? {
+            return refuse("This question was already settled.");
+        }
+        let starter = OutMessage {
+            embed: Some(Embed {
+                title: "Question".into(),
+                description: fit(&ask.text, 4000),
+                footer: Some(format!(
+                    "Topic: {topic} ({}) · question #{} · The asker marks the reply that helped with \"Mark as answer\" (message menu → Apps).",
+                    reason.describe(),
+                    ask.id
+                )),
+                colour: colours::QUESTION,
+                ..Default::default()
+            }),
+            content: format!("Asked by <@{}>", ask.asker),
+            ..Default::default()
+        };
+        let thread = match port
+            .open_thread(qa_channel, &starter, &thread_name(&ask.text))
+            .await
+        {
+            Ok(t) => t,
+            Err(e) => {
+                self.store.release_claim(guild, ask.id).await?;
+                tracing::warn!(error = ?e, channel = qa_channel, "could not open a question thread");
+                return refuse(format!(
+                    "I could not open a thread for your question in <#{qa_channel}>. An admin should check that I may post and create threads there. Your question is kept: try \"I still need help\" again later."
+                ));
+            }
+        };
+        let hours = self.escalation_minutes(guild).await? as f64 / 60.0;
+        let mut posts: Vec<QueuedPost> = Vec::new();
+        let reply = match expert {
+            Some(e) => {
+                posts.push((
+                    thread,
+                    payload(&OutMessage {
+                        content: format!(
+                            "<@{e}> you are an expert on **{topic}**: could you answer this question from <@{}>? Reply here in the thread. If nobody has replied within {hours:.0} h, the next expert is asked.",
+                            ask.asker
+                        ),
+                        ping_users: vec![e.0],
+                        ..Default::default()
+                    }),
+                ));
+                format!(
+                    "{why} Your question is in <#{thread}>, and <@{e}> (expert on **{topic}**) has been asked to answer. When a reply solves it, use **Mark as answer** on it (message menu → Apps)."
+                )
+            }
+            None => {
+                posts.push((
+                    thread,
+                    payload(&OutMessage::text(format!(
+                        "No expert on **{topic}** is available right now, so the admins have been told. Anyone who knows the answer is welcome to reply here."
+                    ))),
+                ));
+                if let Some(admin) = qa.admin_channel {
+                    posts.push((admin, payload(&OutMessage::text(format!(
+                        "Nobody can take a question on **{topic}**: <#{thread}> from <@{}>. Add an expert with `/expert assign`, or answer it in the thread.",
+                        ask.asker
+                    )))));
+                }
+                format!(
+                    "{why} No expert on **{topic}** is available right now. Your question is in <#{thread}> where anyone can answer, and the admins have been told."
+                )
+            }
+        };
+        let routing = Routing {
+            topic_id: topic,
+            thread_id: thread,
+            expert,
+            posts,
+        };
+        self.store
+            .record_routing(guild, ask.id, &routing, now)
+            .await?;
+        Ok(OutMessage::text(reply))
+    }
+
+    /// The question's topic: the asker's, a keyword rule's, the best content match's, or
+    /// "general".
+    async fn topic_for(&self, ask: &AskRow) -> AppResult<(String, crate::domain::routing::TopicReason)> {
+        let evidence: Vec<(String, f64)> = self
+            .kb_matches(ask.guild, &ask.text, TOPIC_EVIDENCE)
+            .await?
+            .into_iter()
+            .map(|h| (h.topic_id, h.score))
+            .collect();
+        Ok(classify(
+            &ask.text,
+            ask.topic_id.as_deref(),
+            &self.topic_rules,
+            &evidence,
+        ))
+    }
+
+    /// The expert to ask next on `topic` (else on "general"), skipping `excluded`.
+    async fn next_expert(
+        &self,
+        guild: GuildId,
+        topic: &str,
+        excluded: &[UserId],
+        now_ms: i64,
+    ) -> AppResult<Option<UserId>> {
+        let excluded: Vec<u64> = excluded.iter().map(|u| u.0).collect();
+        for t in [topic, GENERAL] {
+            let candidates = self.store.expert_candidates(guild, t, now_ms).await?;
+            if let Some(first) = rank(candidates, &excluded).first() {
+                return Ok(Some(UserId(*first)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Minutes an expert has to reply in this guild.
+    pub async fn escalation_minutes(&self, guild: GuildId) -> AppResult<i64> {
+        let own = self.store.qa_settings(guild).await?.escalation_after_minutes;
+        Ok(own.unwrap_or(i64::from(self.settings.experts.escalation_after_minutes)))
+    }
+
+    async fn tell_admins_now(
+        &self,
+        guild: GuildId,
+        admin_channel: Option<u64>,
+        text: String,
+    ) -> AppResult<()> {
+        match admin_channel {
+            Some(channel) => {
+                let post = (channel, payload(&OutMessage::text(text)));
+                self.store
+                    .queue_posts(guild, &[post], self.clock.now_ms())
+                    .await?;
+            }
+            None => tracing::warn!(guild = %guild, "admins cannot be told (no admin channel): {text}"),
+        }
+        Ok(())
+    }
+
+    /// A member (not the bot) wrote in a thread: if it is a question's thread, their reply
+    /// counts as a response (it stops the escalation).
+    pub async fn note_thread_reply(&self, thread: u64, author: UserId) -> AppResult<()> {
+        self.store
+            .note_reply(thread, author, self.clock.now_ms())
+            .await?;
+        Ok(())
+    }
+
+    /// Escalations, reminders and closing of open questions that are due; returns how many
+    /// steps were taken (their posts are queued).
+    pub async fn run_ask_follow_ups(&self) -> AppResult<usize> {
+        let mut steps = 0;
+        for ask in self.store.open_asks().await? {
+            // Several steps may be due at once (the bot was down): take them one by one.
+            let mut current = ask;
+            for _ in 0..4 {
+                let Some((step, posts)) = self.follow_up_for(&current).await? else {
+                    break;
+                };
+                let now = self.clock.now_ms();
+                if !self
+                    .store
+                    .record_follow_up(&current, &step, &posts, now)
+                    .await?
+                {
+                    break;
+                }
+                steps += 1;
+                match self.store.ask(current.guild, current.id).await? {
+                    Some(a) if a.state == AskState::Open => current = a,
+                    _ => break,
+                }
+            }
+        }
+        Ok(steps)
+    }
+
+    /// The step due for an open question now, with its posts.
+    async fn follow_up_for(&self, ask: &AskRow) -> AppResult<Option<(FollowUp, Vec<QueuedPost>)>> {
+        let Some(thread) = ask.thread_id else {
+            return Ok(None);
+        };
+        let now = self.clock.now_ms();
+        let e = &self.settings.experts;
+        let hour = 3_600_000;
+        let topic = ask.topic_id.clone().unwrap_or_else(|| GENERAL.into());
+        let qa = self.store.qa_settings(ask.guild).await?;
+        if now >= ask.created_ms + i64::from(e.abandon_after_days) * 24 * hour {
+            let text = format!(
+                "Closing this question: no answer was marked within {} days. <@{}>, if you still need help, ask again with `/ask`.",
+                e.abandon_after_days, ask.asker
+            );
+            return Ok(Some((FollowUp::Abandon, vec![(thread, payload(&OutMessage::text(text)))])));
+        }
+        let waiting_for_expert = ask.first_response_ms.is_none() && ask.admins_told_ms.is_none();
+        if let (true, Some(expert), Some(assigned)) = (waiting_for_expert, ask.expert, ask.assigned_ms) {
+            let deadline = assigned + self.escalation_minutes(ask.guild).await? * 60_000;
+            if now >= deadline {
+                let tried = self.store.assigned_experts(ask.id).await?;
+                let mut excluded = tried.clone();
+                excluded.push(ask.asker);
+                let next = if ask.escalations < e.max_escalations {
+                    self.next_expert(ask.guild, &topic, &excluded, now).await?
+                } else {
+                    None
+                };
+                if let Some(next) = next {
+                    let ping = OutMessage {
+                        content: format!(
+                            "<@{next}> could you take this question on **{topic}**? <@{expert}> has not had a chance to reply yet."
+                        ),
+                        ping_users: vec![next.0],
+                        ..Default::default()
+                    };
+                    return Ok(Some((
+                        FollowUp::Escalate { to: Some(next) },
+                        vec![(thread, payload(&ping))],
+                    )));
+                }
+                let mut posts = vec![(
+                    thread,
+                    payload(&OutMessage::text(
+                        "No other expert is free to take this, so the admins have been told.",
+                    )),
+                )];
+                if let Some(admin) = qa.admin_channel {
+                    posts.push((admin, payload(&OutMessage::text(format!(
+                        "A question on **{topic}** has had no reply after {} expert(s): <#{thread}> from <@{}>. Please find someone to answer it (`/expert assign`).",
+                        tried.len(), ask.asker
+                    )))));
+                } else {
+                    tracing::warn!(guild = %ask.guild, ask = ask.id, "an unanswered question needs admins, but no admin channel is set");
+                }
+                return Ok(Some((FollowUp::TellAdmins, posts)));
+            }
+        }
+        if ask.nudged_ms.is_none()
+            && now >= ask.created_ms + i64::from(e.nudge_asker_after_hours) * hour
+        {
+            let nudge = OutMessage {
+                content: format!(
+                    "<@{}> did a reply here answer your question? Use **Mark as answer** on it (message menu → Apps) so the team keeps it, or `/resolve` to close the question.",
+                    ask.asker
+                ),
+                ping_users: vec![ask.asker.0],
+                ..Default::default()
+            };
+            return Ok(Some((FollowUp::Nudge, vec![(thread, payload(&nudge))])));
+        }
+        Ok(None)
+    }
+
+    /// "Mark as answer" on a reply in a question's thread (by the asker or an admin): the
+    /// reply becomes knowledge and its author earns points.
+    pub async fn accept_answer(
+        &self,
+        guild: GuildId,
+        by: UserId,
+        by_admin: bool,
+        reply: &PickedReply,
+    ) -> AppResult<Resolved> {
+        let ask = self.ask_in_thread(guild, reply.channel, by, by_admin).await?;
+        if reply.author_is_bot {
+            return refuse("Pick a member's reply, not one of the bot's messages.");
+        }
+        let text = reply.text.trim();
+        if text.is_empty() {
+            return refuse("That message has no text to keep (only attachments or embeds). Pick a reply with text, or close the question with `/resolve answer:` and a summary.");
+        }
+        let answer = fit(text, ANSWER_MAX_CHARS);
+        self.resolve(&ask, by, Some((answer, reply.author))).await
+    }
+
+    /// `/resolve [answer] [helper]` in a question's thread: closes it, keeping `answer` (by
+    /// `helper`, else the one who closes it) if given.
+    pub async fn resolve_in_thread(
+        &self,
+        guild: GuildId,
+        channel: u64,
+        by: UserId,
+        by_admin: bool,
+        answer: Option<&str>,
+        helper: Option<UserId>,
+    ) -> AppResult<Resolved> {
+        let ask = self.ask_in_thread(guild, channel, by, by_admin).await?;
+        let answer = answer.map(str::trim).filter(|a| !a.is_empty());
+        if answer.is_none() && helper.is_some() {
+            return refuse("Add the `answer` too: the helper is credited for an answer that is kept.");
+        }
+        let kept = answer.map(|a| (fit(a, ANSWER_MAX_CHARS), helper.unwrap_or(by)));
+        self.resolve(&ask, by, kept).await
+    }
+
+    async fn ask_in_thread(
+        &self,
+        guild: GuildId,
+        channel: u64,
+        by: UserId,
+        by_admin: bool,
+    ) -> AppResult<AskRow> {
+        let ask = match self.store.ask_by_thread(channel).await? {
+            Some(a) if a.guild == guild => a,
+            _ => return refuse("This works inside a question's thread (opened by `/ask`)."),
+        };
+        if ask.asker != by && !by_admin {
+            return refuse(format!(
+                "Only <@{}>, who asked, or an admin can mark the answer.",
+                ask.asker
+            ));
+        }
+        match ask.state {
+            AskState::Open => Ok(ask),
+            AskState::Resolved => refuse(match ask.kb_id {
+                Some(k) => format!("This question is already resolved (knowledge #{k})."),
+                None => "This question is already resolved.".into(),
+            }),
+            _ => refuse("This question is closed. Ask again with `/ask` if you still need help."),
+        }
+    }
+
+    async fn resolve(
+        &self,
+        ask: &AskRow,
+        by: UserId,
+        answer: Option<(String, UserId)>,
+    ) -> AppResult<Resolved> {
+        let helper = answer.as_ref().map(|(_, a)| *a);
+        let points = match helper {
+            Some(h) if h != ask.asker => i64::from(self.settings.experts.points_accepted_answer),
+            _ => 0,
+        };
+        let resolution = Resolution {
+            answer,
+            accepted_by: by,
+            points,
+        };
+        let outcome = self
+            .store
+            .resolve_ask(ask, &resolution, self.clock.now_ms())
+            .await?;
+        let ResolveOutcome::Resolved { kb_id } = outcome else {
+            return refuse("This question was resolved a moment ago.");
+        };
+        let description = match (kb_id, helper) {
+            (Some(k), Some(h)) if points > 0 => format!(
+                "<@{by}> marked <@{h}>'s reply as the answer. It is saved as knowledge #{k}, so the next `/ask` on this finds it. <@{h}> earns {points} points for helping."
+            ),
+            (Some(k), _) => format!(
+                "<@{by}> closed the question. The answer is saved as knowledge #{k}, so the next `/ask` on this finds it."
+            ),
+            _ => format!("<@{by}> closed the question without an answer to keep."),
+        };
+        Ok(Resolved {
+            announcement: OutMessage {
+                embed: Some(Embed {
+                    title: "✅ Answered".into(),
+                    description,
+                    colour: colours::ANSWERED,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            thread: ask.thread_id.unwrap_or_default(),
+            closed_name: closed_thread_name(&ask.text),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_names_fit_discord() {
+        let long = "word ".repeat(60);
+        assert!(thread_name(&long).chars().count() <= THREAD_NAME_MAX);
+        assert!(closed_thread_name(&long).chars().count() <= THREAD_NAME_MAX);
+        assert_eq!(thread_name("How do I\nreset   it?"), "How do I reset it?");
+        assert_eq!(closed_thread_name("Why?"), "✅ Why?");
+    }
+}

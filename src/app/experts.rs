@@ -1,0 +1,222 @@
+//! `/expert`: members volunteer for topics (join, leave, away, back), admins assign and
+//! remove, and everyone sees the coverage — topics nobody can answer right now, and members
+//! whose quiz mastery or accepted answers suggest they could.
+
+use super::message::{colours, Embed, OutMessage};
+use super::{refuse, App, AppResult};
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::routing::{parse_away_until, GENERAL};
+use crate::store::{Away, QaSetting};
+use chrono::DateTime;
+
+/// A member is suggested as an expert once they mastered this share of a topic's questions.
+const SUGGEST_MASTERED_SHARE: f64 = 0.5;
+
+impl App {
+    /// Refuses a topic that is neither one of the guild's topics nor "general".
+    pub(crate) async fn check_expert_topic(&self, guild: GuildId, topic: &str) -> AppResult<()> {
+        if topic == GENERAL {
+            return Ok(());
+        }
+        self.ensure_content(guild).await?;
+        let topics = self.store.topics(guild).await?;
+        if topics.iter().any(|(id, _)| id == topic) {
+            return Ok(());
+        }
+        let known: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
+        refuse(format!(
+            "There is no topic \"{topic}\". Topics here: {}, or \"general\".",
+            if known.is_empty() { "none yet".to_string() } else { known.join(", ") }
+        ))
+    }
+
+    /// `/config qa-channel|admin-channel|escalation`.
+    pub async fn set_qa_setting(
+        &self,
+        guild: GuildId,
+        setting: QaSetting,
+        value: i64,
+    ) -> AppResult<()> {
+        self.store
+            .set_qa_setting(guild, setting, value, self.clock.now_ms())
+            .await?;
+        Ok(())
+    }
+
+    /// `/expert join` (for oneself) and `/expert assign` (admins, for someone).
+    pub async fn add_expert(
+        &self,
+        guild: GuildId,
+        topic: &str,
+        member: UserId,
+        by: UserId,
+    ) -> AppResult<OutMessage> {
+        self.check_expert_topic(guild, topic).await?;
+        let added = self
+            .store
+            .add_expert(guild, topic, member, by, self.clock.now_ms())
+            .await?;
+        let who = if member == by { "You are".to_string() } else { format!("<@{member}> is") };
+        Ok(OutMessage::text(if added {
+            format!("{who} now an expert on **{topic}**: questions on it may be routed to {}.", if member == by { "you" } else { "them" })
+        } else {
+            format!("{who} already an expert on **{topic}**.")
+        }))
+    }
+
+    /// `/expert leave` (oneself) and `/expert remove` (admins).
+    pub async fn remove_expert(
+        &self,
+        guild: GuildId,
+        topic: &str,
+        member: UserId,
+        by: UserId,
+    ) -> AppResult<OutMessage> {
+        let removed = self.store.remove_expert(guild, topic, member).await?;
+        let who = if member == by { "You are".to_string() } else { format!("<@{member}> is") };
+        if !removed {
+            let topics = self.store.expert_topics(guild, member).await?;
+            return refuse(format!(
+                "{who} not an expert on \"{topic}\". {}",
+                if topics.is_empty() {
+                    "No topics at all yet.".to_string()
+                } else {
+                    format!("Topics: {}.", topics.join(", "))
+                }
+            ));
+        }
+        Ok(OutMessage::text(format!(
+            "{who} no longer an expert on **{topic}**. Questions already assigned stay assigned."
+        )))
+    }
+
+    /// `/expert away [until]`: no new questions until then (or until `/expert back`).
+    pub async fn expert_away(
+        &self,
+        guild: GuildId,
+        member: UserId,
+        until: Option<&str>,
+    ) -> AppResult<OutMessage> {
+        let tz = self.guild_timezone(guild).await?;
+        let now = self.clock.now();
+        let back = match parse_away_until(until.unwrap_or(""), now, tz) {
+            Ok(b) => b,
+            Err(e) => return refuse(e),
+        };
+        self.store
+            .set_away(guild, member, now.timestamp_millis(), back.map(|b| b.timestamp_millis()))
+            .await?;
+        let note = if self.store.expert_topics(guild, member).await?.is_empty() {
+            " (You are not an expert on any topic yet; `/expert join` adds one.)"
+        } else {
+            ""
+        };
+        Ok(OutMessage::text(match back {
+            Some(b) => format!(
+                "You get no new questions until {} ({tz}). Enjoy the time off.{note}",
+                b.with_timezone(&tz).format("%a %-d %b %Y %H:%M")
+            ),
+            None => format!("You get no new questions until you use `/expert back`.{note}"),
+        }))
+    }
+
+    /// `/expert back`.
+    pub async fn expert_back(&self, guild: GuildId, member: UserId) -> AppResult<OutMessage> {
+        if !self
+            .store
+            .clear_away(guild, member, self.clock.now_ms())
+            .await?
+        {
+            return refuse("You were not marked away.");
+        }
+        Ok(OutMessage::text("Welcome back: questions can be routed to you again."))
+    }
+
+    /// `/expert list [topic]`: who covers what, the gaps, and suggestions.
+    pub async fn expert_list(&self, guild: GuildId, topic: Option<&str>) -> AppResult<OutMessage> {
+        if let Some(t) = topic {
+            self.check_expert_topic(guild, t).await?;
+        }
+        let now = self.clock.now_ms();
+        let tz = self.guild_timezone(guild).await?;
+        let experts = self.store.experts(guild, topic, now).await?;
+        let mut topics: Vec<(String, String)> = self.store.topics(guild).await?;
+        topics.push((GENERAL.into(), "General".into()));
+        if let Some(t) = topic {
+            topics.retain(|(id, _)| id == t);
+        }
+        let mut lines = Vec::new();
+        let mut gaps = Vec::new();
+        for (id, name) in &topics {
+            let here: Vec<_> = experts.iter().filter(|e| &e.topic_id == id).collect();
+            let available = here.iter().filter(|e| e.away == Away::Available).count();
+            if available == 0 {
+                gaps.push(name.clone());
+            }
+            if here.is_empty() {
+                continue;
+            }
+            let people: Vec<String> = here
+                .iter()
+                .map(|e| {
+                    let status = match e.away {
+                        Away::Available if e.open > 0 => format!(" ({} open)", e.open),
+                        Away::Available => String::new(),
+                        Away::Until(Some(ms)) => DateTime::from_timestamp_millis(ms)
+                            .map(|t| format!(" (away until {})", t.with_timezone(&tz).format("%-d %b")))
+                            .unwrap_or_default(),
+                        Away::Until(None) => " (away)".into(),
+                    };
+                    format!("<@{}>{status}", e.user)
+                })
+                .collect();
+            lines.push(format!("**{name}** (`{id}`): {}", people.join(", ")));
+        }
+        let mut description = if lines.is_empty() {
+            "Nobody has joined as an expert yet. Members volunteer with `/expert join`; admins use `/expert assign`.".to_string()
+        } else {
+            lines.join("\n")
+        };
+        if !gaps.is_empty() {
+            description.push_str(&format!(
+                "\n\n⚠️ **No available expert:** {}. Questions on these go to general experts, else the admins are told.",
+                gaps.join(", ")
+            ));
+        }
+        let mastered = f64::from(self.settings.reinforcement.mastered_stability_days);
+        let suggestions = self
+            .store
+            .expert_suggestions(guild, mastered, SUGGEST_MASTERED_SHARE)
+            .await?;
+        let suggestions: Vec<String> = suggestions
+            .iter()
+            .filter(|s| topic.is_none_or(|t| t == s.topic_id))
+            .take(10)
+            .map(|s| {
+                let mut why = Vec::new();
+                if s.mastered_share >= SUGGEST_MASTERED_SHARE {
+                    why.push(format!("mastered {:.0}% of the quiz", s.mastered_share * 100.0));
+                }
+                if s.accepted_answers > 0 {
+                    why.push(format!("{} accepted answer(s)", s.accepted_answers));
+                }
+                format!("<@{}> for **{}** ({})", s.user, s.topic_id, why.join(", "))
+            })
+            .collect();
+        if !suggestions.is_empty() {
+            description.push_str(&format!(
+                "\n\n💡 **Could help** (not enrolled; ask them): {}",
+                suggestions.join("; ")
+            ));
+        }
+        Ok(OutMessage {
+            embed: Some(Embed {
+                title: "Experts".into(),
+                description: crate::domain::format::fit(&description, 4000),
+                colour: colours::QUIZ,
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+    }
+}

@@ -1,0 +1,578 @@
+//! Questions asked with `/ask`: their state, the experts they were assigned to, the
+//! knowledge-exchange log, and the posts they queue. Every change of state writes its log
+//! event and its posts in the same transaction.
+
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+use sqlx::SqliteConnection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskState {
+    /// Knowledge-base matches were shown; the asker has not said whether they helped.
+    Searching,
+    /// A match solved it.
+    Deflected,
+    /// Routed to a thread, waiting for an answer.
+    Open,
+    Resolved,
+    Abandoned,
+}
+
+impl AskState {
+    fn parse(s: &str) -> AskState {
+        match s {
+            "searching" => AskState::Searching,
+            "deflected" => AskState::Deflected,
+            "open" => AskState::Open,
+            "resolved" => AskState::Resolved,
+            _ => AskState::Abandoned,
+        }
+    }
+}
+
+/// Entries of the knowledge-exchange log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Asked,
+    Deflected,
+    Routed,
+    Unassigned,
+    FirstResponse,
+    Escalated,
+    AdminsTold,
+    Nudged,
+    Resolved,
+    Abandoned,
+}
+
+impl Event {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::Asked => "asked",
+            Event::Deflected => "deflected",
+            Event::Routed => "routed",
+            Event::Unassigned => "unassigned",
+            Event::FirstResponse => "first_response",
+            Event::Escalated => "escalated",
+            Event::AdminsTold => "admins_told",
+            Event::Nudged => "nudged",
+            Event::Resolved => "resolved",
+            Event::Abandoned => "abandoned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AskRow {
+    pub id: i64,
+    pub guild: GuildId,
+    pub asker: UserId,
+    pub text: String,
+    pub topic_id: Option<String>,
+    pub state: AskState,
+    pub thread_id: Option<u64>,
+    pub expert: Option<UserId>,
+    pub assigned_ms: Option<i64>,
+    pub escalations: u32,
+    pub admins_told_ms: Option<i64>,
+    pub first_response_ms: Option<i64>,
+    pub nudged_ms: Option<i64>,
+    pub kb_id: Option<i64>,
+    pub created_ms: i64,
+}
+
+const ASK_COLUMNS: &str = "id, guild_id, asker_id, text, topic_id, state, thread_id, expert_id, assigned_ms, escalations, admins_told_ms, first_response_ms, nudged_ms, kb_id, created_ms";
+
+fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> AskRow {
+    use sqlx::Row;
+    AskRow {
+        id: r.get(0),
+        guild: GuildId::from_db(r.get(1)),
+        asker: UserId::from_db(r.get(2)),
+        text: r.get(3),
+        topic_id: r.get(4),
+        state: AskState::parse(r.get::<&str, _>(5)),
+        thread_id: r.get::<Option<i64>, _>(6).map(|t| t as u64),
+        expert: r.get::<Option<i64>, _>(7).map(UserId::from_db),
+        assigned_ms: r.get(8),
+        escalations: r.get::<i64, _>(9) as u32,
+        admins_told_ms: r.get(10),
+        first_response_ms: r.get(11),
+        nudged_ms: r.get(12),
+        kb_id: r.get(13),
+        created_ms: r.get(14),
+    }
+}
+
+/// A message to queue for delivery: (channel, payload JSON).
+pub type QueuedPost = (u64, String);
+
+/// Where a question went when it was routed.
+#[derive(Debug, Clone)]
+pub struct Routing {
+    pub topic_id: String,
+    pub thread_id: u64,
+    /// `None`: nobody was available.
+    pub expert: Option<UserId>,
+    pub posts: Vec<QueuedPost>,
+}
+
+/// A step taken for an open question that nobody answered in time.
+#[derive(Debug, Clone)]
+pub enum FollowUp {
+    /// The next expert was asked (`None`: nobody left, the question is unassigned).
+    Escalate { to: Option<UserId> },
+    /// The admins were told (after the last escalation).
+    TellAdmins,
+    /// The asker was reminded to mark the answer.
+    Nudge,
+    /// Closed without an answer.
+    Abandon,
+}
+
+/// How a question was closed with an answer.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// The answer's text and author, for the knowledge base (none: closed without one).
+    pub answer: Option<(String, UserId)>,
+    pub accepted_by: UserId,
+    /// Points for the author of the answer (0 when they asked the question themself).
+    pub points: i64,
+}
+
+impl Store {
+    /// Records a new question and its `asked` event; returns its id.
+    pub async fn create_ask(
+        &self,
+        guild: GuildId,
+        asker: UserId,
+        text: &str,
+        topic: Option<&str>,
+        now_ms: i64,
+    ) -> sqlx::Result<i64> {
+        let mut tx = self.write_tx().await?;
+        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO asks (guild_id, asker_id, text, topic_id, state, created_ms)
+             VALUES (?, ?, ?, ?, 'searching', ?) RETURNING id",
+        )
+        .bind(guild.to_db())
+        .bind(asker.to_db())
+        .bind(text)
+        .bind(topic)
+        .bind(now_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        event(&mut tx, guild, id, Event::Asked, Some(asker), now_ms, None).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn ask(&self, guild: GuildId, id: i64) -> sqlx::Result<Option<AskRow>> {
+        let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE guild_id = ? AND id = ?");
+        let row = sqlx::query(&sql)
+            .bind(guild.to_db())
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(ask_from_row))
+    }
+
+    /// The question whose thread is `thread`.
+    pub async fn ask_by_thread(&self, thread: u64) -> sqlx::Result<Option<AskRow>> {
+        let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE thread_id = ?");
+        let row = sqlx::query(&sql)
+            .bind(thread as i64)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(ask_from_row))
+    }
+
+    /// Open questions with a thread, oldest first (for escalations and reminders).
+    pub async fn open_asks(&self) -> sqlx::Result<Vec<AskRow>> {
+        let sql = format!(
+            "SELECT {ASK_COLUMNS} FROM asks WHERE state = 'open' AND thread_id IS NOT NULL ORDER BY id"
+        );
+        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(ask_from_row).collect())
+    }
+
+    /// Every expert a question was assigned to so far.
+    pub async fn assigned_experts(&self, ask: i64) -> sqlx::Result<Vec<UserId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT expert_id FROM ask_assignments WHERE ask_id = ? ORDER BY assigned_ms",
+        )
+        .bind(ask)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(UserId::from_db).collect())
+    }
+
+    /// Queues posts on their own (a notice to the admins).
+    pub async fn queue_posts(
+        &self,
+        guild: GuildId,
+        posts: &[QueuedPost],
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        queue(&mut tx, guild, posts, now_ms).await?;
+        tx.commit().await
+    }
+
+    /// "That solved it": `false` unless the question was still waiting for that answer.
+    pub async fn deflect_ask(&self, guild: GuildId, id: i64, now_ms: i64) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let asker = set_state(&mut tx, guild, id, "searching", "deflected", now_ms).await?;
+        if let Some(asker) = asker {
+            event(&mut tx, guild, id, Event::Deflected, Some(asker), now_ms, None).await?;
+        }
+        tx.commit().await?;
+        Ok(asker.is_some())
+    }
+
+    /// Takes a question for routing (so a double click opens one thread); `false` if it is
+    /// no longer waiting for that.
+    pub async fn claim_for_routing(&self, guild: GuildId, id: i64) -> sqlx::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE asks SET state = 'open' WHERE guild_id = ? AND id = ? AND state = 'searching'",
+        )
+        .bind(guild.to_db())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Gives a claimed question back when its thread could not be opened.
+    pub async fn release_claim(&self, guild: GuildId, id: i64) -> sqlx::Result<()> {
+        sqlx::query(
+            "UPDATE asks SET state = 'searching'
+             WHERE guild_id = ? AND id = ? AND state = 'open' AND thread_id IS NULL",
+        )
+        .bind(guild.to_db())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Records where a claimed question went: its thread, topic and expert (or nobody), the
+    /// log events and the posts (the expert's ping, or the admins' notice).
+    pub async fn record_routing(
+        &self,
+        guild: GuildId,
+        id: i64,
+        routing: &Routing,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "UPDATE asks SET topic_id = ?1, thread_id = ?2, expert_id = ?3, assigned_ms = ?4,
+                 admins_told_ms = CASE WHEN ?3 IS NULL THEN ?4 END
+             WHERE guild_id = ?5 AND id = ?6",
+        )
+        .bind(&routing.topic_id)
+        .bind(routing.thread_id as i64)
+        .bind(routing.expert.map(UserId::to_db))
+        .bind(now_ms)
+        .bind(guild.to_db())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        match routing.expert {
+            Some(expert) => {
+                assign(&mut tx, guild, id, expert, now_ms).await?;
+                let detail = format!("topic {}", routing.topic_id);
+                event(&mut tx, guild, id, Event::Routed, Some(expert), now_ms, Some(&detail))
+                    .await?;
+            }
+            None => {
+                let detail = format!("no available expert for {}", routing.topic_id);
+                event(&mut tx, guild, id, Event::Unassigned, None, now_ms, Some(&detail)).await?;
+            }
+        }
+        queue(&mut tx, guild, &routing.posts, now_ms).await?;
+        tx.commit().await
+    }
+
+    /// A reply in a question's thread by `author` (not the bot). Records the question's first
+    /// response (by anyone but the asker) and the assigned expert's. Returns whether this
+    /// was the question's first response.
+    pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT id, guild_id, asker_id, first_response_ms FROM asks WHERE thread_id = ? AND state = 'open'",
+        )
+        .bind(thread as i64)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id, guild, asker, first)) = row else {
+            return Ok(false);
+        };
+        if asker == author.to_db() {
+            return Ok(false);
+        }
+        let guild = GuildId::from_db(guild);
+        sqlx::query(
+            "UPDATE ask_assignments SET responded_ms = ?
+             WHERE ask_id = ? AND expert_id = ? AND responded_ms IS NULL",
+        )
+        .bind(now_ms)
+        .bind(id)
+        .bind(author.to_db())
+        .execute(&mut *tx)
+        .await?;
+        let is_first = first.is_none();
+        if is_first {
+            sqlx::query("UPDATE asks SET first_response_ms = ? WHERE id = ?")
+                .bind(now_ms)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            event(&mut tx, guild, id, Event::FirstResponse, Some(author), now_ms, None).await?;
+        }
+        tx.commit().await?;
+        Ok(is_first)
+    }
+
+    /// Records a follow-up step for an open question with its posts; `false` (and nothing
+    /// written) if the question changed meanwhile (answered, resolved).
+    pub async fn record_follow_up(
+        &self,
+        ask: &AskRow,
+        step: &FollowUp,
+        posts: &[QueuedPost],
+        now_ms: i64,
+    ) -> sqlx::Result<bool> {
+        let mut tx = self.write_tx().await?;
+        // Unchanged since it was read: still open, same expert, no response yet.
+        let unchanged: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM asks WHERE id = ? AND state = 'open'
+                 AND expert_id IS ? AND escalations = ? AND nudged_ms IS ? AND first_response_ms IS ?)",
+        )
+        .bind(ask.id)
+        .bind(ask.expert.map(UserId::to_db))
+        .bind(i64::from(ask.escalations))
+        .bind(ask.nudged_ms)
+        .bind(ask.first_response_ms)
+        .fetch_one(&mut *tx)
+        .await?;
+        if !unchanged {
+            return Ok(false);
+        }
+        let (guild, id) = (ask.guild, ask.id);
+        match step {
+            FollowUp::Escalate { to } => {
+                end_assignments(&mut tx, id, "escalated", now_ms).await?;
+                sqlx::query(
+                    "UPDATE asks SET expert_id = ?, assigned_ms = ?, escalations = escalations + 1 WHERE id = ?",
+                )
+                .bind(to.map(UserId::to_db))
+                .bind(now_ms)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if let Some(to) = to {
+                    assign(&mut tx, guild, id, *to, now_ms).await?;
+                }
+                let detail = ask.expert.map(|from| format!("from {from}"));
+                event(&mut tx, guild, id, Event::Escalated, *to, now_ms, detail.as_deref()).await?;
+            }
+            FollowUp::TellAdmins => {
+                sqlx::query("UPDATE asks SET admins_told_ms = ? WHERE id = ?")
+                    .bind(now_ms)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                event(&mut tx, guild, id, Event::AdminsTold, None, now_ms, None).await?;
+            }
+            FollowUp::Nudge => {
+                sqlx::query("UPDATE asks SET nudged_ms = ? WHERE id = ?")
+                    .bind(now_ms)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                event(&mut tx, guild, id, Event::Nudged, Some(ask.asker), now_ms, None).await?;
+            }
+            FollowUp::Abandon => {
+                end_assignments(&mut tx, id, "abandoned", now_ms).await?;
+                sqlx::query("UPDATE asks SET state = 'abandoned', closed_ms = ? WHERE id = ?")
+                    .bind(now_ms)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                event(&mut tx, guild, id, Event::Abandoned, None, now_ms, None).await?;
+            }
+        }
+        queue(&mut tx, guild, posts, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Closes an open question: the answer into the knowledge base, points to its author, the
+    /// assignments ended, the `resolved` event; all or nothing.
+    pub async fn resolve_ask(
+        &self,
+        ask: &AskRow,
+        resolution: &Resolution,
+        now_ms: i64,
+    ) -> sqlx::Result<ResolveOutcome> {
+        let mut tx = self.write_tx().await?;
+        let open = set_state(&mut tx, ask.guild, ask.id, "open", "resolved", now_ms).await?;
+        if open.is_none() {
+            return Ok(ResolveOutcome::NotOpen);
+        }
+        let topic = ask.topic_id.as_deref().unwrap_or(crate::domain::routing::GENERAL);
+        let mut kb_id = None;
+        if let Some((text, author)) = &resolution.answer {
+            let entry = super::knowledge::NewKbEntry {
+                guild: ask.guild,
+                ask_id: ask.id,
+                topic_id: topic,
+                question: &ask.text,
+                answer: text,
+                author: *author,
+                accepted_by: resolution.accepted_by,
+            };
+            let id = super::knowledge::insert_answer(&mut tx, &entry, now_ms).await?;
+            sqlx::query("UPDATE asks SET kb_id = ? WHERE id = ?")
+                .bind(id)
+                .bind(ask.id)
+                .execute(&mut *tx)
+                .await?;
+            if resolution.points > 0 {
+                sqlx::query(
+                    "INSERT INTO member_progress (guild_id, user_id, points) VALUES (?, ?, ?)
+                     ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points",
+                )
+                .bind(ask.guild.to_db())
+                .bind(author.to_db())
+                .bind(resolution.points)
+                .execute(&mut *tx)
+                .await?;
+            }
+            kb_id = Some(id);
+        }
+        end_assignments(&mut tx, ask.id, "resolved", now_ms).await?;
+        let helper = resolution.answer.as_ref().map(|(_, a)| *a);
+        let detail = kb_id.map(|k| format!("knowledge #{k}"));
+        event(&mut tx, ask.guild, ask.id, Event::Resolved, helper, now_ms, detail.as_deref())
+            .await?;
+        tx.commit().await?;
+        Ok(ResolveOutcome::Resolved { kb_id })
+    }
+}
+
+/// What [`Store::resolve_ask`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResolveOutcome {
+    Resolved { kb_id: Option<i64> },
+    /// It was resolved (or closed) before.
+    NotOpen,
+}
+
+/// Moves a question from one state to another; returns its asker if it was in `from`.
+async fn set_state(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    id: i64,
+    from: &str,
+    to: &str,
+    now_ms: i64,
+) -> sqlx::Result<Option<UserId>> {
+    let closes = matches!(to, "deflected" | "resolved" | "abandoned");
+    let asker: Option<i64> = sqlx::query_scalar(
+        "UPDATE asks SET state = ?, closed_ms = CASE WHEN ? THEN ? ELSE closed_ms END
+         WHERE guild_id = ? AND id = ? AND state = ? RETURNING asker_id",
+    )
+    .bind(to)
+    .bind(closes)
+    .bind(now_ms)
+    .bind(guild.to_db())
+    .bind(id)
+    .bind(from)
+    .fetch_optional(conn)
+    .await?;
+    Ok(asker.map(UserId::from_db))
+}
+
+async fn assign(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    ask: i64,
+    expert: UserId,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO ask_assignments (ask_id, guild_id, expert_id, assigned_ms) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(ask)
+    .bind(guild.to_db())
+    .bind(expert.to_db())
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn end_assignments(
+    conn: &mut SqliteConnection,
+    ask: i64,
+    outcome: &str,
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE ask_assignments SET ended_ms = ?, outcome = ? WHERE ask_id = ? AND ended_ms IS NULL",
+    )
+    .bind(now_ms)
+    .bind(outcome)
+    .bind(ask)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn event(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    ask: i64,
+    kind: Event,
+    actor: Option<UserId>,
+    now_ms: i64,
+    detail: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO knowledge_events (guild_id, ask_id, kind, actor_id, at_ms, detail) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(guild.to_db())
+    .bind(ask)
+    .bind(kind.as_str())
+    .bind(actor.map(UserId::to_db))
+    .bind(now_ms)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn queue(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    posts: &[QueuedPost],
+    now_ms: i64,
+) -> sqlx::Result<()> {
+    for (channel, payload) in posts {
+        sqlx::query(
+            "INSERT INTO outbox (guild_id, channel_id, payload, created_ms) VALUES (?, ?, ?, ?)",
+        )
+        .bind(guild.to_db())
+        .bind(*channel as i64)
+        .bind(payload)
+        .bind(now_ms)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
