@@ -19,7 +19,7 @@ use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::routing::{classify, rank, GENERAL};
-use crate::store::{AskRow, AskState, FollowUp, QueuedPost, ResolveOutcome, Resolution, Routing};
+use crate::store::{AskRow, AskState, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing};
 
 /// The longest question `/ask` takes (the option's limit on Discord is the same).
 pub const ASK_MAX_CHARS: usize = 1000;
@@ -60,7 +60,7 @@ pub fn closed_thread_name(question: &str) -> String {
 }
 
 fn payload(m: &OutMessage) -> String {
-    serde_json::to_string(m).expect("messages serialise")
+    super::quiz::Post::message_payload(m.clone())
 }
 
 impl App {
@@ -97,16 +97,16 @@ impl App {
         let hits = self.kb_matches(guild, text, limit).await?;
         if hits.is_empty() {
             let ask = self.ask_row(guild, id).await?;
-            return self.route(port, &ask, "Nothing in the knowledge base matched.").await;
+            return self
+                .route(port, &ask, "Nothing in the knowledge base matched.")
+                .await;
         }
         Ok(OutMessage {
             content: "The team may have answered this before:".into(),
             embed: Some(Embed {
                 title: fit(&format!("Your question: {text}"), 256),
                 description: describe_hits(&hits),
-                footer: Some(
-                    "If none of this helps, an expert will be asked in a thread.".into(),
-                ),
+                footer: Some("If none of this helps, an expert will be asked in a thread.".into()),
                 colour: colours::TIP,
                 ..Default::default()
             }),
@@ -279,7 +279,10 @@ impl App {
 
     /// The question's topic: the asker's, a keyword rule's, the best content match's, or
     /// "general".
-    async fn topic_for(&self, ask: &AskRow) -> AppResult<(String, crate::domain::routing::TopicReason)> {
+    async fn topic_for(
+        &self,
+        ask: &AskRow,
+    ) -> AppResult<(String, crate::domain::routing::TopicReason)> {
         let evidence: Vec<(String, f64)> = self
             .kb_matches(ask.guild, &ask.text, TOPIC_EVIDENCE)
             .await?
@@ -314,7 +317,11 @@ impl App {
 
     /// Minutes an expert has to reply in this guild.
     pub async fn escalation_minutes(&self, guild: GuildId) -> AppResult<i64> {
-        let own = self.store.qa_settings(guild).await?.escalation_after_minutes;
+        let own = self
+            .store
+            .qa_settings(guild)
+            .await?
+            .escalation_after_minutes;
         Ok(own.unwrap_or(i64::from(self.settings.experts.escalation_after_minutes)))
     }
 
@@ -331,7 +338,9 @@ impl App {
                     .queue_posts(guild, &[post], self.clock.now_ms())
                     .await?;
             }
-            None => tracing::warn!(guild = %guild, "admins cannot be told (no admin channel): {text}"),
+            None => {
+                tracing::warn!(guild = %guild, "admins cannot be told (no admin channel): {text}")
+            }
         }
         Ok(())
     }
@@ -389,10 +398,15 @@ impl App {
                 "Closing this question: no answer was marked within {} days. <@{}>, if you still need help, ask again with `/ask`.",
                 e.abandon_after_days, ask.asker
             );
-            return Ok(Some((FollowUp::Abandon, vec![(thread, payload(&OutMessage::text(text)))])));
+            return Ok(Some((
+                FollowUp::Abandon,
+                vec![(thread, payload(&OutMessage::text(text)))],
+            )));
         }
         let waiting_for_expert = ask.first_response_ms.is_none() && ask.admins_told_ms.is_none();
-        if let (true, Some(expert), Some(assigned)) = (waiting_for_expert, ask.expert, ask.assigned_ms) {
+        if let (true, Some(expert), Some(assigned)) =
+            (waiting_for_expert, ask.expert, ask.assigned_ms)
+        {
             let deadline = assigned + self.escalation_minutes(ask.guild).await? * 60_000;
             if now >= deadline {
                 let tried = self.store.assigned_experts(ask.id).await?;
@@ -458,7 +472,9 @@ impl App {
         by_admin: bool,
         reply: &PickedReply,
     ) -> AppResult<Resolved> {
-        let ask = self.ask_in_thread(guild, reply.channel, by, by_admin).await?;
+        let ask = self
+            .ask_in_thread(guild, reply.channel, by, by_admin)
+            .await?;
         if reply.author_is_bot {
             return refuse("Pick a member's reply, not one of the bot's messages.");
         }
@@ -484,7 +500,9 @@ impl App {
         let ask = self.ask_in_thread(guild, channel, by, by_admin).await?;
         let answer = answer.map(str::trim).filter(|a| !a.is_empty());
         if answer.is_none() && helper.is_some() {
-            return refuse("Add the `answer` too: the helper is credited for an answer that is kept.");
+            return refuse(
+                "Add the `answer` too: the helper is credited for an answer that is kept.",
+            );
         }
         let kept = answer.map(|a| (fit(a, ANSWER_MAX_CHARS), helper.unwrap_or(by)));
         self.resolve(&ask, by, kept).await

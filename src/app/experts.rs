@@ -26,7 +26,11 @@ impl App {
         let known: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
         refuse(format!(
             "There is no topic \"{topic}\". Topics here: {}, or \"general\".",
-            if known.is_empty() { "none yet".to_string() } else { known.join(", ") }
+            if known.is_empty() {
+                "none yet".to_string()
+            } else {
+                known.join(", ")
+            }
         ))
     }
 
@@ -56,9 +60,16 @@ impl App {
             .store
             .add_expert(guild, topic, member, by, self.clock.now_ms())
             .await?;
-        let who = if member == by { "You are".to_string() } else { format!("<@{member}> is") };
+        let who = if member == by {
+            "You are".to_string()
+        } else {
+            format!("<@{member}> is")
+        };
         Ok(OutMessage::text(if added {
-            format!("{who} now an expert on **{topic}**: questions on it may be routed to {}.", if member == by { "you" } else { "them" })
+            format!(
+                "{who} now an expert on **{topic}**: questions on it may be routed to {}.",
+                if member == by { "you" } else { "them" }
+            )
         } else {
             format!("{who} already an expert on **{topic}**.")
         }))
@@ -73,7 +84,11 @@ impl App {
         by: UserId,
     ) -> AppResult<OutMessage> {
         let removed = self.store.remove_expert(guild, topic, member).await?;
-        let who = if member == by { "You are".to_string() } else { format!("<@{member}> is") };
+        let who = if member == by {
+            "You are".to_string()
+        } else {
+            format!("<@{member}> is")
+        };
         if !removed {
             let topics = self.store.expert_topics(guild, member).await?;
             return refuse(format!(
@@ -104,7 +119,12 @@ impl App {
             Err(e) => return refuse(e),
         };
         self.store
-            .set_away(guild, member, now.timestamp_millis(), back.map(|b| b.timestamp_millis()))
+            .set_away(
+                guild,
+                member,
+                now.timestamp_millis(),
+                back.map(|b| b.timestamp_millis()),
+            )
             .await?;
         let note = if self.store.expert_topics(guild, member).await?.is_empty() {
             " (You are not an expert on any topic yet; `/expert join` adds one.)"
@@ -129,7 +149,9 @@ impl App {
         {
             return refuse("You were not marked away.");
         }
-        Ok(OutMessage::text("Welcome back: questions can be routed to you again."))
+        Ok(OutMessage::text(
+            "Welcome back: questions can be routed to you again.",
+        ))
     }
 
     /// `/expert list [topic]`: who covers what, the gaps, and suggestions.
@@ -163,7 +185,9 @@ impl App {
                         Away::Available if e.open > 0 => format!(" ({} open)", e.open),
                         Away::Available => String::new(),
                         Away::Until(Some(ms)) => DateTime::from_timestamp_millis(ms)
-                            .map(|t| format!(" (away until {})", t.with_timezone(&tz).format("%-d %b")))
+                            .map(|t| {
+                                format!(" (away until {})", t.with_timezone(&tz).format("%-d %b"))
+                            })
                             .unwrap_or_default(),
                         Away::Until(None) => " (away)".into(),
                     };
@@ -195,7 +219,10 @@ impl App {
             .map(|s| {
                 let mut why = Vec::new();
                 if s.mastered_share >= SUGGEST_MASTERED_SHARE {
-                    why.push(format!("mastered {:.0}% of the quiz", s.mastered_share * 100.0));
+                    why.push(format!(
+                        "mastered {:.0}% of the quiz",
+                        s.mastered_share * 100.0
+                    ));
                 }
                 if s.accepted_answers > 0 {
                     why.push(format!("{} accepted answer(s)", s.accepted_answers));

@@ -21,7 +21,17 @@ pub enum Post {
     /// The quiz post linked to the outbox row (rendered at delivery, when its id is known).
     Quiz,
     /// A ready message (tips).
-    Message { message: OutMessage },
+    Message { message: Box<OutMessage> },
+}
+
+impl Post {
+    /// An outbox payload for a ready message.
+    pub fn message_payload(message: OutMessage) -> String {
+        serde_json::to_string(&Post::Message {
+            message: Box::new(message),
+        })
+        .expect("messages serialise")
+    }
 }
 
 /// A mastered question comes back as a refresher about once in this many practice questions.
@@ -181,7 +191,7 @@ impl App {
         payload: &str,
     ) -> AppResult<Option<OutMessage>> {
         match serde_json::from_str::<Post>(payload) {
-            Ok(Post::Message { message }) => Ok(Some(message)),
+            Ok(Post::Message { message }) => Ok(Some(*message)),
             Ok(Post::Quiz) => match self.store.quiz_post_for_outbox(outbox_id).await? {
                 Some(post) => Ok(Some(self.render_quiz_post(&post, false).await?)),
                 None => Ok(None),

@@ -72,9 +72,7 @@ impl App {
             .map(|g| g.name)
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "your server".into());
-        let payload = |message: OutMessage| {
-            serde_json::to_string(&Post::Message { message }).unwrap_or_default()
-        };
+        let payload = |message: OutMessage| Post::message_payload(message);
         let mut posts = Vec::new();
         let in_channel = due.iter().filter(|m| !m.by_dm).count() as i64;
         if in_channel > 0 {

@@ -318,10 +318,7 @@ impl App {
                 match picked {
                     Some((tip_id, topic_name, text, link)) => {
                         let message = tip_message(&topic_name, &text, link.as_deref());
-                        (
-                            RunOutput::Tip { tip_id },
-                            serde_json::to_string(&Post::Message { message }).unwrap_or_default(),
-                        )
+                        (RunOutput::Tip { tip_id }, Post::message_payload(message))
                     }
                     None => (RunOutput::Nothing, String::new()),
                 }

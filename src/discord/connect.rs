@@ -208,7 +208,9 @@ async fn on_event(
         } => components::on_component(ctx, data, click).await,
         // A member's message in a thread may be a reply to a question (only the author is
         // needed, so no message-content intent).
-        serenity::FullEvent::Message { new_message: m } if !m.author.bot && m.guild_id.is_some() => {
+        serenity::FullEvent::Message { new_message: m }
+            if !m.author.bot && m.guild_id.is_some() =>
+        {
             data.app
                 .note_thread_reply(m.channel_id.get(), UserId(m.author.id.get()))
                 .await?;

@@ -14,6 +14,20 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 tracing::error!(error = %e, "could not tell the user about the failure");
             }
         }
+        poise::FrameworkError::ArgumentParse {
+            error, input, ctx, ..
+        } => {
+            tracing::warn!(command = %ctx.command().qualified_name, error = %error, input = ?input, "unreadable command options");
+            let reply = poise::CreateReply::default()
+                .content(format!(
+                    "I could not read the options of `/{}`. Please pick them from Discord's menus and try again.",
+                    ctx.command().qualified_name
+                ))
+                .ephemeral(true);
+            if let Err(e) = ctx.send(reply).await {
+                tracing::error!(error = %e, "could not tell the user about unreadable options");
+            }
+        }
         // The check has already told the member why.
         poise::FrameworkError::CommandCheckFailed { error: None, .. } => {}
         other => {

@@ -11,13 +11,13 @@ const MAX_TERMS: usize = 16;
 
 /// Words too common to say anything about a question.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get", "got", "had",
-    "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "my", "need",
-    "no", "not", "of", "on", "or", "our", "please", "should", "so", "some", "than", "that", "the",
+    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get", "got", "had", "has",
+    "have", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "my", "need", "no",
+    "not", "of", "on", "or", "our", "please", "should", "so", "some", "than", "that", "the",
     "their", "them", "then", "there", "these", "they", "this", "to", "up", "us", "was", "we",
-    "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
-    "your", "anyone", "know", "here", "everyone",
+    "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
+    "anyone", "know", "here", "everyone",
 ];
 
 /// The meaningful words of `text`: lower-case, letters and digits only, at least two
@@ -111,7 +111,10 @@ mod tests {
             s(&["reset", "vpn", "password"])
         );
         assert_eq!(terms("a ? ! I"), Vec::<String>::new());
-        assert_eq!(terms("Zugangsdaten für das Büro"), s(&["zugangsdaten", "für", "das", "büro"]));
+        assert_eq!(
+            terms("Zugangsdaten für das Büro"),
+            s(&["zugangsdaten", "für", "das", "büro"])
+        );
     }
 
     #[test]
@@ -138,7 +141,10 @@ mod tests {
     #[test]
     fn relevance_needs_half_of_the_words_with_rough_stems() {
         let q = terms("reset vpn password");
-        assert!(is_relevant(&q, "To reset passwords for the VPN, open the portal."));
+        assert!(is_relevant(
+            &q,
+            "To reset passwords for the VPN, open the portal."
+        ));
         assert!(is_relevant(&q, "Resetting your password: use the portal."));
         assert!(!is_relevant(&q, "Password rules: 12 characters."));
         assert_eq!(coverage(&[], "anything"), 0.0);

@@ -222,7 +222,11 @@ mod tests {
         assert_eq!(rank(all.clone(), &[]), vec![5, 4, 3, 2, 1]);
         assert_eq!(rank(all, &[5, 4]), vec![3, 2, 1]);
         // Unknown response times: whoever waited longest since their last question.
-        let fresh = vec![c(7, 0, None, Some(100)), c(8, 0, None, None), c(9, 0, None, Some(50))];
+        let fresh = vec![
+            c(7, 0, None, Some(100)),
+            c(8, 0, None, None),
+            c(9, 0, None, Some(50)),
+        ];
         assert_eq!(rank(fresh, &[]), vec![8, 9, 7]);
     }
 

@@ -416,6 +416,10 @@ impl Emulator {
                     json!({"id": id.to_string(), "name": c.name, "type": c.kind, "permissions": everyone.to_string()}),
                 ))
             }
+            6 => {
+                let u = s.users.get(&id)?;
+                Some(("users".into(), id.to_string(), payloads::user(u)))
+            }
             8 => {
                 let role = s
                     .guilds

@@ -6,8 +6,8 @@
 use super::multipart;
 use super::payloads;
 use super::state::{
-    channel_kind, Attachment, CallbackRec, ChannelRec, Failure, PostedMessage, Pings, RequestRec, State,
-    INTERACTION_DEADLINE, INTERACTION_TOKEN_LIFETIME, NONCE_MEMORY,
+    channel_kind, Attachment, CallbackRec, ChannelRec, Failure, Pings, PostedMessage, RequestRec,
+    State, INTERACTION_DEADLINE, INTERACTION_TOKEN_LIFETIME, NONCE_MEMORY,
 };
 use super::Shared;
 use bytes::Bytes;
@@ -848,7 +848,14 @@ fn create_message(
         // @here or a role, whatever text it carries.
         state.violate(
             context,
-            format!("the message would notify {} (allowed_mentions lets it through)", if pinged.everyone { "@everyone/@here".to_string() } else { format!("roles {:?}", pinged.roles) }),
+            format!(
+                "the message would notify {} (allowed_mentions lets it through)",
+                if pinged.everyone {
+                    "@everyone/@here".to_string()
+                } else {
+                    format!("roles {:?}", pinged.roles)
+                }
+            ),
         );
     }
     if let Some(c) = state.channels.get_mut(&channel_id) {

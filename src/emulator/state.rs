@@ -220,7 +220,9 @@ impl Pings {
             if digits.is_empty() || !body[digits.len()..].starts_with('>') {
                 continue;
             }
-            let Ok(id) = digits.parse::<u64>() else { continue };
+            let Ok(id) = digits.parse::<u64>() else {
+                continue;
+            };
             let (kind, list, out) = if is_role {
                 ("roles", &roles_listed, &mut pings.roles)
             } else {
@@ -555,10 +557,18 @@ mod tests {
         );
         let none = Pings::of(text, Some(&serde_json::json!({"parse": []}))).unwrap();
         assert_eq!(none, Pings::default());
-        let one = Pings::of(text, Some(&serde_json::json!({"parse": [], "users": ["6"]}))).unwrap();
+        let one = Pings::of(
+            text,
+            Some(&serde_json::json!({"parse": [], "users": ["6"]})),
+        )
+        .unwrap();
         assert_eq!(one.users, vec![6]);
         assert!(!one.everyone && one.roles.is_empty());
-        assert!(Pings::of(text, Some(&serde_json::json!({"parse": ["users"], "users": ["6"]}))).is_err());
+        assert!(Pings::of(
+            text,
+            Some(&serde_json::json!({"parse": ["users"], "users": ["6"]}))
+        )
+        .is_err());
     }
 
     #[test]

@@ -225,7 +225,16 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let asker = set_state(&mut tx, guild, id, "searching", "deflected", now_ms).await?;
         if let Some(asker) = asker {
-            event(&mut tx, guild, id, Event::Deflected, Some(asker), now_ms, None).await?;
+            event(
+                &mut tx,
+                guild,
+                id,
+                Event::Deflected,
+                Some(asker),
+                now_ms,
+                None,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(asker.is_some())
@@ -284,12 +293,29 @@ impl Store {
             Some(expert) => {
                 assign(&mut tx, guild, id, expert, now_ms).await?;
                 let detail = format!("topic {}", routing.topic_id);
-                event(&mut tx, guild, id, Event::Routed, Some(expert), now_ms, Some(&detail))
-                    .await?;
+                event(
+                    &mut tx,
+                    guild,
+                    id,
+                    Event::Routed,
+                    Some(expert),
+                    now_ms,
+                    Some(&detail),
+                )
+                .await?;
             }
             None => {
                 let detail = format!("no available expert for {}", routing.topic_id);
-                event(&mut tx, guild, id, Event::Unassigned, None, now_ms, Some(&detail)).await?;
+                event(
+                    &mut tx,
+                    guild,
+                    id,
+                    Event::Unassigned,
+                    None,
+                    now_ms,
+                    Some(&detail),
+                )
+                .await?;
             }
         }
         queue(&mut tx, guild, &routing.posts, now_ms).await?;
@@ -330,7 +356,16 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            event(&mut tx, guild, id, Event::FirstResponse, Some(author), now_ms, None).await?;
+            event(
+                &mut tx,
+                guild,
+                id,
+                Event::FirstResponse,
+                Some(author),
+                now_ms,
+                None,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(is_first)
@@ -377,7 +412,16 @@ impl Store {
                     assign(&mut tx, guild, id, *to, now_ms).await?;
                 }
                 let detail = ask.expert.map(|from| format!("from {from}"));
-                event(&mut tx, guild, id, Event::Escalated, *to, now_ms, detail.as_deref()).await?;
+                event(
+                    &mut tx,
+                    guild,
+                    id,
+                    Event::Escalated,
+                    *to,
+                    now_ms,
+                    detail.as_deref(),
+                )
+                .await?;
             }
             FollowUp::TellAdmins => {
                 sqlx::query("UPDATE asks SET admins_told_ms = ? WHERE id = ?")
@@ -393,7 +437,16 @@ impl Store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                event(&mut tx, guild, id, Event::Nudged, Some(ask.asker), now_ms, None).await?;
+                event(
+                    &mut tx,
+                    guild,
+                    id,
+                    Event::Nudged,
+                    Some(ask.asker),
+                    now_ms,
+                    None,
+                )
+                .await?;
             }
             FollowUp::Abandon => {
                 end_assignments(&mut tx, id, "abandoned", now_ms).await?;
@@ -423,7 +476,10 @@ impl Store {
         if open.is_none() {
             return Ok(ResolveOutcome::NotOpen);
         }
-        let topic = ask.topic_id.as_deref().unwrap_or(crate::domain::routing::GENERAL);
+        let topic = ask
+            .topic_id
+            .as_deref()
+            .unwrap_or(crate::domain::routing::GENERAL);
         let mut kb_id = None;
         if let Some((text, author)) = &resolution.answer {
             let entry = super::knowledge::NewKbEntry {
@@ -457,8 +513,16 @@ impl Store {
         end_assignments(&mut tx, ask.id, "resolved", now_ms).await?;
         let helper = resolution.answer.as_ref().map(|(_, a)| *a);
         let detail = kb_id.map(|k| format!("knowledge #{k}"));
-        event(&mut tx, ask.guild, ask.id, Event::Resolved, helper, now_ms, detail.as_deref())
-            .await?;
+        event(
+            &mut tx,
+            ask.guild,
+            ask.id,
+            Event::Resolved,
+            helper,
+            now_ms,
+            detail.as_deref(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(ResolveOutcome::Resolved { kb_id })
     }
@@ -467,7 +531,9 @@ impl Store {
 /// What [`Store::resolve_ask`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResolveOutcome {
-    Resolved { kb_id: Option<i64> },
+    Resolved {
+        kb_id: Option<i64>,
+    },
     /// It was resolved (or closed) before.
     NotOpen,
 }

@@ -71,12 +71,13 @@ impl Store {
         topic: &str,
         user: UserId,
     ) -> sqlx::Result<bool> {
-        let done = sqlx::query("DELETE FROM experts WHERE guild_id = ? AND topic_id = ? AND user_id = ?")
-            .bind(guild.to_db())
-            .bind(topic)
-            .bind(user.to_db())
-            .execute(&self.pool)
-            .await?;
+        let done =
+            sqlx::query("DELETE FROM experts WHERE guild_id = ? AND topic_id = ? AND user_id = ?")
+                .bind(guild.to_db())
+                .bind(topic)
+                .bind(user.to_db())
+                .execute(&self.pool)
+                .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -113,7 +114,12 @@ impl Store {
     }
 
     /// `false` if `user` was not away.
-    pub async fn clear_away(&self, guild: GuildId, user: UserId, now_ms: i64) -> sqlx::Result<bool> {
+    pub async fn clear_away(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        now_ms: i64,
+    ) -> sqlx::Result<bool> {
         let done = sqlx::query(
             "DELETE FROM expert_away WHERE guild_id = ? AND user_id = ? AND (until_ms IS NULL OR until_ms > ?)",
         )
@@ -133,7 +139,9 @@ impl Store {
         topic: Option<&str>,
         now_ms: i64,
     ) -> sqlx::Result<Vec<ExpertRow>> {
-        let rows: Vec<(String, i64, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+        // topic, user, away since, away until, open questions
+        type Row = (String, i64, Option<i64>, Option<i64>, i64);
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT e.topic_id, e.user_id, a.since_ms, a.until_ms,
                     (SELECT COUNT(*) FROM ask_assignments s
                      WHERE s.guild_id = e.guild_id AND s.expert_id = e.user_id AND s.ended_ms IS NULL)

@@ -44,11 +44,13 @@ impl Store {
         .bind(guild.to_db())
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.map_or(QaSettings::default(), |(qa, admin, minutes)| QaSettings {
-            qa_channel: qa.map(|c| c as u64),
-            admin_channel: admin.map(|c| c as u64),
-            escalation_after_minutes: minutes,
-        }))
+        Ok(
+            row.map_or(QaSettings::default(), |(qa, admin, minutes)| QaSettings {
+                qa_channel: qa.map(|c| c as u64),
+                admin_channel: admin.map(|c| c as u64),
+                escalation_after_minutes: minutes,
+            }),
+        )
     }
 
     pub async fn set_qa_setting(

@@ -12,7 +12,9 @@ mod reviews;
 mod schedules;
 mod tracks;
 
-pub use asks::{AskRow, AskState, Event, FollowUp, QueuedPost, ResolveOutcome, Resolution, Routing};
+pub use asks::{
+    AskRow, AskState, Event, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
+};
 pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use experts::{Away, ExpertRow, Suggestion};
 pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};

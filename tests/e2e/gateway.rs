@@ -9,7 +9,10 @@ async fn help_still_works(app: &crate::common::TestApp) {
         .slash(app.channel, app.member, "help", &[])
         .unwrap();
     let reply = app.discord.reply(id).await.unwrap();
-    assert!(reply.message.unwrap().content.contains("/about"));
+    let message = reply.message.unwrap();
+    assert!(message.embeds[0]["description"]
+        .as_str()
+        .is_some_and(|d| d.contains("/about")));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

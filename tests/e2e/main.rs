@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod emulator_contract;
+mod experts;
 mod gateway;
 mod quizzes;
 mod reinforcement;

@@ -1,5 +1,6 @@
-//! `/ask`, the "Mark as answer" message command and `/resolve`: the peer Q&A flow. The
-//! answers need REST calls (threads), so each defers first to stay inside Discord's 3 seconds.
+//! `/ask`, the "Mark as answer" message command and `/resolve`: the peer Q&A flow. `/ask` may
+//! open a thread (REST calls), so it defers first to stay inside Discord's 3 seconds; the
+//! other two answer from the database at once and close the thread afterwards.
 
 use super::{admin::invoker_is_admin, guild_of, refusal_message, respond, user_of};
 use crate::app::asks::{PickedReply, Resolved};
@@ -37,7 +38,6 @@ pub async fn ask(
 #[poise::command(context_menu_command = "Mark as answer", guild_only)]
 pub async fn mark_as_answer(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    ctx.defer().await?;
     let reply = PickedReply {
         channel: message.channel_id.get(),
         author: UserId(message.author.id.get()),
@@ -62,7 +62,6 @@ pub async fn resolve(
     #[description = "Who gave the answer (they earn the points)"] helper: Option<serenity::User>,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    ctx.defer().await?;
     let result = ctx
         .data()
         .app
@@ -78,18 +77,20 @@ pub async fn resolve(
     finish(ctx, result).await
 }
 
-/// Announces the resolution in the thread, then renames and archives it. A refusal is shown
-/// to the caller only; a deferred answer is public, so it is replaced by the refusal.
+/// Announces the resolution in the thread, then renames and archives it; a refusal is shown to
+/// the caller only.
 async fn finish(ctx: Context<'_>, result: AppResult<Resolved>) -> Result<(), Error> {
     let resolved = match result {
         Ok(r) => r,
         Err(AppError::Refused(r)) => {
-            ctx.send(render::reply(&refusal_message(&r.0), true)).await?;
+            ctx.send(render::reply(&refusal_message(&r.0), true))
+                .await?;
             return Ok(());
         }
         Err(e) => return Err(e.into()),
     };
-    ctx.send(render::reply(&resolved.announcement, false)).await?;
+    ctx.send(render::reply(&resolved.announcement, false))
+        .await?;
     if let Err(e) = ctx
         .data()
         .port

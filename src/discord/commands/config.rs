@@ -120,13 +120,20 @@ async fn escalation(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = if !(1..=168).contains(&hours) {
-        Err(crate::app::Refusal("The escalation time must be between 1 and 168 hours.".into()).into())
+        Err(
+            crate::app::Refusal("The escalation time must be between 1 and 168 hours.".into())
+                .into(),
+        )
     } else {
         ctx.data()
             .app
             .set_qa_setting(guild, QaSetting::EscalationMinutes, hours * 60)
             .await
-            .map(|_| OutMessage::text(format!("An expert now has **{hours} h** to reply before the next expert is asked.")))
+            .map(|_| {
+                OutMessage::text(format!(
+                    "An expert now has **{hours} h** to reply before the next expert is asked."
+                ))
+            })
     };
     respond(ctx, result).await
 }

@@ -24,7 +24,10 @@ pub async fn autocomplete_expert_topic(
 ) -> serenity::CreateAutocompleteResponse {
     let mut choices = super::schedule::topic_choices(ctx, partial).await;
     if GENERAL.contains(&partial.to_lowercase()) && choices.len() < 25 {
-        choices.push(serenity::AutocompleteChoice::new("General (anything else)", GENERAL));
+        choices.push(serenity::AutocompleteChoice::new(
+            "General (anything else)",
+            GENERAL,
+        ));
     }
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
@@ -54,7 +57,11 @@ async fn leave(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let me = user_of(ctx);
-    respond(ctx, ctx.data().app.remove_expert(guild, &topic, me, me).await).await
+    respond(
+        ctx,
+        ctx.data().app.remove_expert(guild, &topic, me, me).await,
+    )
+    .await
 }
 
 /// Take no new questions for a while
@@ -91,7 +98,11 @@ async fn list(
     topic: Option<String>,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.expert_list(guild, topic.as_deref()).await).await
+    respond(
+        ctx,
+        ctx.data().app.expert_list(guild, topic.as_deref()).await,
+    )
+    .await
 }
 
 /// Makes a member an expert on a topic (admins)

@@ -3,25 +3,25 @@
 use crate::discord::{Command, Context, Error};
 use crate::domain::format::fit;
 
-/// Discord's limit for a message's text.
-const MESSAGE_MAX_CHARS: usize = 2000;
+/// Discord's limit for an embed's description.
+const EMBED_MAX_CHARS: usize = 4096;
 
 /// Lists every peerlearn command and what it does
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let text = help_text(&ctx.framework().options().commands);
-    ctx.send(
-        poise::CreateReply::default()
-            .content(fit(&text, MESSAGE_MAX_CHARS))
-            .ephemeral(true),
-    )
-    .await?;
+    let embed = poise::serenity_prelude::CreateEmbed::new()
+        .title("peerlearn commands")
+        .description(fit(&text, EMBED_MAX_CHARS));
+    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
+        .await?;
     Ok(())
 }
 
-/// One line per command (and per subcommand), `/name — description`.
+/// One line per command (and per subcommand), `/name — description`, then the message
+/// commands.
 pub fn help_text(commands: &[Command]) -> String {
-    let mut lines = vec!["**peerlearn commands**".to_string()];
+    let mut lines = Vec::new();
     fn add(lines: &mut Vec<String>, prefix: &str, c: &Command) {
         let name = format!("{prefix}{}", c.name);
         if c.subcommands.is_empty() {
@@ -35,6 +35,11 @@ pub fn help_text(commands: &[Command]) -> String {
     }
     for c in commands.iter().filter(|c| c.slash_action.is_some()) {
         add(&mut lines, "", c);
+    }
+    for c in commands.iter().filter(|c| c.context_menu_action.is_some()) {
+        let name = c.context_menu_name.as_deref().unwrap_or(&c.name);
+        let description = c.description.as_deref().unwrap_or("");
+        lines.push(format!("**{name}** (message menu → Apps) — {description}"));
     }
     lines.join("\n")
 }
@@ -51,5 +56,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("`/about` — "), "{text}");
+        assert!(
+            text.contains("**Mark as answer** (message menu → Apps)"),
+            "{text}"
+        );
+        assert!(text.chars().count() <= EMBED_MAX_CHARS, "{}", text.len());
     }
 }

@@ -4,7 +4,12 @@ use super::{guild_of, respond, user_of};
 use crate::discord::{Context, Error};
 
 /// The team's knowledge base: accepted answers, tips and quiz explanations
-#[poise::command(slash_command, guild_only, subcommands("search", "remove"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("search", "remove"),
+    subcommand_required
+)]
 pub async fn kb(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }

@@ -60,7 +60,10 @@ pub async fn autocomplete_topic(
     serenity::CreateAutocompleteResponse::new().set_choices(topic_choices(ctx, partial).await)
 }
 
-pub(super) async fn topic_choices(ctx: Context<'_>, partial: &str) -> Vec<serenity::AutocompleteChoice> {
+pub(super) async fn topic_choices(
+    ctx: Context<'_>,
+    partial: &str,
+) -> Vec<serenity::AutocompleteChoice> {
     let Some(guild) = ctx.guild_id() else {
         return vec![];
     };
