@@ -326,20 +326,21 @@ impl Store {
     /// response (by anyone but the asker) and the assigned expert's. Returns whether this
     /// was the question's first response.
     pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> sqlx::Result<bool> {
-        let mut tx = self.write_tx().await?;
-        let row: Option<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT id, guild_id, asker_id, first_response_ms FROM asks WHERE thread_id = ? AND state = 'open'",
+        // Most messages are not in a question's thread: a read (no write lock) settles those.
+        let row: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",
         )
         .bind(thread as i64)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&self.pool)
         .await?;
-        let Some((id, guild, asker, first)) = row else {
+        let Some((id, guild, asker)) = row else {
             return Ok(false);
         };
         if asker == author.to_db() {
             return Ok(false);
         }
         let guild = GuildId::from_db(guild);
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "UPDATE ask_assignments SET responded_ms = ?
              WHERE ask_id = ? AND expert_id = ? AND responded_ms IS NULL",
@@ -349,13 +350,16 @@ impl Store {
         .bind(author.to_db())
         .execute(&mut *tx)
         .await?;
-        let is_first = first.is_none();
+        let is_first = sqlx::query(
+            "UPDATE asks SET first_response_ms = ? WHERE id = ? AND first_response_ms IS NULL",
+        )
+        .bind(now_ms)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
         if is_first {
-            sqlx::query("UPDATE asks SET first_response_ms = ? WHERE id = ?")
-                .bind(now_ms)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
             event(
                 &mut tx,
                 guild,
