@@ -9,6 +9,15 @@ use crate::domain::routing::{parse_away_until, GENERAL};
 use crate::store::{Away, QaSetting};
 use chrono::DateTime;
 
+/// "You are" or "<@member> is", for replies about `member` to `by`.
+fn subject(member: UserId, by: UserId) -> String {
+    if member == by {
+        "You are".into()
+    } else {
+        format!("<@{member}> is")
+    }
+}
+
 /// A member is suggested as an expert once they mastered this share of a topic's questions.
 const SUGGEST_MASTERED_SHARE: f64 = 0.5;
 
@@ -34,17 +43,28 @@ impl App {
         ))
     }
 
-    /// `/config qa-channel|admin-channel|escalation`.
+    /// `/config qa-channel|admin-channel` (a channel id) and `/config escalation` (minutes).
     pub async fn set_qa_setting(
         &self,
         guild: GuildId,
         setting: QaSetting,
         value: i64,
-    ) -> AppResult<()> {
+    ) -> AppResult<OutMessage> {
+        let done = match setting {
+            QaSetting::QaChannel => format!("Questions that need an expert now get a thread in <#{value}>. Make sure the bot may send messages and create public threads there."),
+            QaSetting::AdminChannel => format!("Admins are now told in <#{value}> when a question has no available expert or no reply after escalation."),
+            QaSetting::EscalationMinutes if !(60..=168 * 60).contains(&value) => {
+                return refuse("The escalation time must be between 1 and 168 hours.");
+            }
+            QaSetting::EscalationMinutes => format!(
+                "An expert now has **{} h** to reply before the next expert is asked.",
+                value / 60
+            ),
+        };
         self.store
             .set_qa_setting(guild, setting, value, self.clock.now_ms())
             .await?;
-        Ok(())
+        Ok(OutMessage::text(done))
     }
 
     /// `/expert join` (for oneself) and `/expert assign` (admins, for someone).
@@ -60,11 +80,7 @@ impl App {
             .store
             .add_expert(guild, topic, member, by, self.clock.now_ms())
             .await?;
-        let who = if member == by {
-            "You are".to_string()
-        } else {
-            format!("<@{member}> is")
-        };
+        let who = subject(member, by);
         Ok(OutMessage::text(if added {
             format!(
                 "{who} now an expert on **{topic}**: questions on it may be routed to {}.",
@@ -84,11 +100,7 @@ impl App {
         by: UserId,
     ) -> AppResult<OutMessage> {
         let removed = self.store.remove_expert(guild, topic, member).await?;
-        let who = if member == by {
-            "You are".to_string()
-        } else {
-            format!("<@{member}> is")
-        };
+        let who = subject(member, by);
         if !removed {
             let topics = self.store.expert_topics(guild, member).await?;
             return refuse(format!(

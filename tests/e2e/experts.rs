@@ -574,6 +574,15 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
         text.contains("Data privacy"),
         "uncovered topics are listed: {text}"
     );
+    let text = command(&app, app.admin, "config escalation", &[("hours", json!(2))]).await;
+    assert!(text.contains("**2 h** to reply"), "{text}");
+    let (minutes,): (Option<i64>,) =
+        sqlx::query_as("SELECT escalation_after_minutes FROM guilds WHERE id = ?")
+            .bind(app.guild as i64)
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(minutes, Some(120));
     // Outside a question's thread, /resolve explains itself.
     let text = command(&app, app.member, "resolve", &[]).await;
     assert!(text.contains("inside a question's thread"), "{text}");

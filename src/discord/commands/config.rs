@@ -80,14 +80,13 @@ async fn qa_channel(
     channel: serenity::PartialChannel,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let id = channel.id.get();
-    let result = ctx
-        .data()
-        .app
-        .set_qa_setting(guild, QaSetting::QaChannel, id as i64)
-        .await
-        .map(|_| OutMessage::text(format!("Questions that need an expert now get a thread in <#{id}>. Make sure the bot may send messages and create public threads there.")));
-    respond(ctx, result).await
+    let value = channel.id.get() as i64;
+    let app = &ctx.data().app;
+    respond(
+        ctx,
+        app.set_qa_setting(guild, QaSetting::QaChannel, value).await,
+    )
+    .await
 }
 
 /// Sets the channel where admins hear about questions nobody can take
@@ -99,14 +98,14 @@ async fn admin_channel(
     channel: serenity::PartialChannel,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let id = channel.id.get();
-    let result = ctx
-        .data()
-        .app
-        .set_qa_setting(guild, QaSetting::AdminChannel, id as i64)
-        .await
-        .map(|_| OutMessage::text(format!("Admins are now told in <#{id}> when a question has no available expert or no reply after escalation.")));
-    respond(ctx, result).await
+    let value = channel.id.get() as i64;
+    let app = &ctx.data().app;
+    respond(
+        ctx,
+        app.set_qa_setting(guild, QaSetting::AdminChannel, value)
+            .await,
+    )
+    .await
 }
 
 /// Sets how long an expert has to reply before the next one is asked
@@ -119,21 +118,11 @@ async fn escalation(
     hours: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let result = if !(1..=168).contains(&hours) {
-        Err(
-            crate::app::Refusal("The escalation time must be between 1 and 168 hours.".into())
-                .into(),
-        )
-    } else {
-        ctx.data()
-            .app
-            .set_qa_setting(guild, QaSetting::EscalationMinutes, hours * 60)
-            .await
-            .map(|_| {
-                OutMessage::text(format!(
-                    "An expert now has **{hours} h** to reply before the next expert is asked."
-                ))
-            })
-    };
-    respond(ctx, result).await
+    let app = &ctx.data().app;
+    respond(
+        ctx,
+        app.set_qa_setting(guild, QaSetting::EscalationMinutes, hours * 60)
+            .await,
+    )
+    .await
 }
