@@ -426,7 +426,7 @@ impl App {
                         ..Default::default()
                     };
                     return Ok(Some((
-                        FollowUp::Escalate { to: Some(next) },
+                        FollowUp::Escalate { to: next },
                         vec![(thread, payload(&ping))],
                     )));
                 }

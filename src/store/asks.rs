@@ -120,8 +120,8 @@ pub struct Routing {
 /// A step taken for an open question that nobody answered in time.
 #[derive(Debug, Clone)]
 pub enum FollowUp {
-    /// The next expert was asked (`None`: nobody left, the question is unassigned).
-    Escalate { to: Option<UserId> },
+    /// The next expert was asked.
+    Escalate { to: UserId },
     /// The admins were told (after the last escalation).
     TellAdmins,
     /// The asker was reminded to mark the answer.
@@ -407,21 +407,19 @@ impl Store {
                 sqlx::query(
                     "UPDATE asks SET expert_id = ?, assigned_ms = ?, escalations = escalations + 1 WHERE id = ?",
                 )
-                .bind(to.map(UserId::to_db))
+                .bind(to.to_db())
                 .bind(now_ms)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                if let Some(to) = to {
-                    assign(&mut tx, guild, id, *to, now_ms).await?;
-                }
+                assign(&mut tx, guild, id, *to, now_ms).await?;
                 let detail = ask.expert.map(|from| format!("from {from}"));
                 event(
                     &mut tx,
                     guild,
                     id,
                     Event::Escalated,
-                    *to,
+                    Some(*to),
                     now_ms,
                     detail.as_deref(),
                 )
