@@ -19,7 +19,9 @@ use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::routing::{classify, rank, GENERAL};
-use crate::store::{AskRow, AskState, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing};
+use crate::store::{
+    AskRow, AskState, FollowUp, QaSettings, QueuedPost, Resolution, ResolveOutcome, Routing,
+};
 
 /// The longest question `/ask` takes (the option's limit on Discord is the same).
 pub const ASK_MAX_CHARS: usize = 1000;
@@ -97,8 +99,9 @@ impl App {
         let hits = self.kb_matches(guild, text, limit).await?;
         if hits.is_empty() {
             let ask = self.ask_row(guild, id).await?;
+            // The topic evidence is the same search, so it is empty too.
             return self
-                .route(port, &ask, "Nothing in the knowledge base matched.")
+                .route(port, &ask, "Nothing in the knowledge base matched.", &[])
                 .await;
         }
         Ok(OutMessage {
@@ -174,12 +177,26 @@ impl App {
                 None => "This question was already settled.".into(),
             });
         }
-        self.route(port, &ask, "The knowledge base did not solve it.")
-            .await
+        let evidence = self.topic_evidence(&ask).await?;
+        self.route(
+            port,
+            &ask,
+            "The knowledge base did not solve it.",
+            &evidence,
+        )
+        .await
     }
 
-    /// Picks the topic and expert, opens the thread, and records it all (with the ping).
-    async fn route<P: ChatPort>(&self, port: &P, ask: &AskRow, why: &str) -> AppResult<OutMessage> {
+    /// Picks the topic (from the asker's choice, the rules, and `evidence`: (topic, score) of
+    /// content matching the question) and the expert, opens the thread, and records it all
+    /// (with the ping).
+    async fn route<P: ChatPort>(
+        &self,
+        port: &P,
+        ask: &AskRow,
+        why: &str,
+        evidence: &[(String, f64)],
+    ) -> AppResult<OutMessage> {
         let guild = ask.guild;
         let now = self.clock.now_ms();
         let qa = self.store.qa_settings(guild).await?;
@@ -195,7 +212,12 @@ impl App {
             .await?;
             return refuse("Questions cannot be routed to experts yet: an admin needs to choose a Q&A channel with `/config qa-channel`. The admins have been told where one is set up.");
         };
-        let (topic, reason) = self.topic_for(ask).await?;
+        let (topic, reason) = classify(
+            &ask.text,
+            ask.topic_id.as_deref(),
+            &self.topic_rules,
+            evidence,
+        );
         let expert = self.next_expert(guild, &topic, &[ask.asker], now).await?;
         if !self.store.claim_for_routing(guild, ask.id).await? {
             return refuse("This question was already settled.");
@@ -228,7 +250,7 @@ impl App {
                 ));
             }
         };
-        let hours = self.escalation_minutes(guild).await? as f64 / 60.0;
+        let hours = self.escalation_minutes(&qa) as f64 / 60.0;
         let mut posts: Vec<QueuedPost> = Vec::new();
         let reply = match expert {
             Some(e) => {
@@ -277,24 +299,14 @@ impl App {
         Ok(OutMessage::text(reply))
     }
 
-    /// The question's topic: the asker's, a keyword rule's, the best content match's, or
-    /// "general".
-    async fn topic_for(
-        &self,
-        ask: &AskRow,
-    ) -> AppResult<(String, crate::domain::routing::TopicReason)> {
-        let evidence: Vec<(String, f64)> = self
+    /// (topic, score) of the content that best matches the question, for its topic.
+    async fn topic_evidence(&self, ask: &AskRow) -> AppResult<Vec<(String, f64)>> {
+        Ok(self
             .kb_matches(ask.guild, &ask.text, TOPIC_EVIDENCE)
             .await?
             .into_iter()
             .map(|h| (h.topic_id, h.score))
-            .collect();
-        Ok(classify(
-            &ask.text,
-            ask.topic_id.as_deref(),
-            &self.topic_rules,
-            &evidence,
-        ))
+            .collect())
     }
 
     /// The expert to ask next on `topic` (else on "general"), skipping `excluded`.
@@ -315,14 +327,10 @@ impl App {
         Ok(None)
     }
 
-    /// Minutes an expert has to reply in this guild.
-    pub async fn escalation_minutes(&self, guild: GuildId) -> AppResult<i64> {
-        let own = self
-            .store
-            .qa_settings(guild)
-            .await?
-            .escalation_after_minutes;
-        Ok(own.unwrap_or(i64::from(self.settings.experts.escalation_after_minutes)))
+    /// Minutes an expert has to reply: the guild's own setting, else the configured one.
+    fn escalation_minutes(&self, qa: &QaSettings) -> i64 {
+        qa.escalation_after_minutes
+            .unwrap_or(i64::from(self.settings.experts.escalation_after_minutes))
     }
 
     async fn tell_admins_now(
@@ -407,7 +415,7 @@ impl App {
         if let (true, Some(expert), Some(assigned)) =
             (waiting_for_expert, ask.expert, ask.assigned_ms)
         {
-            let deadline = assigned + self.escalation_minutes(ask.guild).await? * 60_000;
+            let deadline = assigned + self.escalation_minutes(&qa) * 60_000;
             if now >= deadline {
                 let tried = self.store.assigned_experts(ask.id).await?;
                 let mut excluded = tried.clone();

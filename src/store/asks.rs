@@ -323,9 +323,8 @@ impl Store {
     }
 
     /// A reply in a question's thread by `author` (not the bot). Records the question's first
-    /// response (by anyone but the asker) and the assigned expert's. Returns whether this
-    /// was the question's first response.
-    pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> sqlx::Result<bool> {
+    /// response (by anyone but the asker) and the assigned expert's.
+    pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> sqlx::Result<()> {
         // Most messages are not in a question's thread: a read (no write lock) settles those.
         let row: Option<(i64, i64, i64)> = sqlx::query_as(
             "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",
@@ -334,10 +333,10 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some((id, guild, asker)) = row else {
-            return Ok(false);
+            return Ok(());
         };
         if asker == author.to_db() {
-            return Ok(false);
+            return Ok(());
         }
         let guild = GuildId::from_db(guild);
         let mut tx = self.write_tx().await?;
@@ -371,8 +370,7 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await?;
-        Ok(is_first)
+        tx.commit().await
     }
 
     /// Records a follow-up step for an open question with its posts; `false` (and nothing
