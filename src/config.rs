@@ -29,6 +29,9 @@ pub struct Settings {
     pub delivery: DeliverySettings,
     pub reinforcement: ReinforcementSettings,
     pub experts: ExpertSettings,
+    pub points: PointSettings,
+    pub boards: BoardSettings,
+    pub reports: ReportSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -74,7 +77,6 @@ pub struct ContentSettings {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct QuizSettings {
     pub window_minutes: u32,
-    pub points_correct: u32,
     pub avoid_recent_posts: u32,
     pub count_edit_interval_seconds: u32,
 }
@@ -105,9 +107,35 @@ pub struct ExpertSettings {
     pub max_escalations: u32,
     pub nudge_asker_after_hours: u32,
     pub abandon_after_days: u32,
-    pub points_accepted_answer: u32,
     pub kb_matches: u32,
     pub topic_rules: Vec<TopicRuleSetting>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PointSettings {
+    pub quiz_correct: u32,
+    pub review_correct: u32,
+    pub practice_correct: u32,
+    pub accepted_answer: u32,
+    pub asking: u32,
+    pub streak_bonus: u32,
+    pub streak_bonus_every_days: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BoardSettings {
+    pub season_weeks: u32,
+    pub top: u32,
+    pub improved_min_answers: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ReportSettings {
+    pub min_group_size: u32,
+    pub competency_share: f64,
+    pub support_recall_below: f64,
+    pub support_accuracy_drop_points: u32,
+    pub support_inactive_days: u32,
 }
 
 /// A keyword rule: questions matching `pattern` (a regular expression) go to `topic`.
@@ -296,6 +324,17 @@ impl Settings {
                 1,
             ),
             at_least("experts.kb_matches", self.experts.kb_matches.into(), 1),
+            at_least("boards.top", self.boards.top.into(), 1),
+            at_least(
+                "reports.min_group_size",
+                self.reports.min_group_size.into(),
+                1,
+            ),
+            at_least(
+                "reports.support_inactive_days",
+                self.reports.support_inactive_days.into(),
+                1,
+            ),
         ];
         if let Some(e) = checks.into_iter().flatten().next() {
             return Err(e);
@@ -330,6 +369,51 @@ impl Settings {
                     ),
                 ));
             }
+        }
+        let (lo, hi) = crate::domain::periods::SEASON_WEEKS;
+        if !(lo..=hi).contains(&self.boards.season_weeks) {
+            return Err(bad(
+                "boards.season_weeks",
+                format!(
+                    "must be between {lo} and {hi} weeks, got {}",
+                    self.boards.season_weeks
+                ),
+            ));
+        }
+        if self.boards.top > 25 {
+            return Err(bad(
+                "boards.top",
+                format!("must be at most 25, got {}", self.boards.top),
+            ));
+        }
+        let fractions = [
+            (
+                "reports.competency_share",
+                self.reports.competency_share,
+                0.5,
+            ),
+            (
+                "reports.support_recall_below",
+                self.reports.support_recall_below,
+                0.0,
+            ),
+        ];
+        for (key, value, min) in fractions {
+            if !(min..=1.0).contains(&value) {
+                return Err(bad(
+                    key,
+                    format!("must be between {min} and 1.0, got {value}"),
+                ));
+            }
+        }
+        if self.reports.support_accuracy_drop_points > 100 {
+            return Err(bad(
+                "reports.support_accuracy_drop_points",
+                format!(
+                    "must be at most 100 (percentage points), got {}",
+                    self.reports.support_accuracy_drop_points
+                ),
+            ));
         }
         let (lo, hi) = QUIZ_WINDOW_MINUTES;
         if !(lo..=hi).contains(&self.quiz.window_minutes) {
@@ -408,6 +492,11 @@ fn env_value(merged: &Table, dotted: &str, raw: &str) -> Value {
             .trim()
             .parse()
             .map(Value::Boolean)
+            .unwrap_or(Value::String(raw.into())),
+        Some(Value::Float(_)) => raw
+            .trim()
+            .parse()
+            .map(Value::Float)
             .unwrap_or(Value::String(raw.into())),
         _ => Value::String(raw.into()),
     }
@@ -521,6 +610,42 @@ mod tests {
         let e = Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__DEV_GUILD_ID", "abc")]))
             .unwrap_err();
         assert_eq!(e.key, "discord.dev_guild_id");
+    }
+
+    #[test]
+    fn board_and_report_settings_are_checked() {
+        let s = Settings::load_from(
+            None,
+            &env(&[("PEERLEARN_REPORTS__COMPETENCY_SHARE", "0.75")]),
+        )
+        .unwrap();
+        assert_eq!(s.reports.competency_share, 0.75);
+        assert_eq!(s.boards.season_weeks, 12);
+        for (var, value, key) in [
+            ("PEERLEARN_BOARDS__SEASON_WEEKS", "0", "boards.season_weeks"),
+            (
+                "PEERLEARN_BOARDS__SEASON_WEEKS",
+                "53",
+                "boards.season_weeks",
+            ),
+            (
+                "PEERLEARN_REPORTS__COMPETENCY_SHARE",
+                "0.2",
+                "reports.competency_share",
+            ),
+            (
+                "PEERLEARN_REPORTS__MIN_GROUP_SIZE",
+                "0",
+                "reports.min_group_size",
+            ),
+            ("PEERLEARN_BOARDS__TOP", "30", "boards.top"),
+        ] {
+            let e = Settings::load_from(None, &env(&[(var, value)])).unwrap_err();
+            assert_eq!(e.key, key, "{var}={value}: {e}");
+        }
+        let e = Settings::load_from(None, &env(&[("PEERLEARN_QUIZ__POINTS_CORRECT", "5")]))
+            .unwrap_err();
+        assert!(e.problem.contains("points.quiz_correct"), "{e}");
     }
 
     #[test]

@@ -19,6 +19,7 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod charts;
 pub mod clock;
 pub mod config;
 pub mod delivery;

@@ -550,14 +550,21 @@ impl App {
         answer: Option<(String, UserId)>,
     ) -> AppResult<Resolved> {
         let helper = answer.as_ref().map(|(_, a)| *a);
-        let points = match helper {
-            Some(h) if h != ask.asker => i64::from(self.settings.experts.points_accepted_answer),
-            _ => 0,
+        let (points, asker_points) = match helper {
+            Some(h) if h != ask.asker => (
+                i64::from(self.settings.points.accepted_answer),
+                i64::from(self.settings.points.asking),
+            ),
+            _ => (0, 0),
         };
+        let day = self.local_day(ask.guild, self.clock.now()).await?;
         let resolution = Resolution {
             answer,
             accepted_by: by,
             points,
+            asker_points,
+            day,
+            board_keys: self.board_keys(ask.guild, day).await?,
         };
         let outcome = self
             .store

@@ -85,7 +85,7 @@ impl App {
             bundle.questions.len(),
             bundle.tips.len()
         ));
-        m.file = Some((
+        m.files.push((
             "peerlearn-content.toml".into(),
             to_toml(&bundle).into_bytes(),
         ));

@@ -13,9 +13,9 @@ pub struct OutMessage {
     /// reminded). Everyone else, `@everyone`, `@here` and roles are never notified.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ping_users: Vec<u64>,
-    /// An attached file: (name, bytes).
+    /// Attached files: (name, bytes).
     #[serde(skip)]
-    pub file: Option<(String, Vec<u8>)>,
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -60,4 +60,6 @@ pub mod colours {
     pub const CLOSED: u32 = 0x99AAB5;
     pub const QUESTION: u32 = 0xFEE75C;
     pub const ANSWERED: u32 = 0x57F287;
+    pub const BOARD: u32 = 0xF1C40F;
+    pub const REPORT: u32 = 0x3498DB;
 }

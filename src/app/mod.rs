@@ -3,6 +3,7 @@
 //! [`message::OutMessage`] (or a [`Refusal`] the user can act on). No Discord types here.
 
 pub mod asks;
+pub mod boards;
 pub mod content;
 pub mod experts;
 pub mod fitting;
@@ -10,16 +11,20 @@ pub mod knowledge;
 pub mod message;
 pub mod progress;
 pub mod quiz;
+pub mod reports;
 pub mod reviews;
 pub mod schedules;
 pub mod starter;
+pub mod stats;
 pub mod tracks;
 
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::ids::GuildId;
+use crate::domain::periods::keys_for;
+use crate::domain::quiz::PointRules;
 use crate::domain::routing::TopicRule;
-use crate::store::Store;
+use crate::store::{BoardKeys, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::sync::Arc;
@@ -46,6 +51,8 @@ pub enum AppError {
     Refused(#[from] Refusal),
     #[error("database error: {0}")]
     Store(#[from] sqlx::Error),
+    #[error(transparent)]
+    Chart(#[from] crate::charts::ChartError),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -79,6 +86,35 @@ impl App {
     pub async fn quiz_window_minutes(&self, guild: GuildId) -> AppResult<i64> {
         let (_, window) = self.store.guild_settings(guild).await?;
         Ok(window.unwrap_or(i64::from(self.settings.quiz.window_minutes)))
+    }
+
+    /// The guild's leaderboard season length in weeks (its own, else the configured default).
+    pub async fn season_weeks(&self, guild: GuildId) -> AppResult<u32> {
+        Ok(self
+            .store
+            .season_weeks(guild)
+            .await?
+            .unwrap_or(self.settings.boards.season_weeks))
+    }
+
+    /// The board periods an award on `day` counts in.
+    pub async fn board_keys(&self, guild: GuildId, day: NaiveDate) -> AppResult<BoardKeys> {
+        Ok(keys_for(day, self.season_weeks(guild).await?))
+    }
+
+    /// What an answer from `source` ("channel", "review", "practice") earns.
+    pub fn point_rules(&self, source: &str) -> PointRules {
+        let p = &self.settings.points;
+        let correct = match source {
+            "review" => p.review_correct,
+            "practice" => p.practice_correct,
+            _ => p.quiz_correct,
+        };
+        PointRules {
+            correct: i64::from(correct),
+            streak_bonus: i64::from(p.streak_bonus),
+            bonus_every_days: i64::from(p.streak_bonus_every_days),
+        }
     }
 
     /// The calendar day at `t` in the guild's time zone.

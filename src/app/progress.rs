@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 impl App {
     /// The member's mastery of each topic on `today`, from the guild's topics and the
     /// member's memories as [`crate::store::Store::member_memories`] returns them.
-    async fn topic_memories(
+    pub(super) async fn topic_memories(
         &self,
         guild: GuildId,
         topics: Vec<(String, String, i64)>,

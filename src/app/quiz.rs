@@ -149,7 +149,7 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
             },
         }),
         buttons: vec![buttons],
-        file: None,
+        files: vec![],
         ping_users: vec![],
     }
 }
@@ -245,6 +245,7 @@ impl App {
             )));
         }
         let posted_ms = post.posted_ms.unwrap_or(now.timestamp_millis());
+        let local_day = self.local_day(guild, now).await?;
         let answer = NewAnswer {
             guild,
             user,
@@ -257,7 +258,10 @@ impl App {
             correct: choice == q.correct,
             latency_ms: (now.timestamp_millis() - posted_ms).max(0),
             answered_ms: now.timestamp_millis(),
-            local_day: self.local_day(guild, now).await?,
+            local_day,
+            topic_id: q.topic.clone(),
+            board_keys: self.board_keys(guild, local_day).await?,
+            competency_share: self.settings.reports.competency_share,
         };
         self.record_answer(&answer, &post.version).await
     }
@@ -269,14 +273,14 @@ impl App {
         v: &QuestionVersion,
     ) -> AppResult<OutMessage> {
         let q = &v.question;
-        let points = i64::from(self.settings.quiz.points_correct);
+        let rules = self.point_rules(answer.source);
         let model = self.memory_model(v.guild).await?;
         let retention = v.desired_retention.unwrap_or(DEFAULT_RETENTION);
         let result = self
             .store
             .record_answer(
                 answer,
-                |before| score(before, answer.correct, answer.local_day, points),
+                |before| score(before, answer.correct, answer.local_day, &rules),
                 |memory| {
                     let grade = Grade::of(answer.correct);
                     model.review(memory.as_ref(), grade, answer.local_day, retention)
@@ -386,6 +390,7 @@ impl App {
         if choice >= v.question.choices.len() {
             return refuse("That choice does not exist on this question.");
         }
+        let local_day = self.local_day(guild, now).await?;
         let answer = NewAnswer {
             guild,
             user,
@@ -398,7 +403,10 @@ impl App {
             correct: choice == v.question.correct,
             latency_ms: (now_ms - shown_ms).max(0),
             answered_ms: now_ms,
-            local_day: self.local_day(guild, now).await?,
+            local_day,
+            topic_id: v.question.topic.clone(),
+            board_keys: self.board_keys(guild, local_day).await?,
+            competency_share: self.settings.reports.competency_share,
         };
         let mut reply = self.record_answer(&answer, &v).await?;
         reply.content = fit(
@@ -488,7 +496,7 @@ pub(super) fn question_card(
             colour: colours::QUIZ,
         }),
         buttons: vec![buttons],
-        file: None,
+        files: vec![],
         ping_users: vec![],
     }
 }

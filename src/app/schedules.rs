@@ -323,6 +323,24 @@ impl App {
                     None => (RunOutput::Nothing, String::new()),
                 }
             }
+            Some(ScheduleKind::Leaderboard) => {
+                let today = self.local_day(s.guild, ms_to_time(scheduled_ms)).await?;
+                let (posts, finals) = self.scheduled_boards(s, today).await?;
+                let output = RunOutput::Board {
+                    posts: posts.into_iter().map(Post::message_payload).collect(),
+                    finals: finals.into_iter().map(|f| (f.period, f.key)).collect(),
+                };
+                (output, String::new())
+            }
+            Some(ScheduleKind::Digest) => {
+                let today = self.local_day(s.guild, ms_to_time(scheduled_ms)).await?;
+                let digest = self.digest(s.guild, today).await?;
+                let output = RunOutput::Board {
+                    posts: vec![Post::message_payload(digest)],
+                    finals: vec![],
+                };
+                (output, String::new())
+            }
             Some(ScheduleKind::Reinforcement) => {
                 let posts = self.review_reminders(s).await?;
                 if posts.is_empty() {

@@ -7,7 +7,8 @@ use crate::domain::format::fit;
 use crate::domain::ids::GuildId;
 
 impl App {
-    async fn known_topic(&self, guild: GuildId, topic: &str) -> AppResult<String> {
+    /// The name of one of the guild's topics, or a refusal naming how to pick one.
+    pub(super) async fn known_topic(&self, guild: GuildId, topic: &str) -> AppResult<String> {
         self.ensure_content(guild).await?;
         let topics = self.store.topics(guild).await?;
         match topics.into_iter().find(|(id, _)| id == topic) {

@@ -116,7 +116,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
     if here.is_some() {
         if let Err(e) = app
             .store
-            .touch_member(guild, user, &name, app.clock.now_ms())
+            .touch_member(guild, user, &name, &roles, app.clock.now_ms())
             .await
         {
             tracing::warn!(error = %e, "could not record the member");

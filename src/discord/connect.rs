@@ -200,7 +200,12 @@ async fn on_event(
             let now = data.app.clock.now_ms();
             data.app
                 .store
-                .upsert_guild(GuildId(guild.id.get()), &guild.name, now)
+                .upsert_guild(
+                    GuildId(guild.id.get()),
+                    &guild.name,
+                    Some(guild.member_count),
+                    now,
+                )
                 .await?;
         }
         serenity::FullEvent::InteractionCreate {
@@ -232,7 +237,13 @@ async fn record_member(ctx: super::Context<'_>) {
     let now = app.clock.now_ms();
     let result = app
         .store
-        .touch_member(GuildId(guild.get()), UserId(author.id.get()), &name, now)
+        .touch_member(
+            GuildId(guild.get()),
+            UserId(author.id.get()),
+            &name,
+            &super::commands::roles_of(ctx),
+            now,
+        )
         .await;
     if let Err(e) = result {
         tracing::error!(error = %e, "could not record the member");

@@ -92,7 +92,7 @@ pub fn interaction_message(m: &OutMessage, ephemeral: bool) -> CreateInteraction
     if ephemeral {
         out = out.ephemeral(true);
     }
-    if let Some((name, bytes)) = &m.file {
+    for (name, bytes) in &m.files {
         out = out.add_file(CreateAttachment::bytes(bytes.clone(), name.clone()));
     }
     out
@@ -112,7 +112,7 @@ pub fn reply(m: &OutMessage, ephemeral: bool) -> poise::CreateReply {
     if !m.buttons.is_empty() {
         out = out.components(rows(m));
     }
-    if let Some((name, bytes)) = &m.file {
+    for (name, bytes) in &m.files {
         out = out.attachment(CreateAttachment::bytes(bytes.clone(), name.clone()));
     }
     out

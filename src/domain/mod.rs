@@ -1,5 +1,7 @@
 //! Pure domain logic: no async, no SQL, no Discord types. Unit-tested where it lives.
 
+pub mod analytics;
+pub mod boards;
 pub mod content;
 pub mod content_files;
 pub mod custom_id;
@@ -8,6 +10,7 @@ pub mod ids;
 pub mod knowledge;
 pub mod mastery;
 pub mod memory;
+pub mod periods;
 pub mod quiz;
 pub mod recall_eval;
 pub mod routing;

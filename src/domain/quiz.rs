@@ -12,20 +12,34 @@ pub struct Progress {
     pub last_day: Option<NaiveDate>,
 }
 
+/// What an answer earns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointRules {
+    /// For a right answer.
+    pub correct: i64,
+    /// Extra points when the streak reaches a multiple of `bonus_every_days` (0 = never).
+    pub streak_bonus: i64,
+    pub bonus_every_days: i64,
+}
+
 /// What one answer changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scored {
+    /// For the answer itself.
     pub points_awarded: i64,
+    /// For the streak it extended (0 when it earned none).
+    pub streak_bonus: i64,
     pub progress: Progress,
     /// True when this answer extended the streak to a new day.
     pub streak_extended: bool,
 }
 
-/// Scores an answer given on local day `today`: `points_correct` for a right answer, nothing
+/// Scores an answer given on local day `today`: `rules.correct` for a right answer, nothing
 /// for a wrong one. Any answer (right or wrong) keeps the daily streak going: showing up is
-/// what the streak rewards. A missed day starts it again at 1.
-pub fn score(before: Progress, correct: bool, today: NaiveDate, points_correct: i64) -> Scored {
-    let points_awarded = if correct { points_correct } else { 0 };
+/// what the streak rewards. A missed day starts it again at 1. The first answer of the day
+/// that brings the streak to a multiple of `rules.bonus_every_days` earns the streak bonus.
+pub fn score(before: Progress, correct: bool, today: NaiveDate, rules: &PointRules) -> Scored {
+    let points_awarded = if correct { rules.correct } else { 0 };
     let (streak_days, extended) = match before.last_day {
         Some(last) if last == today => (before.streak_days.max(1), false),
         Some(last) if last.succ_opt() == Some(today) => (before.streak_days + 1, true),
@@ -33,11 +47,18 @@ pub fn score(before: Progress, correct: bool, today: NaiveDate, points_correct: 
         Some(last) if last > today => (before.streak_days.max(1), false),
         _ => (1, true),
     };
+    let streak_bonus =
+        if extended && rules.bonus_every_days > 0 && streak_days % rules.bonus_every_days == 0 {
+            rules.streak_bonus
+        } else {
+            0
+        };
     Scored {
         points_awarded,
+        streak_bonus,
         streak_extended: extended,
         progress: Progress {
-            points: before.points + points_awarded,
+            points: before.points + points_awarded + streak_bonus,
             streak_days,
             best_streak: before.best_streak.max(streak_days),
             last_day: Some(before.last_day.map_or(today, |d| d.max(today))),
@@ -56,6 +77,35 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    const TEN: PointRules = PointRules {
+        correct: 10,
+        streak_bonus: 0,
+        bonus_every_days: 0,
+    };
+
+    fn score(before: Progress, correct: bool, today: NaiveDate, _points: i64) -> Scored {
+        super::score(before, correct, today, &TEN)
+    }
+
+    #[test]
+    fn every_seventh_day_in_a_row_earns_the_streak_bonus_once() {
+        let rules = PointRules {
+            correct: 10,
+            streak_bonus: 20,
+            bonus_every_days: 7,
+        };
+        let mut p = Progress::default();
+        let mut bonuses = vec![];
+        for d in 1..=15 {
+            let s = super::score(p, d % 2 == 0, day(d), &rules);
+            bonuses.push(s.streak_bonus);
+            p = super::score(s.progress, true, day(d), &rules).progress; // same day: no bonus
+        }
+        let days_with_bonus: Vec<u32> = (1..=15).filter(|d| bonuses[*d as usize - 1] > 0).collect();
+        assert_eq!(days_with_bonus, vec![7, 14]);
+        assert_eq!(p.points, 15 * 10 + 7 * 10 + 2 * 20);
     }
 
     #[test]

@@ -105,20 +105,6 @@ pub fn rank(mut candidates: Vec<Candidate>, excluded: &[u64]) -> Vec<u64> {
     candidates.into_iter().map(|c| c.user).collect()
 }
 
-/// The median of some durations (minutes); `None` for none.
-pub fn median(values: &mut [f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    Some(if values.len() % 2 == 0 {
-        (values[mid - 1] + values[mid]) / 2.0
-    } else {
-        values[mid]
-    })
-}
-
 /// When an expert who says they are away until `text` is back: a date (`2026-12-01`, back at
 /// the start of that day in the guild's time zone) or a duration from now (`4h`, `3d`, `2w`).
 /// An empty text means "until I say I am back" (`None`).
@@ -228,13 +214,6 @@ mod tests {
             c(9, 0, None, Some(50)),
         ];
         assert_eq!(rank(fresh, &[]), vec![8, 9, 7]);
-    }
-
-    #[test]
-    fn median_of_even_and_odd() {
-        assert_eq!(median(&mut []), None);
-        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
     }
 
     #[test]

@@ -21,13 +21,19 @@ pub enum ScheduleKind {
     Tip,
     /// Reminds members with reviews due (in the channel, or by DM for those who chose it).
     Reinforcement,
+    /// The week's board so far, after the final standings of a week or season that ended.
+    Leaderboard,
+    /// The weekly report summary, for admins (no names of members who may need support).
+    Digest,
 }
 
 impl ScheduleKind {
-    pub const ALL: [ScheduleKind; 3] = [
+    pub const ALL: [ScheduleKind; 5] = [
         ScheduleKind::Quiz,
         ScheduleKind::Tip,
         ScheduleKind::Reinforcement,
+        ScheduleKind::Leaderboard,
+        ScheduleKind::Digest,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +41,8 @@ impl ScheduleKind {
             ScheduleKind::Quiz => "quiz",
             ScheduleKind::Tip => "tip",
             ScheduleKind::Reinforcement => "reinforcement",
+            ScheduleKind::Leaderboard => "leaderboard",
+            ScheduleKind::Digest => "digest",
         }
     }
 

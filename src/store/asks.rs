@@ -2,8 +2,10 @@
 //! knowledge-exchange log, and the posts they queue. Every change of state writes its log
 //! event and its posts in the same transaction.
 
+use super::boards::{credit, AwardKind, BoardKeys, Credit};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +140,11 @@ pub struct Resolution {
     pub accepted_by: UserId,
     /// Points for the author of the answer (0 when they asked the question themself).
     pub points: i64,
+    /// Points for the asker, whose question became knowledge (0 for their own answer).
+    pub asker_points: i64,
+    /// The guild-local day, and the board periods the points count in.
+    pub day: NaiveDate,
+    pub board_keys: BoardKeys,
 }
 
 impl Store {
@@ -497,16 +504,33 @@ impl Store {
                 .bind(ask.id)
                 .execute(&mut *tx)
                 .await?;
-            if resolution.points > 0 {
+            let awards = [
+                (*author, AwardKind::Helping, resolution.points),
+                (ask.asker, AwardKind::Asking, resolution.asker_points),
+            ];
+            for (user, kind, points) in awards.into_iter().filter(|a| a.2 > 0) {
                 sqlx::query(
                     "INSERT INTO member_progress (guild_id, user_id, points) VALUES (?, ?, ?)
                      ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points",
                 )
                 .bind(ask.guild.to_db())
-                .bind(author.to_db())
-                .bind(resolution.points)
+                .bind(user.to_db())
+                .bind(points)
                 .execute(&mut *tx)
                 .await?;
+                let award = Credit {
+                    guild: ask.guild,
+                    user,
+                    kind,
+                    points,
+                    topic: Some(topic),
+                    answer: None,
+                    answer_id: None,
+                    ask_id: Some(ask.id),
+                    at_ms: now_ms,
+                    day: resolution.day,
+                };
+                credit(&mut tx, &award, &resolution.board_keys).await?;
             }
             kb_id = Some(id);
         }

@@ -2,8 +2,9 @@
 //! them (open questions, recent response times, when they were last asked).
 
 use super::Store;
+use crate::domain::analytics::median;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::routing::{median, Candidate};
+use crate::domain::routing::Candidate;
 
 /// How many of an expert's latest answered questions their response time is taken from.
 const RECENT_RESPONSES: i64 = 10;

@@ -78,14 +78,22 @@ impl Store {
         tx.commit().await
     }
 
-    /// Records a guild the bot is in (name updates on every sighting).
-    pub async fn upsert_guild(&self, id: GuildId, name: &str, now_ms: i64) -> sqlx::Result<()> {
+    /// Records a guild the bot is in (name and member count update on every sighting).
+    pub async fn upsert_guild(
+        &self,
+        id: GuildId,
+        name: &str,
+        member_count: Option<u64>,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
         sqlx::query(
-            "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?1, ?2, ?3, ?3)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_ms = excluded.updated_ms",
+            "INSERT INTO guilds (id, name, member_count, first_seen_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?4)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+               member_count = COALESCE(excluded.member_count, member_count), updated_ms = excluded.updated_ms",
         )
         .bind(id.to_db())
         .bind(name)
+        .bind(member_count.map(|n| n as i64))
         .bind(now_ms)
         .execute(self.pool())
         .await?;
@@ -106,13 +114,15 @@ impl Store {
         }))
     }
 
-    /// Records that a member was active now; creates the guild row if the bot has not seen the
-    /// guild yet (interactions can arrive before GUILD_CREATE is processed).
+    /// Records that a member was active now, with the roles they hold (for teams and role
+    /// tracks); creates the guild row if the bot has not seen the guild yet (interactions can
+    /// arrive before GUILD_CREATE is processed).
     pub async fn touch_member(
         &self,
         guild: GuildId,
         user: UserId,
         display_name: &str,
+        roles: &[u64],
         now_ms: i64,
     ) -> sqlx::Result<()> {
         let mut tx = self.pool().begin().await?;
@@ -136,6 +146,7 @@ impl Store {
         .bind(now_ms)
         .execute(&mut *tx)
         .await?;
+        super::boards::replace_member_roles(&mut tx, guild, user, roles).await?;
         tx.commit().await
     }
 
@@ -172,11 +183,14 @@ mod tests {
             .await
             .unwrap();
         let (g1, g2, u) = (GuildId(1), GuildId(2), UserId(7));
-        store.upsert_guild(g1, "One", 10).await.unwrap();
-        store.upsert_guild(g1, "One renamed", 20).await.unwrap();
-        store.touch_member(g1, u, "ada", 30).await.unwrap();
-        store.touch_member(g1, u, "Ada L.", 40).await.unwrap();
-        store.touch_member(g2, u, "ada", 50).await.unwrap();
+        store.upsert_guild(g1, "One", Some(3), 10).await.unwrap();
+        store
+            .upsert_guild(g1, "One renamed", None, 20)
+            .await
+            .unwrap();
+        store.touch_member(g1, u, "ada", &[7, 8], 30).await.unwrap();
+        store.touch_member(g1, u, "Ada L.", &[8], 40).await.unwrap();
+        store.touch_member(g2, u, "ada", &[], 50).await.unwrap();
         let guild = store.guild(g1).await.unwrap().unwrap();
         assert_eq!(guild.name, "One renamed");
         assert_eq!(guild.first_seen_ms, 10);
@@ -193,5 +207,17 @@ mod tests {
             store.member(g2, u).await.unwrap().unwrap().first_seen_ms,
             50
         );
+        let roles: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT guild_id, role_id FROM member_roles ORDER BY guild_id")
+                .fetch_all(store.pool())
+                .await
+                .unwrap();
+        assert_eq!(roles, vec![(1, 8)], "roles are replaced, per guild");
+        let (count,): (Option<i64>,) =
+            sqlx::query_as("SELECT member_count FROM guilds WHERE id = 1")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert_eq!(count, Some(3), "an unknown count keeps the last one");
     }
 }

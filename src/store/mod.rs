@@ -2,12 +2,14 @@
 //! `migrations/`, and the queries, grouped by table family. Returns domain values.
 
 mod asks;
+mod boards;
 mod content;
 mod experts;
 mod fitting;
 mod guilds;
 mod knowledge;
 mod quizzes;
+mod reports;
 mod reviews;
 mod schedules;
 mod tracks;
@@ -15,11 +17,13 @@ mod tracks;
 pub use asks::{
     AskRow, AskState, Event, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
 };
+pub use boards::{AwardKind, BoardKeys, BoardScope, Credit, MemberTotal, TallyPair, TeamTotal};
 pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use experts::{Away, ExpertRow, Suggestion};
 pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 pub use knowledge::{KbEntry, KbHit, KbKind};
 pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
+pub use reports::{AnswerFacts, AskRecord, AssignmentRecord, KpiValue, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
 pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 
@@ -140,7 +144,10 @@ mod tests {
         let path = dir.path().join("nested/deeper/peerlearn.db");
         let store = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert!(path.exists());
-        assert_eq!(store.applied_migrations().await.unwrap(), vec![1, 2, 3, 4]);
+        assert_eq!(
+            store.applied_migrations().await.unwrap(),
+            vec![1, 2, 3, 4, 5]
+        );
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
             .await
@@ -155,6 +162,9 @@ mod tests {
         store.close().await;
         // Opening again is a no-op for migrations.
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
-        assert_eq!(again.applied_migrations().await.unwrap(), vec![1, 2, 3, 4]);
+        assert_eq!(
+            again.applied_migrations().await.unwrap(),
+            vec![1, 2, 3, 4, 5]
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! An answer is one transaction: the answer row (whose unique keys make a second click a no-op),
 //! the post's counts and the member's points and streak.
 
+use super::boards::{credit, AwardKind, BoardKeys, Credit};
 use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
@@ -58,6 +59,12 @@ pub struct NewAnswer {
     pub latency_ms: i64,
     pub answered_ms: i64,
     pub local_day: NaiveDate,
+    /// The question's topic.
+    pub topic_id: String,
+    /// The board periods the answer counts in.
+    pub board_keys: BoardKeys,
+    /// The share of a topic's questions whose latest answer must be right for competency.
+    pub competency_share: f64,
 }
 
 /// What recording an answer did.
@@ -212,8 +219,10 @@ impl Store {
         Ok(())
     }
 
-    /// Records an answer with its scoring, in one transaction. `score` turns the member's
-    /// progress before the answer into the scored result.
+    /// Records an answer with its scoring, in one transaction: the answer, the post's counts,
+    /// the member's memory, points, streak, ledger and board totals, and the day they reach
+    /// competency in the topic. `score` turns the member's progress before the answer into the
+    /// scored result.
     pub async fn record_answer(
         &self,
         a: &NewAnswer,
@@ -248,6 +257,35 @@ impl Store {
         .bind(scored.points_awarded)
         .execute(&mut *tx)
         .await?;
+        let answer_id = sqlx::query_scalar::<_, i64>("SELECT last_insert_rowid()")
+            .fetch_one(&mut *tx)
+            .await?;
+        let answer_credit = Credit {
+            guild: a.guild,
+            user: a.user,
+            kind: AwardKind::of_answer_source(a.source),
+            points: scored.points_awarded,
+            topic: Some(&a.topic_id),
+            answer: Some(a.correct),
+            answer_id: Some(answer_id),
+            ask_id: None,
+            at_ms: a.answered_ms,
+            day: a.local_day,
+        };
+        credit(&mut tx, &answer_credit, &a.board_keys).await?;
+        if scored.streak_bonus != 0 {
+            let bonus = Credit {
+                kind: AwardKind::StreakBonus,
+                points: scored.streak_bonus,
+                topic: None,
+                answer: None,
+                ..answer_credit
+            };
+            credit(&mut tx, &bonus, &a.board_keys).await?;
+        }
+        if a.correct {
+            note_competency(&mut tx, a).await?;
+        }
         if let Some(post) = a.quiz_post_id {
             sqlx::query(
                 "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
@@ -450,6 +488,54 @@ async fn save_memory(
     .bind(i64::from(m.reviews))
     .bind(i64::from(m.lapses))
     .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records the day the member reached competency in the answer's topic, the first time their
+/// latest answers are right on at least `competency_share` of its questions.
+async fn note_competency(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Result<()> {
+    let known: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM competency WHERE guild_id = ? AND user_id = ? AND topic_id = ?",
+    )
+    .bind(a.guild.to_db())
+    .bind(a.user.to_db())
+    .bind(&a.topic_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if known.is_some() {
+        return Ok(());
+    }
+    let (questions, right, first_day): (i64, i64, Option<String>) = sqlx::query_as(
+        "WITH mine AS (
+             SELECT a.correct, MAX(a.id) AS latest
+             FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
+             WHERE a.guild_id = ?1 AND a.user_id = ?2 AND q.topic_id = ?3
+             GROUP BY a.question_id
+         )
+         SELECT (SELECT COUNT(*) FROM questions WHERE guild_id = ?1 AND topic_id = ?3),
+                (SELECT COUNT(*) FROM mine WHERE correct = 1),
+                (SELECT MIN(a.local_day)
+                 FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
+                 WHERE a.guild_id = ?1 AND a.user_id = ?2 AND q.topic_id = ?3)",
+    )
+    .bind(a.guild.to_db())
+    .bind(a.user.to_db())
+    .bind(&a.topic_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if questions == 0 || (right as f64) < a.competency_share * questions as f64 - 1e-9 {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO competency (guild_id, user_id, topic_id, first_day, reached_day) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(a.guild.to_db())
+    .bind(a.user.to_db())
+    .bind(&a.topic_id)
+    .bind(first_day.unwrap_or_else(|| a.local_day.to_string()))
+    .bind(a.local_day.to_string())
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

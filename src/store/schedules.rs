@@ -7,6 +7,7 @@
 use super::content::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::periods::Period;
 use sqlx::{Row, SqliteConnection};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,7 @@ pub struct ScheduleRow {
     pub paused: bool,
     pub next_run_ms: Option<i64>,
     pub created_by: UserId,
+    pub created_ms: i64,
 }
 
 pub struct NewSchedule<'a> {
@@ -44,6 +46,11 @@ pub enum RunOutput {
     Tip { tip_id: String },
     /// Several ready posts (review reminders): `(channel, recipient for a DM, payload)`.
     Posts(Vec<(u64, Option<u64>, String)>),
+    /// Leaderboard posts (channel payloads) and the periods whose final standings they post.
+    Board {
+        posts: Vec<String>,
+        finals: Vec<(Period, String)>,
+    },
     /// Nothing to post (no content); the run is still recorded.
     Nothing,
 }
@@ -64,7 +71,7 @@ pub struct Run {
 }
 
 const SCHEDULE_COLUMNS: &str =
-    "id, guild_id, kind, cron, timezone, channel_id, topic_id, paused, next_run_ms, created_by";
+    "id, guild_id, kind, cron, timezone, channel_id, topic_id, paused, next_run_ms, created_by, created_ms";
 
 fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
     ScheduleRow {
@@ -78,6 +85,7 @@ fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
         paused: r.get::<i64, _>(7) != 0,
         next_run_ms: r.get(8),
         created_by: UserId::from_db(r.get(9)),
+        created_ms: r.get(10),
     }
 }
 
@@ -329,6 +337,30 @@ impl Store {
     }
 }
 
+/// Queues ready posts `(channel, recipient for a DM, payload)`; returns the first outbox id.
+async fn write_posts(
+    conn: &mut SqliteConnection,
+    run: &Run,
+    posts: &[(u64, Option<u64>, String)],
+    now_ms: i64,
+) -> sqlx::Result<Option<i64>> {
+    let mut first = None;
+    for (channel, recipient, payload) in posts {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (guild_id, channel_id, recipient_id, payload, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(run.guild.to_db())
+        .bind(*channel as i64)
+        .bind(recipient.map(|r| r as i64))
+        .bind(payload)
+        .bind(now_ms)
+        .fetch_one(&mut *conn)
+        .await?;
+        first.get_or_insert(id);
+    }
+    Ok(first)
+}
+
 async fn write_output(
     conn: &mut SqliteConnection,
     run: &Run,
@@ -336,23 +368,26 @@ async fn write_output(
 ) -> sqlx::Result<Option<i64>> {
     match &run.output {
         RunOutput::Nothing => return Ok(None),
-        RunOutput::Posts(posts) => {
-            let mut first = None;
-            for (channel, recipient, payload) in posts {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO outbox (guild_id, channel_id, recipient_id, payload, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        RunOutput::Board { posts, finals } => {
+            for (period, key) in finals {
+                sqlx::query(
+                    "INSERT INTO board_finals (schedule_id, period, period_key, posted_ms) VALUES (?, ?, ?, ?)
+                     ON CONFLICT DO NOTHING",
                 )
-                .bind(run.guild.to_db())
-                .bind(*channel as i64)
-                .bind(recipient.map(|r| r as i64))
-                .bind(payload)
+                .bind(run.schedule_id)
+                .bind(period.as_str())
+                .bind(key)
                 .bind(now_ms)
-                .fetch_one(&mut *conn)
+                .execute(&mut *conn)
                 .await?;
-                first.get_or_insert(id);
             }
-            return Ok(first);
+            let posts: Vec<_> = posts
+                .iter()
+                .map(|p| (run.channel_id, None, p.clone()))
+                .collect();
+            return write_posts(conn, run, &posts, now_ms).await;
         }
+        RunOutput::Posts(posts) => return write_posts(conn, run, posts, now_ms).await,
         _ => {}
     }
     let outbox_id: i64 = sqlx::query_scalar(
@@ -395,7 +430,7 @@ async fn write_output(
             .execute(conn)
             .await?;
         }
-        RunOutput::Nothing | RunOutput::Posts(_) => {}
+        RunOutput::Nothing | RunOutput::Posts(_) | RunOutput::Board { .. } => {}
     }
     Ok(Some(outbox_id))
 }

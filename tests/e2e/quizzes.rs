@@ -350,7 +350,7 @@ async fn non_admins_are_refused_by_every_admin_command() {
     let mut app = spawn_app().await;
     for c in app.discord.commands(Some(app.guild)) {
         let name = c["name"].as_str().unwrap();
-        let admin_only = ["content", "schedule", "config"].contains(&name);
+        let admin_only = ["content", "schedule", "config", "report", "kpi"].contains(&name);
         assert_eq!(c["default_member_permissions"] == "32", admin_only, "{c}");
     }
     let file = app
@@ -376,6 +376,14 @@ async fn non_admins_are_refused_by_every_admin_command() {
         ("schedule run", vec![("id", json!(1))]),
         ("config timezone", vec![("zone", json!("Europe/Berlin"))]),
         ("config quiz-window", vec![("minutes", json!(5))]),
+        (
+            "config team-role",
+            vec![("role", json!(app.guild.to_string()))],
+        ),
+        ("config season-length", vec![("weeks", json!(4))]),
+        ("report", vec![]),
+        ("report", vec![("format", json!("csv"))]),
+        ("kpi import", vec![("file", json!(file.to_string()))]),
         (
             "track set",
             vec![
@@ -405,7 +413,9 @@ async fn non_admins_are_refused_by_every_admin_command() {
         0,
         "not even the starter pack"
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM guilds WHERE timezone IS NOT NULL OR quiz_window_minutes IS NOT NULL").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM guilds WHERE timezone IS NOT NULL OR quiz_window_minutes IS NOT NULL OR season_weeks IS NOT NULL").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM team_roles").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM kpi_values").await, 0);
     // The same commands work for an admin.
     for (name, options) in &attempts[4..6] {
         let text = command(&app, app.admin, name, options).await;

@@ -71,7 +71,7 @@ async fn mastery_rises_with_right_answers_and_fades_with_time() {
     assert!(p1 > 0, "{first}");
     assert!(first.contains("Reviews: next review "), "{first}");
     assert!(
-        first.contains("Streak: 1 day (best 1) · 30 points"),
+        first.contains("Streak: 1 day (best 1) · 6 points"),
         "{first}"
     );
 

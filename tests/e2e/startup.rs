@@ -16,6 +16,8 @@ async fn registers_its_commands_in_the_dev_guild() {
             "progress",
             "reinforce",
             "pause",
+            "leaderboard",
+            "stats",
             "ask",
             "resolve",
             "kb",
@@ -24,6 +26,8 @@ async fn registers_its_commands_in_the_dev_guild() {
             "content",
             "schedule",
             "config",
+            "report",
+            "kpi",
             "track",
             "Mark as answer"
         ]

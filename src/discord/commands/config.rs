@@ -1,4 +1,5 @@
-//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation` (admins).
+//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length`
+//! (admins).
 
 use super::{guild_of, respond};
 use crate::app::message::OutMessage;
@@ -12,7 +13,15 @@ use poise::serenity_prelude as serenity;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("timezone", "quiz_window", "qa_channel", "admin_channel", "escalation"),
+    subcommands(
+        "timezone",
+        "quiz_window",
+        "qa_channel",
+        "admin_channel",
+        "escalation",
+        "team_role",
+        "season_length"
+    ),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
     check = "super::admin::manage_server"
@@ -125,4 +134,41 @@ async fn escalation(
             .await,
     )
     .await
+}
+
+/// Makes a role a team on the leaderboards (or stops it being one)
+#[poise::command(slash_command, rename = "team-role")]
+async fn team_role(
+    ctx: Context<'_>,
+    #[description = "The role whose members form the team"] role: serenity::Role,
+    #[description = "True to stop this role being a team"] remove: Option<bool>,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    let by = super::user_of(ctx);
+    respond(
+        ctx,
+        app.set_team_role(
+            guild,
+            role.id.get(),
+            &role.name,
+            remove.unwrap_or(false),
+            by,
+        )
+        .await,
+    )
+    .await
+}
+
+/// Sets how many weeks a leaderboard season lasts
+#[poise::command(slash_command, rename = "season-length")]
+async fn season_length(
+    ctx: Context<'_>,
+    #[description = "Weeks, 1 to 52"]
+    #[min = 1]
+    #[max = 52]
+    weeks: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.set_season_length(guild, weeks).await).await
 }

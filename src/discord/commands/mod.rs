@@ -4,6 +4,7 @@
 mod about;
 pub mod admin;
 mod ask;
+mod boards;
 mod config;
 mod content;
 mod expert;
@@ -12,6 +13,7 @@ mod kb;
 mod progress;
 mod quiz;
 mod reinforce;
+mod report;
 mod schedule;
 mod track;
 
@@ -29,6 +31,8 @@ pub fn all() -> Vec<Command> {
         progress::progress(),
         reinforce::reinforce(),
         reinforce::pause(),
+        boards::leaderboard(),
+        boards::stats(),
         ask::ask(),
         ask::resolve(),
         kb::kb(),
@@ -37,6 +41,8 @@ pub fn all() -> Vec<Command> {
         content::content(),
         schedule::schedule(),
         config::config(),
+        report::report(),
+        report::kpi(),
         track::track(),
         ask::mark_as_answer(),
     ]
@@ -94,6 +100,7 @@ pub fn refusal_message(text: &str) -> OutMessage {
         "{}\n(The full list is attached.)",
         fit(text, MESSAGE_MAX - 40)
     ));
-    m.file = Some(("details.txt".into(), text.as_bytes().to_vec()));
+    m.files
+        .push(("details.txt".into(), text.as_bytes().to_vec()));
     m
 }

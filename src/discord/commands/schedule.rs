@@ -15,6 +15,10 @@ pub enum Kind {
     Tip,
     #[name = "reinforcement"]
     Reinforcement,
+    #[name = "leaderboard"]
+    Leaderboard,
+    #[name = "digest"]
+    Digest,
 }
 
 impl Kind {
@@ -23,11 +27,13 @@ impl Kind {
             Kind::Quiz => "quiz",
             Kind::Tip => "tip",
             Kind::Reinforcement => "reinforcement",
+            Kind::Leaderboard => "leaderboard",
+            Kind::Digest => "digest",
         }
     }
 }
 
-/// Post quizzes and tips on a timetable
+/// Post quizzes, tips, reviews, boards and digests on a timetable
 #[poise::command(
     slash_command,
     guild_only,

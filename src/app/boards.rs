@@ -1,0 +1,435 @@
+//! `/leaderboard`: points per member or team in a week, month, season or all time, the "most
+//! improved" board, the scheduled board posts with each period's final standings, and the
+//! admin settings behind them (`/config team-role`, `/config season-length`).
+
+use super::message::{colours, Embed, OutMessage};
+use super::{refuse, App, AppResult};
+use crate::domain::boards::{improvement, rank, team_score, Ranked, Standing};
+use crate::domain::format::fit;
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::periods::{Period, Span, SEASON_WEEKS};
+use crate::store::{BoardScope, ScheduleRow};
+use chrono::NaiveDate;
+
+/// Whose points a board ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardBy {
+    Member,
+    Team,
+}
+
+/// Which board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardKind {
+    /// Most points.
+    Points,
+    /// Largest rise in accuracy over the previous period.
+    Improved,
+}
+
+/// A `/leaderboard` request.
+#[derive(Debug, Clone, Copy)]
+pub struct BoardRequest<'a> {
+    pub guild: GuildId,
+    pub caller: UserId,
+    pub period: Period,
+    pub topic: Option<&'a str>,
+    pub by: BoardBy,
+    pub kind: BoardKind,
+}
+
+/// A board's heading and lines, ready to show.
+struct Board {
+    title: String,
+    lines: Vec<String>,
+    /// Members or teams listed (0: the board is empty).
+    entries: usize,
+}
+
+const MEDALS: [&str; 3] = ["🥇", "🥈", "🥉"];
+
+fn place(rank: usize) -> String {
+    match MEDALS.get(rank.wrapping_sub(1)) {
+        Some(m) => m.to_string(),
+        None => format!("**{rank}.**"),
+    }
+}
+
+fn percent(part: i64, whole: i64) -> String {
+    match crate::domain::quiz::percent_correct(part, whole) {
+        Some(p) => format!("{p}%"),
+        None => "–".into(),
+    }
+}
+
+impl App {
+    /// `/leaderboard`: the top of a board plus the caller's own place (ephemeral).
+    pub async fn leaderboard(&self, req: BoardRequest<'_>) -> AppResult<OutMessage> {
+        let topic_name = match req.topic {
+            Some(t) => Some(self.known_topic(req.guild, t).await?),
+            None => None,
+        };
+        if req.kind == BoardKind::Improved && req.period == Period::All {
+            return refuse("The most improved board compares a period with the one before it: pick `week`, `month` or `season`.");
+        }
+        if req.kind == BoardKind::Improved && req.by == BoardBy::Team {
+            return refuse(
+                "The most improved board ranks members. Use `by: member`, or the points board for teams.",
+            );
+        }
+        let today = self.local_day(req.guild, self.clock.now()).await?;
+        let weeks = self.season_weeks(req.guild).await?;
+        let span = Span::containing(req.period, today, weeks);
+        let mut board = match (req.by, req.kind) {
+            (BoardBy::Team, _) => self.team_board(req.guild, &span, req.topic).await?,
+            (BoardBy::Member, BoardKind::Points) => {
+                self.points_board(req.guild, &span, req.topic, Some(req.caller))
+                    .await?
+            }
+            (BoardBy::Member, BoardKind::Improved) => {
+                self.improved_board(req.guild, &span, req.topic, Some(req.caller))
+                    .await?
+            }
+        };
+        if let Some(name) = topic_name {
+            board.title.push_str(&format!(" · {}", fit(&name, 60)));
+        }
+        let footer = (req.period != Period::All).then(|| {
+            format!(
+                "A new {} starts {}.",
+                req.period.as_str(),
+                span.end.format("%a %-d %b")
+            )
+        });
+        Ok(board_message(board, footer))
+    }
+
+    /// Members by points in `span`, with `me`'s place added when they are not in the top.
+    async fn points_board(
+        &self,
+        guild: GuildId,
+        span: &Span,
+        topic: Option<&str>,
+        me: Option<UserId>,
+    ) -> AppResult<Board> {
+        let scope = BoardScope {
+            guild,
+            period: span.period,
+            key: &span.key,
+            topic: topic.unwrap_or(""),
+        };
+        let top = self
+            .store
+            .top_members(scope, self.settings.boards.top)
+            .await?;
+        let standings = top
+            .iter()
+            .map(|t| Standing {
+                id: t.user,
+                score: t.points as f64,
+                detail: format!(
+                    "{} answers, {} right",
+                    t.tally.answers,
+                    percent(t.tally.correct, t.tally.answers)
+                ),
+            })
+            .collect();
+        let ranked = rank(standings);
+        let mut lines: Vec<String> = ranked
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} <@{}> — **{}** points · {}",
+                    place(r.rank),
+                    r.standing.id,
+                    r.standing.score,
+                    r.standing.detail
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(format!(
+                "Nobody has points in this {} yet. Answer the next quiz or try `/quiz`.",
+                span.period.as_str()
+            ));
+        }
+        if let Some(me) = me.filter(|m| !ranked.iter().any(|r| r.standing.id == m.0)) {
+            lines.push(String::new());
+            lines.push(match self.store.member_standing(scope, me).await? {
+                Some((rank, t)) => format!("You: **#{rank}** with {} points.", t.points),
+                None => "You have no points here yet: every right answer counts.".into(),
+            });
+        }
+        Ok(Board {
+            title: format!("🏆 Leaderboard — {}", span.label()),
+            lines,
+            entries: ranked.len(),
+        })
+    }
+
+    /// Members by their rise in accuracy over the previous period.
+    async fn improved_board(
+        &self,
+        guild: GuildId,
+        span: &Span,
+        topic: Option<&str>,
+        me: Option<UserId>,
+    ) -> AppResult<Board> {
+        let weeks = self.season_weeks(guild).await?;
+        let Some(before) = span.previous(weeks) else {
+            return refuse("All time has no previous period to compare with.");
+        };
+        let scope = BoardScope {
+            guild,
+            period: span.period,
+            key: &span.key,
+            topic: topic.unwrap_or(""),
+        };
+        let min = i64::from(self.settings.boards.improved_min_answers);
+        let pairs = self.store.tally_pairs(scope, &before.key, min).await?;
+        let standings = pairs
+            .iter()
+            .filter_map(|p| {
+                let gain = improvement(p.now, p.before, min)?;
+                Some(Standing {
+                    id: p.user,
+                    score: gain.round(),
+                    detail: format!(
+                        "{} → {} right ({} answers)",
+                        percent(p.before.correct, p.before.answers),
+                        percent(p.now.correct, p.now.answers),
+                        p.now.answers
+                    ),
+                })
+            })
+            .collect();
+        let ranked: Vec<Ranked> = rank(standings);
+        let top = self.settings.boards.top as usize;
+        let mut lines: Vec<String> = ranked
+            .iter()
+            .take(top)
+            .map(|r| {
+                format!(
+                    "{} <@{}> — **+{}** · {}",
+                    place(r.rank),
+                    r.standing.id,
+                    r.standing.score,
+                    r.standing.detail
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(format!(
+                "Nobody has improved on the {} before yet (it takes {min} answers in both).",
+                span.period.as_str()
+            ));
+        }
+        let listed = ranked.len().min(top);
+        let place_of_me = me.map(|m| ranked.iter().position(|r| r.standing.id == m.0));
+        match place_of_me {
+            Some(Some(i)) if i >= listed => {
+                let r = &ranked[i];
+                lines.push(String::new());
+                lines.push(format!(
+                    "You: **#{}** with +{} points of accuracy.",
+                    r.rank, r.standing.score
+                ));
+            }
+            Some(None) => {
+                lines.push(String::new());
+                lines.push(format!(
+                    "You are not on this board: it takes {min} answers in this {} and the one before, and a rise in accuracy.",
+                    span.period.as_str()
+                ));
+            }
+            _ => {}
+        }
+        Ok(Board {
+            title: format!("📈 Most improved — {} vs the one before", span.label()),
+            lines,
+            entries: listed,
+        })
+    }
+
+    /// Teams by points per member.
+    async fn team_board(
+        &self,
+        guild: GuildId,
+        span: &Span,
+        topic: Option<&str>,
+    ) -> AppResult<Board> {
+        let scope = BoardScope {
+            guild,
+            period: span.period,
+            key: &span.key,
+            topic: topic.unwrap_or(""),
+        };
+        let teams = self.store.team_totals(scope).await?;
+        if teams.is_empty() {
+            return refuse(
+                "There are no teams yet: an admin makes a role a team with `/config team-role`.",
+            );
+        }
+        let standings = teams
+            .iter()
+            .map(|t| Standing {
+                id: t.role,
+                score: (team_score(t.points, t.members) * 10.0).round() / 10.0,
+                detail: format!(
+                    "{} member{}, {} points",
+                    t.members,
+                    if t.members == 1 { "" } else { "s" },
+                    t.points
+                ),
+            })
+            .collect();
+        let ranked = rank(standings);
+        let lines = ranked
+            .iter()
+            .take(self.settings.boards.top as usize)
+            .map(|r| {
+                format!(
+                    "{} <@&{}> — **{}** points per member · {}",
+                    place(r.rank),
+                    r.standing.id,
+                    r.standing.score,
+                    r.standing.detail
+                )
+            })
+            .collect();
+        Ok(Board {
+            title: format!("🏆 Teams — {}", span.label()),
+            lines,
+            entries: ranked.len(),
+        })
+    }
+
+    /// What a `leaderboard` schedule posts: first the final standings of each period that
+    /// ended since its last run (the week, and the season when one ended), then the current
+    /// week so far with its most improved. Returns the posts and the finals they settle.
+    pub(super) async fn scheduled_boards(
+        &self,
+        s: &ScheduleRow,
+        today: NaiveDate,
+    ) -> AppResult<(Vec<OutMessage>, Vec<Span>)> {
+        let weeks = self.season_weeks(s.guild).await?;
+        let topic = s.topic.as_deref();
+        let created_day = self.local_day(s.guild, ms_to_utc(s.created_ms)).await?;
+        let mut posts = vec![];
+        let mut finals = vec![];
+        for period in [Period::Week, Period::Season] {
+            let Some(ended) = Span::containing(period, today, weeks).previous(weeks) else {
+                continue;
+            };
+            // Only periods the schedule was there for, and only once each.
+            if created_day >= ended.end || self.store.board_final_posted(s.id, &ended).await? {
+                continue;
+            }
+            let board = self.points_board(s.guild, &ended, topic, None).await?;
+            if board.entries > 0 {
+                let title = format!("🏁 Final standings — {}", ended.label());
+                posts.push(board_message(
+                    Board { title, ..board },
+                    Some(
+                        "Congratulations! A new one has started: every point counts again.".into(),
+                    ),
+                ));
+            }
+            finals.push(ended);
+        }
+        let week = Span::containing(Period::Week, today, weeks);
+        let mut board = self.points_board(s.guild, &week, topic, None).await?;
+        let improved = self.improved_board(s.guild, &week, topic, None).await?;
+        if improved.entries > 0 {
+            board.lines.push(String::new());
+            board.lines.push(format!("**{}**", improved.title));
+            board.lines.extend(improved.lines.into_iter().take(3));
+        }
+        board.title = format!("🏆 This week so far — {}", week.label());
+        posts.push(board_message(
+            board,
+            Some(format!(
+                "Final standings on {}. `/leaderboard` shows your own place.",
+                week.end.format("%a %-d %b")
+            )),
+        ));
+        Ok((posts, finals))
+    }
+
+    /// `/config team-role`: makes a role a team on the boards, or (remove) stops it being one.
+    pub async fn set_team_role(
+        &self,
+        guild: GuildId,
+        role: u64,
+        name: &str,
+        remove: bool,
+        by: UserId,
+    ) -> AppResult<OutMessage> {
+        if remove {
+            return Ok(OutMessage::text(
+                if self.store.remove_team_role(guild, role).await? {
+                    format!("<@&{role}> is no longer a team on the boards. Its members keep their points.")
+                } else {
+                    format!("<@&{role}> was not a team.")
+                },
+            ));
+        }
+        let changed = self
+            .store
+            .add_team_role(guild, role, &fit(name, 100), by, self.clock.now_ms())
+            .await?;
+        let teams = self.store.team_roles(guild).await?;
+        Ok(OutMessage::text(format!(
+            "{} Teams: {}. Members count for their team from their next command or click; `/leaderboard by: team` ranks teams by points per member, so size does not decide.",
+            if changed {
+                format!("<@&{role}> is now a team on the boards.")
+            } else {
+                format!("<@&{role}> was already a team.")
+            },
+            teams
+                .iter()
+                .map(|(r, _)| format!("<@&{r}>"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+    }
+
+    /// `/config season-length`: weeks per season. The season that now contains today is
+    /// recounted from the ledger, so its board is complete at once.
+    pub async fn set_season_length(&self, guild: GuildId, weeks: i64) -> AppResult<OutMessage> {
+        let (lo, hi) = SEASON_WEEKS;
+        let Some(weeks) = u32::try_from(weeks).ok().filter(|w| (lo..=hi).contains(w)) else {
+            return refuse(format!(
+                "A season lasts {lo} to {hi} weeks; {weeks} is outside that."
+            ));
+        };
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let season = Span::containing(Period::Season, today, weeks);
+        self.store
+            .set_season_weeks(guild, weeks, &season, self.clock.now_ms())
+            .await?;
+        Ok(OutMessage::text(format!(
+            "Seasons now last {weeks} week{}. This one: {} (its board counts every point since {}).",
+            if weeks == 1 { "" } else { "s" },
+            season.label(),
+            season.start.format("%a %-d %b")
+        )))
+    }
+}
+
+fn board_message(board: Board, footer: Option<String>) -> OutMessage {
+    OutMessage {
+        embed: Some(Embed {
+            title: fit(&board.title, 256),
+            description: fit(&board.lines.join("\n"), 4000),
+            footer,
+            colour: colours::BOARD,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+fn ms_to_utc(ms: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}

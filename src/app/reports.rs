@@ -1,0 +1,1089 @@
+//! `/report` for admins, the weekly `digest` schedule, and `/kpi import`.
+//!
+//! A report gathers the guild's facts once ([`Facts`]), computes the figures of each period
+//! with [`crate::domain::analytics`] ([`PeriodFigures`]), and shows them as a summary embed or
+//! as CSV (one row per metric × topic × group × period), each with a PNG trend chart.
+//! Figures about fewer people than `reports.min_group_size` are hidden everywhere. Members
+//! who may need support are named to the admin who asked only: never in the digest or the CSV.
+
+use super::message::{colours, Embed, OutMessage};
+use super::{refuse, App, AppResult};
+use crate::charts::{percent_lines, Line};
+use crate::domain::analytics::{
+    accuracy, expert_load, knowledge_gain, lagged_correlations, needs_support, participation,
+    qa_figures, time_to_competency, AskFact, AssignmentFact, Competency, ExpertLoad, Figure, Gain,
+    Lagged, MemberSignals, QaFigures, SupportReason, SupportRules,
+};
+use crate::domain::format::{duration, fit};
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::memory::{Memory, MemoryModel};
+use crate::domain::periods::{Period, Span};
+use crate::store::{AnswerFacts, KpiValue};
+use chrono::{Duration, NaiveDate};
+use chrono_tz::Tz;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// How `/report` answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Summary,
+    Csv,
+}
+
+/// Weeks of learning before a KPI that are compared with it.
+const MAX_KPI_LAG_WEEKS: i64 = 4;
+
+/// Everything a report reads, gathered once.
+struct Facts {
+    answers: AnswerFacts,
+    competencies: Vec<(String, Competency)>,
+    asks: Vec<AskFact>,
+    assignments: Vec<AssignmentFact>,
+    members: usize,
+    memories: Vec<(u64, String, Memory)>,
+    /// Member → roles.
+    roles: HashMap<u64, Vec<u64>>,
+    /// `(role, topic id)` of each role track.
+    tracks: Vec<(u64, String)>,
+    streaks: Vec<crate::store::StreakRecord>,
+    teams: Vec<(u64, String)>,
+    kpis: Vec<KpiValue>,
+    model: MemoryModel,
+    today: NaiveDate,
+}
+
+impl Facts {
+    fn members_with_role(&self, role: u64) -> HashSet<u64> {
+        self.roles
+            .iter()
+            .filter(|(_, roles)| roles.contains(&role))
+            .map(|(user, _)| *user)
+            .collect()
+    }
+}
+
+/// One topic's figures in a period.
+struct TopicFigures {
+    id: String,
+    name: String,
+    accuracy: Option<Figure>,
+    gain: Option<Gain>,
+    competency: Option<Figure>,
+    /// Per role track on this topic: `(role, figure)`.
+    track_competency: Vec<(u64, Option<Figure>)>,
+}
+
+/// The figures of one period.
+struct PeriodFigures {
+    span: Span,
+    participation: Option<Figure>,
+    accuracy: Option<Figure>,
+    topics: Vec<TopicFigures>,
+    qa: QaFigures,
+    experts: Vec<ExpertLoad>,
+}
+
+/// The team's predicted recall of a topic now and in 7 days.
+struct Forecast {
+    id: String,
+    name: String,
+    now: Figure,
+    in_7_days: Figure,
+}
+
+fn to_day(ms: i64, tz: Tz) -> NaiveDate {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+        .date_naive()
+}
+
+/// The periods a report covers: the current one and those before it, oldest first.
+fn report_spans(period: Period, today: NaiveDate, season_weeks: u32) -> Vec<Span> {
+    let count = match period {
+        Period::Week => 8,
+        Period::Month => 6,
+        Period::Season => 4,
+        Period::All => 1,
+    };
+    let mut spans = vec![Span::containing(period, today, season_weeks)];
+    while spans.len() < count {
+        let Some(before) = spans.last().and_then(|s| s.previous(season_weeks)) else {
+            break;
+        };
+        spans.push(before);
+    }
+    spans.reverse();
+    spans
+}
+
+fn pct(f: f64) -> String {
+    format!("{:.0}%", f * 100.0)
+}
+
+fn minutes_text(m: f64) -> String {
+    duration(std::time::Duration::from_secs_f64((m * 60.0).max(0.0)))
+}
+
+impl App {
+    async fn gather(&self, guild: GuildId, today: NaiveDate) -> AppResult<Facts> {
+        self.ensure_content(guild).await?;
+        let tz = self.guild_timezone(guild).await?;
+        let asks = self
+            .store
+            .ask_records(guild)
+            .await?
+            .into_iter()
+            .map(|a| AskFact {
+                asker: a.asker,
+                day: to_day(a.created_ms, tz),
+                created_ms: a.created_ms,
+                deflected: a.deflected,
+                first_response_ms: a.first_response_ms,
+                resolved_ms: a.resolved_ms,
+            })
+            .collect();
+        let assignments = self
+            .store
+            .assignment_records(guild)
+            .await?
+            .into_iter()
+            .map(|a| AssignmentFact {
+                expert: a.expert,
+                day: to_day(a.assigned_ms, tz),
+                assigned_ms: a.assigned_ms,
+                responded_ms: a.responded_ms,
+                open: a.open,
+            })
+            .collect();
+        let mut roles: HashMap<u64, Vec<u64>> = HashMap::new();
+        for (user, role) in self.store.member_role_pairs(guild).await? {
+            roles.entry(user).or_default().push(role);
+        }
+        Ok(Facts {
+            answers: self.store.answer_facts(guild).await?,
+            competencies: self.store.competencies(guild).await?,
+            asks,
+            assignments,
+            members: self.store.member_total(guild).await?,
+            memories: self.store.guild_memories(guild).await?,
+            roles,
+            tracks: self
+                .store
+                .tracks(guild)
+                .await?
+                .into_iter()
+                .map(|(role, topic, _)| (role, topic))
+                .collect(),
+            streaks: self.store.streak_records(guild).await?,
+            teams: self.store.team_roles(guild).await?,
+            kpis: self.store.kpi_values(guild).await?,
+            model: self.memory_model(guild).await?,
+            today,
+        })
+    }
+
+    fn period_figures(&self, facts: &Facts, span: Span) -> PeriodFigures {
+        let answers = &facts.answers.answers;
+        let topics = facts
+            .answers
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, (id, name))| {
+                let reached: Vec<Competency> = facts
+                    .competencies
+                    .iter()
+                    .filter(|(t, _)| t == id)
+                    .map(|(_, c)| *c)
+                    .collect();
+                let track_competency = facts
+                    .tracks
+                    .iter()
+                    .filter(|(_, t)| t == id)
+                    .map(|(role, _)| {
+                        let members = facts.members_with_role(*role);
+                        (*role, time_to_competency(&reached, &span, Some(&members)))
+                    })
+                    .collect();
+                TopicFigures {
+                    id: id.clone(),
+                    name: name.clone(),
+                    accuracy: accuracy(answers, &span, Some(i as u32)),
+                    gain: knowledge_gain(answers, &span, i as u32),
+                    competency: time_to_competency(&reached, &span, None),
+                    track_competency,
+                }
+            })
+            .collect();
+        PeriodFigures {
+            participation: participation(answers, &span, facts.members),
+            accuracy: accuracy(answers, &span, None),
+            topics,
+            qa: qa_figures(&facts.asks, &span),
+            experts: expert_load(&facts.assignments, &span),
+            span,
+        }
+    }
+
+    fn forecasts(&self, facts: &Facts) -> Vec<Forecast> {
+        let later = facts.today + Duration::days(7);
+        facts
+            .answers
+            .topics
+            .iter()
+            .filter_map(|(id, name)| {
+                let mine: Vec<&(u64, String, Memory)> =
+                    facts.memories.iter().filter(|(_, t, _)| t == id).collect();
+                if mine.is_empty() {
+                    return None;
+                }
+                let people: HashSet<u64> = mine.iter().map(|(u, _, _)| *u).collect();
+                let mean = |day: NaiveDate| {
+                    mine.iter()
+                        .map(|(_, _, m)| facts.model.recall(m, day))
+                        .sum::<f64>()
+                        / mine.len() as f64
+                };
+                let figure = |value| Figure {
+                    value,
+                    people: people.len(),
+                    n: mine.len(),
+                };
+                Some(Forecast {
+                    id: id.clone(),
+                    name: name.clone(),
+                    now: figure(mean(facts.today)),
+                    in_7_days: figure(mean(later)),
+                })
+            })
+            .collect()
+    }
+
+    fn support_list(&self, facts: &Facts) -> Vec<(u64, Vec<SupportReason>)> {
+        let r = &self.settings.reports;
+        let rules = SupportRules {
+            recall_below: r.support_recall_below,
+            accuracy_drop_points: f64::from(r.support_accuracy_drop_points),
+            inactive_days: i64::from(r.support_inactive_days),
+            min_answers: 5,
+            min_items: 3,
+        };
+        let mut out: Vec<(u64, Vec<SupportReason>)> = facts
+            .streaks
+            .iter()
+            .filter_map(|s| {
+                let my_roles = facts.roles.get(&s.user).cloned().unwrap_or_default();
+                let track_topics: HashSet<&str> = facts
+                    .tracks
+                    .iter()
+                    .filter(|(role, _)| my_roles.contains(role))
+                    .map(|(_, t)| t.as_str())
+                    .collect();
+                let signals = MemberSignals {
+                    user: s.user,
+                    best_streak: s.best_streak,
+                    last_day: s.last_day,
+                    track_recalls: facts
+                        .memories
+                        .iter()
+                        .filter(|(u, t, _)| *u == s.user && track_topics.contains(t.as_str()))
+                        .map(|(_, _, m)| facts.model.recall(m, facts.today))
+                        .collect(),
+                };
+                let reasons = needs_support(&signals, &facts.answers.answers, facts.today, &rules);
+                (!reasons.is_empty()).then_some((s.user, reasons))
+            })
+            .collect();
+        out.sort_by_key(|(user, _)| *user);
+        out
+    }
+
+    /// `/report`: the current period's figures (and the ones before, in the CSV and chart).
+    pub async fn report(
+        &self,
+        guild: GuildId,
+        period: Period,
+        format: ReportFormat,
+    ) -> AppResult<OutMessage> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let facts = self.gather(guild, today).await?;
+        let weeks = self.season_weeks(guild).await?;
+        let figures: Vec<PeriodFigures> = report_spans(period, today, weeks)
+            .into_iter()
+            .map(|span| self.period_figures(&facts, span))
+            .collect();
+        let forecasts = self.forecasts(&facts);
+        let support = self.support_list(&facts);
+        let kpi_lines = self.kpi_findings(&facts);
+        let chart = trend_chart(&figures)?;
+        let current = figures.last().expect("at least one period");
+        let min = self.settings.reports.min_group_size as usize;
+        let mut message = match format {
+            ReportFormat::Summary => {
+                let before = figures.len().checked_sub(2).map(|i| &figures[i]);
+                let mut lines = summary_lines(current, before, &forecasts, min);
+                lines.extend(expert_lines(&current.experts));
+                lines.extend(support_lines(&support));
+                lines.extend(kpi_lines.iter().map(|k| k.text.clone()));
+                if !kpi_lines.is_empty() {
+                    lines.push("-# Correlation, not causation: other things change too.".into());
+                }
+                report_embed(
+                    format!("📊 Report — {} (so far)", current.span.label()),
+                    &lines,
+                )
+            }
+            ReportFormat::Csv => {
+                let csv = report_csv(&figures, &forecasts, support.len(), &kpi_lines, min);
+                let mut m = OutMessage::text(format!(
+                    "📊 Report for {} and the {} periods before it: one row per metric, topic, group and period. Figures about fewer than {min} people are left empty (see the `note` column); members who may need support are counted, not named.",
+                    current.span.label(),
+                    figures.len() - 1
+                ));
+                m.files.push((
+                    format!(
+                        "peerlearn-report-{}-{}.csv",
+                        period.as_str(),
+                        current.span.key
+                    ),
+                    csv.into_bytes(),
+                ));
+                m
+            }
+        };
+        message.files.push(("trend.png".into(), chart));
+        Ok(message)
+    }
+
+    /// What a `digest` schedule posts on `today`: last week's figures for the admin channel,
+    /// with no member named.
+    pub async fn digest(&self, guild: GuildId, today: NaiveDate) -> AppResult<OutMessage> {
+        let facts = self.gather(guild, today).await?;
+        let weeks = self.season_weeks(guild).await?;
+        let this_week = Span::containing(Period::Week, today, weeks);
+        let last_week = this_week
+            .previous(weeks)
+            .expect("weeks have a previous one");
+        let before = last_week
+            .previous(weeks)
+            .map(|s| self.period_figures(&facts, s));
+        let figures = self.period_figures(&facts, last_week);
+        let min = self.settings.reports.min_group_size as usize;
+        let mut lines = summary_lines(&figures, before.as_ref(), &self.forecasts(&facts), min);
+        let support = self.support_list(&facts).len();
+        if support > 0 {
+            lines.push(format!(
+                "**{support} member{} may need support.** An admin sees who and why with `/report`.",
+                if support == 1 { "" } else { "s" }
+            ));
+        }
+        lines.push("-# `/report` has the details, the CSV and the trend chart.".into());
+        Ok(report_embed(
+            format!("🗞️ Weekly digest — {}", figures.span.label()),
+            &lines,
+        ))
+    }
+}
+
+fn report_embed(title: String, lines: &[String]) -> OutMessage {
+    OutMessage {
+        embed: Some(Embed {
+            title: fit(&title, 256),
+            description: fit(&lines.join("\n"), 4000),
+            colour: colours::REPORT,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// "hidden (fewer than 5 people)" or the formatted figure.
+fn shown(f: Option<&Figure>, min: usize, text: impl Fn(&Figure) -> String) -> Option<String> {
+    let f = f?;
+    Some(if f.visible(min) {
+        text(f)
+    } else {
+        format!("hidden (fewer than {min} people)")
+    })
+}
+
+fn summary_lines(
+    p: &PeriodFigures,
+    before: Option<&PeriodFigures>,
+    forecasts: &[Forecast],
+    min: usize,
+) -> Vec<String> {
+    let mut lines = vec![];
+    let was = |f: Option<&Figure>| match f {
+        Some(f) if f.visible(min) => format!(" · before: {}", pct(f.value)),
+        _ => String::new(),
+    };
+    lines.push(format!(
+        "**Participation:** {}",
+        shown(p.participation.as_ref(), min, |f| format!(
+            "{} of {} members answered ({}){}",
+            f.n,
+            f.people,
+            pct(f.value),
+            was(before.and_then(|b| b.participation.as_ref()))
+        ))
+        .unwrap_or_else(|| "nobody answered yet".into())
+    ));
+    lines.push(format!(
+        "**Accuracy:** {}",
+        shown(p.accuracy.as_ref(), min, |f| format!(
+            "{} of {} answers right{}",
+            pct(f.value),
+            f.n,
+            was(before.and_then(|b| b.accuracy.as_ref()))
+        ))
+        .unwrap_or_else(|| "no answers yet".into())
+    ));
+    let gains: Vec<String> = p
+        .topics
+        .iter()
+        .filter_map(|t| {
+            let g = t.gain?;
+            let figure = Figure {
+                value: g.points(),
+                people: g.people,
+                n: g.n,
+            };
+            Some(format!(
+                "• {}: {}",
+                fit(&t.name, 40),
+                shown(Some(&figure), min, |_| format!(
+                    "{} → {} ({:+.0} points) on {} questions answered again, {} people",
+                    pct(g.first),
+                    pct(g.latest),
+                    g.points(),
+                    g.n,
+                    g.people
+                ))?
+            ))
+        })
+        .collect();
+    if !gains.is_empty() {
+        lines.push("**Knowledge gain** (first try → latest try)".into());
+        lines.extend(gains);
+    }
+    let competency: Vec<String> = p
+        .topics
+        .iter()
+        .filter_map(|t| {
+            let overall = shown(t.competency.as_ref(), min, |f| {
+                format!("median {:.1} days ({} people)", f.value, f.people)
+            })?;
+            let tracks: Vec<String> = t
+                .track_competency
+                .iter()
+                .filter_map(|(role, f)| {
+                    shown(f.as_ref(), min, |f| format!("{:.1} days", f.value))
+                        .map(|text| format!("<@&{role}> {text}"))
+                })
+                .collect();
+            let tracks = if tracks.is_empty() {
+                String::new()
+            } else {
+                format!(" · tracks: {}", tracks.join(", "))
+            };
+            Some(format!("• {}: {overall}{tracks}", fit(&t.name, 40)))
+        })
+        .collect();
+    if !competency.is_empty() {
+        lines.push("**Time to competency** (first answer → competent)".into());
+        lines.extend(competency);
+    }
+    if !forecasts.is_empty() {
+        lines.push("**Forgetting forecast** (predicted recall now → in 7 days)".into());
+        for f in forecasts {
+            lines.push(format!(
+                "• {}: {}",
+                fit(&f.name, 40),
+                shown(Some(&f.now), min, |now| format!(
+                    "{} → {} ({} people)",
+                    pct(now.value),
+                    pct(f.in_7_days.value),
+                    now.people
+                ))
+                .unwrap_or_default()
+            ));
+        }
+    }
+    let qa = &p.qa;
+    if qa.asked > 0 {
+        let mut text = format!(
+            "**Questions:** {} asked · {} answered by what the team already knew",
+            qa.asked,
+            pct(qa.deflection.unwrap_or(0.0))
+        );
+        if let Some((m, n)) = qa.first_response_minutes {
+            text.push_str(&format!(
+                " · first expert reply in {} (median of {n})",
+                minutes_text(m)
+            ));
+        }
+        if let Some((m, n)) = qa.resolution_minutes {
+            text.push_str(&format!(
+                " · resolved in {} (median of {n})",
+                minutes_text(m)
+            ));
+        }
+        lines.push(text);
+    } else {
+        lines.push("**Questions:** none asked with `/ask` yet.".into());
+    }
+    lines
+}
+
+fn expert_lines(loads: &[ExpertLoad]) -> Vec<String> {
+    if loads.is_empty() {
+        return vec![];
+    }
+    let items: Vec<String> = loads
+        .iter()
+        .take(10)
+        .map(|l| {
+            let mut t = format!(
+                "<@{}> {} assigned, {} replied",
+                l.expert, l.assigned, l.responded
+            );
+            if let Some(m) = l.median_response_minutes {
+                t.push_str(&format!(" (median {})", minutes_text(m)));
+            }
+            if l.open > 0 {
+                t.push_str(&format!(", {} waiting", l.open));
+            }
+            t
+        })
+        .collect();
+    vec![format!("**Expert load:** {}", items.join("; "))]
+}
+
+fn support_lines(support: &[(u64, Vec<SupportReason>)]) -> Vec<String> {
+    if support.is_empty() {
+        return vec!["**May need support:** nobody right now.".into()];
+    }
+    let mut lines = vec!["**May need support** (only you see this)".into()];
+    for (user, reasons) in support.iter().take(15) {
+        let why: Vec<String> = reasons
+            .iter()
+            .map(|r| match r {
+                SupportReason::FallingAccuracy { before, now } => {
+                    format!(
+                        "accuracy {} → {} over the last 4 weeks",
+                        pct(*before),
+                        pct(*now)
+                    )
+                }
+                SupportReason::LapsedStreak { days, best } => {
+                    format!("no answer for {days} days after a {best}-day streak")
+                }
+                SupportReason::LowRecall { recall } => {
+                    format!("predicted recall {} in their tracks' topics", pct(*recall))
+                }
+            })
+            .collect();
+        lines.push(format!("• <@{user}>: {}", why.join("; ")));
+    }
+    if support.len() > 15 {
+        lines.push(format!(
+            "• … and {} more (see the CSV count)",
+            support.len() - 15
+        ));
+    }
+    lines
+}
+
+/// A KPI finding: the text for the summary and rows for the CSV.
+struct KpiFinding {
+    text: String,
+    rows: Vec<KpiRow>,
+}
+
+/// One correlation of a KPI with a learning series at one lag.
+struct KpiRow {
+    metric: String,
+    team: String,
+    /// "answers per week" or "accuracy".
+    learning: &'static str,
+    lagged: Lagged,
+}
+
+impl App {
+    /// For each imported KPI and team: how it moved with the team's weekly answers and
+    /// accuracy, at lags of 0 to 4 weeks.
+    fn kpi_findings(&self, facts: &Facts) -> Vec<KpiFinding> {
+        let min = self.settings.reports.min_group_size as usize;
+        let week_of = |d: NaiveDate| {
+            use chrono::Datelike;
+            i64::from(
+                Span::containing(Period::Week, d, 1)
+                    .start
+                    .num_days_from_ce(),
+            )
+            .div_euclid(7)
+        };
+        let mut series: BTreeMap<(String, String), BTreeMap<i64, Vec<f64>>> = BTreeMap::new();
+        for k in &facts.kpis {
+            series
+                .entry((k.metric.clone(), k.team.clone()))
+                .or_default()
+                .entry(week_of(k.day))
+                .or_default()
+                .push(k.value);
+        }
+        series
+            .into_iter()
+            .map(|((metric, team), weeks)| {
+                let members: Option<HashSet<u64>> = if team.eq_ignore_ascii_case("all") {
+                    Some(facts.answers.answers.iter().map(|a| a.user).collect())
+                } else {
+                    facts
+                        .teams
+                        .iter()
+                        .find(|(_, name)| name.eq_ignore_ascii_case(&team))
+                        .map(|(role, _)| facts.members_with_role(*role))
+                };
+                let label = format!("`{}` ({})", fit(&metric, 40), fit(&team, 30));
+                let Some(members) = members else {
+                    return KpiFinding {
+                        text: format!("**KPI** {label}: no team role is named \"{}\"; use a team's role name or `all`.", fit(&team, 30)),
+                        rows: vec![],
+                    };
+                };
+                if members.len() < min {
+                    return KpiFinding {
+                        text: format!("**KPI** {label}: hidden (fewer than {min} people in the team)."),
+                        rows: vec![],
+                    };
+                }
+                let kpi: BTreeMap<i64, f64> = weeks
+                    .into_iter()
+                    .map(|(w, v)| (w, v.iter().sum::<f64>() / v.len() as f64))
+                    .collect();
+                let mut answered: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
+                for a in facts.answers.answers.iter().filter(|a| members.contains(&a.user)) {
+                    let e = answered.entry(week_of(a.day)).or_default();
+                    e.0 += 1.0;
+                    e.1 += f64::from(u8::from(a.correct));
+                }
+                let activity: BTreeMap<i64, f64> =
+                    answered.iter().map(|(w, (n, _))| (*w, *n)).collect();
+                let accuracy: BTreeMap<i64, f64> =
+                    answered.iter().map(|(w, (n, r))| (*w, r / n * 100.0)).collect();
+                let mut rows = vec![];
+                let mut best = vec![];
+                for (name, learning) in [("answers per week", &activity), ("accuracy", &accuracy)] {
+                    let lags = lagged_correlations(learning, &kpi, MAX_KPI_LAG_WEEKS);
+                    for l in &lags {
+                        rows.push(KpiRow {
+                            metric: metric.clone(),
+                            team: team.clone(),
+                            learning: name,
+                            lagged: *l,
+                        });
+                    }
+                    let strongest = lags
+                        .iter()
+                        .filter_map(|l| l.r.map(|r| (r, l)))
+                        .max_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
+                    best.push(match strongest {
+                        Some((r, l)) => format!(
+                            "{name} r = {r:+.2} {} (n = {})",
+                            match l.lag {
+                                0 => "in the same week".to_string(),
+                                1 => "1 week later".to_string(),
+                                w => format!("{w} weeks later"),
+                            },
+                            l.n
+                        ),
+                        None => format!("{name}: too few weeks to tell"),
+                    });
+                }
+                KpiFinding {
+                    text: format!("**KPI** {label} vs the team's learning: {}", best.join("; ")),
+                    rows,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether an attachment may be a KPI file (a `.csv` within the import size limit).
+    pub fn check_kpi_upload(&self, name: &str, size: u64) -> AppResult<()> {
+        if !name.to_ascii_lowercase().ends_with(".csv") {
+            return refuse(format!(
+                "`{}` is not a CSV file. Attach a `.csv` with the columns date, team, metric, value, e.g. `2026-11-23,Support,tickets_reopened,12`.",
+                fit(name, 100)
+            ));
+        }
+        self.check_upload(name, size)
+    }
+
+    /// `/kpi import`: a CSV of `date,team,metric,value` rows (header required). All rows are
+    /// checked first; one bad row rejects the file with its line number.
+    pub async fn import_kpis(
+        &self,
+        guild: GuildId,
+        by: UserId,
+        bytes: &[u8],
+    ) -> AppResult<OutMessage> {
+        let values = match parse_kpi_csv(bytes) {
+            Ok(v) => v,
+            Err(problem) => return refuse(problem),
+        };
+        self.store
+            .import_kpis(guild, &values, by, self.clock.now_ms())
+            .await?;
+        let metrics: HashSet<&str> = values.iter().map(|v| v.metric.as_str()).collect();
+        let teams: HashSet<&str> = values.iter().map(|v| v.team.as_str()).collect();
+        let (first, last) = (
+            values.iter().map(|v| v.day).min(),
+            values.iter().map(|v| v.day).max(),
+        );
+        Ok(OutMessage::text(format!(
+            "Imported {} value{} for {} metric{} and {} team{}, {} to {}. `/report` now relates them to the teams' learning (as correlation, with n).",
+            values.len(),
+            if values.len() == 1 { "" } else { "s" },
+            metrics.len(),
+            if metrics.len() == 1 { "" } else { "s" },
+            teams.len(),
+            if teams.len() == 1 { "" } else { "s" },
+            first.map_or(String::new(), |d| d.to_string()),
+            last.map_or(String::new(), |d| d.to_string()),
+        )))
+    }
+}
+
+/// The most KPI rows one file may hold.
+pub const MAX_KPI_ROWS: usize = 10_000;
+
+/// Reads `date,team,metric,value` rows; names the first problem with its line.
+pub fn parse_kpi_csv(bytes: &[u8]) -> Result<Vec<KpiValue>, String> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "The file is not UTF-8 text. Save it as CSV (UTF-8).".to_string())?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("Cannot read the header line: {e}"))?
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect();
+    let column = |name: &str| {
+        headers.iter().position(|h| h == name).ok_or_else(|| {
+            format!("The header must name the columns date, team, metric and value; `{name}` is missing.")
+        })
+    };
+    let (date, team, metric, value) = (
+        column("date")?,
+        column("team")?,
+        column("metric")?,
+        column("value")?,
+    );
+    let mut out = vec![];
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.map_err(|e| format!("Line {line}: {e}"))?;
+        let field = |at: usize| record.get(at).unwrap_or("").to_string();
+        let day: NaiveDate = field(date).parse().map_err(|_| {
+            format!(
+                "Line {line}: `{}` is not a date like 2026-11-23.",
+                fit(&field(date), 20)
+            )
+        })?;
+        let number: f64 = field(value)
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .ok_or_else(|| format!("Line {line}: `{}` is not a number.", fit(&field(value), 20)))?;
+        let (team, metric) = (field(team), field(metric));
+        if team.is_empty() || metric.is_empty() {
+            return Err(format!("Line {line}: team and metric must not be empty."));
+        }
+        if team.chars().count() > 100 || metric.chars().count() > 100 {
+            return Err(format!(
+                "Line {line}: team and metric names are limited to 100 characters."
+            ));
+        }
+        out.push(KpiValue {
+            metric,
+            team,
+            day,
+            value: number,
+        });
+        if out.len() > MAX_KPI_ROWS {
+            return Err(format!(
+                "The file has more than {MAX_KPI_ROWS} rows; split it."
+            ));
+        }
+    }
+    if out.is_empty() {
+        return Err("The file has no rows under its header.".into());
+    }
+    Ok(out)
+}
+
+fn trend_chart(figures: &[PeriodFigures]) -> AppResult<Vec<u8>> {
+    let labels: Vec<String> = figures
+        .iter()
+        .map(|p| match p.span.period {
+            Period::Week => p.span.start.format("%-d %b").to_string(),
+            Period::Month => p.span.start.format("%b %Y").to_string(),
+            Period::Season => p.span.start.format("from %-d %b").to_string(),
+            Period::All => "all time".into(),
+        })
+        .collect();
+    let line = |name: &str, pick: &dyn Fn(&PeriodFigures) -> Option<f64>| Line {
+        name: name.into(),
+        values: figures.iter().map(|p| pick(p).map(|v| v * 100.0)).collect(),
+    };
+    let lines = [
+        line("Participation", &|p| p.participation.map(|f| f.value)),
+        line("Accuracy", &|p| p.accuracy.map(|f| f.value)),
+        line("Answered by the knowledge base", &|p| p.qa.deflection),
+    ];
+    Ok(percent_lines("Team trend", &labels, &lines)?)
+}
+
+/// One CSV value: the figure, the members it is about (`None`: not about members' results,
+/// never hidden) and its observations.
+#[derive(Clone, Copy)]
+struct Cell {
+    value: f64,
+    people: Option<usize>,
+    n: usize,
+}
+
+impl From<Figure> for Cell {
+    fn from(f: Figure) -> Cell {
+        Cell {
+            value: f.value,
+            people: Some(f.people),
+            n: f.n,
+        }
+    }
+}
+
+/// A figure that is not about members' results (a count of questions, a response time).
+fn plain(value: f64, n: usize) -> Option<Cell> {
+    Some(Cell {
+        value,
+        people: None,
+        n,
+    })
+}
+
+fn percent(f: Option<Figure>) -> Option<Cell> {
+    f.map(|f| Cell {
+        value: f.value * 100.0,
+        ..f.into()
+    })
+}
+
+/// Writes the report rows: `period,start,end,metric,topic,group,value,people,n,note`.
+struct CsvRows {
+    writer: csv::Writer<Vec<u8>>,
+    min_group: usize,
+}
+
+impl CsvRows {
+    fn row(
+        &mut self,
+        span: &Span,
+        metric: &str,
+        topic: &str,
+        group: &str,
+        cell: Option<Cell>,
+        digits: usize,
+    ) {
+        let Some(c) = cell else { return };
+        let hidden = c.people.is_some_and(|p| p < self.min_group);
+        let end = if span.period == Period::All {
+            String::new()
+        } else {
+            (span.end - Duration::days(1)).to_string()
+        };
+        let _ = self.writer.write_record([
+            span.period.as_str(),
+            &if span.period == Period::All {
+                String::new()
+            } else {
+                span.start.to_string()
+            },
+            &end,
+            metric,
+            topic,
+            group,
+            &if hidden {
+                String::new()
+            } else {
+                format!("{:.*}", digits, c.value)
+            },
+            &c.people.map_or(String::new(), |p| p.to_string()),
+            &c.n.to_string(),
+            if hidden {
+                "hidden: fewer people than the minimum group size"
+            } else {
+                ""
+            },
+        ]);
+    }
+}
+
+fn report_csv(
+    figures: &[PeriodFigures],
+    forecasts: &[Forecast],
+    support: usize,
+    kpis: &[KpiFinding],
+    min: usize,
+) -> String {
+    let mut w = CsvRows {
+        writer: csv::Writer::from_writer(vec![]),
+        min_group: min,
+    };
+    let _ = w.writer.write_record([
+        "period", "start", "end", "metric", "topic", "group", "value", "people", "n", "note",
+    ]);
+    for p in figures {
+        let s = &p.span;
+        w.row(
+            s,
+            "participation_pct",
+            "",
+            "all",
+            percent(p.participation),
+            1,
+        );
+        w.row(s, "accuracy_pct", "", "all", percent(p.accuracy), 1);
+        for t in &p.topics {
+            w.row(s, "accuracy_pct", &t.id, "all", percent(t.accuracy), 1);
+            if let Some(g) = t.gain {
+                let f = |v: f64| {
+                    percent(Some(Figure {
+                        value: v,
+                        people: g.people,
+                        n: g.n,
+                    }))
+                };
+                w.row(s, "first_try_accuracy_pct", &t.id, "all", f(g.first), 1);
+                w.row(s, "latest_try_accuracy_pct", &t.id, "all", f(g.latest), 1);
+            }
+            w.row(
+                s,
+                "time_to_competency_days",
+                &t.id,
+                "all",
+                t.competency.map(Cell::from),
+                1,
+            );
+            for (role, f) in &t.track_competency {
+                let group = format!("role:{role}");
+                w.row(
+                    s,
+                    "time_to_competency_days",
+                    &t.id,
+                    &group,
+                    f.map(Cell::from),
+                    1,
+                );
+            }
+        }
+        let qa = &p.qa;
+        w.row(
+            s,
+            "questions_asked",
+            "",
+            "all",
+            plain(qa.asked as f64, qa.asked),
+            0,
+        );
+        if let Some(d) = qa.deflection {
+            w.row(
+                s,
+                "deflection_pct",
+                "",
+                "all",
+                plain(d * 100.0, qa.asked),
+                1,
+            );
+        }
+        if let Some((m, n)) = qa.first_response_minutes {
+            w.row(
+                s,
+                "first_response_minutes_median",
+                "",
+                "all",
+                plain(m, n),
+                1,
+            );
+        }
+        if let Some((m, n)) = qa.resolution_minutes {
+            w.row(s, "resolution_minutes_median", "", "all", plain(m, n), 1);
+        }
+        for l in &p.experts {
+            let group = format!("expert:{}", l.expert);
+            w.row(
+                s,
+                "expert_assigned",
+                "",
+                &group,
+                plain(l.assigned as f64, l.assigned),
+                0,
+            );
+            if let Some(m) = l.median_response_minutes {
+                w.row(
+                    s,
+                    "expert_response_minutes_median",
+                    "",
+                    &group,
+                    plain(m, l.responded),
+                    1,
+                );
+            }
+        }
+    }
+    if let Some(current) = figures.last() {
+        let s = &current.span;
+        for f in forecasts {
+            w.row(
+                s,
+                "predicted_recall_now_pct",
+                &f.id,
+                "all",
+                percent(Some(f.now)),
+                1,
+            );
+            w.row(
+                s,
+                "predicted_recall_in_7_days_pct",
+                &f.id,
+                "all",
+                percent(Some(f.in_7_days)),
+                1,
+            );
+        }
+        w.row(
+            s,
+            "members_needing_support",
+            "",
+            "all",
+            plain(support as f64, support),
+            0,
+        );
+        for k in kpis {
+            for row in &k.rows {
+                let Some(r) = row.lagged.r else { continue };
+                let name = format!(
+                    "kpi_correlation_r:{}:{}:lag_{}_weeks",
+                    row.metric, row.learning, row.lagged.lag
+                );
+                let group = format!("team:{}", row.team);
+                w.row(s, &name, "", &group, plain(r, row.lagged.n), 3);
+            }
+        }
+    }
+    String::from_utf8(w.writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}

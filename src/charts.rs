@@ -1,0 +1,166 @@
+//! PNG charts for `/stats` and `/report`: percentages over periods as lines, drawn with
+//! plotters into memory and encoded with `png`. The font is a Latin subset of DejaVu Sans
+//! bundled in `assets/fonts/`, so charts look the same on every machine.
+
+use plotters::prelude::*;
+use std::sync::OnceLock;
+
+/// The bundled font (see `assets/fonts/LICENSE`).
+const FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-subset.ttf");
+/// The family name charts ask plotters for.
+const FAMILY: &str = "sans-serif";
+pub const WIDTH: u32 = 800;
+pub const HEIGHT: u32 = 400;
+
+/// One line: a name for the legend and a value (0–100) per period, `None` where unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// A chart that could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot draw the chart: {0}")]
+pub struct ChartError(String);
+
+fn font_ready() -> Result<(), ChartError> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    let ok = *REGISTERED
+        .get_or_init(|| plotters::style::register_font(FAMILY, FontStyle::Normal, FONT).is_ok());
+    ok.then_some(())
+        .ok_or_else(|| ChartError("the bundled font does not load".into()))
+}
+
+const PALETTE: [RGBColor; 4] = [
+    RGBColor(0x58, 0x65, 0xF2),
+    RGBColor(0x57, 0xB8, 0x6B),
+    RGBColor(0xED, 0x42, 0x45),
+    RGBColor(0xF1, 0xA4, 0x0F),
+];
+
+/// Percent lines over `labels` (one per period, oldest first), as a PNG.
+pub fn percent_lines(
+    title: &str,
+    labels: &[String],
+    lines: &[Line],
+) -> Result<Vec<u8>, ChartError> {
+    font_ready()?;
+    let err = |e: &dyn std::fmt::Display| ChartError(e.to_string());
+    let mut pixels = vec![255u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(&e))?;
+        let periods = labels.len().max(1);
+        let mut chart = ChartBuilder::on(&root)
+            .caption(title, (FAMILY, 22))
+            .margin(16)
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d(-0.5f64..(periods as f64 - 0.5), 0f64..100f64)
+            .map_err(|e| err(&e))?;
+        let label_of = |x: &f64| {
+            let i = x.round();
+            if (x - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            labels.get(i as usize).cloned().unwrap_or_default()
+        };
+        chart
+            .configure_mesh()
+            .x_labels(periods.min(12))
+            .x_label_formatter(&label_of)
+            .y_labels(6)
+            .y_label_formatter(&|y| format!("{y:.0}%"))
+            .label_style((FAMILY, 13))
+            .light_line_style(RGBColor(0xEE, 0xEE, 0xEE))
+            .draw()
+            .map_err(|e| err(&e))?;
+        for (i, line) in lines.iter().enumerate() {
+            let colour = PALETTE[i % PALETTE.len()];
+            let points: Vec<(f64, f64)> = line
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(x, v)| v.map(|v| (x as f64, v.clamp(0.0, 100.0))))
+                .collect();
+            chart
+                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
+                .map_err(|e| err(&e))?
+                .label(line.name.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+                });
+            chart
+                .draw_series(
+                    points
+                        .into_iter()
+                        .map(|p| Circle::new(p, 4, colour.filled())),
+                )
+                .map_err(|e| err(&e))?;
+        }
+        if !lines.is_empty() {
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::LowerRight)
+                .background_style(WHITE.mix(0.85))
+                .border_style(RGBColor(0xCC, 0xCC, 0xCC))
+                .label_font((FAMILY, 13))
+                .draw()
+                .map_err(|e| err(&e))?;
+        }
+        root.present().map_err(|e| err(&e))?;
+    }
+    encode_png(&pixels)
+}
+
+fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Best);
+    let mut writer = encoder
+        .write_header()
+        .map_err(|e| ChartError(e.to_string()))?;
+    writer
+        .write_image_data(rgb)
+        .map_err(|e| ChartError(e.to_string()))?;
+    writer.finish().map_err(|e| ChartError(e.to_string()))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_a_valid_png_of_the_chart_size() {
+        let labels: Vec<String> = ["2 Nov", "9 Nov", "16 Nov", "23 Nov"]
+            .map(String::from)
+            .to_vec();
+        let lines = vec![
+            Line {
+                name: "Participation".into(),
+                values: vec![Some(40.0), Some(55.0), None, Some(75.0)],
+            },
+            Line {
+                name: "Accuracy".into(),
+                values: vec![Some(61.0), Some(64.0), Some(70.0), Some(72.5)],
+            },
+        ];
+        let png = percent_lines("Team trend", &labels, &lines).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let decoder = png::Decoder::new(png.as_slice());
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert_eq!((info.width, info.height), (WIDTH, HEIGHT));
+        assert!(
+            png.len() > 5_000 && png.len() < 200_000,
+            "{} bytes",
+            png.len()
+        );
+        // Empty charts draw too (a new member, a new server).
+        assert!(percent_lines("Nothing yet", &[], &[]).is_ok());
+    }
+}

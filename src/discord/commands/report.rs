@@ -1,0 +1,80 @@
+//! `/report` and `/kpi import` (admins).
+
+use super::boards::PeriodChoice;
+use super::{guild_of, respond, user_of};
+use crate::app::message::OutMessage;
+use crate::app::reports::ReportFormat;
+use crate::discord::{Context, Error};
+use crate::domain::periods::Period;
+use poise::serenity_prelude as serenity;
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum FormatChoice {
+    #[name = "summary"]
+    Summary,
+    #[name = "csv"]
+    Csv,
+}
+
+/// Learning and Q&A figures for the server, with a trend chart (only you see it)
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    check = "super::admin::manage_server"
+)]
+pub async fn report(
+    ctx: Context<'_>,
+    #[description = "Which period (default: this month)"] period: Option<PeriodChoice>,
+    #[description = "A summary here, or a CSV file (default: summary)"] format: Option<
+        FormatChoice,
+    >,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    ctx.defer_ephemeral().await?;
+    let format = match format {
+        Some(FormatChoice::Csv) => ReportFormat::Csv,
+        _ => ReportFormat::Summary,
+    };
+    let period = period.map_or(Period::Month, Period::from);
+    respond(ctx, ctx.data().app.report(guild, period, format).await).await
+}
+
+/// Business metrics to relate to learning
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("import"),
+    subcommand_required,
+    default_member_permissions = "MANAGE_GUILD",
+    check = "super::admin::manage_server"
+)]
+pub async fn kpi(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Imports a CSV of date,team,metric,value rows (all or nothing)
+#[poise::command(slash_command)]
+async fn import(
+    ctx: Context<'_>,
+    #[description = "A .csv file with the columns date, team, metric, value"]
+    file: serenity::Attachment,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    if let Err(e) = app.check_kpi_upload(&file.filename, u64::from(file.size)) {
+        return respond(ctx, Err(e)).await;
+    }
+    ctx.defer_ephemeral().await?;
+    let bytes = match file.download().await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!(error = %e, "attachment download failed");
+            let m = OutMessage::text(
+                "The file could not be downloaded from Discord. Please attach it again.",
+            );
+            return respond(ctx, Ok(m)).await;
+        }
+    };
+    respond(ctx, app.import_kpis(guild, user_of(ctx), &bytes).await).await
+}

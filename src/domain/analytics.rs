@@ -1,0 +1,581 @@
+//! Report figures, computed from plain facts: participation, accuracy, knowledge gain, time to
+//! competency, the Q&A figures, members who may need support, and KPI correlation with lag.
+//!
+//! Every figure carries `people`: how many members it is about. A report hides a figure about
+//! fewer people than its minimum group size ([`Figure::visible`]), so nobody's results can be
+//! read off a small group.
+
+use super::periods::Span;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// One answer, in the order given (oldest first). Topics and questions are small indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerFact {
+    pub user: u64,
+    pub topic: u32,
+    pub question: u32,
+    pub day: NaiveDate,
+    pub correct: bool,
+}
+
+/// A figure with how many members and observations are behind it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    /// Members it is about.
+    pub people: usize,
+    /// Observations (answers, pairs, questions).
+    pub n: usize,
+}
+
+impl Figure {
+    /// Whether it may be shown with this minimum group size.
+    pub fn visible(&self, min_group: usize) -> bool {
+        self.people >= min_group
+    }
+}
+
+/// Share of members who answered at least once in the span.
+pub fn participation(answers: &[AnswerFact], span: &Span, members: usize) -> Option<Figure> {
+    let active: HashSet<u64> = answers
+        .iter()
+        .filter(|a| span.contains(a.day))
+        .map(|a| a.user)
+        .collect();
+    let members = members.max(active.len());
+    (members > 0).then(|| Figure {
+        value: active.len() as f64 / members as f64,
+        people: members,
+        n: active.len(),
+    })
+}
+
+/// Share of right answers in the span (one topic, or all with `None`).
+pub fn accuracy(answers: &[AnswerFact], span: &Span, topic: Option<u32>) -> Option<Figure> {
+    let mut people = HashSet::new();
+    let (mut n, mut right) = (0usize, 0usize);
+    for a in answers
+        .iter()
+        .filter(|a| span.contains(a.day) && topic.is_none_or(|t| a.topic == t))
+    {
+        people.insert(a.user);
+        n += 1;
+        right += usize::from(a.correct);
+    }
+    (n > 0).then(|| Figure {
+        value: right as f64 / n as f64,
+        people: people.len(),
+        n,
+    })
+}
+
+/// Knowledge gain in a topic: over the (member, question) pairs answered at least twice by the
+/// span's end with an answer inside it, the accuracy of the first attempts and of the latest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gain {
+    pub first: f64,
+    pub latest: f64,
+    pub people: usize,
+    /// Pairs compared.
+    pub n: usize,
+}
+
+impl Gain {
+    /// Percentage points from first to latest attempt.
+    pub fn points(&self) -> f64 {
+        (self.latest - self.first) * 100.0
+    }
+}
+
+/// One (member, question) pair's attempts up to the span's end.
+#[derive(Debug, Clone, Copy)]
+struct Attempts {
+    first_correct: bool,
+    latest_correct: bool,
+    count: usize,
+    in_span: bool,
+}
+
+pub fn knowledge_gain(answers: &[AnswerFact], span: &Span, topic: u32) -> Option<Gain> {
+    let mut pairs: HashMap<(u64, u32), Attempts> = HashMap::new();
+    for a in answers
+        .iter()
+        .filter(|a| a.topic == topic && a.day < span.end)
+    {
+        let e = pairs.entry((a.user, a.question)).or_insert(Attempts {
+            first_correct: a.correct,
+            latest_correct: a.correct,
+            count: 0,
+            in_span: false,
+        });
+        e.latest_correct = a.correct;
+        e.count += 1;
+        e.in_span |= span.contains(a.day);
+    }
+    let compared: Vec<(u64, Attempts)> = pairs
+        .into_iter()
+        .filter(|(_, p)| p.count >= 2 && p.in_span)
+        .map(|((user, _), p)| (user, p))
+        .collect();
+    if compared.is_empty() {
+        return None;
+    }
+    let n = compared.len();
+    let share = |pick: fn(&Attempts) -> bool| {
+        compared.iter().filter(|(_, p)| pick(p)).count() as f64 / n as f64
+    };
+    let people: HashSet<u64> = compared.iter().map(|(user, _)| *user).collect();
+    Some(Gain {
+        first: share(|p| p.first_correct),
+        latest: share(|p| p.latest_correct),
+        people: people.len(),
+        n,
+    })
+}
+
+/// A member's competency in a topic: their first answer's day and the day they reached it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Competency {
+    pub user: u64,
+    pub first_day: NaiveDate,
+    pub reached_day: NaiveDate,
+}
+
+/// Median days to competency over the members who reached it within the span (and, when
+/// `among` is given, only those members).
+pub fn time_to_competency(
+    reached: &[Competency],
+    span: &Span,
+    among: Option<&HashSet<u64>>,
+) -> Option<Figure> {
+    let mut days: Vec<f64> = reached
+        .iter()
+        .filter(|c| span.contains(c.reached_day))
+        .filter(|c| among.is_none_or(|m| m.contains(&c.user)))
+        .map(|c| (c.reached_day - c.first_day).num_days() as f64)
+        .collect();
+    let n = days.len();
+    Some(Figure {
+        value: median(&mut days)?,
+        people: n,
+        n,
+    })
+}
+
+/// The middle value (mean of the two middle ones for an even count).
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    })
+}
+
+/// A question asked with `/ask`, as the report sees it (times in ms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AskFact {
+    pub asker: u64,
+    pub day: NaiveDate,
+    pub created_ms: i64,
+    pub deflected: bool,
+    pub first_response_ms: Option<i64>,
+    /// When it was resolved with an answer (not abandoned).
+    pub resolved_ms: Option<i64>,
+}
+
+/// The Q&A figures for questions asked in a span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QaFigures {
+    pub asked: usize,
+    /// Share answered by what the team already knew.
+    pub deflection: Option<f64>,
+    /// Median minutes from asking to the first expert reply, and how many had one.
+    pub first_response_minutes: Option<(f64, usize)>,
+    /// Median minutes from asking to resolution, and how many were resolved.
+    pub resolution_minutes: Option<(f64, usize)>,
+}
+
+pub fn qa_figures(asks: &[AskFact], span: &Span) -> QaFigures {
+    let inside: Vec<&AskFact> = asks.iter().filter(|a| span.contains(a.day)).collect();
+    let minutes = |pick: &dyn Fn(&AskFact) -> Option<i64>| {
+        let mut m: Vec<f64> = inside
+            .iter()
+            .filter_map(|a| pick(a).map(|t| (t - a.created_ms) as f64 / 60_000.0))
+            .collect();
+        let n = m.len();
+        median(&mut m).map(|v| (v, n))
+    };
+    QaFigures {
+        asked: inside.len(),
+        deflection: (!inside.is_empty())
+            .then(|| inside.iter().filter(|a| a.deflected).count() as f64 / inside.len() as f64),
+        first_response_minutes: minutes(&|a| a.first_response_ms),
+        resolution_minutes: minutes(&|a| a.resolved_ms),
+    }
+}
+
+/// One expert's assignment (times in ms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssignmentFact {
+    pub expert: u64,
+    pub day: NaiveDate,
+    pub assigned_ms: i64,
+    pub responded_ms: Option<i64>,
+    /// Still waiting for them.
+    pub open: bool,
+}
+
+/// An expert's load in a span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExpertLoad {
+    pub expert: u64,
+    pub assigned: usize,
+    pub responded: usize,
+    pub open: usize,
+    pub median_response_minutes: Option<f64>,
+}
+
+/// Each expert's assignments in the span, most assigned first (then by id).
+pub fn expert_load(assignments: &[AssignmentFact], span: &Span) -> Vec<ExpertLoad> {
+    let mut by_expert: BTreeMap<u64, Vec<&AssignmentFact>> = BTreeMap::new();
+    for a in assignments.iter().filter(|a| span.contains(a.day)) {
+        by_expert.entry(a.expert).or_default().push(a);
+    }
+    let mut loads: Vec<ExpertLoad> = by_expert
+        .into_iter()
+        .map(|(expert, list)| {
+            let mut times: Vec<f64> = list
+                .iter()
+                .filter_map(|a| {
+                    a.responded_ms
+                        .map(|r| (r - a.assigned_ms) as f64 / 60_000.0)
+                })
+                .collect();
+            ExpertLoad {
+                expert,
+                assigned: list.len(),
+                responded: times.len(),
+                open: list.iter().filter(|a| a.open).count(),
+                median_response_minutes: median(&mut times),
+            }
+        })
+        .collect();
+    loads.sort_by(|a, b| b.assigned.cmp(&a.assigned).then(a.expert.cmp(&b.expert)));
+    loads
+}
+
+/// Why a member may need support.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SupportReason {
+    /// Accuracy fell from `before` to `now` (fractions) between the two last 14-day windows.
+    FallingAccuracy { before: f64, now: f64 },
+    /// No answer for `days` days after a streak of `best` days.
+    LapsedStreak { days: i64, best: i64 },
+    /// Predicted recall of what they have seen in their tracks' topics.
+    LowRecall { recall: f64 },
+}
+
+/// What is known about one member for the support check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberSignals {
+    pub user: u64,
+    pub best_streak: i64,
+    pub last_day: Option<NaiveDate>,
+    /// Predicted recall today of each item they have seen in their tracks' topics.
+    pub track_recalls: Vec<f64>,
+}
+
+/// Thresholds for [`needs_support`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SupportRules {
+    pub recall_below: f64,
+    pub accuracy_drop_points: f64,
+    pub inactive_days: i64,
+    /// Answers needed in each 14-day window to judge a fall in accuracy.
+    pub min_answers: usize,
+    /// Items seen needed to judge recall.
+    pub min_items: usize,
+}
+
+/// The reasons (possibly none) a member may need support on `today`.
+pub fn needs_support(
+    m: &MemberSignals,
+    answers: &[AnswerFact],
+    today: NaiveDate,
+    rules: &SupportRules,
+) -> Vec<SupportReason> {
+    let mut reasons = vec![];
+    let window = |from: i64, to: i64| {
+        let (mut n, mut right) = (0usize, 0usize);
+        for a in answers.iter().filter(|a| a.user == m.user) {
+            let ago = (today - a.day).num_days();
+            if ago >= from && ago < to {
+                n += 1;
+                right += usize::from(a.correct);
+            }
+        }
+        (n >= rules.min_answers).then(|| right as f64 / n as f64)
+    };
+    if let (Some(now), Some(before)) = (window(0, 14), window(14, 28)) {
+        if (before - now) * 100.0 >= rules.accuracy_drop_points {
+            reasons.push(SupportReason::FallingAccuracy { before, now });
+        }
+    }
+    if let Some(last) = m.last_day {
+        let days = (today - last).num_days();
+        if m.best_streak >= 3 && days >= rules.inactive_days {
+            reasons.push(SupportReason::LapsedStreak {
+                days,
+                best: m.best_streak,
+            });
+        }
+    }
+    if m.track_recalls.len() >= rules.min_items.max(1) {
+        let recall = m.track_recalls.iter().sum::<f64>() / m.track_recalls.len() as f64;
+        if recall < rules.recall_below {
+            reasons.push(SupportReason::LowRecall { recall });
+        }
+    }
+    reasons
+}
+
+/// Pearson's correlation coefficient; `None` under 3 pairs or when a series is constant.
+pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    if pairs.len() < 3 {
+        return None;
+    }
+    let n = pairs.len() as f64;
+    let (mx, my) = (
+        pairs.iter().map(|p| p.0).sum::<f64>() / n,
+        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+/// A correlation between a learning series and a KPI `lag` periods later, with its pairs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lagged {
+    pub lag: i64,
+    pub r: Option<f64>,
+    pub n: usize,
+}
+
+/// Correlates `learning[t]` with `kpi[t + lag]` for each lag in `0..=max_lag`; series are keyed
+/// by period index (e.g. week number), missing periods are skipped.
+pub fn lagged_correlations(
+    learning: &BTreeMap<i64, f64>,
+    kpi: &BTreeMap<i64, f64>,
+    max_lag: i64,
+) -> Vec<Lagged> {
+    (0..=max_lag)
+        .map(|lag| {
+            let pairs: Vec<(f64, f64)> = learning
+                .iter()
+                .filter_map(|(t, x)| kpi.get(&(t + lag)).map(|y| (*x, *y)))
+                .collect();
+            Lagged {
+                lag,
+                r: pearson(&pairs),
+                n: pairs.len(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::periods::Period;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn a(user: u64, question: u32, d: u32, correct: bool) -> AnswerFact {
+        AnswerFact {
+            user,
+            topic: 0,
+            question,
+            day: day(d),
+            correct,
+        }
+    }
+
+    fn week(d: u32) -> Span {
+        Span::containing(Period::Week, day(d), 12)
+    }
+
+    #[test]
+    fn participation_and_accuracy_count_the_span_only() {
+        let answers = [
+            a(1, 0, 16, true),
+            a(1, 1, 23, true),
+            a(2, 0, 24, false),
+            a(2, 1, 29, true),
+        ];
+        let p = participation(&answers, &week(23), 4).unwrap();
+        assert_eq!((p.value, p.n, p.people), (0.5, 2, 4));
+        let acc = accuracy(&answers, &week(23), None).unwrap();
+        assert_eq!((acc.n, acc.people), (3, 2));
+        assert!((acc.value - 2.0 / 3.0).abs() < 1e-12);
+        assert!(accuracy(&answers, &week(23), Some(9)).is_none());
+        assert!(!acc.visible(5) && acc.visible(2));
+    }
+
+    #[test]
+    fn knowledge_gain_compares_first_and_latest_attempts() {
+        let answers = [
+            a(1, 0, 16, false),
+            a(1, 0, 24, true), // wrong, then right
+            a(2, 0, 17, true),
+            a(2, 0, 25, true),  // right twice
+            a(3, 0, 25, false), // once only: not compared
+            a(4, 1, 10, false),
+            a(4, 1, 11, true), // both before the week: not compared
+        ];
+        let g = knowledge_gain(&answers, &week(23), 0).unwrap();
+        assert_eq!((g.n, g.people), (2, 2));
+        assert_eq!((g.first, g.latest), (0.5, 1.0));
+        assert_eq!(g.points(), 50.0);
+        assert!(knowledge_gain(&answers, &week(2), 0).is_none());
+    }
+
+    #[test]
+    fn competency_is_a_median_of_days() {
+        let c = |user, first, reached| Competency {
+            user,
+            first_day: day(first),
+            reached_day: day(reached),
+        };
+        let reached = [c(1, 16, 23), c(2, 20, 24), c(3, 1, 25), c(4, 1, 30)];
+        let f = time_to_competency(&reached, &week(23), None).unwrap();
+        assert_eq!((f.value, f.n), (7.0, 3)); // 7, 4, 24 days
+        let only: HashSet<u64> = [2, 3].into();
+        let f = time_to_competency(&reached, &week(23), Some(&only)).unwrap();
+        assert_eq!(f.value, 14.0);
+        assert!(time_to_competency(&reached, &week(2), None).is_none());
+    }
+
+    #[test]
+    fn qa_figures_and_expert_load() {
+        let ask = |d, created, deflected, first, resolved| AskFact {
+            asker: 1,
+            day: day(d),
+            created_ms: created,
+            deflected,
+            first_response_ms: first,
+            resolved_ms: resolved,
+        };
+        let asks = [
+            ask(23, 0, true, None, None),
+            ask(23, 0, false, Some(600_000), Some(3_600_000)),
+            ask(24, 0, false, Some(1_800_000), None),
+            ask(24, 0, false, None, None),
+            ask(2, 0, false, Some(60_000), None), // another week
+        ];
+        let q = qa_figures(&asks, &week(23));
+        assert_eq!(q.asked, 4);
+        assert_eq!(q.deflection, Some(0.25));
+        assert_eq!(q.first_response_minutes, Some((20.0, 2)));
+        assert_eq!(q.resolution_minutes, Some((60.0, 1)));
+        let job = |expert, assigned, responded: Option<i64>, open| AssignmentFact {
+            expert,
+            day: day(23),
+            assigned_ms: assigned,
+            responded_ms: responded,
+            open,
+        };
+        let loads = expert_load(
+            &[
+                job(7, 0, Some(120_000), false),
+                job(8, 0, None, true),
+                job(7, 0, Some(360_000), false),
+            ],
+            &week(23),
+        );
+        assert_eq!(loads[0].expert, 7);
+        assert_eq!((loads[0].assigned, loads[0].responded), (2, 2));
+        assert_eq!(loads[0].median_response_minutes, Some(4.0));
+        assert_eq!((loads[1].expert, loads[1].open), (8, 1));
+    }
+
+    #[test]
+    fn support_reasons() {
+        let rules = SupportRules {
+            recall_below: 0.6,
+            accuracy_drop_points: 20.0,
+            inactive_days: 7,
+            min_answers: 3,
+            min_items: 2,
+        };
+        let mut answers = vec![];
+        for d in 1..=4 {
+            answers.push(a(1, d, d, true)); // 15+ days before the 29th: right
+        }
+        for d in 20..=23 {
+            answers.push(a(1, d, d, d % 2 == 0)); // last 14 days: half right
+        }
+        let m = MemberSignals {
+            user: 1,
+            best_streak: 4,
+            last_day: Some(day(20)),
+            track_recalls: vec![0.5, 0.6],
+        };
+        let r = needs_support(&m, &answers, day(29), &rules);
+        assert_eq!(
+            r,
+            vec![
+                SupportReason::FallingAccuracy {
+                    before: 1.0,
+                    now: 0.5
+                },
+                SupportReason::LapsedStreak { days: 9, best: 4 },
+                SupportReason::LowRecall { recall: 0.55 },
+            ]
+        );
+        let fine = MemberSignals {
+            last_day: Some(day(28)),
+            track_recalls: vec![0.9],
+            ..m
+        };
+        assert!(needs_support(&fine, &answers[..4], day(29), &rules).is_empty());
+    }
+
+    #[test]
+    fn median_of_even_and_odd() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+    }
+
+    #[test]
+    fn correlation_with_lag() {
+        assert_eq!(pearson(&[(1.0, 2.0), (2.0, 4.0)]), None);
+        let r = pearson(&[(1.0, 2.0), (2.0, 4.0), (3.0, 6.5)]).unwrap();
+        assert!(r > 0.99 && r <= 1.0);
+        assert_eq!(pearson(&[(1.0, 1.0), (2.0, 1.0), (3.0, 1.0)]), None);
+        let learning: BTreeMap<i64, f64> = [(0, 1.0), (1, 3.0), (2, 2.0), (3, 5.0)].into();
+        // The KPI follows learning one period later.
+        let kpi: BTreeMap<i64, f64> = [(1, 10.0), (2, 30.0), (3, 20.0), (4, 50.0)].into();
+        let lags = lagged_correlations(&learning, &kpi, 3);
+        assert_eq!(lags[1].n, 4);
+        assert!((lags[1].r.unwrap() - 1.0).abs() < 1e-12);
+        assert_eq!(lags[0].n, 3);
+        assert!(lags[0].r.unwrap() < 0.9);
+        assert_eq!(lags[2].n, 3);
+        assert_eq!(lags[3].n, 2);
+        assert_eq!(lags[3].r, None);
+    }
+}
