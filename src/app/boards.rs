@@ -128,8 +128,9 @@ impl App {
                 id: t.user,
                 score: t.points as f64,
                 detail: format!(
-                    "{} answers, {} right",
+                    "{} answer{}, {} right",
                     t.tally.answers,
+                    if t.tally.answers == 1 { "" } else { "s" },
                     percent(t.tally.correct, t.tally.answers)
                 ),
             })
@@ -289,7 +290,7 @@ impl App {
             .take(self.settings.boards.top as usize)
             .map(|r| {
                 format!(
-                    "{} <@&{}> — **{}** points per member · {}",
+                    "{} <@&{}> — **{:.1}** points per member · {}",
                     place(r.rank),
                     r.standing.id,
                     r.standing.score,

@@ -7,7 +7,7 @@ use serde_json::json;
 use std::time::Duration;
 
 /// Answers one `/quiz` practice question in `topic`, right or wrong; returns the question id.
-async fn practise(app: &TestApp, user: u64, topic: &str, right: bool) -> String {
+pub async fn practise(app: &TestApp, user: u64, topic: &str, right: bool) -> String {
     let id = app
         .discord
         .slash(app.channel, user, "quiz", &[("topic", json!(topic))])
