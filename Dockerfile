@@ -10,6 +10,7 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY config ./config
+COPY assets ./assets
 RUN cargo build --release --locked --bin peerlearn
 
 FROM debian:bookworm-slim AS runtime

@@ -121,8 +121,12 @@ fn pct(f: f64) -> String {
     format!("{:.0}%", f * 100.0)
 }
 
+/// "20 min" under an hour, else "1h 5m", "2d 3h".
 fn minutes_text(m: f64) -> String {
-    duration(std::time::Duration::from_secs_f64((m * 60.0).max(0.0)))
+    if m < 59.5 {
+        return format!("{:.0} min", m.max(0.0));
+    }
+    duration(std::time::Duration::from_secs_f64(m * 60.0))
 }
 
 impl App {
@@ -553,7 +557,7 @@ fn expert_lines(loads: &[ExpertLoad]) -> Vec<String> {
                 t.push_str(&format!(" (median {})", minutes_text(m)));
             }
             if l.open > 0 {
-                t.push_str(&format!(", {} waiting", l.open));
+                t.push_str(&format!(", {} still open", l.open));
             }
             t
         })

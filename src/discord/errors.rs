@@ -18,15 +18,15 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             error, input, ctx, ..
         } => {
             tracing::warn!(command = %ctx.command().qualified_name, error = %error, input = ?input, "unreadable command options");
-            let reply = poise::CreateReply::default()
-                .content(format!(
-                    "I could not read the options of `/{}`. Please pick them from Discord's menus and try again.",
-                    ctx.command().qualified_name
-                ))
-                .ephemeral(true);
-            if let Err(e) = ctx.send(reply).await {
-                tracing::error!(error = %e, "could not tell the user about unreadable options");
-            }
+            unreadable_options(ctx).await;
+        }
+        // Options Discord could not resolve (a user who left, a deleted role or channel).
+        poise::FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            let ctx = poise::Context::Application(ctx);
+            tracing::warn!(command = %ctx.command().qualified_name, problem = description, "command options did not match");
+            unreadable_options(ctx).await;
         }
         // The check has already told the member why.
         poise::FrameworkError::CommandCheckFailed { error: None, .. } => {}
@@ -35,5 +35,18 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 tracing::error!(error = %e, "error while handling an error");
             }
         }
+    }
+}
+
+/// Tells the member their options could not be read, and how to retry.
+async fn unreadable_options(ctx: super::Context<'_>) {
+    let reply = poise::CreateReply::default()
+        .content(format!(
+            "I could not read the options of `/{}`. Please pick them from Discord's menus (a member who left the server cannot be picked) and try again.",
+            ctx.command().qualified_name
+        ))
+        .ephemeral(true);
+    if let Err(e) = ctx.send(reply).await {
+        tracing::error!(error = %e, "could not tell the user about unreadable options");
     }
 }

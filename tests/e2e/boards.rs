@@ -9,7 +9,12 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 /// Runs a command and returns the whole (ephemeral) reply, waiting for a deferred one.
-pub async fn reply_to(app: &TestApp, user: u64, name: &str, options: &[(&str, Value)]) -> PostedMessage {
+pub async fn reply_to(
+    app: &TestApp,
+    user: u64,
+    name: &str,
+    options: &[(&str, Value)],
+) -> PostedMessage {
     let id = app
         .discord
         .slash(app.channel, user, name, options)
@@ -51,10 +56,25 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     let cy = app.discord.add_member(app.guild, "cy", &[]);
     let dee = app.discord.add_member(app.guild, "dee", &[]);
     // Auckland is UTC+13 in November: Monday 30 Nov starts at 11:00 UTC on Sunday the 29th.
-    let tz = command(&app, app.admin, "config timezone", &[("zone", json!("Pacific/Auckland"))]).await;
+    let tz = command(
+        &app,
+        app.admin,
+        "config timezone",
+        &[("zone", json!("Pacific/Auckland"))],
+    )
+    .await;
     assert!(tz.contains("Pacific/Auckland"), "{tz}");
-    let team = command(&app, app.admin, "config team-role", &[("role", json!(support.to_string()))]).await;
-    assert!(team.contains(&format!("<@&{support}> is now a team")), "{team}");
+    let team = command(
+        &app,
+        app.admin,
+        "config team-role",
+        &[("role", json!(support.to_string()))],
+    )
+    .await;
+    assert!(
+        team.contains(&format!("<@&{support}> is now a team")),
+        "{team}"
+    );
     let added = command(
         &app,
         app.admin,
@@ -69,11 +89,19 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     assert!(added.contains("Mon 30 Nov 2026 09:00 NZDT"), "{added}");
 
     // Mon 23 Nov, 20:00 in Auckland. Practice earns 2 points a right answer.
-    for (user, right) in [(ana, true), (ana, true), (ben, true), (ben, true), (cy, true), (cy, false)] {
+    for (user, right) in [
+        (ana, true),
+        (ana, true),
+        (ben, true),
+        (ben, true),
+        (cy, true),
+        (cy, false),
+    ] {
         practise(&app, user, "security", right).await;
     }
     // Sunday 23:59 in Auckland: still the week of 23 Nov.
-    app.clock.advance(Duration::from_secs(((6 * 24 + 3) * 60 + 59) * 60));
+    app.clock
+        .advance(Duration::from_secs(((6 * 24 + 3) * 60 + 59) * 60));
     for right in [true, true] {
         practise(&app, cy, "security", right).await;
     }
@@ -91,7 +119,13 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
 
     // Monday 00:00 in Auckland (Sunday 11:00 UTC): a new week.
     app.clock.advance(Duration::from_secs(60));
-    for (user, right) in [(ben, true), (cy, true), (cy, true), (ana, true), (ana, false)] {
+    for (user, right) in [
+        (ben, true),
+        (cy, true),
+        (cy, true),
+        (ana, true),
+        (ana, false),
+    ] {
         practise(&app, user, "security", right).await;
     }
     let week = board(&app, ana, &[]).await;
@@ -131,8 +165,18 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         )),
         "{improved}"
     );
-    let refused = reply_to(&app, ana, "leaderboard", &[("period", json!("all")), ("board", json!("most improved"))]).await;
-    assert!(refused.content.contains("pick `week`, `month` or `season`"), "{}", refused.content);
+    let refused = reply_to(
+        &app,
+        ana,
+        "leaderboard",
+        &[("period", json!("all")), ("board", json!("most improved"))],
+    )
+    .await;
+    assert!(
+        refused.content.contains("pick `week`, `month` or `season`"),
+        "{}",
+        refused.content
+    );
 
     // What was stored: the ledger and the per-week totals in Auckland's weeks.
     let weeks: Vec<(String, i64, i64, i64)> = sqlx::query_as(
@@ -145,14 +189,16 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     .unwrap();
     assert_eq!(
         weeks,
-        vec![("2026-11-23".into(), 6, 4, 3), ("2026-11-30".into(), 4, 2, 2)]
+        vec![
+            ("2026-11-23".into(), 6, 4, 3),
+            ("2026-11-30".into(), 4, 2, 2)
+        ]
     );
-    let ledger: (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), SUM(points) FROM points_ledger WHERE kind = 'practice'",
-    )
-    .fetch_one(app.store.pool())
-    .await
-    .unwrap();
+    let ledger: (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), SUM(points) FROM points_ledger WHERE kind = 'practice'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
     assert_eq!(ledger, (11, 22), "one ledger row per right answer");
 
     // Mon 30 Nov 09:00 in Auckland: the schedule posts last week's final, then this week.
@@ -166,11 +212,17 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         "{last}"
     );
     let now = embed_lines(&posts[1]);
-    assert!(now.starts_with("🏆 This week so far — week of 30 Nov 2026"), "{now}");
+    assert!(
+        now.starts_with("🏆 This week so far — week of 30 Nov 2026"),
+        "{now}"
+    );
     assert!(now.contains("**📈 Most improved"), "{now}");
     assert!(now.contains(&format!("<@{cy}> — **+25**")), "{now}");
     for p in &posts {
-        assert!(p.pinged.users.is_empty() && p.pinged.roles.is_empty(), "boards notify nobody");
+        assert!(
+            p.pinged.users.is_empty() && p.pinged.roles.is_empty(),
+            "boards notify nobody"
+        );
     }
     // A manual run the same week posts no second final.
     app.clock.advance(Duration::from_secs(60));

@@ -9,4 +9,5 @@ mod experts;
 mod gateway;
 mod quizzes;
 mod reinforcement;
+mod reports;
 mod startup;
