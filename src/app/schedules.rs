@@ -86,6 +86,9 @@ impl App {
         };
         self.ensure_content(req.guild).await?;
         self.check_topic(req.guild, req.topic).await?;
+        if kind == ScheduleKind::Digest && req.topic.is_some() {
+            return refuse("A digest covers every topic: add it without `topic`.");
+        }
         let now = self.clock.now();
         let runs = cron.upcoming(now, tz, 3);
         let id = self

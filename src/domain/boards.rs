@@ -64,11 +64,6 @@ pub fn team_score(points: i64, members: i64) -> f64 {
     points as f64 / members as f64
 }
 
-/// Where the caller's own line goes under a top list: `None` when they are already in it.
-pub fn own_rank_line_needed(top: &[Ranked], me: u64) -> bool {
-    !top.iter().any(|r| r.standing.id == me)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -237,6 +237,26 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         .await
         .unwrap();
     assert_eq!(finals, 1);
+
+    // Four-week seasons: the one that starts today is counted from the ledger at once.
+    let season = command(
+        &app,
+        app.admin,
+        "config season-length",
+        &[("weeks", json!(4))],
+    )
+    .await;
+    assert!(
+        season.starts_with("Seasons now last 4 weeks. This one: season 30 Nov – 27 Dec 2026"),
+        "{season}"
+    );
+    let board = board(&app, dee, &[("period", json!("season"))]).await;
+    assert!(
+        board.starts_with(&format!(
+            "🏆 Leaderboard — season 30 Nov – 27 Dec 2026\n🥇 <@{cy}> — **4** points"
+        )),
+        "{board}"
+    );
     let mut app = app;
     app.stop().await.unwrap();
 }
