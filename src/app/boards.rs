@@ -112,12 +112,7 @@ impl App {
         topic: Option<&str>,
         me: Option<UserId>,
     ) -> AppResult<Board> {
-        let scope = BoardScope {
-            guild,
-            period: span.period,
-            key: &span.key,
-            topic: topic.unwrap_or(""),
-        };
+        let scope = scope(guild, span, topic);
         let top = self
             .store
             .top_members(scope, self.settings.boards.top)
@@ -180,12 +175,7 @@ impl App {
         let Some(before) = span.previous(weeks) else {
             return refuse("All time has no previous period to compare with.");
         };
-        let scope = BoardScope {
-            guild,
-            period: span.period,
-            key: &span.key,
-            topic: topic.unwrap_or(""),
-        };
+        let scope = scope(guild, span, topic);
         let min = i64::from(self.settings.boards.improved_min_answers);
         let pairs = self.store.tally_pairs(scope, &before.key, min).await?;
         let standings = pairs
@@ -259,12 +249,7 @@ impl App {
         span: &Span,
         topic: Option<&str>,
     ) -> AppResult<Board> {
-        let scope = BoardScope {
-            guild,
-            period: span.period,
-            key: &span.key,
-            topic: topic.unwrap_or(""),
-        };
+        let scope = scope(guild, span, topic);
         let teams = self.store.team_totals(scope).await?;
         if teams.is_empty() {
             return refuse(
@@ -415,6 +400,16 @@ impl App {
             season.label(),
             season.start.format("%a %-d %b")
         )))
+    }
+}
+
+/// The totals a board of `span` reads (`topic` `None` = all topics).
+fn scope<'a>(guild: GuildId, span: &'a Span, topic: Option<&'a str>) -> BoardScope<'a> {
+    BoardScope {
+        guild,
+        period: span.period,
+        key: &span.key,
+        topic: topic.unwrap_or(""),
     }
 }
 

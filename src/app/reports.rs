@@ -340,10 +340,12 @@ impl App {
             }
             ReportFormat::Csv => {
                 let csv = report_csv(&figures, &forecasts, support.len(), &kpi_lines, min);
+                let covered = match figures.len() {
+                    1 => current.span.label(),
+                    n => format!("{} and the {} before it", current.span.label(), n - 1),
+                };
                 let mut m = OutMessage::text(format!(
-                    "📊 Report for {} and the {} periods before it: one row per metric, topic, group and period. Figures about fewer than {min} people are left empty (see the `note` column); members who may need support are counted, not named.",
-                    current.span.label(),
-                    figures.len() - 1
+                    "📊 Report for {covered}: one row per metric, topic, group and period. Figures about fewer than {min} people are left empty (see the `note` column); members who may need support are counted, not named."
                 ));
                 m.files.push((
                     format!(

@@ -33,15 +33,8 @@ async fn import(
     }
     // Downloading and checking can take a moment: answer within Discord's 3 seconds.
     ctx.defer_ephemeral().await?;
-    let bytes = match file.download().await {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::warn!(error = %e, "attachment download failed");
-            let m = OutMessage::text(
-                "The file could not be downloaded from Discord. Please attach it again.",
-            );
-            return respond(ctx, Ok(m)).await;
-        }
+    let Some(bytes) = super::download(ctx, &file).await? else {
+        return Ok(());
     };
     let result = app
         .import_content(guild, &file.filename, &bytes)

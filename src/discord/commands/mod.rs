@@ -104,3 +104,22 @@ pub fn refusal_message(text: &str) -> OutMessage {
         .push(("details.txt".into(), text.as_bytes().to_vec()));
     m
 }
+
+/// Downloads an attached file; on failure tells the caller to attach it again and returns
+/// `None`.
+pub async fn download(
+    ctx: Context<'_>,
+    file: &poise::serenity_prelude::Attachment,
+) -> Result<Option<Vec<u8>>, Error> {
+    match file.download().await {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) => {
+            tracing::warn!(error = %e, "attachment download failed");
+            let m = OutMessage::text(
+                "The file could not be downloaded from Discord. Please attach it again.",
+            );
+            respond(ctx, Ok(m)).await?;
+            Ok(None)
+        }
+    }
+}

@@ -2,7 +2,6 @@
 
 use super::boards::PeriodChoice;
 use super::{guild_of, respond, user_of};
-use crate::app::message::OutMessage;
 use crate::app::reports::ReportFormat;
 use crate::discord::{Context, Error};
 use crate::domain::periods::Period;
@@ -66,15 +65,8 @@ async fn import(
         return respond(ctx, Err(e)).await;
     }
     ctx.defer_ephemeral().await?;
-    let bytes = match file.download().await {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::warn!(error = %e, "attachment download failed");
-            let m = OutMessage::text(
-                "The file could not be downloaded from Discord. Please attach it again.",
-            );
-            return respond(ctx, Ok(m)).await;
-        }
+    let Some(bytes) = super::download(ctx, &file).await? else {
+        return Ok(());
     };
     respond(ctx, app.import_kpis(guild, user_of(ctx), &bytes).await).await
 }
