@@ -174,12 +174,18 @@ fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
         1 => "1 day".to_string(),
         n => format!("{n} days"),
     };
-    let points = if scored.points_awarded > 0 {
-        format!("+{} points ({} total)", scored.points_awarded, p.points)
+    let earned = scored.points_awarded + scored.streak_bonus;
+    let points = if earned > 0 {
+        format!("+{earned} points ({} total)", p.points)
     } else {
         format!("{} points", p.points)
     };
-    text.push_str(&format!("\n-# {points} · streak {streak}"));
+    let bonus = if scored.streak_bonus > 0 {
+        format!(" · 🔥 +{} streak bonus", scored.streak_bonus)
+    } else {
+        String::new()
+    };
+    text.push_str(&format!("\n-# {points} · streak {streak}{bonus}"));
     fit(&text, 2000)
 }
 
