@@ -55,7 +55,8 @@ fn place(rank: usize) -> String {
     }
 }
 
-fn percent(part: i64, whole: i64) -> String {
+/// "75%" (rounded as everywhere in the bot), or "–" when there is nothing to count.
+pub(super) fn percent(part: i64, whole: i64) -> String {
     match crate::domain::quiz::percent_correct(part, whole) {
         Some(p) => format!("{p}%"),
         None => "–".into(),
@@ -87,7 +88,7 @@ impl App {
                     .await?
             }
             (BoardBy::Member, BoardKind::Improved) => {
-                self.improved_board(req.guild, &span, req.topic, Some(req.caller))
+                self.improved_board(req.guild, &span, weeks, req.topic, Some(req.caller))
                     .await?
             }
         };
@@ -168,11 +169,11 @@ impl App {
         &self,
         guild: GuildId,
         span: &Span,
+        season_weeks: u32,
         topic: Option<&str>,
         me: Option<UserId>,
     ) -> AppResult<Board> {
-        let weeks = self.season_weeks(guild).await?;
-        let Some(before) = span.previous(weeks) else {
+        let Some(before) = span.previous(season_weeks) else {
             return refuse("All time has no previous period to compare with.");
         };
         let scope = scope(guild, span, topic);
@@ -325,7 +326,9 @@ impl App {
         }
         let week = Span::containing(Period::Week, today, weeks);
         let mut board = self.points_board(s.guild, &week, topic, None).await?;
-        let improved = self.improved_board(s.guild, &week, topic, None).await?;
+        let improved = self
+            .improved_board(s.guild, &week, weeks, topic, None)
+            .await?;
         if improved.entries > 0 {
             board.lines.push(String::new());
             board.lines.push(format!("**{}**", improved.title));

@@ -180,6 +180,5 @@ impl App {
 }
 
 fn percent(t: Tally) -> String {
-    t.accuracy()
-        .map_or("–".into(), |a| format!("{:.0}%", a * 100.0))
+    super::boards::percent(t.correct, t.answers)
 }
