@@ -1,8 +1,11 @@
 //! The one source of "now": the system clock in production, a virtual clock that tests and the
 //! demo move by hand. Loops wait on a [`Ticker`], which returns early when a virtual clock is
-//! moved, so no test sleeps to wait for a schedule.
+//! moved, so no test sleeps to wait for a schedule; [`Clock::settled`] waits until every loop
+//! has done a whole pass at the current virtual time.
 
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -15,6 +18,21 @@ pub struct Clock {
 struct VirtualTime {
     now: Mutex<DateTime<Utc>>,
     moved: watch::Sender<u64>,
+    /// Per live ticker: the virtual time at which its loop's last complete pass started.
+    passes: Mutex<HashMap<u64, DateTime<Utc>>>,
+    /// Bumped whenever a pass completes or a ticker goes away.
+    passed: watch::Sender<u64>,
+    next_ticker: AtomicU64,
+}
+
+impl VirtualTime {
+    fn now(&self) -> DateTime<Utc> {
+        *self.now.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn passes(&self) -> std::sync::MutexGuard<'_, HashMap<u64, DateTime<Utc>>> {
+        self.passes.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl std::fmt::Debug for Clock {
@@ -35,10 +53,14 @@ impl Clock {
     /// Time that stands still at `start` until moved with [`Clock::advance`] or [`Clock::set`].
     pub fn virtual_at(start: DateTime<Utc>) -> Clock {
         let (moved, _) = watch::channel(0);
+        let (passed, _) = watch::channel(0);
         Clock {
             virtual_time: Some(Arc::new(VirtualTime {
                 now: Mutex::new(start),
                 moved,
+                passes: Mutex::new(HashMap::new()),
+                passed,
+                next_ticker: AtomicU64::new(0),
             })),
         }
     }
@@ -50,7 +72,7 @@ impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         match &self.virtual_time {
             None => Utc::now(),
-            Some(v) => *v.now.lock().unwrap_or_else(|e| e.into_inner()),
+            Some(v) => v.now(),
         }
     }
 
@@ -85,23 +107,75 @@ impl Clock {
     /// missed.
     pub fn ticker(&self) -> Ticker {
         Ticker {
-            moved: self.virtual_time.as_ref().map(|v| v.moved.subscribe()),
+            virtual_loop: self.virtual_time.as_ref().map(|v| {
+                let id = v.next_ticker.fetch_add(1, Ordering::Relaxed);
+                let now = v.now();
+                // Not settled until its first pass is done.
+                v.passes()
+                    .insert(id, now - chrono::Duration::milliseconds(1));
+                VirtualLoop {
+                    id,
+                    moved: v.moved.subscribe(),
+                    pass_started: now,
+                    time: Arc::clone(v),
+                }
+            }),
+        }
+    }
+
+    /// Waits until every loop waiting on a ticker of this clock has completed a pass that
+    /// started at the current virtual time or later: whatever was due by now has been handled
+    /// (a schedule run, a follow-up, a queued post picked up). At once for the system clock.
+    pub async fn settled(&self) {
+        let Some(v) = &self.virtual_time else {
+            return;
+        };
+        let mut passed = v.passed.subscribe();
+        loop {
+            let now = v.now();
+            if v.passes().values().all(|started| *started >= now) {
+                return;
+            }
+            // Bounded, so a pass completing between the check and the wait is never missed.
+            let _ = tokio::time::timeout(Duration::from_millis(50), passed.changed()).await;
         }
     }
 }
 
 /// See [`Clock::ticker`].
 pub struct Ticker {
-    moved: Option<watch::Receiver<u64>>,
+    virtual_loop: Option<VirtualLoop>,
+}
+
+/// A loop on a virtual clock: when its passes start, for [`Clock::settled`].
+struct VirtualLoop {
+    id: u64,
+    moved: watch::Receiver<u64>,
+    pass_started: DateTime<Utc>,
+    time: Arc<VirtualTime>,
 }
 
 impl Ticker {
+    /// Called by a loop between passes: the pass that just ended is complete; waits at most
+    /// `at_most` (less if a virtual clock moves) before the next one.
     pub async fn wait(&mut self, at_most: Duration) {
-        match &mut self.moved {
+        match &mut self.virtual_loop {
             None => tokio::time::sleep(at_most).await,
-            Some(moved) => {
-                let _ = tokio::time::timeout(at_most, moved.changed()).await;
+            Some(l) => {
+                l.time.passes().insert(l.id, l.pass_started);
+                l.time.passed.send_modify(|n| *n += 1);
+                let _ = tokio::time::timeout(at_most, l.moved.changed()).await;
+                l.pass_started = l.time.now();
             }
+        }
+    }
+}
+
+impl Drop for Ticker {
+    fn drop(&mut self) {
+        if let Some(l) = &self.virtual_loop {
+            l.time.passes().remove(&l.id);
+            l.time.passed.send_modify(|n| *n += 1);
         }
     }
 }
@@ -137,6 +211,41 @@ mod tests {
             start + chrono::Duration::hours(1),
             "never backwards"
         );
+    }
+
+    #[tokio::test]
+    async fn settled_waits_for_a_whole_pass_after_the_move() {
+        let clock = Clock::virtual_at(Utc::now());
+        let passes = Arc::new(AtomicU64::new(0));
+        let worker = {
+            let (clock, passes) = (clock.clone(), Arc::clone(&passes));
+            let mut ticker = clock.ticker();
+            tokio::spawn(async move {
+                loop {
+                    // A pass that takes a while.
+                    tokio::time::sleep(Duration::from_millis(30)).await;
+                    passes.fetch_add(1, Ordering::SeqCst);
+                    ticker.wait(Duration::from_secs(60)).await;
+                }
+            })
+        };
+        clock.settled().await;
+        assert_eq!(
+            passes.load(Ordering::SeqCst),
+            1,
+            "the first pass is waited for"
+        );
+        clock.advance(Duration::from_secs(1));
+        clock.settled().await;
+        assert_eq!(passes.load(Ordering::SeqCst), 2, "and one after the move");
+        worker.abort();
+        let _ = worker.await;
+        // A loop that is gone is not waited for.
+        clock.advance(Duration::from_secs(1));
+        tokio::time::timeout(Duration::from_secs(5), clock.settled())
+            .await
+            .expect("settled without loops");
+        Clock::system().settled().await;
     }
 
     #[tokio::test]

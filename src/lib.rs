@@ -3,6 +3,7 @@
 //! Module map:
 //! - [`config`]: settings from `config/default.toml`, a `--config` file and `PEERLEARN_*` variables.
 //! - [`clock`]: the one source of "now" (system time, or a virtual clock in tests).
+//! - [`dice`]: the one source of chance (seeded by the system, or by the demo's seed).
 //! - [`domain`]: pure rules and values: content and its files, cron schedules, the custom_id
 //!   codec, scoring and streaks, the FSRS memory model, question selection, mastery, offline
 //!   evaluation; no async, SQL or Discord.
@@ -15,6 +16,7 @@
 //! - [`emulator`]: a local Discord (REST + gateway) that enforces Discord's API spec, for tests,
 //!   benchmarks and the demo.
 //! - [`sandbox`]: `peerlearn run --emulator`, the bot against the emulator without a token.
+//! - [`demo`]: `peerlearn demo`, a simulated team learning with the real bot for N virtual days.
 
 #![recursion_limit = "256"]
 
@@ -23,6 +25,7 @@ pub mod charts;
 pub mod clock;
 pub mod config;
 pub mod delivery;
+pub mod dice;
 pub mod discord;
 pub mod domain;
 pub mod emulator;

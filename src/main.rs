@@ -163,6 +163,7 @@ fn main() -> ExitCode {
                     token,
                     store,
                     peerlearn::clock::Clock::system(),
+                    peerlearn::dice::Dice::from_entropy(),
                     shutdown_signal(),
                 )
                 .await
@@ -192,6 +193,7 @@ async fn fit(settings: Settings) -> ExitCode {
         store.clone(),
         Arc::new(settings),
         peerlearn::clock::Clock::system(),
+        peerlearn::dice::Dice::from_entropy(),
     );
     let code = match app.refit_guilds(true).await {
         Ok(reports) if reports.is_empty() => {

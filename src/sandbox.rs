@@ -38,6 +38,7 @@ pub async fn run(
         token,
         store,
         crate::clock::Clock::system(),
+        crate::dice::Dice::from_entropy(),
         shutdown,
     ));
     discord.wait_for_session().await?;

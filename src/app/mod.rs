@@ -20,6 +20,7 @@ pub mod tracks;
 
 use crate::clock::Clock;
 use crate::config::Settings;
+use crate::dice::Dice;
 use crate::domain::ids::GuildId;
 use crate::domain::periods::keys_for;
 use crate::domain::quiz::PointRules;
@@ -35,6 +36,8 @@ pub struct App {
     pub store: Store,
     pub settings: Arc<Settings>,
     pub clock: Clock,
+    /// Chance (question order, refreshers): seeded in the demo so a seed replays a run.
+    pub dice: Dice,
     /// The configured keyword rules for question topics, compiled once.
     pub topic_rules: Arc<Vec<TopicRule>>,
 }
@@ -63,12 +66,13 @@ pub fn refuse<T>(message: impl Into<String>) -> AppResult<T> {
 }
 
 impl App {
-    pub fn new(store: Store, settings: Arc<Settings>, clock: Clock) -> App {
+    pub fn new(store: Store, settings: Arc<Settings>, clock: Clock, dice: Dice) -> App {
         let topic_rules = Arc::new(settings.experts.compiled_rules());
         App {
             store,
             settings,
             clock,
+            dice,
             topic_rules,
         }
     }

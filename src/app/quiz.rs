@@ -37,15 +37,6 @@ impl Post {
 /// A mastered question comes back as a refresher about once in this many practice questions.
 const REFRESHER_ONE_IN: u64 = 20;
 
-/// A random number from the standard library's per-process random hasher keys (no extra
-/// dependency for one dice roll).
-fn random_u64() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u64(0);
-    h.finish()
-}
-
 /// How long a practice or review question can be answered after it was shown.
 const PERSONAL_TTL_MS: i64 = 24 * 3_600_000;
 /// Discord's limit for a button label.
@@ -336,7 +327,7 @@ impl App {
     ) -> AppResult<Option<QuestionVersion>> {
         let candidates = self.candidates(guild, user, topic).await?;
         let tracks = self.store.track_topics(guild, roles).await?;
-        let refresher = random_u64() % REFRESHER_ONE_IN == 0;
+        let refresher = self.dice.one_in(REFRESHER_ONE_IN);
         match next_question(&candidates, &tracks, refresher) {
             Some(i) => Ok(self
                 .store
@@ -359,7 +350,7 @@ impl App {
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
         Ok(self
             .store
-            .practice_candidates(guild, user, topic)
+            .practice_candidates(guild, user, topic, self.dice.shuffle_key())
             .await?
             .into_iter()
             .map(|(version_id, topic, memory)| Candidate {

@@ -299,6 +299,7 @@ impl App {
                         s.topic.as_deref(),
                         avoid,
                         f64::from(self.settings.reinforcement.mastered_stability_days),
+                        self.dice.shuffle_key(),
                     )
                     .await?;
                 let window_ms = self.quiz_window_minutes(s.guild).await? * 60_000;
@@ -316,7 +317,12 @@ impl App {
             Some(ScheduleKind::Tip) => {
                 let picked = self
                     .store
-                    .pick_channel_tip(s.guild, s.channel_id, s.topic.as_deref())
+                    .pick_channel_tip(
+                        s.guild,
+                        s.channel_id,
+                        s.topic.as_deref(),
+                        self.dice.shuffle_key(),
+                    )
                     .await?;
                 match picked {
                     Some((tip_id, topic_name, text, link)) => {

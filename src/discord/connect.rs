@@ -9,6 +9,7 @@ use super::{commands, components, errors, port::DiscordPort, Data};
 use crate::app::App;
 use crate::clock::Clock;
 use crate::config::{Settings, Token};
+use crate::dice::Dice;
 use crate::domain::ids::{GuildId, UserId};
 use crate::store::Store;
 use poise::serenity_prelude as serenity;
@@ -46,12 +47,13 @@ fn is_unauthorized(e: &serenity::Error) -> bool {
 }
 
 /// Runs the bot until `shutdown` completes (then closes the gateway cleanly) or a fatal error:
-/// the gateway client, the scheduler and the delivery worker, all on `clock`.
+/// the gateway client, the scheduler and the delivery worker, all on `clock` and `dice`.
 pub async fn run(
     settings: Arc<Settings>,
     token: Token,
     store: Store,
     clock: Clock,
+    dice: Dice,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
     let api_base = settings.discord.api_base.clone();
@@ -103,7 +105,7 @@ pub async fn run(
         }
     }
 
-    let app = App::new(store.clone(), settings, clock);
+    let app = App::new(store.clone(), settings, clock, dice);
     let wake_delivery = Arc::new(Notify::new());
     let wake_scheduler = Arc::new(Notify::new());
     let started_at = Instant::now();

@@ -6,6 +6,7 @@
 
 use super::content::ensure_guild;
 use super::Store;
+use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::periods::Period;
 use sqlx::{Row, SqliteConnection};
@@ -275,8 +276,8 @@ impl Store {
     /// A question for a channel quiz: not among the channel's last `avoid` posts, not one that
     /// most of the channel's audience (members who answered its quizzes) has mastered
     /// (stability at least `mastered_stability`), the least recently posted in this channel
-    /// first (never posted before all), then at random. Each rule gives way when nothing else
-    /// is left.
+    /// first (never posted before all), then in the random order `shuffle` gives. Each rule
+    /// gives way when nothing else is left.
     pub async fn pick_channel_question(
         &self,
         guild: GuildId,
@@ -284,6 +285,7 @@ impl Store {
         topic: Option<&str>,
         avoid: u32,
         mastered_stability: f64,
+        shuffle: ShuffleKey,
     ) -> sqlx::Result<Option<i64>> {
         sqlx::query_scalar(
             "WITH recent AS (
@@ -303,7 +305,7 @@ impl Store {
                       q.id IN (SELECT question_id FROM mastered),
                       (SELECT MAX(p.created_ms) FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                         WHERE p.channel_id = ?2 AND v.question_id = q.id) NULLS FIRST,
-                      RANDOM()
+                      (q.rowid * ?6 + ?7) % ?8
              LIMIT 1",
         )
         .bind(guild.to_db())
@@ -311,27 +313,35 @@ impl Store {
         .bind(topic)
         .bind(i64::from(avoid))
         .bind(mastered_stability)
+        .bind(shuffle.multiplier)
+        .bind(shuffle.offset)
+        .bind(SHUFFLE_MODULUS)
         .fetch_optional(&self.pool)
         .await
     }
 
-    /// A tip for a channel: the one it has seen least recently (never first), then at random.
+    /// A tip for a channel: the one it has seen least recently (never first), then in the
+    /// random order `shuffle` gives.
     pub async fn pick_channel_tip(
         &self,
         guild: GuildId,
         channel_id: u64,
         topic: Option<&str>,
+        shuffle: ShuffleKey,
     ) -> sqlx::Result<Option<(String, String, String, Option<String>)>> {
         sqlx::query_as(
             "SELECT p.id, t.name, p.text, p.link FROM tips p JOIN topics t ON t.guild_id = p.guild_id AND t.id = p.topic_id
              WHERE p.guild_id = ?1 AND (?3 IS NULL OR p.topic_id = ?3)
              ORDER BY (SELECT MAX(created_ms) FROM tip_posts tp WHERE tp.channel_id = ?2 AND tp.tip_id = p.id) NULLS FIRST,
-                      RANDOM()
+                      (p.rowid * ?4 + ?5) % ?6
              LIMIT 1",
         )
         .bind(guild.to_db())
         .bind(channel_id as i64)
         .bind(topic)
+        .bind(shuffle.multiplier)
+        .bind(shuffle.offset)
+        .bind(SHUFFLE_MODULUS)
         .fetch_optional(&self.pool)
         .await
     }

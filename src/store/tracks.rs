@@ -3,6 +3,7 @@
 use super::content::ensure_guild;
 use super::quizzes::{memory_from_columns, MEMORY_COLUMNS};
 use super::Store;
+use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
 use sqlx::Row;
@@ -76,24 +77,28 @@ impl Store {
         Ok(topics)
     }
 
-    /// Every current question (in `topic` if given) with the member's memory of it, in random
-    /// order.
+    /// Every current question (in `topic` if given) with the member's memory of it, in the
+    /// random order `shuffle` gives.
     pub async fn practice_candidates(
         &self,
         guild: GuildId,
         user: UserId,
         topic: Option<&str>,
+        shuffle: ShuffleKey,
     ) -> sqlx::Result<Vec<(i64, String, Option<Memory>)>> {
         let rows = sqlx::query(&format!(
             "SELECT q.current_version, q.topic_id, {MEMORY_COLUMNS}
              FROM questions q LEFT JOIN memory m
                ON m.guild_id = q.guild_id AND m.question_id = q.id AND m.user_id = ?2
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
-             ORDER BY RANDOM()"
+             ORDER BY (q.rowid * ?4 + ?5) % ?6"
         ))
         .bind(guild.to_db())
         .bind(user.to_db())
         .bind(topic)
+        .bind(shuffle.multiplier)
+        .bind(shuffle.offset)
+        .bind(SHUFFLE_MODULUS)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

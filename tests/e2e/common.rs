@@ -93,6 +93,7 @@ pub fn spawn_bot(
         Token::new(discord.bot_token()),
         store,
         clock,
+        peerlearn::dice::Dice::from_entropy(),
         async move {
             let _ = rx.await;
         },
