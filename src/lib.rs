@@ -25,6 +25,7 @@ pub mod charts;
 pub mod clock;
 pub mod config;
 pub mod delivery;
+pub mod demo;
 pub mod dice;
 pub mod discord;
 pub mod domain;

@@ -30,6 +30,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Try peerlearn without Discord: the real bot, a fresh database and the bundled Discord
+    /// emulator, with a simulated team learning for a number of virtual days; prints the
+    /// board and the report, and writes the database, CSV, charts and a transcript
+    Demo {
+        /// Virtual days to simulate (each takes a second or two)
+        #[arg(long, default_value_t = 30, value_name = "N")]
+        days: u32,
+        /// Simulated team members
+        #[arg(long, default_value_t = 40, value_name = "N")]
+        members: usize,
+        /// The same seed replays the same run
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        seed: u64,
+        /// Where the database, CSV, charts and transcript go (an earlier demo there is replaced)
+        #[arg(long, default_value = "demo-output", value_name = "DIR")]
+        out: PathBuf,
+        /// Stop after the setup and take commands from the terminal (send /quiz, click
+        /// buttons, ask as any member)
+        #[arg(long)]
+        interactive: bool,
+    },
     /// Connect to Discord and serve the bot (needs DISCORD_TOKEN) until SIGINT or SIGTERM
     Run {
         /// Serve against the bundled Discord emulator with a sample server instead of Discord
@@ -83,10 +104,14 @@ enum ConfigAction {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let settings = match Settings::load(cli.config.as_deref()) {
+    let mut settings = match Settings::load(cli.config.as_deref()) {
         Ok(s) => s,
         Err(e) => return config_failure(&e),
     };
+    if matches!(cli.command, Command::Demo { .. }) {
+        // The demo's output is its printout; the bot's routine log lines would hide it.
+        settings.log.filter = "warn,serenity=error,poise=error".into();
+    }
     init_logging(&settings);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -96,6 +121,36 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Demo {
+            days,
+            members,
+            seed,
+            out,
+            interactive,
+        } => {
+            let options = peerlearn::demo::DemoOptions {
+                days,
+                members,
+                seed,
+                out,
+                interactive,
+                progress: true,
+            };
+            if let Err(e) = peerlearn::demo::check(&options) {
+                eprintln!("peerlearn: {e}");
+                return ExitCode::from(2);
+            }
+            match runtime.block_on(peerlearn::demo::run(&options, settings)) {
+                Ok(summary) => {
+                    print!("{}", summary.render());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("peerlearn: the demo failed: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::EvalScheduler {
             log,
             train_fraction,

@@ -104,29 +104,7 @@ pub async fn run(
     }
 }
 
-/// A message as plain text: content, the embed's title, text and footer, and the buttons.
+/// A message as text, indented under its speaker.
 fn as_text(m: &PostedMessage) -> String {
-    let mut parts = Vec::new();
-    if !m.content.is_empty() {
-        parts.push(m.content.clone());
-    }
-    for e in m.embeds.as_array().into_iter().flatten() {
-        for key in ["title", "description"] {
-            if let Some(t) = e[key].as_str() {
-                parts.push(t.to_string());
-            }
-        }
-        if let Some(t) = e["footer"]["text"].as_str() {
-            parts.push(format!("({t})"));
-        }
-    }
-    let buttons: Vec<String> = m
-        .buttons()
-        .into_iter()
-        .map(|(_, l)| format!("[{l}]"))
-        .collect();
-    if !buttons.is_empty() {
-        parts.push(buttons.join(" "));
-    }
-    parts.join("\n").replace('\n', "\n            ")
+    m.to_text().replace('\n', "\n            ")
 }

@@ -782,6 +782,25 @@ impl Emulator {
             .collect()
     }
 
+    /// The newest message's id (0 before any): ids only grow, so later messages have larger ones.
+    pub fn latest_message_id(&self) -> u64 {
+        self.lock()
+            .messages
+            .keys()
+            .next_back()
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The direct-message channel the bot opened with `user`, if any.
+    pub fn dm_channel_of(&self, user: u64) -> Option<u64> {
+        self.lock()
+            .channels
+            .values()
+            .find(|c| c.recipient_id == Some(user))
+            .map(|c| c.id)
+    }
+
     pub fn message(&self, id: u64) -> Option<PostedMessage> {
         self.lock().messages.get(&id).cloned()
     }

@@ -237,6 +237,37 @@ impl Pings {
 }
 
 impl PostedMessage {
+    /// The message as a person reads it, in plain text: the content, each embed's title, text
+    /// and footer, then the buttons in brackets.
+    pub fn to_text(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.content.is_empty() {
+            parts.push(self.content.clone());
+        }
+        for e in self.embeds.as_array().into_iter().flatten() {
+            for key in ["title", "description"] {
+                if let Some(t) = e[key].as_str() {
+                    parts.push(t.to_string());
+                }
+            }
+            if let Some(t) = e["footer"]["text"].as_str() {
+                parts.push(format!("({t})"));
+            }
+        }
+        let buttons: Vec<String> = self
+            .buttons()
+            .into_iter()
+            .map(|(_, l)| format!("[{l}]"))
+            .collect();
+        if !buttons.is_empty() {
+            parts.push(buttons.join(" "));
+        }
+        for a in &self.attachments {
+            parts.push(format!("📎 {}", a.filename));
+        }
+        parts.join("\n")
+    }
+
     /// Whether only the interaction's user can see this message.
     pub fn is_ephemeral(&self) -> bool {
         self.flags & 64 != 0

@@ -296,4 +296,26 @@ impl Store {
             })
             .collect())
     }
+
+    /// How many answers a guild has from each source (quiz, review, practice), and how many of
+    /// them were right: `(source, answers, right)`, by source.
+    pub async fn answers_by_source(&self, guild: GuildId) -> sqlx::Result<Vec<(String, i64, i64)>> {
+        sqlx::query_as(
+            "SELECT source, COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE guild_id = ?
+             GROUP BY source ORDER BY source",
+        )
+        .bind(guild.to_db())
+        .fetch_all(self.pool())
+        .await
+    }
+
+    /// How many `/ask` questions a guild has in each state, by state.
+    pub async fn asks_by_state(&self, guild: GuildId) -> sqlx::Result<Vec<(String, i64)>> {
+        sqlx::query_as(
+            "SELECT state, COUNT(*) FROM asks WHERE guild_id = ? GROUP BY state ORDER BY state",
+        )
+        .bind(guild.to_db())
+        .fetch_all(self.pool())
+        .await
+    }
 }
