@@ -204,7 +204,7 @@ fn main() -> ExitCode {
         }),
         Command::Run { emulator: false } => {
             let Some(token) = Token::from_env() else {
-                eprintln!("peerlearn: DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN, or try the bot without Discord: peerlearn run --emulator");
+                eprintln!("peerlearn: DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN, or try the bot without Discord: peerlearn demo (a simulated team) or peerlearn run --emulator");
                 return ExitCode::from(2);
             };
             runtime.block_on(async {

@@ -301,7 +301,14 @@ fn option_types(world: &World, command: &str) -> anyhow::Result<Vec<(String, u64
     }
     Ok(level
         .iter()
-        .filter_map(|o| Some((o["name"].as_str()?.to_string(), o["type"].as_u64()?)))
+        .filter_map(|o| {
+            // A choice is sent by its name, whatever its type.
+            let kind = match o["choices"].as_array() {
+                Some(c) if !c.is_empty() => 3,
+                _ => o["type"].as_u64()?,
+            };
+            Some((o["name"].as_str()?.to_string(), kind))
+        })
         .collect())
 }
 
@@ -375,12 +382,23 @@ async fn mark(
     world.mark_as_answer(me, target.id).await
 }
 
-/// Moves to the next 09:00 (schedules run on the way) and returns what the bot posted.
+/// Moves to the next 09:00 in half-hour steps (every schedule on the way runs on time) and
+/// returns what the bot posted.
 async fn next_morning(world: &mut World) -> anyhow::Result<Vec<crate::emulator::PostedMessage>> {
     let mark = world.mark();
-    let day = world.day_number().floor() as u32 + 1;
-    world.at(day, 8, 0).await?;
-    world.at(day, 9, 0).await?;
+    let now = world.day_number();
+    let today = now.floor();
+    let target = if now < today + 9.0 / 24.0 {
+        today + 9.0 / 24.0
+    } else {
+        today + 1.0 + 9.0 / 24.0
+    };
+    let mut step = (now * 48.0).floor() as u32 + 1;
+    while f64::from(step) / 48.0 <= target + 1e-9 {
+        let minutes = (step % 48) * 30;
+        world.at(step / 48, minutes / 60, minutes % 60).await?;
+        step += 1;
+    }
     println!("It is now {}.", world.now_label());
     let c = world.channels;
     Ok([c.learning, c.admins]

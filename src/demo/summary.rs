@@ -118,8 +118,9 @@ impl Summary {
                 .find(|(s, _)| s == state)
                 .map_or(0, |(_, n)| *n)
         };
+        let days = if self.days == 1 { "day" } else { "days" };
         out += &format!(
-            "\npeerlearn demo: {} virtual days ({}), {} members, seed {}\n\n",
+            "\npeerlearn demo: {} virtual {days} ({}), {} members, seed {}\n\n",
             self.days, self.period, self.members, self.seed
         );
         out += "What the team did (stored in the database)\n";

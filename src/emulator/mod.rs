@@ -52,7 +52,7 @@ pub(crate) struct Shared {
 pub struct EmulatorOptions {
     pub bot_token: String,
     pub bot_name: String,
-    /// Discord's OpenAPI document; defaults to [`Spec::default_path`].
+    /// Discord's OpenAPI document; defaults to [`Spec::load_default`]'s choice.
     pub spec_path: Option<PathBuf>,
     /// Gateway heartbeat interval announced in Hello.
     pub heartbeat_interval: Duration,
@@ -121,8 +121,10 @@ impl Drop for Emulator {
 impl Emulator {
     /// Starts REST and gateway listeners on random loopback ports.
     pub async fn start(options: EmulatorOptions) -> anyhow::Result<Emulator> {
-        let spec_path = options.spec_path.clone().unwrap_or_else(Spec::default_path);
-        let spec = Spec::load(&spec_path)?;
+        let spec = match &options.spec_path {
+            Some(path) => Spec::load(path)?,
+            None => Spec::load_default()?,
+        };
         let rest = TcpListener::bind("127.0.0.1:0").await?;
         let ws = TcpListener::bind("127.0.0.1:0").await?;
         let rest_port = rest.local_addr()?.port();

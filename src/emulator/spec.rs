@@ -99,6 +99,17 @@ impl Spec {
             .unwrap_or_else(|| candidates[0].clone())
     }
 
+    /// The spec at `$DISCORD_OPENAPI` if set, else `shared/discord-api/openapi.json` beside
+    /// the repository if there, else the copy built into the binary (so the demo and
+    /// `run --emulator` work on a machine with nothing but the binary).
+    pub fn load_default() -> anyhow::Result<Spec> {
+        let path = Spec::default_path();
+        if std::env::var_os("DISCORD_OPENAPI").is_some() || path.exists() {
+            return Spec::load(&path);
+        }
+        Spec::parse(&embedded_text()?)
+    }
+
     /// Reads and indexes the spec, applying the docs' corrections.
     pub fn load(path: &Path) -> anyhow::Result<Spec> {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -107,7 +118,12 @@ impl Spec {
                 path.display()
             )
         })?;
-        let mut doc: Value = serde_json::from_str(&text)?;
+        Spec::parse(&text)
+    }
+
+    /// Indexes a spec document, applying the docs' corrections.
+    fn parse(text: &str) -> anyhow::Result<Spec> {
+        let mut doc: Value = serde_json::from_str(text)?;
         apply_doc_corrections(&mut doc);
         let mut routes = Vec::new();
         if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
@@ -503,11 +519,38 @@ fn apply_doc_corrections(doc: &mut Value) {
     }
 }
 
+/// Discord's OpenAPI document as shipped in `assets/discord-api/` (gzip; MIT licence there).
+const EMBEDDED_GZ: &[u8] = include_bytes!("../../assets/discord-api/openapi.json.gz");
+
+fn embedded_text() -> anyhow::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(EMBEDDED_GZ)
+        .read_to_string(&mut text)
+        .map_err(|e| anyhow::anyhow!("the built-in copy of Discord's API spec is damaged: {e}"))?;
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
     use std::sync::OnceLock;
+
+    #[test]
+    fn the_built_in_spec_is_the_shared_document() {
+        let built_in = embedded_text().expect("the built-in spec decompresses");
+        let path = Spec::default_path();
+        if let Ok(shared) = std::fs::read_to_string(&path) {
+            assert!(
+                built_in == shared,
+                "assets/discord-api/openapi.json.gz differs from {}: refresh it with gzip -9 -n",
+                path.display()
+            );
+        }
+        let spec = Spec::parse(&built_in).expect("it indexes");
+        assert!(spec.route("POST", "/channels/1/messages").is_some());
+    }
 
     fn spec() -> &'static Spec {
         static SPEC: OnceLock<Spec> = OnceLock::new();

@@ -4,6 +4,7 @@
 mod boards;
 mod cli;
 mod common;
+mod demo;
 mod emulator_contract;
 mod experts;
 mod gateway;

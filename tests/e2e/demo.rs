@@ -1,0 +1,234 @@
+//! `peerlearn demo`: a small simulated team on the emulator produces a real database (answers,
+//! reviews, a resolved question), a report, a CSV and valid charts; the same seed replays the
+//! same figures and another seed does not. The binary's demo, its argument checks and the
+//! interactive prompt are driven as a newcomer would.
+
+use peerlearn::config::Settings;
+use peerlearn::demo::{run, DemoOptions, Summary};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn options(seed: u64, out: &Path) -> DemoOptions {
+    DemoOptions {
+        days: 5,
+        members: 8,
+        seed,
+        out: out.to_path_buf(),
+        interactive: false,
+        progress: false,
+    }
+}
+
+async fn demo(seed: u64, out: &Path) -> Summary {
+    crate::common::init_logs();
+    let settings = Settings::load_from(None, &BTreeMap::new()).expect("default settings");
+    run(&options(seed, out), settings)
+        .await
+        .expect("the demo runs")
+}
+
+/// Width and height of a PNG file, decoding it completely.
+fn png_size(path: &Path) -> (u32, u32) {
+    let decoder = png::Decoder::new(std::fs::File::open(path).expect("the chart exists"));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).expect("PNG pixels");
+    (info.width, info.height)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = demo(3, &dir.path().join("a")).await;
+    assert!(summary.violations.is_empty(), "{:?}", summary.violations);
+
+    // What was stored, read straight from the database file the bot wrote.
+    let db = dir.path().join("a/peerlearn.db");
+    let mut conn = SqliteConnectOptions::new()
+        .filename(&db)
+        .read_only(true)
+        .connect()
+        .await
+        .expect("the demo database opens");
+    let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql);
+    let quiz = count("SELECT COUNT(*) FROM answers WHERE source = 'channel'")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    let reviews = count("SELECT COUNT(*) FROM answers WHERE source = 'review'")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    let resolved = count("SELECT COUNT(*) FROM asks WHERE state = 'resolved'")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    let knowledge = count("SELECT COUNT(*) FROM kb_entries")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    let schedules = count("SELECT COUNT(*) FROM schedules")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    let tracks = count("SELECT COUNT(*) FROM role_tracks")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    assert!(quiz > 0 && reviews > 0, "quiz {quiz}, reviews {reviews}");
+    assert!(resolved >= 1 && knowledge >= 1, "{resolved} {knowledge}");
+    assert_eq!(schedules, 5, "set up with /schedule add");
+    assert_eq!(tracks, 6, "set up with /track set");
+    // The summary's figures are the stored ones.
+    let stored: i64 = summary.answers.iter().map(|(_, n, _)| n).sum();
+    let a = summary.activity;
+    assert_eq!(stored, i64::from(a.quiz + a.review + a.practice));
+    assert_eq!(
+        summary
+            .answers
+            .iter()
+            .find(|(s, _, _)| s == "review")
+            .map(|x| x.1),
+        Some(reviews)
+    );
+
+    // The admin's report and board, with names instead of raw mentions.
+    assert!(
+        summary.report.starts_with("📊 Report — all time"),
+        "{}",
+        summary.report
+    );
+    assert!(
+        summary.report.contains("**Questions:**"),
+        "{}",
+        summary.report
+    );
+    assert!(
+        summary.leaderboard.contains("🥇 @"),
+        "{}",
+        summary.leaderboard
+    );
+    assert!(!summary.report.contains("<@"), "{}", summary.report);
+    let printout = summary.render();
+    for part in [
+        "peerlearn demo: 5 virtual days (Mon 2 Mar 2026 to Fri 6 Mar 2026), 8 members, seed 3",
+        "daily quiz answers",
+        "resolved by an expert",
+        "with reviews ( 6 members)",
+        "quiz only    ( 2 members)",
+        "peerlearn.db",
+        "recall.png",
+    ] {
+        assert!(printout.contains(part), "{part} in\n{printout}");
+    }
+
+    // The files: CSV rows and charts that decode.
+    let csv = std::fs::read_to_string(dir.path().join("a/peerlearn-report-all-all.csv"))
+        .expect("the report's CSV");
+    assert!(csv.lines().count() > 1, "{csv}");
+    assert!(csv.starts_with("period,start,end,metric,"), "{csv}");
+    for chart in ["trend.png", "recall.png", "ada-stats.png"] {
+        assert_eq!(png_size(&dir.path().join("a").join(chart)), (800, 400));
+    }
+    let transcript = std::fs::read_to_string(dir.path().join("a/transcript.md")).unwrap();
+    assert!(
+        transcript.contains("**grace** › /schedule add kind:quiz"),
+        "the setup goes through slash commands"
+    );
+    assert!(transcript.contains("Mark as answer"), "{transcript}");
+
+    // The same seed replays the same run; another seed makes another.
+    let again = demo(3, &dir.path().join("b")).await;
+    assert_eq!(summary.figures(), again.figures());
+    let other = demo(4, &dir.path().join("c")).await;
+    assert_ne!(summary.figures(), other.figures());
+}
+
+fn peerlearn() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_peerlearn"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PEERLEARN_") || k == "RUST_LOG" {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+#[test]
+fn the_demo_command_runs_and_explains_bad_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peerlearn()
+        .args(["demo", "--days", "2", "--members", "4", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("peerlearn demo: 2 virtual days"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("/report period:all"), "{stdout}");
+    assert!(dir.path().join("peerlearn.db").exists());
+    assert!(
+        !stderr.contains("INFO"),
+        "the bot's routine logs stay out of the printout: {stderr}"
+    );
+
+    let out = peerlearn()
+        .args(["demo", "--members", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--members must be 2 to 500"), "{stderr}");
+}
+
+#[test]
+fn the_interactive_demo_takes_commands_and_clicks_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = peerlearn()
+        .args(["demo", "--interactive", "--members", "4", "--out"])
+        .arg(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let script = "help\n/quiz\nclick 1\nas nobody\nas grace\n/schedule list\n/config timezone zone:Mars/Olympus\nnext\nquit\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    for part in [
+        "The demo server is ready: 4 members",
+        "ada › ",
+        "🧠 Practice",
+        "streak",
+        "nobody is called nobody",
+        "grace › ",
+        "quiz",
+        "Mars/Olympus",
+        "It is now Tue 3 Mar 09:00.",
+        "🧠 Quiz",
+        "Demo server closed.",
+    ] {
+        assert!(stdout.contains(part), "{part:?} in\n{stdout}");
+    }
+}
