@@ -225,7 +225,7 @@ fn the_interactive_demo_takes_commands_and_clicks_from_the_terminal() {
         "grace › ",
         "quiz",
         "Mars/Olympus",
-        "It is now Tue 3 Mar 09:00.",
+        "It is now Mon 2 Mar 09:00.",
         "🧠 Quiz",
         "Demo server closed.",
     ] {
