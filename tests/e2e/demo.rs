@@ -54,31 +54,21 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
         .connect()
         .await
         .expect("the demo database opens");
-    let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql);
-    let quiz = count("SELECT COUNT(*) FROM answers WHERE source = 'channel'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    let reviews = count("SELECT COUNT(*) FROM answers WHERE source = 'review'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    let resolved = count("SELECT COUNT(*) FROM asks WHERE state = 'resolved'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    let knowledge = count("SELECT COUNT(*) FROM kb_entries")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    let schedules = count("SELECT COUNT(*) FROM schedules")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    let tracks = count("SELECT COUNT(*) FROM role_tracks")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
+    let mut counts = Vec::new();
+    for sql in [
+        "SELECT COUNT(*) FROM answers WHERE source = 'channel'",
+        "SELECT COUNT(*) FROM answers WHERE source = 'review'",
+        "SELECT COUNT(*) FROM asks WHERE state = 'resolved'",
+        "SELECT COUNT(*) FROM kb_entries",
+        "SELECT COUNT(*) FROM schedules",
+        "SELECT COUNT(*) FROM role_tracks",
+    ] {
+        let n: i64 = sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap();
+        counts.push(n);
+    }
+    let [quiz, reviews, resolved, knowledge, schedules, tracks] = counts[..] else {
+        unreachable!()
+    };
     conn.close().await.unwrap();
     assert!(quiz > 0 && reviews > 0, "quiz {quiz}, reviews {reviews}");
     assert!(resolved >= 1 && knowledge >= 1, "{resolved} {knowledge}");
