@@ -61,7 +61,13 @@ pub struct Person {
     /// Topics this member answers questions on as an expert.
     pub expert_in: Vec<&'static str>,
     pub learner: Learner,
+    /// From this day on they stop taking part (busy with other things): someone the report
+    /// should flag as maybe needing support.
+    pub drifts_away_on: Option<u32>,
 }
+
+/// The member who drifts away, and the day they do.
+const DRIFTER: (usize, u32) = (4, 14);
 
 /// The first simulated member's user id; the others follow.
 pub const FIRST_USER_ID: u64 = 900_000_000_000_000_001;
@@ -103,6 +109,7 @@ pub fn draw(members: usize, rng: &mut SplitMix64, questions: &[(String, String)]
                 reminders,
                 expert_in: vec![],
                 learner,
+                drifts_away_on: (i == DRIFTER.0).then_some(DRIFTER.1),
             }
         })
         .collect();
@@ -179,5 +186,7 @@ mod tests {
             .filter(|p| p.reminders == Reminders::Dm)
             .count();
         assert_eq!((off, dm), (2, 1));
+        let drifting: Vec<_> = people.iter().filter_map(|p| p.drifts_away_on).collect();
+        assert_eq!(drifting, [14], "one member drifts away after two weeks");
     }
 }

@@ -79,6 +79,9 @@ pub async fn live(
     for &i in &order {
         let (user, diligence, reminders) = {
             let p = &world.people[i];
+            if p.drifts_away_on.is_some_and(|d| n >= d) {
+                continue;
+            }
             (p.user, p.learner.profile.diligence, p.reminders)
         };
         if !weekday {
