@@ -34,7 +34,7 @@ enum Command {
     /// emulator, with a simulated team learning for a number of virtual days; prints the
     /// board and the report, and writes the database, CSV, charts and a transcript
     Demo {
-        /// Virtual days to simulate (each takes a second or two)
+        /// Virtual days to simulate (under a second each for 40 members)
         #[arg(long, default_value_t = 30, value_name = "N")]
         days: u32,
         /// Simulated team members
