@@ -180,7 +180,7 @@ async fn edited(world: &World, message: &PostedMessage) -> anyhow::Result<Posted
 }
 
 /// The thread a routing answer points to (`<#id>`).
-fn thread_in(reply: &PostedMessage) -> Option<u64> {
+pub(super) fn thread_in(reply: &PostedMessage) -> Option<u64> {
     let text = &reply.content;
     let start = text.find("<#")? + 2;
     let end = start + text[start..].find('>')?;

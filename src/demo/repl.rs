@@ -157,7 +157,7 @@ pub async fn run(world: &mut World) -> anyhow::Result<()> {
             Input::Slash { command, options } => {
                 slash(world, me, &command, &options).await.map(|reply| {
                     show(world, &reply);
-                    if let Some(t) = thread_of(&reply) {
+                    if let Some(t) = super::qa::thread_in(&reply) {
                         thread = Some(t);
                     }
                     last = Some(reply);
@@ -173,7 +173,7 @@ pub async fn run(world: &mut World) -> anyhow::Result<()> {
                     let m = m.clone();
                     world.click(me, &m, n - 1, false).await.map(|reply| {
                         show(world, &reply);
-                        if let Some(t) = thread_of(&reply) {
+                        if let Some(t) = super::qa::thread_in(&reply) {
                             thread = Some(t);
                         }
                         last = Some(reply);
@@ -217,12 +217,6 @@ async fn read_line() -> anyhow::Result<Option<String>> {
 fn show(world: &World, m: &crate::emulator::PostedMessage) {
     let text = world.readable(&m.to_text()).replace('\n', "\n            ");
     println!("peerlearn › {text}\n");
-}
-
-fn thread_of(m: &crate::emulator::PostedMessage) -> Option<u64> {
-    let start = m.content.find("<#")? + 2;
-    let end = start + m.content[start..].find('>')?;
-    m.content[start..end].parse().ok()
 }
 
 fn user_named(world: &World, name: &str) -> Option<u64> {
