@@ -147,7 +147,7 @@ pub async fn run(world: &mut World) -> anyhow::Result<()> {
                 members(world);
                 Ok(())
             }
-            Input::As(name) => match user_named(world, &name) {
+            Input::As(name) => match world.user_named(&name) {
                 Some(u) => {
                     me = u;
                     Ok(())
@@ -217,13 +217,6 @@ async fn read_line() -> anyhow::Result<Option<String>> {
 fn show(world: &World, m: &crate::emulator::PostedMessage) {
     let text = world.readable(&m.to_text()).replace('\n', "\n            ");
     println!("peerlearn › {text}\n");
-}
-
-fn user_named(world: &World, name: &str) -> Option<u64> {
-    if name == "grace" {
-        return Some(world.admin);
-    }
-    world.people.iter().find(|p| p.name == name).map(|p| p.user)
 }
 
 fn members(world: &World) {
@@ -322,15 +315,13 @@ fn option_value(world: &World, kind: u64, raw: &str) -> anyhow::Result<Value> {
             .parse::<f64>()
             .with_context(|| format!("{raw} is not a number"))?),
         5 => json!(matches!(raw, "true" | "yes" | "1")),
-        6 => named(
-            world
-                .people
-                .iter()
-                .map(|p| (p.name.clone(), p.user))
-                .chain([("grace".to_string(), world.admin)])
-                .collect(),
-            "member",
-        )?,
+        6 => {
+            let wanted = raw.trim_start_matches('@');
+            let user = world
+                .user_named(wanted)
+                .with_context(|| format!("no member called {wanted}"))?;
+            json!(user.to_string())
+        }
         7 => {
             let c = world.channels;
             named(

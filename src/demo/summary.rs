@@ -7,6 +7,7 @@ use super::day::Activity;
 use super::world::World;
 use super::{guild_of, DemoOptions};
 use crate::charts::{percent_lines, Line};
+use crate::domain::quiz::percent_correct;
 use crate::emulator::PostedMessage;
 use serde_json::json;
 use std::path::PathBuf;
@@ -130,7 +131,8 @@ impl Summary {
             ("practice", "practice answers (/quiz)"),
         ] {
             let (n, right) = answers(source);
-            out += &format!("  {n:>6} {label}, {}% right\n", percent(right, n));
+            let right = percent_correct(right, n).unwrap_or(0);
+            out += &format!("  {n:>6} {label}, {right}% right\n");
         }
         let asked: i64 = self.asks.iter().map(|(_, n)| n).sum();
         out += &format!(
@@ -142,20 +144,18 @@ impl Summary {
         let first = |v: &[f64]| v.first().copied().unwrap_or(0.0) * 100.0;
         let last = |v: &[f64]| v.last().copied().unwrap_or(0.0) * 100.0;
         out += "What they really know (hidden recall of the starter questions; the bot never sees it)\n";
-        out += &format!(
-            "  with reviews ({:>2} members): {:>3.0}% on day 0 → {:>3.0}% after day {}\n",
-            self.reviewed_members,
-            first(&self.recall.reviewed),
-            last(&self.recall.reviewed),
-            self.days
-        );
-        out += &format!(
-            "  quiz only    ({:>2} members): {:>3.0}% on day 0 → {:>3.0}% after day {}\n\n",
-            self.quiz_only_members,
-            first(&self.recall.quiz_only),
-            last(&self.recall.quiz_only),
-            self.days
-        );
+        for (group, members, values) in [
+            ("with reviews", self.reviewed_members, &self.recall.reviewed),
+            ("quiz only", self.quiz_only_members, &self.recall.quiz_only),
+        ] {
+            out += &format!(
+                "  {group:<12} ({members:>2} members): {:>3.0}% on day 0 → {:>3.0}% after day {}\n",
+                first(values),
+                last(values),
+                self.days
+            );
+        }
+        out += "\n";
         out += "/leaderboard period:all\n";
         out += &indent(&self.leaderboard);
         out += "\n/report period:all\n";
@@ -174,14 +174,6 @@ impl Summary {
             }
         }
         out
-    }
-}
-
-fn percent(part: i64, whole: i64) -> i64 {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
     }
 }
 

@@ -206,6 +206,14 @@ impl World {
             .to_string()
     }
 
+    /// The user called `name` (the admin is grace).
+    pub fn user_named(&self, name: &str) -> Option<u64> {
+        if name == "grace" {
+            return Some(self.admin);
+        }
+        self.people.iter().find(|p| p.name == name).map(|p| p.user)
+    }
+
     pub fn name_of(&self, user: u64) -> String {
         if user == self.admin {
             return "grace".into();
