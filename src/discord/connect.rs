@@ -46,6 +46,44 @@ fn is_unauthorized(e: &serenity::Error) -> bool {
     matches!(e, serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401)
 }
 
+/// How often a start-up request is tried before the bot gives up.
+const STARTUP_ATTEMPTS: u32 = 6;
+
+/// A start-up request (who am I, register commands), retried when Discord is briefly
+/// unavailable: a 429 (a restart right after a burst can land in a spent rate-limit window)
+/// waits a second, a 5xx or network error backs off 1, 2, 4 … s. A 4xx other than 429 (a bad
+/// token, a bad command) fails at once.
+async fn at_startup<T, F, Fut>(what: &str, mut call: F) -> Result<T, serenity::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, serenity::Error>>,
+{
+    let mut attempt = 1;
+    loop {
+        let e = match call().await {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        let status = match &e {
+            serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
+                Some(r.status_code.as_u16())
+            }
+            _ => None,
+        };
+        let wait = match status {
+            Some(429) => Duration::from_secs(1),
+            Some(500..=599) | None => Duration::from_secs(1 << (attempt - 1).min(4)),
+            Some(_) => return Err(e),
+        };
+        if attempt >= STARTUP_ATTEMPTS {
+            return Err(e);
+        }
+        tracing::warn!(request = what, attempt, error = %e, retry_in = ?wait, "Discord did not answer a start-up request; retrying");
+        tokio::time::sleep(wait).await;
+        attempt += 1;
+    }
+}
+
 /// Runs the bot until `shutdown` completes (then closes the gateway cleanly) or a fatal error:
 /// the gateway client, the scheduler and the delivery worker, all on `clock` and `dice`.
 pub async fn run(
@@ -63,23 +101,26 @@ pub async fn run(
     }
     let http = builder.build();
 
-    let me = http.get_current_user().await.map_err(|e| {
-        if is_unauthorized(&e) {
-            BotError::TokenRejected
-        } else {
-            BotError::Unreachable {
-                api_base: api_base.clone(),
-                source: e,
-            }
-        }
-    })?;
-    let app = http
-        .get_current_application_info()
+    let me = at_startup("GET /users/@me", || http.get_current_user())
         .await
-        .map_err(|source| BotError::Unreachable {
-            api_base: api_base.clone(),
-            source,
+        .map_err(|e| {
+            if is_unauthorized(&e) {
+                BotError::TokenRejected
+            } else {
+                BotError::Unreachable {
+                    api_base: api_base.clone(),
+                    source: e,
+                }
+            }
         })?;
+    let app = at_startup("GET /oauth2/applications/@me", || {
+        http.get_current_application_info()
+    })
+    .await
+    .map_err(|source| BotError::Unreachable {
+        api_base: api_base.clone(),
+        source,
+    })?;
     http.set_application_id(app.id);
     tracing::info!(bot = %me.name, application = %app.id, "authenticated");
 
@@ -87,10 +128,11 @@ pub async fn run(
     let definitions = poise::builtins::create_application_commands(&all);
     match settings.discord.dev_guild() {
         Some(guild) => {
-            serenity::GuildId::new(guild)
-                .set_commands(&http, definitions)
-                .await
-                .map_err(BotError::Registration)?;
+            at_startup("PUT guild commands", || {
+                serenity::GuildId::new(guild).set_commands(&http, definitions.clone())
+            })
+            .await
+            .map_err(BotError::Registration)?;
             tracing::info!(
                 guild,
                 count = all.len(),
@@ -98,9 +140,11 @@ pub async fn run(
             );
         }
         None => {
-            serenity::Command::set_global_commands(&http, definitions)
-                .await
-                .map_err(BotError::Registration)?;
+            at_startup("PUT global commands", || {
+                serenity::Command::set_global_commands(&http, definitions.clone())
+            })
+            .await
+            .map_err(BotError::Registration)?;
             tracing::info!(count = all.len(), "commands registered globally");
         }
     }

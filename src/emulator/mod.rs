@@ -755,6 +755,15 @@ impl Emulator {
         .await
     }
 
+    /// The callback type the bot answered an interaction with, if it has (without waiting).
+    pub fn answered(&self, interaction: u64) -> Option<u8> {
+        self.lock()
+            .interactions
+            .get(&interaction)
+            .and_then(|r| r.callback.as_ref())
+            .map(|c| c.kind)
+    }
+
     /// Followup messages sent for an interaction so far.
     pub fn followups(&self, interaction: u64) -> Vec<PostedMessage> {
         let s = self.lock();

@@ -4,6 +4,7 @@
 mod boards;
 mod cli;
 mod common;
+mod crash;
 mod demo;
 mod emulator_contract;
 mod experts;
