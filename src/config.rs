@@ -32,6 +32,7 @@ pub struct Settings {
     pub points: PointSettings,
     pub boards: BoardSettings,
     pub reports: ReportSettings,
+    pub privacy: PrivacySettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -136,6 +137,11 @@ pub struct ReportSettings {
     pub support_recall_below: f64,
     pub support_accuracy_drop_points: u32,
     pub support_inactive_days: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PrivacySettings {
+    pub retention_days: u32,
 }
 
 /// A keyword rule: questions matching `pattern` (a regular expression) go to `topic`.
@@ -405,6 +411,10 @@ impl Settings {
                     format!("must be between {min} and 1.0, got {value}"),
                 ));
             }
+        }
+        if let Err(e) = crate::domain::retention::check_days(i64::from(self.privacy.retention_days))
+        {
+            return Err(bad("privacy.retention_days", e));
         }
         if self.reports.support_accuracy_drop_points > 100 {
             return Err(bad(

@@ -4,7 +4,8 @@
 //! Each pass also takes the due follow-ups of open questions (escalation to the next expert,
 //! telling the admins, reminding the asker, closing abandoned questions).
 //!
-//! Once an hour it also fits the memory model of guilds with enough new answers.
+//! Once an hour it also fits the memory model of guilds with enough new answers, and (by the
+//! bot's clock) purges raw events older than each server's retention.
 //!
 //! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
 //! in SQLite: after a restart it carries on where it stopped, within the grace window.
@@ -17,6 +18,8 @@ use tokio::sync::{watch, Notify};
 
 /// How often guilds are checked for a refit of their memory model.
 const FIT_CHECK_EVERY: Duration = Duration::from_secs(3600);
+/// How often (on the bot's clock) the retention purge runs.
+const PURGE_EVERY_MS: i64 = 3_600_000;
 
 /// Runs until `shutdown` turns true. `wake` cuts a wait short (a schedule was added or
 /// resumed); `delivery` is notified whenever a post was queued.
@@ -30,6 +33,7 @@ pub async fn run(
     let mut ticker = app.clock.ticker();
     let mut last_fit_check: Option<std::time::Instant> = None;
     let mut fitting: Option<tokio::task::JoinHandle<()>> = None;
+    let mut last_purge_ms: Option<i64> = None;
     loop {
         // Once an hour: fit the memory model of guilds that have enough new answers, beside
         // the runs (a large fit must not delay a post).
@@ -53,6 +57,13 @@ pub async fn run(
                 }
             }
             Err(e) => tracing::error!(error = %e, "scheduler pass failed; retrying"),
+        }
+        let now_ms = app.clock.now_ms();
+        if last_purge_ms.is_none_or(|t| now_ms - t >= PURGE_EVERY_MS) {
+            match app.purge_expired().await {
+                Ok(_) => last_purge_ms = Some(now_ms),
+                Err(e) => tracing::error!(error = %e, "retention purge failed; retrying"),
+            }
         }
         match app.run_ask_follow_ups().await {
             Ok(0) => {}

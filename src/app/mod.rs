@@ -9,6 +9,7 @@ pub mod experts;
 pub mod fitting;
 pub mod knowledge;
 pub mod message;
+pub mod privacy;
 pub mod progress;
 pub mod quiz;
 pub mod reports;

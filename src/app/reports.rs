@@ -552,8 +552,10 @@ fn expert_lines(loads: &[ExpertLoad]) -> Vec<String> {
         .take(10)
         .map(|l| {
             let mut t = format!(
-                "<@{}> {} assigned, {} replied",
-                l.expert, l.assigned, l.responded
+                "{} {} assigned, {} replied",
+                crate::domain::format::member(l.expert),
+                l.assigned,
+                l.responded
             );
             if let Some(m) = l.median_response_minutes {
                 t.push_str(&format!(" (median {})", minutes_text(m)));

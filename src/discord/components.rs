@@ -159,6 +159,10 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
             true,
         ),
         ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
+        ComponentId::PrivacyDelete { issued_ms } => {
+            (app.privacy_delete(guild, user, issued_ms).await, true)
+        }
+        ComponentId::PrivacyKeep => (Ok(app.privacy_keep()), true),
         // Handled before (it defers).
         ComponentId::AskRoute { .. } => return ephemeral(&OutMessage::text(APOLOGY)),
     };

@@ -28,6 +28,18 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::warn!(command = %ctx.command().qualified_name, problem = description, "command options did not match");
             unreadable_options(ctx).await;
         }
+        // Discord hides these commands in direct messages; an old client may still send one.
+        poise::FrameworkError::GuildOnly { ctx, .. } => {
+            let reply = poise::CreateReply::default()
+                .content(format!(
+                    "`/{}` works inside a server, not in direct messages. Use it in your team's server.",
+                    ctx.command().qualified_name
+                ))
+                .ephemeral(true);
+            if let Err(e) = ctx.send(reply).await {
+                tracing::error!(error = %e, "could not answer a command sent in a DM");
+            }
+        }
         // The check has already told the member why.
         poise::FrameworkError::CommandCheckFailed { error: None, .. } => {}
         other => {

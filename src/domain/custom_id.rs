@@ -38,6 +38,10 @@ pub enum ComponentId {
     AskSolved { ask: i64 },
     /// "I still need help": route the question to an expert.
     AskRoute { ask: i64 },
+    /// "Delete my data" under `/privacy delete`, with when the prompt was shown (it expires).
+    PrivacyDelete { issued_ms: i64 },
+    /// "Keep my data" under `/privacy delete`.
+    PrivacyKeep,
 }
 
 impl ComponentId {
@@ -61,6 +65,8 @@ impl ComponentId {
             ComponentId::ReviewNext { guild, n } => format!("{TAG}:rn:{guild}:{n}"),
             ComponentId::AskSolved { ask } => format!("{TAG}:as:{ask}"),
             ComponentId::AskRoute { ask } => format!("{TAG}:ar:{ask}"),
+            ComponentId::PrivacyDelete { issued_ms } => format!("{TAG}:pd:{issued_ms}"),
+            ComponentId::PrivacyKeep => format!("{TAG}:pk"),
         }
     }
 
@@ -111,6 +117,10 @@ impl ComponentId {
             }),
             [TAG, "as", ask] => Some(ComponentId::AskSolved { ask: number(ask)? }),
             [TAG, "ar", ask] => Some(ComponentId::AskRoute { ask: number(ask)? }),
+            [TAG, "pd", issued] => Some(ComponentId::PrivacyDelete {
+                issued_ms: number(issued)?,
+            }),
+            [TAG, "pk"] => Some(ComponentId::PrivacyKeep),
             _ => None,
         }
     }
@@ -144,6 +154,10 @@ mod tests {
             ComponentId::ReviewNext { guild: 1, n: 3 },
             ComponentId::AskSolved { ask: i64::MAX / 10 },
             ComponentId::AskRoute { ask: 1 },
+            ComponentId::PrivacyDelete {
+                issued_ms: 1_790_000_000_000,
+            },
+            ComponentId::PrivacyKeep,
         ];
         for id in all {
             let s = id.encode();
@@ -176,6 +190,9 @@ mod tests {
             "pl1:as:",
             "pl1:ar:x",
             "pl1:as:1:2",
+            "pl1:pd:",
+            "pl1:pd:-1",
+            "pl1:pk:1",
         ] {
             assert_eq!(ComponentId::parse(bad), None, "{bad}");
         }

@@ -29,6 +29,16 @@ pub fn bytes(n: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
+/// A member as Discord shows them (`<@id>`), or "a former member" for the anonymous ids
+/// left by `/privacy delete` (negative in the database, so above `i64::MAX` here).
+pub fn member(user: u64) -> String {
+    if user > i64::MAX as u64 {
+        "a former member".into()
+    } else {
+        format!("<@{user}>")
+    }
+}
+
 /// Cuts `text` to at most `max_chars` characters (not bytes), ending with `…` when cut.
 pub fn fit(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {

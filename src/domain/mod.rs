@@ -13,6 +13,7 @@ pub mod memory;
 pub mod periods;
 pub mod quiz;
 pub mod recall_eval;
+pub mod retention;
 pub mod routing;
 pub mod schedule;
 pub mod selection;

@@ -8,6 +8,7 @@ mod experts;
 mod fitting;
 mod guilds;
 mod knowledge;
+mod privacy;
 mod quizzes;
 mod reports;
 mod reviews;
@@ -22,6 +23,7 @@ pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use experts::{Away, ExpertRow, Suggestion};
 pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 pub use knowledge::{KbEntry, KbHit, KbKind};
+pub use privacy::{Forgotten, MemberExport, Purged};
 pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
 pub use reports::{AnswerFacts, AskRecord, AssignmentRecord, KpiValue, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
@@ -146,7 +148,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5]
+            vec![1, 2, 3, 4, 5, 6]
         );
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -164,7 +166,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5]
+            vec![1, 2, 3, 4, 5, 6]
         );
     }
 }

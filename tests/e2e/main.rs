@@ -9,6 +9,7 @@ mod demo;
 mod emulator_contract;
 mod experts;
 mod gateway;
+mod privacy;
 mod quizzes;
 mod reinforcement;
 mod reports;

@@ -1,4 +1,4 @@
-//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length`
+//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention`
 //! (admins).
 
 use super::{guild_of, respond};
@@ -20,7 +20,8 @@ use poise::serenity_prelude as serenity;
         "admin_channel",
         "escalation",
         "team_role",
-        "season_length"
+        "season_length",
+        "retention"
     ),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
@@ -171,4 +172,17 @@ async fn season_length(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(ctx, ctx.data().app.set_season_length(guild, weeks).await).await
+}
+
+/// Sets how long raw events (answers, points, question history) are kept
+#[poise::command(slash_command)]
+async fn retention(
+    ctx: Context<'_>,
+    #[description = "Days: 0 keeps them, else 90 to 3650"]
+    #[min = 0]
+    #[max = 3650]
+    days: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.set_retention(guild, days).await).await
 }

@@ -10,6 +10,7 @@ mod content;
 mod expert;
 mod help;
 mod kb;
+mod privacy;
 mod progress;
 mod quiz;
 mod reinforce;
@@ -44,6 +45,7 @@ pub fn all() -> Vec<Command> {
         report::report(),
         report::kpi(),
         track::track(),
+        privacy::privacy(),
         ask::mark_as_answer(),
     ]
 }

@@ -1,0 +1,605 @@
+//! A member's own data: everything the bot stores about them in one server (for
+//! `/privacy export`), forgetting them (for `/privacy delete`), and the retention purge of old
+//! raw events.
+//!
+//! Forgetting deletes the member's personal rows and keeps anonymous aggregates: their answers,
+//! the questions they asked that became knowledge and their accepted answers stay, under a
+//! fresh negative id that no table links to them, so question statistics, deflection and
+//! response-time figures still add up. Everything happens in one transaction.
+
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+use chrono::DateTime;
+use serde::Serialize;
+
+/// Unix milliseconds as an RFC 3339 time (UTC).
+fn iso(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
+fn iso_opt(ms: Option<i64>) -> Option<String> {
+    ms.map(iso)
+}
+
+/// Everything stored about one member in one server. Discord ids are strings (they do not
+/// fit a JSON number exactly).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MemberExport {
+    pub server_id: String,
+    pub user_id: String,
+    pub profile: Option<Profile>,
+    pub roles_seen: Vec<String>,
+    pub review_preferences: Option<Preferences>,
+    pub progress: Option<ProgressRow>,
+    pub answers: Vec<AnswerRow>,
+    pub review_schedule: Vec<MemoryRow>,
+    pub points: Vec<PointRow>,
+    pub competency: Vec<CompetencyRow>,
+    pub expert_topics: Vec<ExpertTopic>,
+    pub away: Option<AwayRow>,
+    pub questions_asked: Vec<AskedRow>,
+    pub questions_assigned: Vec<AssignedRow>,
+    pub knowledge_written: Vec<KnowledgeRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Profile {
+    pub display_name: String,
+    pub first_seen: String,
+    pub last_seen: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Preferences {
+    pub reviews_on: bool,
+    pub delivery: String,
+    pub paused_until: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ProgressRow {
+    pub points: i64,
+    pub streak_days: i64,
+    pub best_streak: i64,
+    pub last_day: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AnswerRow {
+    pub answered_at: String,
+    pub day: String,
+    pub source: String,
+    pub question_id: String,
+    pub question: String,
+    pub choice: String,
+    pub correct: bool,
+    pub seconds_to_answer: f64,
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MemoryRow {
+    pub question_id: String,
+    pub stability_days: f64,
+    pub difficulty: f64,
+    pub last_review_day: String,
+    pub due_day: String,
+    pub reviews: i64,
+    pub lapses: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PointRow {
+    pub at: String,
+    pub kind: String,
+    pub points: i64,
+    pub topic_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CompetencyRow {
+    pub topic_id: String,
+    pub first_day: String,
+    pub reached_day: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExpertTopic {
+    pub topic_id: String,
+    pub since: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AwayRow {
+    pub since: String,
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AskedRow {
+    pub id: i64,
+    pub asked_at: String,
+    pub text: String,
+    pub topic_id: Option<String>,
+    pub state: String,
+    pub closed_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AssignedRow {
+    pub question_id: i64,
+    pub assigned_at: String,
+    pub responded_at: Option<String>,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct KnowledgeRow {
+    pub id: i64,
+    pub created_at: String,
+    pub question: String,
+    pub answer: String,
+    pub wrote_the_answer: bool,
+    pub accepted_it: bool,
+}
+
+/// What forgetting a member changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Forgotten {
+    /// Personal rows deleted (profile, preferences, progress, review schedule, points …).
+    pub deleted: u64,
+    /// Rows kept without a link to the member (answers, asks, knowledge, assignments).
+    pub anonymised: u64,
+}
+
+/// Raw events a retention purge deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub answers: u64,
+    pub points: u64,
+    pub question_events: u64,
+    pub closed_questions: u64,
+    pub sent_posts: u64,
+}
+
+impl Purged {
+    pub fn total(&self) -> u64 {
+        self.answers + self.points + self.question_events + self.closed_questions + self.sent_posts
+    }
+}
+
+/// Rows deleted per statement in a purge, so other writers wait at most one batch.
+const PURGE_BATCH: i64 = 5_000;
+
+impl Store {
+    /// Everything stored about `user` in `guild`.
+    pub async fn member_export(&self, guild: GuildId, user: UserId) -> sqlx::Result<MemberExport> {
+        let (g, u) = (guild.to_db(), user.to_db());
+        let pool = self.pool();
+        let profile = sqlx::query_as::<_, (String, i64, i64)>(
+            "SELECT display_name, first_seen_ms, last_seen_ms FROM members WHERE guild_id = ? AND user_id = ?",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_optional(pool)
+        .await?
+        .map(|(display_name, first, last)| Profile {
+            display_name,
+            first_seen: iso(first),
+            last_seen: iso(last),
+        });
+        let roles_seen = sqlx::query_scalar::<_, i64>(
+            "SELECT role_id FROM member_roles WHERE guild_id = ? AND user_id = ? ORDER BY role_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| (r as u64).to_string())
+        .collect();
+        let review_preferences = sqlx::query_as::<_, (i64, String, Option<String>)>(
+            "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_optional(pool)
+        .await?
+        .map(|(on, delivery, paused_until)| Preferences {
+            reviews_on: on != 0,
+            delivery,
+            paused_until,
+        });
+        let progress = sqlx::query_as::<_, (i64, i64, i64, Option<String>)>(
+            "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_optional(pool)
+        .await?
+        .map(|(points, streak_days, best_streak, last_day)| ProgressRow {
+            points,
+            streak_days,
+            best_streak,
+            last_day,
+        });
+        let answers = sqlx::query_as::<_, (i64, String, String, String, String, String, i64, i64, i64, i64)>(
+            "SELECT a.answered_ms, a.local_day, a.source, a.question_id, v.prompt, v.choices, a.choice,
+                    a.correct, a.latency_ms, a.points
+             FROM answers a JOIN question_versions v ON v.id = a.version_id
+             WHERE a.guild_id = ? AND a.user_id = ? ORDER BY a.id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(at, day, source, question_id, prompt, choices, choice, correct, latency, points)| {
+            let choices: Vec<String> = serde_json::from_str(&choices).unwrap_or_default();
+            AnswerRow {
+                answered_at: iso(at),
+                day,
+                source,
+                question_id,
+                question: prompt,
+                choice: usize::try_from(choice)
+                    .ok()
+                    .and_then(|c| choices.get(c).cloned())
+                    .unwrap_or_else(|| choice.to_string()),
+                correct: correct != 0,
+                seconds_to_answer: latency as f64 / 1000.0,
+                points,
+            }
+        })
+        .collect();
+        let review_schedule = sqlx::query_as::<_, (String, f64, f64, String, String, i64, i64)>(
+            "SELECT question_id, stability, difficulty, last_day, due_day, reviews, lapses
+             FROM memory WHERE guild_id = ? AND user_id = ? ORDER BY due_day, question_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(
+            |(
+                question_id,
+                stability_days,
+                difficulty,
+                last_review_day,
+                due_day,
+                reviews,
+                lapses,
+            )| MemoryRow {
+                question_id,
+                stability_days,
+                difficulty,
+                last_review_day,
+                due_day,
+                reviews,
+                lapses,
+            },
+        )
+        .collect();
+        let points = sqlx::query_as::<_, (i64, String, i64, Option<String>)>(
+            "SELECT at_ms, kind, points, topic_id FROM points_ledger WHERE guild_id = ? AND user_id = ? ORDER BY id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(at, kind, points, topic_id)| PointRow {
+            at: iso(at),
+            kind,
+            points,
+            topic_id,
+        })
+        .collect();
+        let competency = sqlx::query_as::<_, (String, String, String)>(
+            "SELECT topic_id, first_day, reached_day FROM competency WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(topic_id, first_day, reached_day)| CompetencyRow {
+            topic_id,
+            first_day,
+            reached_day,
+        })
+        .collect();
+        let expert_topics = sqlx::query_as::<_, (String, i64)>(
+            "SELECT topic_id, added_ms FROM experts WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(topic_id, since)| ExpertTopic {
+            topic_id,
+            since: iso(since),
+        })
+        .collect();
+        let away = sqlx::query_as::<_, (i64, Option<i64>)>(
+            "SELECT since_ms, until_ms FROM expert_away WHERE guild_id = ? AND user_id = ?",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_optional(pool)
+        .await?
+        .map(|(since, until)| AwayRow {
+            since: iso(since),
+            until: iso_opt(until),
+        });
+        let questions_asked =
+            sqlx::query_as::<_, (i64, i64, String, Option<String>, String, Option<i64>)>(
+                "SELECT id, created_ms, text, topic_id, state, closed_ms FROM asks
+             WHERE guild_id = ? AND asker_id = ? ORDER BY id",
+            )
+            .bind(g)
+            .bind(u)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|(id, at, text, topic_id, state, closed)| AskedRow {
+                id,
+                asked_at: iso(at),
+                text,
+                topic_id,
+                state,
+                closed_at: iso_opt(closed),
+            })
+            .collect();
+        let questions_assigned = sqlx::query_as::<_, (i64, i64, Option<i64>, Option<String>)>(
+            "SELECT ask_id, assigned_ms, responded_ms, outcome FROM ask_assignments
+             WHERE guild_id = ? AND expert_id = ? ORDER BY ask_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(question_id, at, responded, outcome)| AssignedRow {
+            question_id,
+            assigned_at: iso(at),
+            responded_at: iso_opt(responded),
+            outcome,
+        })
+        .collect();
+        let knowledge_written = sqlx::query_as::<_, (i64, i64, String, String, i64, i64)>(
+            "SELECT id, created_ms, question, answer, author_id, accepted_by FROM kb_entries
+             WHERE guild_id = ?1 AND (author_id = ?2 OR accepted_by = ?2) ORDER BY id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(
+            |(id, at, question, answer, author, accepted_by)| KnowledgeRow {
+                id,
+                created_at: iso(at),
+                question,
+                answer,
+                wrote_the_answer: author == u,
+                accepted_it: accepted_by == u,
+            },
+        )
+        .collect();
+        Ok(MemberExport {
+            server_id: guild.0.to_string(),
+            user_id: user.0.to_string(),
+            profile,
+            roles_seen,
+            review_preferences,
+            progress,
+            answers,
+            review_schedule,
+            points,
+            competency,
+            expert_topics,
+            away,
+            questions_asked,
+            questions_assigned,
+            knowledge_written,
+        })
+    }
+
+    /// Forgets `user` in `guild` (see the module doc), in one transaction.
+    pub async fn forget_member(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        now_ms: i64,
+    ) -> sqlx::Result<Forgotten> {
+        let (g, u) = (guild.to_db(), user.to_db());
+        let mut tx = self.write_tx().await?;
+        // A fresh anonymous id: below every id (real or anonymous) used so far in this server.
+        let anonymous: i64 = sqlx::query_scalar(
+            "SELECT MIN(-1, COALESCE(MIN(id), 0) - 1) FROM (
+               SELECT MIN(user_id) AS id FROM answers WHERE guild_id = ?1
+               UNION ALL SELECT MIN(asker_id) FROM asks WHERE guild_id = ?1
+               UNION ALL SELECT MIN(expert_id) FROM asks WHERE guild_id = ?1
+               UNION ALL SELECT MIN(expert_id) FROM ask_assignments WHERE guild_id = ?1
+               UNION ALL SELECT MIN(author_id) FROM kb_entries WHERE guild_id = ?1
+               UNION ALL SELECT MIN(accepted_by) FROM kb_entries WHERE guild_id = ?1
+               UNION ALL SELECT MIN(removed_by) FROM kb_entries WHERE guild_id = ?1
+               UNION ALL SELECT MIN(actor_id) FROM knowledge_events WHERE guild_id = ?1)",
+        )
+        .bind(g)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut out = Forgotten::default();
+        for table in [
+            "members",
+            "member_prefs",
+            "member_progress",
+            "member_roles",
+            "memory",
+            "points_ledger",
+            "board_totals",
+            "competency",
+            "experts",
+            "expert_away",
+        ] {
+            out.deleted += sqlx::query(&format!(
+                "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"
+            ))
+            .bind(g)
+            .bind(u)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        // Questions still in progress are closed; only the ones that became knowledge keep
+        // their text (it is in the knowledge base anyway).
+        sqlx::query(
+            "UPDATE asks SET state = 'abandoned', closed_ms = COALESCE(closed_ms, ?3)
+             WHERE guild_id = ?1 AND asker_id = ?2 AND state IN ('searching', 'open')",
+        )
+        .bind(g)
+        .bind(u)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE asks SET text = '(removed at the member''s request)'
+             WHERE guild_id = ?1 AND asker_id = ?2 AND kb_id IS NULL",
+        )
+        .bind(g)
+        .bind(u)
+        .execute(&mut *tx)
+        .await?;
+        // An open question assigned to them waits for the next expert.
+        sqlx::query(
+            "UPDATE asks SET expert_id = NULL WHERE guild_id = ? AND expert_id = ? AND state = 'open'",
+        )
+        .bind(g)
+        .bind(u)
+        .execute(&mut *tx)
+        .await?;
+        for (table, column) in [
+            ("answers", "user_id"),
+            ("asks", "asker_id"),
+            ("asks", "expert_id"),
+            ("ask_assignments", "expert_id"),
+            ("kb_entries", "author_id"),
+            ("kb_entries", "accepted_by"),
+            ("kb_entries", "removed_by"),
+            ("knowledge_events", "actor_id"),
+        ] {
+            out.anonymised += sqlx::query(&format!(
+                "UPDATE {table} SET {column} = ?3 WHERE guild_id = ?1 AND {column} = ?2"
+            ))
+            .bind(g)
+            .bind(u)
+            .bind(anonymous)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// The server's own retention in days, if it set one.
+    pub async fn retention_days(&self, guild: GuildId) -> sqlx::Result<Option<u32>> {
+        let days: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT retention_days FROM guilds WHERE id = ?")
+                .bind(guild.to_db())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(days.flatten().and_then(|d| u32::try_from(d).ok()))
+    }
+
+    pub async fn set_retention_days(
+        &self,
+        guild: GuildId,
+        days: u32,
+        now_ms: i64,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        sqlx::query("UPDATE guilds SET retention_days = ?, updated_ms = ? WHERE id = ?")
+            .bind(i64::from(days))
+            .bind(now_ms)
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    /// Every guild with its retention: its own, else `default`.
+    pub async fn retentions(&self, default: u32) -> sqlx::Result<Vec<(GuildId, u32)>> {
+        let rows: Vec<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT id, retention_days FROM guilds ORDER BY id")
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(g, days)| {
+                let days = days.and_then(|d| u32::try_from(d).ok()).unwrap_or(default);
+                (GuildId::from_db(g), days)
+            })
+            .collect())
+    }
+
+    /// Deletes the guild's raw events from before `cutoff_ms`, in batches.
+    pub async fn purge_before(&self, guild: GuildId, cutoff_ms: i64) -> sqlx::Result<Purged> {
+        let mut out = Purged::default();
+        let targets: [(&str, &str, &str, &mut u64); 5] = [
+            ("answers", "answered_ms", "1", &mut out.answers),
+            ("points_ledger", "at_ms", "1", &mut out.points),
+            ("knowledge_events", "at_ms", "1", &mut out.question_events),
+            (
+                "asks",
+                "created_ms",
+                "x.state IN ('deflected', 'resolved', 'abandoned')",
+                &mut out.closed_questions,
+            ),
+            // Quiz and tip posts keep theirs (the content, nobody's data).
+            (
+                "outbox",
+                "created_ms",
+                "x.state != 'pending'
+                 AND NOT EXISTS (SELECT 1 FROM quiz_posts p WHERE p.outbox_id = x.id)
+                 AND NOT EXISTS (SELECT 1 FROM tip_posts t WHERE t.outbox_id = x.id)",
+                &mut out.sent_posts,
+            ),
+        ];
+        for (table, time, condition, count) in targets {
+            loop {
+                // The rows first, then the delete: one short write per batch.
+                let ids: Vec<i64> = sqlx::query_scalar(&format!(
+                    "SELECT x.rowid FROM {table} x WHERE x.guild_id = ?1 AND x.{time} < ?2 AND {condition}
+                     LIMIT ?3"
+                ))
+                .bind(guild.to_db())
+                .bind(cutoff_ms)
+                .bind(PURGE_BATCH)
+                .fetch_all(self.pool())
+                .await?;
+                if ids.is_empty() {
+                    break;
+                }
+                let list = serde_json::to_string(&ids).unwrap_or_default();
+                *count += sqlx::query(&format!(
+                    "DELETE FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))"
+                ))
+                .bind(list)
+                .execute(self.pool())
+                .await?
+                .rows_affected();
+                if ids.len() < PURGE_BATCH as usize {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
