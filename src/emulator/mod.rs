@@ -354,6 +354,16 @@ impl Emulator {
         let path: Vec<&str> = words.collect();
         let guild = self.lock().guild_of_channel(channel);
         let registered = self.find_command(guild, name, 1)?;
+        // Discord offers a command in direct messages only if its contexts include BOT_DM (1).
+        if guild.is_none() {
+            if let Some(contexts) = registered["contexts"].as_array() {
+                if !contexts.iter().any(|c| c == 1) {
+                    bail!(
+                        "Discord does not offer /{name} in direct messages (contexts {contexts:?})"
+                    );
+                }
+            }
+        }
         let mut level = registered["options"]
             .as_array()
             .cloned()
@@ -586,6 +596,16 @@ impl Emulator {
         let name = words.next().context("empty command")?;
         let guild = self.lock().guild_of_channel(channel);
         let registered = self.find_command(guild, name, 1)?;
+        // Discord offers a command in direct messages only if its contexts include BOT_DM (1).
+        if guild.is_none() {
+            if let Some(contexts) = registered["contexts"].as_array() {
+                if !contexts.iter().any(|c| c == 1) {
+                    bail!(
+                        "Discord does not offer /{name} in direct messages (contexts {contexts:?})"
+                    );
+                }
+            }
+        }
         let mut level = registered["options"]
             .as_array()
             .cloned()
@@ -801,6 +821,13 @@ impl Emulator {
             .next_back()
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The direct-message channel between `user` and the bot, as when a member opens a DM
+    /// with it (the same channel the bot would open).
+    pub fn open_dm(&self, user: u64) -> anyhow::Result<u64> {
+        self.with_state(|s| rest::dm_channel(s, user))
+            .with_context(|| format!("no user {user}"))
     }
 
     /// The direct-message channel the bot opened with `user`, if any.

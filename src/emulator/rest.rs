@@ -948,8 +948,17 @@ fn open_dm(state: &mut State, body: Option<Value>) -> Answer {
         .map(|b| &b["recipient_id"])
         .and_then(|v| v.as_str().and_then(|s| s.parse().ok()).or(v.as_u64()))
         .unwrap_or(0);
+    match dm_channel(state, recipient) {
+        Some(id) => Answer::ok(payloads::channel(&state.channels[&id], state)),
+        None => Answer::error(400, 50033, "Invalid Recipient(s)"),
+    }
+}
+
+/// The direct-message channel between the bot and `recipient`, created if needed; `None` for
+/// an unknown user.
+pub(crate) fn dm_channel(state: &mut State, recipient: u64) -> Option<u64> {
     if !state.users.contains_key(&recipient) {
-        return Answer::error(400, 50033, "Invalid Recipient(s)");
+        return None;
     }
     let existing = state
         .channels
@@ -973,7 +982,7 @@ fn open_dm(state: &mut State, body: Option<Value>) -> Answer {
         );
         id
     });
-    Answer::ok(payloads::channel(&state.channels[&id], state))
+    Some(id)
 }
 
 /// Renames a channel or thread; archives or unarchives a thread (THREAD_UPDATE follows).

@@ -13,4 +13,5 @@ mod privacy;
 mod quizzes;
 mod reinforcement;
 mod reports;
+mod security;
 mod startup;
