@@ -986,3 +986,94 @@ explanation = "e"
         assert!(p[0].reason.contains(".toml or .csv"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// TOML basic-string escaping for generated text.
+    fn quoted(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn problems_are_actionable(problems: &[Problem], file: &str) -> Result<(), TestCaseError> {
+        prop_assert!(!problems.is_empty());
+        for p in problems {
+            prop_assert_eq!(&p.file, file);
+            prop_assert!(!p.reason.trim().is_empty(), "{:?}", p);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_content_or_a_list_of_problems(s in "\\PC{0,400}", csv in any::<bool>()) {
+            let name = if csv { "x.csv" } else { "x.toml" };
+            if let Err(problems) = parse_file(name, &s) {
+                problems_are_actionable(&problems, name)?;
+            }
+        }
+
+        /// A question file with text of any length and script: accepted exactly when every
+        /// field is within its limits, and then written back and read again unchanged.
+        #[test]
+        fn questions_are_checked_field_by_field_and_round_trip(
+            prompt in "\\PC{0,1600}",
+            choices in prop::collection::vec("\\PC{0,220}", 0..7),
+            correct in "[A-Ha-h1-9]",
+            explanation in "\\PC{0,1100}",
+        ) {
+            let text = format!(
+                "[[topic]]\nid = \"t\"\nname = \"Topic\"\n\n[[question]]\nid = \"q1\"\ntopic = \"t\"\nprompt = {}\nchoices = [{}]\ncorrect = {}\nexplanation = {}\n",
+                quoted(&prompt),
+                choices.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", "),
+                quoted(&correct),
+                quoted(&explanation),
+            );
+            let within = |s: &str, max: usize| {
+                let n = s.trim().chars().count();
+                n > 0 && n <= max
+            };
+            // A letter (A = first) or a 1-based number names the right choice.
+            let c = correct.to_ascii_uppercase().chars().next().unwrap();
+            let index = match c.to_digit(10) {
+                Some(d) => d as usize - 1,
+                None => c as usize - 'A' as usize,
+            };
+            let fits = within(&prompt, PROMPT_MAX)
+                && within(&explanation, EXPLANATION_MAX)
+                && (CHOICES_MIN..=CHOICES_MAX).contains(&choices.len())
+                && choices.iter().all(|c| within(c, CHOICE_MAX))
+                && index < choices.len();
+            match parse_file("q.toml", &text) {
+                Ok((bundle, _)) => {
+                    prop_assert!(fits, "accepted out-of-limit content: {}", text);
+                    let again = parse_file("q.toml", &to_toml(&bundle)).map(|(b, _)| b);
+                    prop_assert_eq!(again.ok(), Some(bundle));
+                }
+                Err(problems) => {
+                    problems_are_actionable(&problems, "q.toml")?;
+                    // Choices must also differ from each other.
+                    let distinct = choices
+                        .iter()
+                        .map(|c| c.trim())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len()
+                        == choices.len();
+                    prop_assert!(!fits || !distinct, "refused valid content: {:?}", problems);
+                }
+            }
+        }
+    }
+}

@@ -202,3 +202,78 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_id() -> impl Strategy<Value = ComponentId> {
+        let id = 0..i64::MAX / 10;
+        let guild = 1..=u64::MAX;
+        prop_oneof![
+            (id.clone(), 0u8..5)
+                .prop_map(|(post, choice)| ComponentId::QuizAnswer { post, choice }),
+            (id.clone(), 0u8..5, 0..i64::MAX / 10).prop_map(|(version, choice, shown_ms)| {
+                ComponentId::PracticeAnswer {
+                    version,
+                    choice,
+                    shown_ms,
+                }
+            }),
+            id.clone()
+                .prop_map(|version| ComponentId::PracticeNext { version }),
+            guild
+                .clone()
+                .prop_map(|guild| ComponentId::ReviewStart { guild }),
+            (
+                guild.clone(),
+                id.clone(),
+                0u8..5,
+                0..i64::MAX / 10,
+                1u8..=50
+            )
+                .prop_map(|(guild, version, choice, shown_ms, n)| {
+                    ComponentId::ReviewAnswer {
+                        guild,
+                        version,
+                        choice,
+                        shown_ms,
+                        n,
+                    }
+                }),
+            (guild, 1u8..=50).prop_map(|(guild, n)| ComponentId::ReviewNext { guild, n }),
+            id.clone().prop_map(|ask| ComponentId::AskSolved { ask }),
+            id.clone().prop_map(|ask| ComponentId::AskRoute { ask }),
+            id.prop_map(|issued_ms| ComponentId::PrivacyDelete { issued_ms }),
+            Just(ComponentId::PrivacyKeep),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn every_id_fits_discord_and_round_trips(id in any_id()) {
+            let s = id.encode();
+            prop_assert!(s.len() <= CUSTOM_ID_MAX, "{}", s);
+            prop_assert_eq!(ComponentId::parse(&s), Some(id));
+        }
+
+        /// Arbitrary text never panics; whatever parses names exactly what its normal form
+        /// names.
+        #[test]
+        fn any_text_is_rejected_or_read_consistently(s in "\\PC{0,120}") {
+            if let Some(id) = ComponentId::parse(&s) {
+                prop_assert_eq!(ComponentId::parse(&id.encode()), Some(id));
+            }
+        }
+
+        /// Ids that look like ours but are tampered with: signs, overflow, extra parts.
+        #[test]
+        fn tampered_ids_never_panic(s in "pl[0-2]:[a-z]{1,3}(:[-+0-9]{0,24}){0,8}") {
+            if let Some(id) = ComponentId::parse(&s) {
+                prop_assert!(!s.contains('-') && !s.contains('+'), "{}", s);
+                prop_assert_eq!(ComponentId::parse(&id.encode()), Some(id));
+            }
+        }
+    }
+}

@@ -402,3 +402,64 @@ mod tests {
         assert_eq!(ScheduleKind::parse("party"), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cron_field() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("*".to_string()),
+            "[0-9]{1,12}",
+            "[0-9]{1,2}-[0-9]{1,2}",
+            "\\*/[0-9]{1,3}",
+            "[0-9]{1,2},[0-9]{1,2}",
+            "(MON|TUE|SAT|SUN|JAN|FOO)(-(FRI|SUN|DEC))?",
+            "[-*/,?LW#0-9A-Z]{1,6}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_a_schedule_or_a_helpful_error(s in "\\PC{0,80}") {
+            if let Err(e) = CronSchedule::parse(&s) {
+                prop_assert!(e.contains("5 fields"), "{}", e);
+            }
+        }
+
+        /// Cron-shaped input: either a schedule that fires after any instant in any zone, in
+        /// order, or an error that says how to write one.
+        #[test]
+        fn cron_shaped_input_parses_to_a_working_schedule_or_is_explained(
+            fields in prop::collection::vec(cron_field(), 4..8),
+            at in 946_684_800i64..4_102_444_800,
+            zone in prop::sample::select(vec!["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"]),
+        ) {
+            let expr = fields.join(" ");
+            match CronSchedule::parse(&expr) {
+                Ok(c) => {
+                    let tz: Tz = zone.parse().unwrap();
+                    let after = DateTime::from_timestamp(at, 0).unwrap();
+                    let next = c.upcoming(after, tz, 3);
+                    for pair in next.windows(2) {
+                        prop_assert!(pair[0] < pair[1]);
+                    }
+                    if let Some(first) = next.first() {
+                        prop_assert!(*first > after);
+                    }
+                    prop_assert_eq!(CronSchedule::parse(c.as_str()).map(|x| x.as_str().to_string()), Ok(c.as_str().to_string()));
+                }
+                Err(e) => prop_assert!(e.contains(CRON_HELP), "{}", e),
+            }
+        }
+
+        #[test]
+        fn time_zones_are_read_exactly_or_explained(s in "\\PC{0,64}") {
+            match parse_timezone(&s) {
+                Ok(tz) => prop_assert_eq!(parse_timezone(tz.name()), Ok(tz)),
+                Err(e) => prop_assert!(e.contains("IANA"), "{}", e),
+            }
+        }
+    }
+}

@@ -208,3 +208,34 @@ pub(super) async fn reindex_content(
     .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod properties {
+    use crate::domain::ids::GuildId;
+    use crate::domain::knowledge::{fts_query, terms};
+    use crate::store::Store;
+    use proptest::prelude::*;
+    use std::time::Duration;
+
+    /// Whatever a member types, the search runs: no FTS5 syntax error, no panic.
+    #[test]
+    fn any_question_text_is_a_valid_search() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = runtime
+            .block_on(Store::open(
+                &dir.path().join("kb.db"),
+                Duration::from_secs(5),
+            ))
+            .unwrap();
+        proptest!(ProptestConfig::with_cases(200), |(text in "\\PC{0,300}")| {
+            if let Some(query) = fts_query(&terms(&text)) {
+                let result = runtime.block_on(store.search_kb(GuildId(1), &query, 5));
+                prop_assert!(result.is_ok(), "{:?} for {:?}", result, query);
+            }
+        });
+    }
+}
