@@ -516,6 +516,10 @@ async fn review_reminders_survive_a_sigkill_mid_fan_out() {
     assert!(delivered < MEMBERS, "killed before the fan-out finished");
     assert!(before.values().all(|n| *n <= 1));
 
+    println!(
+        "429s from Discord's global limit so far: {}",
+        discord.rate_limited_count()
+    );
     team.launch().await;
     let db = team.database().await;
     let pending = || async {
