@@ -111,9 +111,32 @@ async fn handle(shared: &Shared, req: Request<hyper::body::Incoming>) -> Respons
         Ok(b) => b.to_bytes(),
         Err(_) => return respond(Answer::error(400, 0, "unreadable body")),
     };
+    let delay = take_delay(shared, &method, &uri_path);
     let answer = answer(shared, method, uri_path, query, auth, content_type, body);
     shared.changed.notify_waiters();
+    if let Some(d) = delay {
+        tokio::time::sleep(d).await;
+    }
     respond(answer)
+}
+
+/// An injected [`Failure::Slow`] for this request, consumed.
+fn take_delay(shared: &Shared, method: &str, uri_path: &str) -> Option<std::time::Duration> {
+    let path = uri_path.strip_prefix(API_PREFIX)?;
+    let template = shared.spec.route(method, path)?.template.clone();
+    let mut state = shared.state.lock().expect("state");
+    let rule = state.failures.iter_mut().find(|r| {
+        r.remaining > 0
+            && matches!(r.failure, Failure::Slow(_))
+            && r.method == method
+            && (r.path == template || r.path == path)
+    })?;
+    rule.remaining -= 1;
+    let Failure::Slow(d) = rule.failure else {
+        return None;
+    };
+    state.failures.retain(|r| r.remaining > 0);
+    Some(d)
 }
 
 fn answer(
@@ -159,6 +182,8 @@ fn answer(
                 lose_answer = true;
                 Answer::error(502, 0, "unused")
             }
+            // Taken before the request is handled (see `take_delay`), never here.
+            Failure::Slow(_) => Answer::error(500, 0, "a slow answer taken as a failure"),
         };
         if !lose_answer {
             return record(&mut state, &method, &path, a);
@@ -243,7 +268,10 @@ fn take_injected_failure(
     template: &str,
 ) -> Option<Failure> {
     let rule = state.failures.iter_mut().find(|r| {
-        r.remaining > 0 && r.method == method && (r.path == template || r.path == path)
+        r.remaining > 0
+            && !matches!(r.failure, Failure::Slow(_))
+            && r.method == method
+            && (r.path == template || r.path == path)
     })?;
     rule.remaining -= 1;
     let failure = rule.failure.clone();

@@ -355,6 +355,9 @@ pub enum Failure {
     /// The request takes effect, but the answer is lost: the client sees a 502 (as when a
     /// proxy times out after Discord accepted a message).
     LostResponse,
+    /// The request takes effect at once, but the answer arrives this much later (a slow
+    /// Discord).
+    Slow(std::time::Duration),
 }
 
 /// A failure the test asked for: the next `remaining` requests matching `method` and the spec's

@@ -8,6 +8,7 @@ mod crash;
 mod demo;
 mod emulator_contract;
 mod experts;
+mod faults;
 mod gateway;
 mod privacy;
 mod quizzes;

@@ -404,6 +404,21 @@ async fn two_guilds_with_the_same_members_never_see_each_others_data() {
         "South's export: {data}"
     );
     leak(&everything(&export), "/privacy export");
+    // The same search in North finds North's question: the South result above is isolation,
+    // not an empty index.
+    let found = say(
+        &discord,
+        north.channel,
+        shared[0],
+        "kb search",
+        &[("query", json!("door entry code"))],
+    )
+    .await;
+    assert!(
+        everything(&found).contains("North"),
+        "{}",
+        everything(&found)
+    );
     // In North the same member's export has the answer.
     let export = say(&discord, north.channel, shared[0], "privacy export", &[]).await;
     let data: Value = serde_json::from_slice(&export.attachments[0].data).unwrap();

@@ -29,6 +29,7 @@ async fn registers_its_commands_in_the_dev_guild() {
             "report",
             "kpi",
             "track",
+            "privacy",
             "Mark as answer"
         ]
     );
