@@ -9,7 +9,7 @@
 use super::message::{Button, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::fit;
+use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::retention;
 use crate::store::{MemberExport, Purged};
@@ -30,14 +30,6 @@ struct ExportFile<'a> {
     server_name: &'a str,
     #[serde(flatten)]
     data: &'a MemberExport,
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 impl App {
@@ -67,9 +59,9 @@ impl App {
             .map_err(|e| super::Refusal(format!("The export could not be written: {e}")))?;
         let mut m = OutMessage::text(format!(
             "🔒 Everything peerlearn stores about you in **{server_name}**: {}, {}, {} and your preferences, as JSON (only you see this). `/privacy delete` removes it.",
-            count(data.answers.len(), "answer", "answers"),
-            count(data.review_schedule.len(), "question in your review schedule", "questions in your review schedule"),
-            count(data.questions_asked.len(), "question asked", "questions asked"),
+            plural(data.answers.len() as i64, "answer", "answers"),
+            plural(data.review_schedule.len() as i64, "question in your review schedule", "questions in your review schedule"),
+            plural(data.questions_asked.len() as i64, "question asked", "questions asked"),
         ));
         m.files.push((EXPORT_FILE.into(), json));
         Ok(m)
@@ -131,8 +123,8 @@ impl App {
         );
         Ok(OutMessage::text(format!(
             "🗑️ Your data in **{server_name}** is deleted: {} removed, {} kept without your name. If you use peerlearn here again, you start fresh.",
-            count(done.deleted as usize, "personal record", "personal records"),
-            count(done.anonymised as usize, "answer or question", "answers and questions"),
+            plural(done.deleted as i64, "personal record", "personal records"),
+            plural(done.anonymised as i64, "answer or question", "answers and questions"),
         )))
     }
 

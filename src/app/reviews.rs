@@ -12,7 +12,7 @@ use super::message::{Button, OutMessage, Style};
 use super::quiz::{question_card, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::fit;
+use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::selection::{next_question, Candidate};
 use crate::store::{QuestionVersion, ReviewPrefs, ScheduleRow};
@@ -36,14 +36,6 @@ fn start_button(guild: GuildId) -> Button {
         label: "Start my review".into(),
         style: Style::Primary,
         disabled: false,
-    }
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
