@@ -91,7 +91,7 @@ pub struct SchedulerSettings {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct DeliverySettings {
     pub max_attempts: u32,
-    pub min_interval_ms: u32,
+    pub requests_per_second: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -344,6 +344,15 @@ impl Settings {
         ];
         if let Some(e) = checks.into_iter().flatten().next() {
             return Err(e);
+        }
+        if !(1..=50).contains(&self.delivery.requests_per_second) {
+            return Err(bad(
+                "delivery.requests_per_second",
+                format!(
+                    "must be 1 to 50 (Discord allows a bot 50 requests per second), got {}",
+                    self.delivery.requests_per_second
+                ),
+            ));
         }
         if self.reinforcement.items_per_review > 25 {
             return Err(bad(

@@ -1,5 +1,6 @@
-//! The outbox worker: sends queued posts in order, paced under Discord's limits, and keeps
-//! quiz posts current (live answer count in batches, the reveal when the window closes).
+//! The outbox worker: sends queued posts in order and keeps quiz posts current (live answer
+//! count in batches, the reveal when the window closes). The port paces every request under
+//! Discord's global limit (`discord::pacer`); the worker handles what still comes back:
 //!
 //! - 429: waits `retry_after` and tries again (not counted as a failed attempt). A channel's own
 //!   limit holds back only that channel's posts; the global limit holds back all.
@@ -141,7 +142,6 @@ impl<P: ChatPort> Worker<P> {
         &mut self,
         shutdown: &mut watch::Receiver<bool>,
     ) -> sqlx::Result<Option<Duration>> {
-        let pace = Duration::from_millis(u64::from(self.app.settings.delivery.min_interval_ms));
         let store = self.app.store.clone();
         loop {
             let rows = store.pending_posts(100).await?;
@@ -163,10 +163,7 @@ impl<P: ChatPort> Worker<P> {
                     continue;
                 }
                 match self.deliver(&row).await? {
-                    Outcome::Delivered => {
-                        progressed = true;
-                        tokio::time::sleep(pace).await;
-                    }
+                    Outcome::Delivered => progressed = true,
                     Outcome::HoldChannel(wait) => {
                         self.not_before.insert(channel, Instant::now() + wait);
                         held.insert(channel);
@@ -209,12 +206,7 @@ impl<P: ChatPort> Worker<P> {
         };
         let channel = match row.recipient_id {
             None => Ok(row.channel_id),
-            Some(user) => match self.dm_channels.get(&user) {
-                Some(c) => Ok(*c),
-                None => self.port.open_dm(user).await.inspect(|c| {
-                    self.dm_channels.insert(user, *c);
-                }),
-            },
+            Some(user) => self.dm_channel(user).await?,
         };
         let sent = match channel {
             Ok(channel) => self.port.post(channel, &message, &nonce_for(row.id)).await,
@@ -264,6 +256,27 @@ impl<P: ChatPort> Worker<P> {
                 Ok(Outcome::Dropped)
             }
         }
+    }
+
+    /// The DM channel with `user`: known in this process, kept in the database from before, or
+    /// opened now (one request) and kept.
+    async fn dm_channel(&mut self, user: u64) -> sqlx::Result<Result<u64, SendError>> {
+        if let Some(c) = self.dm_channels.get(&user) {
+            return Ok(Ok(*c));
+        }
+        let store = &self.app.store;
+        let channel = match store.dm_channel(user).await? {
+            Some(c) => c,
+            None => match self.port.open_dm(user).await {
+                Ok(c) => {
+                    store.save_dm_channel(user, c).await?;
+                    c
+                }
+                Err(e) => return Ok(Err(e)),
+            },
+        };
+        self.dm_channels.insert(user, channel);
+        Ok(Ok(channel))
     }
 
     /// Edits posts whose count changed (at most every `count_edit_interval_seconds`) and reveals

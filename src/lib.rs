@@ -16,11 +16,13 @@
 //! - [`emulator`]: a local Discord (REST + gateway) that enforces Discord's API spec, for tests,
 //!   benchmarks and the demo.
 //! - [`sandbox`]: `peerlearn run --emulator`, the bot against the emulator without a token.
+//! - [`bench`]: `peerlearn bench`, the bot measured against its limits on this machine.
 //! - [`demo`]: `peerlearn demo`, a simulated team learning with the real bot for N virtual days.
 
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod bench;
 pub mod charts;
 pub mod clock;
 pub mod config;

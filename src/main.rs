@@ -78,11 +78,41 @@ enum Command {
     /// Fit each server's own FSRS parameters from its answers now (servers with at least
     /// reinforcement.fit_min_answers answers); the bot also does this on its own
     Fit,
+    /// Measure the bot on this machine against its limits: answers per second and latency,
+    /// review reminders by DM under Discord's global rate limit, peak memory, and commands over
+    /// a million answers; prints a table and writes it into BENCHMARKS.md
+    Bench {
+        /// Small sizes, to check in a minute that every benchmark runs (writes no file unless
+        /// --out is given)
+        #[arg(long)]
+        quick: bool,
+        /// The Markdown file to write the table into (its part between the bench markers is
+        /// replaced; the notes around it are kept) [default: BENCHMARKS.md, except with --quick]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Keep the databases and bot logs the benchmark made (their folder is printed)
+        #[arg(long)]
+        keep: bool,
+        /// Run only these parts (repeat or separate with commas)
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
+        only: Vec<BenchPart>,
+    },
     /// Work with content files (topics, questions, tips)
     Content {
         #[command(subcommand)]
         action: ContentAction,
     },
+}
+
+/// A part of `peerlearn bench`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BenchPart {
+    /// Quiz clicks: throughput and latency, beside raw SQLite commit rates
+    Answers,
+    /// A day of a big team: review reminders by DM under the global limit, peak memory
+    Day,
+    /// Boards, stats, report and search over a long history
+    Queries,
 }
 
 #[derive(Subcommand)]
@@ -108,7 +138,7 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => return config_failure(&e),
     };
-    if matches!(cli.command, Command::Demo { .. }) {
+    if matches!(cli.command, Command::Demo { .. } | Command::Bench { .. }) {
         // The demo's output is its printout; the bot's routine log lines would hide it.
         settings.log.filter = "warn,serenity=error,poise=error".into();
     }
@@ -156,6 +186,12 @@ fn main() -> ExitCode {
             train_fraction,
         } => eval_scheduler(&log, train_fraction),
         Command::Fit => runtime.block_on(fit(settings)),
+        Command::Bench {
+            quick,
+            out,
+            keep,
+            only,
+        } => runtime.block_on(bench(quick, out, keep, only)),
         Command::Content {
             action: ContentAction::Validate { files },
         } => validate_content(&files),
@@ -274,6 +310,65 @@ async fn fit(settings: Settings) -> ExitCode {
     };
     store.close().await;
     code
+}
+
+/// `peerlearn bench`: runs the benchmarks against this very binary, prints the table and
+/// writes it into the report file.
+async fn bench(quick: bool, out: Option<PathBuf>, keep: bool, only: Vec<BenchPart>) -> ExitCode {
+    use peerlearn::bench;
+    let bot_binary = match std::env::current_exe() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("peerlearn: cannot find this program's own file to run as the bot: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let partial = !only.is_empty();
+    let out = out.or_else(|| (!quick && !partial).then(|| PathBuf::from("BENCHMARKS.md")));
+    let options = bench::BenchOptions {
+        sizes: if quick {
+            bench::Sizes::quick()
+        } else {
+            bench::Sizes::full()
+        },
+        only: only
+            .into_iter()
+            .map(|p| match p {
+                BenchPart::Answers => bench::Part::Answers,
+                BenchPart::Day => bench::Part::Day,
+                BenchPart::Queries => bench::Part::Queries,
+            })
+            .collect(),
+        label: if quick { "quick" } else { "full" },
+        bot_binary,
+        work_dir: bench::default_work_dir(),
+        keep,
+        progress: true,
+    };
+    if cfg!(debug_assertions) {
+        eprintln!("peerlearn: note: this is a debug build; figures are only meaningful from `cargo run --release -- bench`");
+    }
+    let report = match bench::run(&options).await {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("peerlearn: the benchmark failed: {e:#}");
+            return ExitCode::from(1);
+        }
+    };
+    print!("{}", report.render_text());
+    if keep {
+        println!("databases and logs kept in {}", options.work_dir.display());
+    }
+    if let Some(path) = out {
+        let existing = std::fs::read_to_string(&path).unwrap_or_default();
+        let text = bench::splice(&existing, &report.render_markdown());
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("peerlearn: cannot write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("written to {}", path.display());
+    }
+    ExitCode::SUCCESS
 }
 
 /// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.

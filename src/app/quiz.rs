@@ -273,15 +273,13 @@ impl App {
         let rules = self.point_rules(answer.source);
         let model = self.memory_model(v.guild).await?;
         let retention = v.desired_retention.unwrap_or(DEFAULT_RETENTION);
+        let (correct, day) = (answer.correct, answer.local_day);
         let result = self
             .store
             .record_answer(
                 answer,
-                |before| score(before, answer.correct, answer.local_day, &rules),
-                |memory| {
-                    let grade = Grade::of(answer.correct);
-                    model.review(memory.as_ref(), grade, answer.local_day, retention)
-                },
+                move |before| score(before, correct, day, &rules),
+                move |memory| model.review(memory.as_ref(), Grade::of(correct), day, retention),
             )
             .await?;
         Ok(match result {

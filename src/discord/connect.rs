@@ -5,7 +5,7 @@
 //! setting, which serenity only honours with its own rate limiter disabled; the gateway address
 //! is asked from `GET /api/v10/gateway` exactly as on Discord.
 
-use super::{commands, components, errors, port::DiscordPort, Data};
+use super::{commands, components, errors, pacer::Pacer, port::DiscordPort, Data};
 use crate::app::App;
 use crate::clock::Clock;
 use crate::config::{Settings, Token};
@@ -149,6 +149,8 @@ pub async fn run(
         }
     }
 
+    let pacer = Arc::new(Pacer::per_second(settings.delivery.requests_per_second));
+    let data_pacer = Arc::clone(&pacer);
     let app = App::new(store.clone(), settings, clock, dice);
     let wake_delivery = Arc::new(Notify::new());
     let wake_scheduler = Arc::new(Notify::new());
@@ -179,7 +181,7 @@ pub async fn run(
                 started_at,
                 wake_delivery: data_delivery,
                 wake_scheduler: data_scheduler,
-                port: DiscordPort::new(Arc::clone(&ctx.http)),
+                port: DiscordPort::new(Arc::clone(&ctx.http), Arc::clone(&data_pacer)),
             };
             Box::pin(async move {
                 tracing::info!(guilds = ready.guilds.len(), "connected to the gateway");
@@ -202,7 +204,7 @@ pub async fn run(
         )),
         tokio::spawn(crate::delivery::run(
             app,
-            DiscordPort::new(Arc::clone(&client.http)),
+            DiscordPort::new(Arc::clone(&client.http), pacer),
             wake_delivery,
             workers_stopped,
         )),

@@ -8,6 +8,7 @@ pub mod commands;
 mod components;
 mod connect;
 mod errors;
+pub mod pacer;
 pub mod port;
 pub mod render;
 

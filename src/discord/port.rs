@@ -1,25 +1,30 @@
 //! The outbound chat port for the delivery worker and the Q&A flow: posts, edits and threads
-//! through serenity's request builder, reading the raw response so a 429's `retry_after` is honoured exactly (serenity's
-//! own error type drops it).
+//! through serenity's request builder, reading the raw response so a 429's `retry_after` is
+//! honoured exactly (serenity's own error type drops it). Every request waits for its turn
+//! under the global rate limit ([`Pacer`]).
 
+use super::pacer::Pacer;
 use super::render;
 use crate::app::message::OutMessage;
 use crate::delivery::{ChatPort, SendError};
 use poise::serenity_prelude as serenity;
 use serenity::{LightMethod, Request, Route};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub struct DiscordPort {
     http: Arc<serenity::Http>,
     client: reqwest::Client,
+    pacer: Arc<Pacer>,
 }
 
 impl DiscordPort {
-    pub fn new(http: Arc<serenity::Http>) -> DiscordPort {
+    /// A port whose requests take their turn from `pacer` (shared by every port of the bot).
+    pub fn new(http: Arc<serenity::Http>, pacer: Arc<Pacer>) -> DiscordPort {
         DiscordPort {
             http,
             client: reqwest::Client::new(),
+            pacer,
         }
     }
 
@@ -27,6 +32,7 @@ impl DiscordPort {
         let built = request
             .build(&self.client, self.http.token(), self.http.proxy.as_deref())
             .map_err(|e| SendError::Permanent(format!("cannot build the request: {e}")))?;
+        self.pacer.wait_turn().await;
         let response = built
             .send()
             .await
@@ -45,10 +51,12 @@ impl DiscordPort {
             429 => {
                 let seconds = body["retry_after"].as_f64().or(header_wait).unwrap_or(1.0);
                 // retry_after 0 means "after a short delay".
-                Err(SendError::RateLimited {
-                    wait: Duration::from_secs_f64(seconds.clamp(0.05, 3600.0)),
-                    global: body["global"].as_bool().unwrap_or(global_header),
-                })
+                let wait = Duration::from_secs_f64(seconds.clamp(0.05, 3600.0));
+                let global = body["global"].as_bool().unwrap_or(global_header);
+                if global {
+                    self.pacer.hold_until(Instant::now() + wait);
+                }
+                Err(SendError::RateLimited { wait, global })
             }
             500..=599 => Err(SendError::Transient(format!("HTTP {status}"))),
             _ => Err(SendError::Permanent(format!(

@@ -255,7 +255,7 @@ impl Store {
         )
         .bind(guild.to_db())
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -268,7 +268,7 @@ impl Store {
         )
         .bind(guild.to_db())
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

@@ -332,7 +332,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM team_roles WHERE guild_id = ? AND role_id = ?")
             .bind(guild.to_db())
             .bind(role as i64)
-            .execute(self.pool())
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() > 0)
     }

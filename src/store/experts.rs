@@ -77,7 +77,7 @@ impl Store {
                 .bind(guild.to_db())
                 .bind(topic)
                 .bind(user.to_db())
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -109,7 +109,7 @@ impl Store {
         .bind(user.to_db())
         .bind(now_ms)
         .bind(until_ms)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -127,7 +127,7 @@ impl Store {
         .bind(guild.to_db())
         .bind(user.to_db())
         .bind(now_ms)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -36,6 +36,21 @@ pub enum QaSetting {
     EscalationMinutes,
 }
 
+/// How often an active member's `last_seen_ms` is written at most.
+const TOUCH_EVERY_MS: i64 = 60_000;
+
+/// What [`Store::touch_member`] last wrote for a member.
+#[derive(Debug, Clone)]
+pub(crate) struct Seen {
+    name: String,
+    roles: Vec<u64>,
+    written_ms: i64,
+}
+
+/// Members recently written, by guild and user.
+pub(crate) type SeenMembers =
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<(GuildId, UserId), Seen>>>;
+
 impl Store {
     pub async fn qa_settings(&self, guild: GuildId) -> sqlx::Result<QaSettings> {
         let row: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
@@ -95,7 +110,7 @@ impl Store {
         .bind(name)
         .bind(member_count.map(|n| n as i64))
         .bind(now_ms)
-        .execute(self.pool())
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -117,6 +132,9 @@ impl Store {
     /// Records that a member was active now, with the roles they hold (for teams and role
     /// tracks); creates the guild row if the bot has not seen the guild yet (interactions can
     /// arrive before GUILD_CREATE is processed).
+    ///
+    /// Called on every interaction, so it writes only when something changed: a new name or
+    /// roles, or a minute since the last write (`last_seen_ms` is exact to the minute).
     pub async fn touch_member(
         &self,
         guild: GuildId,
@@ -125,7 +143,21 @@ impl Store {
         roles: &[u64],
         now_ms: i64,
     ) -> sqlx::Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut roles = roles.to_vec();
+        roles.sort_unstable();
+        roles.dedup();
+        let key = (guild, user);
+        let fresh = self.seen.lock().is_ok_and(|seen| {
+            seen.get(&key).is_some_and(|s| {
+                s.name == display_name
+                    && s.roles == roles
+                    && (s.written_ms..s.written_ms + TOUCH_EVERY_MS).contains(&now_ms)
+            })
+        });
+        if fresh {
+            return Ok(());
+        }
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?1, '', ?2, ?2)
              ON CONFLICT (id) DO NOTHING",
@@ -146,8 +178,26 @@ impl Store {
         .bind(now_ms)
         .execute(&mut *tx)
         .await?;
-        super::boards::replace_member_roles(&mut tx, guild, user, roles).await?;
-        tx.commit().await
+        super::boards::replace_member_roles(&mut tx, guild, user, &roles).await?;
+        tx.commit().await?;
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.insert(
+                key,
+                Seen {
+                    name: display_name.to_string(),
+                    roles,
+                    written_ms: now_ms,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Forgets what [`Store::touch_member`] last wrote for a member (their rows were deleted).
+    pub(crate) fn forget_seen(&self, guild: GuildId, user: UserId) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.remove(&(guild, user));
+        }
     }
 
     pub async fn member(&self, guild: GuildId, user: UserId) -> sqlx::Result<Option<MemberRow>> {

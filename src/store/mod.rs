@@ -1,11 +1,13 @@
-//! The SQLite store: opening the file (WAL, foreign keys, busy timeout), applying
-//! `migrations/`, and the queries, grouped by table family. Returns domain values.
+//! The SQLite store: opening the file (WAL, every commit synced to disk, foreign keys, busy
+//! timeout), applying `migrations/`, and the queries, grouped by table family. Returns domain
+//! values.
 
 mod asks;
 mod boards;
 mod content;
 mod experts;
 mod fitting;
+mod group_commit;
 mod guilds;
 mod knowledge;
 mod privacy;
@@ -55,9 +57,17 @@ pub enum StoreError {
 }
 
 /// A handle on the database; cheap to clone.
+///
+/// Reads share a pool of connections; every write goes through the one writer connection, so
+/// writers queue in order instead of retrying on SQLite's busy lock (whose back-off sleeps
+/// would add milliseconds to a click under load).
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    writer: SqlitePool,
+    answers: group_commit::AnswerWriter,
+    /// What was last written for each active member (see [`Store::touch_member`]).
+    seen: guilds::SeenMembers,
     path: PathBuf,
 }
 
@@ -74,26 +84,35 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(busy_timeout);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
+        let open_error = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
             .await
-            .map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .map_err(open_error)?;
         MIGRATOR
-            .run(&pool)
+            .run(&writer)
             .await
             .map_err(|source| StoreError::Migrate {
                 path: path.to_path_buf(),
                 source,
             })?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(open_error)?;
         Ok(Store {
             pool,
+            answers: group_commit::AnswerWriter::start(writer.clone()),
+            seen: Default::default(),
+            writer,
             path: path.to_path_buf(),
         })
     }
@@ -101,11 +120,17 @@ impl Store {
     /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a
     /// transaction that reads before it writes never fails to upgrade under concurrency.
     pub(crate) async fn write_tx(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+        self.writer.begin_with("BEGIN IMMEDIATE").await
     }
 
+    /// The connections for reading.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The one connection for writing (outside the store: seeding, benchmarks, tests).
+    pub fn writer(&self) -> &SqlitePool {
+        &self.writer
     }
 
     pub fn path(&self) -> &Path {
@@ -133,6 +158,7 @@ impl Store {
     /// Waits for queries in flight and closes the connections.
     pub async fn close(&self) {
         self.pool.close().await;
+        self.writer.close().await;
     }
 }
 
@@ -148,7 +174,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6]
+            vec![1, 2, 3, 4, 5, 6, 7]
         );
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -166,7 +192,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6]
+            vec![1, 2, 3, 4, 5, 6, 7]
         );
     }
 }

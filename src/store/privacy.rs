@@ -504,6 +504,8 @@ impl Store {
             .rows_affected();
         }
         tx.commit().await?;
+        // The next interaction writes the member afresh.
+        self.forget_seen(guild, user);
         Ok(out)
     }
 
@@ -592,7 +594,7 @@ impl Store {
                     "DELETE FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))"
                 ))
                 .bind(list)
-                .execute(self.pool())
+                .execute(&self.writer)
                 .await?
                 .rows_affected();
                 if ids.len() < PURGE_BATCH as usize {

@@ -155,6 +155,28 @@ impl Store {
         tx.commit().await
     }
 
+    /// The direct-message channel the bot has with `user`, if it has opened it before.
+    pub async fn dm_channel(&self, user: u64) -> sqlx::Result<Option<u64>> {
+        let channel: Option<i64> =
+            sqlx::query_scalar("SELECT channel_id FROM dm_channels WHERE user_id = ?")
+                .bind(user as i64)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(channel.map(|c| c as u64))
+    }
+
+    pub async fn save_dm_channel(&self, user: u64, channel: u64) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO dm_channels (user_id, channel_id) VALUES (?, ?)
+             ON CONFLICT (user_id) DO UPDATE SET channel_id = excluded.channel_id",
+        )
+        .bind(user as i64)
+        .bind(channel as i64)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
     /// Records a failed attempt; `give_up` marks the post failed for good.
     pub async fn mark_attempt_failed(
         &self,
@@ -169,7 +191,7 @@ impl Store {
         .bind(error)
         .bind(give_up)
         .bind(outbox_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -214,7 +236,7 @@ impl Store {
             .bind(shown_count)
             .bind(revealed_ms)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -223,95 +245,18 @@ impl Store {
     /// the member's memory, points, streak, ledger and board totals, and the day they reach
     /// competency in the topic. `score` turns the member's progress before the answer into the
     /// scored result.
+    ///
+    /// Answers arriving together share one transaction and one commit ([`super::group_commit`]);
+    /// each still succeeds or fails on its own. The result comes once it is on disk.
     pub async fn record_answer(
         &self,
         a: &NewAnswer,
-        score: impl FnOnce(Progress) -> Scored,
-        remember: impl FnOnce(Option<Memory>) -> Memory,
+        score: impl FnOnce(Progress) -> Scored + Send + 'static,
+        remember: impl FnOnce(Option<Memory>) -> Memory + Send + 'static,
     ) -> sqlx::Result<AnswerResult> {
-        let mut tx = self.write_tx().await?;
-        if let Some(choice) = existing_choice(&mut tx, a).await? {
-            return Ok(AnswerResult::AlreadyAnswered { choice });
-        }
-        let before = progress(&mut tx, a.guild, a.user).await?;
-        let scored = score(before);
-        let memory = remember(memory(&mut tx, a.guild, a.user, &a.question_id).await?);
-        save_memory(&mut tx, a.guild, a.user, &a.question_id, &memory).await?;
-        sqlx::query(
-            "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
-               choice, correct, latency_ms, answered_ms, local_day, points)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(a.guild.to_db())
-        .bind(a.user.to_db())
-        .bind(&a.question_id)
-        .bind(a.version_id)
-        .bind(a.source)
-        .bind(a.quiz_post_id)
-        .bind(a.shown_ms)
-        .bind(a.choice as i64)
-        .bind(a.correct)
-        .bind(a.latency_ms)
-        .bind(a.answered_ms)
-        .bind(a.local_day.to_string())
-        .bind(scored.points_awarded)
-        .execute(&mut *tx)
-        .await?;
-        let answer_id = sqlx::query_scalar::<_, i64>("SELECT last_insert_rowid()")
-            .fetch_one(&mut *tx)
-            .await?;
-        let answer_credit = Credit {
-            guild: a.guild,
-            user: a.user,
-            kind: AwardKind::of_answer_source(a.source),
-            points: scored.points_awarded,
-            topic: Some(&a.topic_id),
-            answer: Some(a.correct),
-            answer_id: Some(answer_id),
-            ask_id: None,
-            at_ms: a.answered_ms,
-            day: a.local_day,
-        };
-        credit(&mut tx, &answer_credit, &a.board_keys).await?;
-        if scored.streak_bonus != 0 {
-            let bonus = Credit {
-                kind: AwardKind::StreakBonus,
-                points: scored.streak_bonus,
-                topic: None,
-                answer: None,
-                ..answer_credit
-            };
-            credit(&mut tx, &bonus, &a.board_keys).await?;
-        }
-        if a.correct {
-            note_competency(&mut tx, a).await?;
-        }
-        if let Some(post) = a.quiz_post_id {
-            sqlx::query(
-                "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
-            )
-            .bind(a.correct as i64)
-            .bind(post)
-            .execute(&mut *tx)
-            .await?;
-        }
-        let p = scored.progress;
-        sqlx::query(
-            "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (guild_id, user_id) DO UPDATE SET points = excluded.points,
-               streak_days = excluded.streak_days, best_streak = excluded.best_streak, last_day = excluded.last_day",
-        )
-        .bind(a.guild.to_db())
-        .bind(a.user.to_db())
-        .bind(p.points)
-        .bind(p.streak_days)
-        .bind(p.best_streak)
-        .bind(p.last_day.map(|d| d.to_string()))
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(AnswerResult::Recorded(scored))
+        self.answers
+            .write(a.clone(), Box::new(score), Box::new(remember))
+            .await
     }
 
     /// The guild's topics as `(id, name, number of questions)`, and the member's memories as
@@ -377,6 +322,96 @@ impl Store {
         .await?;
         Ok(row.as_ref().map(version_from_row))
     }
+}
+
+/// Writes one answer on a connection inside a transaction: see [`Store::record_answer`].
+pub(super) async fn write_answer(
+    tx: &mut SqliteConnection,
+    a: &NewAnswer,
+    score: Box<dyn FnOnce(Progress) -> Scored + Send>,
+    remember: Box<dyn FnOnce(Option<Memory>) -> Memory + Send>,
+) -> sqlx::Result<AnswerResult> {
+    if let Some(choice) = existing_choice(&mut *tx, a).await? {
+        return Ok(AnswerResult::AlreadyAnswered { choice });
+    }
+    let before = progress(&mut *tx, a.guild, a.user).await?;
+    let scored = score(before);
+    let memory = remember(memory(&mut *tx, a.guild, a.user, &a.question_id).await?);
+    save_memory(&mut *tx, a.guild, a.user, &a.question_id, &memory).await?;
+    sqlx::query(
+            "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
+               choice, correct, latency_ms, answered_ms, local_day, points)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(a.guild.to_db())
+        .bind(a.user.to_db())
+        .bind(&a.question_id)
+        .bind(a.version_id)
+        .bind(a.source)
+        .bind(a.quiz_post_id)
+        .bind(a.shown_ms)
+        .bind(a.choice as i64)
+        .bind(a.correct)
+        .bind(a.latency_ms)
+        .bind(a.answered_ms)
+        .bind(a.local_day.to_string())
+        .bind(scored.points_awarded)
+        .execute(&mut *tx)
+        .await?;
+    let answer_id = sqlx::query_scalar::<_, i64>("SELECT last_insert_rowid()")
+        .fetch_one(&mut *tx)
+        .await?;
+    let answer_credit = Credit {
+        guild: a.guild,
+        user: a.user,
+        kind: AwardKind::of_answer_source(a.source),
+        points: scored.points_awarded,
+        topic: Some(&a.topic_id),
+        answer: Some(a.correct),
+        answer_id: Some(answer_id),
+        ask_id: None,
+        at_ms: a.answered_ms,
+        day: a.local_day,
+    };
+    credit(&mut *tx, &answer_credit, &a.board_keys).await?;
+    if scored.streak_bonus != 0 {
+        let bonus = Credit {
+            kind: AwardKind::StreakBonus,
+            points: scored.streak_bonus,
+            topic: None,
+            answer: None,
+            ..answer_credit
+        };
+        credit(&mut *tx, &bonus, &a.board_keys).await?;
+    }
+    if a.correct {
+        note_competency(&mut *tx, a).await?;
+    }
+    if let Some(post) = a.quiz_post_id {
+        sqlx::query(
+                "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
+            )
+            .bind(a.correct as i64)
+            .bind(post)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let p = scored.progress;
+    sqlx::query(
+            "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (guild_id, user_id) DO UPDATE SET points = excluded.points,
+               streak_days = excluded.streak_days, best_streak = excluded.best_streak, last_day = excluded.last_day",
+        )
+        .bind(a.guild.to_db())
+        .bind(a.user.to_db())
+        .bind(p.points)
+        .bind(p.streak_days)
+        .bind(p.best_streak)
+        .bind(p.last_day.map(|d| d.to_string()))
+        .execute(&mut *tx)
+        .await?;
+    Ok(AnswerResult::Recorded(scored))
 }
 
 async fn existing_choice(

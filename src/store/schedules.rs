@@ -147,7 +147,7 @@ impl Store {
             .bind(paused as i64)
             .bind(next_run_ms)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -157,7 +157,7 @@ impl Store {
         sqlx::query("UPDATE schedules SET removed_ms = ?, next_run_ms = NULL WHERE id = ?")
             .bind(now_ms)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -180,7 +180,7 @@ impl Store {
         sqlx::query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
             .bind(next_run_ms)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

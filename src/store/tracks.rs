@@ -43,7 +43,7 @@ impl Store {
         .bind(guild.to_db())
         .bind(role as i64)
         .bind(topic)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected();
         Ok(removed > 0)

@@ -1,0 +1,288 @@
+//! Answers: members click quiz buttons, first at a steady offered rate, then as fast as the bot
+//! answers them (a fixed number of members clicking again as soon as they see feedback).
+//! Latency is the emulator's own measure, from sending INTERACTION_CREATE to receiving the
+//! callback. Beside it, the physical reference: raw sqlx inserts into the same `answers` table
+//! with the same SQLite settings, one row per transaction and in batches.
+
+use super::bot::BotProcess;
+use super::stats::Latencies;
+use super::team::Team;
+use crate::app::starter;
+use crate::dice::SplitMix64;
+use crate::domain::ids::GuildId;
+use crate::emulator::Emulator;
+use crate::store::Store;
+use anyhow::{bail, Context as _};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How big the answers benchmark is.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerSizes {
+    pub members: usize,
+    pub posts: usize,
+    /// Clicks per second in the steady phase.
+    pub offered_rate: f64,
+    /// Clicks in the steady phase; the rest of the plan goes to the saturation phase.
+    pub steady_clicks: usize,
+    /// Members clicking at once in the saturation phase.
+    pub saturation_workers: usize,
+    /// Rows inserted for each raw sqlx figure.
+    pub raw_rows: usize,
+}
+
+/// One phase's figures.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    pub clicks: usize,
+    pub stored: i64,
+    pub elapsed: Duration,
+    pub latencies: Latencies,
+    /// Clicks answered with anything but fresh feedback (✅ or ❌).
+    pub not_recorded: usize,
+}
+
+impl Phase {
+    pub fn stored_per_second(&self) -> f64 {
+        self.stored as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Raw sqlx insert rates into the `answers` table.
+#[derive(Debug, Clone, Copy)]
+pub struct RawRates {
+    pub single_row_per_second: f64,
+    pub batched_per_second: f64,
+    pub batch_size: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct AnswerFigures {
+    pub steady: Phase,
+    pub saturated: Phase,
+    pub raw: RawRates,
+    pub offered_rate: f64,
+    pub saturation_workers: usize,
+    pub deadline_misses: usize,
+}
+
+/// One click a member makes: a button on a quiz post.
+#[derive(Debug, Clone)]
+struct Click {
+    member: u64,
+    message: u64,
+    custom_id: String,
+}
+
+pub async fn run(binary: &Path, dir: &Path, sizes: AnswerSizes) -> anyhow::Result<AnswerFigures> {
+    let raw = raw_rates(&dir.join("raw.db"), sizes.raw_rows).await?;
+    let team = Team::start(sizes.members, None).await?;
+    let db = dir.join("answers.db");
+    let bot = BotProcess::launch(binary, &team, &db, &dir.join("answers-bot.log")).await?;
+    let posts = team.post_quizzes(sizes.posts).await?;
+    let mut plan = Vec::new();
+    for (i, member) in team.members.iter().enumerate() {
+        for (j, post) in posts.iter().enumerate() {
+            plan.push(Click {
+                member: *member,
+                message: post.message,
+                custom_id: post.buttons[(i + j) % post.buttons.len()].clone(),
+            });
+        }
+    }
+    SplitMix64::new(9).shuffle(&mut plan);
+    let steady_clicks = sizes.steady_clicks.min(plan.len() / 2);
+    let (steady_plan, saturation_plan) = plan.split_at(steady_clicks);
+
+    let reader = super::read_only(&db).await?;
+    let steady = steady_phase(&team.discord, steady_plan, sizes.offered_rate, &reader).await?;
+    let saturated = saturation_phase(
+        &team.discord,
+        saturation_plan,
+        sizes.saturation_workers,
+        &reader,
+    )
+    .await?;
+    // Misses of the 3-second deadline show up as violations three seconds later.
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    let deadline_misses = team
+        .discord
+        .violations()
+        .iter()
+        .filter(|v| v.problem.starts_with("not answered within 3 seconds"))
+        .count();
+    let others: Vec<String> = team
+        .discord
+        .violations()
+        .iter()
+        .filter(|v| !v.problem.starts_with("not answered within 3 seconds"))
+        .map(|v| format!("{}: {}", v.context, v.problem))
+        .collect();
+    if !others.is_empty() {
+        bail!("the bot broke Discord's contract: {others:?}");
+    }
+    reader.close().await;
+    bot.stop().await?;
+    Ok(AnswerFigures {
+        steady,
+        saturated,
+        raw,
+        offered_rate: sizes.offered_rate,
+        saturation_workers: sizes.saturation_workers,
+        deadline_misses,
+    })
+}
+
+async fn stored(reader: &sqlx::SqlitePool) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+        .fetch_one(reader)
+        .await?)
+}
+
+/// Clicks sent on a fixed timetable (an open loop: a slow answer does not slow the clicks).
+async fn steady_phase(
+    discord: &Emulator,
+    plan: &[Click],
+    rate: f64,
+    reader: &sqlx::SqlitePool,
+) -> anyhow::Result<Phase> {
+    let before = stored(reader).await?;
+    let period = Duration::from_secs_f64(1.0 / rate);
+    let start = tokio::time::Instant::now();
+    let mut sent = Vec::with_capacity(plan.len());
+    for (i, c) in plan.iter().enumerate() {
+        tokio::time::sleep_until(start + period.mul_f64(i as f64)).await;
+        let id = discord.click(c.member, c.message, &c.custom_id)?;
+        sent.push((id, Instant::now()));
+    }
+    collect(discord, &sent, start.into_std(), before, reader).await
+}
+
+/// `workers` members click, each as soon as the previous click was answered (a closed loop:
+/// the bot's pace sets the rate).
+async fn saturation_phase(
+    discord: &Arc<Emulator>,
+    plan: &[Click],
+    workers: usize,
+    reader: &sqlx::SqlitePool,
+) -> anyhow::Result<Phase> {
+    let before = stored(reader).await?;
+    let plan = Arc::new(plan.to_vec());
+    let next = Arc::new(AtomicUsize::new(0));
+    let start = Instant::now();
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..workers {
+        let (discord, plan, next) = (Arc::clone(discord), Arc::clone(&plan), Arc::clone(&next));
+        set.spawn(async move {
+            let mut sent = Vec::new();
+            while let Some(c) = plan.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let id = discord.click(c.member, c.message, &c.custom_id)?;
+                sent.push((id, Instant::now()));
+                discord.reply(id).await?;
+            }
+            anyhow::Ok(sent)
+        });
+    }
+    let mut sent = Vec::with_capacity(plan.len());
+    while let Some(done) = set.join_next().await {
+        sent.extend(done.context("a clicking member failed")??);
+    }
+    collect(discord, &sent, start, before, reader).await
+}
+
+/// Waits for every answer and reads the figures: the emulator's latencies, the answers stored.
+async fn collect(
+    discord: &Emulator,
+    sent: &[(u64, Instant)],
+    start: Instant,
+    before: i64,
+    reader: &sqlx::SqlitePool,
+) -> anyhow::Result<Phase> {
+    let mut latencies = Vec::with_capacity(sent.len());
+    let mut end = start;
+    let mut not_recorded = 0;
+    for (id, at) in sent {
+        let reply = discord.reply(*id).await?;
+        latencies.push(reply.after);
+        end = end.max(*at + reply.after);
+        let text = reply.message.map(|m| m.content).unwrap_or_default();
+        // Fresh feedback opens with its verdict; anything else ("You already answered",
+        // "This quiz has closed", an apology) means the click was not recorded.
+        let fresh = text.starts_with('✅') || text.starts_with('❌');
+        if reply.callback_type != 4 || !fresh {
+            not_recorded += 1;
+        }
+    }
+    let stored = stored(reader).await? - before;
+    Ok(Phase {
+        clicks: sent.len(),
+        stored,
+        elapsed: end - start,
+        latencies: Latencies::of(latencies),
+        not_recorded,
+    })
+}
+
+/// Inserts `rows` answers one per transaction, then the same number in batches, into a fresh
+/// database opened exactly as the bot opens its own.
+pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    let store = Store::open(path, Duration::from_secs(5)).await?;
+    let guild = GuildId(1);
+    store.import_content(guild, starter::bundle(), 0).await?;
+    let (version, question): (i64, String) =
+        sqlx::query_as("SELECT id, question_id FROM question_versions LIMIT 1")
+            .fetch_one(store.pool())
+            .await?;
+    let insert =
+        "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, shown_ms,
+                   choice, correct, latency_ms, answered_ms, local_day, points)
+                  VALUES ";
+    let row = "(1, ?, ?, ?, 'practice', ?, 0, 1, 900, ?, '2026-11-23', 2)";
+    let start = Instant::now();
+    for i in 0..rows {
+        let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query(&format!("{insert}{row}"))
+            .bind(i as i64)
+            .bind(&question)
+            .bind(version)
+            .bind(i as i64)
+            .bind(i as i64)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    }
+    let single = rows as f64 / start.elapsed().as_secs_f64();
+
+    let batch_size = 100;
+    let statement = format!("{insert}{}", vec![row; batch_size].join(", "));
+    let start = Instant::now();
+    let mut inserted = 0;
+    while inserted < rows {
+        let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
+        let mut q = sqlx::query(&statement);
+        for i in inserted..inserted + batch_size {
+            let n = (rows + i) as i64;
+            q = q.bind(n).bind(&question).bind(version).bind(n).bind(n);
+        }
+        q.execute(&mut *tx).await?;
+        tx.commit().await?;
+        inserted += batch_size;
+    }
+    let batched = inserted as f64 / start.elapsed().as_secs_f64();
+    store.close().await;
+    if single <= 0.0 || batched <= 0.0 {
+        bail!("no raw inserts were measured");
+    }
+    Ok(RawRates {
+        single_row_per_second: single,
+        batched_per_second: batched,
+        batch_size,
+    })
+}

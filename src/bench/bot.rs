@@ -1,0 +1,122 @@
+//! The bot under measurement: the `peerlearn` binary in its own process (so its memory is its
+//! own), serving a team in the emulator from a SQLite file, with the production settings.
+
+use super::team::Team;
+use anyhow::{bail, Context as _};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::process::{Child, Command};
+
+/// A running `peerlearn run` process.
+pub struct BotProcess {
+    child: Child,
+    log: PathBuf,
+}
+
+impl BotProcess {
+    /// Starts `binary` against the team's emulator with `db`, and waits until its gateway
+    /// session is up and its commands are registered.
+    pub async fn launch(binary: &Path, team: &Team, db: &Path, log: &Path) -> anyhow::Result<Self> {
+        let discord = &team.discord;
+        let identified = discord.gateway_stats().identifies;
+        let log_file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .with_context(|| format!("cannot write the bot's log {}", log.display()))?;
+        let mut command = Command::new(binary);
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PEERLEARN_") || k == "RUST_LOG" {
+                command.env_remove(k);
+            }
+        }
+        command
+            .arg("run")
+            .env("DISCORD_TOKEN", discord.bot_token())
+            .env("PEERLEARN_DISCORD__API_BASE", discord.api_base())
+            .env("PEERLEARN_DISCORD__DEV_GUILD_ID", team.guild.to_string())
+            .env("PEERLEARN_DATABASE__PATH", db)
+            .stdin(Stdio::null())
+            .stdout(log_file.try_clone()?)
+            .stderr(log_file)
+            .kill_on_drop(true);
+        let child = command
+            .spawn()
+            .with_context(|| format!("cannot start {}", binary.display()))?;
+        let bot = BotProcess {
+            child,
+            log: log.to_path_buf(),
+        };
+        let up = discord
+            .wait_for_within("the bot to connect", Duration::from_secs(120), |s| {
+                (s.gateway.identifies > identified && s.session.as_ref()?.sender.is_some())
+                    .then_some(())
+            })
+            .await;
+        if let Err(e) = up {
+            bail!("{e}; the bot's log:\n{}", bot.log_tail());
+        }
+        discord
+            .wait_for_commands(Some(team.guild))
+            .await
+            .with_context(|| format!("commands not registered; log:\n{}", bot.log_tail()))?;
+        Ok(bot)
+    }
+
+    /// The process's peak resident memory so far (Linux `VmHWM`), in bytes.
+    pub fn peak_rss_bytes(&self) -> Option<u64> {
+        let pid = self.child.id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        status_kib(&status, "VmHWM:").map(|k| k * 1024)
+    }
+
+    /// The last lines the bot logged, for error messages.
+    pub fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(20)..].join("\n")
+    }
+
+    /// Asks the bot to stop (SIGTERM, as a service manager would) and waits for it.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(pid) = self.child.id() {
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(pid.to_string())
+                .status()
+                .await;
+        }
+        match tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await {
+            Ok(status) => {
+                status?;
+            }
+            Err(_) => self.child.start_kill()?,
+        }
+        Ok(())
+    }
+}
+
+/// A `/proc/<pid>/status` field in KiB, e.g. `VmHWM:    41236 kB`.
+fn status_kib(status: &str, field: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_status_field() {
+        let status =
+            "Name:\tpeerlearn\nVmPeak:\t  900 kB\nVmHWM:\t   41236 kB\nVmRSS:\t 40000 kB\n";
+        assert_eq!(status_kib(status, "VmHWM:"), Some(41236));
+        assert_eq!(status_kib(status, "VmSwap:"), None);
+    }
+}

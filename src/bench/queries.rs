@@ -1,0 +1,136 @@
+//! Queries at scale: a server with a long history ([`super::seed`]) and the commands people
+//! run against it, timed as the member sees them: from the emulator sending the command to the
+//! finished answer (for a deferred command, the filled-in response).
+
+use super::bot::BotProcess;
+use super::seed::{self, SeedSizes, Seeded};
+use super::stats::Latencies;
+use super::team::Team;
+use anyhow::bail;
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Copy)]
+pub struct QuerySizes {
+    pub seed: SeedSizes,
+    /// Times each command is run (by different members).
+    pub runs: usize,
+}
+
+/// One command's timings.
+#[derive(Debug, Clone)]
+pub struct CommandTiming {
+    pub label: &'static str,
+    pub latencies: Latencies,
+    /// The target for p50, in milliseconds (`None`: no target).
+    pub target_ms: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QueryFigures {
+    pub seeded: Seeded,
+    pub members: usize,
+    pub commands: Vec<CommandTiming>,
+}
+
+/// A command to time: its label, name, options, whether an admin runs it, and the target.
+struct Probe {
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(&'static str, Value)>,
+    admin: bool,
+    target_ms: Option<f64>,
+    /// At most this many runs (a report reads the whole history each time).
+    max_runs: usize,
+}
+
+fn probes() -> Vec<Probe> {
+    let probe = |label, name, options, admin, target_ms| Probe {
+        label,
+        name,
+        options,
+        admin,
+        target_ms,
+        max_runs: usize::MAX,
+    };
+    vec![
+        probe(
+            "/leaderboard (this week)",
+            "leaderboard",
+            vec![],
+            false,
+            Some(5.0),
+        ),
+        probe(
+            "/leaderboard period:all",
+            "leaderboard",
+            vec![("period", json!("all"))],
+            false,
+            Some(5.0),
+        ),
+        probe("/stats", "stats", vec![], false, Some(5.0)),
+        Probe {
+            max_runs: 5,
+            ..probe("/report (this month)", "report", vec![], true, Some(200.0))
+        },
+        probe(
+            "/kb search",
+            "kb search",
+            vec![("query", json!("vpn password reset"))],
+            false,
+            None,
+        ),
+    ]
+}
+
+pub async fn run(binary: &Path, dir: &Path, sizes: QuerySizes) -> anyhow::Result<QueryFigures> {
+    // The members who run commands are the seeded ones with the most answers.
+    let team = Team::start(sizes.runs, Some(seed::FIRST_MEMBER)).await?;
+    let db = dir.join("queries.db");
+    let seeded = seed::seed(&db, team.guild, sizes.seed).await?;
+    let bot = BotProcess::launch(binary, &team, &db, &dir.join("queries-bot.log")).await?;
+    let mut commands = Vec::new();
+    for p in probes() {
+        // One untimed run warms the bot's statement cache and the page cache.
+        let first = if p.admin { team.admin } else { team.members[0] };
+        time_command(&team, first, &p).await?;
+        let runs = sizes.runs.min(p.max_runs);
+        let mut samples = Vec::with_capacity(runs);
+        for i in 0..runs {
+            let user = if p.admin {
+                team.admin
+            } else {
+                team.members[i % team.members.len()]
+            };
+            samples.push(time_command(&team, user, &p).await?);
+        }
+        commands.push(CommandTiming {
+            label: p.label,
+            latencies: Latencies::of(samples),
+            target_ms: p.target_ms,
+        });
+    }
+    let violations = team.discord.violations();
+    if !violations.is_empty() {
+        bail!("the bot broke Discord's contract: {violations:?}");
+    }
+    bot.stop().await?;
+    Ok(QueryFigures {
+        seeded,
+        members: sizes.seed.members,
+        commands,
+    })
+}
+
+async fn time_command(team: &Team, user: u64, p: &Probe) -> anyhow::Result<std::time::Duration> {
+    let start = Instant::now();
+    let id = team.discord.slash(team.channel, user, p.name, &p.options)?;
+    let reply = team.discord.reply(id).await?;
+    let took = start.elapsed();
+    let text = reply.message.map(|m| m.content).unwrap_or_default();
+    if text.starts_with("Sorry") {
+        bail!("{} failed: {text}", p.label);
+    }
+    Ok(took)
+}
