@@ -9,7 +9,7 @@ use super::team::Team;
 use anyhow::bail;
 use serde_json::{json, Value};
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy)]
 pub struct QuerySizes {
@@ -18,10 +18,14 @@ pub struct QuerySizes {
     pub runs: usize,
 }
 
+/// How long a command may take before the benchmark gives up on it.
+pub const GIVE_UP_AFTER: Duration = Duration::from_secs(60);
+
 /// One command's timings.
 #[derive(Debug, Clone)]
 pub struct CommandTiming {
     pub label: &'static str,
+    /// Empty when the command did not finish within [`GIVE_UP_AFTER`].
     pub latencies: Latencies,
     /// The target for p50, in milliseconds (`None`: no target).
     pub target_ms: Option<f64>,
@@ -92,18 +96,22 @@ pub async fn run(binary: &Path, dir: &Path, sizes: QuerySizes) -> anyhow::Result
     let bot = BotProcess::launch(binary, &team, &db, &dir.join("queries-bot.log")).await?;
     let mut commands = Vec::new();
     for p in probes() {
-        // One untimed run warms the bot's statement cache and the page cache.
+        // One untimed run warms the bot's statement cache and the page cache (and tells
+        // whether the command finishes at all).
         let first = if p.admin { team.admin } else { team.members[0] };
-        time_command(&team, first, &p).await?;
-        let runs = sizes.runs.min(p.max_runs);
-        let mut samples = Vec::with_capacity(runs);
-        for i in 0..runs {
-            let user = if p.admin {
-                team.admin
-            } else {
-                team.members[i % team.members.len()]
-            };
-            samples.push(time_command(&team, user, &p).await?);
+        let mut samples = Vec::new();
+        if time_command(&team, first, &p).await?.is_some() {
+            for i in 0..sizes.runs.min(p.max_runs) {
+                let user = if p.admin {
+                    team.admin
+                } else {
+                    team.members[i % team.members.len()]
+                };
+                match time_command(&team, user, &p).await? {
+                    Some(took) => samples.push(took),
+                    None => break,
+                }
+            }
         }
         commands.push(CommandTiming {
             label: p.label,
@@ -123,14 +131,18 @@ pub async fn run(binary: &Path, dir: &Path, sizes: QuerySizes) -> anyhow::Result
     })
 }
 
-async fn time_command(team: &Team, user: u64, p: &Probe) -> anyhow::Result<std::time::Duration> {
+/// How long the command took as the member saw it; `None` if it had not finished after
+/// [`GIVE_UP_AFTER`].
+async fn time_command(team: &Team, user: u64, p: &Probe) -> anyhow::Result<Option<Duration>> {
     let start = Instant::now();
     let id = team.discord.slash(team.channel, user, p.name, &p.options)?;
-    let reply = team.discord.reply(id).await?;
+    let Ok(reply) = team.discord.reply_within(id, GIVE_UP_AFTER).await else {
+        return Ok(None);
+    };
     let took = start.elapsed();
     let text = reply.message.map(|m| m.content).unwrap_or_default();
     if text.starts_with("Sorry") {
         bail!("{} failed: {text}", p.label);
     }
-    Ok(took)
+    Ok(Some(took))
 }

@@ -4,7 +4,7 @@
 use super::answers::AnswerFigures;
 use super::day::{DayFigures, GLOBAL_LIMIT_PER_SECOND};
 use super::machine::Machine;
-use super::queries::QueryFigures;
+use super::queries::{QueryFigures, GIVE_UP_AFTER};
 use super::stats::millis;
 use std::time::Duration;
 
@@ -236,14 +236,20 @@ pub fn queries(q: &QueryFigures) -> Section {
         Verdict::Info,
     )];
     for c in &q.commands {
+        let finished = c.latencies.count > 0;
         let (limit, verdict) = match c.target_ms {
             Some(t) => (
                 format!("median ≤ {t:.0} ms"),
-                Verdict::of(c.latencies.p50.as_secs_f64() * 1000.0 <= t),
+                Verdict::of(finished && c.latencies.p50.as_secs_f64() * 1000.0 <= t),
             ),
             None => ("no target".to_string(), Verdict::Info),
         };
-        queries.push(line(c.label, c.latencies.describe(), limit, verdict));
+        let figure = if finished {
+            c.latencies.describe()
+        } else {
+            format!("not finished after {}", seconds(GIVE_UP_AFTER))
+        };
+        queries.push(line(c.label, figure, limit, verdict));
     }
     (
         format!(

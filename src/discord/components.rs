@@ -113,59 +113,68 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         .clone()
         .unwrap_or_else(|| click.user.name.clone());
     let app = &data.app;
-    if here.is_some() {
-        if let Err(e) = app
-            .store
-            .touch_member(guild, user, &name, &roles, app.clock.now_ms())
-            .await
-        {
-            tracing::warn!(error = %e, "could not record the member");
+    // The member is recorded as active alongside the click's own work, so both usually share
+    // one commit. A member asking to be forgotten is not recorded again on the way out.
+    let record = here.is_some() && !matches!(id, ComponentId::PrivacyDelete { .. });
+    let touch = async {
+        if record {
+            let now = app.clock.now_ms();
+            if let Err(e) = app
+                .store
+                .touch_member(guild, user, &name, &roles, now)
+                .await
+            {
+                tracing::warn!(error = %e, "could not record the member");
+            }
         }
-    }
-    let (result, update_in_place) = match id {
-        ComponentId::QuizAnswer { post, choice } => {
-            let r = app
-                .answer_quiz_post(guild, user, post, usize::from(choice))
-                .await;
-            data.wake_delivery.notify_one();
-            (r, false)
-        }
-        ComponentId::PracticeAnswer {
-            version,
-            choice,
-            shown_ms,
-        } => (
-            app.answer_practice(guild, user, version, usize::from(choice), shown_ms)
-                .await,
-            true,
-        ),
-        ComponentId::PracticeNext { version } => {
-            (app.practice_next(guild, user, version, &roles).await, true)
-        }
-        ComponentId::ReviewStart { .. } => (app.review_start(guild, user).await, false),
-        ComponentId::ReviewAnswer {
-            version,
-            choice,
-            shown_ms,
-            n,
-            ..
-        } => (
-            app.review_answer(guild, user, version, usize::from(choice), shown_ms, n)
-                .await,
-            true,
-        ),
-        ComponentId::ReviewNext { n, .. } => (
-            app.review_card(guild, user, n.saturating_add(1)).await,
-            true,
-        ),
-        ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
-        ComponentId::PrivacyDelete { issued_ms } => {
-            (app.privacy_delete(guild, user, issued_ms).await, true)
-        }
-        ComponentId::PrivacyKeep => (Ok(app.privacy_keep()), true),
-        // Handled before (it defers).
-        ComponentId::AskRoute { .. } => return ephemeral(&OutMessage::text(APOLOGY)),
     };
+    let act = async {
+        match id {
+            ComponentId::QuizAnswer { post, choice } => {
+                let r = app
+                    .answer_quiz_post(guild, user, post, usize::from(choice))
+                    .await;
+                data.wake_delivery.notify_one();
+                (r, false)
+            }
+            ComponentId::PracticeAnswer {
+                version,
+                choice,
+                shown_ms,
+            } => (
+                app.answer_practice(guild, user, version, usize::from(choice), shown_ms)
+                    .await,
+                true,
+            ),
+            ComponentId::PracticeNext { version } => {
+                (app.practice_next(guild, user, version, &roles).await, true)
+            }
+            ComponentId::ReviewStart { .. } => (app.review_start(guild, user).await, false),
+            ComponentId::ReviewAnswer {
+                version,
+                choice,
+                shown_ms,
+                n,
+                ..
+            } => (
+                app.review_answer(guild, user, version, usize::from(choice), shown_ms, n)
+                    .await,
+                true,
+            ),
+            ComponentId::ReviewNext { n, .. } => (
+                app.review_card(guild, user, n.saturating_add(1)).await,
+                true,
+            ),
+            ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
+            ComponentId::PrivacyDelete { issued_ms } => {
+                (app.privacy_delete(guild, user, issued_ms).await, true)
+            }
+            ComponentId::PrivacyKeep => (Ok(app.privacy_keep()), true),
+            // Handled before (it defers).
+            ComponentId::AskRoute { .. } => (Ok(OutMessage::text(APOLOGY)), false),
+        }
+    };
+    let ((), (result, update_in_place)) = tokio::join!(touch, act);
     match result {
         Ok(m) if update_in_place => {
             CreateInteractionResponse::UpdateMessage(render::interaction_message(&m, false))

@@ -748,8 +748,13 @@ impl Emulator {
     /// Waits for the bot's answer to an interaction; for a deferred answer, waits until the
     /// response message has been filled in.
     pub async fn reply(&self, interaction: u64) -> anyhow::Result<Reply> {
+        self.reply_within(interaction, DEFAULT_WAIT).await
+    }
+
+    /// [`Emulator::reply`], waiting up to `timeout`.
+    pub async fn reply_within(&self, interaction: u64, timeout: Duration) -> anyhow::Result<Reply> {
         let what = format!("the bot's answer to interaction {interaction}");
-        self.wait_for(&what, |s| {
+        self.wait_for_within(&what, timeout, |s| {
             let rec = s.interactions.get(&interaction)?;
             let CallbackRec { kind, after, data } = rec.callback.clone()?;
             let message = match kind {

@@ -94,28 +94,32 @@ pub(crate) async fn credit(
     }
     let answered = i64::from(c.answer.is_some());
     let correct = i64::from(c.answer == Some(true));
-    let topics = [Some(""), c.topic];
+    // Every (period, topic) total in one statement: all topics together, and the topic.
+    let topics: Vec<&str> = [Some(""), c.topic].into_iter().flatten().collect();
+    let rows = keys.len() * topics.len();
+    let sql = format!(
+        "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
+         VALUES {}
+         ON CONFLICT (guild_id, period, period_key, topic_id, user_id) DO UPDATE SET
+           points = points + excluded.points, answers = answers + excluded.answers,
+           correct = correct + excluded.correct",
+        vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ")
+    );
+    let mut q = sqlx::query(&sql);
     for (period, key) in keys {
-        for topic in topics.iter().flatten() {
-            sqlx::query(
-                "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (guild_id, period, period_key, topic_id, user_id) DO UPDATE SET
-                   points = points + excluded.points, answers = answers + excluded.answers,
-                   correct = correct + excluded.correct",
-            )
-            .bind(c.guild.to_db())
-            .bind(period.as_str())
-            .bind(key)
-            .bind(topic)
-            .bind(c.user.to_db())
-            .bind(c.points)
-            .bind(answered)
-            .bind(correct)
-            .execute(&mut *conn)
-            .await?;
+        for topic in &topics {
+            q = q
+                .bind(c.guild.to_db())
+                .bind(period.as_str())
+                .bind(key)
+                .bind(*topic)
+                .bind(c.user.to_db())
+                .bind(c.points)
+                .bind(answered)
+                .bind(correct);
         }
     }
+    q.execute(&mut *conn).await?;
     Ok(())
 }
 

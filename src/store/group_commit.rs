@@ -1,59 +1,101 @@
-//! Group commit for answers. Every commit waits for the disk (`synchronous = FULL`), so one
-//! transaction per click would cap a server at the disk's sync rate. Instead one task writes
-//! answers: it takes every answer waiting when it is free (up to [`MAX_BATCH`]), writes each
+//! Group commit for the writes every click makes: answers and members seen active. Every
+//! commit waits for the disk (`synchronous = FULL`), and a busy disk takes milliseconds to sync,
+//! so one transaction per click would cap a server at the disk's sync rate. Instead one task
+//! writes them: it takes every write waiting when it is free (up to [`MAX_BATCH`]), writes each
 //! in its own savepoint (one that fails is rolled back alone and reports its own error) and
-//! commits them together. A click's feedback is sent only after the commit that holds it.
-//! At low load a batch is a single answer, so nothing waits for company.
+//! commits them together. A click's feedback is sent only after the commit that holds it. At
+//! low load a group is a single write, so nothing waits for company.
 
+use super::guilds::{write_touch, MemberTouch};
 use super::quizzes::{write_answer, AnswerResult, NewAnswer};
 use crate::domain::memory::Memory;
 use crate::domain::quiz::{Progress, Scored};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
-/// Most answers in one transaction (a bound on how long one commit holds the others).
-pub const MAX_BATCH: usize = 64;
+/// Most writes in one transaction (a bound on how long one commit holds the others).
+pub const MAX_BATCH: usize = 128;
 
 pub(super) type Score = Box<dyn FnOnce(Progress) -> Scored + Send>;
 pub(super) type Remember = Box<dyn FnOnce(Option<Memory>) -> Memory + Send>;
 
-struct Job {
-    answer: NewAnswer,
-    score: Score,
-    remember: Remember,
-    done: oneshot::Sender<sqlx::Result<AnswerResult>>,
+/// One write waiting for its group.
+enum Job {
+    Answer {
+        answer: Box<NewAnswer>,
+        score: Score,
+        remember: Remember,
+        done: oneshot::Sender<sqlx::Result<AnswerResult>>,
+    },
+    Touch {
+        touch: MemberTouch,
+        done: oneshot::Sender<sqlx::Result<()>>,
+    },
+}
+
+/// A write done inside the group, its result held until the commit.
+enum Written {
+    Answer(
+        oneshot::Sender<sqlx::Result<AnswerResult>>,
+        sqlx::Result<AnswerResult>,
+    ),
+    Touch(oneshot::Sender<sqlx::Result<()>>, sqlx::Result<()>),
+}
+
+impl Written {
+    /// Tells the caller: the result if the group committed, else the commit's failure.
+    fn report(self, commit_failure: Option<&str>) {
+        match self {
+            Written::Answer(done, r) => {
+                let _ = done.send(commit_failure.map_or(r, |why| Err(failed(why))));
+            }
+            Written::Touch(done, r) => {
+                let _ = done.send(commit_failure.map_or(r, |why| Err(failed(why))));
+            }
+        }
+    }
 }
 
 /// The handle the store keeps; cheap to clone.
 #[derive(Clone, Debug)]
-pub(super) struct AnswerWriter {
+pub(super) struct GroupWriter {
     jobs: mpsc::UnboundedSender<Job>,
 }
 
-impl AnswerWriter {
+impl GroupWriter {
     /// Starts the writing task on `writer` (the store's one write connection).
-    pub(super) fn start(writer: SqlitePool) -> AnswerWriter {
+    pub(super) fn start(writer: SqlitePool) -> GroupWriter {
         let (jobs, queue) = mpsc::unbounded_channel();
         tokio::spawn(run(writer, queue));
-        AnswerWriter { jobs }
+        GroupWriter { jobs }
     }
 
     /// Writes one answer with the next group and returns its result once committed.
-    pub(super) async fn write(
+    pub(super) async fn answer(
         &self,
         answer: NewAnswer,
         score: Score,
         remember: Remember,
     ) -> sqlx::Result<AnswerResult> {
         let (done, result) = oneshot::channel();
-        let job = Job {
-            answer,
+        self.send(Job::Answer {
+            answer: Box::new(answer),
             score,
             remember,
             done,
-        };
-        self.jobs.send(job).map_err(|_| sqlx::Error::PoolClosed)?;
+        })?;
         result.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+
+    /// Writes a member seen active with the next group; returns once committed.
+    pub(super) async fn touch(&self, touch: MemberTouch) -> sqlx::Result<()> {
+        let (done, result) = oneshot::channel();
+        self.send(Job::Touch { touch, done })?;
+        result.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+
+    fn send(&self, job: Job) -> sqlx::Result<()> {
+        self.jobs.send(job).map_err(|_| sqlx::Error::PoolClosed)
     }
 }
 
@@ -69,45 +111,79 @@ async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
     let mut tx = match writer.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
         Err(e) => {
-            let reason = e.to_string();
+            let why = e.to_string();
             for job in jobs {
-                let _ = job.done.send(Err(failed(&reason)));
+                match job {
+                    Job::Answer { done, .. } => {
+                        let _ = done.send(Err(failed(&why)));
+                    }
+                    Job::Touch { done, .. } => {
+                        let _ = done.send(Err(failed(&why)));
+                    }
+                }
             }
             return;
         }
     };
-    let mut results = Vec::with_capacity(jobs.len());
+    let mut written = Vec::with_capacity(jobs.len());
     for job in jobs {
-        let result = match sqlx::query("SAVEPOINT answer").execute(&mut *tx).await {
-            Ok(_) => {
-                let written = write_answer(&mut tx, &job.answer, job.score, job.remember).await;
-                if written.is_err() {
-                    let _ = sqlx::query("ROLLBACK TO answer").execute(&mut *tx).await;
-                }
-                let released = sqlx::query("RELEASE answer").execute(&mut *tx).await;
-                written.and_then(|r| released.map(|_| r))
+        written.push(match job {
+            Job::Answer {
+                answer,
+                score,
+                remember,
+                done,
+            } => {
+                let r = match savepoint(&mut tx).await {
+                    Ok(()) => {
+                        let w = write_answer(&mut tx, &answer, score, remember).await;
+                        end_savepoint(&mut tx, w).await
+                    }
+                    Err(e) => Err(e),
+                };
+                Written::Answer(done, r)
             }
-            Err(e) => Err(e),
-        };
-        results.push((job.done, result));
+            Job::Touch { touch, done } => {
+                let r = match savepoint(&mut tx).await {
+                    Ok(()) => {
+                        let w = write_touch(&mut tx, &touch).await;
+                        end_savepoint(&mut tx, w).await
+                    }
+                    Err(e) => Err(e),
+                };
+                Written::Touch(done, r)
+            }
+        });
     }
-    match tx.commit().await {
-        Ok(()) => {
-            for (done, result) in results {
-                let _ = done.send(result);
-            }
-        }
+    let failure = match tx.commit().await {
+        Ok(()) => None,
         Err(e) => {
-            let reason = e.to_string();
-            tracing::error!(error = %reason, answers = results.len(), "an answer group did not commit");
-            for (done, _) in results {
-                let _ = done.send(Err(failed(&reason)));
-            }
+            tracing::error!(error = %e, writes = written.len(), "a group of writes did not commit");
+            Some(e.to_string())
         }
+    };
+    for w in written {
+        w.report(failure.as_deref());
     }
 }
 
-/// One failure reported to every answer of a group.
+/// Each write runs in a savepoint: kept if it succeeds, undone alone if it fails.
+async fn savepoint(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query("SAVEPOINT write")
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+async fn end_savepoint<T>(conn: &mut SqliteConnection, result: sqlx::Result<T>) -> sqlx::Result<T> {
+    if result.is_err() {
+        let _ = sqlx::query("ROLLBACK TO write").execute(&mut *conn).await;
+    }
+    let released = sqlx::query("RELEASE write").execute(conn).await;
+    result.and_then(|r| released.map(|_| r))
+}
+
+/// One failure reported to every write of a group.
 fn failed(reason: &str) -> sqlx::Error {
-    sqlx::Error::Protocol(format!("the answer was not saved: {reason}"))
+    sqlx::Error::Protocol(format!("not saved: {reason}"))
 }

@@ -2,6 +2,7 @@
 
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GuildRow {
@@ -38,6 +39,42 @@ pub enum QaSetting {
 
 /// How often an active member's `last_seen_ms` is written at most.
 const TOUCH_EVERY_MS: i64 = 60_000;
+
+/// A member seen active: written with the next group commit.
+#[derive(Debug, Clone)]
+pub(super) struct MemberTouch {
+    pub guild: GuildId,
+    pub user: UserId,
+    pub display_name: String,
+    /// Sorted, without repeats.
+    pub roles: Vec<u64>,
+    pub now_ms: i64,
+}
+
+/// Writes a [`MemberTouch`] inside a transaction (creating the guild row if needed).
+pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?1, '', ?2, ?2)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(t.guild.to_db())
+    .bind(t.now_ms)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO members (guild_id, user_id, display_name, first_seen_ms, last_seen_ms)
+         VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (guild_id, user_id) DO UPDATE
+         SET display_name = excluded.display_name, last_seen_ms = excluded.last_seen_ms",
+    )
+    .bind(t.guild.to_db())
+    .bind(t.user.to_db())
+    .bind(&t.display_name)
+    .bind(t.now_ms)
+    .execute(&mut *conn)
+    .await?;
+    super::boards::replace_member_roles(conn, t.guild, t.user, &t.roles).await
+}
 
 /// What [`Store::touch_member`] last wrote for a member.
 #[derive(Debug, Clone)]
@@ -157,29 +194,14 @@ impl Store {
         if fresh {
             return Ok(());
         }
-        let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?1, '', ?2, ?2)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(guild.to_db())
-        .bind(now_ms)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO members (guild_id, user_id, display_name, first_seen_ms, last_seen_ms)
-             VALUES (?1, ?2, ?3, ?4, ?4)
-             ON CONFLICT (guild_id, user_id) DO UPDATE
-             SET display_name = excluded.display_name, last_seen_ms = excluded.last_seen_ms",
-        )
-        .bind(guild.to_db())
-        .bind(user.to_db())
-        .bind(display_name)
-        .bind(now_ms)
-        .execute(&mut *tx)
-        .await?;
-        super::boards::replace_member_roles(&mut tx, guild, user, &roles).await?;
-        tx.commit().await?;
+        let touch = MemberTouch {
+            guild,
+            user,
+            display_name: display_name.to_string(),
+            roles: roles.clone(),
+            now_ms,
+        };
+        self.group.touch(touch).await?;
         if let Ok(mut seen) = self.seen.lock() {
             seen.insert(
                 key,

@@ -65,7 +65,7 @@ pub enum StoreError {
 pub struct Store {
     pool: SqlitePool,
     writer: SqlitePool,
-    answers: group_commit::AnswerWriter,
+    group: group_commit::GroupWriter,
     /// What was last written for each active member (see [`Store::touch_member`]).
     seen: guilds::SeenMembers,
     path: PathBuf,
@@ -110,7 +110,7 @@ impl Store {
             .map_err(open_error)?;
         Ok(Store {
             pool,
-            answers: group_commit::AnswerWriter::start(writer.clone()),
+            group: group_commit::GroupWriter::start(writer.clone()),
             seen: Default::default(),
             writer,
             path: path.to_path_buf(),

@@ -254,8 +254,8 @@ impl Store {
         score: impl FnOnce(Progress) -> Scored + Send + 'static,
         remember: impl FnOnce(Option<Memory>) -> Memory + Send + 'static,
     ) -> sqlx::Result<AnswerResult> {
-        self.answers
-            .write(a.clone(), Box::new(score), Box::new(remember))
+        self.group
+            .answer(a.clone(), Box::new(score), Box::new(remember))
             .await
     }
 
@@ -338,11 +338,11 @@ pub(super) async fn write_answer(
     let scored = score(before);
     let memory = remember(memory(&mut *tx, a.guild, a.user, &a.question_id).await?);
     save_memory(&mut *tx, a.guild, a.user, &a.question_id, &memory).await?;
-    sqlx::query(
-            "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
-               choice, correct, latency_ms, answered_ms, local_day, points)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
+    let answer_id: i64 = sqlx::query_scalar(
+        "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
+           choice, correct, latency_ms, answered_ms, local_day, points)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
         .bind(a.guild.to_db())
         .bind(a.user.to_db())
         .bind(&a.question_id)
@@ -356,9 +356,6 @@ pub(super) async fn write_answer(
         .bind(a.answered_ms)
         .bind(a.local_day.to_string())
         .bind(scored.points_awarded)
-        .execute(&mut *tx)
-        .await?;
-    let answer_id = sqlx::query_scalar::<_, i64>("SELECT last_insert_rowid()")
         .fetch_one(&mut *tx)
         .await?;
     let answer_credit = Credit {
