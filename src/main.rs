@@ -96,6 +96,10 @@ enum Command {
         /// Run only these parts (repeat or separate with commas)
         #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
         only: Vec<BenchPart>,
+        /// The bot's log filter while measured, e.g.
+        /// `info,peerlearn::store::group_commit=debug` (see the logs with --keep)
+        #[arg(long, value_name = "FILTER")]
+        bot_log: Option<String>,
     },
     /// Work with content files (topics, questions, tips)
     Content {
@@ -191,7 +195,8 @@ fn main() -> ExitCode {
             out,
             keep,
             only,
-        } => runtime.block_on(bench(quick, out, keep, only)),
+            bot_log,
+        } => runtime.block_on(bench(quick, out, keep, only, bot_log)),
         Command::Content {
             action: ContentAction::Validate { files },
         } => validate_content(&files),
@@ -314,7 +319,13 @@ async fn fit(settings: Settings) -> ExitCode {
 
 /// `peerlearn bench`: runs the benchmarks against this very binary, prints the table and
 /// writes it into the report file.
-async fn bench(quick: bool, out: Option<PathBuf>, keep: bool, only: Vec<BenchPart>) -> ExitCode {
+async fn bench(
+    quick: bool,
+    out: Option<PathBuf>,
+    keep: bool,
+    only: Vec<BenchPart>,
+    bot_log: Option<String>,
+) -> ExitCode {
     use peerlearn::bench;
     let bot_binary = match std::env::current_exe() {
         Ok(p) => p,
@@ -340,7 +351,10 @@ async fn bench(quick: bool, out: Option<PathBuf>, keep: bool, only: Vec<BenchPar
             })
             .collect(),
         label: if quick { "quick" } else { "full" },
-        bot_binary,
+        bot: bench::BotCommand {
+            binary: bot_binary,
+            log_filter: bot_log,
+        },
         work_dir: bench::default_work_dir(),
         keep,
         progress: true,
@@ -467,6 +481,7 @@ fn init_logging(settings: &Settings) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr)
         .init();
 }

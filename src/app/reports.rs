@@ -10,9 +10,9 @@ use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::charts::{percent_lines, Line};
 use crate::domain::analytics::{
-    accuracy, expert_load, knowledge_gain, lagged_correlations, needs_support, participation,
-    qa_figures, time_to_competency, AskFact, AssignmentFact, Competency, ExpertLoad, Figure, Gain,
-    Lagged, MemberSignals, QaFigures, SupportReason, SupportRules,
+    answer_figures, expert_load, lagged_correlations, needs_support, qa_figures, recent_answers,
+    time_to_competency, AskFact, AssignmentFact, Competency, ExpertLoad, Figure, Gain, Lagged,
+    MemberSignals, QaFigures, SpanAnswers, SupportReason, SupportRules,
 };
 use crate::domain::format::{duration, fit};
 use crate::domain::ids::{GuildId, UserId};
@@ -58,6 +58,14 @@ impl Facts {
             .iter()
             .filter(|(_, roles)| roles.contains(&role))
             .map(|(user, _)| *user)
+            .collect()
+    }
+
+    /// The members of each role that has a track.
+    fn track_members(&self) -> HashMap<u64, HashSet<u64>> {
+        self.tracks
+            .iter()
+            .map(|(role, _)| (*role, self.members_with_role(*role)))
             .collect()
     }
 }
@@ -187,47 +195,64 @@ impl App {
         })
     }
 
-    fn period_figures(&self, facts: &Facts, span: Span) -> PeriodFigures {
-        let answers = &facts.answers.answers;
-        let topics = facts
-            .answers
-            .topics
-            .iter()
-            .enumerate()
-            .map(|(i, (id, name))| {
-                let reached: Vec<Competency> = facts
-                    .competencies
+    /// The figures of each span (spans must not overlap), in the same order.
+    fn period_figures(&self, facts: &Facts, spans: Vec<Span>) -> Vec<PeriodFigures> {
+        let answers = answer_figures(
+            &facts.answers.answers,
+            &spans,
+            facts.answers.topics.len(),
+            facts.members,
+        );
+        let track_members = facts.track_members();
+        let mut reached: HashMap<&str, Vec<Competency>> = HashMap::new();
+        for (topic, c) in &facts.competencies {
+            reached.entry(topic.as_str()).or_default().push(*c);
+        }
+        spans
+            .into_iter()
+            .zip(answers)
+            .map(|(span, answers)| {
+                let SpanAnswers {
+                    participation,
+                    accuracy,
+                    topics,
+                } = answers;
+                let topics = facts
+                    .answers
+                    .topics
                     .iter()
-                    .filter(|(t, _)| t == id)
-                    .map(|(_, c)| *c)
-                    .collect();
-                let track_competency = facts
-                    .tracks
-                    .iter()
-                    .filter(|(_, t)| t == id)
-                    .map(|(role, _)| {
-                        let members = facts.members_with_role(*role);
-                        (*role, time_to_competency(&reached, &span, Some(&members)))
+                    .zip(topics)
+                    .map(|((id, name), figures)| {
+                        let reached = reached.get(id.as_str()).map_or(&[][..], Vec::as_slice);
+                        let track_competency = facts
+                            .tracks
+                            .iter()
+                            .filter(|(_, t)| t == id)
+                            .map(|(role, _)| {
+                                let members = track_members.get(role);
+                                (*role, time_to_competency(reached, &span, members))
+                            })
+                            .collect();
+                        TopicFigures {
+                            id: id.clone(),
+                            name: name.clone(),
+                            accuracy: figures.accuracy,
+                            gain: figures.gain,
+                            competency: time_to_competency(reached, &span, None),
+                            track_competency,
+                        }
                     })
                     .collect();
-                TopicFigures {
-                    id: id.clone(),
-                    name: name.clone(),
-                    accuracy: accuracy(answers, &span, Some(i as u32)),
-                    gain: knowledge_gain(answers, &span, i as u32),
-                    competency: time_to_competency(&reached, &span, None),
-                    track_competency,
+                PeriodFigures {
+                    participation,
+                    accuracy,
+                    topics,
+                    qa: qa_figures(&facts.asks, &span),
+                    experts: expert_load(&facts.assignments, &span),
+                    span,
                 }
             })
-            .collect();
-        PeriodFigures {
-            participation: participation(answers, &span, facts.members),
-            accuracy: accuracy(answers, &span, None),
-            topics,
-            qa: qa_figures(&facts.asks, &span),
-            experts: expert_load(&facts.assignments, &span),
-            span,
-        }
+            .collect()
     }
 
     fn forecasts(&self, facts: &Facts) -> Vec<Forecast> {
@@ -273,29 +298,44 @@ impl App {
             min_answers: 5,
             min_items: 3,
         };
+        let recent = recent_answers(&facts.answers.answers, facts.today);
+        let mut memories: HashMap<u64, Vec<(&str, &Memory)>> = HashMap::new();
+        for (user, topic, memory) in &facts.memories {
+            memories
+                .entry(*user)
+                .or_default()
+                .push((topic.as_str(), memory));
+        }
         let mut out: Vec<(u64, Vec<SupportReason>)> = facts
             .streaks
             .iter()
             .filter_map(|s| {
-                let my_roles = facts.roles.get(&s.user).cloned().unwrap_or_default();
+                let my_roles = facts.roles.get(&s.user).map_or(&[][..], Vec::as_slice);
                 let track_topics: HashSet<&str> = facts
                     .tracks
                     .iter()
                     .filter(|(role, _)| my_roles.contains(role))
                     .map(|(_, t)| t.as_str())
                     .collect();
+                let track_recalls = if track_topics.is_empty() {
+                    vec![]
+                } else {
+                    memories
+                        .get(&s.user)
+                        .map_or(&[][..], Vec::as_slice)
+                        .iter()
+                        .filter(|(topic, _)| track_topics.contains(topic))
+                        .map(|(_, m)| facts.model.recall(m, facts.today))
+                        .collect()
+                };
                 let signals = MemberSignals {
                     user: s.user,
                     best_streak: s.best_streak,
                     last_day: s.last_day,
-                    track_recalls: facts
-                        .memories
-                        .iter()
-                        .filter(|(u, t, _)| *u == s.user && track_topics.contains(t.as_str()))
-                        .map(|(_, _, m)| facts.model.recall(m, facts.today))
-                        .collect(),
+                    recent: recent.get(&s.user).copied().unwrap_or_default(),
+                    track_recalls,
                 };
-                let reasons = needs_support(&signals, &facts.answers.answers, facts.today, &rules);
+                let reasons = needs_support(&signals, facts.today, &rules);
                 (!reasons.is_empty()).then_some((s.user, reasons))
             })
             .collect();
@@ -313,10 +353,7 @@ impl App {
         let today = self.local_day(guild, self.clock.now()).await?;
         let facts = self.gather(guild, today).await?;
         let weeks = self.season_weeks(guild).await?;
-        let figures: Vec<PeriodFigures> = report_spans(period, today, weeks)
-            .into_iter()
-            .map(|span| self.period_figures(&facts, span))
-            .collect();
+        let figures = self.period_figures(&facts, report_spans(period, today, weeks));
         let forecasts = self.forecasts(&facts);
         let support = self.support_list(&facts);
         let kpi_lines = self.kpi_findings(&facts);
@@ -371,10 +408,12 @@ impl App {
         let last_week = this_week
             .previous(weeks)
             .expect("weeks have a previous one");
-        let before = last_week
-            .previous(weeks)
-            .map(|s| self.period_figures(&facts, s));
-        let figures = self.period_figures(&facts, last_week);
+        let mut spans = vec![last_week.clone()];
+        spans.extend(last_week.previous(weeks));
+        let mut figures = self.period_figures(&facts, spans).into_iter();
+        let figures_last_week = figures.next().expect("one figure per span");
+        let before = figures.next();
+        let figures = figures_last_week;
         let min = self.settings.reports.min_group_size as usize;
         let mut lines = summary_lines(&figures, before.as_ref(), &self.forecasts(&facts), min);
         let support = self.support_list(&facts).len();

@@ -4,7 +4,7 @@
 //! callback. Beside it, the physical reference: raw sqlx inserts into the same `answers` table
 //! with the same SQLite settings, one row per transaction and in batches.
 
-use super::bot::BotProcess;
+use super::bot::{BotCommand, BotProcess};
 use super::stats::Latencies;
 use super::team::Team;
 use crate::app::starter;
@@ -76,11 +76,15 @@ struct Click {
     custom_id: String,
 }
 
-pub async fn run(binary: &Path, dir: &Path, sizes: AnswerSizes) -> anyhow::Result<AnswerFigures> {
+pub async fn run(
+    bot_command: &BotCommand,
+    dir: &Path,
+    sizes: AnswerSizes,
+) -> anyhow::Result<AnswerFigures> {
     let raw = raw_rates(&dir.join("raw.db"), sizes.raw_rows).await?;
     let team = Team::start(sizes.members, None).await?;
     let db = dir.join("answers.db");
-    let bot = BotProcess::launch(binary, &team, &db, &dir.join("answers-bot.log")).await?;
+    let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("answers-bot.log")).await?;
     let posts = team.post_quizzes(sizes.posts).await?;
     let mut plan = Vec::new();
     for (i, member) in team.members.iter().enumerate() {

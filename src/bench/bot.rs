@@ -8,6 +8,23 @@ use std::process::Stdio;
 use std::time::Duration;
 use tokio::process::{Child, Command};
 
+/// How to start the bot: its binary and, for a closer look, its log filter (the production
+/// settings' filter when `None`).
+#[derive(Debug, Clone)]
+pub struct BotCommand {
+    pub binary: PathBuf,
+    pub log_filter: Option<String>,
+}
+
+impl BotCommand {
+    pub fn new(binary: PathBuf) -> BotCommand {
+        BotCommand {
+            binary,
+            log_filter: None,
+        }
+    }
+}
+
 /// A running `peerlearn run` process.
 pub struct BotProcess {
     child: Child,
@@ -15,9 +32,15 @@ pub struct BotProcess {
 }
 
 impl BotProcess {
-    /// Starts `binary` against the team's emulator with `db`, and waits until its gateway
+    /// Starts the bot's binary against the team's emulator with `db`, and waits until its gateway
     /// session is up and its commands are registered.
-    pub async fn launch(binary: &Path, team: &Team, db: &Path, log: &Path) -> anyhow::Result<Self> {
+    pub async fn launch(
+        bot: &BotCommand,
+        team: &Team,
+        db: &Path,
+        log: &Path,
+    ) -> anyhow::Result<Self> {
+        let binary = &bot.binary;
         let discord = &team.discord;
         let identified = discord.gateway_stats().identifies;
         let log_file = std::fs::OpenOptions::new()
@@ -30,6 +53,9 @@ impl BotProcess {
             if k.starts_with("PEERLEARN_") || k == "RUST_LOG" {
                 command.env_remove(k);
             }
+        }
+        if let Some(filter) = &bot.log_filter {
+            command.env("PEERLEARN_LOG__FILTER", filter);
         }
         command
             .arg("run")

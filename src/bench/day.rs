@@ -3,7 +3,7 @@
 //! per second, and members look at the boards. Measures the fan-out against its lower bound
 //! (requests ÷ 50 per second) and the bot process's peak memory at the end of the day.
 
-use super::bot::BotProcess;
+use super::bot::{BotCommand, BotProcess};
 use super::team::Team;
 use crate::app::starter;
 use crate::domain::ids::GuildId;
@@ -44,11 +44,15 @@ impl DayFigures {
     }
 }
 
-pub async fn run(binary: &Path, dir: &Path, sizes: DaySizes) -> anyhow::Result<DayFigures> {
+pub async fn run(
+    bot_command: &BotCommand,
+    dir: &Path,
+    sizes: DaySizes,
+) -> anyhow::Result<DayFigures> {
     let team = Team::start(sizes.members, None).await?;
     let db = dir.join("day.db");
     seed_due_reviews(&db, &team).await?;
-    let bot = BotProcess::launch(binary, &team, &db, &dir.join("day-bot.log")).await?;
+    let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("day-bot.log")).await?;
     let reader = super::read_only(&db).await?;
 
     // Morning: the quiz, answered by everyone (32 at a time).

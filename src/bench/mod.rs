@@ -12,7 +12,7 @@
 //! from. Nothing here asserts a figure: targets are shown beside them, met or not.
 
 pub mod answers;
-mod bot;
+pub mod bot;
 pub mod day;
 mod machine;
 pub mod queries;
@@ -21,6 +21,7 @@ pub mod stats;
 pub mod table;
 pub mod team;
 
+pub use bot::BotCommand;
 pub use machine::Machine;
 pub use table::{splice, Line, Report, Verdict};
 
@@ -105,8 +106,8 @@ pub struct BenchOptions {
     pub only: Vec<Part>,
     /// "full" or "quick", for the report.
     pub label: &'static str,
-    /// The `peerlearn` binary to measure.
-    pub bot_binary: PathBuf,
+    /// The `peerlearn` binary to measure, and its log filter.
+    pub bot: BotCommand,
     /// Where the databases and logs go (created; removed afterwards unless `keep`).
     pub work_dir: PathBuf,
     pub keep: bool,
@@ -126,7 +127,7 @@ pub async fn run(options: &BenchOptions) -> anyhow::Result<Report> {
     };
     let s = options.sizes;
     let runs = |p| options.only.is_empty() || options.only.contains(&p);
-    let bot = &options.bot_binary;
+    let bot = &options.bot;
     let mut sections = Vec::new();
     if runs(Part::Answers) {
         say("answers: raw sqlx inserts, then clicks at a steady rate and at saturation");

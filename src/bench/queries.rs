@@ -2,7 +2,7 @@
 //! run against it, timed as the member sees them: from the emulator sending the command to the
 //! finished answer (for a deferred command, the filled-in response).
 
-use super::bot::BotProcess;
+use super::bot::{BotCommand, BotProcess};
 use super::seed::{self, SeedSizes, Seeded};
 use super::stats::Latencies;
 use super::team::Team;
@@ -88,12 +88,16 @@ fn probes() -> Vec<Probe> {
     ]
 }
 
-pub async fn run(binary: &Path, dir: &Path, sizes: QuerySizes) -> anyhow::Result<QueryFigures> {
+pub async fn run(
+    bot_command: &BotCommand,
+    dir: &Path,
+    sizes: QuerySizes,
+) -> anyhow::Result<QueryFigures> {
     // The members who run commands are the seeded ones with the most answers.
     let team = Team::start(sizes.runs, Some(seed::FIRST_MEMBER)).await?;
     let db = dir.join("queries.db");
     let seeded = seed::seed(&db, team.guild, sizes.seed).await?;
-    let bot = BotProcess::launch(binary, &team, &db, &dir.join("queries-bot.log")).await?;
+    let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("queries-bot.log")).await?;
     let mut commands = Vec::new();
     for p in probes() {
         // One untimed run warms the bot's statement cache and the page cache (and tells

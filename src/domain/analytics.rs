@@ -36,38 +36,22 @@ impl Figure {
     }
 }
 
-/// Share of members who answered at least once in the span.
-pub fn participation(answers: &[AnswerFact], span: &Span, members: usize) -> Option<Figure> {
-    let active: HashSet<u64> = answers
-        .iter()
-        .filter(|a| span.contains(a.day))
-        .map(|a| a.user)
-        .collect();
-    let members = members.max(active.len());
-    (members > 0).then(|| Figure {
-        value: active.len() as f64 / members as f64,
-        people: members,
-        n: active.len(),
-    })
+/// Answer figures of one span: who took part, how often they were right, and per topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanAnswers {
+    /// Share of members who answered at least once in the span.
+    pub participation: Option<Figure>,
+    /// Share of right answers in the span, all topics.
+    pub accuracy: Option<Figure>,
+    /// Indexed by [`AnswerFact::topic`].
+    pub topics: Vec<TopicAnswers>,
 }
 
-/// Share of right answers in the span (one topic, or all with `None`).
-pub fn accuracy(answers: &[AnswerFact], span: &Span, topic: Option<u32>) -> Option<Figure> {
-    let mut people = HashSet::new();
-    let (mut n, mut right) = (0usize, 0usize);
-    for a in answers
-        .iter()
-        .filter(|a| span.contains(a.day) && topic.is_none_or(|t| a.topic == t))
-    {
-        people.insert(a.user);
-        n += 1;
-        right += usize::from(a.correct);
-    }
-    (n > 0).then(|| Figure {
-        value: right as f64 / n as f64,
-        people: people.len(),
-        n,
-    })
+/// One topic's answer figures in a span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TopicAnswers {
+    pub accuracy: Option<Figure>,
+    pub gain: Option<Gain>,
 }
 
 /// Knowledge gain in a topic: over the (member, question) pairs answered at least twice by the
@@ -88,50 +72,132 @@ impl Gain {
     }
 }
 
-/// One (member, question) pair's attempts up to the span's end.
+/// Answers counted, right ones, and the members behind them.
+#[derive(Debug, Default)]
+struct Tally {
+    n: usize,
+    right: usize,
+    people: HashSet<u64>,
+}
+
+impl Tally {
+    fn add(&mut self, user: u64, correct: bool) {
+        self.n += 1;
+        self.right += usize::from(correct);
+        self.people.insert(user);
+    }
+
+    fn share(&self) -> Option<Figure> {
+        (self.n > 0).then(|| Figure {
+            value: self.right as f64 / self.n as f64,
+            people: self.people.len(),
+            n: self.n,
+        })
+    }
+}
+
+/// Pairs compared in a span and topic: first attempts right, latest attempts right, members.
+#[derive(Debug, Default)]
+struct GainTally {
+    n: usize,
+    first_right: usize,
+    latest_right: usize,
+    people: HashSet<u64>,
+}
+
+/// One (member, question) pair's attempts so far.
 #[derive(Debug, Clone, Copy)]
 struct Attempts {
     first_correct: bool,
     latest_correct: bool,
-    count: usize,
-    in_span: bool,
+    /// The span in which the pair was last counted as compared.
+    compared_in: Option<usize>,
 }
 
-pub fn knowledge_gain(answers: &[AnswerFact], span: &Span, topic: u32) -> Option<Gain> {
-    let mut pairs: HashMap<(u64, u32), Attempts> = HashMap::new();
-    for a in answers
+/// The answer figures of each span (spans must not overlap), in one pass over the answers,
+/// which must be oldest first. `topics` is how many topic indexes there are; `members` how
+/// many members the guild has (participation's denominator).
+///
+/// A pair counts towards a span's gain from its second attempt on: with the first attempt
+/// and the latest one inside the span (the latest before the span's end).
+pub fn answer_figures(
+    answers: &[AnswerFact],
+    spans: &[Span],
+    topics: usize,
+    members: usize,
+) -> Vec<SpanAnswers> {
+    let mut all: Vec<Tally> = spans.iter().map(|_| Tally::default()).collect();
+    let mut by_topic: Vec<Vec<Tally>> = spans
         .iter()
-        .filter(|a| a.topic == topic && a.day < span.end)
-    {
-        let e = pairs.entry((a.user, a.question)).or_insert(Attempts {
-            first_correct: a.correct,
-            latest_correct: a.correct,
-            count: 0,
-            in_span: false,
-        });
-        e.latest_correct = a.correct;
-        e.count += 1;
-        e.in_span |= span.contains(a.day);
-    }
-    let compared: Vec<(u64, Attempts)> = pairs
-        .into_iter()
-        .filter(|(_, p)| p.count >= 2 && p.in_span)
-        .map(|((user, _), p)| (user, p))
+        .map(|_| (0..topics).map(|_| Tally::default()).collect())
         .collect();
-    if compared.is_empty() {
-        return None;
+    let mut gains: Vec<Vec<GainTally>> = spans
+        .iter()
+        .map(|_| (0..topics).map(|_| GainTally::default()).collect())
+        .collect();
+    let mut pairs: HashMap<(u64, u32), Attempts> = HashMap::new();
+    for a in answers {
+        let span = spans.iter().position(|s| s.contains(a.day));
+        let topic = a.topic as usize;
+        if let Some(s) = span {
+            all[s].add(a.user, a.correct);
+            if let Some(t) = by_topic[s].get_mut(topic) {
+                t.add(a.user, a.correct);
+            }
+        }
+        let Some(before) = pairs.get_mut(&(a.user, a.question)) else {
+            pairs.insert(
+                (a.user, a.question),
+                Attempts {
+                    first_correct: a.correct,
+                    latest_correct: a.correct,
+                    compared_in: None,
+                },
+            );
+            continue;
+        };
+        if let Some(g) = span.and_then(|s| gains[s].get_mut(topic)) {
+            if before.compared_in == span {
+                g.latest_right -= usize::from(before.latest_correct);
+            } else {
+                g.n += 1;
+                g.first_right += usize::from(before.first_correct);
+                g.people.insert(a.user);
+                before.compared_in = span;
+            }
+            g.latest_right += usize::from(a.correct);
+        }
+        before.latest_correct = a.correct;
     }
-    let n = compared.len();
-    let share = |pick: fn(&Attempts) -> bool| {
-        compared.iter().filter(|(_, p)| pick(p)).count() as f64 / n as f64
-    };
-    let people: HashSet<u64> = compared.iter().map(|(user, _)| *user).collect();
-    Some(Gain {
-        first: share(|p| p.first_correct),
-        latest: share(|p| p.latest_correct),
-        people: people.len(),
-        n,
-    })
+    all.into_iter()
+        .zip(by_topic)
+        .zip(gains)
+        .map(|((all, by_topic), gains)| {
+            let active = all.people.len();
+            let members = members.max(active);
+            SpanAnswers {
+                participation: (members > 0).then(|| Figure {
+                    value: active as f64 / members as f64,
+                    people: members,
+                    n: active,
+                }),
+                accuracy: all.share(),
+                topics: by_topic
+                    .iter()
+                    .zip(gains)
+                    .map(|(t, g)| TopicAnswers {
+                        accuracy: t.share(),
+                        gain: (g.n > 0).then(|| Gain {
+                            first: g.first_right as f64 / g.n as f64,
+                            latest: g.latest_right as f64 / g.n as f64,
+                            people: g.people.len(),
+                            n: g.n,
+                        }),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// A member's competency in a topic: their first answer's day and the day they reached it.
@@ -287,6 +353,7 @@ pub struct MemberSignals {
     pub user: u64,
     pub best_streak: i64,
     pub last_day: Option<NaiveDate>,
+    pub recent: RecentAnswers,
     /// Predicted recall today of each item they have seen in their tracks' topics.
     pub track_recalls: Vec<f64>,
 }
@@ -303,26 +370,45 @@ pub struct SupportRules {
     pub min_items: usize,
 }
 
+/// A member's answers in the last two 14-day windows before `today`: `(answers, right)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecentAnswers {
+    /// The last 14 days (today included).
+    pub now: (usize, usize),
+    /// The 14 days before those.
+    pub before: (usize, usize),
+}
+
+/// Each member's [`RecentAnswers`] on `today`, in one pass.
+pub fn recent_answers(answers: &[AnswerFact], today: NaiveDate) -> HashMap<u64, RecentAnswers> {
+    let mut out: HashMap<u64, RecentAnswers> = HashMap::new();
+    for a in answers {
+        let ago = (today - a.day).num_days();
+        if !(0..28).contains(&ago) {
+            continue;
+        }
+        let recent = out.entry(a.user).or_default();
+        let (n, right) = if ago < 14 {
+            &mut recent.now
+        } else {
+            &mut recent.before
+        };
+        *n += 1;
+        *right += usize::from(a.correct);
+    }
+    out
+}
+
 /// The reasons (possibly none) a member may need support on `today`.
 pub fn needs_support(
     m: &MemberSignals,
-    answers: &[AnswerFact],
     today: NaiveDate,
     rules: &SupportRules,
 ) -> Vec<SupportReason> {
     let mut reasons = vec![];
-    let window = |from: i64, to: i64| {
-        let (mut n, mut right) = (0usize, 0usize);
-        for a in answers.iter().filter(|a| a.user == m.user) {
-            let ago = (today - a.day).num_days();
-            if ago >= from && ago < to {
-                n += 1;
-                right += usize::from(a.correct);
-            }
-        }
-        (n >= rules.min_answers).then(|| right as f64 / n as f64)
-    };
-    if let (Some(now), Some(before)) = (window(0, 14), window(14, 28)) {
+    let share =
+        |(n, right): (usize, usize)| (n >= rules.min_answers).then(|| right as f64 / n as f64);
+    if let (Some(now), Some(before)) = (share(m.recent.now), share(m.recent.before)) {
         if (before - now) * 100.0 >= rules.accuracy_drop_points {
             reasons.push(SupportReason::FallingAccuracy { before, now });
         }
@@ -417,6 +503,11 @@ mod tests {
         Span::containing(Period::Week, day(d), 12)
     }
 
+    /// The figures of one span alone.
+    fn figures(answers: &[AnswerFact], span: Span, members: usize) -> SpanAnswers {
+        answer_figures(answers, &[span], 2, members).remove(0)
+    }
+
     #[test]
     fn participation_and_accuracy_count_the_span_only() {
         let answers = [
@@ -425,31 +516,66 @@ mod tests {
             a(2, 0, 24, false),
             a(2, 1, 29, true),
         ];
-        let p = participation(&answers, &week(23), 4).unwrap();
+        let f = figures(&answers, week(23), 4);
+        let p = f.participation.unwrap();
         assert_eq!((p.value, p.n, p.people), (0.5, 2, 4));
-        let acc = accuracy(&answers, &week(23), None).unwrap();
+        let acc = f.accuracy.unwrap();
         assert_eq!((acc.n, acc.people), (3, 2));
         assert!((acc.value - 2.0 / 3.0).abs() < 1e-12);
-        assert!(accuracy(&answers, &week(23), Some(9)).is_none());
+        assert_eq!(f.topics[0].accuracy, Some(acc));
+        assert!(f.topics[1].accuracy.is_none(), "nobody answered topic 1");
         assert!(!acc.visible(5) && acc.visible(2));
     }
 
     #[test]
     fn knowledge_gain_compares_first_and_latest_attempts() {
         let answers = [
-            a(1, 0, 16, false),
-            a(1, 0, 24, true), // wrong, then right
-            a(2, 0, 17, true),
-            a(2, 0, 25, true),  // right twice
-            a(3, 0, 25, false), // once only: not compared
             a(4, 1, 10, false),
             a(4, 1, 11, true), // both before the week: not compared
+            a(1, 0, 16, false),
+            a(2, 0, 17, true),
+            a(1, 0, 24, true),  // wrong, then right
+            a(2, 0, 25, true),  // right twice
+            a(3, 0, 25, false), // once only: not compared
+            a(5, 0, 24, true),
+            a(5, 0, 25, true),
+            a(5, 0, 26, false), // three times this week: right first, wrong latest
+            a(1, 0, 30, false), // after the week: not its latest
         ];
-        let g = knowledge_gain(&answers, &week(23), 0).unwrap();
-        assert_eq!((g.n, g.people), (2, 2));
-        assert_eq!((g.first, g.latest), (0.5, 1.0));
-        assert_eq!(g.points(), 50.0);
-        assert!(knowledge_gain(&answers, &week(2), 0).is_none());
+        let g = figures(&answers, week(23), 9).topics[0].gain.unwrap();
+        assert_eq!((g.n, g.people), (3, 3));
+        assert_eq!((g.first, g.latest), (2.0 / 3.0, 2.0 / 3.0));
+        assert_eq!(g.points(), 0.0);
+        let next = figures(&answers, week(30), 9).topics[0].gain.unwrap();
+        assert_eq!((next.n, next.first, next.latest), (1, 0.0, 0.0));
+        assert!(figures(&answers, week(2), 9).topics[0].gain.is_none());
+    }
+
+    #[test]
+    fn several_spans_in_one_pass_match_each_alone() {
+        let answers: Vec<AnswerFact> = (0..200u32)
+            .map(|i| AnswerFact {
+                user: u64::from(i % 7),
+                topic: i % 2,
+                question: i % 5,
+                day: day(1) + chrono::Duration::days(i64::from(i / 8)),
+                correct: i % 3 != 0,
+            })
+            .collect();
+        let mut spans = vec![week(30)];
+        while spans.len() < 4 {
+            let before = spans.last().unwrap().previous(12).unwrap();
+            spans.push(before);
+        }
+        spans.reverse();
+        let together = answer_figures(&answers, &spans, 2, 10);
+        for (span, figures) in spans.iter().zip(&together) {
+            assert_eq!(
+                figures,
+                &answer_figures(&answers, std::slice::from_ref(span), 2, 10)[0]
+            );
+        }
+        assert!(together.iter().any(|f| f.topics[1].gain.is_some()));
     }
 
     #[test]
@@ -531,9 +657,18 @@ mod tests {
             user: 1,
             best_streak: 4,
             last_day: Some(day(20)),
+            recent: recent_answers(&answers, day(29))[&1],
             track_recalls: vec![0.5, 0.6],
         };
-        let r = needs_support(&m, &answers, day(29), &rules);
+        assert_eq!(
+            m.recent,
+            RecentAnswers {
+                now: (4, 2),
+                before: (3, 3)
+            },
+            "the 1st is 28 days before the 29th: outside both windows"
+        );
+        let r = needs_support(&m, day(29), &rules);
         assert_eq!(
             r,
             vec![
@@ -547,10 +682,11 @@ mod tests {
         );
         let fine = MemberSignals {
             last_day: Some(day(28)),
+            recent: recent_answers(&answers[..4], day(29))[&1],
             track_recalls: vec![0.9],
             ..m
         };
-        assert!(needs_support(&fine, &answers[..4], day(29), &rules).is_empty());
+        assert!(needs_support(&fine, day(29), &rules).is_empty());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! accepted answer), so the ledger, the totals and the event never disagree. Boards read only
 //! the totals: one indexed range per board, however many answers there are.
 
+use super::statements::Statements;
 use super::Store;
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, UserId};
@@ -72,11 +73,18 @@ pub(crate) async fn credit(
     c: &Credit<'_>,
     keys: &BoardKeys,
 ) -> sqlx::Result<()> {
+    let mut statements = Statements::default();
+    credit_statements(&mut statements, c, keys);
+    statements.execute(conn).await
+}
+
+/// The statements of [`credit`], added to `s`.
+pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &BoardKeys) {
     if c.points == 0 && c.answer.is_none() {
-        return Ok(());
+        return;
     }
     if c.points != 0 {
-        sqlx::query(
+        s.push(
             "INSERT INTO points_ledger (guild_id, user_id, kind, points, topic_id, answer_id, ask_id, at_ms, local_day)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
@@ -84,43 +92,37 @@ pub(crate) async fn credit(
         .bind(c.user.to_db())
         .bind(c.kind.as_str())
         .bind(c.points)
-        .bind(c.topic)
+        .bind(c.topic.map(str::to_owned))
         .bind(c.answer_id)
         .bind(c.ask_id)
         .bind(c.at_ms)
-        .bind(c.day.to_string())
-        .execute(&mut *conn)
-        .await?;
+        .bind(c.day.to_string());
     }
     let answered = i64::from(c.answer.is_some());
     let correct = i64::from(c.answer == Some(true));
     // Every (period, topic) total in one statement: all topics together, and the topic.
     let topics: Vec<&str> = [Some(""), c.topic].into_iter().flatten().collect();
     let rows = keys.len() * topics.len();
-    let sql = format!(
+    s.push(&format!(
         "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
          VALUES {}
          ON CONFLICT (guild_id, period, period_key, topic_id, user_id) DO UPDATE SET
            points = points + excluded.points, answers = answers + excluded.answers,
            correct = correct + excluded.correct",
         vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ")
-    );
-    let mut q = sqlx::query(&sql);
+    ));
     for (period, key) in keys {
         for topic in &topics {
-            q = q
-                .bind(c.guild.to_db())
+            s.bind(c.guild.to_db())
                 .bind(period.as_str())
-                .bind(key)
-                .bind(*topic)
+                .bind(key.clone())
+                .bind(topic.to_string())
                 .bind(c.user.to_db())
                 .bind(c.points)
                 .bind(answered)
                 .bind(correct);
         }
     }
-    q.execute(&mut *conn).await?;
-    Ok(())
 }
 
 /// One member's line in a period: points, answers and right answers.
@@ -468,29 +470,4 @@ impl Store {
         .await?;
         Ok(row.is_some())
     }
-}
-
-/// Replaces the roles the bot knows a member holds.
-pub(crate) async fn replace_member_roles(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-    user: UserId,
-    roles: &[u64],
-) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM member_roles WHERE guild_id = ? AND user_id = ?")
-        .bind(guild.to_db())
-        .bind(user.to_db())
-        .execute(&mut *conn)
-        .await?;
-    for role in roles {
-        sqlx::query(
-            "INSERT OR IGNORE INTO member_roles (guild_id, user_id, role_id) VALUES (?, ?, ?)",
-        )
-        .bind(guild.to_db())
-        .bind(user.to_db())
-        .bind(*role as i64)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
 }

@@ -108,6 +108,7 @@ async fn run(writer: SqlitePool, mut queue: mpsc::UnboundedReceiver<Job>) {
 }
 
 async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
+    let started = std::time::Instant::now();
     let mut tx = match writer.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
         Err(e) => {
@@ -155,7 +156,15 @@ async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
             }
         });
     }
-    let failure = match tx.commit().await {
+    let committing = std::time::Instant::now();
+    let commit = tx.commit().await;
+    tracing::debug!(
+        writes = written.len(),
+        write_ms = (committing - started).as_secs_f64() * 1000.0,
+        commit_ms = committing.elapsed().as_secs_f64() * 1000.0,
+        "group committed"
+    );
+    let failure = match commit {
         Ok(()) => None,
         Err(e) => {
             tracing::error!(error = %e, writes = written.len(), "a group of writes did not commit");

@@ -1,5 +1,6 @@
 //! Guilds and their members.
 
+use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use sqlx::SqliteConnection;
@@ -53,27 +54,41 @@ pub(super) struct MemberTouch {
 
 /// Writes a [`MemberTouch`] inside a transaction (creating the guild row if needed).
 pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?1, '', ?2, ?2)
+    let mut s = Statements::default();
+    s.push(
+        "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
          ON CONFLICT (id) DO NOTHING",
     )
     .bind(t.guild.to_db())
     .bind(t.now_ms)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
+    .bind(t.now_ms);
+    s.push(
         "INSERT INTO members (guild_id, user_id, display_name, first_seen_ms, last_seen_ms)
-         VALUES (?1, ?2, ?3, ?4, ?4)
+         VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, user_id) DO UPDATE
          SET display_name = excluded.display_name, last_seen_ms = excluded.last_seen_ms",
     )
     .bind(t.guild.to_db())
     .bind(t.user.to_db())
-    .bind(&t.display_name)
+    .bind(t.display_name.clone())
     .bind(t.now_ms)
-    .execute(&mut *conn)
-    .await?;
-    super::boards::replace_member_roles(conn, t.guild, t.user, &t.roles).await
+    .bind(t.now_ms);
+    // The roles held now replace those held before.
+    s.push("DELETE FROM member_roles WHERE guild_id = ? AND user_id = ?")
+        .bind(t.guild.to_db())
+        .bind(t.user.to_db());
+    if !t.roles.is_empty() {
+        s.push(&format!(
+            "INSERT OR IGNORE INTO member_roles (guild_id, user_id, role_id) VALUES {}",
+            vec!["(?, ?, ?)"; t.roles.len()].join(", ")
+        ));
+        for role in &t.roles {
+            s.bind(t.guild.to_db())
+                .bind(t.user.to_db())
+                .bind(*role as i64);
+        }
+    }
+    s.execute(conn).await
 }
 
 /// What [`Store::touch_member`] last wrote for a member.

@@ -4,6 +4,7 @@
 
 mod asks;
 mod boards;
+mod checkpoints;
 mod content;
 mod experts;
 mod fitting;
@@ -15,6 +16,7 @@ mod quizzes;
 mod reports;
 mod reviews;
 mod schedules;
+mod statements;
 mod tracks;
 
 pub use asks::{
@@ -68,6 +70,8 @@ pub struct Store {
     group: group_commit::GroupWriter,
     /// What was last written for each active member (see [`Store::touch_member`]).
     seen: guilds::SeenMembers,
+    /// The connection that checkpoints in the background (see [`checkpoints`]).
+    checkpointer: SqlitePool,
     path: PathBuf,
 }
 
@@ -93,7 +97,10 @@ impl Store {
         };
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options.clone())
+            .connect_with(options.clone().pragma(
+                "wal_autocheckpoint",
+                checkpoints::WRITER_AUTOCHECKPOINT_PAGES,
+            ))
             .await
             .map_err(open_error)?;
         MIGRATOR
@@ -105,14 +112,21 @@ impl Store {
             })?;
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(open_error)?;
+        let checkpointer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await
+            .map_err(open_error)?;
+        tokio::spawn(checkpoints::run(checkpointer.clone()));
         Ok(Store {
             pool,
             group: group_commit::GroupWriter::start(writer.clone()),
             seen: Default::default(),
             writer,
+            checkpointer,
             path: path.to_path_buf(),
         })
     }
@@ -159,6 +173,7 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
         self.writer.close().await;
+        self.checkpointer.close().await;
     }
 }
 

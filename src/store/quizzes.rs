@@ -3,8 +3,9 @@
 //! An answer is one transaction: the answer row (whose unique keys make a second click a no-op),
 //! the post's counts and the member's points and streak.
 
-use super::boards::{credit, AwardKind, BoardKeys, Credit};
+use super::boards::{credit_statements, AwardKind, BoardKeys, Credit};
 use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
@@ -325,39 +326,42 @@ impl Store {
 }
 
 /// Writes one answer on a connection inside a transaction: see [`Store::record_answer`].
+/// One read (an earlier answer, progress, memory, the next answer id), the domain's scoring,
+/// then every write in one trip ([`Statements`]).
 pub(super) async fn write_answer(
     tx: &mut SqliteConnection,
     a: &NewAnswer,
     score: Box<dyn FnOnce(Progress) -> Scored + Send>,
     remember: Box<dyn FnOnce(Option<Memory>) -> Memory + Send>,
 ) -> sqlx::Result<AnswerResult> {
-    if let Some(choice) = existing_choice(&mut *tx, a).await? {
+    let before = answer_context(&mut *tx, a).await?;
+    if let Some(choice) = before.choice {
         return Ok(AnswerResult::AlreadyAnswered { choice });
     }
-    let before = progress(&mut *tx, a.guild, a.user).await?;
-    let scored = score(before);
-    let memory = remember(memory(&mut *tx, a.guild, a.user, &a.question_id).await?);
-    save_memory(&mut *tx, a.guild, a.user, &a.question_id, &memory).await?;
-    let answer_id: i64 = sqlx::query_scalar(
-        "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, quiz_post_id, shown_ms,
-           choice, correct, latency_ms, answered_ms, local_day, points)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    let scored = score(before.progress);
+    let memory = remember(before.memory);
+    let answer_id = before.next_answer_id;
+    let mut s = Statements::default();
+    save_memory(&mut s, a, &memory);
+    s.push(
+        "INSERT INTO answers (id, guild_id, user_id, question_id, version_id, source, quiz_post_id,
+           shown_ms, choice, correct, latency_ms, answered_ms, local_day, points)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
-        .bind(a.guild.to_db())
-        .bind(a.user.to_db())
-        .bind(&a.question_id)
-        .bind(a.version_id)
-        .bind(a.source)
-        .bind(a.quiz_post_id)
-        .bind(a.shown_ms)
-        .bind(a.choice as i64)
-        .bind(a.correct)
-        .bind(a.latency_ms)
-        .bind(a.answered_ms)
-        .bind(a.local_day.to_string())
-        .bind(scored.points_awarded)
-        .fetch_one(&mut *tx)
-        .await?;
+    .bind(answer_id)
+    .bind(a.guild.to_db())
+    .bind(a.user.to_db())
+    .bind(a.question_id.clone())
+    .bind(a.version_id)
+    .bind(a.source)
+    .bind(a.quiz_post_id)
+    .bind(a.shown_ms)
+    .bind(a.choice as i64)
+    .bind(a.correct)
+    .bind(a.latency_ms)
+    .bind(a.answered_ms)
+    .bind(a.local_day.to_string())
+    .bind(scored.points_awarded);
     let answer_credit = Credit {
         guild: a.guild,
         user: a.user,
@@ -370,7 +374,7 @@ pub(super) async fn write_answer(
         at_ms: a.answered_ms,
         day: a.local_day,
     };
-    credit(&mut *tx, &answer_credit, &a.board_keys).await?;
+    credit_statements(&mut s, &answer_credit, &a.board_keys);
     if scored.streak_bonus != 0 {
         let bonus = Credit {
             kind: AwardKind::StreakBonus,
@@ -379,63 +383,89 @@ pub(super) async fn write_answer(
             answer: None,
             ..answer_credit
         };
-        credit(&mut *tx, &bonus, &a.board_keys).await?;
+        credit_statements(&mut s, &bonus, &a.board_keys);
     }
     if a.correct {
-        note_competency(&mut *tx, a).await?;
+        note_competency(&mut s, a);
     }
     if let Some(post) = a.quiz_post_id {
-        sqlx::query(
-                "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
-            )
-            .bind(a.correct as i64)
-            .bind(post)
-            .execute(&mut *tx)
-            .await?;
+        s.push(
+            "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
+        )
+        .bind(a.correct as i64)
+        .bind(post);
     }
     let p = scored.progress;
-    sqlx::query(
-            "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (guild_id, user_id) DO UPDATE SET points = excluded.points,
-               streak_days = excluded.streak_days, best_streak = excluded.best_streak, last_day = excluded.last_day",
-        )
-        .bind(a.guild.to_db())
-        .bind(a.user.to_db())
-        .bind(p.points)
-        .bind(p.streak_days)
-        .bind(p.best_streak)
-        .bind(p.last_day.map(|d| d.to_string()))
-        .execute(&mut *tx)
-        .await?;
+    s.push(
+        "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (guild_id, user_id) DO UPDATE SET points = excluded.points,
+           streak_days = excluded.streak_days, best_streak = excluded.best_streak, last_day = excluded.last_day",
+    )
+    .bind(a.guild.to_db())
+    .bind(a.user.to_db())
+    .bind(p.points)
+    .bind(p.streak_days)
+    .bind(p.best_streak)
+    .bind(p.last_day.map(|d| d.to_string()));
+    s.execute(tx).await?;
     Ok(AnswerResult::Recorded(scored))
 }
 
-async fn existing_choice(
-    conn: &mut SqliteConnection,
-    a: &NewAnswer,
-) -> sqlx::Result<Option<usize>> {
-    let choice: Option<i64> = match a.quiz_post_id {
-        Some(post) => {
-            sqlx::query_scalar("SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?")
-                .bind(post)
-                .bind(a.user.to_db())
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        None => {
-            sqlx::query_scalar(
-                "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
-            )
+/// What an answer's write needs to know first.
+struct AnswerContext {
+    /// The member's earlier choice, when they already answered this post or shown question.
+    choice: Option<usize>,
+    progress: Progress,
+    memory: Option<Memory>,
+    /// The id the answer will get (the writer holds the write lock, so nobody takes it).
+    next_answer_id: i64,
+}
+
+async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Result<AnswerContext> {
+    let earlier = match a.quiz_post_id {
+        Some(_) => "SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?",
+        None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
+    };
+    let sql = format!(
+        "SELECT ({earlier}), (SELECT COALESCE(MAX(id), 0) + 1 FROM answers),
+                p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS}
+         FROM (SELECT 1)
+         LEFT JOIN member_progress p ON p.guild_id = ? AND p.user_id = ?
+         LEFT JOIN memory m ON m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
+    );
+    let q = sqlx::query(&sql);
+    let q = match a.quiz_post_id {
+        Some(post) => q.bind(post).bind(a.user.to_db()),
+        None => q
             .bind(a.guild.to_db())
             .bind(a.user.to_db())
             .bind(a.version_id)
-            .bind(a.shown_ms)
-            .fetch_optional(&mut *conn)
-            .await?
-        }
+            .bind(a.shown_ms),
     };
-    Ok(choice.map(|c| c as usize))
+    let r = q
+        .bind(a.guild.to_db())
+        .bind(a.user.to_db())
+        .bind(a.guild.to_db())
+        .bind(a.user.to_db())
+        .bind(&a.question_id)
+        .fetch_one(conn)
+        .await?;
+    let points: Option<i64> = r.get(2);
+    Ok(AnswerContext {
+        choice: r.get::<Option<i64>, _>(0).map(|c| c as usize),
+        next_answer_id: r.get(1),
+        progress: match points {
+            None => Progress::default(),
+            Some(points) => Progress {
+                points,
+                streak_days: r.get(3),
+                best_streak: r.get(4),
+                last_day: r.get::<Option<String>, _>(5).and_then(|d| d.parse().ok()),
+            },
+        },
+        memory: memory_from_columns(&r, 6),
+    })
 }
 
 async fn progress(
@@ -496,78 +526,51 @@ pub(super) fn memory_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> Opt
     })
 }
 
-async fn save_memory(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-    user: UserId,
-    question_id: &str,
-    m: &Memory,
-) -> sqlx::Result<()> {
-    sqlx::query(
+fn save_memory(s: &mut Statements<'_>, a: &NewAnswer, m: &Memory) {
+    s.push(
         "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET stability = excluded.stability,
            difficulty = excluded.difficulty, last_day = excluded.last_day, due_day = excluded.due_day,
            reviews = excluded.reviews, lapses = excluded.lapses",
     )
-    .bind(guild.to_db())
-    .bind(user.to_db())
-    .bind(question_id)
+    .bind(a.guild.to_db())
+    .bind(a.user.to_db())
+    .bind(a.question_id.clone())
     .bind(m.stability)
     .bind(m.difficulty)
     .bind(m.last_day.to_string())
     .bind(m.due_day.to_string())
     .bind(i64::from(m.reviews))
-    .bind(i64::from(m.lapses))
-    .execute(conn)
-    .await?;
-    Ok(())
+    .bind(i64::from(m.lapses));
 }
 
 /// Records the day the member reached competency in the answer's topic, the first time their
-/// latest answers are right on at least `competency_share` of its questions.
-async fn note_competency(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Result<()> {
-    let known: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM competency WHERE guild_id = ? AND user_id = ? AND topic_id = ?",
+/// latest answers are right on at least `competency_share` of its questions (after the answer
+/// itself is written). Their first day is that of their first answer in the topic.
+fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
+    s.push(
+        "INSERT INTO competency (guild_id, user_id, topic_id, first_day, reached_day)
+         SELECT k.guild, k.user, k.topic,
+                COALESCE((SELECT MIN(a.local_day)
+                          FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
+                          WHERE a.guild_id = k.guild AND a.user_id = k.user AND q.topic_id = k.topic), k.day),
+                k.day
+         FROM (SELECT ? AS guild, ? AS user, ? AS topic, ? AS day, ? AS share) AS k
+         WHERE NOT EXISTS (SELECT 1 FROM competency c
+                           WHERE c.guild_id = k.guild AND c.user_id = k.user AND c.topic_id = k.topic)
+           AND (SELECT COUNT(*) FROM questions q WHERE q.guild_id = k.guild AND q.topic_id = k.topic) > 0
+           AND (SELECT COUNT(*) FROM (
+                    SELECT a.correct, MAX(a.id)
+                    FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
+                    WHERE a.guild_id = k.guild AND a.user_id = k.user AND q.topic_id = k.topic
+                    GROUP BY a.question_id) WHERE correct = 1)
+               >= k.share * (SELECT COUNT(*) FROM questions q
+                             WHERE q.guild_id = k.guild AND q.topic_id = k.topic) - 1e-9",
     )
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
-    .bind(&a.topic_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if known.is_some() {
-        return Ok(());
-    }
-    let (questions, right, first_day): (i64, i64, Option<String>) = sqlx::query_as(
-        "WITH mine AS (
-             SELECT a.correct, MAX(a.id) AS latest
-             FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
-             WHERE a.guild_id = ?1 AND a.user_id = ?2 AND q.topic_id = ?3
-             GROUP BY a.question_id
-         )
-         SELECT (SELECT COUNT(*) FROM questions WHERE guild_id = ?1 AND topic_id = ?3),
-                (SELECT COUNT(*) FROM mine WHERE correct = 1),
-                (SELECT MIN(a.local_day)
-                 FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
-                 WHERE a.guild_id = ?1 AND a.user_id = ?2 AND q.topic_id = ?3)",
-    )
-    .bind(a.guild.to_db())
-    .bind(a.user.to_db())
-    .bind(&a.topic_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    if questions == 0 || (right as f64) < a.competency_share * questions as f64 - 1e-9 {
-        return Ok(());
-    }
-    sqlx::query(
-        "INSERT INTO competency (guild_id, user_id, topic_id, first_day, reached_day) VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(a.guild.to_db())
-    .bind(a.user.to_db())
-    .bind(&a.topic_id)
-    .bind(first_day.unwrap_or_else(|| a.local_day.to_string()))
+    .bind(a.topic_id.clone())
     .bind(a.local_day.to_string())
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .bind(a.competency_share);
 }

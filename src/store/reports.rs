@@ -8,6 +8,7 @@ use crate::domain::analytics::{AnswerFact, Competency};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
 use chrono::NaiveDate;
+use futures_util::TryStreamExt as _;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -82,15 +83,14 @@ impl Store {
             answers: vec![],
         };
         let mut questions: HashMap<String, u32> = HashMap::new();
-        let rows = sqlx::query(
+        let mut rows = sqlx::query(
             "SELECT a.user_id, v.topic_id, a.question_id, a.local_day, a.correct
              FROM answers a JOIN question_versions v ON v.id = a.version_id
              WHERE a.guild_id = ? ORDER BY a.id",
         )
         .bind(guild.to_db())
-        .fetch_all(self.pool())
-        .await?;
-        for r in rows {
+        .fetch(self.pool());
+        while let Some(r) = rows.try_next().await? {
             let topic_id: String = r.get(1);
             let topic = match facts.topic_index(&topic_id) {
                 Some(t) => t,

@@ -3,7 +3,9 @@
 //! history seeded), and reports every figure beside its limit. No speed is asserted here: the
 //! figures live in BENCHMARKS.md.
 
-use peerlearn::bench::{self, answers, day, queries, BenchOptions, Part, Sizes, Verdict};
+use peerlearn::bench::{
+    self, answers, day, queries, BenchOptions, BotCommand, Part, Sizes, Verdict,
+};
 use std::path::PathBuf;
 
 fn binary() -> PathBuf {
@@ -15,7 +17,7 @@ async fn every_part_of_the_quick_benchmark_does_its_work() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sizes = Sizes::quick();
 
-    let a = answers::run(&binary(), dir.path(), sizes.answers)
+    let a = answers::run(&BotCommand::new(binary()), dir.path(), sizes.answers)
         .await
         .expect("the answers benchmark runs");
     assert_eq!(
@@ -35,7 +37,7 @@ async fn every_part_of_the_quick_benchmark_does_its_work() {
     assert_eq!(a.steady.latencies.count, a.steady.clicks);
     assert!(a.raw.single_row_per_second > 0.0 && a.raw.batched_per_second > 0.0);
 
-    let d = day::run(&binary(), dir.path(), sizes.day)
+    let d = day::run(&BotCommand::new(binary()), dir.path(), sizes.day)
         .await
         .expect("the day runs");
     assert_eq!(d.quiz_answers, sizes.day.members as i64);
@@ -48,7 +50,7 @@ async fn every_part_of_the_quick_benchmark_does_its_work() {
     );
     assert!(d.peak_rss_bytes.is_some_and(|b| b > 1_000_000));
 
-    let q = queries::run(&binary(), dir.path(), sizes.queries)
+    let q = queries::run(&BotCommand::new(binary()), dir.path(), sizes.queries)
         .await
         .expect("the queries run");
     assert_eq!(q.seeded.answers, sizes.queries.seed.answers as i64);
@@ -83,7 +85,7 @@ async fn the_report_goes_into_benchmarks_md_between_its_markers() {
         sizes: Sizes::quick(),
         only: vec![Part::Queries],
         label: "quick",
-        bot_binary: binary(),
+        bot: BotCommand::new(binary()),
         work_dir: dir.path().join("work"),
         keep: false,
         progress: false,
