@@ -2,7 +2,8 @@
 //! commit waits for the disk (`synchronous = FULL`), and a busy disk takes milliseconds to sync,
 //! so one transaction per click would cap a server at the disk's sync rate. Instead one task
 //! writes them: it takes every write waiting when it is free (up to [`MAX_BATCH`]), writes each
-//! in its own savepoint (one that fails is rolled back alone and reports its own error) and
+//! in its own savepoint (one that fails is rolled back alone and reports its own error, see
+//! [`OPEN`]) and
 //! commits them together. A click's feedback is sent only after the commit that holds it. At
 //! low load a group is a single write, so nothing waits for company.
 
@@ -135,24 +136,12 @@ async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
                 remember,
                 done,
             } => {
-                let r = match savepoint(&mut tx).await {
-                    Ok(()) => {
-                        let w = write_answer(&mut tx, &answer, score, remember).await;
-                        end_savepoint(&mut tx, w).await
-                    }
-                    Err(e) => Err(e),
-                };
-                Written::Answer(done, r)
+                let w = write_answer(&mut tx, &answer, score, remember).await;
+                Written::Answer(done, undo_if_failed(&mut tx, w).await)
             }
             Job::Touch { touch, done } => {
-                let r = match savepoint(&mut tx).await {
-                    Ok(()) => {
-                        let w = write_touch(&mut tx, &touch).await;
-                        end_savepoint(&mut tx, w).await
-                    }
-                    Err(e) => Err(e),
-                };
-                Written::Touch(done, r)
+                let w = write_touch(&mut tx, &touch).await;
+                Written::Touch(done, undo_if_failed(&mut tx, w).await)
             }
         });
     }
@@ -176,20 +165,24 @@ async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
     }
 }
 
-/// Each write runs in a savepoint: kept if it succeeds, undone alone if it fails.
-async fn savepoint(conn: &mut SqliteConnection) -> sqlx::Result<()> {
-    sqlx::query("SAVEPOINT write")
-        .execute(conn)
-        .await
-        .map(|_| ())
-}
+/// Each write runs in a savepoint, so that one that fails is undone alone. To spare the trips
+/// to SQLite, a write opens it with its first statement ([`OPEN`]) and releases it with its
+/// last ([`RELEASE`]); when it fails, this rolls it back.
+pub(super) const OPEN: &str = "SAVEPOINT write";
+pub(super) const RELEASE: &str = "RELEASE write";
 
-async fn end_savepoint<T>(conn: &mut SqliteConnection, result: sqlx::Result<T>) -> sqlx::Result<T> {
+async fn undo_if_failed<T>(
+    conn: &mut SqliteConnection,
+    result: sqlx::Result<T>,
+) -> sqlx::Result<T> {
     if result.is_err() {
-        let _ = sqlx::query("ROLLBACK TO write").execute(&mut *conn).await;
+        // The failure may have come before the savepoint opened or after it was released:
+        // then there is nothing to undo, and this fails harmlessly.
+        let _ = sqlx::query("ROLLBACK TO write; RELEASE write")
+            .execute(conn)
+            .await;
     }
-    let released = sqlx::query("RELEASE write").execute(conn).await;
-    result.and_then(|r| released.map(|_| r))
+    result
 }
 
 /// One failure reported to every write of a group.

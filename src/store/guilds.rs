@@ -1,5 +1,6 @@
 //! Guilds and their members.
 
+use super::group_commit::{OPEN, RELEASE};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
@@ -52,9 +53,11 @@ pub(super) struct MemberTouch {
     pub now_ms: i64,
 }
 
-/// Writes a [`MemberTouch`] inside a transaction (creating the guild row if needed).
+/// Writes a [`MemberTouch`] in its own savepoint inside a group's transaction (creating the guild
+/// row if needed), in one trip to SQLite: see [`super::group_commit`].
 pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) -> sqlx::Result<()> {
     let mut s = Statements::default();
+    s.push(OPEN);
     s.push(
         "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
          ON CONFLICT (id) DO NOTHING",
@@ -88,6 +91,7 @@ pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) ->
                 .bind(*role as i64);
         }
     }
+    s.push(RELEASE);
     s.execute(conn).await
 }
 

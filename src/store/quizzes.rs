@@ -5,6 +5,7 @@
 
 use super::boards::{credit_statements, AwardKind, BoardKeys, Credit};
 use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::group_commit::{OPEN, RELEASE};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
@@ -325,9 +326,10 @@ impl Store {
     }
 }
 
-/// Writes one answer on a connection inside a transaction: see [`Store::record_answer`].
-/// One read (an earlier answer, progress, memory, the next answer id), the domain's scoring,
-/// then every write in one trip ([`Statements`]).
+/// Writes one answer in its own savepoint inside a group's transaction: see
+/// [`Store::record_answer`] and [`super::group_commit`]. Two trips to SQLite: one read (an
+/// earlier answer, progress, memory, the next answer id), then, after the domain's scoring,
+/// every write ([`Statements`]).
 pub(super) async fn write_answer(
     tx: &mut SqliteConnection,
     a: &NewAnswer,
@@ -336,6 +338,7 @@ pub(super) async fn write_answer(
 ) -> sqlx::Result<AnswerResult> {
     let before = answer_context(&mut *tx, a).await?;
     if let Some(choice) = before.choice {
+        sqlx::query(RELEASE).execute(&mut *tx).await?;
         return Ok(AnswerResult::AlreadyAnswered { choice });
     }
     let scored = score(before.progress);
@@ -408,6 +411,7 @@ pub(super) async fn write_answer(
     .bind(p.streak_days)
     .bind(p.best_streak)
     .bind(p.last_day.map(|d| d.to_string()));
+    s.push(RELEASE);
     s.execute(tx).await?;
     Ok(AnswerResult::Recorded(scored))
 }
@@ -428,7 +432,7 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Res
         None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
     };
     let sql = format!(
-        "SELECT ({earlier}), (SELECT COALESCE(MAX(id), 0) + 1 FROM answers),
+        "{OPEN}; SELECT ({earlier}), (SELECT COALESCE(MAX(id), 0) + 1 FROM answers),
                 p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS}
          FROM (SELECT 1)
          LEFT JOIN member_progress p ON p.guild_id = ? AND p.user_id = ?
@@ -573,4 +577,232 @@ fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
     .bind(a.topic_id.clone())
     .bind(a.local_day.to_string())
     .bind(a.competency_share);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::starter;
+    use crate::domain::periods::keys_for;
+    use std::time::Duration;
+
+    /// Practice answers to a topic's questions, as the bot writes them.
+    struct Practice {
+        store: Store,
+        guild: GuildId,
+        user: UserId,
+        topic: String,
+        /// `(version id, question id)` of the topic's questions.
+        questions: Vec<(i64, String)>,
+        shown: i64,
+    }
+
+    /// Records an answer with plain scoring: 10 points if right, a 1-point bonus always.
+    async fn record(store: &Store, a: NewAnswer) -> sqlx::Result<AnswerResult> {
+        let (correct, day) = (a.correct, a.local_day);
+        store
+            .record_answer(
+                &a,
+                move |p| Scored {
+                    points_awarded: i64::from(correct) * 10,
+                    streak_bonus: 1,
+                    progress: Progress {
+                        points: p.points + i64::from(correct) * 10 + 1,
+                        streak_days: p.streak_days + 1,
+                        best_streak: p.best_streak + 1,
+                        last_day: Some(day),
+                    },
+                    streak_extended: true,
+                },
+                move |m| Memory {
+                    stability: m.map_or(1.0, |m| m.stability * 2.0),
+                    difficulty: 5.0,
+                    last_day: day,
+                    due_day: day,
+                    reviews: m.map_or(1, |m| m.reviews + 1),
+                    lapses: 0,
+                },
+            )
+            .await
+    }
+
+    impl Practice {
+        /// A new practice answer to the topic's `question`-th question.
+        fn next(&mut self, question: usize, correct: bool, day: u32) -> NewAnswer {
+            self.shown += 1;
+            let local_day = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+            let (version_id, question_id) = self.questions[question].clone();
+            NewAnswer {
+                guild: self.guild,
+                user: self.user,
+                version_id,
+                question_id,
+                quiz_post_id: None,
+                shown_ms: Some(self.shown),
+                source: "practice",
+                choice: usize::from(!correct),
+                correct,
+                latency_ms: 900,
+                answered_ms: self.shown,
+                local_day,
+                topic_id: self.topic.clone(),
+                board_keys: keys_for(local_day, 12),
+                competency_share: 0.8,
+            }
+        }
+
+        async fn answer(&mut self, question: usize, correct: bool, day: u32) -> AnswerResult {
+            let a = self.next(question, correct, day);
+            record(&self.store, a).await.unwrap()
+        }
+
+        async fn competency(&self) -> Option<(String, String)> {
+            sqlx::query_as(
+                "SELECT first_day, reached_day FROM competency WHERE user_id = ? AND topic_id = ?",
+            )
+            .bind(self.user.to_db())
+            .bind(&self.topic)
+            .fetch_optional(self.store.pool())
+            .await
+            .unwrap()
+        }
+    }
+
+    /// A store with the starter content, and practice in its smallest topic.
+    async fn practice(dir: &std::path::Path) -> Practice {
+        let store = Store::open(&dir.join("t.db"), Duration::from_secs(5))
+            .await
+            .unwrap();
+        let guild = GuildId(1);
+        store
+            .import_content(guild, starter::bundle(), 0)
+            .await
+            .unwrap();
+        let (topic, count): (String, i64) = sqlx::query_as(
+            "SELECT topic_id, COUNT(*) FROM questions GROUP BY topic_id ORDER BY 2 LIMIT 1",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        let questions: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT v.id, q.id FROM questions q JOIN question_versions v
+               ON v.guild_id = q.guild_id AND v.question_id = q.id
+             WHERE q.topic_id = ? GROUP BY q.id ORDER BY q.id",
+        )
+        .bind(&topic)
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(questions.len() as i64, count);
+        Practice {
+            store,
+            guild,
+            user: UserId(7),
+            topic,
+            questions,
+            shown: 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_answer_writes_its_row_points_memory_and_progress_and_competency_once_earned() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = practice(dir.path()).await;
+        let guild = p.guild;
+        let n = p.questions.len();
+        let share = |right: usize| right as f64 / n as f64;
+        assert!(share(n - 3) < 0.8 && share(n - 2) >= 0.8, "{n} questions");
+        // Wrong on three questions at first, right on all the others: not enough.
+        for q in 0..3 {
+            let r = p.answer(q, false, 2).await;
+            assert!(matches!(r, AnswerResult::Recorded(_)));
+        }
+        for q in 3..n {
+            p.answer(q, true, 3).await;
+        }
+        assert_eq!(p.competency().await, None);
+        // Right on the first question now: its latest answer counts.
+        p.answer(0, true, 4).await;
+        assert_eq!(
+            p.competency().await,
+            Some(("2026-11-02".into(), "2026-11-04".into())),
+            "from the first answer in the topic to the day enough latest answers were right"
+        );
+        // Reached once: a later answer changes nothing.
+        let before = p.competency().await;
+        p.answer(1, true, 9).await;
+        assert_eq!(p.competency().await, before);
+
+        let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+            .fetch_one(p.store.pool())
+            .await
+            .unwrap();
+        let ledger: Vec<(String, i64, Option<i64>)> =
+            sqlx::query_as("SELECT kind, SUM(points), COUNT(answer_id) FROM points_ledger GROUP BY kind ORDER BY kind")
+                .fetch_all(p.store.pool())
+                .await
+                .unwrap();
+        let right: i64 = sqlx::query_scalar("SELECT SUM(correct) FROM answers")
+            .fetch_one(p.store.pool())
+            .await
+            .unwrap();
+        assert_eq!(
+            ledger,
+            [
+                ("practice".into(), right * 10, Some(right)),
+                ("streak_bonus".into(), answers, Some(answers))
+            ],
+            "an award for each right answer and a bonus for each, naming their answer"
+        );
+        let progress = p.store.member_progress(guild, p.user).await.unwrap();
+        let total: i64 = ledger.iter().map(|(_, points, _)| points).sum();
+        assert_eq!(progress.points, total, "progress matches the ledger");
+        let memory = p
+            .store
+            .memory_of(guild, p.user, &p.questions[1].1)
+            .await
+            .unwrap();
+        assert_eq!(
+            memory.map(|m| m.reviews),
+            Some(2),
+            "the second answer read the first's memory"
+        );
+        // The same shown question answered again is not a second answer.
+        p.shown -= 1;
+        let again = p.answer(1, false, 9).await;
+        assert_eq!(again, AnswerResult::AlreadyAnswered { choice: 0 });
+    }
+
+    #[tokio::test]
+    async fn a_failing_answer_in_a_group_is_undone_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = practice(dir.path()).await;
+        let good = p.next(0, true, 2);
+        let mut bad = p.next(1, true, 2);
+        bad.version_id = 999_999; // no such version: the answer's insert fails
+        bad.question_id = "no-such-question".into();
+        let also_good = p.next(2, false, 2);
+        // Sent together, so the writer takes them as one group.
+        let (good, bad, also_good) = tokio::join!(
+            record(&p.store, good),
+            record(&p.store, bad),
+            record(&p.store, also_good)
+        );
+        assert!(matches!(good, Ok(AnswerResult::Recorded(_))), "{good:?}");
+        assert!(bad.is_err(), "{bad:?}");
+        assert!(matches!(also_good, Ok(AnswerResult::Recorded(_))));
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT question_id, reviews FROM memory ORDER BY question_id")
+                .fetch_all(p.store.pool())
+                .await
+                .unwrap();
+        let mut expected = vec![(p.questions[0].1.clone(), 1), (p.questions[2].1.clone(), 1)];
+        expected.sort();
+        assert_eq!(
+            rows, expected,
+            "the failed answer's memory was undone with it"
+        );
+        let progress = p.store.member_progress(p.guild, p.user).await.unwrap();
+        assert_eq!(progress.points, 10 + 1 + 1, "two answers scored, not three");
+    }
 }
