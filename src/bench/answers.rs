@@ -4,7 +4,7 @@
 //! callback. Beside it, the physical reference: raw sqlx inserts into the same `answers` table
 //! with the same SQLite settings, one row per transaction and in batches.
 
-use super::bot::{BotCommand, BotProcess};
+use super::bot::{own_cpu_time, BotCommand, BotProcess};
 use super::stats::Latencies;
 use super::team::Team;
 use crate::app::starter;
@@ -42,11 +42,20 @@ pub struct Phase {
     pub latencies: Latencies,
     /// Clicks answered with anything but fresh feedback (✅ or ❌).
     pub not_recorded: usize,
+    /// CPU time during the phase: the bot's, and this process's (emulator and members).
+    pub bot_cpu: Duration,
+    pub bench_cpu: Duration,
 }
 
 impl Phase {
     pub fn stored_per_second(&self) -> f64 {
         self.stored as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// CPU time per stored answer: the bot's, and the emulator's with the members'.
+    pub fn cpu_per_answer(&self) -> (Duration, Duration) {
+        let per = |d: Duration| d.div_f64(self.stored.max(1) as f64);
+        (per(self.bot_cpu), per(self.bench_cpu))
     }
 }
 
@@ -101,14 +110,18 @@ pub async fn run(
     let (steady_plan, saturation_plan) = plan.split_at(steady_clicks);
 
     let reader = super::read_only(&db).await?;
-    let steady = steady_phase(&team.discord, steady_plan, sizes.offered_rate, &reader).await?;
-    let saturated = saturation_phase(
+    let cpu = CpuMeter::start(&bot);
+    let mut steady = steady_phase(&team.discord, steady_plan, sizes.offered_rate, &reader).await?;
+    (steady.bot_cpu, steady.bench_cpu) = cpu.used(&bot);
+    let cpu = CpuMeter::start(&bot);
+    let mut saturated = saturation_phase(
         &team.discord,
         saturation_plan,
         sizes.saturation_workers,
         &reader,
     )
     .await?;
+    (saturated.bot_cpu, saturated.bench_cpu) = cpu.used(&bot);
     // Misses of the 3-second deadline show up as violations three seconds later.
     tokio::time::sleep(Duration::from_millis(3100)).await;
     let deadline_misses = team
@@ -137,6 +150,29 @@ pub async fn run(
         saturation_workers: sizes.saturation_workers,
         deadline_misses,
     })
+}
+
+/// CPU time used from [`CpuMeter::start`] on, by the bot and by this process.
+struct CpuMeter {
+    bot: Duration,
+    bench: Duration,
+}
+
+impl CpuMeter {
+    fn start(bot: &BotProcess) -> CpuMeter {
+        CpuMeter {
+            bot: bot.cpu_time().unwrap_or_default(),
+            bench: own_cpu_time().unwrap_or_default(),
+        }
+    }
+
+    fn used(&self, bot: &BotProcess) -> (Duration, Duration) {
+        let now = CpuMeter::start(bot);
+        (
+            now.bot.saturating_sub(self.bot),
+            now.bench.saturating_sub(self.bench),
+        )
+    }
 }
 
 async fn stored(reader: &sqlx::SqlitePool) -> anyhow::Result<i64> {
@@ -226,6 +262,8 @@ async fn collect(
         elapsed: end - start,
         latencies: Latencies::of(latencies),
         not_recorded,
+        bot_cpu: Duration::ZERO,
+        bench_cpu: Duration::ZERO,
     })
 }
 

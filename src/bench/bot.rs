@@ -97,6 +97,11 @@ impl BotProcess {
         status_kib(&status, "VmHWM:").map(|k| k * 1024)
     }
 
+    /// CPU time the bot has used so far (user and system).
+    pub fn cpu_time(&self) -> Option<Duration> {
+        cpu_time_of(&self.child.id()?.to_string())
+    }
+
     /// The last lines the bot logged, for error messages.
     pub fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
@@ -132,6 +137,21 @@ fn status_kib(status: &str, field: &str) -> Option<u64> {
         .next()?
         .parse()
         .ok()
+}
+
+/// CPU time this process (the emulator and the simulated members) has used so far.
+pub fn own_cpu_time() -> Option<Duration> {
+    cpu_time_of("self")
+}
+
+/// User plus system time from `/proc/<pid>/stat` (in clock ticks of 1/100 s on Linux).
+fn cpu_time_of(pid: &str) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) start at the 3rd.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    let (user, system) = (ticks(11)?, ticks(12)?);
+    Some(Duration::from_millis((user + system) * 10))
 }
 
 #[cfg(test)]

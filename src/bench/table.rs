@@ -1,7 +1,7 @@
 //! The benchmark report: every figure beside its limit or target, with whether it was met,
 //! as a terminal table and as `BENCHMARKS.md`.
 
-use super::answers::AnswerFigures;
+use super::answers::{AnswerFigures, Phase};
 use super::day::{DayFigures, GLOBAL_LIMIT_PER_SECOND};
 use super::machine::Machine;
 use super::queries::{QueryFigures, GIVE_UP_AFTER};
@@ -147,6 +147,8 @@ pub fn answers(a: &AnswerFigures) -> Section {
             "≥ 1× 1-row",
             Verdict::of(saturated_rate >= raw_single),
         ),
+        cpu_line("Steady: CPU per answer", &a.steady, a.offered_rate),
+        cpu_line("Saturation: CPU per answer", &a.saturated, saturated_rate),
         line(
             "Clicks not answered within 3 s",
             a.deadline_misses.to_string(),
@@ -155,6 +157,26 @@ pub fn answers(a: &AnswerFigures) -> Section {
         ),
     ];
     ("Answers".into(), answers)
+}
+
+/// Where the CPU went, beside what the machine's cores allow at the phase's rate.
+fn cpu_line(what: &str, phase: &Phase, rate: f64) -> Line {
+    let (bot, bench) = phase.cpu_per_answer();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let budget = Duration::from_secs_f64(cores as f64 / rate.max(1e-9));
+    line(
+        what,
+        format!(
+            "bot {} · emulator and members {}",
+            millis(bot),
+            millis(bench)
+        ),
+        format!(
+            "{cores} cores give {} per answer at this rate",
+            millis(budget)
+        ),
+        Verdict::Info,
+    )
 }
 
 pub fn day(d: &DayFigures) -> Section {
