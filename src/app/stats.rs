@@ -32,20 +32,20 @@ impl App {
         let today = self.local_day(guild, self.clock.now()).await?;
         let weeks = self.season_weeks(guild).await?;
         let this_week = Span::containing(Period::Week, today, weeks);
-        let first_week = Span::containing(
-            Period::Week,
-            today - Duration::weeks(TREND_WEEKS - 1),
-            weeks,
-        );
+        let spans: Vec<Span> = (0..TREND_WEEKS)
+            .rev()
+            .map(|i| Span::containing(Period::Week, today - Duration::weeks(i), weeks))
+            .collect();
+        let keys: Vec<&str> = spans.iter().map(|s| s.key.as_str()).collect();
         let mine: HashMap<String, Tally> = self
             .store
-            .weekly_tallies(guild, Some(member), &first_week.key)
+            .weekly_tallies(guild, Some(member), &keys)
             .await?
             .into_iter()
             .collect();
         let team: HashMap<String, Tally> = self
             .store
-            .weekly_tallies(guild, None, &first_week.key)
+            .weekly_tallies(guild, None, &keys)
             .await?
             .into_iter()
             .collect();
@@ -85,10 +85,6 @@ impl App {
             answers.answers,
             percent(answers)
         )];
-        let spans: Vec<Span> = (0..TREND_WEEKS)
-            .rev()
-            .map(|i| Span::containing(Period::Week, today - Duration::weeks(i), weeks))
-            .collect();
         let trend: Vec<String> = spans
             .iter()
             .rev()

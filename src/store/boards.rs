@@ -404,25 +404,35 @@ impl Store {
         tx.commit().await
     }
 
-    /// Answers and right answers per week key (all topics), for one member or (`None`) the
-    /// whole guild.
+    /// Answers and right answers in each of the given weeks (by key, all topics), for one
+    /// member or (`None`) the whole guild. A member's weeks are read by key, a few rows.
     pub async fn weekly_tallies(
         &self,
         guild: GuildId,
         user: Option<UserId>,
-        from_key: &str,
+        week_keys: &[&str],
     ) -> sqlx::Result<Vec<(String, Tally)>> {
-        let rows: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT period_key, SUM(answers), SUM(correct) FROM board_totals
-             WHERE guild_id = ?1 AND period = 'week' AND period_key >= ?2 AND topic_id = ''
-               AND (?3 IS NULL OR user_id = ?3)
-             GROUP BY period_key ORDER BY period_key",
-        )
-        .bind(guild.to_db())
-        .bind(from_key)
-        .bind(user.map(UserId::to_db))
-        .fetch_all(self.pool())
-        .await?;
+        let keys = vec!["?"; week_keys.len()].join(", ");
+        let sql = match user {
+            Some(_) => format!(
+                "SELECT period_key, answers, correct FROM board_totals
+                 WHERE guild_id = ? AND period = 'week' AND period_key IN ({keys}) AND topic_id = ''
+                   AND user_id = ?"
+            ),
+            None => format!(
+                "SELECT period_key, SUM(answers), SUM(correct) FROM board_totals
+                 WHERE guild_id = ? AND period = 'week' AND period_key IN ({keys}) AND topic_id = ''
+                 GROUP BY period_key"
+            ),
+        };
+        let mut q = sqlx::query_as(&sql).bind(guild.to_db());
+        for key in week_keys {
+            q = q.bind(*key);
+        }
+        if let Some(user) = user {
+            q = q.bind(user.to_db());
+        }
+        let rows: Vec<(String, i64, i64)> = q.fetch_all(self.pool()).await?;
         Ok(rows
             .into_iter()
             .map(|(key, answers, correct)| (key, Tally { answers, correct }))
