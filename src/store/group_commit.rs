@@ -2,10 +2,10 @@
 //! commit waits for the disk (`synchronous = FULL`), and a busy disk takes milliseconds to sync,
 //! so one transaction per click would cap a server at the disk's sync rate. Instead one task
 //! writes them: it takes every write waiting when it is free (up to [`MAX_BATCH`]), writes each
-//! in its own savepoint (one that fails is rolled back alone and reports its own error, see
-//! [`OPEN`]) and
-//! commits them together. A click's feedback is sent only after the commit that holds it. At
-//! low load a group is a single write, so nothing waits for company.
+//! in its own savepoint (one that fails is rolled back alone and reports its own error; see
+//! [`OPEN`]) and commits them together. A click's feedback is sent only after the commit that
+//! holds it. At low load a group is a single write, so nothing waits for company. Each group's
+//! size, write time and commit time are logged at debug level.
 
 use super::guilds::{write_touch, MemberTouch};
 use super::quizzes::{write_answer, AnswerResult, NewAnswer};
