@@ -147,15 +147,7 @@ pub async fn run(
         team.command(*m, "stats", &[]).await?;
     }
     let peak_rss_bytes = bot.peak_rss_bytes();
-    let others: Vec<String> = team
-        .discord
-        .violations()
-        .iter()
-        .map(|v| format!("{}: {}", v.context, v.problem))
-        .collect();
-    if !others.is_empty() {
-        bail!("the bot broke Discord's contract: {others:?}");
-    }
+    team.contract_kept(None)?;
     reader.close().await;
     bot.stop().await?;
     Ok(DayFigures {

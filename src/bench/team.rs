@@ -24,6 +24,22 @@ pub struct QuizPostButtons {
 }
 
 impl Team {
+    /// Fails, naming them, if the bot broke Discord's contract, apart from the problems that
+    /// start with `measured` (those a benchmark counts rather than fails on).
+    pub fn contract_kept(&self, measured: Option<&str>) -> anyhow::Result<()> {
+        let broken: Vec<String> = self
+            .discord
+            .violations()
+            .iter()
+            .filter(|v| measured.is_none_or(|m| !v.problem.starts_with(m)))
+            .map(|v| format!("{}: {}", v.context, v.problem))
+            .collect();
+        if !broken.is_empty() {
+            bail!("the bot broke Discord's contract: {broken:?}");
+        }
+        Ok(())
+    }
+
     /// A server with `members` members. `first_member_id`: give them consecutive ids from
     /// there (to match rows seeded into a database), or mint fresh ones.
     pub async fn start(members: usize, first_member_id: Option<u64>) -> anyhow::Result<Team> {
