@@ -79,7 +79,7 @@ pub(crate) async fn credit(
 }
 
 /// The statements of [`credit`], added to `s`.
-pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &BoardKeys) {
+pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys: &'q BoardKeys) {
     if c.points == 0 && c.answer.is_none() {
         return;
     }
@@ -92,7 +92,7 @@ pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &B
         .bind(c.user.to_db())
         .bind(c.kind.as_str())
         .bind(c.points)
-        .bind(c.topic.map(str::to_owned))
+        .bind(c.topic)
         .bind(c.answer_id)
         .bind(c.ask_id)
         .bind(c.at_ms)
@@ -101,7 +101,7 @@ pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &B
     let answered = i64::from(c.answer.is_some());
     let correct = i64::from(c.answer == Some(true));
     // Every (period, topic) total in one statement: all topics together, and the topic.
-    let topics: Vec<&str> = [Some(""), c.topic].into_iter().flatten().collect();
+    let topics: Vec<&'q str> = [Some(""), c.topic].into_iter().flatten().collect();
     let rows = keys.len() * topics.len();
     s.push(&format!(
         "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
@@ -115,8 +115,8 @@ pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &B
         for topic in &topics {
             s.bind(c.guild.to_db())
                 .bind(period.as_str())
-                .bind(key.clone())
-                .bind(topic.to_string())
+                .bind(key.as_str())
+                .bind(*topic)
                 .bind(c.user.to_db())
                 .bind(c.points)
                 .bind(answered)

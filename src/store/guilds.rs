@@ -73,7 +73,7 @@ pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) ->
     )
     .bind(t.guild.to_db())
     .bind(t.user.to_db())
-    .bind(t.display_name.clone())
+    .bind(t.display_name.as_str())
     .bind(t.now_ms)
     .bind(t.now_ms);
     // The roles held now replace those held before.

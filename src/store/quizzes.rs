@@ -354,7 +354,7 @@ pub(super) async fn write_answer(
     .bind(answer_id)
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
-    .bind(a.question_id.clone())
+    .bind(a.question_id.as_str())
     .bind(a.version_id)
     .bind(a.source)
     .bind(a.quiz_post_id)
@@ -530,7 +530,7 @@ pub(super) fn memory_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> Opt
     })
 }
 
-fn save_memory(s: &mut Statements<'_>, a: &NewAnswer, m: &Memory) {
+fn save_memory<'q>(s: &mut Statements<'q>, a: &'q NewAnswer, m: &Memory) {
     s.push(
         "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -540,7 +540,7 @@ fn save_memory(s: &mut Statements<'_>, a: &NewAnswer, m: &Memory) {
     )
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
-    .bind(a.question_id.clone())
+    .bind(a.question_id.as_str())
     .bind(m.stability)
     .bind(m.difficulty)
     .bind(m.last_day.to_string())
@@ -552,7 +552,7 @@ fn save_memory(s: &mut Statements<'_>, a: &NewAnswer, m: &Memory) {
 /// Records the day the member reached competency in the answer's topic, the first time their
 /// latest answers are right on at least `competency_share` of its questions (after the answer
 /// itself is written). Their first day is that of their first answer in the topic.
-fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
+fn note_competency<'q>(s: &mut Statements<'q>, a: &'q NewAnswer) {
     s.push(
         "INSERT INTO competency (guild_id, user_id, topic_id, first_day, reached_day)
          SELECT k.guild, k.user, k.topic,
@@ -574,7 +574,7 @@ fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
     )
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
-    .bind(a.topic_id.clone())
+    .bind(a.topic_id.as_str())
     .bind(a.local_day.to_string())
     .bind(a.competency_share);
 }
