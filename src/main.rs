@@ -219,13 +219,35 @@ fn main() -> ExitCode {
             match open_store(&settings).await {
                 Ok(store) => {
                     let versions = store.applied_migrations().await.unwrap_or_default();
-                    println!(
-                        "database {} is up to date ({} migrations applied)",
-                        settings.database.path.display(),
-                        versions.len()
+                    let path = settings.database.path.clone();
+                    let app = peerlearn::app::App::new(
+                        store.clone(),
+                        Arc::new(settings),
+                        peerlearn::clock::Clock::system(),
+                        peerlearn::dice::Dice::from_entropy(),
                     );
+                    // What a migration asked to count again is counted now, not at the next start.
+                    let recounted = app.recount_due_totals().await;
                     store.close().await;
-                    ExitCode::SUCCESS
+                    match recounted {
+                        Ok(servers) => {
+                            println!(
+                                "database {} is up to date ({} migrations applied{})",
+                                path.display(),
+                                versions.len(),
+                                match servers {
+                                    0 => String::new(),
+                                    1 => "; totals counted again for 1 server".to_string(),
+                                    n => format!("; totals counted again for {n} servers"),
+                                }
+                            );
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            eprintln!("peerlearn: counting the totals again failed: {e}");
+                            ExitCode::from(1)
+                        }
+                    }
                 }
                 Err(code) => code,
             }

@@ -5,7 +5,10 @@
 //! telling the admins, reminding the asker, closing abandoned questions).
 //!
 //! Once an hour it also fits the memory model of guilds with enough new answers, and (by the
-//! bot's clock) purges raw events older than each server's retention.
+//! bot's clock) purges raw events older than each server's retention. Every few minutes it
+//! computes the day's report figures of servers whose day has turned (see
+//! [`App::refresh_daily_figures`]). Fits and daily figures run beside the runs, never delaying
+//! a post.
 //!
 //! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
 //! in SQLite: after a restart it carries on where it stopped, within the grace window.
@@ -18,6 +21,8 @@ use tokio::sync::{watch, Notify};
 
 /// How often guilds are checked for a refit of their memory model.
 const FIT_CHECK_EVERY: Duration = Duration::from_secs(3600);
+/// How often guilds are checked for a new day's report figures.
+const DAILY_FIGURES_CHECK_EVERY: Duration = Duration::from_secs(300);
 /// How often (on the bot's clock) the retention purge runs.
 const PURGE_EVERY_MS: i64 = 3_600_000;
 
@@ -31,22 +36,30 @@ pub async fn run(
 ) {
     let poll = Duration::from_secs(u64::from(app.settings.scheduler.poll_seconds));
     let mut ticker = app.clock.ticker();
-    let mut last_fit_check: Option<std::time::Instant> = None;
-    let mut fitting: Option<tokio::task::JoinHandle<()>> = None;
+    let mut fitting = Beside::every(FIT_CHECK_EVERY);
+    let mut daily_figures = Beside::every(DAILY_FIGURES_CHECK_EVERY);
     let mut last_purge_ms: Option<i64> = None;
     loop {
-        // Once an hour: fit the memory model of guilds that have enough new answers, beside
-        // the runs (a large fit must not delay a post).
-        let idle = fitting.as_ref().is_none_or(|f| f.is_finished());
-        if idle && last_fit_check.is_none_or(|t| t.elapsed() >= FIT_CHECK_EVERY) {
-            last_fit_check = Some(std::time::Instant::now());
+        fitting.start_if_due(|| {
             let app = app.clone();
-            fitting = Some(tokio::spawn(async move {
+            async move {
                 if let Err(e) = app.refit_guilds(false).await {
                     tracing::error!(error = %e, "fitting the memory models failed");
                 }
-            }));
-        }
+            }
+        });
+        daily_figures.start_if_due(|| {
+            let app = app.clone();
+            async move {
+                match app.refresh_daily_figures().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(servers = n, "computed the day's report figures"),
+                    Err(e) => {
+                        tracing::error!(error = %e, "computing the day's report figures failed")
+                    }
+                }
+            }
+        });
         match app.run_due_schedules().await {
             Ok(reports) => {
                 if reports
@@ -86,8 +99,42 @@ pub async fn run(
             break;
         }
     }
-    // A fit in progress is abandoned: nothing is stored until it completes.
-    if let Some(f) = fitting {
-        f.abort();
+    // A fit or daily figures in progress are abandoned: nothing is stored until they complete.
+    fitting.abort();
+    daily_figures.abort();
+}
+
+/// A job run beside the scheduler's passes, started at most once per period (real time) and
+/// never while the previous one is still running.
+struct Beside {
+    every: Duration,
+    last_start: Option<std::time::Instant>,
+    running: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Beside {
+    fn every(every: Duration) -> Beside {
+        Beside {
+            every,
+            last_start: None,
+            running: None,
+        }
+    }
+
+    fn start_if_due<F>(&mut self, job: impl FnOnce() -> F)
+    where
+        F: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let idle = self.running.as_ref().is_none_or(|r| r.is_finished());
+        if idle && self.last_start.is_none_or(|t| t.elapsed() >= self.every) {
+            self.last_start = Some(std::time::Instant::now());
+            self.running = Some(tokio::spawn(job()));
+        }
+    }
+
+    fn abort(self) {
+        if let Some(r) = self.running {
+            r.abort();
+        }
     }
 }

@@ -102,6 +102,19 @@ impl App {
             .unwrap_or(self.settings.boards.season_weeks))
     }
 
+    /// Counts again the totals a migration asked for (see [`Store::recount_totals`]), with
+    /// each server's season length; returns how many servers were counted.
+    pub async fn recount_due_totals(&self) -> AppResult<usize> {
+        let due = self.store.recounts_due().await?;
+        for guild in &due {
+            let weeks = self.season_weeks(*guild).await?;
+            self.store
+                .recount_totals(*guild, weeks, crate::store::Recount::Everything)
+                .await?;
+        }
+        Ok(due.len())
+    }
+
     /// The board periods an award on `day` counts in.
     pub async fn board_keys(&self, guild: GuildId, day: NaiveDate) -> AppResult<BoardKeys> {
         Ok(keys_for(day, self.season_weeks(guild).await?))

@@ -257,7 +257,7 @@ impl App {
             answered_ms: now.timestamp_millis(),
             local_day,
             topic_id: q.topic.clone(),
-            board_keys: self.board_keys(guild, local_day).await?,
+            season_weeks: self.season_weeks(guild).await?,
             competency_share: self.settings.reports.competency_share,
         };
         self.record_answer(&answer, &post.version).await
@@ -400,7 +400,7 @@ impl App {
             answered_ms: now_ms,
             local_day,
             topic_id: v.question.topic.clone(),
-            board_keys: self.board_keys(guild, local_day).await?,
+            season_weeks: self.season_weeks(guild).await?,
             competency_share: self.settings.reports.competency_share,
         };
         let mut reply = self.record_answer(&answer, &v).await?;

@@ -2,7 +2,10 @@
 //!
 //! A report gathers the guild's facts once ([`Facts`]), computes the figures of each period
 //! with [`crate::domain::analytics`] ([`PeriodFigures`]), and shows them as a summary embed or
-//! as CSV (one row per metric × topic × group × period), each with a PNG trend chart.
+//! as CSV (one row per metric × topic × group × period), each with a PNG trend chart. Answer
+//! figures come from the totals kept as answers arrive; the recall forecast and the support
+//! list read every memory and four weeks of answers, so they are computed once a day
+//! ([`DailyFigures`]: in the background, or by the day's first report).
 //! Figures about fewer people than `reports.min_group_size` are hidden everywhere. Members
 //! who may need support are named to the admin who asked only: never in the digest or the CSV.
 
@@ -10,17 +13,18 @@ use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::charts::{percent_lines, Line};
 use crate::domain::analytics::{
-    answer_figures, expert_load, lagged_correlations, needs_support, qa_figures, recent_answers,
+    expert_load, lagged_correlations, needs_support, qa_figures, recent_answers, span_answers,
     time_to_competency, AskFact, AssignmentFact, Competency, ExpertLoad, Figure, Gain, Lagged,
-    MemberSignals, QaFigures, SpanAnswers, SupportReason, SupportRules,
+    MemberSignals, QaFigures, RecentAnswers, SpanAnswers, SpanTotals, SupportReason, SupportRules,
 };
 use crate::domain::format::{duration, fit};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
-use crate::store::{AnswerFacts, KpiValue};
+use crate::store::KpiValue;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How `/report` answers.
@@ -33,22 +37,22 @@ pub enum ReportFormat {
 /// Weeks of learning before a KPI that are compared with it.
 const MAX_KPI_LAG_WEEKS: i64 = 4;
 
-/// Everything a report reads, gathered once.
+/// Everything a report reads besides the answer totals, gathered once.
 struct Facts {
-    answers: AnswerFacts,
+    guild: GuildId,
+    /// `(topic id, name)`, by name.
+    topics: Vec<(String, String)>,
     competencies: Vec<(String, Competency)>,
     asks: Vec<AskFact>,
     assignments: Vec<AssignmentFact>,
     members: usize,
-    memories: Vec<(u64, String, Memory)>,
     /// Member → roles.
     roles: HashMap<u64, Vec<u64>>,
     /// `(role, topic id)` of each role track.
     tracks: Vec<(u64, String)>,
-    streaks: Vec<crate::store::StreakRecord>,
     teams: Vec<(u64, String)>,
     kpis: Vec<KpiValue>,
-    model: MemoryModel,
+    tz: Tz,
     today: NaiveDate,
 }
 
@@ -92,6 +96,7 @@ struct PeriodFigures {
 }
 
 /// The team's predicted recall of a topic now and in 7 days.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Forecast {
     id: String,
     name: String,
@@ -99,11 +104,59 @@ struct Forecast {
     in_7_days: Figure,
 }
 
+/// The figures computed once a day, kept as JSON in the store.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DailyFigures {
+    forecasts: Vec<Forecast>,
+    /// Members who may need support, by id, and why.
+    support: Vec<(u64, Vec<SupportReason>)>,
+    /// When they were computed (Unix ms).
+    computed_ms: i64,
+}
+
 fn to_day(ms: i64, tz: Tz) -> NaiveDate {
     chrono::DateTime::from_timestamp_millis(ms)
         .unwrap_or_default()
         .with_timezone(&tz)
         .date_naive()
+}
+
+/// The team's predicted recall of each topic they have seen, now and in 7 days.
+fn forecasts(
+    facts: &Facts,
+    memories: &[(u64, String, Memory)],
+    model: &MemoryModel,
+) -> Vec<Forecast> {
+    let later = facts.today + Duration::days(7);
+    let mut by_topic: HashMap<&str, Vec<(u64, &Memory)>> = HashMap::new();
+    for (user, topic, memory) in memories {
+        by_topic
+            .entry(topic.as_str())
+            .or_default()
+            .push((*user, memory));
+    }
+    facts
+        .topics
+        .iter()
+        .filter_map(|(id, name)| {
+            let mine = by_topic.get(id.as_str())?;
+            let people: HashSet<u64> = mine.iter().map(|(u, _)| *u).collect();
+            let mean = |day: NaiveDate| {
+                mine.iter().map(|(_, m)| model.recall(m, day)).sum::<f64>() / mine.len() as f64
+            };
+            let figure = |value| Figure {
+                value,
+                people: people.len(),
+                n: mine.len(),
+            };
+            Some(Forecast {
+                id: id.clone(),
+                name: name.clone(),
+                now: figure(mean(facts.today)),
+                in_7_days: figure(mean(later)),
+            })
+        })
+        .collect()
 }
 
 /// The periods a report covers: the current one and those before it, oldest first.
@@ -173,12 +226,12 @@ impl App {
             roles.entry(user).or_default().push(role);
         }
         Ok(Facts {
-            answers: self.store.answer_facts(guild).await?,
+            guild,
+            topics: self.store.report_topics(guild).await?,
             competencies: self.store.competencies(guild).await?,
             asks,
             assignments,
             members: self.store.member_total(guild).await?,
-            memories: self.store.guild_memories(guild).await?,
             roles,
             tracks: self
                 .store
@@ -187,28 +240,42 @@ impl App {
                 .into_iter()
                 .map(|(role, topic, _)| (role, topic))
                 .collect(),
-            streaks: self.store.streak_records(guild).await?,
             teams: self.store.team_roles(guild).await?,
             kpis: self.store.kpi_values(guild).await?,
-            model: self.memory_model(guild).await?,
+            tz,
             today,
         })
     }
 
-    /// The figures of each span (spans must not overlap), in the same order.
-    fn period_figures(&self, facts: &Facts, spans: Vec<Span>) -> Vec<PeriodFigures> {
-        let answers = answer_figures(
-            &facts.answers.answers,
-            &spans,
-            facts.answers.topics.len(),
-            facts.members,
-        );
+    /// The figures of each span, in the same order.
+    async fn period_figures(
+        &self,
+        facts: &Facts,
+        spans: Vec<Span>,
+    ) -> AppResult<Vec<PeriodFigures>> {
+        let totals = self.store.span_totals(facts.guild, &spans).await?;
+        // The guild's topics, then any topic only its answers still name.
+        let mut topic_list = facts.topics.clone();
+        for (_, by_topic) in &totals {
+            for id in by_topic.keys() {
+                if !topic_list.iter().any(|(t, _)| t == id) {
+                    topic_list.push((id.clone(), id.clone()));
+                }
+            }
+        }
+        let answers = totals.iter().map(|(all, by_topic)| {
+            let topics: Vec<SpanTotals> = topic_list
+                .iter()
+                .map(|(id, _)| by_topic.get(id).copied().unwrap_or_default())
+                .collect();
+            span_answers(all, &topics, facts.members)
+        });
         let track_members = facts.track_members();
         let mut reached: HashMap<&str, Vec<Competency>> = HashMap::new();
         for (topic, c) in &facts.competencies {
             reached.entry(topic.as_str()).or_default().push(*c);
         }
-        spans
+        Ok(spans
             .into_iter()
             .zip(answers)
             .map(|(span, answers)| {
@@ -217,9 +284,7 @@ impl App {
                     accuracy,
                     topics,
                 } = answers;
-                let topics = facts
-                    .answers
-                    .topics
+                let topics = topic_list
                     .iter()
                     .zip(topics)
                     .map(|((id, name), figures)| {
@@ -252,44 +317,66 @@ impl App {
                     span,
                 }
             })
-            .collect()
+            .collect())
     }
 
-    fn forecasts(&self, facts: &Facts) -> Vec<Forecast> {
-        let later = facts.today + Duration::days(7);
-        facts
-            .answers
-            .topics
-            .iter()
-            .filter_map(|(id, name)| {
-                let mine: Vec<&(u64, String, Memory)> =
-                    facts.memories.iter().filter(|(_, t, _)| t == id).collect();
-                if mine.is_empty() {
-                    return None;
+    /// The day's figures: the ones kept when they were computed today, else computed now and
+    /// kept.
+    async fn daily_figures(&self, facts: &Facts) -> AppResult<DailyFigures> {
+        if let Some((day, _, json)) = self.store.daily_figures(facts.guild).await? {
+            if day == facts.today {
+                match serde_json::from_str(&json) {
+                    Ok(figures) => return Ok(figures),
+                    Err(e) => {
+                        tracing::warn!(guild = %facts.guild, error = %e, "daily figures unreadable; computing them again")
+                    }
                 }
-                let people: HashSet<u64> = mine.iter().map(|(u, _, _)| *u).collect();
-                let mean = |day: NaiveDate| {
-                    mine.iter()
-                        .map(|(_, _, m)| facts.model.recall(m, day))
-                        .sum::<f64>()
-                        / mine.len() as f64
-                };
-                let figure = |value| Figure {
-                    value,
-                    people: people.len(),
-                    n: mine.len(),
-                };
-                Some(Forecast {
-                    id: id.clone(),
-                    name: name.clone(),
-                    now: figure(mean(facts.today)),
-                    in_7_days: figure(mean(later)),
-                })
-            })
-            .collect()
+            }
+        }
+        let memories = self.store.guild_memories(facts.guild).await?;
+        let model = self.memory_model(facts.guild).await?;
+        let streaks = self.store.streak_records(facts.guild).await?;
+        let since = facts.today - Duration::days(27);
+        let answers = self.store.answers_since(facts.guild, since).await?;
+        let recent = recent_answers(&answers, facts.today);
+        let figures = DailyFigures {
+            forecasts: forecasts(facts, &memories, &model),
+            support: self.support_list(facts, &memories, &model, &streaks, &recent),
+            computed_ms: self.clock.now().timestamp_millis(),
+        };
+        if let Ok(json) = serde_json::to_string(&figures) {
+            self.store
+                .save_daily_figures(facts.guild, facts.today, figures.computed_ms, &json)
+                .await?;
+        }
+        Ok(figures)
     }
 
-    fn support_list(&self, facts: &Facts) -> Vec<(u64, Vec<SupportReason>)> {
+    /// Computes the day's figures of every server that has none for its today yet, so the
+    /// day's first report need not (run in the background); returns how many were computed.
+    pub async fn refresh_daily_figures(&self) -> AppResult<usize> {
+        let mut computed = 0;
+        for guild in self.store.guild_ids().await? {
+            let today = self.local_day(guild, self.clock.now()).await?;
+            let kept = self.store.daily_figures(guild).await?;
+            if kept.is_some_and(|(day, _, _)| day == today) {
+                continue;
+            }
+            let facts = self.gather(guild, today).await?;
+            self.daily_figures(&facts).await?;
+            computed += 1;
+        }
+        Ok(computed)
+    }
+
+    fn support_list(
+        &self,
+        facts: &Facts,
+        memories: &[(u64, String, Memory)],
+        model: &MemoryModel,
+        streaks: &[crate::store::StreakRecord],
+        recent: &HashMap<u64, RecentAnswers>,
+    ) -> Vec<(u64, Vec<SupportReason>)> {
         let r = &self.settings.reports;
         let rules = SupportRules {
             recall_below: r.support_recall_below,
@@ -298,16 +385,14 @@ impl App {
             min_answers: 5,
             min_items: 3,
         };
-        let recent = recent_answers(&facts.answers.answers, facts.today);
-        let mut memories: HashMap<u64, Vec<(&str, &Memory)>> = HashMap::new();
-        for (user, topic, memory) in &facts.memories {
-            memories
+        let mut by_member: HashMap<u64, Vec<(&str, &Memory)>> = HashMap::new();
+        for (user, topic, memory) in memories {
+            by_member
                 .entry(*user)
                 .or_default()
                 .push((topic.as_str(), memory));
         }
-        let mut out: Vec<(u64, Vec<SupportReason>)> = facts
-            .streaks
+        let mut out: Vec<(u64, Vec<SupportReason>)> = streaks
             .iter()
             .filter_map(|s| {
                 let my_roles = facts.roles.get(&s.user).map_or(&[][..], Vec::as_slice);
@@ -320,12 +405,12 @@ impl App {
                 let track_recalls = if track_topics.is_empty() {
                     vec![]
                 } else {
-                    memories
+                    by_member
                         .get(&s.user)
                         .map_or(&[][..], Vec::as_slice)
                         .iter()
                         .filter(|(topic, _)| track_topics.contains(topic))
-                        .map(|(_, m)| facts.model.recall(m, facts.today))
+                        .map(|(_, m)| model.recall(m, facts.today))
                         .collect()
                 };
                 let signals = MemberSignals {
@@ -353,10 +438,15 @@ impl App {
         let today = self.local_day(guild, self.clock.now()).await?;
         let facts = self.gather(guild, today).await?;
         let weeks = self.season_weeks(guild).await?;
-        let figures = self.period_figures(&facts, report_spans(period, today, weeks));
-        let forecasts = self.forecasts(&facts);
-        let support = self.support_list(&facts);
-        let kpi_lines = self.kpi_findings(&facts);
+        let figures = self
+            .period_figures(&facts, report_spans(period, today, weeks))
+            .await?;
+        let DailyFigures {
+            forecasts,
+            support,
+            computed_ms,
+        } = self.daily_figures(&facts).await?;
+        let kpi_lines = self.kpi_findings(&facts).await?;
         let chart = trend_chart(&figures)?;
         let current = figures.last().expect("at least one period");
         let min = self.settings.reports.min_group_size as usize;
@@ -370,6 +460,13 @@ impl App {
                 if !kpi_lines.is_empty() {
                     lines.push("-# Correlation, not causation: other things change too.".into());
                 }
+                lines.push(format!(
+                    "-# Recall forecast and support list as of {} today (computed once a day).",
+                    chrono::DateTime::from_timestamp_millis(computed_ms)
+                        .unwrap_or_default()
+                        .with_timezone(&facts.tz)
+                        .format("%H:%M")
+                ));
                 report_embed(
                     format!("📊 Report — {} (so far)", current.span.label()),
                     &lines,
@@ -410,13 +507,14 @@ impl App {
             .expect("weeks have a previous one");
         let mut spans = vec![last_week.clone()];
         spans.extend(last_week.previous(weeks));
-        let mut figures = self.period_figures(&facts, spans).into_iter();
+        let mut figures = self.period_figures(&facts, spans).await?.into_iter();
         let figures_last_week = figures.next().expect("one figure per span");
         let before = figures.next();
         let figures = figures_last_week;
         let min = self.settings.reports.min_group_size as usize;
-        let mut lines = summary_lines(&figures, before.as_ref(), &self.forecasts(&facts), min);
-        let support = self.support_list(&facts).len();
+        let daily = self.daily_figures(&facts).await?;
+        let mut lines = summary_lines(&figures, before.as_ref(), &daily.forecasts, min);
+        let support = daily.support.len();
         if support > 0 {
             lines.push(format!(
                 "**{support} member{} may need support.** An admin sees who and why with `/report`.",
@@ -661,7 +759,7 @@ struct KpiRow {
 impl App {
     /// For each imported KPI and team: how it moved with the team's weekly answers and
     /// accuracy, at lags of 0 to 4 weeks.
-    fn kpi_findings(&self, facts: &Facts) -> Vec<KpiFinding> {
+    async fn kpi_findings(&self, facts: &Facts) -> AppResult<Vec<KpiFinding>> {
         let min = self.settings.reports.min_group_size as usize;
         let week_of = |d: NaiveDate| {
             use chrono::Datelike;
@@ -681,80 +779,85 @@ impl App {
                 .or_default()
                 .push(k.value);
         }
-        series
-            .into_iter()
-            .map(|((metric, team), weeks)| {
-                let members: Option<HashSet<u64>> = if team.eq_ignore_ascii_case("all") {
-                    Some(facts.answers.answers.iter().map(|a| a.user).collect())
-                } else {
-                    facts
-                        .teams
-                        .iter()
-                        .find(|(_, name)| name.eq_ignore_ascii_case(&team))
-                        .map(|(role, _)| facts.members_with_role(*role))
-                };
-                let label = format!("`{}` ({})", fit(&metric, 40), fit(&team, 30));
-                let Some(members) = members else {
-                    return KpiFinding {
-                        text: format!("**KPI** {label}: no team role is named \"{}\"; use a team's role name or `all`.", fit(&team, 30)),
-                        rows: vec![],
-                    };
-                };
-                if members.len() < min {
-                    return KpiFinding {
-                        text: format!("**KPI** {label}: hidden (fewer than {min} people in the team)."),
-                        rows: vec![],
-                    };
-                }
-                let kpi: BTreeMap<i64, f64> = weeks
-                    .into_iter()
-                    .map(|(w, v)| (w, v.iter().sum::<f64>() / v.len() as f64))
-                    .collect();
-                let mut answered: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
-                for a in facts.answers.answers.iter().filter(|a| members.contains(&a.user)) {
-                    let e = answered.entry(week_of(a.day)).or_default();
-                    e.0 += 1.0;
-                    e.1 += f64::from(u8::from(a.correct));
-                }
-                let activity: BTreeMap<i64, f64> =
-                    answered.iter().map(|(w, (n, _))| (*w, *n)).collect();
-                let accuracy: BTreeMap<i64, f64> =
-                    answered.iter().map(|(w, (n, r))| (*w, r / n * 100.0)).collect();
-                let mut rows = vec![];
-                let mut best = vec![];
-                for (name, learning) in [("answers per week", &activity), ("accuracy", &accuracy)] {
-                    let lags = lagged_correlations(learning, &kpi, MAX_KPI_LAG_WEEKS);
-                    for l in &lags {
-                        rows.push(KpiRow {
-                            metric: metric.clone(),
-                            team: team.clone(),
-                            learning: name,
-                            lagged: *l,
-                        });
-                    }
-                    let strongest = lags
-                        .iter()
-                        .filter_map(|l| l.r.map(|r| (r, l)))
-                        .max_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
-                    best.push(match strongest {
-                        Some((r, l)) => format!(
-                            "{name} r = {r:+.2} {} (n = {})",
-                            match l.lag {
-                                0 => "in the same week".to_string(),
-                                1 => "1 week later".to_string(),
-                                w => format!("{w} weeks later"),
-                            },
-                            l.n
-                        ),
-                        None => format!("{name}: too few weeks to tell"),
+        let mut findings = vec![];
+        for ((metric, team), weeks) in series {
+            let group = if team.eq_ignore_ascii_case("all") {
+                Some(None)
+            } else {
+                facts
+                    .teams
+                    .iter()
+                    .find(|(_, name)| name.eq_ignore_ascii_case(&team))
+                    .map(|(role, _)| Some(*role))
+            };
+            let label = format!("`{}` ({})", fit(&metric, 40), fit(&team, 30));
+            let Some(role) = group else {
+                findings.push(KpiFinding {
+                    text: format!("**KPI** {label}: no team role is named \"{}\"; use a team's role name or `all`.", fit(&team, 30)),
+                    rows: vec![],
+                });
+                continue;
+            };
+            let (people, learning) = self.store.weekly_learning(facts.guild, role).await?;
+            if people < min {
+                findings.push(KpiFinding {
+                    text: format!("**KPI** {label}: hidden (fewer than {min} people in the team)."),
+                    rows: vec![],
+                });
+                continue;
+            }
+            let kpi: BTreeMap<i64, f64> = weeks
+                .into_iter()
+                .map(|(w, v)| (w, v.iter().sum::<f64>() / v.len() as f64))
+                .collect();
+            let answered: Vec<(i64, f64, f64)> = learning
+                .iter()
+                .filter(|(_, t)| t.answers > 0)
+                .map(|(week, t)| (week_of(*week), t.answers as f64, t.correct as f64))
+                .collect();
+            let activity: BTreeMap<i64, f64> = answered.iter().map(|(w, n, _)| (*w, *n)).collect();
+            let accuracy: BTreeMap<i64, f64> = answered
+                .iter()
+                .map(|(w, n, r)| (*w, r / n * 100.0))
+                .collect();
+            let mut rows = vec![];
+            let mut best = vec![];
+            for (name, learning) in [("answers per week", &activity), ("accuracy", &accuracy)] {
+                let lags = lagged_correlations(learning, &kpi, MAX_KPI_LAG_WEEKS);
+                for l in &lags {
+                    rows.push(KpiRow {
+                        metric: metric.clone(),
+                        team: team.clone(),
+                        learning: name,
+                        lagged: *l,
                     });
                 }
-                KpiFinding {
-                    text: format!("**KPI** {label} vs the team's learning: {}", best.join("; ")),
-                    rows,
-                }
-            })
-            .collect()
+                let strongest = lags
+                    .iter()
+                    .filter_map(|l| l.r.map(|r| (r, l)))
+                    .max_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
+                best.push(match strongest {
+                    Some((r, l)) => format!(
+                        "{name} r = {r:+.2} {} (n = {})",
+                        match l.lag {
+                            0 => "in the same week".to_string(),
+                            1 => "1 week later".to_string(),
+                            w => format!("{w} weeks later"),
+                        },
+                        l.n
+                    ),
+                    None => format!("{name}: too few weeks to tell"),
+                });
+            }
+            findings.push(KpiFinding {
+                text: format!(
+                    "**KPI** {label} vs the team's learning: {}",
+                    best.join("; ")
+                ),
+                rows,
+            });
+        }
+        Ok(findings)
     }
 
     /// Whether an attachment may be a KPI file (a `.csv` within the import size limit).

@@ -35,6 +35,9 @@ pub struct CommandTiming {
 pub struct QueryFigures {
     pub seeded: Seeded,
     pub members: usize,
+    /// How long after its launch the bot had computed the day's report figures in the
+    /// background (the commands are timed after that).
+    pub daily_figures: Duration,
     pub commands: Vec<CommandTiming>,
 }
 
@@ -97,7 +100,9 @@ pub async fn run(
     let team = Team::start(sizes.runs, Some(seed::FIRST_MEMBER)).await?;
     let db = dir.join("queries.db");
     let seeded = seed::seed(&db, team.guild, sizes.seed).await?;
+    let launched = Instant::now();
     let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("queries-bot.log")).await?;
+    let daily_figures = daily_figures_ready(&db, team.guild, launched).await?;
     let mut commands = Vec::new();
     for p in probes() {
         // One untimed run warms the bot's statement cache and the page cache (and tells
@@ -128,8 +133,33 @@ pub async fn run(
     Ok(QueryFigures {
         seeded,
         members: sizes.seed.members,
+        daily_figures,
         commands,
     })
+}
+
+/// Waits until the bot has computed the day's report figures, which it starts in the
+/// background when it starts; returns the time since `launched`.
+async fn daily_figures_ready(db: &Path, guild: u64, launched: Instant) -> anyhow::Result<Duration> {
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(db)
+        .read_only(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await?;
+    loop {
+        let kept: Option<i64> =
+            sqlx::query_scalar("SELECT computed_ms FROM daily_figures WHERE guild_id = ?")
+                .bind(guild as i64)
+                .fetch_optional(&pool)
+                .await?;
+        if kept.is_some() {
+            pool.close().await;
+            return Ok(launched.elapsed());
+        }
+        if launched.elapsed() > GIVE_UP_AFTER {
+            bail!("the bot had not computed the day's report figures after {GIVE_UP_AFTER:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 /// How long the command took as the member saw it; `None` if it had not finished after

@@ -1,14 +1,14 @@
 //! A big server's history written straight into a database with multi-row inserts: members,
 //! answers spread over the last 90 days (a few members answer much more than most), and what
-//! the bot keeps beside every answer (the points ledger, board totals, progress, memory,
-//! competency), derived from the answers in SQL as the bot would have written them; plus
-//! questions asked, expert assignments and accepted answers in the knowledge base.
+//! the bot keeps beside every answer (the points ledger, progress, memory, competency), derived
+//! from the answers in SQL as the bot would have written them, and the board and guild totals
+//! counted by the store ([`Store::recount_totals`]); plus questions asked, expert assignments
+//! and accepted answers in the knowledge base.
 
 use crate::app::starter;
 use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
-use crate::domain::periods::keys_for;
-use crate::store::Store;
+use crate::store::{Recount, Store};
 use chrono::{Days, NaiveDate, Utc};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -162,7 +162,7 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
         written += n;
     }
 
-    derive_from_answers(&mut tx, today).await?;
+    derive_from_answers(&mut tx).await?;
     seed_questions_asked(&mut tx, g, &mut rng, sizes, today).await?;
     let parameters = serde_json::to_string(&fsrs::DEFAULT_PARAMETERS.to_vec())?;
     sqlx::query("INSERT INTO guild_parameters (guild_id, parameters, answers_used, fitted_ms) VALUES (?, ?, ?, 0)")
@@ -172,6 +172,7 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    store.recount_totals(g, 12, Recount::Everything).await?;
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(pool)
         .await?;
@@ -242,37 +243,13 @@ impl AnswerRow {
     }
 }
 
-/// The ledger, board totals, progress, memory and competency, from the answers.
-async fn derive_from_answers(
-    tx: &mut sqlx::SqliteConnection,
-    today: NaiveDate,
-) -> anyhow::Result<()> {
-    sqlx::query("CREATE TEMP TABLE day_periods (day TEXT, period TEXT, key TEXT)")
-        .execute(&mut *tx)
-        .await?;
-    for back in 0..=91u64 {
-        let day = today - Days::new(back);
-        for (period, key) in keys_for(day, 12) {
-            sqlx::query("INSERT INTO day_periods VALUES (?, ?, ?)")
-                .bind(day.to_string())
-                .bind(period.as_str())
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
-        }
-    }
+/// The ledger, progress, memory and competency, from the answers (the board totals are
+/// counted afterwards by the store, as after a migration).
+async fn derive_from_answers(tx: &mut sqlx::SqliteConnection) -> anyhow::Result<()> {
     let statements = [
         "INSERT INTO points_ledger (guild_id, user_id, kind, points, topic_id, answer_id, at_ms, local_day)
          SELECT a.guild_id, a.user_id, a.source, a.points, v.topic_id, a.id, a.answered_ms, a.local_day
          FROM answers a JOIN question_versions v ON v.id = a.version_id WHERE a.points <> 0",
-        "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
-         SELECT a.guild_id, k.period, k.key, '', a.user_id, SUM(a.points), COUNT(*), SUM(a.correct)
-         FROM answers a JOIN day_periods k ON k.day = a.local_day
-         GROUP BY a.guild_id, k.period, k.key, a.user_id",
-        "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
-         SELECT a.guild_id, k.period, k.key, v.topic_id, a.user_id, SUM(a.points), COUNT(*), SUM(a.correct)
-         FROM answers a JOIN day_periods k ON k.day = a.local_day JOIN question_versions v ON v.id = a.version_id
-         GROUP BY a.guild_id, k.period, k.key, v.topic_id, a.user_id",
         "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
          SELECT guild_id, user_id, SUM(points), 0, MIN(COUNT(DISTINCT local_day), 30), MAX(local_day)
          FROM answers GROUP BY guild_id, user_id",
@@ -291,9 +268,6 @@ async fn derive_from_answers(
     for sql in statements {
         sqlx::query(sql).execute(&mut *tx).await?;
     }
-    sqlx::query("DROP TABLE day_periods")
-        .execute(&mut *tx)
-        .await?;
     Ok(())
 }
 

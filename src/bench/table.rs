@@ -257,6 +257,15 @@ pub fn queries(q: &QueryFigures) -> Section {
         ),
         Verdict::Info,
     )];
+    queries.push(line(
+        "/report's daily figures",
+        format!(
+            "ready {} after the bot started",
+            seconds(q.daily_figures)
+        ),
+        "once a day, in the background".to_string(),
+        Verdict::Info,
+    ));
     for c in &q.commands {
         let finished = c.latencies.count > 0;
         let (limit, verdict) = match c.target_ms {

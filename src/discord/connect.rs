@@ -152,6 +152,13 @@ pub async fn run(
     let pacer = Arc::new(Pacer::per_second(settings.delivery.requests_per_second));
     let data_pacer = Arc::clone(&pacer);
     let app = App::new(store.clone(), settings, clock, dice);
+    match app.recount_due_totals().await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(servers = n, "counted the board and report totals again"),
+        Err(e) => {
+            tracing::error!(error = %e, "counting the totals again failed; retried at the next start")
+        }
+    }
     let wake_delivery = Arc::new(Notify::new());
     let wake_scheduler = Arc::new(Notify::new());
     let started_at = Instant::now();

@@ -7,20 +7,19 @@
 
 use super::periods::Span;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// One answer, in the order given (oldest first). Topics and questions are small indexes.
+/// One answer, as the support check sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AnswerFact {
     pub user: u64,
-    pub topic: u32,
-    pub question: u32,
     pub day: NaiveDate,
     pub correct: bool,
 }
 
 /// A figure with how many members and observations are behind it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub value: f64,
     /// Members it is about.
@@ -43,7 +42,7 @@ pub struct SpanAnswers {
     pub participation: Option<Figure>,
     /// Share of right answers in the span, all topics.
     pub accuracy: Option<Figure>,
-    /// Indexed by [`AnswerFact::topic`].
+    /// One per topic, in the order asked for.
     pub topics: Vec<TopicAnswers>,
 }
 
@@ -72,132 +71,110 @@ impl Gain {
     }
 }
 
-/// Answers counted, right ones, and the members behind them.
-#[derive(Debug, Default)]
-struct Tally {
-    n: usize,
-    right: usize,
-    people: HashSet<u64>,
+/// A group's answer totals in a span (all topics, or one), as kept while answers arrive: the
+/// answers and right ones and how many members gave them, and the knowledge-gain tallies (each
+/// answer adds its [`gain_step`]) and how many members they are about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpanTotals {
+    pub answers: i64,
+    pub correct: i64,
+    pub members: i64,
+    pub pairs: i64,
+    pub pairs_first_right: i64,
+    pub pairs_latest_right: i64,
+    pub pair_members: i64,
 }
 
-impl Tally {
-    fn add(&mut self, user: u64, correct: bool) {
-        self.n += 1;
-        self.right += usize::from(correct);
-        self.people.insert(user);
+fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+impl SpanTotals {
+    /// Share of right answers.
+    pub fn accuracy(&self) -> Option<Figure> {
+        (self.answers > 0).then(|| Figure {
+            value: self.correct as f64 / self.answers as f64,
+            people: count(self.members),
+            n: count(self.answers),
+        })
     }
 
-    fn share(&self) -> Option<Figure> {
-        (self.n > 0).then(|| Figure {
-            value: self.right as f64 / self.n as f64,
-            people: self.people.len(),
-            n: self.n,
+    pub fn gain(&self) -> Option<Gain> {
+        (self.pairs > 0).then(|| Gain {
+            first: self.pairs_first_right as f64 / self.pairs as f64,
+            latest: self.pairs_latest_right as f64 / self.pairs as f64,
+            people: count(self.pair_members),
+            n: count(self.pairs),
         })
     }
 }
 
-/// Pairs compared in a span and topic: first attempts right, latest attempts right, members.
-#[derive(Debug, Default)]
-struct GainTally {
-    n: usize,
-    first_right: usize,
-    latest_right: usize,
-    people: HashSet<u64>,
+/// A span's answer figures from its totals: `all` over all topics, `topics` each topic's (in
+/// the order the figures should be), `members` how many members the guild has
+/// (participation's denominator).
+pub fn span_answers(all: &SpanTotals, topics: &[SpanTotals], members: usize) -> SpanAnswers {
+    let active = count(all.members);
+    let members = members.max(active);
+    SpanAnswers {
+        participation: (members > 0).then(|| Figure {
+            value: active as f64 / members as f64,
+            people: members,
+            n: active,
+        }),
+        accuracy: all.accuracy(),
+        topics: topics
+            .iter()
+            .map(|t| TopicAnswers {
+                accuracy: t.accuracy(),
+                gain: t.gain(),
+            })
+            .collect(),
+    }
 }
 
-/// One (member, question) pair's attempts so far.
-#[derive(Debug, Clone, Copy)]
-struct Attempts {
-    first_correct: bool,
-    latest_correct: bool,
-    /// The span in which the pair was last counted as compared.
-    compared_in: Option<usize>,
+/// A member's record on one question before a new answer to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairRecord {
+    /// Attempts so far (at least one).
+    pub attempts: u32,
+    pub first_correct: bool,
+    pub latest_correct: bool,
+    /// The latest attempt's day.
+    pub latest_day: NaiveDate,
 }
 
-/// The answer figures of each span (spans must not overlap), in one pass over the answers,
-/// which must be oldest first. `topics` is how many topic indexes there are; `members` how
-/// many members the guild has (participation's denominator).
+/// What one answer adds to the knowledge-gain tallies of a span it falls in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GainStep {
+    pub pairs: i64,
+    pub first_right: i64,
+    pub latest_right: i64,
+}
+
+/// The answer's [`GainStep`] in a span, given the pair's record before it (`None`: a first
+/// attempt, which compares nothing) and whether the record's latest attempt is in the same span.
 ///
-/// A pair counts towards a span's gain from its second attempt on: with the first attempt
-/// and the latest one inside the span (the latest before the span's end).
-pub fn answer_figures(
-    answers: &[AnswerFact],
-    spans: &[Span],
-    topics: usize,
-    members: usize,
-) -> Vec<SpanAnswers> {
-    let mut all: Vec<Tally> = spans.iter().map(|_| Tally::default()).collect();
-    let mut by_topic: Vec<Vec<Tally>> = spans
-        .iter()
-        .map(|_| (0..topics).map(|_| Tally::default()).collect())
-        .collect();
-    let mut gains: Vec<Vec<GainTally>> = spans
-        .iter()
-        .map(|_| (0..topics).map(|_| GainTally::default()).collect())
-        .collect();
-    let mut pairs: HashMap<(u64, u32), Attempts> = HashMap::new();
-    for a in answers {
-        let span = spans.iter().position(|s| s.contains(a.day));
-        let topic = a.topic as usize;
-        if let Some(s) = span {
-            all[s].add(a.user, a.correct);
-            if let Some(t) = by_topic[s].get_mut(topic) {
-                t.add(a.user, a.correct);
-            }
+/// A pair is compared in a span from its first answer there that is not its first attempt
+/// ever: it adds the pair, its first attempt and this latest one. A later answer in the same
+/// span only replaces the latest attempt. Summed over a span's answers, oldest first, this
+/// gives [`Gain`]'s tallies.
+pub fn gain_step(before: Option<&PairRecord>, correct: bool, latest_in_span: bool) -> GainStep {
+    let Some(b) = before else {
+        return GainStep::default();
+    };
+    if latest_in_span && b.attempts >= 2 {
+        GainStep {
+            pairs: 0,
+            first_right: 0,
+            latest_right: i64::from(correct) - i64::from(b.latest_correct),
         }
-        let Some(before) = pairs.get_mut(&(a.user, a.question)) else {
-            pairs.insert(
-                (a.user, a.question),
-                Attempts {
-                    first_correct: a.correct,
-                    latest_correct: a.correct,
-                    compared_in: None,
-                },
-            );
-            continue;
-        };
-        if let Some(g) = span.and_then(|s| gains[s].get_mut(topic)) {
-            if before.compared_in == span {
-                g.latest_right -= usize::from(before.latest_correct);
-            } else {
-                g.n += 1;
-                g.first_right += usize::from(before.first_correct);
-                g.people.insert(a.user);
-                before.compared_in = span;
-            }
-            g.latest_right += usize::from(a.correct);
+    } else {
+        GainStep {
+            pairs: 1,
+            first_right: i64::from(b.first_correct),
+            latest_right: i64::from(correct),
         }
-        before.latest_correct = a.correct;
     }
-    all.into_iter()
-        .zip(by_topic)
-        .zip(gains)
-        .map(|((all, by_topic), gains)| {
-            let active = all.people.len();
-            let members = members.max(active);
-            SpanAnswers {
-                participation: (members > 0).then(|| Figure {
-                    value: active as f64 / members as f64,
-                    people: members,
-                    n: active,
-                }),
-                accuracy: all.share(),
-                topics: by_topic
-                    .iter()
-                    .zip(gains)
-                    .map(|(t, g)| TopicAnswers {
-                        accuracy: t.share(),
-                        gain: (g.n > 0).then(|| Gain {
-                            first: g.first_right as f64 / g.n as f64,
-                            latest: g.latest_right as f64 / g.n as f64,
-                            people: g.people.len(),
-                            n: g.n,
-                        }),
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
 }
 
 /// A member's competency in a topic: their first answer's day and the day they reached it.
@@ -337,7 +314,7 @@ pub fn expert_load(assignments: &[AssignmentFact], span: &Span) -> Vec<ExpertLoa
 }
 
 /// Why a member may need support.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SupportReason {
     /// Accuracy fell from `before` to `now` (fractions) between the two last 14-day windows.
     FallingAccuracy { before: f64, now: f64 },
@@ -489,11 +466,29 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
     }
 
-    fn a(user: u64, question: u32, d: u32, correct: bool) -> AnswerFact {
-        AnswerFact {
+    /// An answer with its topic and question, as the totals see it.
+    #[derive(Debug, Clone, Copy)]
+    struct Answer {
+        user: u64,
+        topic: usize,
+        question: u32,
+        day: NaiveDate,
+        correct: bool,
+    }
+
+    fn a(user: u64, question: u32, d: u32, correct: bool) -> Answer {
+        Answer {
             user,
             topic: 0,
             question,
+            day: day(d),
+            correct,
+        }
+    }
+
+    fn fact(user: u64, d: u32, correct: bool) -> AnswerFact {
+        AnswerFact {
+            user,
             day: day(d),
             correct,
         }
@@ -503,9 +498,86 @@ mod tests {
         Span::containing(Period::Week, day(d), 12)
     }
 
-    /// The figures of one span alone.
-    fn figures(answers: &[AnswerFact], span: Span, members: usize) -> SpanAnswers {
-        answer_figures(answers, &[span], 2, members).remove(0)
+    /// A span's totals kept answer by answer (oldest first), as the store keeps them: each
+    /// answer adds itself and its [`gain_step`]; members are counted once per group.
+    fn kept_totals(
+        answers: &[Answer],
+        span: &Span,
+        topics: usize,
+    ) -> (SpanTotals, Vec<SpanTotals>) {
+        let mut all = SpanTotals::default();
+        let mut by_topic = vec![SpanTotals::default(); topics];
+        let mut records: HashMap<(u64, u32), PairRecord> = HashMap::new();
+        let mut answered: HashSet<(u64, Option<usize>)> = HashSet::new();
+        let mut compared: HashSet<(u64, usize)> = HashSet::new();
+        for x in answers {
+            let before = records.get(&(x.user, x.question)).copied();
+            if span.contains(x.day) {
+                let step = gain_step(
+                    before.as_ref(),
+                    x.correct,
+                    before.is_some_and(|b| span.contains(b.latest_day)),
+                );
+                for (group, totals) in [(None, &mut all), (Some(x.topic), &mut by_topic[x.topic])] {
+                    totals.answers += 1;
+                    totals.correct += i64::from(x.correct);
+                    totals.members += i64::from(answered.insert((x.user, group)));
+                    if group.is_some() {
+                        totals.pairs += step.pairs;
+                        totals.pairs_first_right += step.first_right;
+                        totals.pairs_latest_right += step.latest_right;
+                        if step.pairs > 0 {
+                            totals.pair_members += i64::from(compared.insert((x.user, x.topic)));
+                        }
+                    }
+                }
+            }
+            records.insert(
+                (x.user, x.question),
+                PairRecord {
+                    attempts: before.map_or(1, |b| b.attempts + 1),
+                    first_correct: before.map_or(x.correct, |b| b.first_correct),
+                    latest_correct: x.correct,
+                    latest_day: x.day,
+                },
+            );
+        }
+        (all, by_topic)
+    }
+
+    /// The figures of one span, from the totals kept answer by answer (two topics).
+    fn figures(answers: &[Answer], span: Span, members: usize) -> SpanAnswers {
+        let (all, topics) = kept_totals(answers, &span, 2);
+        span_answers(&all, &topics, members)
+    }
+
+    /// Knowledge gain by its definition, from the whole history at once: the pairs with an
+    /// attempt in the span that is not their first, their first attempt and their latest
+    /// attempt before the span's end.
+    fn defined_gain(
+        answers: &[Answer],
+        span: &Span,
+        topic: usize,
+    ) -> Option<(usize, usize, usize, usize)> {
+        let mut pairs: BTreeMap<(u64, u32), Vec<&Answer>> = BTreeMap::new();
+        for x in answers.iter().filter(|x| x.day < span.end) {
+            pairs.entry((x.user, x.question)).or_default().push(x);
+        }
+        let compared: Vec<(u64, bool, bool)> = pairs
+            .values()
+            .filter(|list| list[1..].iter().any(|x| span.contains(x.day)))
+            .filter(|list| list.last().is_some_and(|x| x.topic == topic))
+            .map(|list| (list[0].user, list[0].correct, list[list.len() - 1].correct))
+            .collect();
+        let people: HashSet<u64> = compared.iter().map(|c| c.0).collect();
+        (!compared.is_empty()).then(|| {
+            (
+                compared.len(),
+                compared.iter().filter(|c| c.1).count(),
+                compared.iter().filter(|c| c.2).count(),
+                people.len(),
+            )
+        })
     }
 
     #[test]
@@ -552,30 +624,39 @@ mod tests {
     }
 
     #[test]
-    fn several_spans_in_one_pass_match_each_alone() {
-        let answers: Vec<AnswerFact> = (0..200u32)
-            .map(|i| AnswerFact {
+    fn gain_kept_answer_by_answer_is_gain_by_its_definition() {
+        let answers: Vec<Answer> = (0..400u32)
+            .map(|i| Answer {
                 user: u64::from(i % 7),
-                topic: i % 2,
-                question: i % 5,
-                day: day(1) + chrono::Duration::days(i64::from(i / 8)),
-                correct: i % 3 != 0,
+                topic: (i % 2) as usize,
+                question: i % 10,
+                day: day(1) + chrono::Duration::days(i64::from(i / 9)),
+                correct: (i * 7 + i / 3) % 5 < 3,
             })
             .collect();
-        let mut spans = vec![week(30)];
-        while spans.len() < 4 {
-            let before = spans.last().unwrap().previous(12).unwrap();
-            spans.push(before);
+        let mut compared = 0;
+        for span in [week(2), week(9), week(16), week(23), week(30)] {
+            let (_, topics) = kept_totals(&answers, &span, 2);
+            for (topic, t) in topics.iter().enumerate() {
+                let kept = t.gain().map(|g| {
+                    let n = g.n as f64;
+                    (
+                        g.n,
+                        (g.first * n).round() as usize,
+                        (g.latest * n).round() as usize,
+                        g.people,
+                    )
+                });
+                assert_eq!(
+                    kept,
+                    defined_gain(&answers, &span, topic),
+                    "{} topic {topic}",
+                    span.key
+                );
+                compared += usize::from(kept.is_some());
+            }
         }
-        spans.reverse();
-        let together = answer_figures(&answers, &spans, 2, 10);
-        for (span, figures) in spans.iter().zip(&together) {
-            assert_eq!(
-                figures,
-                &answer_figures(&answers, std::slice::from_ref(span), 2, 10)[0]
-            );
-        }
-        assert!(together.iter().any(|f| f.topics[1].gain.is_some()));
+        assert!(compared >= 6, "the data compares pairs in most weeks");
     }
 
     #[test]
@@ -648,10 +729,10 @@ mod tests {
         };
         let mut answers = vec![];
         for d in 1..=4 {
-            answers.push(a(1, d, d, true)); // 15+ days before the 29th: right
+            answers.push(fact(1, d, true)); // 15+ days before the 29th: right
         }
         for d in 20..=23 {
-            answers.push(a(1, d, d, d % 2 == 0)); // last 14 days: half right
+            answers.push(fact(1, d, d % 2 == 0)); // last 14 days: half right
         }
         let m = MemberSignals {
             user: 1,

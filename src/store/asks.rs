@@ -529,6 +529,7 @@ impl Store {
                     ask_id: Some(ask.id),
                     at_ms: now_ms,
                     day: resolution.day,
+                    gain: Default::default(),
                 };
                 credit(&mut tx, &award, &resolution.board_keys).await?;
             }

@@ -2,10 +2,14 @@
 //!
 //! [`credit`] is called inside the transaction of whatever earned the points (an answer, an
 //! accepted answer), so the ledger, the totals and the event never disagree. Boards read only
-//! the totals: one indexed range per board, however many answers there are.
+//! the totals: one indexed range per board, however many answers there are. Triggers
+//! (migration 0008) keep the guild's totals and each board's points histogram in step, so a
+//! team line or a member's rank reads a few rows, however many members there are.
 
+use super::recount::Recount;
 use super::statements::Statements;
 use super::Store;
+use crate::domain::analytics::GainStep;
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::periods::{Period, Span};
@@ -64,6 +68,8 @@ pub struct Credit<'a> {
     pub ask_id: Option<i64>,
     pub at_ms: i64,
     pub day: NaiveDate,
+    /// For an answer, its knowledge-gain step in each of the board periods, in their order.
+    pub gain: [GainStep; 4],
 }
 
 /// Writes the award into the ledger (when it has points) and adds it to the totals of every
@@ -104,14 +110,17 @@ pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys
     let topics: Vec<&'q str> = [Some(""), c.topic].into_iter().flatten().collect();
     let rows = keys.len() * topics.len();
     s.push(&format!(
-        "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
+        "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct,
+           pairs, pairs_first_right, pairs_latest_right)
          VALUES {}
          ON CONFLICT (guild_id, period, period_key, topic_id, user_id) DO UPDATE SET
            points = points + excluded.points, answers = answers + excluded.answers,
-           correct = correct + excluded.correct",
-        vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ")
+           correct = correct + excluded.correct, pairs = pairs + excluded.pairs,
+           pairs_first_right = pairs_first_right + excluded.pairs_first_right,
+           pairs_latest_right = pairs_latest_right + excluded.pairs_latest_right",
+        vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ")
     ));
-    for (period, key) in keys {
+    for ((period, key), gain) in keys.iter().zip(c.gain) {
         for topic in &topics {
             s.bind(c.guild.to_db())
                 .bind(period.as_str())
@@ -120,7 +129,10 @@ pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys
                 .bind(c.user.to_db())
                 .bind(c.points)
                 .bind(answered)
-                .bind(correct);
+                .bind(correct)
+                .bind(gain.pairs)
+                .bind(gain.first_right)
+                .bind(gain.latest_right);
         }
     }
 }
@@ -214,7 +226,7 @@ impl Store {
             return Ok(None);
         };
         let (ahead,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM board_totals
+            "SELECT COALESCE(SUM(members), 0) FROM board_points
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND points > ?",
         )
         .bind(s.guild.to_db())
@@ -353,8 +365,8 @@ impl Store {
         Ok(row.and_then(|(w,)| w).and_then(|w| u32::try_from(w).ok()))
     }
 
-    /// Sets the season length and recounts the season that now contains `today` from the
-    /// ledger and the answers, so its board is right from the first day (one transaction).
+    /// Sets the season length and recounts `season` (the one that now contains today) from
+    /// the ledger and the answers, so its board is right from the first day (one transaction).
     pub async fn set_season_weeks(
         &self,
         guild: GuildId,
@@ -370,37 +382,7 @@ impl Store {
             .bind(guild.to_db())
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "DELETE FROM board_totals WHERE guild_id = ? AND period = 'season' AND period_key = ?",
-        )
-        .bind(guild.to_db())
-        .bind(&season.key)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
-             WITH events (user_id, topic_id, points, answered, correct) AS (
-                 SELECT user_id, topic_id, points, 0, 0 FROM points_ledger
-                 WHERE guild_id = ?1 AND local_day >= ?2 AND local_day < ?3
-                 UNION ALL
-                 SELECT a.user_id, v.topic_id, 0, 1, a.correct
-                 FROM answers a JOIN question_versions v ON v.id = a.version_id
-                 WHERE a.guild_id = ?1 AND a.local_day >= ?2 AND a.local_day < ?3
-             ),
-             keyed (user_id, topic_id, points, answered, correct) AS (
-                 SELECT user_id, '', points, answered, correct FROM events
-                 UNION ALL
-                 SELECT user_id, topic_id, points, answered, correct FROM events WHERE topic_id IS NOT NULL
-             )
-             SELECT ?1, 'season', ?4, topic_id, user_id, SUM(points), SUM(answered), SUM(correct)
-             FROM keyed GROUP BY topic_id, user_id",
-        )
-        .bind(guild.to_db())
-        .bind(season.start.to_string())
-        .bind(season.end.to_string())
-        .bind(&season.key)
-        .execute(&mut *tx)
-        .await?;
+        super::recount::recount(&mut tx, guild, weeks, Recount::Period(season)).await?;
         tx.commit().await
     }
 
@@ -420,9 +402,8 @@ impl Store {
                    AND user_id = ?"
             ),
             None => format!(
-                "SELECT period_key, SUM(answers), SUM(correct) FROM board_totals
-                 WHERE guild_id = ? AND period = 'week' AND period_key IN ({keys}) AND topic_id = ''
-                 GROUP BY period_key"
+                "SELECT period_key, answers, correct FROM guild_totals
+                 WHERE guild_id = ? AND period = 'week' AND period_key IN ({keys}) AND topic_id = ''"
             ),
         };
         let mut q = sqlx::query_as(&sql).bind(guild.to_db());
@@ -439,19 +420,19 @@ impl Store {
             .collect())
     }
 
-    /// A member's answers and right answers, all time.
+    /// A member's answers and right answers, all time (their all-time board line).
     pub async fn answer_count(&self, guild: GuildId, user: UserId) -> sqlx::Result<Tally> {
-        let (answers, correct): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT COUNT(*), SUM(correct) FROM answers WHERE guild_id = ? AND user_id = ?",
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT answers, correct FROM board_totals
+             WHERE guild_id = ? AND period = 'all' AND period_key = 'all' AND topic_id = ''
+               AND user_id = ?",
         )
         .bind(guild.to_db())
         .bind(user.to_db())
-        .fetch_one(self.pool())
+        .fetch_optional(self.pool())
         .await?;
-        Ok(Tally {
-            answers,
-            correct: correct.unwrap_or(0),
-        })
+        let (answers, correct) = row.unwrap_or_default();
+        Ok(Tally { answers, correct })
     }
 
     /// A member's help to others: accepted answers still in the knowledge base, the points
@@ -479,5 +460,138 @@ impl Store {
         .fetch_optional(self.pool())
         .await?;
         Ok(row.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::periods::keys_for;
+    use std::time::Duration;
+
+    const GUILD: GuildId = GuildId(1);
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 18).unwrap()
+    }
+
+    /// An answer by `user` worth `points`, in `topic`.
+    async fn award(store: &Store, user: u64, points: i64, correct: bool, topic: &str) {
+        let mut tx = store.write_tx().await.unwrap();
+        super::super::content::ensure_guild(&mut tx, GUILD, 0)
+            .await
+            .unwrap();
+        let c = Credit {
+            guild: GUILD,
+            user: UserId(user),
+            kind: AwardKind::Quiz,
+            points,
+            topic: Some(topic),
+            answer: Some(correct),
+            answer_id: None,
+            ask_id: None,
+            at_ms: 1,
+            day: day(),
+            gain: Default::default(),
+        };
+        credit(&mut tx, &c, &keys_for(day(), 12)).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    type Totals = Vec<(String, String, String, i64, i64, i64, i64)>;
+
+    /// The guild's totals as kept, and as summed from the members' rows.
+    async fn guild_totals(store: &Store) -> (Totals, Totals) {
+        let kept = sqlx::query_as(
+            "SELECT period, period_key, topic_id, points, answers, correct, members
+             FROM guild_totals ORDER BY 1, 2, 3",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        let summed = sqlx::query_as(
+            "SELECT period, period_key, topic_id, SUM(points), SUM(answers), SUM(correct), SUM(answers > 0)
+             FROM board_totals GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        (kept, summed)
+    }
+
+    async fn rank(store: &Store, user: u64, topic: &str) -> Option<usize> {
+        let scope = BoardScope {
+            guild: GUILD,
+            period: Period::Week,
+            key: &keys_for(day(), 12)[0].1,
+            topic,
+        };
+        let standing = store.member_standing(scope, UserId(user)).await.unwrap();
+        standing.map(|(rank, _)| rank)
+    }
+
+    #[tokio::test]
+    async fn the_guilds_totals_and_ranks_follow_every_change_to_the_members_totals() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), Duration::from_secs(5))
+            .await
+            .unwrap();
+        // 1: 30 points; 2: 20; 3: 20 then 40 (moves up past 1); 4: a wrong answer, no points.
+        award(&store, 1, 10, true, "security").await;
+        award(&store, 1, 20, true, "privacy").await;
+        award(&store, 2, 20, true, "security").await;
+        award(&store, 3, 20, true, "security").await;
+        award(&store, 4, 0, false, "security").await;
+        assert_eq!(rank(&store, 1, "").await, Some(1));
+        assert_eq!(
+            (rank(&store, 2, "").await, rank(&store, 3, "").await),
+            (Some(2), Some(2))
+        );
+        award(&store, 3, 20, true, "privacy").await;
+        assert_eq!(rank(&store, 3, "").await, Some(1));
+        assert_eq!(rank(&store, 1, "").await, Some(2));
+        assert_eq!(rank(&store, 2, "").await, Some(3));
+        assert_eq!(rank(&store, 2, "security").await, Some(1), "tied with 3");
+        assert_eq!(rank(&store, 4, "").await, None, "no points, no rank");
+        let (kept, summed) = guild_totals(&store).await;
+        assert_eq!(kept, summed);
+        let week = kept
+            .iter()
+            .find(|t| t.0 == "week" && t.2.is_empty())
+            .unwrap();
+        assert_eq!((week.3, week.4, week.5, week.6), (90, 6, 5, 4));
+        let tallies = store
+            .weekly_tallies(GUILD, None, &[week.1.as_str()])
+            .await
+            .unwrap();
+        assert_eq!(
+            tallies,
+            [(
+                week.1.clone(),
+                Tally {
+                    answers: 6,
+                    correct: 5
+                }
+            )]
+        );
+
+        // Recounting the season changes nothing, and counts nobody twice.
+        let season = Span::containing(Period::Season, day(), 12);
+        store.set_season_weeks(GUILD, 12, &season, 2).await.unwrap();
+        let (after, summed) = guild_totals(&store).await;
+        let points_only = |t: &Totals| -> Vec<(String, i64)> {
+            t.iter()
+                .filter(|r| r.0 == "season")
+                .map(|r| (r.2.clone(), r.3))
+                .collect()
+        };
+        assert_eq!(after, summed, "the triggers counted the recount");
+        assert_eq!(points_only(&after), points_only(&kept));
+
+        // A forgotten member leaves the boards, but their answers stay in the guild's figures.
+        store.forget_member(GUILD, UserId(3), 3).await.unwrap();
+        assert_eq!(rank(&store, 1, "").await, Some(1));
+        assert_eq!(rank(&store, 2, "").await, Some(2));
+        assert_eq!(guild_totals(&store).await.0, after);
     }
 }

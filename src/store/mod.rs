@@ -13,6 +13,7 @@ mod guilds;
 mod knowledge;
 mod privacy;
 mod quizzes;
+mod recount;
 mod reports;
 mod reviews;
 mod schedules;
@@ -29,7 +30,8 @@ pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 pub use knowledge::{KbEntry, KbHit, KbKind};
 pub use privacy::{Forgotten, MemberExport, Purged};
 pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
-pub use reports::{AnswerFacts, AskRecord, AssignmentRecord, KpiValue, StreakRecord};
+pub use recount::Recount;
+pub use reports::{AskRecord, AssignmentRecord, KpiValue, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
 pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 
@@ -199,7 +201,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7]
+            vec![1, 2, 3, 4, 5, 6, 7, 8]
         );
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -217,7 +219,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7]
+            vec![1, 2, 3, 4, 5, 6, 7, 8]
         );
     }
 }

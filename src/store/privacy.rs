@@ -456,6 +456,11 @@ impl Store {
             .await?
             .rows_affected();
         }
+        // The day's report figures may name them (the support list): computed again when asked.
+        sqlx::query("DELETE FROM daily_figures WHERE guild_id = ?")
+            .bind(g)
+            .execute(&mut *tx)
+            .await?;
         // Questions still in progress are closed; only the ones that became knowledge keep
         // their text (it is in the knowledge base anyway).
         sqlx::query(

@@ -3,13 +3,15 @@
 //! An answer is one transaction: the answer row (whose unique keys make a second click a no-op),
 //! the post's counts and the member's points and streak.
 
-use super::boards::{credit_statements, AwardKind, BoardKeys, Credit};
+use super::boards::{credit_statements, AwardKind, Credit};
 use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
 use super::group_commit::{OPEN, RELEASE};
 use super::statements::Statements;
 use super::Store;
+use crate::domain::analytics::{gain_step, PairRecord};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
+use crate::domain::periods::keys_for;
 use crate::domain::quiz::{Progress, Scored};
 use chrono::NaiveDate;
 use sqlx::{Row, SqliteConnection};
@@ -63,8 +65,9 @@ pub struct NewAnswer {
     pub local_day: NaiveDate,
     /// The question's topic.
     pub topic_id: String,
-    /// The board periods the answer counts in.
-    pub board_keys: BoardKeys,
+    /// The guild's season length, which with `local_day` gives the board periods the answer
+    /// counts in.
+    pub season_weeks: u32,
     /// The share of a topic's questions whose latest answer must be right for competency.
     pub competency_share: f64,
 }
@@ -341,11 +344,24 @@ pub(super) async fn write_answer(
         sqlx::query(RELEASE).execute(&mut *tx).await?;
         return Ok(AnswerResult::AlreadyAnswered { choice });
     }
+    let record = before.memory.map(|m| PairRecord {
+        attempts: m.reviews,
+        first_correct: before.first_correct,
+        latest_correct: before.latest_correct,
+        latest_day: m.last_day,
+    });
     let scored = score(before.progress);
     let memory = remember(before.memory);
     let answer_id = before.next_answer_id;
+    let keys = keys_for(a.local_day, a.season_weeks);
+    let latest_keys = record.map(|r| keys_for(r.latest_day, a.season_weeks));
+    let gain = std::array::from_fn(|i| {
+        let latest_in_span = latest_keys.as_ref().is_some_and(|k| k[i] == keys[i]);
+        gain_step(record.as_ref(), a.correct, latest_in_span)
+    });
     let mut s = Statements::default();
-    save_memory(&mut s, a, &memory);
+    let first_correct = record.map_or(a.correct, |r| r.first_correct);
+    save_memory(&mut s, a, &memory, first_correct);
     s.push(
         "INSERT INTO answers (id, guild_id, user_id, question_id, version_id, source, quiz_post_id,
            shown_ms, choice, correct, latency_ms, answered_ms, local_day, points)
@@ -376,17 +392,19 @@ pub(super) async fn write_answer(
         ask_id: None,
         at_ms: a.answered_ms,
         day: a.local_day,
+        gain,
     };
-    credit_statements(&mut s, &answer_credit, &a.board_keys);
+    credit_statements(&mut s, &answer_credit, &keys);
     if scored.streak_bonus != 0 {
         let bonus = Credit {
             kind: AwardKind::StreakBonus,
             points: scored.streak_bonus,
             topic: None,
             answer: None,
+            gain: Default::default(),
             ..answer_credit
         };
-        credit_statements(&mut s, &bonus, &a.board_keys);
+        credit_statements(&mut s, &bonus, &keys);
     }
     if a.correct {
         note_competency(&mut s, a);
@@ -422,6 +440,10 @@ struct AnswerContext {
     choice: Option<usize>,
     progress: Progress,
     memory: Option<Memory>,
+    /// Whether the member's first and latest answers to the question were right (with the
+    /// memory: it has their count and the latest one's day).
+    first_correct: bool,
+    latest_correct: bool,
     /// The id the answer will get (the writer holds the write lock, so nobody takes it).
     next_answer_id: i64,
 }
@@ -433,7 +455,8 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Res
     };
     let sql = format!(
         "{OPEN}; SELECT ({earlier}), (SELECT COALESCE(MAX(id), 0) + 1 FROM answers),
-                p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS}
+                p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS},
+                m.first_correct, m.latest_correct
          FROM (SELECT 1)
          LEFT JOIN member_progress p ON p.guild_id = ? AND p.user_id = ?
          LEFT JOIN memory m ON m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
@@ -469,6 +492,8 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Res
             },
         },
         memory: memory_from_columns(&r, 6),
+        first_correct: r.get::<Option<bool>, _>(12).unwrap_or(false),
+        latest_correct: r.get::<Option<bool>, _>(13).unwrap_or(false),
     })
 }
 
@@ -530,13 +555,17 @@ pub(super) fn memory_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> Opt
     })
 }
 
-fn save_memory<'q>(s: &mut Statements<'q>, a: &'q NewAnswer, m: &Memory) {
+/// Saves the memory after answer `a`, and the member's record on the question: whether their
+/// first answer to it was right, and this one.
+fn save_memory<'q>(s: &mut Statements<'q>, a: &'q NewAnswer, m: &Memory, first_correct: bool) {
     s.push(
-        "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses,
+           first_correct, latest_correct)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET stability = excluded.stability,
            difficulty = excluded.difficulty, last_day = excluded.last_day, due_day = excluded.due_day,
-           reviews = excluded.reviews, lapses = excluded.lapses",
+           reviews = excluded.reviews, lapses = excluded.lapses, first_correct = excluded.first_correct,
+           latest_correct = excluded.latest_correct",
     )
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
@@ -546,7 +575,9 @@ fn save_memory<'q>(s: &mut Statements<'q>, a: &'q NewAnswer, m: &Memory) {
     .bind(m.last_day.to_string())
     .bind(m.due_day.to_string())
     .bind(i64::from(m.reviews))
-    .bind(i64::from(m.lapses));
+    .bind(i64::from(m.lapses))
+    .bind(first_correct)
+    .bind(a.correct);
 }
 
 /// Records the day the member reached competency in the answer's topic, the first time their
@@ -583,7 +614,7 @@ fn note_competency<'q>(s: &mut Statements<'q>, a: &'q NewAnswer) {
 mod tests {
     use super::*;
     use crate::app::starter;
-    use crate::domain::periods::keys_for;
+    use crate::store::Recount;
     use std::time::Duration;
 
     /// Practice answers to a topic's questions, as the bot writes them.
@@ -646,7 +677,7 @@ mod tests {
                 answered_ms: self.shown,
                 local_day,
                 topic_id: self.topic.clone(),
-                board_keys: keys_for(local_day, 12),
+                season_weeks: 12,
                 competency_share: 0.8,
             }
         }
@@ -771,6 +802,67 @@ mod tests {
         p.shown -= 1;
         let again = p.answer(1, false, 9).await;
         assert_eq!(again, AnswerResult::AlreadyAnswered { choice: 0 });
+    }
+
+    /// Every total and record kept beside the answers, in a fixed order.
+    async fn kept(store: &Store) -> Vec<String> {
+        let mut rows: Vec<String> = vec![];
+        for sql in [
+            "SELECT period || ' ' || period_key || ' ' || topic_id || ' ' || user_id || ': ' || points
+                    || ' ' || answers || ' ' || correct || ' ' || pairs || ' ' || pairs_first_right
+                    || ' ' || pairs_latest_right FROM board_totals ORDER BY 1",
+            "SELECT period || ' ' || period_key || ' ' || topic_id || ': ' || points || ' ' || answers
+                    || ' ' || correct || ' ' || members || ' ' || pairs || ' ' || pairs_first_right
+                    || ' ' || pairs_latest_right || ' ' || pair_members FROM guild_totals ORDER BY 1",
+            "SELECT period || ' ' || period_key || ' ' || topic_id || ' ' || points || ': ' || members
+                    FROM board_points WHERE members > 0 ORDER BY 1",
+            "SELECT question_id || ': ' || first_correct || ' ' || latest_correct FROM memory ORDER BY 1",
+        ] {
+            rows.extend(
+                sqlx::query_scalar::<_, String>(sql)
+                    .fetch_all(store.pool())
+                    .await
+                    .unwrap(),
+            );
+        }
+        rows
+    }
+
+    #[tokio::test]
+    async fn totals_kept_answer_by_answer_match_a_recount_from_the_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = practice(dir.path()).await;
+        // Two members over three weeks and two months: first attempts, answers again in the
+        // same week, in a later week, and a third and fourth time.
+        let plan = [
+            (7, 0, false, 2),
+            (7, 1, true, 2),
+            (8, 0, true, 3),
+            (7, 0, true, 4),
+            (7, 0, false, 5),
+            (8, 0, false, 10),
+            (7, 1, false, 11),
+            (7, 0, true, 11),
+            (8, 0, true, 12),
+            (8, 2, true, 30),
+            (7, 0, true, 30),
+        ];
+        for (user, question, correct, day) in plan {
+            p.user = UserId(user);
+            p.answer(question, correct, day).await;
+        }
+        let as_written = kept(&p.store).await;
+        assert!(
+            as_written
+                .iter()
+                .any(|r| r.starts_with("week ") && r.ends_with(" 1 1 1")),
+            "some pair was compared: {as_written:#?}"
+        );
+        p.store
+            .recount_totals(p.guild, 12, Recount::Everything)
+            .await
+            .unwrap();
+        assert_eq!(kept(&p.store).await, as_written);
     }
 
     #[tokio::test]

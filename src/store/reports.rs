@@ -1,34 +1,18 @@
-//! What reports read: every answer as a compact fact, competency days, questions asked and
-//! expert assignments, members' streaks, memories and roles, and imported KPIs. Plain reads,
+//! What reports read: the guild's answer totals per period (kept as answers arrive), recent
+//! answers, competency days, questions asked and expert assignments, members' streaks,
+//! memories and roles, imported KPIs, and the daily figures computed once a day. Plain reads,
 //! no lock; the figures are computed in [`crate::domain::analytics`].
 
 use super::quizzes::{memory_from_columns, MEMORY_COLUMNS};
 use super::Store;
-use crate::domain::analytics::{AnswerFact, Competency};
+use crate::domain::analytics::{AnswerFact, Competency, SpanTotals};
+use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
+use crate::domain::periods::Span;
 use chrono::NaiveDate;
-use futures_util::TryStreamExt as _;
 use sqlx::Row;
 use std::collections::HashMap;
-
-/// A guild's answers, with topics and questions numbered.
-#[derive(Debug, Clone, Default)]
-pub struct AnswerFacts {
-    /// `(topic id, name)`, indexed by [`AnswerFact::topic`]; every topic of the guild.
-    pub topics: Vec<(String, String)>,
-    /// Oldest first.
-    pub answers: Vec<AnswerFact>,
-}
-
-impl AnswerFacts {
-    pub fn topic_index(&self, id: &str) -> Option<u32> {
-        self.topics
-            .iter()
-            .position(|(t, _)| t == id)
-            .and_then(|i| u32::try_from(i).ok())
-    }
-}
 
 /// A question asked with `/ask`, raw (times in ms).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,48 +55,134 @@ fn day_of(text: &str) -> Option<NaiveDate> {
 }
 
 impl Store {
-    /// Every answer in the guild, oldest first, with its topic at the time it was answered.
-    pub async fn answer_facts(&self, guild: GuildId) -> sqlx::Result<AnswerFacts> {
-        let topics: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
-                .bind(guild.to_db())
-                .fetch_all(self.pool())
-                .await?;
-        let mut facts = AnswerFacts {
-            topics,
-            answers: vec![],
-        };
-        let mut questions: HashMap<String, u32> = HashMap::new();
-        let mut rows = sqlx::query(
-            "SELECT a.user_id, v.topic_id, a.question_id, a.local_day, a.correct
-             FROM answers a JOIN question_versions v ON v.id = a.version_id
-             WHERE a.guild_id = ? ORDER BY a.id",
+    /// The guild's topics as `(id, name)`, by name.
+    pub async fn report_topics(&self, guild: GuildId) -> sqlx::Result<Vec<(String, String)>> {
+        sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
+            .bind(guild.to_db())
+            .fetch_all(self.pool())
+            .await
+    }
+
+    /// The guild's answer totals in each span: all topics, and by topic id (see
+    /// [`SpanTotals`]); a few rows per span, kept as answers arrive.
+    pub async fn span_totals(
+        &self,
+        guild: GuildId,
+        spans: &[Span],
+    ) -> sqlx::Result<Vec<(SpanTotals, HashMap<String, SpanTotals>)>> {
+        let mut out = Vec::with_capacity(spans.len());
+        for span in spans {
+            let rows = sqlx::query(
+                "SELECT topic_id, answers, correct, members, pairs, pairs_first_right,
+                        pairs_latest_right, pair_members
+                 FROM guild_totals WHERE guild_id = ? AND period = ? AND period_key = ?",
+            )
+            .bind(guild.to_db())
+            .bind(span.period.as_str())
+            .bind(&span.key)
+            .fetch_all(self.pool())
+            .await?;
+            let mut all = SpanTotals::default();
+            let mut topics = HashMap::new();
+            for r in rows {
+                let topic: String = r.get(0);
+                let totals = SpanTotals {
+                    answers: r.get(1),
+                    correct: r.get(2),
+                    members: r.get(3),
+                    pairs: r.get(4),
+                    pairs_first_right: r.get(5),
+                    pairs_latest_right: r.get(6),
+                    pair_members: r.get(7),
+                };
+                if topic.is_empty() {
+                    all = totals;
+                } else {
+                    topics.insert(topic, totals);
+                }
+            }
+            out.push((all, topics));
+        }
+        Ok(out)
+    }
+
+    /// The guild's answers from `since` on (for the support check), in no particular order.
+    pub async fn answers_since(
+        &self,
+        guild: GuildId,
+        since: NaiveDate,
+    ) -> sqlx::Result<Vec<AnswerFact>> {
+        let rows: Vec<(i64, String, bool)> = sqlx::query_as(
+            "SELECT user_id, local_day, correct FROM answers WHERE guild_id = ? AND local_day >= ?",
         )
         .bind(guild.to_db())
-        .fetch(self.pool());
-        while let Some(r) = rows.try_next().await? {
-            let topic_id: String = r.get(1);
-            let topic = match facts.topic_index(&topic_id) {
-                Some(t) => t,
-                None => {
-                    facts.topics.push((topic_id.clone(), topic_id));
-                    (facts.topics.len() - 1) as u32
-                }
-            };
-            let next = questions.len() as u32;
-            let question = *questions.entry(r.get(2)).or_insert(next);
-            let Some(day) = day_of(&r.get::<String, _>(3)) else {
-                continue;
-            };
-            facts.answers.push(AnswerFact {
-                user: r.get::<i64, _>(0) as u64,
-                topic,
-                question,
-                day,
-                correct: r.get::<i64, _>(4) != 0,
-            });
-        }
-        Ok(facts)
+        .bind(since.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(user, day, correct)| {
+                Some(AnswerFact {
+                    user: user as u64,
+                    day: day_of(&day)?,
+                    correct,
+                })
+            })
+            .collect())
+    }
+
+    /// Answers and right answers per week (by the week's Monday), of the members holding
+    /// `role` or (`None`) of everyone, and how many members that is: those with the role, or
+    /// everyone who ever answered.
+    pub async fn weekly_learning(
+        &self,
+        guild: GuildId,
+        role: Option<u64>,
+    ) -> sqlx::Result<(usize, Vec<(NaiveDate, Tally)>)> {
+        let (people, rows): (i64, Vec<(String, i64, i64)>) = match role {
+            None => (
+                sqlx::query_scalar(
+                    "SELECT COALESCE(MAX(members), 0) FROM guild_totals
+                     WHERE guild_id = ? AND period = 'all' AND topic_id = ''",
+                )
+                .bind(guild.to_db())
+                .fetch_one(self.pool())
+                .await?,
+                sqlx::query_as(
+                    "SELECT period_key, answers, correct FROM guild_totals
+                     WHERE guild_id = ? AND period = 'week' AND topic_id = ''",
+                )
+                .bind(guild.to_db())
+                .fetch_all(self.pool())
+                .await?,
+            ),
+            Some(role) => (
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM member_roles WHERE guild_id = ? AND role_id = ?",
+                )
+                .bind(guild.to_db())
+                .bind(role as i64)
+                .fetch_one(self.pool())
+                .await?,
+                sqlx::query_as(
+                    "SELECT b.period_key, SUM(b.answers), SUM(b.correct)
+                     FROM member_roles r JOIN board_totals b
+                       ON b.guild_id = r.guild_id AND b.user_id = r.user_id
+                      AND b.period = 'week' AND b.topic_id = ''
+                     WHERE r.guild_id = ? AND r.role_id = ?
+                     GROUP BY b.period_key",
+                )
+                .bind(guild.to_db())
+                .bind(role as i64)
+                .fetch_all(self.pool())
+                .await?,
+            ),
+        };
+        let weeks = rows
+            .into_iter()
+            .filter_map(|(key, answers, correct)| Some((day_of(&key)?, Tally { answers, correct })))
+            .collect();
+        Ok((usize::try_from(people).unwrap_or(0), weeks))
     }
 
     /// Who reached competency in which topic, and when.
@@ -317,5 +387,53 @@ impl Store {
         .bind(guild.to_db())
         .fetch_all(self.pool())
         .await
+    }
+}
+
+impl Store {
+    /// Every server the bot keeps anything for.
+    pub async fn guild_ids(&self) -> sqlx::Result<Vec<GuildId>> {
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM guilds ORDER BY id")
+            .fetch_all(self.pool())
+            .await?;
+        Ok(ids.into_iter().map(GuildId::from_db).collect())
+    }
+
+    /// The guild's daily figures as last computed: their day, when (ms), and the figures.
+    pub async fn daily_figures(
+        &self,
+        guild: GuildId,
+    ) -> sqlx::Result<Option<(NaiveDate, i64, String)>> {
+        let row: Option<(String, i64, String)> = sqlx::query_as(
+            "SELECT day, computed_ms, figures FROM daily_figures WHERE guild_id = ?",
+        )
+        .bind(guild.to_db())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.and_then(|(day, ms, figures)| Some((day_of(&day)?, ms, figures))))
+    }
+
+    /// Keeps the guild's daily figures for `day`, replacing the ones before.
+    pub async fn save_daily_figures(
+        &self,
+        guild: GuildId,
+        day: NaiveDate,
+        computed_ms: i64,
+        figures: &str,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.write_tx().await?;
+        super::content::ensure_guild(&mut tx, guild, computed_ms).await?;
+        sqlx::query(
+            "INSERT INTO daily_figures (guild_id, day, computed_ms, figures) VALUES (?, ?, ?, ?)
+             ON CONFLICT (guild_id) DO UPDATE SET day = excluded.day,
+               computed_ms = excluded.computed_ms, figures = excluded.figures",
+        )
+        .bind(guild.to_db())
+        .bind(day.to_string())
+        .bind(computed_ms)
+        .bind(figures)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
     }
 }
