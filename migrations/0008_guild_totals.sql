@@ -109,3 +109,33 @@ CREATE TABLE daily_figures (
 CREATE INDEX kb_entries_author ON kb_entries (guild_id, author_id);
 CREATE INDEX asks_asker ON asks (guild_id, asker_id);
 CREATE INDEX points_ledger_helping ON points_ledger (guild_id, user_id) WHERE kind = 'helping';
+
+-- How many members reached competency in a topic on a day, by the days it took them (from
+-- their first answer in the topic), kept by triggers: a report's medians read a few hundred
+-- rows per period, not every member's row. A forgotten member is no longer counted.
+CREATE TABLE competency_days (
+    guild_id    INTEGER NOT NULL,
+    topic_id    TEXT    NOT NULL,
+    reached_day TEXT    NOT NULL,
+    days        INTEGER NOT NULL,
+    members     INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, topic_id, reached_day, days)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO competency_days (guild_id, topic_id, reached_day, days, members)
+SELECT guild_id, topic_id, reached_day,
+       CAST(julianday(reached_day) - julianday(first_day) AS INTEGER), COUNT(*)
+FROM competency GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER competency_added AFTER INSERT ON competency BEGIN
+    INSERT INTO competency_days (guild_id, topic_id, reached_day, days, members)
+    VALUES (NEW.guild_id, NEW.topic_id, NEW.reached_day,
+            CAST(julianday(NEW.reached_day) - julianday(NEW.first_day) AS INTEGER), 1)
+    ON CONFLICT (guild_id, topic_id, reached_day, days) DO UPDATE SET members = members + 1;
+END;
+
+CREATE TRIGGER competency_removed AFTER DELETE ON competency BEGIN
+    UPDATE competency_days SET members = members - 1
+    WHERE guild_id = OLD.guild_id AND topic_id = OLD.topic_id AND reached_day = OLD.reached_day
+      AND days = CAST(julianday(OLD.reached_day) - julianday(OLD.first_day) AS INTEGER);
+END;

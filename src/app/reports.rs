@@ -14,8 +14,8 @@ use super::{refuse, App, AppResult};
 use crate::charts::{percent_lines, Line};
 use crate::domain::analytics::{
     expert_load, lagged_correlations, needs_support, qa_figures, recent_answers, span_answers,
-    time_to_competency, AskFact, AssignmentFact, Competency, ExpertLoad, Figure, Gain, Lagged,
-    MemberSignals, QaFigures, RecentAnswers, SpanAnswers, SpanTotals, SupportReason, SupportRules,
+    time_to_competency, AskFact, AssignmentFact, ExpertLoad, Figure, Gain, Lagged, MemberSignals,
+    QaFigures, RecentAnswers, SpanAnswers, SpanTotals, SupportReason, SupportRules,
 };
 use crate::domain::format::{duration, fit};
 use crate::domain::ids::{GuildId, UserId};
@@ -42,12 +42,9 @@ struct Facts {
     guild: GuildId,
     /// `(topic id, name)`, by name.
     topics: Vec<(String, String)>,
-    competencies: Vec<(String, Competency)>,
     asks: Vec<AskFact>,
     assignments: Vec<AssignmentFact>,
     members: usize,
-    /// Member → roles.
-    roles: HashMap<u64, Vec<u64>>,
     /// `(role, topic id)` of each role track.
     tracks: Vec<(u64, String)>,
     teams: Vec<(u64, String)>,
@@ -56,23 +53,9 @@ struct Facts {
     today: NaiveDate,
 }
 
-impl Facts {
-    fn members_with_role(&self, role: u64) -> HashSet<u64> {
-        self.roles
-            .iter()
-            .filter(|(_, roles)| roles.contains(&role))
-            .map(|(user, _)| *user)
-            .collect()
-    }
-
-    /// The members of each role that has a track.
-    fn track_members(&self) -> HashMap<u64, HashSet<u64>> {
-        self.tracks
-            .iter()
-            .map(|(role, _)| (*role, self.members_with_role(*role)))
-            .collect()
-    }
-}
+/// Where members reached competency: (span index, topic id, role track or `None` for
+/// everyone); counted as (days it took, members).
+type ReachedIn = (usize, String, Option<u64>);
 
 /// One topic's figures in a period.
 struct TopicFigures {
@@ -221,18 +204,12 @@ impl App {
                 open: a.open,
             })
             .collect();
-        let mut roles: HashMap<u64, Vec<u64>> = HashMap::new();
-        for (user, role) in self.store.member_role_pairs(guild).await? {
-            roles.entry(user).or_default().push(role);
-        }
         Ok(Facts {
             guild,
             topics: self.store.report_topics(guild).await?,
-            competencies: self.store.competencies(guild).await?,
             asks,
             assignments,
             members: self.store.member_total(guild).await?,
-            roles,
             tracks: self
                 .store
                 .tracks(guild)
@@ -270,15 +247,22 @@ impl App {
                 .collect();
             span_answers(all, &topics, facts.members)
         });
-        let track_members = facts.track_members();
-        let mut reached: HashMap<&str, Vec<Competency>> = HashMap::new();
-        for (topic, c) in &facts.competencies {
-            reached.entry(topic.as_str()).or_default().push(*c);
+        let mut reached: HashMap<ReachedIn, Vec<(i64, usize)>> = HashMap::new();
+        for c in self.store.competency_counts(facts.guild, &spans).await? {
+            reached
+                .entry((c.span, c.topic, c.role))
+                .or_default()
+                .push((c.days, c.members));
         }
+        let competency = |span: usize, topic: &str, role: Option<u64>| {
+            let counts = reached.get(&(span, topic.to_string(), role));
+            time_to_competency(counts.map_or(&[][..], Vec::as_slice))
+        };
         Ok(spans
             .into_iter()
             .zip(answers)
-            .map(|(span, answers)| {
+            .enumerate()
+            .map(|(i, (span, answers))| {
                 let SpanAnswers {
                     participation,
                     accuracy,
@@ -288,22 +272,18 @@ impl App {
                     .iter()
                     .zip(topics)
                     .map(|((id, name), figures)| {
-                        let reached = reached.get(id.as_str()).map_or(&[][..], Vec::as_slice);
                         let track_competency = facts
                             .tracks
                             .iter()
                             .filter(|(_, t)| t == id)
-                            .map(|(role, _)| {
-                                let members = track_members.get(role);
-                                (*role, time_to_competency(reached, &span, members))
-                            })
+                            .map(|(role, _)| (*role, competency(i, id, Some(*role))))
                             .collect();
                         TopicFigures {
                             id: id.clone(),
                             name: name.clone(),
                             accuracy: figures.accuracy,
                             gain: figures.gain,
-                            competency: time_to_competency(reached, &span, None),
+                            competency: competency(i, id, None),
                             track_competency,
                         }
                     })
@@ -334,6 +314,10 @@ impl App {
             }
         }
         let memories = self.store.guild_memories(facts.guild).await?;
+        let mut roles: HashMap<u64, Vec<u64>> = HashMap::new();
+        for (user, role) in self.store.member_role_pairs(facts.guild).await? {
+            roles.entry(user).or_default().push(role);
+        }
         let model = self.memory_model(facts.guild).await?;
         let streaks = self.store.streak_records(facts.guild).await?;
         let since = facts.today - Duration::days(27);
@@ -341,7 +325,7 @@ impl App {
         let recent = recent_answers(&answers, facts.today);
         let figures = DailyFigures {
             forecasts: forecasts(facts, &memories, &model),
-            support: self.support_list(facts, &memories, &model, &streaks, &recent),
+            support: self.support_list(facts, &memories, &roles, &model, &streaks, &recent),
             computed_ms: self.clock.now().timestamp_millis(),
         };
         if let Ok(json) = serde_json::to_string(&figures) {
@@ -373,6 +357,7 @@ impl App {
         &self,
         facts: &Facts,
         memories: &[(u64, String, Memory)],
+        roles: &HashMap<u64, Vec<u64>>,
         model: &MemoryModel,
         streaks: &[crate::store::StreakRecord],
         recent: &HashMap<u64, RecentAnswers>,
@@ -395,7 +380,7 @@ impl App {
         let mut out: Vec<(u64, Vec<SupportReason>)> = streaks
             .iter()
             .filter_map(|s| {
-                let my_roles = facts.roles.get(&s.user).map_or(&[][..], Vec::as_slice);
+                let my_roles = roles.get(&s.user).map_or(&[][..], Vec::as_slice);
                 let track_topics: HashSet<&str> = facts
                     .tracks
                     .iter()

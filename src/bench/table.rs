@@ -259,10 +259,7 @@ pub fn queries(q: &QueryFigures) -> Section {
     )];
     queries.push(line(
         "/report's daily figures",
-        format!(
-            "ready {} after the bot started",
-            seconds(q.daily_figures)
-        ),
+        format!("ready {} after the bot started", seconds(q.daily_figures)),
         "once a day, in the background".to_string(),
         Verdict::Info,
     ));

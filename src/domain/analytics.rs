@@ -8,7 +8,7 @@
 use super::periods::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// One answer, as the support check sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,30 +177,27 @@ pub fn gain_step(before: Option<&PairRecord>, correct: bool, latest_in_span: boo
     }
 }
 
-/// A member's competency in a topic: their first answer's day and the day they reached it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Competency {
-    pub user: u64,
-    pub first_day: NaiveDate,
-    pub reached_day: NaiveDate,
-}
-
-/// Median days to competency over the members who reached it within the span (and, when
-/// `among` is given, only those members).
-pub fn time_to_competency(
-    reached: &[Competency],
-    span: &Span,
-    among: Option<&HashSet<u64>>,
-) -> Option<Figure> {
-    let mut days: Vec<f64> = reached
-        .iter()
-        .filter(|c| span.contains(c.reached_day))
-        .filter(|c| among.is_none_or(|m| m.contains(&c.user)))
-        .map(|c| (c.reached_day - c.first_day).num_days() as f64)
-        .collect();
-    let n = days.len();
+/// Median days to competency over members counted as `(days it took, members)` (in any
+/// order; a number of days may repeat).
+pub fn time_to_competency(counts: &[(i64, usize)]) -> Option<Figure> {
+    let mut sorted: Vec<(i64, usize)> = counts.iter().copied().filter(|c| c.1 > 0).collect();
+    sorted.sort_unstable();
+    let n: usize = sorted.iter().map(|c| c.1).sum();
+    // The `k`-th smallest value (from 0).
+    let nth = |k: usize| {
+        let mut seen = 0;
+        sorted.iter().find_map(|(days, count)| {
+            seen += count;
+            (k < seen).then_some(*days as f64)
+        })
+    };
+    let value = match n {
+        0 => return None,
+        n if n % 2 == 1 => nth(n / 2)?,
+        n => (nth(n / 2 - 1)? + nth(n / 2)?) / 2.0,
+    };
     Some(Figure {
-        value: median(&mut days)?,
+        value,
         people: n,
         n,
     })
@@ -461,6 +458,7 @@ pub fn lagged_correlations(
 mod tests {
     use super::*;
     use crate::domain::periods::Period;
+    use std::collections::HashSet;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -661,18 +659,14 @@ mod tests {
 
     #[test]
     fn competency_is_a_median_of_days() {
-        let c = |user, first, reached| Competency {
-            user,
-            first_day: day(first),
-            reached_day: day(reached),
-        };
-        let reached = [c(1, 16, 23), c(2, 20, 24), c(3, 1, 25), c(4, 1, 30)];
-        let f = time_to_competency(&reached, &week(23), None).unwrap();
-        assert_eq!((f.value, f.n), (7.0, 3)); // 7, 4, 24 days
-        let only: HashSet<u64> = [2, 3].into();
-        let f = time_to_competency(&reached, &week(23), Some(&only)).unwrap();
-        assert_eq!(f.value, 14.0);
-        assert!(time_to_competency(&reached, &week(2), None).is_none());
+        let f = time_to_competency(&[(7, 1), (4, 1), (24, 1)]).unwrap();
+        assert_eq!((f.value, f.n, f.people), (7.0, 3, 3));
+        let f = time_to_competency(&[(24, 1), (4, 1)]).unwrap();
+        assert_eq!(f.value, 14.0, "the mean of the middle two");
+        let f = time_to_competency(&[(9, 2), (3, 1), (5, 0), (6, 1)]).unwrap();
+        assert_eq!((f.value, f.n), (7.5, 4), "3, 6, 9, 9");
+        assert!(time_to_competency(&[]).is_none());
+        assert!(time_to_competency(&[(3, 0)]).is_none());
     }
 
     #[test]

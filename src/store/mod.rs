@@ -31,7 +31,7 @@ pub use knowledge::{KbEntry, KbHit, KbKind};
 pub use privacy::{Forgotten, MemberExport, Purged};
 pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
 pub use recount::Recount;
-pub use reports::{AskRecord, AssignmentRecord, KpiValue, StreakRecord};
+pub use reports::{AskRecord, AssignmentRecord, CompetencyCount, KpiValue, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
 pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 

@@ -763,6 +763,16 @@ mod tests {
         let before = p.competency().await;
         p.answer(1, true, 9).await;
         assert_eq!(p.competency().await, before);
+        let counted: Vec<(String, i64, i64)> =
+            sqlx::query_as("SELECT reached_day, days, members FROM competency_days")
+                .fetch_all(p.store.pool())
+                .await
+                .unwrap();
+        assert_eq!(
+            counted,
+            [("2026-11-04".into(), 2, 1)],
+            "counted once for the report, with the days it took"
+        );
 
         let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
             .fetch_one(p.store.pool())

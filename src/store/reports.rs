@@ -5,7 +5,7 @@
 
 use super::quizzes::{memory_from_columns, MEMORY_COLUMNS};
 use super::Store;
-use crate::domain::analytics::{AnswerFact, Competency, SpanTotals};
+use crate::domain::analytics::{AnswerFact, SpanTotals};
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
@@ -13,6 +13,18 @@ use crate::domain::periods::Span;
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;
+
+/// How many members reached competency in a topic within a span, taking `days` days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompetencyCount {
+    /// The span's index in the spans asked for.
+    pub span: usize,
+    pub topic: String,
+    /// The role track they were counted in (`None`: everyone).
+    pub role: Option<u64>,
+    pub days: i64,
+    pub members: usize,
+}
 
 /// A question asked with `/ask`, raw (times in ms).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,25 +197,55 @@ impl Store {
         Ok((usize::try_from(people).unwrap_or(0), weeks))
     }
 
-    /// Who reached competency in which topic, and when.
-    pub async fn competencies(&self, guild: GuildId) -> sqlx::Result<Vec<(String, Competency)>> {
-        let rows: Vec<(String, i64, String, String)> = sqlx::query_as(
-            "SELECT topic_id, user_id, first_day, reached_day FROM competency WHERE guild_id = ?",
-        )
-        .bind(guild.to_db())
-        .fetch_all(self.pool())
-        .await?;
+    /// The members who reached competency within each span, counted by span (its index),
+    /// topic, role track (`None`: everyone) and the days it took them. Everyone's counts come
+    /// from `competency_days` (kept by triggers); a track's from its members' rows.
+    pub async fn competency_counts(
+        &self,
+        guild: GuildId,
+        spans: &[Span],
+    ) -> sqlx::Result<Vec<CompetencyCount>> {
+        if spans.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = format!(
+            "WITH spans (i, start_day, end_day) AS (VALUES {})
+             SELECT s.i, d.topic_id, NULL, d.days, SUM(d.members)
+             FROM competency_days d JOIN spans s
+               ON d.reached_day >= s.start_day AND d.reached_day < s.end_day
+             WHERE d.guild_id = ?1 AND d.members > 0
+             GROUP BY s.i, d.topic_id, d.days
+             UNION ALL
+             SELECT s.i, c.topic_id, t.role_id,
+                    CAST(julianday(c.reached_day) - julianday(c.first_day) AS INTEGER), COUNT(*)
+             FROM role_tracks t
+             JOIN member_roles m ON m.guild_id = t.guild_id AND m.role_id = t.role_id
+             JOIN competency c
+               ON c.guild_id = t.guild_id AND c.user_id = m.user_id AND c.topic_id = t.topic_id
+             JOIN spans s ON c.reached_day >= s.start_day AND c.reached_day < s.end_day
+             WHERE t.guild_id = ?1
+             GROUP BY 1, 2, 3, 4",
+            (0..spans.len())
+                .map(|i| format!("(?{}, ?{}, ?{})", 3 * i + 2, 3 * i + 3, 3 * i + 4))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut q = sqlx::query_as(&sql).bind(guild.to_db());
+        for (i, span) in spans.iter().enumerate() {
+            q = q
+                .bind(i as i64)
+                .bind(span.start.to_string())
+                .bind(span.end.to_string());
+        }
+        let rows: Vec<(i64, String, Option<i64>, i64, i64)> = q.fetch_all(self.pool()).await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(topic, user, first, reached)| {
-                Some((
-                    topic,
-                    Competency {
-                        user: user as u64,
-                        first_day: day_of(&first)?,
-                        reached_day: day_of(&reached)?,
-                    },
-                ))
+            .map(|(span, topic, role, days, members)| CompetencyCount {
+                span: usize::try_from(span).unwrap_or(0),
+                topic,
+                role: role.map(|r| r as u64),
+                days,
+                members: usize::try_from(members).unwrap_or(0),
             })
             .collect())
     }
