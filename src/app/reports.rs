@@ -177,10 +177,18 @@ impl App {
     async fn gather(&self, guild: GuildId, today: NaiveDate) -> AppResult<Facts> {
         self.ensure_content(guild).await?;
         let tz = self.guild_timezone(guild).await?;
-        let asks = self
-            .store
-            .ask_records(guild)
-            .await?
+        // Independent reads, run side by side on the store's readers.
+        let s = &self.store;
+        let (asks, assignments, topics, members, tracks, teams, kpis) = tokio::try_join!(
+            s.ask_records(guild),
+            s.assignment_records(guild),
+            s.report_topics(guild),
+            s.member_total(guild),
+            s.tracks(guild),
+            s.team_roles(guild),
+            s.kpi_values(guild),
+        )?;
+        let asks = asks
             .into_iter()
             .map(|a| AskFact {
                 asker: a.asker,
@@ -191,10 +199,7 @@ impl App {
                 resolved_ms: a.resolved_ms,
             })
             .collect();
-        let assignments = self
-            .store
-            .assignment_records(guild)
-            .await?
+        let assignments = assignments
             .into_iter()
             .map(|a| AssignmentFact {
                 expert: a.expert,
@@ -206,19 +211,16 @@ impl App {
             .collect();
         Ok(Facts {
             guild,
-            topics: self.store.report_topics(guild).await?,
+            topics,
             asks,
             assignments,
-            members: self.store.member_total(guild).await?,
-            tracks: self
-                .store
-                .tracks(guild)
-                .await?
+            members,
+            tracks: tracks
                 .into_iter()
                 .map(|(role, topic, _)| (role, topic))
                 .collect(),
-            teams: self.store.team_roles(guild).await?,
-            kpis: self.store.kpi_values(guild).await?,
+            teams,
+            kpis,
             tz,
             today,
         })
@@ -230,7 +232,10 @@ impl App {
         facts: &Facts,
         spans: Vec<Span>,
     ) -> AppResult<Vec<PeriodFigures>> {
-        let totals = self.store.span_totals(facts.guild, &spans).await?;
+        let (totals, reached_counts) = tokio::try_join!(
+            self.store.span_totals(facts.guild, &spans),
+            self.store.competency_counts(facts.guild, &spans),
+        )?;
         // The guild's topics, then any topic only its answers still name.
         let mut topic_list = facts.topics.clone();
         for (_, by_topic) in &totals {
@@ -248,7 +253,7 @@ impl App {
             span_answers(all, &topics, facts.members)
         });
         let mut reached: HashMap<ReachedIn, Vec<(i64, usize)>> = HashMap::new();
-        for c in self.store.competency_counts(facts.guild, &spans).await? {
+        for c in reached_counts {
             reached
                 .entry((c.span, c.topic, c.role))
                 .or_default()

@@ -37,33 +37,30 @@ impl App {
             .map(|i| Span::containing(Period::Week, today - Duration::weeks(i), weeks))
             .collect();
         let keys: Vec<&str> = spans.iter().map(|s| s.key.as_str()).collect();
-        let mine: HashMap<String, Tally> = self
-            .store
-            .weekly_tallies(guild, Some(member), &keys)
-            .await?
-            .into_iter()
-            .collect();
-        let team: HashMap<String, Tally> = self
-            .store
-            .weekly_tallies(guild, None, &keys)
-            .await?
-            .into_iter()
-            .collect();
         let all_time = BoardScope {
             guild,
             period: Period::All,
             key: "all",
             topic: "",
         };
-        let total = self.store.member_standing(all_time, member).await?;
         let week_scope = BoardScope {
             period: Period::Week,
             key: &this_week.key,
             ..all_time
         };
-        let week = self.store.member_standing(week_scope, member).await?;
-        let (topic_rows, memories) = self.store.member_memories(guild, member).await?;
-        let answers = self.store.answer_count(guild, member).await?;
+        // Independent reads, run side by side on the store's readers.
+        let (mine, team, total, week, (topic_rows, memories), answers, progress, helping) = tokio::try_join!(
+            self.store.weekly_tallies(guild, Some(member), &keys),
+            self.store.weekly_tallies(guild, None, &keys),
+            self.store.member_standing(all_time, member),
+            self.store.member_standing(week_scope, member),
+            self.store.member_memories(guild, member),
+            self.store.answer_count(guild, member),
+            self.store.member_progress(guild, member),
+            self.store.helping(guild, member),
+        )?;
+        let mine: HashMap<String, Tally> = mine.into_iter().collect();
+        let team: HashMap<String, Tally> = team.into_iter().collect();
         let whose = if member == viewer {
             "Your".to_string()
         } else {
@@ -77,8 +74,7 @@ impl App {
         let topics = self
             .topic_memories(guild, topic_rows, &memories, today)
             .await?;
-        let progress = self.store.member_progress(guild, member).await?;
-        let (accepted, helping_points, asked) = self.store.helping(guild, member).await?;
+        let (accepted, helping_points, asked) = helping;
 
         let mut lines = vec![format!(
             "**Answers:** {} ({} right)",

@@ -344,6 +344,8 @@ pub(super) async fn write_answer(
         sqlx::query(RELEASE).execute(&mut *tx).await?;
         return Ok(AnswerResult::AlreadyAnswered { choice });
     }
+    // The member's record on the question so far: the memory counts the attempts and has the
+    // latest one's day; the answer's knowledge-gain step in each period compares with it.
     let record = before.memory.map(|m| PairRecord {
         attempts: m.reviews,
         first_correct: before.first_correct,
