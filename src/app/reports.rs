@@ -346,6 +346,11 @@ impl App {
     pub async fn refresh_daily_figures(&self) -> AppResult<usize> {
         let mut computed = 0;
         for guild in self.store.guild_ids().await? {
+            // A server nobody has used yet has no content to forecast (and gets its starter
+            // pack at first use, not from here).
+            if !self.store.content_settled(guild).await? {
+                continue;
+            }
             let today = self.local_day(guild, self.clock.now()).await?;
             let kept = self.store.daily_figures(guild).await?;
             if kept.is_some_and(|(day, _, _)| day == today) {
