@@ -182,7 +182,7 @@ impl App {
         let (asks, assignments, topics, members, tracks, teams, kpis) = tokio::try_join!(
             s.ask_records(guild),
             s.assignment_records(guild),
-            s.report_topics(guild),
+            s.topics(guild),
             s.member_total(guild),
             s.tracks(guild),
             s.team_roles(guild),

@@ -112,9 +112,9 @@ impl Store {
         Ok(Some(counts))
     }
 
-    /// `(id, name)` of the guild's topics, by name.
+    /// `(id, name)` of the guild's topics, by name (then id).
     pub async fn topics(&self, guild: GuildId) -> sqlx::Result<Vec<(String, String)>> {
-        sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name")
+        sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
             .bind(guild.to_db())
             .fetch_all(&self.pool)
             .await

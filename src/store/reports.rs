@@ -67,14 +67,6 @@ fn day_of(text: &str) -> Option<NaiveDate> {
 }
 
 impl Store {
-    /// The guild's topics as `(id, name)`, by name.
-    pub async fn report_topics(&self, guild: GuildId) -> sqlx::Result<Vec<(String, String)>> {
-        sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
-            .bind(guild.to_db())
-            .fetch_all(self.pool())
-            .await
-    }
-
     /// The guild's answer totals in each span: all topics, and by topic id (see
     /// [`SpanTotals`]); a few rows per span, kept as answers arrive.
     pub async fn span_totals(
