@@ -119,10 +119,10 @@ fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
     let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
-    // Fast deflate with a filter chosen per row: ~2 ms and ~50 KB for a chart, where the best
-    // compression took ~15 ms (most of a `/stats`) for ~16 KB.
+    // Fast deflate after the Paeth filter: ~1 ms and ~60 KB for a chart. The best compression
+    // took ~15 ms (most of a `/stats`) for ~16 KB; choosing a filter per row, ~2 ms for ~58 KB.
     encoder.set_compression(png::Compression::Fast);
-    encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    encoder.set_filter(png::FilterType::Paeth);
     let mut writer = encoder
         .write_header()
         .map_err(|e| ChartError(e.to_string()))?;
