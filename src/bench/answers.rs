@@ -4,7 +4,7 @@
 //! callback. Beside it, the physical reference: raw sqlx inserts into the same `answers` table
 //! with the same SQLite settings, one row per transaction and in batches.
 
-use super::bot::{own_cpu_time, BotCommand, BotProcess};
+use super::bot::{own_cpu_time, own_written, BotCommand, BotProcess, Written};
 use super::stats::Latencies;
 use super::team::Team;
 use crate::app::starter;
@@ -45,6 +45,8 @@ pub struct Phase {
     /// CPU time during the phase: the bot's, and this process's (emulator and members).
     pub bot_cpu: Duration,
     pub bench_cpu: Duration,
+    /// What the bot wrote during the phase (its log, checkpoints, HTTP), where Linux tells.
+    pub bot_written: Option<Written>,
 }
 
 impl Phase {
@@ -57,12 +59,20 @@ impl Phase {
         let per = |d: Duration| d.div_f64(self.stored.max(1) as f64);
         (per(self.bot_cpu), per(self.bench_cpu))
     }
+
+    /// What the bot wrote per stored answer.
+    pub fn written_per_answer(&self) -> Option<Written> {
+        Some(self.bot_written?.per(self.stored.max(0) as u64))
+    }
 }
 
 /// Raw sqlx insert rates into the `answers` table.
 #[derive(Debug, Clone, Copy)]
 pub struct RawRates {
     pub single_row_per_second: f64,
+    /// What one row written in its own transaction wrote (to the log and, by checkpoints, to
+    /// the database file), where Linux tells.
+    pub single_row_written: Option<Written>,
     pub batched_per_second: f64,
     pub batch_size: usize,
 }
@@ -113,10 +123,10 @@ pub async fn run(
     let (steady_plan, saturation_plan) = plan.split_at(steady_clicks);
 
     let reader = super::read_only(&db).await?;
-    let cpu = CpuMeter::start(&bot);
+    let meter = Meter::start(&bot);
     let mut steady = steady_phase(&team.discord, steady_plan, sizes.offered_rate, &reader).await?;
-    (steady.bot_cpu, steady.bench_cpu) = cpu.used(&bot);
-    let cpu = CpuMeter::start(&bot);
+    meter.read_into(&bot, &mut steady);
+    let meter = Meter::start(&bot);
     let mut saturated = saturation_phase(
         &team.discord,
         saturation_plan,
@@ -124,7 +134,7 @@ pub async fn run(
         &reader,
     )
     .await?;
-    (saturated.bot_cpu, saturated.bench_cpu) = cpu.used(&bot);
+    meter.read_into(&bot, &mut saturated);
     // Misses of the 3-second deadline show up as violations three seconds later.
     tokio::time::sleep(Duration::from_millis(3100)).await;
     let deadline_misses = team
@@ -146,26 +156,32 @@ pub async fn run(
     })
 }
 
-/// CPU time used from [`CpuMeter::start`] on, by the bot and by this process.
-struct CpuMeter {
+/// CPU time used from [`Meter::start`] on, by the bot and by this process, and what the bot
+/// wrote.
+struct Meter {
     bot: Duration,
     bench: Duration,
+    bot_written: Option<Written>,
 }
 
-impl CpuMeter {
-    fn start(bot: &BotProcess) -> CpuMeter {
-        CpuMeter {
+impl Meter {
+    fn start(bot: &BotProcess) -> Meter {
+        Meter {
             bot: bot.cpu_time().unwrap_or_default(),
             bench: own_cpu_time().unwrap_or_default(),
+            bot_written: bot.written(),
         }
     }
 
-    fn used(&self, bot: &BotProcess) -> (Duration, Duration) {
-        let now = CpuMeter::start(bot);
-        (
-            now.bot.saturating_sub(self.bot),
-            now.bench.saturating_sub(self.bench),
-        )
+    /// Puts what was used since the start into `phase`.
+    fn read_into(&self, bot: &BotProcess, phase: &mut Phase) {
+        let now = Meter::start(bot);
+        phase.bot_cpu = now.bot.saturating_sub(self.bot);
+        phase.bench_cpu = now.bench.saturating_sub(self.bench);
+        phase.bot_written = now
+            .bot_written
+            .zip(self.bot_written)
+            .map(|(n, b)| n.since(b));
     }
 }
 
@@ -258,6 +274,7 @@ async fn collect(
         not_recorded,
         bot_cpu: Duration::ZERO,
         bench_cpu: Duration::ZERO,
+        bot_written: None,
     })
 }
 
@@ -281,6 +298,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
                    choice, correct, latency_ms, answered_ms, local_day, points)
                   VALUES ";
     let row = "(1, ?, ?, ?, 'practice', ?, 0, 1, 900, ?, '2026-11-23', 2)";
+    let written_before = own_written();
     let start = Instant::now();
     for i in 0..rows {
         let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
@@ -295,6 +313,14 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
         tx.commit().await?;
     }
     let single = rows as f64 / start.elapsed().as_secs_f64();
+    // Checkpoint what the single rows left in the log, so that their figure holds both writes
+    // of each page, as the bot's does.
+    sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+        .execute(store.writer())
+        .await?;
+    let single_row_written = own_written()
+        .zip(written_before)
+        .map(|(now, before)| now.since(before).per(rows as u64));
 
     let batch_size = 100;
     let statement = format!("{insert}{}", vec![row; batch_size].join(", "));
@@ -318,6 +344,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     }
     Ok(RawRates {
         single_row_per_second: single,
+        single_row_written,
         batched_per_second: batched,
         batch_size,
     })

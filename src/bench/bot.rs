@@ -102,6 +102,11 @@ impl BotProcess {
         cpu_time_of(&self.child.id()?.to_string())
     }
 
+    /// What the bot has written so far (see [`Written`]).
+    pub fn written(&self) -> Option<Written> {
+        written_by(&self.child.id()?.to_string())
+    }
+
     /// The last lines the bot logged, for error messages.
     pub fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
@@ -144,6 +149,61 @@ pub fn own_cpu_time() -> Option<Duration> {
     cpu_time_of("self")
 }
 
+/// What a process has written so far, from `/proc/<pid>/io`: through `write` calls (to
+/// files and sockets, before the page cache), and what of it reached the disk.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Written {
+    pub bytes: u64,
+    pub calls: u64,
+    pub disk_bytes: u64,
+}
+
+impl Written {
+    /// What was written between `before` and `self`.
+    pub fn since(self, before: Written) -> Written {
+        Written {
+            bytes: self.bytes.saturating_sub(before.bytes),
+            calls: self.calls.saturating_sub(before.calls),
+            disk_bytes: self.disk_bytes.saturating_sub(before.disk_bytes),
+        }
+    }
+
+    /// Each figure divided by `n` (a count of answers or rows).
+    pub fn per(self, n: u64) -> Written {
+        let n = n.max(1);
+        Written {
+            bytes: self.bytes / n,
+            calls: self.calls / n,
+            disk_bytes: self.disk_bytes / n,
+        }
+    }
+}
+
+/// What this process (the emulator and the simulated members, or the raw inserts) has written.
+pub fn own_written() -> Option<Written> {
+    written_by("self")
+}
+
+fn written_by(pid: &str) -> Option<Written> {
+    io_figures(&std::fs::read_to_string(format!("/proc/{pid}/io")).ok()?)
+}
+
+/// `wchar`, `syscw` and `write_bytes` of a `/proc/<pid>/io` text.
+fn io_figures(io: &str) -> Option<Written> {
+    let field = |name: &str| {
+        io.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))?
+            .trim()
+            .parse()
+            .ok()
+    };
+    Some(Written {
+        bytes: field("wchar")?,
+        calls: field("syscw")?,
+        disk_bytes: field("write_bytes")?,
+    })
+}
+
 /// User plus system time from `/proc/<pid>/stat` (in clock ticks of 1/100 s on Linux).
 fn cpu_time_of(pid: &str) -> Option<Duration> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -164,5 +224,28 @@ mod tests {
             "Name:\tpeerlearn\nVmPeak:\t  900 kB\nVmHWM:\t   41236 kB\nVmRSS:\t 40000 kB\n";
         assert_eq!(status_kib(status, "VmHWM:"), Some(41236));
         assert_eq!(status_kib(status, "VmSwap:"), None);
+    }
+
+    #[test]
+    fn reads_what_a_process_wrote() {
+        let io = "rchar: 10\nwchar: 245760\nsyscr: 3\nsyscw: 120\nread_bytes: 0\nwrite_bytes: 61440\ncancelled_write_bytes: 0\n";
+        let w = io_figures(io).unwrap();
+        assert_eq!(
+            w,
+            Written {
+                bytes: 245_760,
+                calls: 120,
+                disk_bytes: 61_440
+            }
+        );
+        assert_eq!(
+            w.since(Written::default()).per(2),
+            Written {
+                bytes: 122_880,
+                calls: 60,
+                disk_bytes: 30_720
+            }
+        );
+        assert_eq!(io_figures("rchar: 1\n"), None);
     }
 }

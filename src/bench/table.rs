@@ -2,6 +2,7 @@
 //! as a terminal table and as `BENCHMARKS.md`.
 
 use super::answers::{AnswerFigures, Phase};
+use super::bot::Written;
 use super::day::{DayFigures, GLOBAL_LIMIT_PER_SECOND};
 use super::machine::Machine;
 use super::queries::{QueryFigures, GIVE_UP_AFTER};
@@ -149,6 +150,11 @@ pub fn answers(a: &AnswerFigures) -> Section {
         ),
         cpu_line("Steady: CPU per answer", &a.steady, a.offered_rate),
         cpu_line("Saturation: CPU per answer", &a.saturated, saturated_rate),
+        written_line(
+            "Steady: written per answer",
+            &a.steady,
+            a.raw.single_row_written,
+        ),
         line(
             "Clicks not answered within 3 s",
             a.deadline_misses.to_string(),
@@ -157,6 +163,33 @@ pub fn answers(a: &AnswerFigures) -> Section {
         ),
     ];
     ("Answers".into(), answers)
+}
+
+/// What the bot wrote per answer, beside what one raw row in its own transaction wrote: the
+/// pages an answer changes go to the log and, at checkpoints, to the database file.
+fn written_line(what: &str, phase: &Phase, raw_row: Option<Written>) -> Line {
+    let show = |w: Written| {
+        format!(
+            "{} in {} write calls ({} to disk)",
+            kib(w.bytes),
+            w.calls,
+            kib(w.disk_bytes)
+        )
+    };
+    line(
+        what,
+        phase
+            .written_per_answer()
+            .map_or("not measured (no /proc/<pid>/io)".into(), show),
+        raw_row.map_or(String::new(), |w| {
+            format!("reference: a raw 1-row commit, {}", show(w))
+        }),
+        Verdict::Info,
+    )
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
 /// Where the CPU went, beside what the machine's cores allow at the phase's rate.

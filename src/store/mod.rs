@@ -201,7 +201,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8]
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9]
         );
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -219,7 +219,113 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8]
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9]
+        );
+    }
+
+    /// The migrations' SQL files up to and including `version`, in order.
+    fn migration_sql(versions: std::ops::RangeInclusive<u32>) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.split('_')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .is_some_and(|n| versions.contains(&n))
+            })
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn board_totals_move_to_member_order_keeping_their_counts_and_triggers() {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
+            .await
+            .unwrap();
+        for sql in migration_sql(1..=8) {
+            sqlx::raw_sql(&sql).execute(&pool).await.unwrap();
+        }
+        for (user, period, key, topic, points) in [
+            (7, "all", "all", "", 30),
+            (7, "week", "2026-11-16", "", 10),
+            (7, "week", "2026-11-16", "git", 10),
+            (9, "all", "all", "", 20),
+            (9, "week", "2026-11-16", "", 20),
+        ] {
+            sqlx::query(
+                "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct)
+                 VALUES (1, ?, ?, ?, ?, ?, 2, 1)",
+            )
+            .bind(period)
+            .bind(key)
+            .bind(topic)
+            .bind(user)
+            .bind(points)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        let everything = |pool: SqlitePool| async move {
+            let mut all = Vec::new();
+            for sql in [
+                "SELECT guild_id || period || period_key || topic_id || ':' || user_id || ':' || points || ',' || answers || ',' || correct FROM board_totals ORDER BY 1",
+                "SELECT period || period_key || topic_id || ':' || points || ',' || answers || ',' || members FROM guild_totals ORDER BY 1",
+                "SELECT period || period_key || topic_id || ':' || points || 'x' || members FROM board_points ORDER BY 1",
+            ] {
+                let rows: Vec<String> = sqlx::query_scalar(sql).fetch_all(&pool).await.unwrap();
+                all.push(rows);
+            }
+            all
+        };
+        let before = everything(pool.clone()).await;
+        assert_eq!(before[0].len(), 5);
+        for sql in migration_sql(9..=9) {
+            sqlx::raw_sql(&sql).execute(&pool).await.unwrap();
+        }
+        // The same rows, counted once: copying fired no trigger.
+        assert_eq!(everything(pool.clone()).await, before);
+        let key: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM pragma_table_info('board_totals') WHERE pk > 0 ORDER BY pk",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            key,
+            ["guild_id", "user_id", "period", "period_key", "topic_id"]
+        );
+        // The triggers still keep the guild's totals and the points histogram.
+        sqlx::query(
+            "UPDATE board_totals SET points = points + 5, answers = answers + 1
+             WHERE guild_id = 1 AND user_id = 9 AND period = 'all'",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let after = everything(pool.clone()).await;
+        assert!(
+            after[1].contains(&"allall:55,5,2".to_string()),
+            "{:?}",
+            after[1]
+        );
+        assert!(
+            after[2].contains(&"allall:25x1".to_string()),
+            "{:?}",
+            after[2]
+        );
+        assert!(
+            after[2].contains(&"allall:20x0".to_string()),
+            "{:?}",
+            after[2]
         );
     }
 }
