@@ -37,6 +37,7 @@ pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 
 use sqlx::sqlite::SqliteSynchronous;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::ConnectOptions as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -82,6 +83,47 @@ pub struct Store {
 /// operating system cost the one writer time.
 const WRITER_CACHE_KIB: &str = "-16384";
 
+/// Brings the schema up to date on a connection of its own. An upgrade may rewrite big tables
+/// (board totals: 17 s at a million answers), so it is announced, and its statements are not
+/// reported as slow (sqlx would print each whole migration as a warning).
+async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), StoreError> {
+    let failed = |source| StoreError::Migrate {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(
+            options
+                .clone()
+                .log_slow_statements(log::LevelFilter::Debug, Duration::from_secs(1)),
+        )
+        .await
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    // A new database has no table of applied migrations yet: nothing to announce.
+    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
+        .fetch_all(&conn)
+        .await
+        .unwrap_or_default();
+    let pending = MIGRATOR
+        .iter()
+        .filter(|m| !applied.contains(&m.version))
+        .count();
+    if !applied.is_empty() && pending > 0 {
+        tracing::info!(
+            database = %path.display(),
+            pending,
+            "upgrading the database schema; on a large database this takes a minute or two"
+        );
+    }
+    let result = MIGRATOR.run(&conn).await.map_err(failed);
+    conn.close().await;
+    result
+}
+
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub async fn open(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
@@ -102,6 +144,7 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        migrate(path, &options).await?;
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(
@@ -115,13 +158,6 @@ impl Store {
             )
             .await
             .map_err(open_error)?;
-        MIGRATOR
-            .run(&writer)
-            .await
-            .map_err(|source| StoreError::Migrate {
-                path: path.to_path_buf(),
-                source,
-            })?;
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options.clone())
