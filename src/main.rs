@@ -143,8 +143,9 @@ fn main() -> ExitCode {
         Err(e) => return config_failure(&e),
     };
     if matches!(cli.command, Command::Demo { .. } | Command::Bench { .. }) {
-        // The demo's output is its printout; the bot's routine log lines would hide it.
-        settings.log.filter = "warn,serenity=error,poise=error".into();
+        // The demo's output is its printout; the bot's routine log lines would hide it, and so
+        // would sqlx's notes on the benchmark's seeding statements (slow by design).
+        settings.log.filter = "warn,serenity=error,poise=error,sqlx::query=error".into();
     }
     init_logging(&settings);
     let runtime = match tokio::runtime::Runtime::new() {

@@ -323,7 +323,7 @@ pub fn queries(q: &QueryFigures) -> Section {
 }
 
 fn seconds(d: Duration) -> String {
-    if d < Duration::from_secs(10) {
+    if d < Duration::from_secs(1) {
         millis(d)
     } else {
         format!("{:.1} s", d.as_secs_f64())
