@@ -213,6 +213,10 @@ pub async fn run(
             app,
             DiscordPort::new(Arc::clone(&client.http), pacer),
             wake_delivery,
+            workers_stopped.clone(),
+        )),
+        tokio::spawn(super::buckets::run(
+            Arc::clone(&client.http),
             workers_stopped,
         )),
     ];

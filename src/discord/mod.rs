@@ -4,6 +4,7 @@
 //!
 //! Discord types stop here; everything inside works with the id newtypes of `domain::ids`.
 
+mod buckets;
 pub mod commands;
 mod components;
 mod connect;
