@@ -76,10 +76,17 @@ pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) ->
     .bind(t.display_name.as_str())
     .bind(t.now_ms)
     .bind(t.now_ms);
-    // The roles held now replace those held before.
-    s.push("DELETE FROM member_roles WHERE guild_id = ? AND user_id = ?")
-        .bind(t.guild.to_db())
-        .bind(t.user.to_db());
+    // The roles held now replace those held before; roles that did not change are left as
+    // they are (no page written).
+    s.push(&format!(
+        "DELETE FROM member_roles WHERE guild_id = ? AND user_id = ? AND role_id NOT IN ({})",
+        vec!["?"; t.roles.len()].join(", ")
+    ))
+    .bind(t.guild.to_db())
+    .bind(t.user.to_db());
+    for role in &t.roles {
+        s.bind(*role as i64);
+    }
     if !t.roles.is_empty() {
         s.push(&format!(
             "INSERT OR IGNORE INTO member_roles (guild_id, user_id, role_id) VALUES {}",
@@ -310,5 +317,12 @@ mod tests {
                 .await
                 .unwrap();
         assert_eq!(count, Some(3), "an unknown count keeps the last one");
+        // Roles given up go, including the last one.
+        store.touch_member(g1, u, "Ada L.", &[], 60).await.unwrap();
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM member_roles")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }
