@@ -84,7 +84,7 @@ pub struct Store {
 const WRITER_CACHE_KIB: &str = "-16384";
 
 /// Brings the schema up to date on a connection of its own. An upgrade may rewrite big tables
-/// (board totals: 17 s at a million answers), so it is announced, and its statements are not
+/// (board totals: about 15 s at a million answers), so it is announced, and its statements are not
 /// reported as slow (sqlx would print each whole migration as a warning).
 async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), StoreError> {
     let failed = |source| StoreError::Migrate {
@@ -259,7 +259,7 @@ mod tests {
         );
     }
 
-    /// The migrations' SQL files up to and including `version`, in order.
+    /// The SQL of the migrations whose version is in `versions`, in order.
     fn migration_sql(versions: std::ops::RangeInclusive<u32>) -> Vec<String> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
