@@ -123,10 +123,10 @@ pub async fn run(
     let (steady_plan, saturation_plan) = plan.split_at(steady_clicks);
 
     let reader = super::read_only(&db).await?;
-    let meter = Meter::start(&bot);
+    let meter = Meter::now(&bot);
     let mut steady = steady_phase(&team.discord, steady_plan, sizes.offered_rate, &reader).await?;
     meter.read_into(&bot, &mut steady);
-    let meter = Meter::start(&bot);
+    let meter = Meter::now(&bot);
     let mut saturated = saturation_phase(
         &team.discord,
         saturation_plan,
@@ -156,8 +156,8 @@ pub async fn run(
     })
 }
 
-/// CPU time used from [`Meter::start`] on, by the bot and by this process, and what the bot
-/// wrote.
+/// Counters read at one moment: the CPU time used by the bot and by this process so far, and
+/// what the bot has written.
 struct Meter {
     bot: Duration,
     bench: Duration,
@@ -165,7 +165,7 @@ struct Meter {
 }
 
 impl Meter {
-    fn start(bot: &BotProcess) -> Meter {
+    fn now(bot: &BotProcess) -> Meter {
         Meter {
             bot: bot.cpu_time().unwrap_or_default(),
             bench: own_cpu_time().unwrap_or_default(),
@@ -173,9 +173,9 @@ impl Meter {
         }
     }
 
-    /// Puts what was used since the start into `phase`.
+    /// Puts what was used since these counters were read into `phase`.
     fn read_into(&self, bot: &BotProcess, phase: &mut Phase) {
-        let now = Meter::start(bot);
+        let now = Meter::now(bot);
         phase.bot_cpu = now.bot.saturating_sub(self.bot);
         phase.bench_cpu = now.bench.saturating_sub(self.bench);
         phase.bot_written = now
