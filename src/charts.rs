@@ -19,6 +19,14 @@ pub struct Line {
     pub values: Vec<Option<f64>>,
 }
 
+/// A line's 95 % interval at each period (`None` where unknown), drawn as error bars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Index of the line in the chart's lines.
+    pub line: usize,
+    pub intervals: Vec<Option<(f64, f64)>>,
+}
+
 /// A chart that could not be drawn.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot draw the chart: {0}")]
@@ -44,6 +52,16 @@ pub fn percent_lines(
     title: &str,
     labels: &[String],
     lines: &[Line],
+) -> Result<Vec<u8>, ChartError> {
+    percent_lines_with_bands(title, labels, lines, &[])
+}
+
+/// [`percent_lines`] with intervals drawn as error bars around some lines' points.
+pub fn percent_lines_with_bands(
+    title: &str,
+    labels: &[String],
+    lines: &[Line],
+    bands: &[Band],
 ) -> Result<Vec<u8>, ChartError> {
     font_ready()?;
     let err = |e: &dyn std::fmt::Display| ChartError(e.to_string());
@@ -76,6 +94,25 @@ pub fn percent_lines(
             .light_line_style(RGBColor(0xEE, 0xEE, 0xEE))
             .draw()
             .map_err(|e| err(&e))?;
+        for band in bands {
+            let colour = PALETTE[band.line % PALETTE.len()];
+            let bars = band.intervals.iter().enumerate().filter_map(|(x, iv)| {
+                let (lo, hi) = (*iv)?;
+                let (lo, hi, x) = (lo.clamp(0.0, 100.0), hi.clamp(0.0, 100.0), x as f64);
+                Some(vec![
+                    PathElement::new(vec![(x, lo), (x, hi)], colour.mix(0.6).stroke_width(2)),
+                    PathElement::new(
+                        vec![(x - 0.08, lo), (x + 0.08, lo)],
+                        colour.mix(0.6).stroke_width(2),
+                    ),
+                    PathElement::new(
+                        vec![(x - 0.08, hi), (x + 0.08, hi)],
+                        colour.mix(0.6).stroke_width(2),
+                    ),
+                ])
+            });
+            chart.draw_series(bars.flatten()).map_err(|e| err(&e))?;
+        }
         for (i, line) in lines.iter().enumerate() {
             let colour = PALETTE[i % PALETTE.len()];
             let points: Vec<(f64, f64)> = line

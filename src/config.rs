@@ -32,6 +32,7 @@ pub struct Settings {
     pub points: PointSettings,
     pub boards: BoardSettings,
     pub reports: ReportSettings,
+    pub measurement: MeasurementSettings,
     pub privacy: PrivacySettings,
 }
 
@@ -100,6 +101,12 @@ pub struct ReinforcementSettings {
     pub items_per_review: u32,
     pub daily_review_cap: u32,
     pub fit_min_answers: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MeasurementSettings {
+    pub check_share: f64,
+    pub checks_per_day: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -412,6 +419,7 @@ impl Settings {
                 self.reports.support_recall_below,
                 0.0,
             ),
+            ("measurement.check_share", self.measurement.check_share, 0.0),
         ];
         for (key, value, min) in fractions {
             if !(min..=1.0).contains(&value) {

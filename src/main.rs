@@ -50,6 +50,10 @@ enum Command {
         /// buttons, ask as any member)
         #[arg(long)]
         interactive: bool,
+        /// Run the demo once per seed (e.g. 1..20, each in DIR/seed-N) and print how often
+        /// the report's intervals covered the hidden truth, with the errors
+        #[arg(long, value_name = "A..B", conflicts_with_all = ["interactive", "seed"])]
+        seeds: Option<String>,
     },
     /// Connect to Discord and serve the bot (needs DISCORD_TOKEN) until SIGINT or SIGTERM
     Run {
@@ -162,6 +166,7 @@ fn main() -> ExitCode {
             seed,
             out,
             interactive,
+            seeds,
         } => {
             let options = peerlearn::demo::DemoOptions {
                 days,
@@ -174,6 +179,9 @@ fn main() -> ExitCode {
             if let Err(e) = peerlearn::demo::check(&options) {
                 eprintln!("peerlearn: {e}");
                 return ExitCode::from(2);
+            }
+            if let Some(seeds) = seeds {
+                return demo_seeds(&runtime, &options, &seeds, settings);
             }
             match runtime.block_on(peerlearn::demo::run(&options, settings)) {
                 Ok(summary) => {
@@ -409,6 +417,36 @@ async fn bench(
 }
 
 /// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.
+/// `peerlearn demo --seeds A..B`: the coverage table.
+fn demo_seeds(
+    runtime: &tokio::runtime::Runtime,
+    options: &peerlearn::demo::DemoOptions,
+    seeds: &str,
+    settings: Settings,
+) -> ExitCode {
+    use peerlearn::demo::coverage;
+    let seeds = match coverage::parse_seeds(seeds) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("peerlearn: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    eprintln!(
+        "seed  knowledge at the start   knowledge now            what reviews caused\n      truth report [95%]       truth report [95%]       truth report [95%]"
+    );
+    match runtime.block_on(coverage::run_seeds(options, &seeds, settings)) {
+        Ok(results) => {
+            print!("{}", coverage::table(options, &results));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("peerlearn: the demo failed: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn eval_scheduler(path: &std::path::Path, train_fraction: f64) -> ExitCode {
     use peerlearn::domain::recall_eval::{evaluate, parse_log, report};
     let text = match std::fs::read_to_string(path) {

@@ -122,10 +122,28 @@ impl App {
             "Total: {} topics, {q} questions, {t} tips",
             stats.len()
         ));
-        Ok(OutMessage::text(format::fit(
-            &lines.join("\n"),
-            MESSAGE_MAX,
-        )))
+        let items = self.item_quality(guild).await?;
+        let flagged = super::measurement::flagged_lines(&items, 10);
+        if flagged.is_empty() {
+            lines.push(format!(
+                "**Question quality:** nothing looks wrong so far (a question is judged once {} members have answered it).",
+                crate::domain::measurement::ITEM_MIN_ANSWERS
+            ));
+        } else {
+            lines.push("**Questions to look at** (from members' first tries)".into());
+            lines.extend(flagged);
+        }
+        let mut m = OutMessage::text(format::fit(&lines.join("\n"), MESSAGE_MAX));
+        if !items.is_empty() {
+            m.content
+                .push_str("\n-# Every question's first-try statistics are attached.");
+            m.content = format::fit(&m.content, MESSAGE_MAX);
+            m.files.push((
+                "peerlearn-item-stats.csv".into(),
+                super::measurement::items_csv(&items).into_bytes(),
+            ));
+        }
+        Ok(m)
     }
 
     /// Loads the starter pack the first time a guild is used, if configured and the guild has

@@ -8,6 +8,7 @@ pub mod content;
 pub mod experts;
 pub mod fitting;
 pub mod knowledge;
+pub mod measurement;
 pub mod message;
 pub mod privacy;
 pub mod progress;

@@ -94,6 +94,16 @@ impl App {
             "Streak: {streak} (best {}) · {} points",
             p.best_streak, p.points
         ));
+        if let Some(e) = self.holdout_of(guild, user, today).await? {
+            let topic = e
+                .topic
+                .as_deref()
+                .map_or("any topic".to_string(), |t| format!("`{}`", fit(t, 40)));
+            lines.push(format!(
+                "🧪 You are in the holdout group of an experiment until {}: no review reminders for {topic}, drawn at random so the team can see what reviews really do. Quizzes and `/quiz` work as usual.",
+                e.ends_day.format("%a %-d %b %Y")
+            ));
+        }
         Ok(OutMessage::text(fit(&lines.join("\n"), 2000)))
     }
 }

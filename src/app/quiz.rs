@@ -34,6 +34,18 @@ impl Post {
     }
 }
 
+/// A click on a personal question card (practice or review).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardAnswer {
+    /// The question version shown.
+    pub version: i64,
+    pub choice: usize,
+    /// When the card was shown (Unix ms): it makes the attempt unique, and expires.
+    pub shown_ms: i64,
+    /// Whether the bot drew it as a knowledge check.
+    pub check: bool,
+}
+
 /// A mastered question comes back as a refresher about once in this many practice questions.
 const REFRESHER_ONE_IN: u64 = 20;
 
@@ -259,16 +271,24 @@ impl App {
             topic_id: q.topic.clone(),
             season_weeks: self.season_weeks(guild).await?,
             competency_share: self.settings.reports.competency_share,
+            check: None,
         };
-        self.record_answer(&answer, &post.version).await
+        let (mut reply, recorded) = self.record_answer(&answer, &post.version).await?;
+        if recorded {
+            if let Some(button) = self.offer_check(guild, user, local_day).await? {
+                reply.buttons = vec![vec![button]];
+            }
+        }
+        Ok(reply)
     }
 
     /// Records an answer with its points, streak and memory update, in one transaction.
+    /// Returns the feedback, and whether the answer was new (not a repeated click).
     pub(super) async fn record_answer(
         &self,
         answer: &NewAnswer,
         v: &QuestionVersion,
-    ) -> AppResult<OutMessage> {
+    ) -> AppResult<(OutMessage, bool)> {
         let q = &v.question;
         let rules = self.point_rules(answer.source);
         let model = self.memory_model(v.guild).await?;
@@ -283,11 +303,16 @@ impl App {
             )
             .await?;
         Ok(match result {
-            AnswerResult::Recorded(scored) => OutMessage::text(feedback(q, answer.choice, &scored)),
-            AnswerResult::AlreadyAnswered { choice } => OutMessage::text(format!(
-                "You already answered this one: you chose **{}**. Your first answer counts.",
-                named_choice(q, choice.min(q.choices.len() - 1))
-            )),
+            AnswerResult::Recorded(scored) => {
+                (OutMessage::text(feedback(q, answer.choice, &scored)), true)
+            }
+            AnswerResult::AlreadyAnswered { choice } => (
+                OutMessage::text(format!(
+                    "You already answered this one: you chose **{}**. Your first answer counts.",
+                    named_choice(q, choice.min(q.choices.len() - 1))
+                )),
+                false,
+            ),
         })
     }
 
@@ -301,7 +326,14 @@ impl App {
         roles: &[u64],
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
-        let Some(v) = self.next_practice(guild, user, topic, roles).await? else {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let check = self.check_now(guild, user, today).await?;
+        let v = if check {
+            self.random_question(guild, user, topic).await?
+        } else {
+            self.next_practice(guild, user, topic, roles).await?
+        };
+        let Some(v) = v else {
             return match topic {
                 Some(t) => refuse(format!(
                     "There are no questions in topic `{}`. Try `/quiz` without a topic.",
@@ -312,7 +344,7 @@ impl App {
                 ),
             };
         };
-        Ok(practice_message(&v, self.clock.now_ms()))
+        Ok(practice_card(&v, self.clock.now_ms(), check))
     }
 
     /// The question a member should practise next.
@@ -325,7 +357,10 @@ impl App {
     ) -> AppResult<Option<QuestionVersion>> {
         let candidates = self.candidates(guild, user, topic).await?;
         let tracks = self.store.track_topics(guild, roles).await?;
-        let refresher = self.dice.one_in(REFRESHER_ONE_IN);
+        // Members in an experiment's holdout get no refreshers while it runs.
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let refresher = self.dice.one_in(REFRESHER_ONE_IN)
+            && self.holdout_of(guild, user, today).await?.is_none();
         match next_question(&candidates, &tracks, refresher) {
             Some(i) => Ok(self
                 .store
@@ -364,16 +399,21 @@ impl App {
     }
 
     /// Checks a click on a personal question (practice or review) shown at `shown_ms`,
-    /// records it, and returns the feedback headed by the question, with what was recorded.
+    /// records it (as a knowledge check when `check`, under the daily cap), and returns the
+    /// feedback headed by the question, with what was recorded.
     pub(super) async fn personal_answer(
         &self,
         guild: GuildId,
         user: UserId,
-        version_id: i64,
-        choice: usize,
-        shown_ms: i64,
+        click: CardAnswer,
         source: &'static str,
     ) -> AppResult<(OutMessage, QuestionVersion, NewAnswer)> {
+        let CardAnswer {
+            version: version_id,
+            choice,
+            shown_ms,
+            check,
+        } = click;
         let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
             return refuse("This question is no longer available. Use `/quiz` for a new one.");
         };
@@ -386,6 +426,13 @@ impl App {
             return refuse("That choice does not exist on this question.");
         }
         let local_day = self.local_day(guild, now).await?;
+        let check = match check {
+            true => {
+                self.check_facts(guild, user, &v.question.id, local_day)
+                    .await?
+            }
+            false => None,
+        };
         let answer = NewAnswer {
             guild,
             user,
@@ -402,8 +449,9 @@ impl App {
             topic_id: v.question.topic.clone(),
             season_weeks: self.season_weeks(guild).await?,
             competency_share: self.settings.reports.competency_share,
+            check,
         };
-        let mut reply = self.record_answer(&answer, &v).await?;
+        let (mut reply, _) = self.record_answer(&answer, &v).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&v.question.prompt, 300), reply.content),
             2000,
@@ -417,16 +465,12 @@ impl App {
         &self,
         guild: GuildId,
         user: UserId,
-        version_id: i64,
-        choice: usize,
-        shown_ms: i64,
+        click: CardAnswer,
     ) -> AppResult<OutMessage> {
-        let (mut reply, v, _) = self
-            .personal_answer(guild, user, version_id, choice, shown_ms, "practice")
-            .await?;
+        let (mut reply, v, _) = self.personal_answer(guild, user, click, "practice").await?;
         reply.buttons = vec![vec![Button {
             custom_id: ComponentId::PracticeNext {
-                version: version_id,
+                version: click.version,
             }
             .encode(),
             label: fit(&format!("Another {} question", v.topic_name), LABEL_MAX),
@@ -454,13 +498,15 @@ impl App {
     }
 }
 
-/// A practice question: prompt, choices and one button per choice.
-fn practice_message(v: &QuestionVersion, shown_ms: i64) -> OutMessage {
+/// A practice question: prompt, choices and one button per choice (`check`: drawn as a
+/// knowledge check; it looks the same to the member).
+pub(super) fn practice_card(v: &QuestionVersion, shown_ms: i64, check: bool) -> OutMessage {
     question_card(v, &format!("🧠 Practice · {}", v.topic_name), |choice| {
         ComponentId::PracticeAnswer {
             version: v.version_id,
             choice,
             shown_ms,
+            check,
         }
     })
 }

@@ -9,6 +9,7 @@
 //! Figures about fewer people than `reports.min_group_size` are hidden everywhere. Members
 //! who may need support are named to the admin who asked only: never in the digest or the CSV.
 
+use super::measurement::{uplift_text, with_margin, KnowledgeFigures, TopicKnowledge};
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::charts::{percent_lines, Line};
@@ -19,6 +20,7 @@ use crate::domain::analytics::{
 };
 use crate::domain::format::{duration, fit};
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::measurement::Estimate;
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
 use crate::store::KpiValue;
@@ -90,6 +92,10 @@ struct Forecast {
 /// The figures computed once a day, kept as JSON in the store.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DailyFigures {
+    /// What members know, what the experiment caused, item quality (`None` in figures kept by
+    /// an earlier version: computed again).
+    #[serde(default)]
+    knowledge: Option<KnowledgeFigures>,
     forecasts: Vec<Forecast>,
     /// Members who may need support, by id, and why.
     support: Vec<(u64, Vec<SupportReason>)>,
@@ -310,8 +316,9 @@ impl App {
     async fn daily_figures(&self, facts: &Facts) -> AppResult<DailyFigures> {
         if let Some((day, _, json)) = self.store.daily_figures(facts.guild).await? {
             if day == facts.today {
-                match serde_json::from_str(&json) {
-                    Ok(figures) => return Ok(figures),
+                match serde_json::from_str::<DailyFigures>(&json) {
+                    Ok(figures) if figures.knowledge.is_some() => return Ok(figures),
+                    Ok(_) => {}
                     Err(e) => {
                         tracing::warn!(guild = %facts.guild, error = %e, "daily figures unreadable; computing them again")
                     }
@@ -328,7 +335,11 @@ impl App {
         let since = facts.today - Duration::days(27);
         let answers = self.store.answers_since(facts.guild, since).await?;
         let recent = recent_answers(&answers, facts.today);
+        let knowledge = self
+            .knowledge_figures(facts.guild, facts.today, &memories, &model)
+            .await?;
         let figures = DailyFigures {
+            knowledge: Some(knowledge),
             forecasts: forecasts(facts, &memories, &model),
             support: self.support_list(facts, &memories, &roles, &model, &streaks, &recent),
             computed_ms: self.clock.now().timestamp_millis(),
@@ -437,18 +448,32 @@ impl App {
             .period_figures(&facts, report_spans(period, today, weeks))
             .await?;
         let DailyFigures {
+            knowledge,
             forecasts,
             support,
             computed_ms,
         } = self.daily_figures(&facts).await?;
+        let knowledge = knowledge.unwrap_or_else(|| KnowledgeFigures {
+            all: TopicKnowledge {
+                id: String::new(),
+                name: "All topics".into(),
+                start: None,
+                now: None,
+            },
+            topics: vec![],
+            uplift: None,
+            weekly: vec![],
+            items: vec![],
+        });
         let kpi_lines = self.kpi_findings(&facts).await?;
-        let chart = trend_chart(&figures)?;
-        let current = figures.last().expect("at least one period");
         let min = self.settings.reports.min_group_size as usize;
+        let chart = knowledge_chart(&knowledge, min)?;
+        let current = figures.last().expect("at least one period");
         let mut message = match format {
             ReportFormat::Summary => {
                 let before = figures.len().checked_sub(2).map(|i| &figures[i]);
-                let mut lines = summary_lines(current, before, &forecasts, min);
+                let mut lines = knowledge_lines(&knowledge, min);
+                lines.extend(summary_lines(current, before, &forecasts, min));
                 lines.extend(expert_lines(&current.experts));
                 lines.extend(support_lines(&support));
                 lines.extend(kpi_lines.iter().map(|k| k.text.clone()));
@@ -456,7 +481,7 @@ impl App {
                     lines.push("-# Correlation, not causation: other things change too.".into());
                 }
                 lines.push(format!(
-                    "-# Recall forecast and support list as of {} today (computed once a day).",
+                    "-# Knowledge, item flags, recall forecast and support list as of {} today (computed once a day).",
                     chrono::DateTime::from_timestamp_millis(computed_ms)
                         .unwrap_or_default()
                         .with_timezone(&facts.tz)
@@ -468,7 +493,14 @@ impl App {
                 )
             }
             ReportFormat::Csv => {
-                let csv = report_csv(&figures, &forecasts, support.len(), &kpi_lines, min);
+                let csv = report_csv(
+                    &figures,
+                    &knowledge,
+                    &forecasts,
+                    support.len(),
+                    &kpi_lines,
+                    min,
+                );
                 let covered = match figures.len() {
                     1 => current.span.label(),
                     n => format!("{} and the {} before it", current.span.label(), n - 1),
@@ -487,7 +519,10 @@ impl App {
                 m
             }
         };
-        message.files.push(("trend.png".into(), chart));
+        message.files.push(("knowledge.png".into(), chart));
+        message
+            .files
+            .push(("trend.png".into(), trend_chart(&figures)?));
         Ok(message)
     }
 
@@ -544,6 +579,96 @@ fn shown(f: Option<&Figure>, min: usize, text: impl Fn(&Figure) -> String) -> Op
     } else {
         format!("hidden (fewer than {min} people)")
     })
+}
+
+/// The report's lead: what members know (with intervals), what the experiment caused, and the
+/// questions that look flawed.
+fn knowledge_lines(k: &KnowledgeFigures, min: usize) -> Vec<String> {
+    let mut lines = vec![];
+    let hidden = format!("hidden (fewer than {min} people)");
+    let figure = |t: &TopicKnowledge| -> Option<String> {
+        let now = t.now?;
+        if now.people < min {
+            return Some(hidden.clone());
+        }
+        let start = match t.start {
+            Some(s) if s.people >= min => format!("{} before peerlearn asked → ", with_margin(&s)),
+            _ => String::new(),
+        };
+        Some(format!(
+            "{start}**{}** now ({} people, {} checks)",
+            with_margin(&now),
+            now.people,
+            now.n
+        ))
+    };
+    match figure(&k.all) {
+        Some(all) => {
+            lines.push("**Knowledge:** share of the question bank members know, lucky guesses taken out, from knowledge checks (random questions from the whole bank); ± is the 95% interval".into());
+            lines.push(format!("• All topics: {all}"));
+            for t in &k.topics {
+                if let Some(text) = figure(t) {
+                    lines.push(format!("• {}: {text}", fit(&t.name, 40)));
+                }
+            }
+        }
+        None => lines.push(
+            "**Knowledge:** not measured yet. Knowledge checks (random questions from the whole bank) are mixed into `/quiz`, reviews and the daily quiz's \"One more?\"; figures appear once members have answered some.".into(),
+        ),
+    }
+    if let Some(u) = &k.uplift {
+        let topic = u
+            .topic
+            .as_deref()
+            .map_or("every topic".to_string(), |t| format!("`{t}`"));
+        let state = if u.running {
+            format!("until {}", u.ends_day.format("%-d %b"))
+        } else {
+            "ended".to_string()
+        };
+        lines.push(format!(
+            "**Experiment** (reviews held out for {}% of members at random, {topic}, since {}, {state}): {}",
+            u.holdout_pct,
+            u.start_day.format("%-d %b"),
+            uplift_text(u, min)
+        ));
+    }
+    let flagged = super::measurement::flagged_lines(&k.items, 5);
+    if !flagged.is_empty() {
+        lines.push("**Questions to look at** (from members' first tries)".into());
+        lines.extend(flagged);
+    }
+    lines
+}
+
+/// Knowledge checks week by week, with their 95% intervals (hidden for fewer people than the
+/// minimum group).
+fn knowledge_chart(k: &KnowledgeFigures, min: usize) -> AppResult<Vec<u8>> {
+    let weeks: Vec<_> = k.weekly.iter().filter(|(_, e)| e.people >= min).collect();
+    let labels: Vec<String> = weeks
+        .iter()
+        .map(|(w, _)| w.format("%-d %b").to_string())
+        .collect();
+    let line = Line {
+        name: "Knowledge checks right, lucky guesses taken out (95% interval)".into(),
+        values: weeks
+            .iter()
+            .map(|(_, e)| Some(e.estimate * 100.0))
+            .collect(),
+    };
+    let band = crate::charts::Band {
+        line: 0,
+        intervals: weeks
+            .iter()
+            .map(|(_, e)| Some((e.low * 100.0, e.high * 100.0)))
+            .collect(),
+    };
+    Ok(crate::charts::percent_lines_with_bands(
+        "What members know, week by week",
+        &labels,
+        &[line],
+        &[band],
+    )?)
 }
 
 fn summary_lines(
@@ -603,7 +728,7 @@ fn summary_lines(
         })
         .collect();
     if !gains.is_empty() {
-        lines.push("**Knowledge gain** (first try → latest try)".into());
+        lines.push("**Re-answered questions** (first try → latest try; mostly reviews timed for about 90% recall, so this shows the schedule at work, not what people know)".into());
         lines.extend(gains);
     }
     let competency: Vec<String> = p
@@ -634,7 +759,7 @@ fn summary_lines(
         lines.extend(competency);
     }
     if !forecasts.is_empty() {
-        lines.push("**Forgetting forecast** (predicted recall now → in 7 days)".into());
+        lines.push("**Forgetting forecast** (the memory model's predicted recall of the questions members have answered, now → in 7 days)".into());
         for f in forecasts {
             lines.push(format!(
                 "• {}: {}",
@@ -1000,6 +1125,10 @@ struct Cell {
     value: f64,
     people: Option<usize>,
     n: usize,
+    /// The 95% interval, in the value's unit.
+    interval: Option<(f64, f64)>,
+    /// Why the value is left empty though enough people are behind it.
+    withheld: Option<&'static str>,
 }
 
 impl From<Figure> for Cell {
@@ -1008,6 +1137,8 @@ impl From<Figure> for Cell {
             value: f.value,
             people: Some(f.people),
             n: f.n,
+            interval: None,
+            withheld: None,
         }
     }
 }
@@ -1018,6 +1149,8 @@ fn plain(value: f64, n: usize) -> Option<Cell> {
         value,
         people: None,
         n,
+        interval: None,
+        withheld: None,
     })
 }
 
@@ -1025,6 +1158,17 @@ fn percent(f: Option<Figure>) -> Option<Cell> {
     f.map(|f| Cell {
         value: f.value * 100.0,
         ..f.into()
+    })
+}
+
+/// An estimate in percent (or percentage points) with its interval.
+fn estimated(e: Option<Estimate>) -> Option<Cell> {
+    e.map(|e| Cell {
+        value: e.estimate * 100.0,
+        people: Some(e.people),
+        n: e.n,
+        interval: Some((e.low * 100.0, e.high * 100.0)),
+        withheld: None,
     })
 }
 
@@ -1045,7 +1189,17 @@ impl CsvRows {
         digits: usize,
     ) {
         let Some(c) = cell else { return };
-        let hidden = c.people.is_some_and(|p| p < self.min_group);
+        let small = c.people.is_some_and(|p| p < self.min_group);
+        let hidden = small || c.withheld.is_some();
+        let note = match (small, c.withheld) {
+            (true, _) => "hidden: fewer people than the minimum group size",
+            (false, Some(why)) => why,
+            (false, None) => "",
+        };
+        let bound = |pick: fn((f64, f64)) -> f64| match c.interval {
+            Some(iv) if !hidden => format!("{:.*}", digits, pick(iv)),
+            _ => String::new(),
+        };
         let end = if span.period == Period::All {
             String::new()
         } else {
@@ -1069,17 +1223,16 @@ impl CsvRows {
             },
             &c.people.map_or(String::new(), |p| p.to_string()),
             &c.n.to_string(),
-            if hidden {
-                "hidden: fewer people than the minimum group size"
-            } else {
-                ""
-            },
+            note,
+            &bound(|iv| iv.0),
+            &bound(|iv| iv.1),
         ]);
     }
 }
 
 fn report_csv(
     figures: &[PeriodFigures],
+    knowledge: &KnowledgeFigures,
     forecasts: &[Forecast],
     support: usize,
     kpis: &[KpiFinding],
@@ -1091,6 +1244,7 @@ fn report_csv(
     };
     let _ = w.writer.write_record([
         "period", "start", "end", "metric", "topic", "group", "value", "people", "n", "note",
+        "ci_low", "ci_high",
     ]);
     for p in figures {
         let s = &p.span;
@@ -1192,6 +1346,72 @@ fn report_csv(
     }
     if let Some(current) = figures.last() {
         let s = &current.span;
+        for t in std::iter::once(&knowledge.all).chain(&knowledge.topics) {
+            w.row(
+                s,
+                "knowledge_start_pct",
+                &t.id,
+                "all",
+                estimated(t.start),
+                1,
+            );
+            w.row(s, "knowledge_now_pct", &t.id, "all", estimated(t.now), 1);
+        }
+        if let Some(u) = &knowledge.uplift {
+            let topic = u.topic.as_deref().unwrap_or("");
+            let withhold = |c: Option<Cell>| {
+                c.map(|c| Cell {
+                    withheld: (!u.enough).then_some("not enough data yet"),
+                    ..c
+                })
+            };
+            for (arm, e) in [("arm:reviewed", u.reviewed), ("arm:holdout", u.holdout)] {
+                w.row(
+                    s,
+                    "knowledge_now_pct",
+                    topic,
+                    arm,
+                    withhold(estimated(e)),
+                    1,
+                );
+            }
+            let group = format!("experiment:{}", u.experiment);
+            w.row(
+                s,
+                "uplift_points",
+                topic,
+                &group,
+                withhold(estimated(u.uplift)),
+                1,
+            );
+        }
+        for i in &knowledge.items {
+            let group = format!("question:{}", i.question);
+            let cell = |value: f64| {
+                Some(Cell {
+                    value,
+                    people: Some(i.n),
+                    n: i.n,
+                    interval: None,
+                    withheld: None,
+                })
+            };
+            w.row(
+                s,
+                "item_first_try_accuracy_pct",
+                &i.topic,
+                &group,
+                cell(i.accuracy * 100.0),
+                1,
+            );
+            if let Some(d) = i.discrimination {
+                w.row(s, "item_discrimination", &i.topic, &group, cell(d), 3);
+            }
+            for f in &i.flags {
+                let name = format!("item_flag:{}", f.code());
+                w.row(s, &name, &i.topic, &group, cell(1.0), 0);
+            }
+        }
         for f in forecasts {
             w.row(
                 s,

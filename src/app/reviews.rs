@@ -9,7 +9,7 @@
 //! Members choose with `/reinforce` and pause with `/pause` (due dates move by the pause).
 
 use super::message::{Button, OutMessage, Style};
-use super::quiz::{question_card, Post};
+use super::quiz::{question_card, CardAnswer, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
@@ -64,6 +64,22 @@ impl App {
             .map(|g| g.name)
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "your server".into());
+        // Members in a running experiment's holdout get no reminders for its topic (none at
+        // all when it covers every topic).
+        let mut due_now = Vec::with_capacity(due.len());
+        for m in due {
+            match self.holdout_of(s.guild, m.user, today).await? {
+                None => due_now.push(m),
+                Some(e) if e.topic.is_none() => {}
+                Some(_) => {
+                    let left = self.due_outside_holdout(s.guild, m.user).await?;
+                    if left > 0 {
+                        due_now.push(crate::store::DueMember { due: left, ..m });
+                    }
+                }
+            }
+        }
+        let due = due_now;
         let payload = |message: OutMessage| Post::message_payload(message);
         let mut posts = Vec::new();
         let in_channel = due.iter().filter(|m| !m.by_dm).count() as i64;
@@ -112,10 +128,27 @@ impl App {
                 "You have done today's {cap} reviews. See you tomorrow! `/quiz` is always open for practice."
             ));
         }
-        let Some(v) = self.next_due(guild, user).await? else {
+        if let Some(e) = self.holdout_of(guild, user, today).await? {
+            if e.topic.is_none() {
+                return refuse(format!(
+                    "You are in this experiment's holdout group: no reviews for you until {}, so the team can see what reviews really do. `/quiz` is open for practice any time.",
+                    e.ends_day.format("%a %-d %b %Y")
+                ));
+            }
+        }
+        let Some(due) = self.next_due(guild, user).await? else {
             return refuse(
                 "Nothing is due for you right now. `/quiz` gives you a practice question.",
             );
+        };
+        // A knowledge check now and then, drawn from the whole bank.
+        let check = self.check_now(guild, user, today).await?;
+        let v = match check {
+            true => self
+                .random_question(guild, user, None)
+                .await?
+                .unwrap_or(due),
+            false => due,
         };
         let shown_ms = self.clock.now_ms();
         let title = format!("🔁 Review {n} · {}", v.topic_name);
@@ -126,18 +159,32 @@ impl App {
                 choice,
                 shown_ms,
                 n,
+                check,
             }
         }))
     }
 
-    /// The member's most forgotten due question (mastered ones are retired).
-    async fn next_due(&self, guild: GuildId, user: UserId) -> AppResult<Option<QuestionVersion>> {
-        let due: Vec<Candidate> = self
+    /// How many of a member's due items are outside the topic of the holdout they are in.
+    async fn due_outside_holdout(&self, guild: GuildId, user: UserId) -> AppResult<i64> {
+        Ok(self.due_candidates(guild, user).await?.len() as i64)
+    }
+
+    /// The member's due questions (not mastered), without those of a holdout they are in.
+    async fn due_candidates(&self, guild: GuildId, user: UserId) -> AppResult<Vec<Candidate>> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let holdout = self.holdout_of(guild, user, today).await?;
+        Ok(self
             .candidates(guild, user, None)
             .await?
             .into_iter()
             .filter(|c| c.seen.is_some_and(|s| s.due && !s.mastered))
-            .collect();
+            .filter(|c| holdout.as_ref().is_none_or(|e| !e.covers(&c.topic)))
+            .collect())
+    }
+
+    /// The member's most forgotten due question (mastered ones are retired).
+    async fn next_due(&self, guild: GuildId, user: UserId) -> AppResult<Option<QuestionVersion>> {
+        let due = self.due_candidates(guild, user).await?;
         match next_question(&due, &[], false) {
             Some(i) => Ok(self
                 .store
@@ -153,14 +200,10 @@ impl App {
         &self,
         guild: GuildId,
         user: UserId,
-        version_id: i64,
-        choice: usize,
-        shown_ms: i64,
+        click: CardAnswer,
         n: u8,
     ) -> AppResult<OutMessage> {
-        let (mut reply, _, answer) = self
-            .personal_answer(guild, user, version_id, choice, shown_ms, "review")
-            .await?;
+        let (mut reply, _, answer) = self.personal_answer(guild, user, click, "review").await?;
         let today = answer.local_day;
         let per_session = self.settings.reinforcement.items_per_review;
         let cap = i64::from(self.settings.reinforcement.daily_review_cap);

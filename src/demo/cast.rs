@@ -43,8 +43,6 @@ pub enum Reminders {
     Channel,
     /// A direct message.
     Dm,
-    /// Turned off with `/reinforce off`: the comparison group that only gets the daily quiz.
-    Off,
 }
 
 /// One simulated member.
@@ -72,9 +70,9 @@ const DRIFTER: (usize, u32) = (4, 14);
 /// The first simulated member's user id; the others follow.
 pub const FIRST_USER_ID: u64 = 900_000_000_000_000_001;
 
-/// `members` people drawn from `rng`. Every fourth turns reviews off (the comparison group),
-/// one in six of the rest takes reminders by DM. Each topic gets experts from the track it
-/// belongs to, so questions always have someone to go to.
+/// `members` people drawn from `rng`. One in six takes reminders by DM. Nobody chooses to go
+/// without reviews: the comparison group is the bot's randomized holdout (see `setup`). Each
+/// topic gets experts from the track it belongs to, so questions always have someone to go to.
 pub fn draw(members: usize, rng: &mut SplitMix64, questions: &[(String, String)]) -> Vec<Person> {
     let mut people: Vec<Person> = (0..members)
         .map(|i| {
@@ -94,9 +92,7 @@ pub fn draw(members: usize, rng: &mut SplitMix64, questions: &[(String, String)]
                     learner.knew_before(question, rng.between(3.0, 40.0), rng.between(0.0, 90.0));
                 }
             }
-            let reminders = if i % 4 == 3 {
-                Reminders::Off
-            } else if i % 6 == 1 {
+            let reminders = if i % 6 == 1 {
                 Reminders::Dm
             } else {
                 Reminders::Channel
@@ -118,7 +114,7 @@ pub fn draw(members: usize, rng: &mut SplitMix64, questions: &[(String, String)]
 }
 
 /// Two experts per topic where the team is big enough: the first members of each track take
-/// its topics in turn (the comparison group included: experts are experts).
+/// its topics in turn.
 fn appoint_experts(people: &mut [Person]) {
     for (t, track) in TRACKS.iter().enumerate() {
         let members: Vec<usize> = (0..people.len())
@@ -162,7 +158,7 @@ mod tests {
     }
 
     #[test]
-    fn every_topic_has_an_expert_and_there_is_a_comparison_group() {
+    fn every_topic_has_an_expert_and_some_take_reminders_by_dm() {
         for size in [2, 5, 8, 40, 60] {
             let people = draw(size, &mut SplitMix64::new(1), &bank());
             for track in TRACKS {
@@ -177,15 +173,11 @@ mod tests {
             assert_eq!(names.len(), size, "names are unique");
         }
         let people = draw(8, &mut SplitMix64::new(1), &bank());
-        let off = people
-            .iter()
-            .filter(|p| p.reminders == Reminders::Off)
-            .count();
         let dm = people
             .iter()
             .filter(|p| p.reminders == Reminders::Dm)
             .count();
-        assert_eq!((off, dm), (2, 1));
+        assert_eq!(dm, 2);
         let drifting: Vec<_> = people.iter().filter_map(|p| p.drifts_away_on).collect();
         assert_eq!(drifting, [14], "one member drifts away after two weeks");
     }

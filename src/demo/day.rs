@@ -92,8 +92,23 @@ pub async fn live(
         }
         if let Some(quiz) = &quiz {
             if rng.chance(diligence) {
-                answer(world, rng, i, quiz).await?;
+                let feedback = answer(world, rng, i, quiz).await?;
                 done.quiz += 1;
+                // "One more?": a knowledge check, taken as diligently as the rest.
+                if let Some((_, feedback)) = feedback {
+                    if let Some(more) = feedback
+                        .buttons()
+                        .iter()
+                        .position(|(_, l)| l.starts_with("One more?"))
+                    {
+                        if rng.chance(diligence) {
+                            let card = world.click(user, &feedback, more, true).await?;
+                            if answer(world, rng, i, &card).await?.is_some() {
+                                done.practice += 1;
+                            }
+                        }
+                    }
+                }
             }
         }
         let my_reminder = match reminders {
@@ -105,7 +120,6 @@ pub async fn live(
                     .rev()
                     .find(is_reminder)
             }),
-            Reminders::Off => None,
         };
         if let Some(r) = my_reminder {
             if rng.chance(diligence) {

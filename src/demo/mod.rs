@@ -11,6 +11,7 @@
 //! has waited for the bot to catch up.
 
 pub mod cast;
+pub mod coverage;
 mod day;
 pub mod key;
 pub mod learner;
@@ -23,7 +24,7 @@ mod summary;
 mod transcript;
 mod world;
 
-pub use summary::Summary;
+pub use summary::{Check, Measured, Summary};
 
 use crate::config::Settings;
 use crate::dice::SplitMix64;
@@ -72,7 +73,7 @@ pub async fn run(options: &DemoOptions, settings: Settings) -> anyhow::Result<Su
         .collect();
     let people = cast::draw(options.members, &mut rng, &bank);
     let mut world = world::World::start(options, settings, people).await?;
-    setup::configure(&mut world).await?;
+    setup::configure(&mut world, options.days.div_ceil(7)).await?;
     if options.interactive {
         let result = repl::run(&mut world).await;
         world.stop().await?;

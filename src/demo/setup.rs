@@ -1,6 +1,7 @@
 //! Setting up the demo server the way an admin would, with slash commands: time zone, starter
-//! content, the Q&A and admin channels, role tracks, teams, experts and the schedules; then the
-//! members who want reviews by DM or not at all say so with `/reinforce`.
+//! content, the Q&A and admin channels, role tracks, teams, experts and the schedules; the
+//! members who want reviews by DM say so with `/reinforce`; last, the admin starts a randomized
+//! holdout (`/experiment start`), so the report can say what the reviews caused.
 
 use super::cast::{Reminders, TEAMS, TRACKS};
 use super::world::{World, TIMEZONE};
@@ -16,9 +17,12 @@ pub const SCHEDULES: [(&str, &str, bool); 5] = [
     ("digest", "30 8 * * MON", true),
 ];
 
+/// The share of members the experiment holds out of reviews, in percent.
+pub const HOLDOUT_PERCENT: u32 = 25;
+
 /// Runs every admin command and each member's `/reinforce` choice; fails if the bot turns
-/// any of them down.
-pub async fn configure(world: &mut World) -> anyhow::Result<()> {
+/// any of them down. `weeks` is how long the experiment runs.
+pub async fn configure(world: &mut World, weeks: u32) -> anyhow::Result<()> {
     world
         .transcript
         .heading("Setting up the server (the admin, grace)");
@@ -42,7 +46,6 @@ pub async fn configure(world: &mut World) -> anyhow::Result<()> {
         .filter_map(|p| match p.reminders {
             Reminders::Channel => None,
             Reminders::Dm => Some((p.user, "dm")),
-            Reminders::Off => Some((p.user, "off")),
         })
         .collect();
     for (user, mode) in choices {
@@ -54,6 +57,23 @@ pub async fn configure(world: &mut World) -> anyhow::Result<()> {
         if reply.buttons().is_empty() && reply.content.is_empty() {
             bail!("setting up the demo, /reinforce {mode} got no answer");
         }
+    }
+    world
+        .transcript
+        .heading("The admin starts an experiment: reviews held out for a random quarter");
+    let options = [
+        ("topic", json!("all")),
+        ("holdout", json!(HOLDOUT_PERCENT)),
+        ("weeks", json!(weeks.clamp(1, 52))),
+    ];
+    let reply = world
+        .command(admin, channel, "experiment start", &options, false)
+        .await?;
+    if !reply.to_text().contains("Experiment started") {
+        bail!(
+            "setting up the demo, /experiment start did not work: the bot said {:?}",
+            reply.to_text()
+        );
     }
     Ok(())
 }

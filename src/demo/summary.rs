@@ -2,7 +2,6 @@
 //! CSV) and the first member's stats; their files and the simulation's own recall chart are
 //! written to the output folder; and a short printout says what happened and where it is.
 
-use super::cast::Reminders;
 use super::day::Activity;
 use super::world::World;
 use super::{guild_of, DemoOptions};
@@ -12,37 +11,111 @@ use crate::emulator::PostedMessage;
 use serde_json::json;
 use std::path::PathBuf;
 
-/// The simulation's hidden recall of the whole question bank, averaged per group, at the start
-/// and after each day: what the members really know, which the bot never sees.
+/// The simulation's hidden recall of the whole question bank, per member (in the order of
+/// `world.people`), at the start and after each day: what the members really know, which the
+/// bot never sees. The experiment's arms are known only at the end (newcomers are drawn as
+/// they arrive), so groups are averaged then.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecallCurve {
-    /// Members with reviews on (channel or DM reminders).
-    pub reviewed: Vec<f64>,
-    /// Members who turned reviews off: only the daily quiz and their own practice.
-    pub quiz_only: Vec<f64>,
+    pub days: Vec<Vec<f64>>,
+    /// Each member's arm: `Some(true)` held out, `Some(false)` reviewed, `None` never assigned
+    /// (never had a review due while the experiment ran). Set at the end.
+    pub arms: Vec<Option<bool>>,
+}
+
+/// Each member's hidden recall of the bank now.
+fn recall_now(world: &World) -> Vec<f64> {
+    let day = world.day_number();
+    let bank: Vec<&str> = world
+        .key
+        .questions()
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    world
+        .people
+        .iter()
+        .map(|p| p.learner.mean_recall(bank.iter().copied(), day))
+        .collect()
 }
 
 impl RecallCurve {
     pub fn record(&mut self, world: &World) {
-        let day = world.day_number();
-        let bank: Vec<&str> = world
-            .key
-            .questions()
-            .iter()
-            .map(|q| q.id.as_str())
-            .collect();
-        let mean = |off: bool| {
-            let group: Vec<f64> = world
-                .people
-                .iter()
-                .filter(|p| (p.reminders == Reminders::Off) == off)
-                .map(|p| p.learner.mean_recall(bank.iter().copied(), day))
-                .collect();
-            group.iter().sum::<f64>() / group.len().max(1) as f64
-        };
-        self.reviewed.push(mean(false));
-        self.quiz_only.push(mean(true));
+        self.days.push(recall_now(world));
     }
+
+    /// The mean of the members `arm` picks (`None`: everyone) in one day's recalls.
+    fn mean(&self, recalls: &[f64], arm: Option<bool>) -> f64 {
+        let picked: Vec<f64> = recalls
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| arm.is_none() || self.arms.get(*i).copied().flatten() == arm)
+            .map(|(_, r)| *r)
+            .collect();
+        picked.iter().sum::<f64>() / picked.len().max(1) as f64
+    }
+
+    /// A group's mean, day by day.
+    pub fn series(&self, arm: Option<bool>) -> Vec<f64> {
+        self.days.iter().map(|d| self.mean(d, arm)).collect()
+    }
+
+    /// Members in an arm.
+    pub fn members(&self, arm: bool) -> usize {
+        self.arms.iter().filter(|a| **a == Some(arm)).count()
+    }
+}
+
+/// A figure of the report with its 95% interval, as fractions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Measured {
+    pub estimate: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+}
+
+impl Measured {
+    pub fn covers(&self, truth: f64) -> bool {
+        self.ci_low <= truth && truth <= self.ci_high
+    }
+}
+
+/// The report's honest figures beside the hidden truth (`summary.json`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Check {
+    pub truth_start: f64,
+    pub truth_end: f64,
+    pub truth_uplift: f64,
+    pub knowledge_start: Option<Measured>,
+    pub knowledge_end: Option<Measured>,
+    pub uplift: Option<Measured>,
+}
+
+/// Reads a figure of `/report format:csv` (topic `""`): the row with `metric` whose group
+/// starts with `group`, as fractions.
+pub fn csv_figure(csv: &str, metric: &str, group: &str) -> Option<Measured> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().ok()?.clone();
+    let at = |name: &str| headers.iter().position(|h| h == name);
+    let (m, t, g, v, lo, hi) = (
+        at("metric")?,
+        at("topic")?,
+        at("group")?,
+        at("value")?,
+        at("ci_low")?,
+        at("ci_high")?,
+    );
+    reader.records().flatten().find_map(|r| {
+        if r.get(m)? != metric || !r.get(t)?.is_empty() || !r.get(g)?.starts_with(group) {
+            return None;
+        }
+        let number = |i: usize| r.get(i)?.parse::<f64>().ok().map(|x| x / 100.0);
+        Some(Measured {
+            estimate: number(v)?,
+            ci_low: number(lo)?,
+            ci_high: number(hi)?,
+        })
+    })
 }
 
 /// The progress bar's status text.
@@ -62,13 +135,15 @@ pub struct Summary {
     pub seed: u64,
     pub period: String,
     pub reviewed_members: usize,
-    pub quiz_only_members: usize,
+    pub holdout_members: usize,
     pub activity: Activity,
     /// From the database: (source, answers, right).
     pub answers: Vec<(String, i64, i64)>,
     /// From the database: (state, questions).
     pub asks: Vec<(String, i64)>,
     pub recall: RecallCurve,
+    /// The report's knowledge and uplift beside the hidden truth.
+    pub check: Check,
     /// The bot's replies, as text.
     pub leaderboard: String,
     pub report: String,
@@ -145,16 +220,26 @@ impl Summary {
         let last = |v: &[f64]| v.last().copied().unwrap_or(0.0) * 100.0;
         out += "What they really know (hidden recall of the starter questions; the bot never sees it)\n";
         for (group, members, values) in [
-            ("with reviews", self.reviewed_members, &self.recall.reviewed),
-            ("quiz only", self.quiz_only_members, &self.recall.quiz_only),
+            (
+                "reviewed",
+                self.reviewed_members,
+                &self.recall.series(Some(false)),
+            ),
+            (
+                "holdout",
+                self.holdout_members,
+                &self.recall.series(Some(true)),
+            ),
         ] {
             out += &format!(
-                "  {group:<12} ({members:>2} members): {:>3.0}% on day 0 → {:>3.0}% after day {}\n",
+                "  {group:<9} ({members:>2} members): {:>3.0}% on day 0 → {:>3.0}% after day {}\n",
                 first(values),
                 last(values),
                 self.days
             );
         }
+        out += "\n";
+        out += &self.check_table();
         out += "\n";
         out += "/leaderboard period:all\n";
         out += &indent(&self.leaderboard);
@@ -177,6 +262,79 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The report's honest figures beside the hidden truth.
+    fn check_table(&self) -> String {
+        let c = &self.check;
+        let pct = |m: Option<Measured>, points: bool| match m {
+            None => "not enough data".to_string(),
+            Some(m) if points => format!(
+                "{:+.0} points [{:+.0}, {:+.0}]",
+                m.estimate * 100.0,
+                m.ci_low * 100.0,
+                m.ci_high * 100.0
+            ),
+            Some(m) => format!(
+                "{:.0}% [{:.0}%, {:.0}%]",
+                m.estimate * 100.0,
+                m.ci_low * 100.0,
+                m.ci_high * 100.0
+            ),
+        };
+        let mut out = String::from(
+            "The report beside the hidden truth (/report period:all; [95% interval])\n",
+        );
+        for (label, m, truth, points) in [
+            (
+                "knowledge at the start",
+                c.knowledge_start,
+                c.truth_start,
+                false,
+            ),
+            ("knowledge now", c.knowledge_end, c.truth_end, false),
+            ("what reviews caused", c.uplift, c.truth_uplift, true),
+        ] {
+            let truth = if points {
+                format!("{:+.0} points", truth * 100.0)
+            } else {
+                format!("{:.0}%", truth * 100.0)
+            };
+            out += &format!(
+                "  {label:<24} report {:<28} truth {truth}\n",
+                pct(m, points)
+            );
+        }
+        out
+    }
+
+    /// `summary.json`: the run, the hidden truth and what the report measured (fractions).
+    pub fn json(&self) -> serde_json::Value {
+        let c = &self.check;
+        let m = |x: Option<Measured>| {
+            x.map_or(
+                serde_json::Value::Null,
+                |m| json!({"estimate": m.estimate, "ci_low": m.ci_low, "ci_high": m.ci_high}),
+            )
+        };
+        json!({
+            "seed": self.seed,
+            "days": self.days,
+            "members": self.members,
+            "truth": {
+                "knowledge_start": c.truth_start,
+                "knowledge_end": c.truth_end,
+                "uplift": c.truth_uplift,
+            },
+            "measured": {
+                "knowledge_start": m(c.knowledge_start),
+                "knowledge_end": m(c.knowledge_end),
+                "uplift": m(c.uplift),
+            },
+            "arms": {"reviewed": self.reviewed_members, "holdout": self.holdout_members},
+        })
+    }
+}
+
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("  {l}\n")).collect()
 }
@@ -189,9 +347,27 @@ pub async fn collect(
     recall: RecallCurve,
 ) -> anyhow::Result<Summary> {
     world.transcript.routine = true;
+    // The next morning: the bot has counted the last day into its daily figures.
+    world.at(options.days, 7, 0).await?;
     world
         .transcript
         .heading("At the end: the board, the report and stats");
+    let mut recall = recall;
+    world.load_holdout().await?;
+    recall.arms = world
+        .people
+        .iter()
+        .map(|p| world.holdout.get(&p.user).copied())
+        .collect();
+    let now = RecallCurve {
+        days: vec![recall_now(world)],
+        arms: recall.arms.clone(),
+    };
+    let (truth_end, reviewed_end, holdout_end) = (
+        now.mean(&now.days[0], None),
+        now.mean(&now.days[0], Some(false)),
+        now.mean(&now.days[0], Some(true)),
+    );
     let (admin, channel) = (world.admin, world.channels.admins);
     let all = [("period", json!("all"))];
     let board = world
@@ -214,7 +390,7 @@ pub async fn collect(
         world,
         &report,
         "",
-        ".png",
+        "trend.png",
         "the report's trend chart (/report)",
     )?);
     files.extend(save(
@@ -232,27 +408,44 @@ pub async fn collect(
         ".png",
         &what,
     )?);
+    files.extend(save(
+        world,
+        &report,
+        "",
+        "knowledge.png",
+        "the report's knowledge chart: checks week by week, with 95% intervals",
+    )?);
     let chart = recall_chart(&recall)?;
     let path = world.out.join("recall.png");
     std::fs::write(&path, chart)?;
     files.push((
         path,
-        "the hidden recall, day by day, with and without reviews".into(),
+        "the hidden recall, day by day, reviewed and holdout arms".into(),
     ));
     files.push((
         world.out.join("transcript.md"),
         "what everyone did and what the bot answered".into(),
     ));
 
-    let guild = guild_of(world);
-    let off = world
-        .people
+    let csv_text = csv
+        .attachments
         .iter()
-        .filter(|p| p.reminders == Reminders::Off)
-        .count();
+        .find(|a| a.filename.ends_with(".csv"))
+        .map(|a| String::from_utf8_lossy(&a.data).into_owned())
+        .unwrap_or_default();
+    let check = Check {
+        truth_start: recall.series(None).first().copied().unwrap_or(0.0),
+        truth_end,
+        truth_uplift: reviewed_end - holdout_end,
+        knowledge_start: csv_figure(&csv_text, "knowledge_start_pct", "all"),
+        knowledge_end: csv_figure(&csv_text, "knowledge_now_pct", "all"),
+        uplift: csv_figure(&csv_text, "uplift_points", "experiment:"),
+    };
+    let guild = guild_of(world);
+    let (reviewed, held) = (recall.members(false), recall.members(true));
     let first_day = world.date(0);
     let last_day = world.date(options.days - 1);
-    Ok(Summary {
+    let mut summary = Summary {
         days: options.days,
         members: options.members,
         seed: options.seed,
@@ -261,18 +454,26 @@ pub async fn collect(
             first_day.format("%a %-d %b %Y"),
             last_day.format("%a %-d %b %Y")
         ),
-        reviewed_members: world.people.len() - off,
-        quiz_only_members: off,
+        reviewed_members: reviewed,
+        holdout_members: held,
         activity,
         answers: world.store.answers_by_source(guild).await?,
         asks: world.store.asks_by_state(guild).await?,
         recall,
+        check,
         leaderboard: world.readable(&board.to_text()),
         report: world.readable(&report.to_text()),
         files,
         violations: vec![],
         interactive: false,
-    })
+    };
+    let path = world.out.join("summary.json");
+    std::fs::write(&path, format!("{:#}\n", summary.json()))?;
+    summary.files.push((
+        path,
+        "the report's knowledge and uplift beside the hidden truth (fractions)".into(),
+    ));
+    Ok(summary)
 }
 
 /// Writes a reply's attachments ending in `extension` to the output folder (names prefixed
@@ -304,7 +505,7 @@ fn save(
 
 /// The recall curve as a PNG.
 fn recall_chart(curve: &RecallCurve) -> anyhow::Result<Vec<u8>> {
-    let labels: Vec<String> = (0..curve.reviewed.len()).map(|d| d.to_string()).collect();
+    let labels: Vec<String> = (0..curve.days.len()).map(|d| d.to_string()).collect();
     let line = |name: &str, values: &[f64]| Line {
         name: name.into(),
         values: values.iter().map(|v| Some(v * 100.0)).collect(),
@@ -313,8 +514,11 @@ fn recall_chart(curve: &RecallCurve) -> anyhow::Result<Vec<u8>> {
         "Hidden recall of the question bank by day",
         &labels,
         &[
-            line("with reviews", &curve.reviewed),
-            line("quiz only", &curve.quiz_only),
+            line("reviewed arm", &curve.series(Some(false))),
+            line(
+                "holdout arm (no review reminders)",
+                &curve.series(Some(true)),
+            ),
         ],
     )?)
 }

@@ -56,6 +56,8 @@ pub struct World {
     /// Role ids by name.
     pub roles: HashMap<String, u64>,
     pub people: Vec<Person>,
+    /// Each member's arm in the experiment (`true`: held out), as the bot stored it.
+    pub holdout: HashMap<u64, bool>,
     pub key: AnswerKey,
     pub transcript: Transcript,
     pub out: PathBuf,
@@ -140,6 +142,7 @@ impl World {
             admin,
             roles,
             people,
+            holdout: Default::default(),
             key: AnswerKey::starter(),
             transcript,
             out,
@@ -167,6 +170,24 @@ impl World {
     pub fn day_number(&self) -> f64 {
         let start = local(self.tz, self.first_day, 0, 0);
         (self.clock.now() - start).num_seconds() as f64 / 86_400.0
+    }
+
+    /// Reads the experiment's arms as the bot stored them (members are assigned when the
+    /// experiment starts, or on arrival).
+    pub async fn load_holdout(&mut self) -> anyhow::Result<()> {
+        let guild = crate::domain::ids::GuildId(self.guild);
+        let experiment = self
+            .store
+            .latest_experiment(guild)
+            .await?
+            .context("the demo's experiment was not stored")?;
+        self.holdout = self
+            .store
+            .experiment_arms(experiment.id)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(())
     }
 
     /// The local date of day `n`.

@@ -6,6 +6,7 @@
 
 use super::{commands::refusal_message, render, Data};
 use crate::app::message::OutMessage;
+use crate::app::quiz::CardAnswer;
 use crate::app::AppError;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::ids::{GuildId, UserId};
@@ -141,11 +142,17 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
                 version,
                 choice,
                 shown_ms,
-            } => (
-                app.answer_practice(guild, user, version, usize::from(choice), shown_ms)
-                    .await,
-                true,
-            ),
+                check,
+            } => {
+                let click = CardAnswer {
+                    version,
+                    choice: usize::from(choice),
+                    shown_ms,
+                    check,
+                };
+                (app.answer_practice(guild, user, click).await, true)
+            }
+            ComponentId::CheckStart => (app.check_start(guild, user).await, true),
             ComponentId::PracticeNext { version } => {
                 (app.practice_next(guild, user, version, &roles).await, true)
             }
@@ -155,12 +162,17 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
                 choice,
                 shown_ms,
                 n,
+                check,
                 ..
-            } => (
-                app.review_answer(guild, user, version, usize::from(choice), shown_ms, n)
-                    .await,
-                true,
-            ),
+            } => {
+                let click = CardAnswer {
+                    version,
+                    choice: usize::from(choice),
+                    shown_ms,
+                    check,
+                };
+                (app.review_answer(guild, user, click, n).await, true)
+            }
             ComponentId::ReviewNext { n, .. } => (
                 app.review_card(guild, user, n.saturating_add(1)).await,
                 true,

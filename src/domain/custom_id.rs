@@ -14,23 +14,26 @@ pub enum ComponentId {
     /// An answer to a quiz posted in a channel: the post and the chosen choice.
     QuizAnswer { post: i64, choice: u8 },
     /// An answer to a personal practice question: the question version, the choice, and when
-    /// (unix ms) it was shown, which also makes the attempt unique.
+    /// (unix ms) it was shown, which also makes the attempt unique; `check` when the bot drew it
+    /// as a knowledge check.
     PracticeAnswer {
         version: i64,
         choice: u8,
         shown_ms: i64,
+        check: bool,
     },
     /// "Another question" after a practice answer: one from the same topic as this version.
     PracticeNext { version: i64 },
     /// "Start my review" on a review reminder (in a channel or a DM, so the guild is carried).
     ReviewStart { guild: u64 },
-    /// An answer to the `n`th question of a review session.
+    /// An answer to the `n`th question of a review session (`check`: a knowledge check).
     ReviewAnswer {
         guild: u64,
         version: i64,
         choice: u8,
         shown_ms: i64,
         n: u8,
+        check: bool,
     },
     /// "Next question" after the `n`th answer of a review session.
     ReviewNext { guild: u64, n: u8 },
@@ -42,6 +45,8 @@ pub enum ComponentId {
     PrivacyDelete { issued_ms: i64 },
     /// "Keep my data" under `/privacy delete`.
     PrivacyKeep,
+    /// "One more?" under the feedback on a channel quiz: a knowledge check.
+    CheckStart,
 }
 
 impl ComponentId {
@@ -52,7 +57,11 @@ impl ComponentId {
                 version,
                 choice,
                 shown_ms,
-            } => format!("{TAG}:pa:{version}:{choice}:{shown_ms}"),
+                check,
+            } => {
+                let tag = if check { "pc" } else { "pa" };
+                format!("{TAG}:{tag}:{version}:{choice}:{shown_ms}")
+            }
             ComponentId::PracticeNext { version } => format!("{TAG}:pn:{version}"),
             ComponentId::ReviewStart { guild } => format!("{TAG}:rs:{guild}"),
             ComponentId::ReviewAnswer {
@@ -61,12 +70,17 @@ impl ComponentId {
                 choice,
                 shown_ms,
                 n,
-            } => format!("{TAG}:ra:{guild}:{version}:{choice}:{shown_ms}:{n}"),
+                check,
+            } => {
+                let tag = if check { "rk" } else { "ra" };
+                format!("{TAG}:{tag}:{guild}:{version}:{choice}:{shown_ms}:{n}")
+            }
             ComponentId::ReviewNext { guild, n } => format!("{TAG}:rn:{guild}:{n}"),
             ComponentId::AskSolved { ask } => format!("{TAG}:as:{ask}"),
             ComponentId::AskRoute { ask } => format!("{TAG}:ar:{ask}"),
             ComponentId::PrivacyDelete { issued_ms } => format!("{TAG}:pd:{issued_ms}"),
             ComponentId::PrivacyKeep => format!("{TAG}:pk"),
+            ComponentId::CheckStart => format!("{TAG}:cs"),
         }
     }
 
@@ -95,22 +109,26 @@ impl ComponentId {
                 post: number(post)?,
                 choice: choice(c)?,
             }),
-            [TAG, "pa", version, c, shown] => Some(ComponentId::PracticeAnswer {
+            [TAG, tag @ ("pa" | "pc"), version, c, shown] => Some(ComponentId::PracticeAnswer {
                 version: number(version)?,
                 choice: choice(c)?,
                 shown_ms: number(shown)?,
+                check: *tag == "pc",
             }),
             [TAG, "pn", version] => Some(ComponentId::PracticeNext {
                 version: number(version)?,
             }),
             [TAG, "rs", g] => Some(ComponentId::ReviewStart { guild: guild(g)? }),
-            [TAG, "ra", g, version, c, shown, n] => Some(ComponentId::ReviewAnswer {
-                guild: guild(g)?,
-                version: number(version)?,
-                choice: choice(c)?,
-                shown_ms: number(shown)?,
-                n: small(n)?,
-            }),
+            [TAG, tag @ ("ra" | "rk"), g, version, c, shown, n] => {
+                Some(ComponentId::ReviewAnswer {
+                    guild: guild(g)?,
+                    version: number(version)?,
+                    choice: choice(c)?,
+                    shown_ms: number(shown)?,
+                    n: small(n)?,
+                    check: *tag == "rk",
+                })
+            }
             [TAG, "rn", g, n] => Some(ComponentId::ReviewNext {
                 guild: guild(g)?,
                 n: small(n)?,
@@ -121,6 +139,7 @@ impl ComponentId {
                 issued_ms: number(issued)?,
             }),
             [TAG, "pk"] => Some(ComponentId::PrivacyKeep),
+            [TAG, "cs"] => Some(ComponentId::CheckStart),
             _ => None,
         }
     }
@@ -141,6 +160,13 @@ mod tests {
                 version: i64::MAX / 10,
                 choice: 0,
                 shown_ms: 1_790_000_000_000,
+                check: false,
+            },
+            ComponentId::PracticeAnswer {
+                version: 3,
+                choice: 4,
+                shown_ms: 1_790_000_000_000,
+                check: true,
             },
             ComponentId::PracticeNext { version: 7 },
             ComponentId::ReviewStart { guild: u64::MAX },
@@ -150,7 +176,17 @@ mod tests {
                 choice: 4,
                 shown_ms: 1_790_000_000_000,
                 n: 50,
+                check: true,
             },
+            ComponentId::ReviewAnswer {
+                guild: 1,
+                version: 2,
+                choice: 0,
+                shown_ms: 1_790_000_000_000,
+                n: 1,
+                check: false,
+            },
+            ComponentId::CheckStart,
             ComponentId::ReviewNext { guild: 1, n: 3 },
             ComponentId::AskSolved { ask: i64::MAX / 10 },
             ComponentId::AskRoute { ask: 1 },
@@ -193,6 +229,9 @@ mod tests {
             "pl1:pd:",
             "pl1:pd:-1",
             "pl1:pk:1",
+            "pl1:cs:1",
+            "pl1:pc:1:1",
+            "pl1:rk:1:2:3:4",
         ] {
             assert_eq!(ComponentId::parse(bad), None, "{bad}");
         }
@@ -214,13 +253,14 @@ mod properties {
         prop_oneof![
             (id.clone(), 0u8..5)
                 .prop_map(|(post, choice)| ComponentId::QuizAnswer { post, choice }),
-            (id.clone(), 0u8..5, 0..i64::MAX / 10).prop_map(|(version, choice, shown_ms)| {
-                ComponentId::PracticeAnswer {
+            (id.clone(), 0u8..5, 0..i64::MAX / 10, any::<bool>()).prop_map(
+                |(version, choice, shown_ms, check)| ComponentId::PracticeAnswer {
                     version,
                     choice,
                     shown_ms,
+                    check,
                 }
-            }),
+            ),
             id.clone()
                 .prop_map(|version| ComponentId::PracticeNext { version }),
             guild
@@ -231,15 +271,17 @@ mod properties {
                 id.clone(),
                 0u8..5,
                 0..i64::MAX / 10,
-                1u8..=50
+                1u8..=50,
+                any::<bool>()
             )
-                .prop_map(|(guild, version, choice, shown_ms, n)| {
+                .prop_map(|(guild, version, choice, shown_ms, n, check)| {
                     ComponentId::ReviewAnswer {
                         guild,
                         version,
                         choice,
                         shown_ms,
                         n,
+                        check,
                     }
                 }),
             (guild, 1u8..=50).prop_map(|(guild, n)| ComponentId::ReviewNext { guild, n }),
@@ -247,6 +289,7 @@ mod properties {
             id.clone().prop_map(|ask| ComponentId::AskRoute { ask }),
             id.prop_map(|issued_ms| ComponentId::PrivacyDelete { issued_ms }),
             Just(ComponentId::PrivacyKeep),
+            Just(ComponentId::CheckStart),
         ]
     }
 

@@ -11,6 +11,7 @@ mod fitting;
 mod group_commit;
 mod guilds;
 mod knowledge;
+mod measurement;
 mod privacy;
 mod quizzes;
 mod recount;
@@ -28,8 +29,9 @@ pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use experts::{Away, ExpertRow, Suggestion};
 pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 pub use knowledge::{KbEntry, KbHit, KbKind};
+pub use measurement::{CheckRecord, Experiment, FirstTryRecord, NewExperiment};
 pub use privacy::{Forgotten, MemberExport, Purged};
-pub use quizzes::{AnswerResult, NewAnswer, OutboxRow, QuizPost};
+pub use quizzes::{AnswerResult, CheckFacts, NewAnswer, OutboxRow, QuizPost};
 pub use recount::Recount;
 pub use reports::{AskRecord, AssignmentRecord, CompetencyCount, KpiValue, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
@@ -237,7 +239,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8, 9]
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
         );
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -255,7 +257,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8, 9]
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
         );
     }
 

@@ -456,6 +456,16 @@ impl Store {
             .await?
             .rows_affected();
         }
+        // Their arm in experiments (their anonymous answers are no longer anyone's to assign).
+        out.deleted += sqlx::query(
+            "DELETE FROM experiment_arms WHERE user_id = ?2
+             AND experiment_id IN (SELECT id FROM experiments WHERE guild_id = ?1)",
+        )
+        .bind(g)
+        .bind(u)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         // The day's report figures may name them (the support list): computed again when asked.
         sqlx::query("DELETE FROM daily_figures WHERE guild_id = ?")
             .bind(g)

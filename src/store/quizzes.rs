@@ -70,6 +70,17 @@ pub struct NewAnswer {
     pub season_weeks: u32,
     /// The share of a topic's questions whose latest answer must be right for competency.
     pub competency_share: f64,
+    /// Set when the question is a knowledge check (see [`crate::domain::measurement`]).
+    pub check: Option<CheckFacts>,
+}
+
+/// What is stored with a knowledge check besides the answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckFacts {
+    /// The model's predicted recall for the member and question just before the answer.
+    pub predicted: f64,
+    /// Whether the member had never answered the question.
+    pub first: bool,
 }
 
 /// What recording an answer did.
@@ -366,8 +377,9 @@ pub(super) async fn write_answer(
     save_memory(&mut s, a, &memory, first_correct);
     s.push(
         "INSERT INTO answers (id, guild_id, user_id, question_id, version_id, source, quiz_post_id,
-           shown_ms, choice, correct, latency_ms, answered_ms, local_day, points)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           shown_ms, choice, correct, latency_ms, answered_ms, local_day, points,
+           is_check, check_predicted, check_first)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(answer_id)
     .bind(a.guild.to_db())
@@ -382,7 +394,10 @@ pub(super) async fn write_answer(
     .bind(a.latency_ms)
     .bind(a.answered_ms)
     .bind(a.local_day.to_string())
-    .bind(scored.points_awarded);
+    .bind(scored.points_awarded)
+    .bind(a.check.is_some())
+    .bind(a.check.map(|c| c.predicted))
+    .bind(a.check.map(|c| c.first));
     let answer_credit = Credit {
         guild: a.guild,
         user: a.user,
@@ -681,6 +696,7 @@ mod tests {
                 topic_id: self.topic.clone(),
                 season_weeks: 12,
                 competency_share: 0.8,
+                check: None,
             }
         }
 

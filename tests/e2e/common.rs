@@ -63,6 +63,9 @@ pub fn settings_with(
         ("PEERLEARN_DISCORD__API_BASE", discord.api_base()),
         ("PEERLEARN_DISCORD__DEV_GUILD_ID", guild.to_string()),
         ("PEERLEARN_DATABASE__PATH", db.display().to_string()),
+        // Knowledge checks draw questions at random (from the system's entropy in tests):
+        // off unless a test turns them on, so what `/quiz` and reviews serve stays predictable.
+        ("PEERLEARN_MEASUREMENT__CHECK_SHARE", "0".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

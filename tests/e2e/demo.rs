@@ -109,20 +109,61 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
         "peerlearn demo: 5 virtual days (Mon 2 Mar 2026 to Fri 6 Mar 2026), 8 members, seed 3",
         "daily quiz answers",
         "resolved by an expert",
-        "with reviews ( 6 members)",
-        "quiz only    ( 2 members)",
+        "reviewed  (",
+        "holdout   (",
+        "The report beside the hidden truth",
+        "knowledge now            report",
         "peerlearn.db",
         "recall.png",
+        "summary.json",
     ] {
         assert!(printout.contains(part), "{part} in\n{printout}");
     }
+
+    // summary.json: the hidden truth beside exactly what the report's CSV says.
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("a/summary.json")).expect("summary.json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(
+        (&json["seed"], &json["days"], &json["members"]),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!(5),
+            &serde_json::json!(8)
+        )
+    );
+    for key in ["knowledge_start", "knowledge_end", "uplift"] {
+        let truth = json["truth"][key].as_f64().expect(key);
+        assert!((-1.0..=1.0).contains(&truth), "{key}: {truth}");
+    }
+    let start = json["truth"]["knowledge_start"].as_f64().unwrap();
+    let first = summary.recall.series(None)[0];
+    assert!((start - first).abs() < 1e-12, "the truth at day 0");
+    let end = &json["measured"]["knowledge_end"];
+    let estimate = end["estimate"].as_f64().expect("knowledge is measured");
+    let (low, high) = (
+        end["ci_low"].as_f64().unwrap(),
+        end["ci_high"].as_f64().unwrap(),
+    );
+    assert!(low <= estimate && estimate <= high, "{end}");
+    let csv_now = std::fs::read_to_string(dir.path().join("a/peerlearn-report-all-all.csv"))
+        .unwrap()
+        .lines()
+        .find(|l| l.contains(",knowledge_now_pct,,all,"))
+        .map(str::to_string)
+        .expect("the report's knowledge row");
+    assert!(
+        csv_now.contains(&format!(",{:.1},", estimate * 100.0)),
+        "{csv_now} against {estimate}"
+    );
 
     // The files: CSV rows and charts that decode.
     let csv = std::fs::read_to_string(dir.path().join("a/peerlearn-report-all-all.csv"))
         .expect("the report's CSV");
     assert!(csv.lines().count() > 1, "{csv}");
     assert!(csv.starts_with("period,start,end,metric,"), "{csv}");
-    for chart in ["trend.png", "recall.png", "ada-stats.png"] {
+    for chart in ["trend.png", "knowledge.png", "recall.png", "ada-stats.png"] {
         assert_eq!(png_size(&dir.path().join("a").join(chart)), (800, 400));
     }
     let transcript = std::fs::read_to_string(dir.path().join("a/transcript.md")).unwrap();

@@ -11,6 +11,7 @@ mod emulator_contract;
 mod experts;
 mod faults;
 mod gateway;
+mod measurement;
 mod privacy;
 mod quizzes;
 mod reinforcement;

@@ -503,7 +503,7 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
         "{stats}"
     );
     assert!(
-        stats.ends_with("Total: 6 topics, 62 questions, 22 tips"),
+        stats.contains("Total: 6 topics, 62 questions, 22 tips\n**Question quality:** nothing looks wrong so far"),
         "{stats}"
     );
 

@@ -206,7 +206,7 @@ async fn role_tracks_change_what_quiz_serves() {
 }
 
 /// The bot's posts in the DM channel with `user`, once there are `n`.
-async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<peerlearn::emulator::PostedMessage> {
+pub async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<peerlearn::emulator::PostedMessage> {
     let channel = app
         .discord
         .wait_for("a DM channel", |s| {
@@ -222,7 +222,7 @@ async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<peerlearn::emulator::
 
 /// Clicks "Start my review" and answers every question of the session right; returns the
 /// texts the member saw after each answer.
-async fn review_session(
+pub async fn review_session(
     app: &TestApp,
     user: u64,
     reminder: &peerlearn::emulator::PostedMessage,

@@ -165,12 +165,58 @@ async fn seed(app: &TestApp, support: u64) {
             null(ended)
         ));
     }
+    // Knowledge checks: everyone's first try at q2 met it for the first time; 1001–1003's
+    // right answers to q1 on the 23rd were checks on a question seen before, which the model
+    // predicted at 0.8.
+    sql.push_str(&format!(
+        "UPDATE answers SET is_check = 1, check_first = 1, check_predicted = 0.0
+           WHERE question_id = '{}' AND local_day = '2026-11-25';
+         UPDATE answers SET is_check = 1, check_first = 0, check_predicted = 0.8
+           WHERE question_id = '{}' AND local_day = '2026-11-23' AND user_id IN (1001, 1002, 1003);\n",
+        q2.0, q1.0
+    ));
     exec(app, &sql).await;
     // Written beside the bot: its totals are counted from the rows, as after a migration.
     app.store
         .recount_totals(GuildId(app.guild), 12, Recount::Everything)
         .await
         .unwrap();
+}
+
+/// The starter pack's first security question (q1 of the data set).
+async fn first_security_question(app: &TestApp) -> String {
+    sqlx::query_scalar("SELECT MIN(id) FROM questions WHERE guild_id = ? AND topic_id = 'security'")
+        .bind(app.guild as i64)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap()
+}
+
+/// Security knowledge at the start and now, by hand from the data set: first meetings with
+/// q2 on the 25th (1001–1004 right, 1005 and 1006 wrong: each −1/(k − 1) for k choices) give
+/// π. For the start, each weighs 2^(−d/14), d days after the member's first answer (1001–1004
+/// on the 16th, 1005 and 1006 on the 17th); for today they weigh alike (all on the 25th).
+/// Three checks on q1, right where the model said 0.8, shift the model by +0.2. Nine members
+/// answered; 1001–1005 remember q1 at 1.0 today (reviewed today, stability 10); every other
+/// (member, security question) pair is unseen.
+async fn security_knowledge(app: &TestApp) -> (f64, f64) {
+    let (questions, choices): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM questions WHERE guild_id = ?1 AND topic_id = 'security'),
+                (SELECT json_array_length(v.choices) FROM questions q JOIN question_versions v ON v.id = q.current_version
+                 WHERE q.guild_id = ?1 AND q.id = (SELECT MAX(id) FROM questions WHERE guild_id = ?1 AND topic_id = 'security'))",
+    )
+    .bind(app.guild as i64)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    let wrong = -1.0 / (choices as f64 - 1.0);
+    let (w9, w8) = (0.5f64.powf(9.0 / 14.0), 0.5f64.powf(8.0 / 14.0));
+    let start = (4.0 * w9 + 2.0 * w8 * wrong) / (4.0 * w9 + 2.0 * w8);
+    let pi = (4.0 + 2.0 * wrong) / 6.0;
+    let pairs = 9.0 * questions as f64;
+    let seen = 5.0;
+    let now = (seen * (1.0 + 0.2) + pi * (pairs - seen)) / pairs;
+    (start, now.clamp(0.0, 1.0))
 }
 
 fn assert_png(m: &PostedMessage, name: &str) {
@@ -227,18 +273,18 @@ async fn report_figures_match_a_hand_computed_data_set() {
         "📊 Report — week of 23 Nov 2026 (so far)",
         "**Participation:** 8 of 10 members answered (80%) · before: 60%",
         "**Accuracy:** 69% of 16 answers right · before: 33%",
-        "**Knowledge gain** (first try → latest try)",
+        "**Re-answered questions** (first try → latest try; mostly reviews timed for about 90% recall, so this shows the schedule at work, not what people know)",
         "• Data privacy: hidden (fewer than 5 people)",
         "• Information security: 33% → 83% (+50 points) on 6 questions answered again, 6 people",
         "**Time to competency** (first answer → competent)",
         &format!("• Information security: median 8.0 days (5 people) · tracks: <@&{support}> hidden (fewer than 5 people)"),
-        "**Forgetting forecast** (predicted recall now → in 7 days)",
+        "**Forgetting forecast** (the memory model's predicted recall of the questions members have answered, now → in 7 days)",
         "• Information security: 100% → 92% (5 people)",
         "**Questions:** 4 asked · 25% answered by what the team already knew · first expert reply in 20 min (median of 2) · resolved in 1h 0m (median of 1)",
         "**Expert load:** <@2001> 2 assigned, 2 replied (median 20 min), 1 still open; <@2002> 1 assigned, 0 replied, 1 still open",
         "**May need support** (only you see this)",
         "• <@1009>: no answer for 10 days after a 5-day streak",
-        "-# Recall forecast and support list as of 12:00 today (computed once a day).",
+        "-# Knowledge, item flags, recall forecast and support list as of 12:00 today (computed once a day).",
     ];
     let lines: Vec<&str> = text.lines().collect();
     let mut at = 0;
@@ -248,7 +294,31 @@ async fn report_figures_match_a_hand_computed_data_set() {
         at += found.unwrap() + 1;
     }
     assert_png(&summary, "trend.png");
+    assert_png(&summary, "knowledge.png");
     assert!(summary.pinged.users.is_empty() && summary.pinged.roles.is_empty());
+    // The report leads with knowledge, hand-computed below from the checks.
+    assert!(
+        lines[0].starts_with("📊")
+            && lines[1].starts_with("**Knowledge:** share of the question bank members know"),
+        "{text}"
+    );
+    let (start, now) = security_knowledge(&app).await;
+    let security = lines
+        .iter()
+        .find(|l| l.starts_with("• Information security: "))
+        .unwrap_or_else(|| panic!("no security knowledge in:\n{text}"));
+    let want = format!("• Information security: {:.0}% ± ", start * 100.0);
+    assert!(security.starts_with(&want), "{security} against {want}");
+    let want = format!("before peerlearn asked → **{:.0}% ± ", now * 100.0);
+    assert!(security.contains(&want), "{security} against {want}");
+    assert!(
+        security.ends_with(" now (6 people, 9 checks)"),
+        "{security}"
+    );
+    assert!(
+        lines.contains(&"• Data privacy: hidden (fewer than 5 people)"),
+        "{text}"
+    );
 
     let csv_reply = reply_to(
         &app,
@@ -274,8 +344,35 @@ async fn report_figures_match_a_hand_computed_data_set() {
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(
         rows[0],
-        "period,start,end,metric,topic,group,value,people,n,note"
+        "period,start,end,metric,topic,group,value,people,n,note,ci_low,ci_high"
     );
+    // Knowledge with its interval.
+    for (metric, value, n) in [
+        ("knowledge_start_pct", start, 6),
+        ("knowledge_now_pct", now, 9),
+    ] {
+        let prefix = format!(
+            "week,2026-11-23,2026-11-29,{metric},security,all,{:.1},6,{n},,",
+            value * 100.0
+        );
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no row {prefix} in:\n{csv}"));
+        let bounds: Vec<f64> = row[prefix.len()..]
+            .split(',')
+            .map(|x| x.parse().unwrap())
+            .collect();
+        assert!(
+            bounds[0] <= value * 100.0 + 0.05 && value * 100.0 - 0.05 <= bounds[1],
+            "{row}"
+        );
+    }
+    let q1 = first_security_question(&app).await;
+    let item = format!(
+        "week,2026-11-23,2026-11-29,item_first_try_accuracy_pct,security,question:{q1},33.3,6,6,,,"
+    );
+    assert!(rows.contains(&item.as_str()), "missing {item} in:\n{csv}");
     let hidden = "hidden: fewer people than the minimum group size";
     for want in [
         "week,2026-11-23,2026-11-29,participation_pct,,all,80.0,10,8,".to_string(),
@@ -301,6 +398,7 @@ async fn report_figures_match_a_hand_computed_data_set() {
         "week,2026-11-23,2026-11-29,predicted_recall_now_pct,security,all,100.0,5,5,".into(),
         "week,2026-11-23,2026-11-29,members_needing_support,,all,1,,1,".into(),
     ] {
+        let want = format!("{want},,");
         assert!(rows.contains(&want.as_str()), "missing CSV row {want:?} in:\n{csv}");
     }
     assert!(

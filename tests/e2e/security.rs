@@ -47,6 +47,9 @@ const ADMIN: &[&str] = &[
     "expert assign",
     "expert remove",
     "kb remove",
+    "experiment start",
+    "experiment status",
+    "experiment stop",
 ];
 
 const MEMBER: &[&str] = &[

@@ -28,6 +28,7 @@ async fn registers_its_commands_in_the_dev_guild() {
             "config",
             "report",
             "kpi",
+            "experiment",
             "track",
             "privacy",
             "Mark as answer"

@@ -51,10 +51,11 @@ async fn export(ctx: Context<'_>) -> Result<(), Error> {
     respond(ctx, ctx.data().app.export_content(guild).await).await
 }
 
-/// Shows questions, tips and answers per topic
+/// Shows questions, tips and answers per topic, and questions that look flawed
 #[poise::command(slash_command)]
 async fn stats(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
+    ctx.defer_ephemeral().await?;
     respond(ctx, ctx.data().app.content_stats(guild).await).await
 }
 

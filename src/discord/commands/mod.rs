@@ -7,6 +7,7 @@ mod ask;
 mod boards;
 mod config;
 mod content;
+mod experiment;
 mod expert;
 mod help;
 mod kb;
@@ -44,6 +45,7 @@ pub fn all() -> Vec<Command> {
         config::config(),
         report::report(),
         report::kpi(),
+        experiment::experiment(),
         track::track(),
         privacy::privacy(),
         ask::mark_as_answer(),

@@ -1,0 +1,676 @@
+//! Honest measurement in use: knowledge checks mixed into members' questions, randomized
+//! holdout experiments (`/experiment start|status|stop`), and the figures the report leads with
+//! (knowledge at the start and now, the experiment's uplift, item quality). The estimators are
+//! in [`crate::domain::measurement`]; they are computed with the report's daily figures, since
+//! they read every memory.
+
+use super::message::{Button, OutMessage, Style};
+use super::{refuse, App, AppResult};
+use crate::domain::custom_id::ComponentId;
+use crate::domain::format::{fit, plural};
+use crate::domain::ids::{GuildId, UserId};
+use crate::domain::measurement::{
+    assign_holdout, block_holdout, check_due, check_mean, decay_weight, guess_corrected,
+    item_stats, knowledge, uplift, CheckScore, Estimate, FirstTry, ItemFlag, MemberKnowledge,
+    MemberTopic, When, NOW_HALF_LIFE_DAYS, START_HALF_LIFE_DAYS,
+};
+use crate::domain::memory::{Memory, MemoryModel};
+use crate::domain::periods::{Period, Span};
+use crate::store::{CheckFacts, Experiment, QuestionVersion};
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Holdout shares an experiment may use, in percent.
+pub const HOLDOUT_PERCENT: (u32, u32) = (5, 50);
+/// How long an experiment may run, in weeks.
+pub const EXPERIMENT_WEEKS: (u32, u32) = (1, 52);
+/// Days of checks that calibrate today's knowledge.
+const CHECK_WINDOW_DAYS: i64 = 28;
+/// Checks each arm needs before an uplift is shown.
+pub const MIN_ARM_CHECKS: usize = 20;
+/// Weeks of knowledge checks the chart shows at most.
+const CHART_WEEKS: usize = 26;
+
+/// One topic's knowledge (or all topics', with an empty id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicKnowledge {
+    pub id: String,
+    pub name: String,
+    pub start: Option<Estimate>,
+    pub now: Option<Estimate>,
+}
+
+/// What an experiment shows so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpliftFigures {
+    pub experiment: i64,
+    pub topic: Option<String>,
+    pub holdout_pct: u32,
+    pub start_day: NaiveDate,
+    pub ends_day: NaiveDate,
+    pub running: bool,
+    /// Members in each arm (who have answered).
+    pub reviewed_members: usize,
+    pub holdout_members: usize,
+    pub reviewed: Option<Estimate>,
+    pub holdout: Option<Estimate>,
+    pub uplift: Option<Estimate>,
+    /// Whether each arm has enough people and checks for the uplift to mean something.
+    pub enough: bool,
+}
+
+/// A question's quality, for authors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemLine {
+    pub question: String,
+    pub topic: String,
+    pub n: usize,
+    pub accuracy: f64,
+    pub discrimination: Option<f64>,
+    pub picks: Vec<usize>,
+    pub flags: Vec<ItemFlag>,
+}
+
+/// The honest figures, computed once a day with the report's daily figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnowledgeFigures {
+    pub all: TopicKnowledge,
+    pub topics: Vec<TopicKnowledge>,
+    pub uplift: Option<UpliftFigures>,
+    /// Guess-corrected score of the knowledge checks of each week (its Monday), oldest first.
+    pub weekly: Vec<(NaiveDate, Estimate)>,
+    pub items: Vec<ItemLine>,
+}
+
+fn one_hot(len: usize, at: usize) -> Vec<f64> {
+    (0..len).map(|i| if i == at { 1.0 } else { 0.0 }).collect()
+}
+
+impl App {
+    /// Whether the member's next personal question is a knowledge check (at the configured
+    /// share, under the daily cap).
+    pub(super) async fn check_now(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        today: NaiveDate,
+    ) -> AppResult<bool> {
+        let m = &self.settings.measurement;
+        if m.check_share <= 0.0 || m.checks_per_day == 0 {
+            return Ok(false);
+        }
+        let roll = (self.dice.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        if roll >= m.check_share {
+            return Ok(false);
+        }
+        let done = self.store.checks_answered_on(guild, user, today).await?;
+        Ok(check_due(roll, m.check_share, done, m.checks_per_day))
+    }
+
+    /// A question drawn uniformly at random from the bank (of `topic` if given).
+    pub(super) async fn random_question(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        topic: Option<&str>,
+    ) -> AppResult<Option<QuestionVersion>> {
+        let candidates = self
+            .store
+            .practice_candidates(guild, user, topic, self.dice.shuffle_key())
+            .await?;
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let pick = (self.dice.next_u64() % candidates.len() as u64) as usize;
+        Ok(self
+            .store
+            .guild_question_version(guild, candidates[pick].0)
+            .await?)
+    }
+
+    /// What is stored with a check answer: the model's prediction just before it, and whether
+    /// the member met the question for the first time. `None` once the member has answered
+    /// today's checks (the answer then counts as an ordinary one).
+    pub(super) async fn check_facts(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        question_id: &str,
+        today: NaiveDate,
+    ) -> AppResult<Option<CheckFacts>> {
+        let done = self.store.checks_answered_on(guild, user, today).await?;
+        if done >= self.settings.measurement.checks_per_day {
+            return Ok(None);
+        }
+        let memory = self.store.memory_of(guild, user, question_id).await?;
+        let model = self.memory_model(guild).await?;
+        Ok(Some(CheckFacts {
+            predicted: memory.as_ref().map_or(0.0, |m| model.recall(m, today)),
+            first: memory.is_none(),
+        }))
+    }
+
+    /// The experiment running in the guild on `today`, if any.
+    pub async fn running_experiment(
+        &self,
+        guild: GuildId,
+        today: NaiveDate,
+    ) -> AppResult<Option<Experiment>> {
+        Ok(self
+            .store
+            .latest_experiment(guild)
+            .await?
+            .filter(|e| e.running(today)))
+    }
+
+    /// The running experiment, when the member is in its holdout arm (assigning them on
+    /// arrival).
+    pub async fn holdout_of(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        today: NaiveDate,
+    ) -> AppResult<Option<Experiment>> {
+        let Some(e) = self.running_experiment(guild, today).await? else {
+            return Ok(None);
+        };
+        let (percent, seed) = (e.holdout_pct, e.seed);
+        let held = self
+            .store
+            .arm_of(e.id, user, self.clock.now_ms(), |k| {
+                block_holdout(k, percent, seed)
+            })
+            .await?;
+        Ok(held.then_some(e))
+    }
+
+    /// `/experiment start`: a randomized holdout for `topic` (`None`: every topic).
+    pub async fn experiment_start(
+        &self,
+        guild: GuildId,
+        by: UserId,
+        topic: Option<&str>,
+        holdout_pct: u32,
+        weeks: u32,
+    ) -> AppResult<OutMessage> {
+        self.ensure_content(guild).await?;
+        let (lo, hi) = HOLDOUT_PERCENT;
+        if !(lo..=hi).contains(&holdout_pct) {
+            return refuse(format!(
+                "The holdout must be {lo} to {hi} percent of members (25 is a good start)."
+            ));
+        }
+        let (wlo, whi) = EXPERIMENT_WEEKS;
+        if !(wlo..=whi).contains(&weeks) {
+            return refuse(format!("An experiment runs {wlo} to {whi} weeks."));
+        }
+        let topics = self.store.topics(guild).await?;
+        let topic_name = match topic {
+            None => "every topic".to_string(),
+            Some(t) => match topics.iter().find(|(id, _)| id == t) {
+                Some((_, name)) => name.clone(),
+                None => {
+                    return refuse(format!(
+                        "There is no topic `{}`. Pick one from the list, or `all`.",
+                        fit(t, 40)
+                    ))
+                }
+            },
+        };
+        let today = self.local_day(guild, self.clock.now()).await?;
+        if let Some(e) = self.running_experiment(guild, today).await? {
+            return refuse(format!(
+                "An experiment is already running (until {}). `/experiment status` shows it; `/experiment stop` ends it.",
+                e.ends_day.format("%a %-d %b %Y")
+            ));
+        }
+        let seed = self.dice.next_u64() >> 1;
+        let known = self.store.known_members(guild).await?;
+        let arms = assign_holdout(&known, holdout_pct, seed);
+        let ends_day = today + Duration::weeks(i64::from(weeks));
+        let new = crate::store::NewExperiment {
+            guild,
+            topic,
+            holdout_pct,
+            seed,
+            by,
+            now_ms: self.clock.now_ms(),
+            start_day: today,
+            ends_day,
+        };
+        self.store.start_experiment(&new, &arms).await?;
+        let held = arms.iter().filter(|a| a.1).count();
+        Ok(OutMessage::text(format!(
+            "🧪 **Experiment started** on {topic_name}, until {}.\n\
+             {holdout_pct}% of members, drawn at random, get no review reminders for it while it runs ({} of the {} members known now; newcomers are drawn as they arrive). Daily quizzes, knowledge checks and `/quiz` stay the same for everyone, and members see in `/progress` that they are in the holdout.\n\
+             The report then shows what the reviews caused: knowledge of the reviewed members minus the holdout, with its 95% interval. `/experiment status` shows it at any time.",
+            ends_day.format("%a %-d %b %Y"),
+            held,
+            known.len()
+        )))
+    }
+
+    /// `/experiment stop`.
+    pub async fn experiment_stop(&self, guild: GuildId) -> AppResult<OutMessage> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let Some(e) = self.running_experiment(guild, today).await? else {
+            return refuse("No experiment is running. `/experiment start` starts one.");
+        };
+        self.store
+            .stop_experiment(e.id, self.clock.now_ms())
+            .await?;
+        Ok(OutMessage::text(
+            "🧪 **Experiment stopped.** Everyone gets review reminders again. The report keeps showing its result.",
+        ))
+    }
+
+    /// `/experiment status`: the running (or last) experiment and its uplift so far.
+    pub async fn experiment_status(&self, guild: GuildId) -> AppResult<OutMessage> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let Some(e) = self.store.latest_experiment(guild).await? else {
+            return refuse(
+                "No experiment yet. `/experiment start topic:all holdout:25 weeks:8` measures what reviews cause.",
+            );
+        };
+        let facts = self.knowledge_now(guild, today).await?;
+        let min = self.settings.reports.min_group_size as usize;
+        let topic = match &e.topic {
+            None => "every topic".to_string(),
+            Some(t) => format!("`{t}`"),
+        };
+        let state = if e.running(today) {
+            format!("running until {}", e.ends_day.format("%a %-d %b %Y"))
+        } else {
+            "ended".to_string()
+        };
+        let mut text = format!(
+            "🧪 **Experiment** on {topic}, {}% holdout, since {} ({state}).\n",
+            e.holdout_pct,
+            e.start_day.format("%a %-d %b %Y")
+        );
+        match facts.uplift.as_ref() {
+            Some(u) => text.push_str(&uplift_text(u, min)),
+            None => text.push_str("Not enough data yet."),
+        }
+        Ok(OutMessage::text(fit(&text, 2000)))
+    }
+
+    /// "One more?" after a channel quiz: a knowledge check, if today's are not done.
+    pub async fn check_start(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let done = self.store.checks_answered_on(guild, user, today).await?;
+        if done >= self.settings.measurement.checks_per_day {
+            return refuse("That's all for today, thanks! `/quiz` is always open for practice.");
+        }
+        let Some(v) = self.random_question(guild, user, None).await? else {
+            return refuse("There are no questions yet.");
+        };
+        Ok(super::quiz::practice_card(&v, self.clock.now_ms(), true))
+    }
+
+    /// The "One more?" button under a channel quiz's feedback, while the member has checks
+    /// left today. It is optional, so it is offered every time rather than at the share: the
+    /// members who only answer the daily quiz (an experiment's holdout among them) get checks
+    /// too.
+    pub(super) async fn offer_check(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        today: NaiveDate,
+    ) -> AppResult<Option<Button>> {
+        let m = &self.settings.measurement;
+        if m.check_share <= 0.0 {
+            return Ok(None);
+        }
+        let done = self.store.checks_answered_on(guild, user, today).await?;
+        Ok((done < m.checks_per_day).then(|| Button {
+            custom_id: ComponentId::CheckStart.encode(),
+            label: "One more? A quick knowledge check".into(),
+            style: Style::Secondary,
+            disabled: false,
+        }))
+    }
+
+    /// The knowledge figures as of now (reads every memory: the report keeps them once a day).
+    pub async fn knowledge_now(
+        &self,
+        guild: GuildId,
+        today: NaiveDate,
+    ) -> AppResult<KnowledgeFigures> {
+        let memories = self.store.guild_memories(guild).await?;
+        let model = self.memory_model(guild).await?;
+        self.knowledge_figures(guild, today, &memories, &model)
+            .await
+    }
+
+    /// Computes [`KnowledgeFigures`] from the guild's memories and checks.
+    pub(super) async fn knowledge_figures(
+        &self,
+        guild: GuildId,
+        today: NaiveDate,
+        memories: &[(u64, String, Memory)],
+        model: &MemoryModel,
+    ) -> AppResult<KnowledgeFigures> {
+        let s = &self.store;
+        let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+        let (topics, keys, members, checks, tries, experiment, started) = tokio::try_join!(
+            s.topics(guild),
+            s.question_keys(guild),
+            s.answering_members(guild),
+            s.check_records(guild, epoch),
+            s.first_tries(guild),
+            s.latest_experiment(guild),
+            s.first_answers(guild),
+        )?;
+        let tz = self.guild_timezone(guild).await?;
+        // Topics with questions, and their share of the bank.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, topic, _, _) in &keys {
+            *counts.entry(topic.as_str()).or_default() += 1;
+        }
+        let banked: Vec<(String, String)> = topics
+            .into_iter()
+            .filter(|(id, _)| counts.contains_key(id.as_str()))
+            .collect();
+        let total = keys.len().max(1) as f64;
+        let weights: Vec<f64> = banked
+            .iter()
+            .map(|(id, _)| counts[id.as_str()] as f64 / total)
+            .collect();
+        let topic_index: HashMap<&str, usize> = banked
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i))
+            .collect();
+        // Each member's first answer: their start.
+        let first_day: HashMap<u64, NaiveDate> = started
+            .into_iter()
+            .filter_map(|(user, ms)| {
+                let day = chrono::DateTime::from_timestamp_millis(ms)?
+                    .with_timezone(&tz)
+                    .date_naive();
+                Some((user, day))
+            })
+            .collect();
+        let facts_since = |since: NaiveDate| {
+            let mut by_member: BTreeMap<u64, MemberKnowledge> = members
+                .iter()
+                .map(|u| {
+                    let topics = banked
+                        .iter()
+                        .map(|(id, _)| MemberTopic {
+                            unseen: counts[id.as_str()] as u32,
+                            ..Default::default()
+                        })
+                        .collect();
+                    (*u, MemberKnowledge { user: *u, topics })
+                })
+                .collect();
+            for (user, topic, memory) in memories {
+                let (Some(m), Some(&t)) =
+                    (by_member.get_mut(user), topic_index.get(topic.as_str()))
+                else {
+                    continue;
+                };
+                let mt = &mut m.topics[t];
+                mt.seen += 1;
+                mt.unseen = mt.unseen.saturating_sub(1);
+                mt.predicted += model.recall(memory, today);
+            }
+            for c in &checks {
+                let (Some(m), Some(&t)) = (
+                    by_member.get_mut(&c.user),
+                    topic_index.get(c.topic.as_str()),
+                ) else {
+                    continue;
+                };
+                let y = guess_corrected(c.correct, c.choices);
+                let age = (today - c.day).num_days() as f64;
+                let now = decay_weight(age, NOW_HALF_LIFE_DAYS);
+                let mt = &mut m.topics[t];
+                if c.first {
+                    let start = first_day.get(&c.user).copied().unwrap_or(c.day);
+                    let since_first = (c.day - start).num_days() as f64;
+                    mt.add_first(y, now, decay_weight(since_first, START_HALF_LIFE_DAYS));
+                } else if c.day >= since {
+                    mt.add_check(c.predicted, y, now);
+                }
+            }
+            by_member
+        };
+        // The resamples depend on the day only, so a report shows the same interval all day.
+        let seed = (today - epoch).num_days() as u64;
+        let window = facts_since(today - Duration::days(CHECK_WINDOW_DAYS - 1));
+        let everyone: Vec<&MemberKnowledge> = window.values().collect();
+        let figures_of = |id: String, name: String, weights: &[f64]| TopicKnowledge {
+            id,
+            name,
+            start: knowledge(&everyone, weights, When::Start, seed),
+            now: knowledge(&everyone, weights, When::Now, seed),
+        };
+        let all = figures_of(String::new(), "All topics".into(), &weights);
+        let per_topic = banked
+            .iter()
+            .enumerate()
+            .map(|(i, (id, name))| figures_of(id.clone(), name.clone(), &one_hot(banked.len(), i)))
+            .collect();
+
+        let uplift_figures = match experiment {
+            None => None,
+            Some(e) => {
+                let arms: HashMap<u64, bool> = s.experiment_arms(e.id).await?.into_iter().collect();
+                let since = facts_since(e.start_day);
+                let arm_weights = match e.topic.as_deref().and_then(|t| topic_index.get(t)) {
+                    Some(&t) => one_hot(banked.len(), t),
+                    None => weights.clone(),
+                };
+                // Members are compared once assigned (at the start, or on arrival: before any
+                // reminder could reach them).
+                let (mut reviewed, mut held) = (vec![], vec![]);
+                for m in since.values() {
+                    match arms.get(&m.user) {
+                        Some(true) => held.push(m),
+                        Some(false) => reviewed.push(m),
+                        None => {}
+                    }
+                }
+                let min = self.settings.reports.min_group_size as usize;
+                let now = |arm: &[&MemberKnowledge]| knowledge(arm, &arm_weights, When::Now, seed);
+                let (r, h) = (now(&reviewed), now(&held));
+                let enough = [r, h]
+                    .iter()
+                    .all(|x| x.is_some_and(|x| x.people >= min && x.n >= MIN_ARM_CHECKS));
+                Some(UpliftFigures {
+                    experiment: e.id,
+                    topic: e.topic.clone(),
+                    holdout_pct: e.holdout_pct,
+                    start_day: e.start_day,
+                    ends_day: e.ends_day,
+                    running: e.running(today),
+                    reviewed_members: reviewed.len(),
+                    holdout_members: held.len(),
+                    reviewed: r,
+                    holdout: h,
+                    uplift: uplift(&reviewed, &held, &arm_weights, seed),
+                    enough,
+                })
+            }
+        };
+
+        // The weekly points of the chart: each week's checks, no model.
+        let weeks = self.season_weeks(guild).await?;
+        let mut by_week: BTreeMap<NaiveDate, Vec<CheckScore>> = BTreeMap::new();
+        for c in &checks {
+            let week = Span::containing(Period::Week, c.day, weeks).start;
+            by_week.entry(week).or_default().push(CheckScore {
+                user: c.user,
+                score: guess_corrected(c.correct, c.choices),
+            });
+        }
+        let weekly: Vec<(NaiveDate, Estimate)> = by_week
+            .into_iter()
+            .rev()
+            .take(CHART_WEEKS)
+            .filter_map(|(week, list)| Some((week, check_mean(&list, seed)?)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+
+        let items = item_lines(&keys, tries);
+        Ok(KnowledgeFigures {
+            all,
+            topics: per_topic,
+            uplift: uplift_figures,
+            weekly,
+            items,
+        })
+    }
+}
+
+/// Item statistics of every current question with first tries, from the questions' keys
+/// `(id, topic, choices, right choice)` and the first tries.
+fn item_lines(
+    keys: &[(String, String, usize, usize)],
+    tries: Vec<crate::store::FirstTryRecord>,
+) -> Vec<ItemLine> {
+    let topic_of: HashMap<&str, &str> = keys
+        .iter()
+        .map(|(q, t, _, _)| (q.as_str(), t.as_str()))
+        .collect();
+    let key_map: HashMap<String, (usize, usize)> = keys
+        .iter()
+        .map(|(q, _, n, right)| (q.clone(), (*n, *right)))
+        .collect();
+    let tries: Vec<FirstTry> = tries
+        .into_iter()
+        .map(|t| FirstTry {
+            user: t.user,
+            question: t.question,
+            choice: t.choice,
+            correct: t.correct,
+        })
+        .collect();
+    item_stats(&tries, &key_map)
+        .into_iter()
+        .map(|i| ItemLine {
+            topic: topic_of
+                .get(i.question.as_str())
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            question: i.question,
+            n: i.n,
+            accuracy: i.accuracy,
+            discrimination: i.discrimination,
+            picks: i.picks,
+            flags: i.flags,
+        })
+        .collect()
+}
+
+impl App {
+    /// Every current question's statistics from first tries (for `/content stats`).
+    pub async fn item_quality(&self, guild: GuildId) -> AppResult<Vec<ItemLine>> {
+        let (keys, tries) = tokio::try_join!(
+            self.store.question_keys(guild),
+            self.store.first_tries(guild)
+        )?;
+        Ok(item_lines(&keys, tries))
+    }
+}
+
+/// Item statistics as CSV: one row per question.
+pub fn items_csv(items: &[ItemLine]) -> String {
+    let mut w = csv::Writer::from_writer(vec![]);
+    let _ = w.write_record([
+        "question",
+        "topic",
+        "first_tries",
+        "first_try_right_pct",
+        "discrimination",
+        "picked_a",
+        "picked_b",
+        "picked_c",
+        "picked_d",
+        "picked_e",
+        "flags",
+    ]);
+    for i in items {
+        let pick = |c: usize| i.picks.get(c).map_or(String::new(), |n| n.to_string());
+        let flags: Vec<String> = i.flags.iter().map(|f| f.code()).collect();
+        let _ = w.write_record([
+            i.question.clone(),
+            i.topic.clone(),
+            i.n.to_string(),
+            format!("{:.1}", i.accuracy * 100.0),
+            i.discrimination
+                .map_or(String::new(), |d| format!("{d:.3}")),
+            pick(0),
+            pick(1),
+            pick(2),
+            pick(3),
+            pick(4),
+            flags.join(";"),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The flagged questions, for authors (at most `max` lines).
+pub fn flagged_lines(items: &[ItemLine], max: usize) -> Vec<String> {
+    let flagged: Vec<&ItemLine> = items.iter().filter(|i| !i.flags.is_empty()).collect();
+    let mut lines: Vec<String> = flagged
+        .iter()
+        .take(max)
+        .map(|i| {
+            let why: Vec<String> = i.flags.iter().map(|f| f.describe()).collect();
+            format!(
+                "• `{}`: {}; {:.0}% right of {} first tries",
+                fit(&i.question, 40),
+                why.join("; "),
+                i.accuracy * 100.0,
+                i.n
+            )
+        })
+        .collect();
+    if flagged.len() > max {
+        lines.push(format!(
+            "• … and {} more (see the CSV)",
+            flagged.len() - max
+        ));
+    }
+    lines
+}
+
+/// "44% ± 5" (percent, the interval's half-width in points).
+pub fn with_margin(e: &Estimate) -> String {
+    format!(
+        "{:.0}% ± {:.0}",
+        e.estimate * 100.0,
+        (e.margin() * 100.0).max(0.5)
+    )
+}
+
+/// The experiment's result for an admin.
+pub fn uplift_text(u: &UpliftFigures, min: usize) -> String {
+    let arms = format!(
+        "{} reviewed and {} in the holdout",
+        plural(u.reviewed_members as i64, "member", "members"),
+        u.holdout_members
+    );
+    match (u.enough, u.uplift, u.reviewed, u.holdout) {
+        (true, Some(up), Some(r), Some(h)) => format!(
+            "What reviews caused: **{:+.0} points** of knowledge (95% interval {:+.0} to {:+.0}): reviewed {} vs holdout {} ({arms}; {} knowledge checks).",
+            up.estimate * 100.0,
+            up.low * 100.0,
+            up.high * 100.0,
+            with_margin(&r),
+            with_margin(&h),
+            up.n
+        ),
+        _ => format!(
+            "Not enough data yet: each arm needs knowledge checks from at least {min} people and {MIN_ARM_CHECKS} checks ({arms} so far)."
+        ),
+    }
+}

@@ -1,0 +1,348 @@
+//! Measurement: knowledge checks (flags on `answers`), randomized holdout experiments and their
+//! arms, and the first tries that item statistics read. See [`crate::domain::measurement`].
+
+use super::content::ensure_guild;
+use super::Store;
+use crate::domain::ids::{GuildId, UserId};
+use chrono::NaiveDate;
+use sqlx::Row;
+
+/// A knowledge check as the estimators read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckRecord {
+    pub user: u64,
+    pub topic: String,
+    pub day: NaiveDate,
+    pub choices: usize,
+    pub correct: bool,
+    /// The model's predicted recall just before the answer.
+    pub predicted: f64,
+    /// The member's first answer to the question.
+    pub first: bool,
+}
+
+/// A member's first answer to the current version of a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstTryRecord {
+    pub user: u64,
+    pub question: String,
+    pub choice: usize,
+    pub correct: bool,
+}
+
+/// A randomized holdout experiment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Experiment {
+    pub id: i64,
+    /// `None`: every topic.
+    pub topic: Option<String>,
+    pub holdout_pct: u32,
+    pub seed: u64,
+    pub started_by: UserId,
+    pub started_ms: i64,
+    pub start_day: NaiveDate,
+    /// The first day it no longer runs (guild-local).
+    pub ends_day: NaiveDate,
+    pub stopped_ms: Option<i64>,
+}
+
+impl Experiment {
+    /// Whether it runs on `today`.
+    pub fn running(&self, today: NaiveDate) -> bool {
+        self.stopped_ms.is_none() && today < self.ends_day
+    }
+
+    /// Whether the holdout covers `topic`.
+    pub fn covers(&self, topic: &str) -> bool {
+        self.topic.as_deref().is_none_or(|t| t == topic)
+    }
+}
+
+fn experiment_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Experiment> {
+    Some(Experiment {
+        id: r.get("id"),
+        topic: r.get("topic_id"),
+        holdout_pct: u32::try_from(r.get::<i64, _>("holdout_pct")).unwrap_or(0),
+        seed: r.get::<i64, _>("seed") as u64,
+        started_by: UserId::from_db(r.get("started_by")),
+        started_ms: r.get("started_ms"),
+        start_day: r.get::<String, _>("start_day").parse().ok()?,
+        ends_day: r.get::<String, _>("ends_day").parse().ok()?,
+        stopped_ms: r.get("stopped_ms"),
+    })
+}
+
+/// The columns [`experiment_from_row`] reads.
+const EXPERIMENT_COLUMNS: &str =
+    "id, topic_id, holdout_pct, seed, started_by, started_ms, start_day, ends_day, stopped_ms";
+
+/// What a new experiment is.
+#[derive(Debug, Clone)]
+pub struct NewExperiment<'a> {
+    pub guild: GuildId,
+    pub topic: Option<&'a str>,
+    pub holdout_pct: u32,
+    pub seed: u64,
+    pub by: UserId,
+    pub now_ms: i64,
+    pub start_day: NaiveDate,
+    pub ends_day: NaiveDate,
+}
+
+impl Store {
+    /// Knowledge checks a member answered on a guild-local day.
+    pub async fn checks_answered_on(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        day: NaiveDate,
+    ) -> sqlx::Result<u32> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM answers
+             WHERE guild_id = ? AND user_id = ? AND local_day = ? AND is_check = 1",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(day.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Every knowledge check of the guild answered on `since` or later, oldest first.
+    pub async fn check_records(
+        &self,
+        guild: GuildId,
+        since: NaiveDate,
+    ) -> sqlx::Result<Vec<CheckRecord>> {
+        let rows = sqlx::query(
+            "SELECT a.user_id, v.topic_id, a.local_day, json_array_length(v.choices) AS choices,
+                    a.correct, COALESCE(a.check_predicted, 0.0) AS predicted,
+                    COALESCE(a.check_first, 0) AS first
+             FROM answers a JOIN question_versions v ON v.id = a.version_id
+             WHERE a.guild_id = ? AND a.is_check = 1 AND a.local_day >= ?
+             ORDER BY a.id",
+        )
+        .bind(guild.to_db())
+        .bind(since.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                Some(CheckRecord {
+                    user: r.get::<i64, _>("user_id") as u64,
+                    topic: r.get("topic_id"),
+                    day: r.get::<String, _>("local_day").parse().ok()?,
+                    choices: usize::try_from(r.get::<i64, _>("choices")).unwrap_or(2),
+                    correct: r.get("correct"),
+                    predicted: r.get("predicted"),
+                    first: r.get("first"),
+                })
+            })
+            .collect())
+    }
+
+    /// Each member's first answer to the current version of each question.
+    pub async fn first_tries(&self, guild: GuildId) -> sqlx::Result<Vec<FirstTryRecord>> {
+        let rows = sqlx::query(
+            "SELECT user_id, question_id, choice, correct FROM (
+               SELECT a.user_id, a.question_id, a.choice, a.correct,
+                      ROW_NUMBER() OVER (PARTITION BY a.user_id, a.version_id ORDER BY a.id) AS nth
+               FROM answers a JOIN questions q
+                 ON q.guild_id = a.guild_id AND q.current_version = a.version_id
+               WHERE a.guild_id = ?1)
+             WHERE nth = 1",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| FirstTryRecord {
+                user: r.get::<i64, _>("user_id") as u64,
+                question: r.get("question_id"),
+                choice: usize::try_from(r.get::<i64, _>("choice")).unwrap_or(0),
+                correct: r.get("correct"),
+            })
+            .collect())
+    }
+
+    /// Each current question's `(id, topic, number of choices, right choice)`.
+    pub async fn question_keys(
+        &self,
+        guild: GuildId,
+    ) -> sqlx::Result<Vec<(String, String, usize, usize)>> {
+        let rows = sqlx::query(
+            "SELECT q.id, q.topic_id, json_array_length(v.choices) AS choices, v.correct
+             FROM questions q JOIN question_versions v ON v.id = q.current_version
+             WHERE q.guild_id = ? ORDER BY q.id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    r.get("id"),
+                    r.get("topic_id"),
+                    usize::try_from(r.get::<i64, _>("choices")).unwrap_or(2),
+                    usize::try_from(r.get::<i64, _>("correct")).unwrap_or(0),
+                )
+            })
+            .collect())
+    }
+
+    /// The guild's latest experiment (running, ended or stopped).
+    pub async fn latest_experiment(&self, guild: GuildId) -> sqlx::Result<Option<Experiment>> {
+        let row = sqlx::query(&format!(
+            "SELECT {EXPERIMENT_COLUMNS} FROM experiments WHERE guild_id = ?
+             ORDER BY started_ms DESC, id DESC LIMIT 1"
+        ))
+        .bind(guild.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().and_then(experiment_from_row))
+    }
+
+    /// Starts an experiment and stores the arms of the members known now, in one transaction.
+    pub async fn start_experiment(
+        &self,
+        e: &NewExperiment<'_>,
+        arms: &[(u64, bool)],
+    ) -> sqlx::Result<i64> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, e.guild, e.now_ms).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO experiments (guild_id, topic_id, holdout_pct, seed, started_by, started_ms,
+               start_day, ends_day)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(e.guild.to_db())
+        .bind(e.topic)
+        .bind(i64::from(e.holdout_pct))
+        .bind(e.seed as i64)
+        .bind(e.by.to_db())
+        .bind(e.now_ms)
+        .bind(e.start_day.to_string())
+        .bind(e.ends_day.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        for (user, holdout) in arms {
+            sqlx::query(
+                "INSERT INTO experiment_arms (experiment_id, user_id, holdout, late, assigned_ms)
+                 VALUES (?, ?, ?, 0, ?)",
+            )
+            .bind(id)
+            .bind(*user as i64)
+            .bind(*holdout)
+            .bind(e.now_ms)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Stops an experiment (no-op if it was stopped before).
+    pub async fn stop_experiment(&self, id: i64, now_ms: i64) -> sqlx::Result<()> {
+        sqlx::query("UPDATE experiments SET stopped_ms = ? WHERE id = ? AND stopped_ms IS NULL")
+            .bind(now_ms)
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// The stored arms: `(member, holdout)`.
+    pub async fn experiment_arms(&self, id: i64) -> sqlx::Result<Vec<(u64, bool)>> {
+        let rows: Vec<(i64, bool)> = sqlx::query_as(
+            "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ? ORDER BY user_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(u, h)| (u as u64, h)).collect())
+    }
+
+    /// A member's arm: the stored one, else the member arrives now: `draw(k)` decides for the
+    /// `k`-th late arrival (from 0), and the arm is stored. One write transaction, so two
+    /// arrivals at once are numbered apart.
+    pub async fn arm_of(
+        &self,
+        experiment: i64,
+        user: UserId,
+        now_ms: i64,
+        draw: impl FnOnce(u64) -> bool,
+    ) -> sqlx::Result<bool> {
+        let stored: Option<bool> = sqlx::query_scalar(
+            "SELECT holdout FROM experiment_arms WHERE experiment_id = ? AND user_id = ?",
+        )
+        .bind(experiment)
+        .bind(user.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(h) = stored {
+            return Ok(h);
+        }
+        let mut tx = self.write_tx().await?;
+        let (stored, late): (Option<bool>, i64) = sqlx::query_as(
+            "SELECT (SELECT holdout FROM experiment_arms WHERE experiment_id = ?1 AND user_id = ?2),
+                    (SELECT COUNT(*) FROM experiment_arms WHERE experiment_id = ?1 AND late = 1)",
+        )
+        .bind(experiment)
+        .bind(user.to_db())
+        .fetch_one(&mut *tx)
+        .await?;
+        if let Some(h) = stored {
+            return Ok(h);
+        }
+        let holdout = draw(u64::try_from(late).unwrap_or(0));
+        sqlx::query(
+            "INSERT INTO experiment_arms (experiment_id, user_id, holdout, late, assigned_ms)
+             VALUES (?, ?, ?, 1, ?)",
+        )
+        .bind(experiment)
+        .bind(user.to_db())
+        .bind(holdout)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(holdout)
+    }
+
+    /// When each member first answered (Unix ms): where their time with peerlearn starts.
+    pub async fn first_answers(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, i64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT user_id, MIN(answered_ms) FROM answers WHERE guild_id = ? GROUP BY user_id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(u, ms)| (u as u64, ms)).collect())
+    }
+
+    /// The members the bot has seen in the guild.
+    pub async fn known_members(&self, guild: GuildId) -> sqlx::Result<Vec<u64>> {
+        let rows: Vec<i64> = sqlx::query_scalar(
+            "SELECT user_id FROM members WHERE guild_id = ? AND user_id > 0 ORDER BY user_id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|u| u as u64).collect())
+    }
+
+    /// Every member who has answered at least once.
+    pub async fn answering_members(&self, guild: GuildId) -> sqlx::Result<Vec<u64>> {
+        let rows: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT user_id FROM member_progress WHERE guild_id = ? ORDER BY user_id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|u| u as u64).collect())
+    }
+}

@@ -1,0 +1,272 @@
+//! Honest measurement end to end: a randomized holdout (`/experiment start|status|stop`) whose
+//! arms are stored, stable across a restart and kept out of review reminders; knowledge checks
+//! flagged in the store and capped per member, from `/quiz` and the daily quiz's "One more?".
+
+use crate::common::{spawn_app, spawn_app_with, TestApp};
+use crate::quizzes::{bot_posts, command, wait_for_posts};
+use crate::reinforcement::{practise, review_session};
+use serde_json::json;
+use std::time::Duration;
+
+async fn arms(app: &TestApp) -> Vec<(i64, bool)> {
+    sqlx::query_as("SELECT user_id, holdout FROM experiment_arms ORDER BY user_id")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
+    let mut app = spawn_app().await;
+    // Ten members each miss a question, so each has a review due tomorrow.
+    let mut members = vec![app.member];
+    for i in 0..9 {
+        members.push(app.discord.add_member(app.guild, &format!("m{i}"), &[]));
+    }
+    for &m in &members {
+        practise(&app, m, "security", false).await;
+    }
+
+    // Members cannot start one; the options are checked.
+    let text = command(
+        &app,
+        app.member,
+        "experiment start",
+        &[
+            ("topic", json!("all")),
+            ("holdout", json!(50)),
+            ("weeks", json!(4)),
+        ],
+    )
+    .await;
+    assert!(text.contains("Manage Server"), "{text}");
+    let text = command(
+        &app,
+        app.admin,
+        "experiment start",
+        &[
+            ("topic", json!("nowhere")),
+            ("holdout", json!(50)),
+            ("weeks", json!(4)),
+        ],
+    )
+    .await;
+    assert!(text.contains("There is no topic `nowhere`"), "{text}");
+    assert!(arms(&app).await.is_empty(), "nothing stored");
+    let text = command(&app, app.admin, "experiment status", &[]).await;
+    assert!(text.starts_with("No experiment yet."), "{text}");
+
+    let text = command(
+        &app,
+        app.admin,
+        "experiment start",
+        &[
+            ("topic", json!("all")),
+            ("holdout", json!(50)),
+            ("weeks", json!(4)),
+        ],
+    )
+    .await;
+    assert!(
+        text.starts_with("🧪 **Experiment started** on every topic, until Mon 21 Dec 2026."),
+        "{text}"
+    );
+    // Everyone known (the ten and the admin) is assigned: exactly half of eleven, rounded.
+    let drawn = arms(&app).await;
+    assert_eq!(drawn.len(), 11, "{drawn:?}");
+    let held: Vec<u64> = drawn.iter().filter(|a| a.1).map(|a| a.0 as u64).collect();
+    assert_eq!(held.len(), 6, "{drawn:?}");
+    assert!(text.contains("(6 of the 11 members known now"), "{text}");
+    let again = command(
+        &app,
+        app.admin,
+        "experiment start",
+        &[
+            ("topic", json!("all")),
+            ("holdout", json!(25)),
+            ("weeks", json!(4)),
+        ],
+    )
+    .await;
+    assert!(again.contains("already running"), "{again}");
+
+    // A restart keeps the arms.
+    app.restart().await;
+    assert_eq!(arms(&app).await, drawn);
+
+    // Members see it.
+    let someone_held = held.iter().copied().find(|u| members.contains(u)).unwrap();
+    let text = command(&app, someone_held, "progress", &[]).await;
+    assert!(
+        text.contains("🧪 You are in the holdout group of an experiment until Mon 21 Dec 2026"),
+        "{text}"
+    );
+    let reviewed: Vec<u64> = members
+        .iter()
+        .copied()
+        .filter(|m| !held.contains(m))
+        .collect();
+    let text = command(&app, reviewed[0], "progress", &[]).await;
+    assert!(!text.contains("holdout"), "{text}");
+
+    // Tomorrow's reminder counts only the reviewed arm; a held-out member who clicks it is
+    // told why there is nothing for them.
+    command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("reinforcement")),
+            ("cron", json!("0 9 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    app.clock.advance(Duration::from_secs(26 * 3600));
+    let posts = wait_for_posts(&app, app.channel, 1).await;
+    assert!(
+        posts[0].content.starts_with(&format!(
+            "🔁 **{} people have reviews due.**",
+            reviewed.len()
+        )),
+        "{}",
+        posts[0].content
+    );
+    let id = app
+        .discord
+        .click(someone_held, posts[0].id, &posts[0].buttons()[0].0)
+        .unwrap();
+    let reply = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(
+        reply
+            .content
+            .starts_with("You are in this experiment's holdout group"),
+        "{}",
+        reply.content
+    );
+    let after = review_session(&app, reviewed[0], &posts[0]).await;
+    assert_eq!(after.len(), 1, "{after:?}");
+
+    // A newcomer is drawn on arrival, once.
+    let newcomer = app.discord.add_member(app.guild, "late", &[]);
+    practise(&app, newcomer, "privacy", true).await;
+    command(&app, newcomer, "progress", &[]).await;
+    let first = arms(&app).await;
+    assert_eq!(first.len(), 12, "{first:?}");
+    command(&app, newcomer, "progress", &[]).await;
+    assert_eq!(arms(&app).await, first);
+
+    let status = command(&app, app.admin, "experiment status", &[]).await;
+    assert!(
+        status.starts_with("🧪 **Experiment** on every topic, 50% holdout, since Mon 23 Nov 2026 (running until Mon 21 Dec 2026)."),
+        "{status}"
+    );
+    assert!(status.contains("Not enough data yet"), "{status}");
+    let report =
+        crate::boards::reply_to(&app, app.admin, "report", &[("period", json!("all"))]).await;
+    let text = crate::boards::embed_lines(&report);
+    assert!(
+        text.contains("**Experiment** (reviews held out for 50% of members at random, every topic"),
+        "{text}"
+    );
+
+    let text = command(&app, app.admin, "experiment stop", &[]).await;
+    assert!(text.starts_with("🧪 **Experiment stopped.**"), "{text}");
+    let text = command(&app, app.admin, "experiment stop", &[]).await;
+    assert!(text.starts_with("No experiment is running."), "{text}");
+    let text = command(&app, someone_held, "progress", &[]).await;
+    assert!(!text.contains("holdout"), "{text}");
+    let status = command(&app, app.admin, "experiment status", &[]).await;
+    assert!(status.contains("(ended)"), "{status}");
+    app.stop().await.unwrap();
+}
+
+/// The knowledge-check flags of a member's answers, oldest first: `(source, predicted, first)`.
+async fn checks_of(app: &TestApp, user: u64) -> Vec<(String, f64, bool)> {
+    sqlx::query_as(
+        "SELECT source, check_predicted, check_first FROM answers
+         WHERE user_id = ? AND is_check = 1 ORDER BY id",
+    )
+    .bind(user as i64)
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn knowledge_checks_are_flagged_and_capped_per_member() {
+    let mut app = spawn_app_with(&[
+        ("PEERLEARN_MEASUREMENT__CHECK_SHARE", "1"),
+        ("PEERLEARN_MEASUREMENT__CHECKS_PER_DAY", "2"),
+    ])
+    .await;
+    // Every personal question is a check until two are answered today; then /quiz is adaptive
+    // again and the answer is an ordinary one.
+    for _ in 0..3 {
+        practise(&app, app.member, "security", true).await;
+    }
+    let checks = checks_of(&app, app.member).await;
+    assert_eq!(checks.len(), 2, "{checks:?}");
+    assert_eq!(
+        checks[0],
+        ("practice".to_string(), 0.0, true),
+        "a new question: nothing predicted, a first meeting"
+    );
+    assert!(checks.iter().all(|c| c.0 == "practice"), "{checks:?}");
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ?")
+        .bind(app.member as i64)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(total, 3);
+
+    // The daily quiz: no "One more?" once today's checks are done; tomorrow it is offered.
+    command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("quiz")),
+            ("cron", json!("0 10 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    app.clock.advance(Duration::from_secs(3 * 3600));
+    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    let question = crate::quizzes::question_of_post(&app, post.id).await;
+    let id = app
+        .discord
+        .click(app.member, post.id, &post.buttons()[question.correct].0)
+        .unwrap();
+    let feedback = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(feedback.buttons().is_empty(), "{:?}", feedback.buttons());
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    let id = app
+        .discord
+        .click(bob, post.id, &post.buttons()[question.correct].0)
+        .unwrap();
+    let feedback = app.discord.reply(id).await.unwrap().message.unwrap();
+    let (more, label) = feedback.buttons()[0].clone();
+    assert_eq!(label, "One more? A quick knowledge check");
+    // The check comes in place of the feedback, looking like any practice question.
+    let id = app.discord.click(bob, feedback.id, &more).unwrap();
+    let card = app.discord.reply(id).await.unwrap().message.unwrap();
+    let title = card.embeds[0]["title"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(title.starts_with("🧠 Practice · "), "{title}");
+    let (answer, _) = card.buttons()[0].clone();
+    assert!(answer.starts_with("pl1:pc:"), "{answer}");
+    let id = app.discord.click(bob, card.id, &answer).unwrap();
+    let after = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(after.content.contains("points"), "{}", after.content);
+    let checks = checks_of(&app, bob).await;
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    assert!(
+        bot_posts(&app, app.channel).len() == 1,
+        "nothing posted in the channel"
+    );
+    app.stop().await.unwrap();
+}
