@@ -38,6 +38,8 @@ pub enum ReportFormat {
 
 /// Weeks of learning before a KPI that are compared with it.
 const MAX_KPI_LAG_WEEKS: i64 = 4;
+/// Weeks an all-time report's trend chart shows at most (from the first with an answer).
+const ALL_TIME_CHART_WEEKS: usize = 26;
 
 /// Everything a report reads besides the answer totals, gathered once.
 struct Facts {
@@ -520,9 +522,27 @@ impl App {
             }
         };
         message.files.push(("knowledge.png".into(), chart));
-        message
-            .files
-            .push(("trend.png".into(), trend_chart(&figures)?));
+        // An all-time report is one period: its chart shows the weeks instead.
+        let trend = if period == Period::All {
+            let mut spans = vec![Span::containing(Period::Week, today, weeks)];
+            while spans.len() < ALL_TIME_CHART_WEEKS {
+                match spans.last().and_then(|s| s.previous(weeks)) {
+                    Some(before) => spans.push(before),
+                    None => break,
+                }
+            }
+            spans.reverse();
+            let mut weekly = self.period_figures(&facts, spans).await?;
+            let first = weekly
+                .iter()
+                .position(|p| p.accuracy.is_some())
+                .unwrap_or(weekly.len().saturating_sub(1));
+            weekly.drain(..first);
+            trend_chart(&weekly)?
+        } else {
+            trend_chart(&figures)?
+        };
+        message.files.push(("trend.png".into(), trend));
         Ok(message)
     }
 

@@ -42,6 +42,19 @@ pub struct MemberExport {
     pub questions_asked: Vec<AskedRow>,
     pub questions_assigned: Vec<AssignedRow>,
     pub knowledge_written: Vec<KnowledgeRow>,
+    /// The experiments they were in, and their arm.
+    pub experiments: Vec<ExperimentRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExperimentRow {
+    pub started: String,
+    pub ends_day: String,
+    /// `None`: every topic.
+    pub topic_id: Option<String>,
+    /// In the holdout arm: no review reminders for the topic while it ran.
+    pub holdout: bool,
+    pub assigned_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -77,6 +90,8 @@ pub struct AnswerRow {
     pub correct: bool,
     pub seconds_to_answer: f64,
     pub points: i64,
+    /// A knowledge check: a question drawn at random from the whole bank.
+    pub knowledge_check: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -225,9 +240,9 @@ impl Store {
             best_streak,
             last_day,
         });
-        let answers = sqlx::query_as::<_, (i64, String, String, String, String, String, i64, i64, i64, i64)>(
+        let answers = sqlx::query_as::<_, (i64, String, String, String, String, String, i64, i64, i64, i64, bool)>(
             "SELECT a.answered_ms, a.local_day, a.source, a.question_id, v.prompt, v.choices, a.choice,
-                    a.correct, a.latency_ms, a.points
+                    a.correct, a.latency_ms, a.points, a.is_check
              FROM answers a JOIN question_versions v ON v.id = a.version_id
              WHERE a.guild_id = ? AND a.user_id = ? ORDER BY a.id",
         )
@@ -236,7 +251,7 @@ impl Store {
         .fetch_all(pool)
         .await?
         .into_iter()
-        .map(|(at, day, source, question_id, prompt, choices, choice, correct, latency, points)| {
+        .map(|(at, day, source, question_id, prompt, choices, choice, correct, latency, points, knowledge_check)| {
             let choices: Vec<String> = serde_json::from_str(&choices).unwrap_or_default();
             AnswerRow {
                 answered_at: iso(at),
@@ -251,6 +266,7 @@ impl Store {
                 correct: correct != 0,
                 seconds_to_answer: latency as f64 / 1000.0,
                 points,
+                knowledge_check,
             }
         })
         .collect();
@@ -391,6 +407,26 @@ impl Store {
             },
         )
         .collect();
+        let experiments = sqlx::query_as::<_, (i64, String, Option<String>, bool, i64)>(
+            "SELECT e.started_ms, e.ends_day, e.topic_id, a.holdout, a.assigned_ms
+             FROM experiment_arms a JOIN experiments e ON e.id = a.experiment_id
+             WHERE e.guild_id = ? AND a.user_id = ? ORDER BY e.id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(
+            |(started, ends_day, topic_id, holdout, assigned)| ExperimentRow {
+                started: iso(started),
+                ends_day,
+                topic_id,
+                holdout,
+                assigned_at: iso(assigned),
+            },
+        )
+        .collect();
         Ok(MemberExport {
             server_id: guild.0.to_string(),
             user_id: user.0.to_string(),
@@ -407,6 +443,7 @@ impl Store {
             questions_asked,
             questions_assigned,
             knowledge_written,
+            experiments,
         })
     }
 

@@ -77,6 +77,18 @@ async fn a_member_exports_then_deletes_their_data_and_the_team_figures_stay() {
     answered_quiz(&app, &[ada, grace]).await;
     let chose = command(&app, ada, "reinforce", &[("mode", json!("dm"))]).await;
     assert!(chose.contains("direct message"), "{chose}");
+    let started = command(
+        &app,
+        grace,
+        "experiment start",
+        &[
+            ("topic", json!("all")),
+            ("holdout", json!(50)),
+            ("weeks", json!(2)),
+        ],
+    )
+    .await;
+    assert!(started.contains("Experiment started"), "{started}");
 
     // The export: a JSON file with ada's data and nobody else's.
     let id = app
@@ -108,6 +120,10 @@ async fn a_member_exports_then_deletes_their_data_and_the_team_figures_stay() {
         .unwrap()
         .starts_with("2026-11-23T"));
     assert_eq!(data["review_schedule"].as_array().unwrap().len(), 1);
+    assert_eq!(answers[0]["knowledge_check"], false);
+    let experiments = data["experiments"].as_array().unwrap();
+    assert_eq!(experiments.len(), 1, "her arm in the experiment");
+    assert!(experiments[0]["holdout"].is_boolean());
     assert!(!String::from_utf8_lossy(&file.data).contains(&grace.to_string()));
 
     // "Keep my data" deletes nothing.
@@ -123,16 +139,17 @@ async fn a_member_exports_then_deletes_their_data_and_the_team_figures_stay() {
               + (SELECT COUNT(*) FROM memory WHERE user_id = {ada})
               + (SELECT COUNT(*) FROM points_ledger WHERE user_id = {ada})
               + (SELECT COUNT(*) FROM board_totals WHERE user_id = {ada})
-              + (SELECT COUNT(*) FROM answers WHERE user_id = {ada})"
+              + (SELECT COUNT(*) FROM answers WHERE user_id = {ada})
+              + (SELECT COUNT(*) FROM experiment_arms WHERE user_id = {ada})"
     );
-    assert!(count(&app, &ada_rows).await >= 7);
+    assert!(count(&app, &ada_rows).await >= 8);
 
     // A stale confirmation deletes nothing either.
     let (prompt, _) = delete_prompt(&app, ada).await;
     app.clock.advance(Duration::from_secs(11 * 60));
     let stale = click_on(&app, ada, prompt, "Delete my data").await;
     assert!(stale.contains("expired"), "{stale}");
-    assert!(count(&app, &ada_rows).await >= 7);
+    assert!(count(&app, &ada_rows).await >= 8);
 
     // Confirmed: ada's rows are gone; her answer stays, anonymous.
     let answers_before = count(&app, "SELECT COUNT(*) FROM answers").await;

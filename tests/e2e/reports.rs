@@ -194,9 +194,8 @@ async fn first_security_question(app: &TestApp) -> String {
 
 /// Security knowledge at the start and now, by hand from the data set: first meetings with
 /// q2 on the 25th (1001–1004 right, 1005 and 1006 wrong: each −1/(k − 1) for k choices) give
-/// π. For the start, each weighs 2^(−d/14), d days after the member's first answer (1001–1004
-/// on the 16th, 1005 and 1006 on the 17th); for today they weigh alike (all on the 25th).
-/// Three checks on q1, right where the model said 0.8, shift the model by +0.2. Nine members
+/// the start, and what an unseen question is worth today (all on the same day, so they weigh
+/// alike). Three checks on q1, right where the model said 0.8, shift the model by +0.2. Nine members
 /// answered; 1001–1005 remember q1 at 1.0 today (reviewed today, stability 10); every other
 /// (member, security question) pair is unseen.
 async fn security_knowledge(app: &TestApp) -> (f64, f64) {
@@ -210,9 +209,8 @@ async fn security_knowledge(app: &TestApp) -> (f64, f64) {
     .await
     .unwrap();
     let wrong = -1.0 / (choices as f64 - 1.0);
-    let (w9, w8) = (0.5f64.powf(9.0 / 14.0), 0.5f64.powf(8.0 / 14.0));
-    let start = (4.0 * w9 + 2.0 * w8 * wrong) / (4.0 * w9 + 2.0 * w8);
-    let pi = (4.0 + 2.0 * wrong) / 6.0;
+    let start = (4.0 + 2.0 * wrong) / 6.0;
+    let pi = start;
     let pairs = 9.0 * questions as f64;
     let seen = 5.0;
     let now = (seen * (1.0 + 0.2) + pi * (pairs - seen)) / pairs;
