@@ -111,6 +111,11 @@ impl Dice {
             .wrapping_add(GOLDEN))
     }
 
+    /// Uniform in [0, 1).
+    pub fn unit(&self) -> f64 {
+        SplitMix64::new(self.next_u64()).unit()
+    }
+
     /// True about once in `n` throws.
     pub fn one_in(&self, n: u64) -> bool {
         n > 0 && self.next_u64() % n == 0

@@ -6,13 +6,14 @@
 
 use super::message::{Button, OutMessage, Style};
 use super::{refuse, App, AppResult};
+use crate::dice::SplitMix64;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::measurement::{
     assign_holdout, block_holdout, check_due, check_mean, decay_weight, guess_corrected,
-    item_stats, knowledge, uplift, CheckScore, Estimate, FirstTry, ItemFlag, MemberKnowledge,
-    MemberTopic, When, NOW_HALF_LIFE_DAYS,
+    item_stats, knowledge, knowledge_set, uplift, CheckScore, Estimate, FirstTry, ItemFlag,
+    MemberKnowledge, MemberTopic, When, NOW_HALF_LIFE_DAYS,
 };
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
@@ -100,8 +101,9 @@ impl App {
         if m.check_share <= 0.0 || m.checks_per_day == 0 {
             return Ok(false);
         }
-        let roll = (self.dice.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let roll = self.dice.unit();
         if roll >= m.check_share {
+            // Most personal questions: no need to count today's checks.
             return Ok(false);
         }
         let done = self.store.checks_answered_on(guild, user, today).await?;
@@ -122,7 +124,7 @@ impl App {
         if candidates.is_empty() {
             return Ok(None);
         }
-        let pick = (self.dice.next_u64() % candidates.len() as u64) as usize;
+        let pick = SplitMix64::new(self.dice.next_u64()).below(candidates.len() as u64) as usize;
         Ok(self
             .store
             .guild_question_version(guild, candidates[pick].0)
@@ -206,17 +208,20 @@ impl App {
             return refuse(format!("An experiment runs {wlo} to {whi} weeks."));
         }
         let topics = self.store.topics(guild).await?;
-        let topic_name = match topic {
-            None => "every topic".to_string(),
-            Some(t) => match topics.iter().find(|(id, _)| id == t) {
-                Some((_, name)) => name.clone(),
-                None => {
-                    return refuse(format!(
-                        "There is no topic `{}`. Pick one from the list, or `all`.",
-                        fit(t, 40)
-                    ))
-                }
-            },
+        let found = topic.map(|t| {
+            topics
+                .iter()
+                .find(|(id, name)| id == t || name.eq_ignore_ascii_case(t))
+        });
+        let (topic, topic_name) = match (topic, found.flatten()) {
+            (None, _) => (None, "every topic".to_string()),
+            (Some(_), Some((id, name))) => (Some(id.as_str()), name.clone()),
+            (Some(t), None) => {
+                return refuse(format!(
+                    "There is no topic `{}`. Pick one from the list, or `all`.",
+                    fit(t, 40)
+                ))
+            }
         };
         let today = self.local_day(guild, self.clock.now()).await?;
         if let Some(e) = self.running_experiment(guild, today).await? {
@@ -429,17 +434,26 @@ impl App {
         let seed = (today - epoch).num_days() as u64;
         let window = facts_since(today - Duration::days(CHECK_WINDOW_DAYS - 1));
         let everyone: Vec<&MemberKnowledge> = window.values().collect();
-        let figures_of = |id: String, name: String, weights: &[f64]| TopicKnowledge {
-            id,
-            name,
-            start: knowledge(&everyone, weights, When::Start, seed),
-            now: knowledge(&everyone, weights, When::Now, seed),
+        // All topics, then each alone, from one bootstrap.
+        let mut asked = vec![weights.clone()];
+        asked.extend((0..banked.len()).map(|i| one_hot(banked.len(), i)));
+        let mut estimates = knowledge_set(&everyone, &asked, seed).into_iter();
+        let (start, now) = estimates.next().unwrap_or((None, None));
+        let all = TopicKnowledge {
+            id: String::new(),
+            name: "All topics".into(),
+            start,
+            now,
         };
-        let all = figures_of(String::new(), "All topics".into(), &weights);
         let per_topic = banked
             .iter()
-            .enumerate()
-            .map(|(i, (id, name))| figures_of(id.clone(), name.clone(), &one_hot(banked.len(), i)))
+            .zip(estimates)
+            .map(|((id, name), (start, now))| TopicKnowledge {
+                id: id.clone(),
+                name: name.clone(),
+                start,
+                now,
+            })
             .collect();
 
         let uplift_figures = match experiment {

@@ -65,21 +65,35 @@ impl App {
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "your server".into());
         // Members in a running experiment's holdout get no reminders for its topic (none at
-        // all when it covers every topic).
-        let mut due_now = Vec::with_capacity(due.len());
-        for m in due {
-            match self.holdout_of(s.guild, m.user, today).await? {
-                None => due_now.push(m),
-                Some(e) if e.topic.is_none() => {}
-                Some(_) => {
-                    let left = self.due_outside_holdout(s.guild, m.user).await?;
-                    if left > 0 {
-                        due_now.push(crate::store::DueMember { due: left, ..m });
+        // all when it covers every topic). The stored arms are read once; members met for the
+        // first time are drawn now.
+        let due = match self.running_experiment(s.guild, today).await? {
+            None => due,
+            Some(e) => {
+                let arms: std::collections::HashMap<u64, bool> = self
+                    .store
+                    .experiment_arms(e.id)
+                    .await?
+                    .into_iter()
+                    .collect();
+                let mut due_now = Vec::with_capacity(due.len());
+                for m in due {
+                    let held = match arms.get(&m.user.0) {
+                        Some(h) => *h,
+                        None => self.holdout_of(s.guild, m.user, today).await?.is_some(),
+                    };
+                    if !held {
+                        due_now.push(m);
+                    } else if e.topic.is_some() {
+                        let left = self.due_candidates(s.guild, m.user).await?.len() as i64;
+                        if left > 0 {
+                            due_now.push(crate::store::DueMember { due: left, ..m });
+                        }
                     }
                 }
+                due_now
             }
-        }
-        let due = due_now;
+        };
         let payload = |message: OutMessage| Post::message_payload(message);
         let mut posts = Vec::new();
         let in_channel = due.iter().filter(|m| !m.by_dm).count() as i64;
@@ -162,11 +176,6 @@ impl App {
                 check,
             }
         }))
-    }
-
-    /// How many of a member's due items are outside the topic of the holdout they are in.
-    async fn due_outside_holdout(&self, guild: GuildId, user: UserId) -> AppResult<i64> {
-        Ok(self.due_candidates(guild, user).await?.len() as i64)
     }
 
     /// The member's due questions (not mastered), without those of a holdout they are in.

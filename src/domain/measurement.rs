@@ -51,8 +51,8 @@ use crate::dice::SplitMix64;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Bootstrap resamples behind an interval.
-pub const BOOTSTRAP_RESAMPLES: usize = 1000;
+/// Bootstrap resamples behind an interval: enough for its standard error (within about 5%).
+pub const BOOTSTRAP_RESAMPLES: usize = 200;
 /// The intervals' confidence level.
 pub const CONFIDENCE: f64 = 0.95;
 /// A question's first tries needed before its quality is judged.
@@ -196,18 +196,11 @@ pub enum When {
     Start,
 }
 
-/// The weighted knowledge of a set of members (one resample of them): see the module docs.
-/// `weights` are the topics' shares of the bank (summing to 1 over the topics asked for).
-/// `None` when a needed correction has no check.
-fn knowledge_of(members: &[&MemberKnowledge], weights: &[f64], when: When) -> Option<f64> {
-    if members.is_empty() {
-        return None;
-    }
-    let topics = weights.len();
+/// Each topic's facts summed over `members`.
+fn sum_topics(members: &[&MemberKnowledge], topics: usize) -> Vec<MemberTopic> {
     let mut sums = vec![MemberTopic::default(); topics];
     for m in members {
-        for (t, mt) in m.topics.iter().enumerate().take(topics) {
-            let s = &mut sums[t];
+        for (s, mt) in sums.iter_mut().zip(&m.topics) {
             s.seen += mt.seen;
             s.predicted += mt.predicted;
             s.unseen += mt.unseen;
@@ -216,8 +209,17 @@ fn knowledge_of(members: &[&MemberKnowledge], weights: &[f64], when: When) -> Op
             s.firsts_start.merge(&mt.firsts_start);
         }
     }
-    let weighted: Vec<usize> = (0..topics).filter(|&t| weights[t] > 0.0).collect();
-    // One calibration of the model over the topics asked for; a topic without a
+    sums
+}
+
+/// The weighted knowledge from summed facts (see the module docs). `weights` are the topics'
+/// shares of the bank (summing to 1 over the topics asked for). `None` when a needed
+/// correction has no check.
+fn knowledge_from(sums: &[MemberTopic], weights: &[f64], when: When) -> Option<f64> {
+    let weighted: Vec<usize> = (0..weights.len().min(sums.len()))
+        .filter(|&t| weights[t] > 0.0)
+        .collect();
+    // One correction of the model over the topics asked for; a topic without a
     // first-meeting check of its own borrows the others' mean.
     let mut pooled = MemberTopic::default();
     for &t in &weighted {
@@ -249,6 +251,14 @@ fn knowledge_of(members: &[&MemberKnowledge], weights: &[f64], when: When) -> Op
         value += weights[t] * topic;
     }
     Some(value.clamp(0.0, 1.0))
+}
+
+/// The weighted knowledge of a set of members (one resample of them).
+fn knowledge_of(members: &[&MemberKnowledge], weights: &[f64], when: When) -> Option<f64> {
+    if members.is_empty() {
+        return None;
+    }
+    knowledge_from(&sum_topics(members, weights.len()), weights, when)
 }
 
 /// The two-sided 95% quantile of Student's t with `df` degrees of freedom (Cornish–Fisher
@@ -285,20 +295,9 @@ fn resample<'a>(members: &[&'a MemberKnowledge], rng: &mut SplitMix64) -> Vec<&'
         .collect()
 }
 
-/// Knowledge of `members` over topics weighted by `weights`, with a bootstrap interval over
-/// members (`seed` fixes the resamples, so a report shows the same interval twice).
-pub fn knowledge(
-    members: &[&MemberKnowledge],
-    weights: &[f64],
-    when: When,
-    seed: u64,
-) -> Option<Estimate> {
-    let estimate = knowledge_of(members, weights, when)?;
-    let mut rng = SplitMix64::new(seed);
-    let replicates: Vec<f64> = (0..BOOTSTRAP_RESAMPLES)
-        .filter_map(|_| knowledge_of(&resample(members, &mut rng), weights, when))
-        .collect();
-    let (low, high) = interval(estimate, &replicates, members.len());
+/// Members and checks behind an estimate over the topics with weight: members with a check
+/// counted, and the checks.
+fn counts(members: &[&MemberKnowledge], weights: &[f64], when: When) -> (usize, usize) {
     let counted = |m: &&MemberKnowledge| {
         let topics = m.topics.iter().zip(weights).filter(|(_, w)| **w > 0.0);
         topics
@@ -308,13 +307,80 @@ pub fn knowledge(
             })
             .sum::<u32>()
     };
-    Some(Estimate {
-        estimate,
-        low: low.max(0.0),
-        high: high.min(1.0),
-        people: members.iter().filter(|m| counted(m) > 0).count(),
-        n: members.iter().map(|m| counted(m) as usize).sum(),
-    })
+    (
+        members.iter().filter(|m| counted(m) > 0).count(),
+        members.iter().map(|m| counted(m) as usize).sum(),
+    )
+}
+
+/// Knowledge at the start and now for each set of topic weights in `asked` (e.g. all topics,
+/// then each topic alone), from one bootstrap over members: each resample is summed once and
+/// read for every figure, so a server with many members and topics pays for one bootstrap.
+/// `seed` fixes the resamples, so a report shows the same interval twice. Returns
+/// `(start, now)` per entry of `asked`.
+pub fn knowledge_set(
+    members: &[&MemberKnowledge],
+    asked: &[Vec<f64>],
+    seed: u64,
+) -> Vec<(Option<Estimate>, Option<Estimate>)> {
+    let topics = asked.iter().map(Vec::len).max().unwrap_or(0);
+    if members.is_empty() {
+        return vec![(None, None); asked.len()];
+    }
+    let whens = [When::Start, When::Now];
+    let sums = sum_topics(members, topics);
+    let estimates: Vec<[Option<f64>; 2]> = asked
+        .iter()
+        .map(|w| whens.map(|when| knowledge_from(&sums, w, when)))
+        .collect();
+    let mut replicates: Vec<[Vec<f64>; 2]> = vec![[vec![], vec![]]; asked.len()];
+    let mut rng = SplitMix64::new(seed);
+    for _ in 0..BOOTSTRAP_RESAMPLES {
+        let sums = sum_topics(&resample(members, &mut rng), topics);
+        for (i, w) in asked.iter().enumerate() {
+            for (j, when) in whens.iter().enumerate() {
+                if estimates[i][j].is_some() {
+                    if let Some(v) = knowledge_from(&sums, w, *when) {
+                        replicates[i][j].push(v);
+                    }
+                }
+            }
+        }
+    }
+    asked
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let figure = |j: usize| {
+                let estimate = estimates[i][j]?;
+                let (low, high) = interval(estimate, &replicates[i][j], members.len());
+                let (people, n) = counts(members, w, whens[j]);
+                Some(Estimate {
+                    estimate,
+                    low: low.max(0.0),
+                    high: high.min(1.0),
+                    people,
+                    n,
+                })
+            };
+            (figure(0), figure(1))
+        })
+        .collect()
+}
+
+/// Knowledge of `members` over topics weighted by `weights`, with its interval (see
+/// [`knowledge_set`]).
+pub fn knowledge(
+    members: &[&MemberKnowledge],
+    weights: &[f64],
+    when: When,
+    seed: u64,
+) -> Option<Estimate> {
+    let (start, now) = knowledge_set(members, &[weights.to_vec()], seed).remove(0);
+    match when {
+        When::Start => start,
+        When::Now => now,
+    }
 }
 
 /// Knowledge of the reviewed arm minus the holdout arm, now, with a bootstrap interval that

@@ -270,3 +270,68 @@ async fn knowledge_checks_are_flagged_and_capped_per_member() {
     );
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
+    let mut app = spawn_app().await;
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    for m in [app.member, bob] {
+        practise(&app, m, "security", false).await;
+        practise(&app, m, "privacy", false).await;
+    }
+    let text = command(
+        &app,
+        app.admin,
+        "experiment start",
+        &[
+            ("topic", json!("security")),
+            ("holdout", json!(50)),
+            ("weeks", json!(1)),
+        ],
+    )
+    .await;
+    assert!(
+        text.starts_with("🧪 **Experiment started** on Information security"),
+        "{text}"
+    );
+    // Three known (ada, bob, the admin): two held out.
+    let drawn = arms(&app).await;
+    let held = drawn
+        .iter()
+        .find(|(u, h)| *h && [app.member, bob].contains(&(*u as u64)))
+        .map(|(u, _)| *u as u64)
+        .expect("ada or bob is held out");
+    command(
+        &app,
+        app.admin,
+        "schedule add",
+        &[
+            ("kind", json!("reinforcement")),
+            ("cron", json!("0 9 * * *")),
+            ("channel", json!(app.channel.to_string())),
+        ],
+    )
+    .await;
+    app.clock.advance(Duration::from_secs(26 * 3600));
+    let posts = wait_for_posts(&app, app.channel, 1).await;
+    assert!(
+        posts[0]
+            .content
+            .starts_with("🔁 **2 people have reviews due.**"),
+        "both still have privacy due: {}",
+        posts[0].content
+    );
+    // The held-out member's session brings privacy only.
+    let after = review_session(&app, held, &posts[0]).await;
+    assert_eq!(after.len(), 1, "{after:?}");
+    let topics: Vec<String> = sqlx::query_scalar(
+        "SELECT v.topic_id FROM answers a JOIN question_versions v ON v.id = a.version_id
+         WHERE a.user_id = ? AND a.source = 'review'",
+    )
+    .bind(held as i64)
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(topics, ["privacy"]);
+    app.stop().await.unwrap();
+}
