@@ -34,7 +34,7 @@ pub const MIN_ARM_CHECKS: usize = 20;
 const CHART_WEEKS: usize = 26;
 
 /// One topic's knowledge (or all topics', with an empty id).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TopicKnowledge {
     pub id: String,
     pub name: String,
@@ -74,7 +74,7 @@ pub struct ItemLine {
 }
 
 /// The honest figures, computed once a day with the report's daily figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct KnowledgeFigures {
     pub all: TopicKnowledge,
     pub topics: Vec<TopicKnowledge>,

@@ -455,18 +455,7 @@ impl App {
             support,
             computed_ms,
         } = self.daily_figures(&facts).await?;
-        let knowledge = knowledge.unwrap_or_else(|| KnowledgeFigures {
-            all: TopicKnowledge {
-                id: String::new(),
-                name: "All topics".into(),
-                start: None,
-                now: None,
-            },
-            topics: vec![],
-            uplift: None,
-            weekly: vec![],
-            items: vec![],
-        });
+        let knowledge = knowledge.unwrap_or_default();
         let kpi_lines = self.kpi_findings(&facts).await?;
         let min = self.settings.reports.min_group_size as usize;
         let chart = knowledge_chart(&knowledge, min)?;
@@ -563,7 +552,13 @@ impl App {
         let figures = figures_last_week;
         let min = self.settings.reports.min_group_size as usize;
         let daily = self.daily_figures(&facts).await?;
-        let mut lines = summary_lines(&figures, before.as_ref(), &daily.forecasts, min);
+        let mut lines = knowledge_lines(&daily.knowledge.unwrap_or_default(), min);
+        lines.extend(summary_lines(
+            &figures,
+            before.as_ref(),
+            &daily.forecasts,
+            min,
+        ));
         let support = daily.support.len();
         if support > 0 {
             lines.push(format!(

@@ -53,8 +53,6 @@ use std::collections::HashMap;
 
 /// Bootstrap resamples behind an interval: enough for its standard error (within about 5%).
 pub const BOOTSTRAP_RESAMPLES: usize = 200;
-/// The intervals' confidence level.
-pub const CONFIDENCE: f64 = 0.95;
 /// A question's first tries needed before its quality is judged.
 pub const ITEM_MIN_ANSWERS: usize = 8;
 /// Other first tries a member needs to count in an item's discrimination.

@@ -433,6 +433,10 @@ async fn report_figures_match_a_hand_computed_data_set() {
         "{digest}"
     );
     assert!(
+        digest.contains("• Information security: ") && digest.contains("**Knowledge:**"),
+        "the digest leads with knowledge too: {digest}"
+    );
+    assert!(
         digest.contains("**1 member may need support.** An admin sees who and why with `/report`."),
         "{digest}"
     );
