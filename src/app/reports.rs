@@ -1272,6 +1272,18 @@ fn report_csv(
             1,
         );
         w.row(s, "accuracy_pct", "", "all", percent(p.accuracy), 1);
+        if s.period == Period::Week {
+            // The week's knowledge checks, no model (the knowledge chart's points).
+            let week = knowledge.weekly.iter().find(|(start, _)| *start == s.start);
+            w.row(
+                s,
+                "knowledge_checks_pct",
+                "",
+                "all",
+                estimated(week.map(|(_, e)| *e)),
+                1,
+            );
+        }
         for t in &p.topics {
             w.row(s, "accuracy_pct", &t.id, "all", percent(t.accuracy), 1);
             if let Some(g) = t.gain {

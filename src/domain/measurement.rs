@@ -44,7 +44,9 @@
 //!
 //! **Item quality.** [`item_stats`]: first-try accuracy, discrimination (point-biserial
 //! correlation of the item with the member's result on the other items), how often each choice
-//! is picked, and flags for items that are probably ambiguous or wrongly keyed.
+//! is picked, and flags for items that are probably ambiguous or wrongly keyed. A flag needs
+//! strong evidence (a one-sided test at 1%): with a dozen first tries a correlation or a
+//! choice count swings by chance, and a sound question should not be sent back to its author.
 
 use super::analytics::pearson;
 use crate::dice::SplitMix64;
@@ -57,6 +59,9 @@ pub const BOOTSTRAP_RESAMPLES: usize = 200;
 pub const ITEM_MIN_ANSWERS: usize = 8;
 /// Other first tries a member needs to count in an item's discrimination.
 const DISCRIMINATION_MIN_OTHERS: usize = 3;
+/// How strong the evidence must be to flag a question: a one-sided test at 1% (z = 2.33), so
+/// sound questions are flagged by chance about once per hundred questions and kind of flag.
+const FLAG_Z: f64 = 2.326;
 
 /// The guess-corrected score of one answer to a question with `choices` choices: its expected
 /// value is the member's recall probability (see the module docs).
@@ -613,7 +618,14 @@ pub fn item_stats(tries: &[FirstTry], keys: &HashMap<String, (usize, usize)>) ->
             let discrimination = pearson(&pairs);
             let mut flags = vec![];
             if n >= ITEM_MIN_ANSWERS {
-                if discrimination.is_some_and(|d| d < 0.0) {
+                // Student's t of the correlation over the members compared.
+                let m = pairs.len() as f64;
+                let strongly_negative = discrimination.is_some_and(|r| {
+                    m >= ITEM_MIN_ANSWERS as f64
+                        && r < 0.0
+                        && r * ((m - 2.0) / (1.0 - r * r).max(1e-9)).sqrt() < -FLAG_Z
+                });
+                if strongly_negative {
                     flags.push(ItemFlag::NegativeDiscrimination);
                 }
                 if correct == n {
@@ -622,13 +634,18 @@ pub fn item_stats(tries: &[FirstTry], keys: &HashMap<String, (usize, usize)>) ->
                 if correct == 0 {
                     flags.push(ItemFlag::NobodyRight);
                 }
+                // A sign test between the right choice and the most picked wrong one.
                 let right_picks = picks.get(right).copied().unwrap_or(0);
-                if let Some((c, _)) = picks
+                let preferred = picks
                     .iter()
                     .enumerate()
-                    .filter(|(c, p)| *c != right && **p > right_picks)
+                    .filter(|(c, _)| *c != right)
                     .max_by_key(|(_, p)| **p)
-                {
+                    .filter(|(_, p)| {
+                        let (w, r) = (**p as f64, right_picks as f64);
+                        w > r && (w - r) / (w + r).sqrt() > FLAG_Z
+                    });
+                if let Some((c, _)) = preferred {
                     flags.push(ItemFlag::WrongChoicePreferred(c));
                 }
             }
@@ -961,6 +978,30 @@ mod tests {
             s[0].flags,
             vec![ItemFlag::NobodyRight, ItemFlag::WrongChoicePreferred(2)]
         );
+        // A mildly negative correlation over ten members is chance, not a flawed question.
+        let mut mild: Vec<FirstTry> = all
+            .iter()
+            .filter(|t| t.question.as_str() <= "q3")
+            .cloned()
+            .collect();
+        let q7: Vec<(u64, usize)> = [1, 2, 6, 7, 8]
+            .iter()
+            .map(|u| (*u, 0))
+            .chain([3, 4, 5, 9, 10].iter().map(|u| (*u, 1)))
+            .collect();
+        mild.extend(tries("q7", &q7, 0));
+        let keys7: HashMap<String, (usize, usize)> = [
+            ("q1", (3, 0)),
+            ("q2", (3, 0)),
+            ("q3", (3, 0)),
+            ("q7", (3, 0)),
+        ]
+        .into_iter()
+        .map(|(q, k)| (q.to_string(), k))
+        .collect();
+        let q7 = item_stats(&mild, &keys7).pop().unwrap();
+        assert!(q7.discrimination.unwrap() < 0.0, "{q7:?}");
+        assert!(q7.flags.is_empty(), "{q7:?}");
         // Too few first tries: no flag yet.
         let few = item_stats(
             &tries("q7", &[(1, 0), (2, 0)], 1),

@@ -366,6 +366,16 @@ async fn report_figures_match_a_hand_computed_data_set() {
             "{row}"
         );
     }
+    // The week's checks without the model: seven right, two wrong at −1/(k − 1).
+    let wrong = (start * 6.0 - 4.0) / 2.0;
+    let week = format!(
+        "week,2026-11-23,2026-11-29,knowledge_checks_pct,,all,{:.1},6,9,,",
+        (7.0 + 2.0 * wrong) / 9.0 * 100.0
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with(&week)),
+        "no row {week} in:\n{csv}"
+    );
     let q1 = first_security_question(&app).await;
     let item = format!(
         "week,2026-11-23,2026-11-29,item_first_try_accuracy_pct,security,question:{q1},33.3,6,6,,,"
