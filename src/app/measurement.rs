@@ -13,7 +13,7 @@ use crate::domain::ids::{GuildId, UserId};
 use crate::domain::measurement::{
     assign_holdout, block_holdout, check_due, check_mean, decay_weight, guess_corrected,
     item_stats, knowledge, knowledge_set, uplift, CheckScore, Estimate, FirstTry, ItemFlag,
-    MemberKnowledge, MemberTopic, When, NOW_HALF_LIFE_DAYS,
+    MemberKnowledge, MemberTopic, When, NOW_HALF_LIFE_DAYS, START_HALF_LIFE_DAYS,
 };
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
@@ -359,14 +359,26 @@ impl App {
     ) -> AppResult<KnowledgeFigures> {
         let s = &self.store;
         let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-        let (topics, keys, members, checks, tries, experiment) = tokio::try_join!(
+        let (topics, keys, members, checks, tries, experiment, started) = tokio::try_join!(
             s.topics(guild),
             s.question_keys(guild),
             s.answering_members(guild),
             s.check_records(guild, epoch),
             s.first_tries(guild),
             s.latest_experiment(guild),
+            s.first_answers(guild),
         )?;
+        // Each member's first answer: their start.
+        let tz = self.guild_timezone(guild).await?;
+        let first_day: HashMap<u64, NaiveDate> = started
+            .into_iter()
+            .filter_map(|(user, ms)| {
+                let day = chrono::DateTime::from_timestamp_millis(ms)?
+                    .with_timezone(&tz)
+                    .date_naive();
+                Some((user, day))
+            })
+            .collect();
         // Topics with questions, and their share of the bank.
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for (_, topic, _, _) in &keys {
@@ -423,7 +435,9 @@ impl App {
                 let now = decay_weight(age, NOW_HALF_LIFE_DAYS);
                 let mt = &mut m.topics[t];
                 if c.first {
-                    mt.add_first(y, now);
+                    let start = first_day.get(&c.user).copied().unwrap_or(c.day);
+                    let after = (c.day - start).num_days() as f64;
+                    mt.add_first(y, now, decay_weight(after, START_HALF_LIFE_DAYS));
                 } else if c.day >= since {
                     mt.add_check(c.predicted, y, now);
                 }

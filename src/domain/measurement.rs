@@ -35,7 +35,9 @@
 //!
 //! **Knowledge at the start.** The bot knows nothing of a member before their first answer;
 //! a check on a question the member had never been asked measures what they knew without
-//! peerlearn. The baseline is the guess-corrected score of those first-meeting checks.
+//! peerlearn. The baseline is the guess-corrected score of those first-meeting checks, the
+//! ones soon after a member's first answer weighing more ([`START_HALF_LIFE_DAYS`]): later
+//! ones measure prior knowledge that has faded meanwhile.
 //!
 //! **Uplift.** With a randomized holdout ([`assign_holdout`] for the members known when it
 //! starts, [`block_holdout`] for those who arrive later) the difference of the two arms'
@@ -84,6 +86,11 @@ pub fn check_due(roll: f64, share: f64, answered_today: u32, cap: u32) -> bool {
 /// Half-life, in days, of a check's weight in today's calibration: the model's errors drift
 /// as memories age, and prior knowledge fades, so recent checks say more about today.
 pub const NOW_HALF_LIFE_DAYS: f64 = 14.0;
+
+/// Half-life, in days after a member's first answer, of a first-meeting check's weight in the
+/// knowledge at the start: what members knew before fades while they use peerlearn (on the
+/// demo's 45-day runs, weighing all first meetings alike read 2 points low; this, 1).
+pub const START_HALF_LIFE_DAYS: f64 = 14.0;
 
 /// A check's weight `age_days` after it, for a half-life.
 pub fn decay_weight(age_days: f64, half_life_days: f64) -> f64 {
@@ -141,7 +148,7 @@ pub struct MemberTopic {
     pub checks: Sums,
     /// Checks on questions met for the first time, weighted for today.
     pub firsts: Sums,
-    /// The same, all weighing alike: the knowledge at the start.
+    /// The same, weighted for the start.
     pub firsts_start: Sums,
 }
 
@@ -152,10 +159,10 @@ impl MemberTopic {
     }
 
     /// Adds a check on a question met for the first time, scored `y`, weighted `w_now` for
-    /// today's knowledge.
-    pub fn add_first(&mut self, y: f64, w_now: f64) {
+    /// today's knowledge and `w_start` for the start.
+    pub fn add_first(&mut self, y: f64, w_now: f64, w_start: f64) {
         self.firsts.add(0.0, y, w_now);
-        self.firsts_start.add(0.0, y, 1.0);
+        self.firsts_start.add(0.0, y, w_start);
     }
 }
 
@@ -687,7 +694,7 @@ mod tests {
             t.add_check(p, y, 1.0);
         }
         for &y in firsts {
-            t.add_first(y, 1.0);
+            t.add_first(y, 1.0, 1.0);
         }
         t
     }
@@ -770,11 +777,11 @@ mod tests {
             "{both:?} against {want}"
         );
         // Weights: a first meeting weighted 3 against 1 for today moves π to
-        // (3 × 1 − 0.5) / 4 = 0.625 for today; at the start all weigh alike.
+        // (3 × 1 − 0.5) / 4 = 0.625 for today; the start keeps its own weights.
         let mut c = a.clone();
         c.topics[0].firsts = Sums::default();
         c.topics[0].firsts_start = Sums::default();
-        c.topics[0].add_first(1.0, 3.0);
+        c.topics[0].add_first(1.0, 3.0, 1.0);
         let weighted = knowledge(&[&c, &b], &[1.0, 0.0], When::Now, 1).unwrap();
         let want = (1.8 + 0.1 * 3.0 + 0.625 * 5.0) / 8.0;
         assert!(
@@ -828,7 +835,7 @@ mod tests {
                     if i < 14 {
                         t.add_check(predict(r), y, 1.0);
                     } else {
-                        t.add_first(y, 1.0);
+                        t.add_first(y, 1.0, 1.0);
                     }
                 }
                 members.push(member(user, vec![t]));

@@ -313,6 +313,17 @@ impl Store {
         Ok(holdout)
     }
 
+    /// When each member first answered (Unix ms): where their time with peerlearn starts.
+    pub async fn first_answers(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, i64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT user_id, MIN(answered_ms) FROM answers WHERE guild_id = ? GROUP BY user_id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(u, ms)| (u as u64, ms)).collect())
+    }
+
     /// The members the bot has seen in the guild.
     pub async fn known_members(&self, guild: GuildId) -> sqlx::Result<Vec<u64>> {
         let rows: Vec<i64> = sqlx::query_scalar(

@@ -183,6 +183,19 @@ async fn seed(app: &TestApp, support: u64) {
         .unwrap();
 }
 
+/// The number of choices of q2 of the data set.
+async fn choices_of_q2(app: &TestApp) -> f64 {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT json_array_length(v.choices) FROM questions q JOIN question_versions v ON v.id = q.current_version
+         WHERE q.guild_id = ?1 AND q.id = (SELECT MAX(id) FROM questions WHERE guild_id = ?1 AND topic_id = 'security')",
+    )
+    .bind(app.guild as i64)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    n as f64
+}
+
 /// The starter pack's first security question (q1 of the data set).
 async fn first_security_question(app: &TestApp) -> String {
     sqlx::query_scalar("SELECT MIN(id) FROM questions WHERE guild_id = ? AND topic_id = 'security'")
@@ -194,8 +207,10 @@ async fn first_security_question(app: &TestApp) -> String {
 
 /// Security knowledge at the start and now, by hand from the data set: first meetings with
 /// q2 on the 25th (1001–1004 right, 1005 and 1006 wrong: each −1/(k − 1) for k choices) give
-/// the start, and what an unseen question is worth today (all on the same day, so they weigh
-/// alike). Three checks on q1, right where the model said 0.8, shift the model by +0.2. Nine members
+/// what an unseen question is worth today (all on the same day, so they weigh alike). For the
+/// start each weighs 2^(−d/14), d days after the member's first answer (1001–1004 on the 16th,
+/// 1005 and 1006 on the 17th). Three checks on q1, right where the model said 0.8, shift the
+/// model by +0.2. Nine members
 /// answered; 1001–1005 remember q1 at 1.0 today (reviewed today, stability 10); every other
 /// (member, security question) pair is unseen.
 async fn security_knowledge(app: &TestApp) -> (f64, f64) {
@@ -209,8 +224,9 @@ async fn security_knowledge(app: &TestApp) -> (f64, f64) {
     .await
     .unwrap();
     let wrong = -1.0 / (choices as f64 - 1.0);
-    let start = (4.0 + 2.0 * wrong) / 6.0;
-    let pi = start;
+    let (w9, w8) = (0.5f64.powf(9.0 / 14.0), 0.5f64.powf(8.0 / 14.0));
+    let start = (4.0 * w9 + 2.0 * w8 * wrong) / (4.0 * w9 + 2.0 * w8);
+    let pi = (4.0 + 2.0 * wrong) / 6.0;
     let pairs = 9.0 * questions as f64;
     let seen = 5.0;
     let now = (seen * (1.0 + 0.2) + pi * (pairs - seen)) / pairs;
@@ -367,7 +383,7 @@ async fn report_figures_match_a_hand_computed_data_set() {
         );
     }
     // The week's checks without the model: seven right, two wrong at −1/(k − 1).
-    let wrong = (start * 6.0 - 4.0) / 2.0;
+    let wrong = -1.0 / (choices_of_q2(&app).await - 1.0);
     let week = format!(
         "week,2026-11-23,2026-11-29,knowledge_checks_pct,,all,{:.1},6,9,,",
         (7.0 + 2.0 * wrong) / 9.0 * 100.0
