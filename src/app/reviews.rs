@@ -14,6 +14,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::measurement::block_holdout;
 use crate::domain::selection::{next_question, Candidate};
 use crate::store::{QuestionVersion, ReviewPrefs, ScheduleRow};
 use chrono::NaiveDate;
@@ -70,18 +71,16 @@ impl App {
         let due = match self.running_experiment(s.guild, today).await? {
             None => due,
             Some(e) => {
-                let arms: std::collections::HashMap<u64, bool> = self
+                let users: Vec<UserId> = due.iter().map(|m| m.user).collect();
+                let (percent, seed) = (e.holdout_pct, e.seed);
+                let arms = self
                     .store
-                    .experiment_arms(e.id)
-                    .await?
-                    .into_iter()
-                    .collect();
+                    .arms_of(e.id, &users, self.clock.now_ms(), |k| {
+                        block_holdout(k, percent, seed)
+                    })
+                    .await?;
                 let mut due_now = Vec::with_capacity(due.len());
-                for m in due {
-                    let held = match arms.get(&m.user.0) {
-                        Some(h) => *h,
-                        None => self.holdout_of(s.guild, m.user, today).await?.is_some(),
-                    };
+                for (m, held) in due.into_iter().zip(arms) {
                     if !held {
                         due_now.push(m);
                     } else if e.topic.is_some() {

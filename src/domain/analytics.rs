@@ -1,4 +1,6 @@
-//! Report figures, computed from plain facts: participation, accuracy, knowledge gain, time to
+//! Report figures, computed from plain facts: participation, accuracy, the first-try →
+//! latest-try comparison of re-answered questions (kept as "gain": it shows the schedule at
+//! work, not what people know; see [`super::measurement`] for that), time to
 //! competency, the Q&A figures, members who may need support, and KPI correlation with lag.
 //!
 //! Every figure carries `people`: how many members it is about. A report hides a figure about

@@ -266,15 +266,13 @@ impl Store {
         Ok(rows.into_iter().map(|(u, h)| (u as u64, h)).collect())
     }
 
-    /// A member's arm: the stored one, else the member arrives now: `draw(k)` decides for the
-    /// `k`-th late arrival (from 0), and the arm is stored. One write transaction, so two
-    /// arrivals at once are numbered apart.
+    /// A member's arm: the stored one, else the member arrives now (see [`Store::arms_of`]).
     pub async fn arm_of(
         &self,
         experiment: i64,
         user: UserId,
         now_ms: i64,
-        draw: impl FnOnce(u64) -> bool,
+        draw: impl Fn(u64) -> bool,
     ) -> sqlx::Result<bool> {
         let stored: Option<bool> = sqlx::query_scalar(
             "SELECT holdout FROM experiment_arms WHERE experiment_id = ? AND user_id = ?",
@@ -283,34 +281,65 @@ impl Store {
         .bind(user.to_db())
         .fetch_optional(&self.pool)
         .await?;
-        if let Some(h) = stored {
-            return Ok(h);
+        match stored {
+            Some(h) => Ok(h),
+            None => Ok(self.arms_of(experiment, &[user], now_ms, draw).await?[0]),
         }
+    }
+
+    /// The arms of `users`, in their order: the stored ones, and for each member not assigned
+    /// yet (they arrive now, in this order) `draw(k)` for the `k`-th late arrival (from 0),
+    /// stored. One write transaction, so arrivals at the same time are numbered apart and a
+    /// reminder run for thousands of newcomers is one commit.
+    pub async fn arms_of(
+        &self,
+        experiment: i64,
+        users: &[UserId],
+        now_ms: i64,
+        draw: impl Fn(u64) -> bool,
+    ) -> sqlx::Result<Vec<bool>> {
         let mut tx = self.write_tx().await?;
-        let (stored, late): (Option<bool>, i64) = sqlx::query_as(
-            "SELECT (SELECT holdout FROM experiment_arms WHERE experiment_id = ?1 AND user_id = ?2),
-                    (SELECT COUNT(*) FROM experiment_arms WHERE experiment_id = ?1 AND late = 1)",
+        let stored: std::collections::HashMap<i64, bool> = sqlx::query_as::<_, (i64, bool)>(
+            "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ?",
         )
         .bind(experiment)
-        .bind(user.to_db())
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
+        let mut late: u64 = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM experiment_arms WHERE experiment_id = ? AND late = 1",
+        )
+        .bind(experiment)
         .fetch_one(&mut *tx)
-        .await?;
-        if let Some(h) = stored {
-            return Ok(h);
+        .await?
+        .try_into()
+        .unwrap_or(0);
+        let mut arms = Vec::with_capacity(users.len());
+        let mut drawn: std::collections::HashMap<i64, bool> = Default::default();
+        for user in users {
+            let id = user.to_db();
+            if let Some(h) = stored.get(&id).or(drawn.get(&id)) {
+                arms.push(*h);
+                continue;
+            }
+            let holdout = draw(late);
+            late += 1;
+            sqlx::query(
+                "INSERT INTO experiment_arms (experiment_id, user_id, holdout, late, assigned_ms)
+                 VALUES (?, ?, ?, 1, ?)",
+            )
+            .bind(experiment)
+            .bind(id)
+            .bind(holdout)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+            drawn.insert(id, holdout);
+            arms.push(holdout);
         }
-        let holdout = draw(u64::try_from(late).unwrap_or(0));
-        sqlx::query(
-            "INSERT INTO experiment_arms (experiment_id, user_id, holdout, late, assigned_ms)
-             VALUES (?, ?, ?, 1, ?)",
-        )
-        .bind(experiment)
-        .bind(user.to_db())
-        .bind(holdout)
-        .bind(now_ms)
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
-        Ok(holdout)
+        Ok(arms)
     }
 
     /// When each member first answered (Unix ms): where their time with peerlearn starts.
