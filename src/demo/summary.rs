@@ -67,7 +67,7 @@ impl RecallCurve {
 }
 
 /// A figure of the report with its 95% interval, as fractions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Measured {
     pub estimate: f64,
     pub ci_low: f64,
