@@ -214,6 +214,44 @@ fn the_demo_command_runs_and_explains_bad_arguments() {
         "the bot's routine logs stay out of the printout: {stderr}"
     );
 
+    // Several seeds: a line per seed as it goes, then the coverage table.
+    let out = peerlearn()
+        .args([
+            "demo",
+            "--seeds",
+            "1..2",
+            "--days",
+            "2",
+            "--members",
+            "4",
+            "--out",
+        ])
+        .arg(dir.path().join("seeds"))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("peerlearn demo, seeds 1..2: 4 members, 2 days each."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("| knowledge now | "), "{stdout}");
+    assert!(stderr.contains("\n   2 "), "a line per seed: {stderr}");
+    assert!(dir.path().join("seeds/seed-2/summary.json").exists());
+    let out = peerlearn()
+        .args(["demo", "--seeds", "3..1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--seeds takes a range like 1..20"),
+        "{stderr}"
+    );
+
     let out = peerlearn()
         .args(["demo", "--members", "1"])
         .output()
