@@ -110,6 +110,12 @@ impl App {
         Ok(check_due(roll, m.check_share, done, m.checks_per_day))
     }
 
+    /// Whether the member may still answer a knowledge check today (under the daily cap).
+    async fn checks_left(&self, guild: GuildId, user: UserId, today: NaiveDate) -> AppResult<bool> {
+        let done = self.store.checks_answered_on(guild, user, today).await?;
+        Ok(done < self.settings.measurement.checks_per_day)
+    }
+
     /// A question drawn uniformly at random from the bank (of `topic` if given).
     pub(super) async fn random_question(
         &self,
@@ -141,8 +147,7 @@ impl App {
         question_id: &str,
         today: NaiveDate,
     ) -> AppResult<Option<CheckFacts>> {
-        let done = self.store.checks_answered_on(guild, user, today).await?;
-        if done >= self.settings.measurement.checks_per_day {
+        if !self.checks_left(guild, user, today).await? {
             return Ok(None);
         }
         let memory = self.store.memory_of(guild, user, question_id).await?;
@@ -304,8 +309,7 @@ impl App {
     /// "One more?" after a channel quiz: a knowledge check, if today's are not done.
     pub async fn check_start(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
         let today = self.local_day(guild, self.clock.now()).await?;
-        let done = self.store.checks_answered_on(guild, user, today).await?;
-        if done >= self.settings.measurement.checks_per_day {
+        if !self.checks_left(guild, user, today).await? {
             return refuse("That's all for today, thanks! `/quiz` is always open for practice.");
         }
         let Some(v) = self.random_question(guild, user, None).await? else {
@@ -324,12 +328,10 @@ impl App {
         user: UserId,
         today: NaiveDate,
     ) -> AppResult<Option<Button>> {
-        let m = &self.settings.measurement;
-        if m.check_share <= 0.0 {
+        if self.settings.measurement.check_share <= 0.0 {
             return Ok(None);
         }
-        let done = self.store.checks_answered_on(guild, user, today).await?;
-        Ok((done < m.checks_per_day).then(|| Button {
+        Ok(self.checks_left(guild, user, today).await?.then(|| Button {
             custom_id: ComponentId::CheckStart.encode(),
             label: "One more? A quick knowledge check".into(),
             style: Style::Secondary,

@@ -16,7 +16,7 @@ use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::measurement::block_holdout;
 use crate::domain::selection::{next_question, Candidate};
-use crate::store::{QuestionVersion, ReviewPrefs, ScheduleRow};
+use crate::store::{Experiment, QuestionVersion, ReviewPrefs, ScheduleRow};
 use chrono::NaiveDate;
 
 /// The longest pause, in days.
@@ -84,7 +84,8 @@ impl App {
                     if !held {
                         due_now.push(m);
                     } else if e.topic.is_some() {
-                        let left = self.due_candidates(s.guild, m.user).await?.len() as i64;
+                        let left =
+                            self.due_candidates(s.guild, m.user, Some(&e)).await?.len() as i64;
                         if left > 0 {
                             due_now.push(crate::store::DueMember { due: left, ..m });
                         }
@@ -141,15 +142,14 @@ impl App {
                 "You have done today's {cap} reviews. See you tomorrow! `/quiz` is always open for practice."
             ));
         }
-        if let Some(e) = self.holdout_of(guild, user, today).await? {
-            if e.topic.is_none() {
-                return refuse(format!(
-                    "You are in this experiment's holdout group: no reviews for you until {}, so the team can see what reviews really do. `/quiz` is open for practice any time.",
-                    e.ends_day.format("%a %-d %b %Y")
-                ));
-            }
+        let holdout = self.holdout_of(guild, user, today).await?;
+        if let Some(e) = holdout.as_ref().filter(|e| e.topic.is_none()) {
+            return refuse(format!(
+                "You are in this experiment's holdout group: no reviews for you until {}, so the team can see what reviews really do. `/quiz` is open for practice any time.",
+                e.ends_day.format("%a %-d %b %Y")
+            ));
         }
-        let Some(due) = self.next_due(guild, user).await? else {
+        let Some(due) = self.next_due(guild, user, holdout.as_ref()).await? else {
             return refuse(
                 "Nothing is due for you right now. `/quiz` gives you a practice question.",
             );
@@ -177,22 +177,31 @@ impl App {
         }))
     }
 
-    /// The member's due questions (not mastered), without those of a holdout they are in.
-    async fn due_candidates(&self, guild: GuildId, user: UserId) -> AppResult<Vec<Candidate>> {
-        let today = self.local_day(guild, self.clock.now()).await?;
-        let holdout = self.holdout_of(guild, user, today).await?;
+    /// The member's due questions (not mastered), without those of the holdout they are in
+    /// (`holdout`: the running experiment, if they are held out of it).
+    async fn due_candidates(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        holdout: Option<&Experiment>,
+    ) -> AppResult<Vec<Candidate>> {
         Ok(self
             .candidates(guild, user, None)
             .await?
             .into_iter()
             .filter(|c| c.seen.is_some_and(|s| s.due && !s.mastered))
-            .filter(|c| holdout.as_ref().is_none_or(|e| !e.covers(&c.topic)))
+            .filter(|c| holdout.is_none_or(|e| !e.covers(&c.topic)))
             .collect())
     }
 
     /// The member's most forgotten due question (mastered ones are retired).
-    async fn next_due(&self, guild: GuildId, user: UserId) -> AppResult<Option<QuestionVersion>> {
-        let due = self.due_candidates(guild, user).await?;
+    async fn next_due(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        holdout: Option<&Experiment>,
+    ) -> AppResult<Option<QuestionVersion>> {
+        let due = self.due_candidates(guild, user, holdout).await?;
         match next_question(&due, &[], false) {
             Some(i) => Ok(self
                 .store
@@ -221,7 +230,12 @@ impl App {
                 .reviews_answered_on(guild, user, &today.to_string())
                 .await?
                 < cap
-            && self.next_due(guild, user).await?.is_some();
+            && {
+                let holdout = self.holdout_of(guild, user, today).await?;
+                self.next_due(guild, user, holdout.as_ref())
+                    .await?
+                    .is_some()
+            };
         if more {
             reply.buttons = vec![vec![Button {
                 custom_id: ComponentId::ReviewNext { guild: guild.0, n }.encode(),

@@ -3,10 +3,20 @@
 //! flagged in the store and capped per member, from `/quiz` and the daily quiz's "One more?".
 
 use crate::common::{spawn_app, spawn_app_with, TestApp};
-use crate::quizzes::{bot_posts, command, wait_for_posts};
+use crate::quizzes::{add_schedule, bot_posts, command, wait_for_posts};
 use crate::reinforcement::{practise, review_session};
 use serde_json::json;
 use std::time::Duration;
+
+/// `/experiment start` by `user`; returns the reply.
+async fn start(app: &TestApp, user: u64, topic: &str, holdout: u32, weeks: u32) -> String {
+    let options = [
+        ("topic", json!(topic)),
+        ("holdout", json!(holdout)),
+        ("weeks", json!(weeks)),
+    ];
+    command(app, user, "experiment start", &options).await
+}
 
 async fn arms(app: &TestApp) -> Vec<(i64, bool)> {
     sqlx::query_as("SELECT user_id, holdout FROM experiment_arms ORDER BY user_id")
@@ -28,45 +38,15 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
     }
 
     // Members cannot start one; the options are checked.
-    let text = command(
-        &app,
-        app.member,
-        "experiment start",
-        &[
-            ("topic", json!("all")),
-            ("holdout", json!(50)),
-            ("weeks", json!(4)),
-        ],
-    )
-    .await;
+    let text = start(&app, app.member, "all", 50, 4).await;
     assert!(text.contains("Manage Server"), "{text}");
-    let text = command(
-        &app,
-        app.admin,
-        "experiment start",
-        &[
-            ("topic", json!("nowhere")),
-            ("holdout", json!(50)),
-            ("weeks", json!(4)),
-        ],
-    )
-    .await;
+    let text = start(&app, app.admin, "nowhere", 50, 4).await;
     assert!(text.contains("There is no topic `nowhere`"), "{text}");
     assert!(arms(&app).await.is_empty(), "nothing stored");
     let text = command(&app, app.admin, "experiment status", &[]).await;
     assert!(text.starts_with("No experiment yet."), "{text}");
 
-    let text = command(
-        &app,
-        app.admin,
-        "experiment start",
-        &[
-            ("topic", json!("all")),
-            ("holdout", json!(50)),
-            ("weeks", json!(4)),
-        ],
-    )
-    .await;
+    let text = start(&app, app.admin, "all", 50, 4).await;
     assert!(
         text.starts_with("🧪 **Experiment started** on every topic, until Mon 21 Dec 2026."),
         "{text}"
@@ -77,17 +57,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
     let held: Vec<u64> = drawn.iter().filter(|a| a.1).map(|a| a.0 as u64).collect();
     assert_eq!(held.len(), 6, "{drawn:?}");
     assert!(text.contains("(6 of the 11 members known now"), "{text}");
-    let again = command(
-        &app,
-        app.admin,
-        "experiment start",
-        &[
-            ("topic", json!("all")),
-            ("holdout", json!(25)),
-            ("weeks", json!(4)),
-        ],
-    )
-    .await;
+    let again = start(&app, app.admin, "all", 25, 4).await;
     assert!(again.contains("already running"), "{again}");
 
     // A restart keeps the arms.
@@ -111,17 +81,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
 
     // Tomorrow's reminder counts only the reviewed arm; a held-out member who clicks it is
     // told why there is nothing for them.
-    command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("reinforcement")),
-            ("cron", json!("0 9 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    add_schedule(&app, "reinforcement", "0 9 * * *", &[]).await;
     app.clock.advance(Duration::from_secs(26 * 3600));
     let posts = wait_for_posts(&app, app.channel, 1).await;
     assert!(
@@ -221,17 +181,7 @@ async fn knowledge_checks_are_flagged_and_capped_per_member() {
     assert_eq!(total, 3);
 
     // The daily quiz: no "One more?" once today's checks are done; tomorrow it is offered.
-    command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("quiz")),
-            ("cron", json!("0 10 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    add_schedule(&app, "quiz", "0 10 * * *", &[]).await;
     app.clock.advance(Duration::from_secs(3 * 3600));
     let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
     let question = crate::quizzes::question_of_post(&app, post.id).await;
@@ -279,17 +229,7 @@ async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
         practise(&app, m, "security", false).await;
         practise(&app, m, "privacy", false).await;
     }
-    let text = command(
-        &app,
-        app.admin,
-        "experiment start",
-        &[
-            ("topic", json!("security")),
-            ("holdout", json!(50)),
-            ("weeks", json!(1)),
-        ],
-    )
-    .await;
+    let text = start(&app, app.admin, "security", 50, 1).await;
     assert!(
         text.starts_with("🧪 **Experiment started** on Information security"),
         "{text}"
@@ -301,17 +241,7 @@ async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
         .find(|(u, h)| *h && [app.member, bob].contains(&(*u as u64)))
         .map(|(u, _)| *u as u64)
         .expect("ada or bob is held out");
-    command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("reinforcement")),
-            ("cron", json!("0 9 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    add_schedule(&app, "reinforcement", "0 9 * * *", &[]).await;
     app.clock.advance(Duration::from_secs(26 * 3600));
     let posts = wait_for_posts(&app, app.channel, 1).await;
     assert!(

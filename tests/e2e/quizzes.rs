@@ -19,7 +19,12 @@ pub async fn command(app: &TestApp, user: u64, name: &str, options: &[(&str, Val
 }
 
 /// `/schedule add` by the admin in the test channel, with `extra` options; returns the reply.
-async fn add_schedule(app: &TestApp, kind: &str, cron: &str, extra: &[(&str, Value)]) -> String {
+pub async fn add_schedule(
+    app: &TestApp,
+    kind: &str,
+    cron: &str,
+    extra: &[(&str, Value)],
+) -> String {
     let mut options = vec![
         ("kind", json!(kind)),
         ("cron", json!(cron)),
