@@ -562,6 +562,56 @@ impl std::fmt::Debug for Token {
 mod tests {
     use super::*;
 
+    /// The README's configuration table and `config/default.toml` name the same settings, with
+    /// the same defaults where the table shows a plain value.
+    #[test]
+    fn the_readme_documents_every_setting_and_no_other() {
+        let readme = include_str!("../README.md");
+        let mut documented: BTreeMap<String, String> = BTreeMap::new();
+        let table = readme
+            .split("| setting | default | meaning |")
+            .nth(1)
+            .expect("the README has the configuration table");
+        for line in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
+            let cells: Vec<&str> = line.split(" | ").collect();
+            let defaults: Vec<&str> = cells[1].split(" / ").collect();
+            let keys: Vec<&str> = cells[0].trim_start_matches("| ").split(" / ").collect();
+            for (i, key) in keys.iter().enumerate() {
+                let key = key.trim_matches('`').to_string();
+                let default = defaults.get(i).copied().unwrap_or(cells[1]);
+                documented.insert(key, default.to_string());
+            }
+        }
+        let defaults: toml::Table = DEFAULT_TOML.parse().unwrap();
+        let mut existing: BTreeMap<String, String> = BTreeMap::new();
+        for (section, table) in &defaults {
+            for (key, value) in table.as_table().expect("sections only") {
+                let shown = match value {
+                    toml::Value::String(s) if s.is_empty() => "empty".to_string(),
+                    toml::Value::String(s) => format!("`{s}`"),
+                    other => format!("`{other}`"),
+                };
+                existing.insert(format!("{section}.{key}"), shown);
+            }
+        }
+        let undocumented: Vec<&String> = existing
+            .keys()
+            .filter(|k| !documented.contains_key(*k))
+            .collect();
+        let unknown: Vec<&String> = documented
+            .keys()
+            .filter(|k| !existing.contains_key(*k))
+            .collect();
+        assert!(undocumented.is_empty(), "not in the README: {undocumented:?}");
+        assert!(unknown.is_empty(), "in the README but not a setting: {unknown:?}");
+        for (key, shown) in &documented {
+            let plain = shown.starts_with('`') || shown == "empty";
+            if plain {
+                assert_eq!(shown, &existing[key], "the README's default for {key}");
+            }
+        }
+    }
+
     fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
             .iter()

@@ -554,7 +554,7 @@ mod tests {
 
     fn spec() -> &'static Spec {
         static SPEC: OnceLock<Spec> = OnceLock::new();
-        SPEC.get_or_init(|| Spec::load(&Spec::default_path()).expect("spec loads"))
+        SPEC.get_or_init(|| Spec::load_default().expect("spec loads"))
     }
 
     fn check(method: &str, path: &str, body: Value) -> Vec<SchemaError> {

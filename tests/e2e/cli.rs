@@ -249,9 +249,10 @@ fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
 
 #[test]
 fn eval_scheduler_compares_fsrs_with_the_baselines_on_the_shared_log() {
+    // The log is vendored under tests/data/ (MIT, from py-fsrs); REVIEW_LOG_CSV picks another.
     let log = std::env::var("REVIEW_LOG_CSV").unwrap_or_else(|_| {
         format!(
-            "{}/../shared/data/review-log-anki-user.csv",
+            "{}/tests/data/review-log-anki-user.csv",
             env!("CARGO_MANIFEST_DIR")
         )
     });
