@@ -1,5 +1,5 @@
-# peerlearn: multi-stage build. The runtime image holds only the binary, its defaults and
-# CA certificates, runs as a non-root user, and keeps the database on a volume.
+# peerlearn: multi-stage build. The runtime image holds only the binary (built without the demo,
+# the benchmark and the emulator), its defaults and CA certificates, runs as a non-root user, and keeps the database on a volume.
 #
 #   docker build -t peerlearn .
 #   docker run -e DISCORD_TOKEN=... -v peerlearn-data:/app/data peerlearn
@@ -11,7 +11,9 @@ COPY src ./src
 COPY migrations ./migrations
 COPY config ./config
 COPY assets ./assets
-RUN cargo build --release --locked --bin peerlearn
+# The emulator crate is a workspace member; the production build leaves it out.
+COPY crates ./crates
+RUN cargo build --release --locked --no-default-features --bin peerlearn
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \

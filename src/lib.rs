@@ -13,25 +13,29 @@
 //! - [`delivery`]: the outbox worker: pacing, rate limits, retries, live counts and reveals.
 //! - [`discord`]: serenity + poise: connection, commands, button clicks, rendering, the port
 //!   the delivery worker posts through.
-//! - [`emulator`]: a local Discord (REST + gateway) that enforces Discord's API spec, for tests,
-//!   benchmarks and the demo.
-//! - [`sandbox`]: `peerlearn run --emulator`, the bot against the emulator without a token.
-//! - [`bench`]: `peerlearn bench`, the bot measured against its limits on this machine.
-//! - [`demo`]: `peerlearn demo`, a simulated team learning with the real bot for N virtual days.
-
-#![recursion_limit = "256"]
+//!
+//! With the default `demo` feature (a production bot builds without it:
+//! `cargo build --release --no-default-features`), the test rig around the bot:
+//! - `sandbox`: `peerlearn run --emulator`, the bot against the emulator without a token.
+//! - `bench`: `peerlearn bench`, the bot measured against its limits on this machine.
+//! - `demo`: `peerlearn demo`, a simulated team learning with the real bot for N virtual days.
+//!
+//! The emulator itself, a local Discord (REST + gateway) that enforces Discord's API spec, is
+//! the `discord-emulator` crate in `crates/discord-emulator/`.
 
 pub mod app;
+#[cfg(feature = "demo")]
 pub mod bench;
 pub mod charts;
 pub mod clock;
 pub mod config;
 pub mod delivery;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod dice;
 pub mod discord;
 pub mod domain;
-pub mod emulator;
+#[cfg(feature = "demo")]
 pub mod sandbox;
 pub mod scheduler;
 pub mod store;

@@ -1,8 +1,10 @@
 //! The `peerlearn` command line: run the bot, migrate the database, check the configuration,
-//! validate content files.
+//! validate content files; with the default `demo` feature also the demo, the benchmark and
+//! `run --emulator`.
 //!
-//! Exit codes: 0 success, 1 a runtime failure (Discord unreachable, token rejected, database
-//! error), 2 a usage or configuration error.
+//! Every command returns `Result<(), CliError>`; [`CliError::exit`] is the one place that maps
+//! a failure to its exit code: 0 success, 1 a runtime failure (Discord unreachable, token
+//! rejected, database error, problems in checked files), 2 a usage or configuration error.
 
 use clap::{Parser, Subcommand};
 use peerlearn::config::{ConfigError, Settings, Token};
@@ -30,6 +32,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    #[cfg(feature = "demo")]
     /// Try peerlearn without Discord: the real bot, a fresh database and the bundled Discord
     /// emulator, with a simulated team learning for a number of virtual days; prints the
     /// board and the report, and writes the database, CSV, charts and a transcript
@@ -57,6 +60,7 @@ enum Command {
     },
     /// Connect to Discord and serve the bot (needs DISCORD_TOKEN) until SIGINT or SIGTERM
     Run {
+        #[cfg(feature = "demo")]
         /// Serve against the bundled Discord emulator with a sample server instead of Discord
         /// (no token needed): a way to try peerlearn
         #[arg(long)]
@@ -82,6 +86,7 @@ enum Command {
     /// Fit each server's own FSRS parameters from its answers now (servers with at least
     /// reinforcement.fit_min_answers answers); the bot also does this on its own
     Fit,
+    #[cfg(feature = "demo")]
     /// Measure the bot on this machine against its limits: answers per second and latency,
     /// review reminders by DM under Discord's global rate limit, peak memory, and commands over
     /// a million answers; prints a table and writes it into BENCHMARKS.md
@@ -113,6 +118,7 @@ enum Command {
 }
 
 /// A part of `peerlearn bench`.
+#[cfg(feature = "demo")]
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum BenchPart {
     /// Quiz clicks: throughput and latency, beside raw SQLite commit rates
@@ -140,26 +146,61 @@ enum ConfigAction {
     Check,
 }
 
+/// Why a command stopped without success: what to print and the exit code it means.
+#[derive(Debug)]
+enum CliError {
+    /// A usage or configuration problem the user can fix (exit 2).
+    Usage(String),
+    /// A runtime failure: Discord, the database, a file (exit 1).
+    Failed(String),
+    /// The problems were already printed, one per line (exit 1).
+    Reported,
+}
+
+impl CliError {
+    /// The one mapping from a failure to what the user sees and the exit code.
+    fn exit(self) -> ExitCode {
+        match self {
+            CliError::Usage(message) => {
+                eprintln!("peerlearn: {message}");
+                ExitCode::from(2)
+            }
+            CliError::Failed(message) => {
+                eprintln!("peerlearn: {message}");
+                ExitCode::from(1)
+            }
+            CliError::Reported => ExitCode::from(1),
+        }
+    }
+}
+
+impl From<ConfigError> for CliError {
+    fn from(e: ConfigError) -> CliError {
+        CliError::Usage(format!("bad configuration: {e}"))
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let mut settings = match Settings::load(cli.config.as_deref()) {
-        Ok(s) => s,
-        Err(e) => return config_failure(&e),
-    };
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => e.exit(),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    #[allow(unused_mut)] // only the demo and the benchmark change it
+    let mut settings = Settings::load(cli.config.as_deref())?;
+    #[cfg(feature = "demo")]
     if matches!(cli.command, Command::Demo { .. } | Command::Bench { .. }) {
         // The demo's output is its printout; the bot's routine log lines would hide it, and so
         // would sqlx's notes on the benchmark's seeding statements (slow by design).
         settings.log.filter = "warn,serenity=error,poise=error,sqlx::query=error".into();
     }
     init_logging(&settings);
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("peerlearn: cannot start the async runtime: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    let runtime = tokio::runtime::Runtime::new()
+        .map_err(|e| CliError::Failed(format!("cannot start the async runtime: {e}")))?;
     match cli.command {
+        #[cfg(feature = "demo")]
         Command::Demo {
             days,
             members,
@@ -176,29 +217,22 @@ fn main() -> ExitCode {
                 interactive,
                 progress: true,
             };
-            if let Err(e) = peerlearn::demo::check(&options) {
-                eprintln!("peerlearn: {e}");
-                return ExitCode::from(2);
-            }
+            peerlearn::demo::check(&options).map_err(|e| CliError::Usage(e.to_string()))?;
             if let Some(seeds) = seeds {
                 return demo_seeds(&runtime, &options, &seeds, settings);
             }
-            match runtime.block_on(peerlearn::demo::run(&options, settings)) {
-                Ok(summary) => {
-                    print!("{}", summary.render());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("peerlearn: the demo failed: {e:#}");
-                    ExitCode::from(1)
-                }
-            }
+            let summary = runtime
+                .block_on(peerlearn::demo::run(&options, settings))
+                .map_err(|e| CliError::Failed(format!("the demo failed: {e:#}")))?;
+            print!("{}", summary.render());
+            Ok(())
         }
         Command::EvalScheduler {
             log,
             train_fraction,
         } => eval_scheduler(&log, train_fraction),
         Command::Fit => runtime.block_on(fit(settings)),
+        #[cfg(feature = "demo")]
         Command::Bench {
             quick,
             out,
@@ -222,99 +256,81 @@ fn main() -> ExitCode {
                 "not set"
             };
             println!("# DISCORD_TOKEN is {token}");
-            ExitCode::SUCCESS
+            Ok(())
         }
-        Command::Migrate => runtime.block_on(async {
-            match open_store(&settings).await {
-                Ok(store) => {
-                    let versions = store.applied_migrations().await.unwrap_or_default();
-                    let path = settings.database.path.clone();
-                    let app = peerlearn::app::App::new(
-                        store.clone(),
-                        Arc::new(settings),
-                        peerlearn::clock::Clock::system(),
-                        peerlearn::dice::Dice::from_entropy(),
-                    );
-                    // What a migration asked to count again is counted now, not at the next start.
-                    let recounted = app.recount_due_totals().await;
-                    store.close().await;
-                    match recounted {
-                        Ok(servers) => {
-                            println!(
-                                "database {} is up to date ({} migrations applied{})",
-                                path.display(),
-                                versions.len(),
-                                match servers {
-                                    0 => String::new(),
-                                    1 => "; totals counted again for 1 server".to_string(),
-                                    n => format!("; totals counted again for {n} servers"),
-                                }
-                            );
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("peerlearn: counting the totals again failed: {e}");
-                            ExitCode::from(1)
-                        }
-                    }
-                }
-                Err(code) => code,
-            }
-        }),
+        Command::Migrate => runtime.block_on(migrate(settings)),
+        #[cfg(feature = "demo")]
         Command::Run { emulator: true } => runtime.block_on(async {
-            let store = match open_store(&settings).await {
-                Ok(s) => s,
-                Err(code) => return code,
-            };
-            match peerlearn::sandbox::run(settings, store, shutdown_signal()).await {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("peerlearn: {e:#}");
-                    ExitCode::from(1)
-                }
-            }
-        }),
-        Command::Run { emulator: false } => {
-            let Some(token) = Token::from_env() else {
-                eprintln!("peerlearn: DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN, or try the bot without Discord: peerlearn demo (a simulated team) or peerlearn run --emulator");
-                return ExitCode::from(2);
-            };
-            runtime.block_on(async {
-                let store = match open_store(&settings).await {
-                    Ok(s) => s,
-                    Err(code) => return code,
-                };
-                let settings = Arc::new(settings);
-                match peerlearn::discord::run(
-                    settings,
-                    token,
-                    store,
-                    peerlearn::clock::Clock::system(),
-                    peerlearn::dice::Dice::from_entropy(),
-                    shutdown_signal(),
-                )
+            let store = open_store(&settings).await?;
+            peerlearn::sandbox::run(settings, store, shutdown_signal())
                 .await
-                {
-                    Ok(()) => {
-                        tracing::info!("stopped");
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!("peerlearn: {e}");
-                        ExitCode::from(1)
-                    }
-                }
-            })
-        }
+                .map_err(|e| CliError::Failed(format!("{e:#}")))
+        }),
+        #[cfg(feature = "demo")]
+        Command::Run { emulator: false } => runtime.block_on(serve(settings)),
+        #[cfg(not(feature = "demo"))]
+        Command::Run {} => runtime.block_on(serve(settings)),
     }
 }
 
-/// `peerlearn fit`: fits every server with enough answers now.
-async fn fit(settings: Settings) -> ExitCode {
-    let store = match open_store(&settings).await {
-        Ok(s) => s,
-        Err(code) => return code,
+/// `peerlearn run`: serves Discord until a shutdown signal.
+async fn serve(settings: Settings) -> Result<(), CliError> {
+    let Some(token) = Token::from_env() else {
+        let try_without = if cfg!(feature = "demo") {
+            ", or try the bot without Discord: peerlearn demo (a simulated team) or peerlearn run --emulator"
+        } else {
+            ""
+        };
+        return Err(CliError::Usage(format!("DISCORD_TOKEN is not set. Create a bot in the Discord Developer Portal (see README, \"Setting up a Discord application\") and export its token as DISCORD_TOKEN{try_without}")));
     };
+    let store = open_store(&settings).await?;
+    peerlearn::discord::run(
+        Arc::new(settings),
+        token,
+        store,
+        peerlearn::clock::Clock::system(),
+        peerlearn::dice::Dice::from_entropy(),
+        shutdown_signal(),
+    )
+    .await
+    .map_err(|e| CliError::Failed(e.to_string()))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// `peerlearn migrate`: brings the schema up to date and counts what a migration asked to
+/// count again.
+async fn migrate(settings: Settings) -> Result<(), CliError> {
+    let store = open_store(&settings).await?;
+    let versions = store.applied_migrations().await.unwrap_or_default();
+    let path = settings.database.path.clone();
+    let app = peerlearn::app::App::new(
+        store.clone(),
+        Arc::new(settings),
+        peerlearn::clock::Clock::system(),
+        peerlearn::dice::Dice::from_entropy(),
+    );
+    // What a migration asked to count again is counted now, not at the next start.
+    let recounted = app.recount_due_totals().await;
+    store.close().await;
+    let servers =
+        recounted.map_err(|e| CliError::Failed(format!("counting the totals again failed: {e}")))?;
+    println!(
+        "database {} is up to date ({} migrations applied{})",
+        path.display(),
+        versions.len(),
+        match servers {
+            0 => String::new(),
+            1 => "; totals counted again for 1 server".to_string(),
+            n => format!("; totals counted again for {n} servers"),
+        }
+    );
+    Ok(())
+}
+
+/// `peerlearn fit`: fits every server with enough answers now.
+async fn fit(settings: Settings) -> Result<(), CliError> {
+    let store = open_store(&settings).await?;
     let min = settings.reinforcement.fit_min_answers;
     let app = peerlearn::app::App::new(
         store.clone(),
@@ -322,49 +338,40 @@ async fn fit(settings: Settings) -> ExitCode {
         peerlearn::clock::Clock::system(),
         peerlearn::dice::Dice::from_entropy(),
     );
-    let code = match app.refit_guilds(true).await {
-        Ok(reports) if reports.is_empty() => {
-            println!("no server has {min} answers yet (reinforcement.fit_min_answers); the default parameters stay in use");
-            ExitCode::SUCCESS
-        }
-        Ok(reports) => {
-            for r in reports {
-                let p: Vec<String> = r.parameters.iter().map(|w| format!("{w:.4}")).collect();
-                println!(
-                    "server {}: fitted on {} answers: {}",
-                    r.guild.0,
-                    r.answers,
-                    p.join(", ")
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("peerlearn: fitting failed: {e}");
-            ExitCode::from(1)
-        }
-    };
+    let fitted = app.refit_guilds(true).await;
     store.close().await;
-    code
+    let reports = fitted.map_err(|e| CliError::Failed(format!("fitting failed: {e}")))?;
+    if reports.is_empty() {
+        println!("no server has {min} answers yet (reinforcement.fit_min_answers); the default parameters stay in use");
+    }
+    for r in reports {
+        let p: Vec<String> = r.parameters.iter().map(|w| format!("{w:.4}")).collect();
+        println!(
+            "server {}: fitted on {} answers: {}",
+            r.guild.0,
+            r.answers,
+            p.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// `peerlearn bench`: runs the benchmarks against this very binary, prints the table and
 /// writes it into the report file.
+#[cfg(feature = "demo")]
 async fn bench(
     quick: bool,
     out: Option<PathBuf>,
     keep: bool,
     only: Vec<BenchPart>,
     bot_log: Option<String>,
-) -> ExitCode {
+) -> Result<(), CliError> {
     use peerlearn::bench;
-    let bot_binary = match std::env::current_exe() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("peerlearn: cannot find this program's own file to run as the bot: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    let bot_binary = std::env::current_exe().map_err(|e| {
+        CliError::Failed(format!(
+            "cannot find this program's own file to run as the bot: {e}"
+        ))
+    })?;
     let partial = !only.is_empty();
     let out = out.or_else(|| (!quick && !partial).then(|| PathBuf::from("BENCHMARKS.md")));
     let options = bench::BenchOptions {
@@ -393,13 +400,9 @@ async fn bench(
     if cfg!(debug_assertions) {
         eprintln!("peerlearn: note: this is a debug build; figures are only meaningful from `cargo run --release -- bench`");
     }
-    let report = match bench::run(&options).await {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("peerlearn: the benchmark failed: {e:#}");
-            return ExitCode::from(1);
-        }
-    };
+    let report = bench::run(&options)
+        .await
+        .map_err(|e| CliError::Failed(format!("the benchmark failed: {e:#}")))?;
     print!("{}", report.render_text());
     if keep {
         println!("databases and logs kept in {}", options.work_dir.display());
@@ -407,70 +410,47 @@ async fn bench(
     if let Some(path) = out {
         let existing = std::fs::read_to_string(&path).unwrap_or_default();
         let text = bench::splice(&existing, &report.render_markdown());
-        if let Err(e) = std::fs::write(&path, text) {
-            eprintln!("peerlearn: cannot write {}: {e}", path.display());
-            return ExitCode::from(1);
-        }
+        std::fs::write(&path, text)
+            .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
         println!("written to {}", path.display());
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
-/// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.
 /// `peerlearn demo --seeds A..B`: the coverage table.
+#[cfg(feature = "demo")]
 fn demo_seeds(
     runtime: &tokio::runtime::Runtime,
     options: &peerlearn::demo::DemoOptions,
     seeds: &str,
     settings: Settings,
-) -> ExitCode {
+) -> Result<(), CliError> {
     use peerlearn::demo::coverage;
-    let seeds = match coverage::parse_seeds(seeds) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("peerlearn: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let seeds = coverage::parse_seeds(seeds).map_err(|e| CliError::Usage(e.to_string()))?;
     eprintln!(
         "seed  knowledge at the start   knowledge now            what reviews caused\n      truth report [95%]       truth report [95%]       truth report [95%]"
     );
-    match runtime.block_on(coverage::run_seeds(options, &seeds, settings)) {
-        Ok(results) => {
-            print!("{}", coverage::table(options, &results));
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("peerlearn: the demo failed: {e:#}");
-            ExitCode::from(1)
-        }
-    }
+    let results = runtime
+        .block_on(coverage::run_seeds(options, &seeds, settings))
+        .map_err(|e| CliError::Failed(format!("the demo failed: {e:#}")))?;
+    print!("{}", coverage::table(options, &results));
+    Ok(())
 }
 
-fn eval_scheduler(path: &std::path::Path, train_fraction: f64) -> ExitCode {
+/// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.
+fn eval_scheduler(path: &std::path::Path, train_fraction: f64) -> Result<(), CliError> {
     use peerlearn::domain::recall_eval::{evaluate, parse_log, report};
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("peerlearn: cannot read {}: {e}", path.display());
-            return ExitCode::from(1);
-        }
-    };
-    let result = parse_log(&text).and_then(|reviews| evaluate(&reviews, train_fraction));
-    match result {
-        Ok(evaluation) => {
-            print!("{}", report(&evaluation));
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("peerlearn: {}: {e}", path.display());
-            ExitCode::from(1)
-        }
-    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let evaluation = parse_log(&text)
+        .and_then(|reviews| evaluate(&reviews, train_fraction))
+        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
+    print!("{}", report(&evaluation));
+    Ok(())
 }
 
-/// `peerlearn content validate`: 0 when every file is valid, 1 when there are problems.
-fn validate_content(paths: &[PathBuf]) -> ExitCode {
+/// `peerlearn content validate`: fine when every file is valid, else every problem printed.
+fn validate_content(paths: &[PathBuf]) -> Result<(), CliError> {
     use peerlearn::domain::content::Problem;
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -505,7 +485,7 @@ fn validate_content(paths: &[PathBuf]) -> ExitCode {
                     files.len(),
                     if files.len() == 1 { "" } else { "s" }
                 );
-                return ExitCode::SUCCESS;
+                return Ok(());
             }
             Err(p) => problems = p,
         }
@@ -518,22 +498,14 @@ fn validate_content(paths: &[PathBuf]) -> ExitCode {
         problems.len(),
         if problems.len() == 1 { "" } else { "s" }
     );
-    ExitCode::from(1)
+    Err(CliError::Reported)
 }
 
-fn config_failure(e: &ConfigError) -> ExitCode {
-    eprintln!("peerlearn: bad configuration: {e}");
-    ExitCode::from(2)
-}
-
-async fn open_store(settings: &Settings) -> Result<Store, ExitCode> {
+async fn open_store(settings: &Settings) -> Result<Store, CliError> {
     let timeout = Duration::from_millis(settings.database.busy_timeout_ms);
     Store::open(&settings.database.path, timeout)
         .await
-        .map_err(|e| {
-            eprintln!("peerlearn: {e}");
-            ExitCode::from(1)
-        })
+        .map_err(|e| CliError::Failed(e.to_string()))
 }
 
 fn init_logging(settings: &Settings) {

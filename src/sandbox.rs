@@ -5,8 +5,8 @@
 
 use crate::config::{Settings, Token};
 use crate::discord::BotError;
-use crate::emulator::state::perms;
-use crate::emulator::{Emulator, EmulatorOptions, PostedMessage};
+use discord_emulator::state::perms;
+use discord_emulator::{Emulator, EmulatorOptions, PostedMessage};
 use crate::store::Store;
 use serde_json::json;
 use std::future::Future;

@@ -10,7 +10,7 @@ use super::team::Team;
 use crate::app::starter;
 use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
-use crate::emulator::Emulator;
+use discord_emulator::Emulator;
 use crate::store::Store;
 use anyhow::{bail, Context as _};
 use std::path::Path;

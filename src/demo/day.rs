@@ -22,7 +22,7 @@ use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
 use crate::domain::custom_id::ComponentId;
-use crate::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 use chrono::{Datelike, Weekday};
 
 /// What a day's activity added up to, as the simulation saw it.

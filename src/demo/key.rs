@@ -2,7 +2,7 @@
 //! buttons is right, read from the card's text the way a person reads it (the bank is the
 //! bundled starter pack, which the demo's admin loads).
 
-use crate::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 
 /// One question as the simulation knows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@
 use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
-use crate::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 use anyhow::Context as _;
 use serde_json::json;
 use std::time::Duration;

@@ -117,7 +117,7 @@ fn split_words(line: &str) -> Result<Vec<String>, String> {
 /// The prompt loop; returns on `quit` or the end of input.
 pub async fn run(world: &mut World) -> anyhow::Result<()> {
     let mut me = world.people[0].user;
-    let mut last: Option<crate::emulator::PostedMessage> = None;
+    let mut last: Option<discord_emulator::PostedMessage> = None;
     let mut thread: Option<u64> = None;
     println!(
         "\nThe demo server is ready: {} members, the starter content, schedules, tracks and experts (see transcript.md).\n{HELP}\n",
@@ -214,7 +214,7 @@ async fn read_line() -> anyhow::Result<Option<String>> {
     .await?
 }
 
-fn show(world: &World, m: &crate::emulator::PostedMessage) {
+fn show(world: &World, m: &discord_emulator::PostedMessage) {
     let text = world.readable(&m.to_text()).replace('\n', "\n            ");
     println!("peerlearn › {text}\n");
 }
@@ -243,7 +243,7 @@ async fn slash(
     me: u64,
     command: &str,
     options: &[(String, String)],
-) -> anyhow::Result<crate::emulator::PostedMessage> {
+) -> anyhow::Result<discord_emulator::PostedMessage> {
     let defs = option_types(world, command)?;
     let mut values: Vec<(&str, Value)> = Vec::new();
     for (name, raw) in options {
@@ -354,7 +354,7 @@ async fn mark(
     world: &mut World,
     me: u64,
     thread: Option<u64>,
-) -> anyhow::Result<crate::emulator::PostedMessage> {
+) -> anyhow::Result<discord_emulator::PostedMessage> {
     let thread = thread.context("no thread yet: /ask something first")?;
     let bot = world.discord.bot_user_id();
     let target = world
@@ -369,7 +369,7 @@ async fn mark(
 
 /// Moves to the next 09:00 in half-hour steps (every schedule on the way runs on time) and
 /// returns what the bot posted.
-async fn next_morning(world: &mut World) -> anyhow::Result<Vec<crate::emulator::PostedMessage>> {
+async fn next_morning(world: &mut World) -> anyhow::Result<Vec<discord_emulator::PostedMessage>> {
     let mark = world.mark();
     let now = world.day_number();
     let today = now.floor();

@@ -7,7 +7,7 @@ use super::world::World;
 use super::{guild_of, DemoOptions};
 use crate::charts::{percent_lines, Line};
 use crate::domain::quiz::percent_correct;
-use crate::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 use serde_json::json;
 use std::path::PathBuf;
 

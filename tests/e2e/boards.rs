@@ -4,7 +4,7 @@
 use crate::common::{spawn_app_with, TestApp};
 use crate::quizzes::{bot_posts, command, wait_for_posts};
 use crate::reinforcement::practise;
-use peerlearn::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 use serde_json::{json, Value};
 use std::time::Duration;
 

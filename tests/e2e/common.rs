@@ -4,8 +4,8 @@
 use peerlearn::clock::Clock;
 use peerlearn::config::{Settings, Token};
 use peerlearn::discord::BotError;
-use peerlearn::emulator::state::perms;
-use peerlearn::emulator::{Emulator, EmulatorOptions};
+use discord_emulator::state::perms;
+use discord_emulator::{Emulator, EmulatorOptions};
 use peerlearn::store::Store;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

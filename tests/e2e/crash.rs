@@ -9,8 +9,8 @@
 
 use crate::common::{assert_no_violations, start_emulator};
 use peerlearn::dice::SplitMix64;
-use peerlearn::emulator::state::perms;
-use peerlearn::emulator::Emulator;
+use discord_emulator::state::perms;
+use discord_emulator::Emulator;
 use serde_json::json;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;

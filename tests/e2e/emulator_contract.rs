@@ -3,13 +3,13 @@
 
 use crate::common::start_emulator;
 use futures_util::{SinkExt, StreamExt};
-use peerlearn::emulator::Failure;
+use discord_emulator::Failure;
 use poise::serenity_prelude as serenity;
 use serde_json::json;
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
-fn http_for(discord: &peerlearn::emulator::Emulator) -> serenity::Http {
+fn http_for(discord: &discord_emulator::Emulator) -> serenity::Http {
     serenity::HttpBuilder::new(discord.bot_token())
         .proxy(discord.api_base())
         .ratelimiter_disabled(true)
@@ -27,7 +27,7 @@ struct Invoked {
 
 /// A guild with a channel and a member, where the client registered one command and the member
 /// invoked it.
-async fn invoked_command(discord: &peerlearn::emulator::Emulator, name: &str) -> Invoked {
+async fn invoked_command(discord: &discord_emulator::Emulator, name: &str) -> Invoked {
     let guild = discord.add_guild("G");
     let channel = discord.add_text_channel(guild, "c");
     let member = discord.add_member(guild, "ada", &[]);

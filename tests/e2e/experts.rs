@@ -5,7 +5,7 @@
 
 use crate::common::{spawn_app, TestApp};
 use crate::quizzes::{bot_posts, command, wait_for_posts};
-use peerlearn::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 use serde_json::{json, Value};
 use std::time::Duration;
 

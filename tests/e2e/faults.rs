@@ -3,7 +3,7 @@
 
 use crate::common::{assert_no_violations, settings_for, spawn_app, spawn_bot, start_emulator};
 use crate::quizzes::command;
-use peerlearn::emulator::Failure;
+use discord_emulator::Failure;
 use peerlearn::store::Store;
 use serde_json::json;
 use std::time::Duration;

@@ -79,7 +79,7 @@ async fn identifies_again_after_an_invalid_session() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn heartbeats_are_acknowledged() {
     // A short heartbeat interval so the test sees several within a second or two.
-    let discord = peerlearn::emulator::Emulator::start(peerlearn::emulator::EmulatorOptions {
+    let discord = discord_emulator::Emulator::start(discord_emulator::EmulatorOptions {
         heartbeat_interval: Duration::from_millis(300),
         ..Default::default()
     })

@@ -2,7 +2,7 @@
 //! members answer with buttons, and both what they see and what is stored are checked.
 
 use crate::common::{spawn_app, TestApp};
-use peerlearn::emulator::{Failure, PostedMessage};
+use discord_emulator::{Failure, PostedMessage};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -152,7 +152,7 @@ async fn click(
     user: u64,
     message: u64,
     custom_id: &str,
-) -> peerlearn::emulator::Reply {
+) -> discord_emulator::Reply {
     let id = app
         .discord
         .click(user, message, custom_id)

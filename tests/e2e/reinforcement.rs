@@ -206,7 +206,7 @@ async fn role_tracks_change_what_quiz_serves() {
 }
 
 /// The bot's posts in the DM channel with `user`, once there are `n`.
-pub async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<peerlearn::emulator::PostedMessage> {
+pub async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<discord_emulator::PostedMessage> {
     let channel = app
         .discord
         .wait_for("a DM channel", |s| {
@@ -225,7 +225,7 @@ pub async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<peerlearn::emulat
 pub async fn review_session(
     app: &TestApp,
     user: u64,
-    reminder: &peerlearn::emulator::PostedMessage,
+    reminder: &discord_emulator::PostedMessage,
 ) -> Vec<String> {
     let (start, label) = reminder.buttons()[0].clone();
     assert_eq!(label, "Start my review");

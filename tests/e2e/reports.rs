@@ -7,7 +7,7 @@ use crate::common::{spawn_app, TestApp};
 use crate::quizzes::{command, wait_for_posts};
 use crate::reinforcement::practise;
 use peerlearn::domain::ids::GuildId;
-use peerlearn::emulator::PostedMessage;
+use discord_emulator::PostedMessage;
 use peerlearn::store::Recount;
 use serde_json::json;
 use std::time::Duration;

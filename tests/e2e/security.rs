@@ -13,8 +13,8 @@ use crate::common::{
     assert_no_violations, settings_for, spawn_app, spawn_bot, start_emulator, TestApp,
 };
 use crate::quizzes::command;
-use peerlearn::emulator::state::perms;
-use peerlearn::emulator::Emulator;
+use discord_emulator::state::perms;
+use discord_emulator::Emulator;
 use peerlearn::store::Store;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -251,7 +251,7 @@ async fn say(
     user: u64,
     path: &str,
     options: &[(&str, Value)],
-) -> peerlearn::emulator::PostedMessage {
+) -> discord_emulator::PostedMessage {
     let id = discord
         .slash(channel, user, path, options)
         .unwrap_or_else(|e| panic!("/{path}: {e}"));
@@ -354,7 +354,7 @@ async fn two_guilds_with_the_same_members_never_see_each_others_data() {
         let discord = &discord;
         async move { say(discord, south.channel, user, path, &options).await }
     };
-    let everything = |m: &peerlearn::emulator::PostedMessage| {
+    let everything = |m: &discord_emulator::PostedMessage| {
         let files: String = m
             .attachments
             .iter()

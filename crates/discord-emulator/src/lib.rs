@@ -11,6 +11,8 @@
 //! bot did ([`Emulator::reply`], [`Emulator::messages_in`]) and injects trouble
 //! ([`Emulator::fail_next`], [`Emulator::drop_gateway`]).
 
+#![recursion_limit = "256"]
+
 mod gateway;
 mod multipart;
 pub mod payloads;

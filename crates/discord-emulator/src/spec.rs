@@ -87,10 +87,11 @@ impl Spec {
         if let Ok(p) = std::env::var("DISCORD_OPENAPI") {
             return PathBuf::from(p);
         }
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // This crate sits at `crates/discord-emulator/` of the peerlearn repository.
+        let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let candidates = [
-            manifest.join("../shared/discord-api/openapi.json"),
-            manifest.join("shared/discord-api/openapi.json"),
+            repository.join("../shared/discord-api/openapi.json"),
+            repository.join("shared/discord-api/openapi.json"),
         ];
         candidates
             .iter()
@@ -520,7 +521,7 @@ fn apply_doc_corrections(doc: &mut Value) {
 }
 
 /// Discord's OpenAPI document as shipped in `assets/discord-api/` (gzip; MIT licence there).
-const EMBEDDED_GZ: &[u8] = include_bytes!("../../assets/discord-api/openapi.json.gz");
+const EMBEDDED_GZ: &[u8] = include_bytes!("../assets/discord-api/openapi.json.gz");
 
 fn embedded_text() -> anyhow::Result<String> {
     use std::io::Read;
