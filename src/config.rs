@@ -602,8 +602,14 @@ mod tests {
             .keys()
             .filter(|k| !existing.contains_key(*k))
             .collect();
-        assert!(undocumented.is_empty(), "not in the README: {undocumented:?}");
-        assert!(unknown.is_empty(), "in the README but not a setting: {unknown:?}");
+        assert!(
+            undocumented.is_empty(),
+            "not in the README: {undocumented:?}"
+        );
+        assert!(
+            unknown.is_empty(),
+            "in the README but not a setting: {unknown:?}"
+        );
         for (key, shown) in &documented {
             let plain = shown.starts_with('`') || shown == "empty";
             if plain {

@@ -313,8 +313,8 @@ async fn migrate(settings: Settings) -> Result<(), CliError> {
     // What a migration asked to count again is counted now, not at the next start.
     let recounted = app.recount_due_totals().await;
     store.close().await;
-    let servers =
-        recounted.map_err(|e| CliError::Failed(format!("counting the totals again failed: {e}")))?;
+    let servers = recounted
+        .map_err(|e| CliError::Failed(format!("counting the totals again failed: {e}")))?;
     println!(
         "database {} is up to date ({} migrations applied{})",
         path.display(),

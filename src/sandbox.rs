@@ -5,9 +5,9 @@
 
 use crate::config::{Settings, Token};
 use crate::discord::BotError;
+use crate::store::Store;
 use discord_emulator::state::perms;
 use discord_emulator::{Emulator, EmulatorOptions, PostedMessage};
-use crate::store::Store;
 use serde_json::json;
 use std::future::Future;
 use std::sync::Arc;

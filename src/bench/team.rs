@@ -1,9 +1,9 @@
 //! A benchmark's world in the emulator: one server with a learning channel, an admin and
 //! members, and the admin's commands to set it up (content, quiz posts).
 
+use anyhow::{bail, Context as _};
 use discord_emulator::state::perms;
 use discord_emulator::{Emulator, EmulatorOptions};
-use anyhow::{bail, Context as _};
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;

@@ -22,8 +22,8 @@ use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
 use crate::domain::custom_id::ComponentId;
-use discord_emulator::PostedMessage;
 use chrono::{Datelike, Weekday};
+use discord_emulator::PostedMessage;
 
 /// What a day's activity added up to, as the simulation saw it.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

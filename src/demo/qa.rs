@@ -5,8 +5,8 @@
 use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
-use discord_emulator::PostedMessage;
 use anyhow::Context as _;
+use discord_emulator::PostedMessage;
 use serde_json::json;
 use std::time::Duration;
 

@@ -88,21 +88,21 @@ const ASK_COLUMNS: &str = "id, guild_id, asker_id, text, topic_id, state, thread
 fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> AskRow {
     use sqlx::Row;
     AskRow {
-        id: r.get(0),
-        guild: GuildId::from_db(r.get(1)),
-        asker: UserId::from_db(r.get(2)),
-        text: r.get(3),
-        topic_id: r.get(4),
-        state: AskState::parse(r.get::<&str, _>(5)),
-        thread_id: r.get::<Option<i64>, _>(6).map(|t| t as u64),
-        expert: r.get::<Option<i64>, _>(7).map(UserId::from_db),
-        assigned_ms: r.get(8),
-        escalations: r.get::<i64, _>(9) as u32,
-        admins_told_ms: r.get(10),
-        first_response_ms: r.get(11),
-        nudged_ms: r.get(12),
-        kb_id: r.get(13),
-        created_ms: r.get(14),
+        id: r.get("id"),
+        guild: GuildId::from_db(r.get("guild_id")),
+        asker: UserId::from_db(r.get("asker_id")),
+        text: r.get("text"),
+        topic_id: r.get("topic_id"),
+        state: AskState::parse(r.get::<&str, _>("state")),
+        thread_id: r.get::<Option<i64>, _>("thread_id").map(|t| t as u64),
+        expert: r.get::<Option<i64>, _>("expert_id").map(UserId::from_db),
+        assigned_ms: r.get("assigned_ms"),
+        escalations: r.get::<i64, _>("escalations") as u32,
+        admins_told_ms: r.get("admins_told_ms"),
+        first_response_ms: r.get("first_response_ms"),
+        nudged_ms: r.get("nudged_ms"),
+        kb_id: r.get("kb_id"),
+        created_ms: r.get("created_ms"),
     }
 }
 

@@ -130,10 +130,10 @@ impl Store {
         .await?
         .into_iter()
         .map(|r| Topic {
-            id: r.get(0),
-            name: r.get(1),
-            description: r.get(2),
-            desired_retention: r.get(3),
+            id: r.get("id"),
+            name: r.get("name"),
+            description: r.get("description"),
+            desired_retention: r.get("desired_retention"),
         })
         .collect();
         let questions = sqlx::query(&format!(
@@ -154,10 +154,10 @@ impl Store {
                 .await?
                 .into_iter()
                 .map(|r| Tip {
-                    id: r.get(0),
-                    topic: r.get(1),
-                    text: r.get(2),
-                    link: r.get(3),
+                    id: r.get("id"),
+                    topic: r.get("topic_id"),
+                    text: r.get("text"),
+                    link: r.get("link"),
                 })
                 .collect();
         Ok(Bundle {
@@ -171,12 +171,12 @@ impl Store {
     pub async fn content_stats(&self, guild: GuildId) -> sqlx::Result<Vec<TopicStats>> {
         let rows = sqlx::query(
             "SELECT t.id, t.name,
-                    (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id),
-                    (SELECT COUNT(*) FROM tips p WHERE p.guild_id = t.guild_id AND p.topic_id = t.id),
+                    (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id) AS questions,
+                    (SELECT COUNT(*) FROM tips p WHERE p.guild_id = t.guild_id AND p.topic_id = t.id) AS tips,
                     (SELECT COUNT(*) FROM answers a JOIN question_versions v ON v.id = a.version_id
-                      WHERE a.guild_id = t.guild_id AND v.topic_id = t.id),
+                      WHERE a.guild_id = t.guild_id AND v.topic_id = t.id) AS answers,
                     (SELECT COALESCE(SUM(a.correct), 0) FROM answers a JOIN question_versions v ON v.id = a.version_id
-                      WHERE a.guild_id = t.guild_id AND v.topic_id = t.id)
+                      WHERE a.guild_id = t.guild_id AND v.topic_id = t.id) AS correct
              FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
         )
         .bind(guild.to_db())
@@ -185,12 +185,12 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| TopicStats {
-                id: r.get(0),
-                name: r.get(1),
-                questions: r.get(2),
-                tips: r.get(3),
-                answers: r.get(4),
-                correct: r.get(5),
+                id: r.get("id"),
+                name: r.get("name"),
+                questions: r.get("questions"),
+                tips: r.get("tips"),
+                answers: r.get("answers"),
+                correct: r.get("correct"),
             })
             .collect())
     }
@@ -217,34 +217,36 @@ async fn write_bundle(
     Ok(counts)
 }
 
-/// The columns [`version_from_row`] reads, from `question_versions v` joined with `topics t`.
-pub(super) const VERSION_COLUMNS: &str = "v.id, v.guild_id, t.name, v.question_id, v.topic_id, v.prompt, v.choices, v.correct, v.explanation, v.difficulty, v.tracks, v.source, t.desired_retention";
+/// The columns [`version_from_row`] reads, from `question_versions v` joined with `topics t`,
+/// each named `v_...` so that they can sit beside another table's columns in one row.
+pub(super) const VERSION_COLUMNS: &str =
+    "v.id AS v_id, v.guild_id AS v_guild_id, t.name AS v_topic_name,
+    v.question_id AS v_question_id, v.topic_id AS v_topic_id, v.prompt AS v_prompt,
+    v.choices AS v_choices, v.correct AS v_correct, v.explanation AS v_explanation,
+    v.difficulty AS v_difficulty, v.tracks AS v_tracks, v.source AS v_source,
+    t.desired_retention AS v_desired_retention";
 
+/// Reads [`VERSION_COLUMNS`] by name.
 pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
-    version_from_columns(r, 0)
-}
-
-/// Reads [`VERSION_COLUMNS`] starting at column `at`.
-pub(super) fn version_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> QuestionVersion {
-    let choices: String = r.get(at + 6);
-    let tracks: String = r.get(at + 10);
-    let correct: i64 = r.get(at + 7);
-    let difficulty: i64 = r.get(at + 9);
+    let choices: String = r.get("v_choices");
+    let tracks: String = r.get("v_tracks");
+    let correct: i64 = r.get("v_correct");
+    let difficulty: i64 = r.get("v_difficulty");
     QuestionVersion {
-        version_id: r.get(at),
-        guild: GuildId::from_db(r.get(at + 1)),
-        topic_name: r.get(at + 2),
-        desired_retention: r.get(at + 12),
+        version_id: r.get("v_id"),
+        guild: GuildId::from_db(r.get("v_guild_id")),
+        topic_name: r.get("v_topic_name"),
+        desired_retention: r.get("v_desired_retention"),
         question: Question {
-            id: r.get(at + 3),
-            topic: r.get(at + 4),
-            prompt: r.get(at + 5),
+            id: r.get("v_question_id"),
+            topic: r.get("v_topic_id"),
+            prompt: r.get("v_prompt"),
             choices: serde_json::from_str(&choices).unwrap_or_default(),
             correct: correct as usize,
-            explanation: r.get(at + 8),
+            explanation: r.get("v_explanation"),
             difficulty: difficulty as u8,
             tracks: serde_json::from_str(&tracks).unwrap_or_default(),
-            source: r.get(at + 11),
+            source: r.get("v_source"),
         },
     }
 }
@@ -312,7 +314,7 @@ async fn upsert_question(
     now_ms: i64,
 ) -> sqlx::Result<Change> {
     let current = sqlx::query(&format!(
-        "SELECT {VERSION_COLUMNS}, v.version FROM questions q JOIN question_versions v ON v.id = q.current_version
+        "SELECT {VERSION_COLUMNS}, v.version AS v_version FROM questions q JOIN question_versions v ON v.id = q.current_version
          JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
          WHERE q.guild_id = ? AND q.id = ?"
     ))
@@ -323,7 +325,7 @@ async fn upsert_question(
     let (change, version) = match &current {
         None => (Change::Added, 1),
         Some(row) if version_from_row(row).question == *q => return Ok(Change::Unchanged),
-        Some(row) => (Change::Updated, row.get::<i64, _>(13) + 1),
+        Some(row) => (Change::Updated, row.get::<i64, _>("v_version") + 1),
     };
     if matches!(change, Change::Added) {
         // The version row needs the question row; current_version is set just below.

@@ -4,7 +4,7 @@
 //! the post's counts and the member's points and streak.
 
 use super::boards::{credit_statements, AwardKind, Credit};
-use super::content::{version_from_columns, version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
 use super::group_commit::{OPEN, RELEASE};
 use super::statements::Statements;
 use super::Store;
@@ -95,21 +95,20 @@ pub enum AnswerResult {
 
 const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.closes_ms, p.answer_count, p.correct_count, p.shown_count, p.revealed_ms, p.posted_ms";
 
+/// Reads [`POST_COLUMNS`] and the version's [`VERSION_COLUMNS`] by name.
 fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
-    // The version columns follow the post columns.
-    let version = version_from_columns(r, 10);
     QuizPost {
-        id: r.get(0),
-        guild: GuildId::from_db(r.get(1)),
-        channel_id: r.get::<i64, _>(2) as u64,
-        message_id: r.get::<Option<i64>, _>(3).map(|m| m as u64),
-        closes_ms: r.get(4),
-        answer_count: r.get(5),
-        correct_count: r.get(6),
-        shown_count: r.get(7),
-        revealed: r.get::<Option<i64>, _>(8).is_some(),
-        posted_ms: r.get(9),
-        version,
+        id: r.get("id"),
+        guild: GuildId::from_db(r.get("guild_id")),
+        channel_id: r.get::<i64, _>("channel_id") as u64,
+        message_id: r.get::<Option<i64>, _>("message_id").map(|m| m as u64),
+        closes_ms: r.get("closes_ms"),
+        answer_count: r.get("answer_count"),
+        correct_count: r.get("correct_count"),
+        shown_count: r.get("shown_count"),
+        revealed: r.get::<Option<i64>, _>("revealed_ms").is_some(),
+        posted_ms: r.get("posted_ms"),
+        version: version_from_row(r),
     }
 }
 
@@ -134,12 +133,12 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| OutboxRow {
-                id: r.get(0),
-                guild: GuildId::from_db(r.get(1)),
-                channel_id: r.get::<i64, _>(2) as u64,
-                payload: r.get(3),
-                attempts: r.get(4),
-                recipient_id: r.get::<Option<i64>, _>(5).map(|u| u as u64),
+                id: r.get("id"),
+                guild: GuildId::from_db(r.get("guild_id")),
+                channel_id: r.get::<i64, _>("channel_id") as u64,
+                payload: r.get("payload"),
+                attempts: r.get("attempts"),
+                recipient_id: r.get::<Option<i64>, _>("recipient_id").map(|u| u as u64),
             })
             .collect())
     }
@@ -300,7 +299,7 @@ impl Store {
         .await?;
         let memories = rows
             .iter()
-            .filter_map(|r| Some((r.get(0), memory_from_columns(r, 1)?)))
+            .filter_map(|r| Some((r.get("topic_id"), memory_from_row(r)?)))
             .collect();
         Ok((topics, memories))
     }
@@ -471,7 +470,8 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Res
         None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
     };
     let sql = format!(
-        "{OPEN}; SELECT ({earlier}), (SELECT COALESCE(MAX(id), 0) + 1 FROM answers),
+        "{OPEN}; SELECT ({earlier}) AS earlier_choice,
+                (SELECT COALESCE(MAX(id), 0) + 1 FROM answers) AS next_answer_id,
                 p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS},
                 m.first_correct, m.latest_correct
          FROM (SELECT 1)
@@ -495,22 +495,26 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Res
         .bind(&a.question_id)
         .fetch_one(conn)
         .await?;
-    let points: Option<i64> = r.get(2);
+    let points: Option<i64> = r.get("points");
     Ok(AnswerContext {
-        choice: r.get::<Option<i64>, _>(0).map(|c| c as usize),
-        next_answer_id: r.get(1),
+        choice: r
+            .get::<Option<i64>, _>("earlier_choice")
+            .map(|c| c as usize),
+        next_answer_id: r.get("next_answer_id"),
         progress: match points {
             None => Progress::default(),
             Some(points) => Progress {
                 points,
-                streak_days: r.get(3),
-                best_streak: r.get(4),
-                last_day: r.get::<Option<String>, _>(5).and_then(|d| d.parse().ok()),
+                streak_days: r.get("streak_days"),
+                best_streak: r.get("best_streak"),
+                last_day: r
+                    .get::<Option<String>, _>("last_day")
+                    .and_then(|d| d.parse().ok()),
             },
         },
-        memory: memory_from_columns(&r, 6),
-        first_correct: r.get::<Option<bool>, _>(12).unwrap_or(false),
-        latest_correct: r.get::<Option<bool>, _>(13).unwrap_or(false),
+        memory: memory_from_row(&r),
+        first_correct: r.get::<Option<bool>, _>("first_correct").unwrap_or(false),
+        latest_correct: r.get::<Option<bool>, _>("latest_correct").unwrap_or(false),
     })
 }
 
@@ -552,23 +556,24 @@ async fn memory(
     .bind(question_id)
     .fetch_optional(conn)
     .await?;
-    Ok(row.and_then(|r| memory_from_columns(&r, 0)))
+    Ok(row.and_then(|r| memory_from_row(&r)))
 }
 
-/// The columns [`memory_from_columns`] reads, from `memory m`.
-pub(super) const MEMORY_COLUMNS: &str =
-    "m.stability, m.difficulty, m.last_day, m.due_day, m.reviews, m.lapses";
+/// The columns [`memory_from_row`] reads, from `memory m`, each named `m_...` so that they
+/// can sit beside another table's columns in one row.
+pub(super) const MEMORY_COLUMNS: &str = "m.stability AS m_stability, m.difficulty AS m_difficulty,
+    m.last_day AS m_last_day, m.due_day AS m_due_day, m.reviews AS m_reviews, m.lapses AS m_lapses";
 
-/// Reads [`MEMORY_COLUMNS`] starting at column `at`; `None` when there is no memory (a
-/// left join found none) or a day does not parse.
-pub(super) fn memory_from_columns(r: &sqlx::sqlite::SqliteRow, at: usize) -> Option<Memory> {
+/// Reads [`MEMORY_COLUMNS`] by name; `None` when there is no memory (a left join found none)
+/// or a day does not parse.
+pub(super) fn memory_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Memory> {
     Some(Memory {
-        stability: r.get::<Option<f64>, _>(at)?,
-        difficulty: r.get::<Option<f64>, _>(at + 1)?,
-        last_day: r.get::<Option<String>, _>(at + 2)?.parse().ok()?,
-        due_day: r.get::<Option<String>, _>(at + 3)?.parse().ok()?,
-        reviews: u32::try_from(r.get::<Option<i64>, _>(at + 4)?).unwrap_or(0),
-        lapses: u32::try_from(r.get::<Option<i64>, _>(at + 5)?).unwrap_or(0),
+        stability: r.get::<Option<f64>, _>("m_stability")?,
+        difficulty: r.get::<Option<f64>, _>("m_difficulty")?,
+        last_day: r.get::<Option<String>, _>("m_last_day")?.parse().ok()?,
+        due_day: r.get::<Option<String>, _>("m_due_day")?.parse().ok()?,
+        reviews: u32::try_from(r.get::<Option<i64>, _>("m_reviews")?).unwrap_or(0),
+        lapses: u32::try_from(r.get::<Option<i64>, _>("m_lapses")?).unwrap_or(0),
     })
 }
 

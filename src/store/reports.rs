@@ -3,7 +3,7 @@
 //! memories and roles, imported KPIs, and the daily figures computed once a day. Plain reads,
 //! no lock; the figures are computed in [`crate::domain::analytics`].
 
-use super::quizzes::{memory_from_columns, MEMORY_COLUMNS};
+use super::quizzes::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::domain::analytics::{AnswerFact, SpanTotals};
 use crate::domain::boards::Tally;
@@ -89,15 +89,15 @@ impl Store {
             let mut all = SpanTotals::default();
             let mut topics = HashMap::new();
             for r in rows {
-                let topic: String = r.get(0);
+                let topic: String = r.get("topic_id");
                 let totals = SpanTotals {
-                    answers: r.get(1),
-                    correct: r.get(2),
-                    members: r.get(3),
-                    pairs: r.get(4),
-                    pairs_first_right: r.get(5),
-                    pairs_latest_right: r.get(6),
-                    pair_members: r.get(7),
+                    answers: r.get("answers"),
+                    correct: r.get("correct"),
+                    members: r.get("members"),
+                    pairs: r.get("pairs"),
+                    pairs_first_right: r.get("pairs_first_right"),
+                    pairs_latest_right: r.get("pairs_latest_right"),
+                    pair_members: r.get("pair_members"),
                 };
                 if topic.is_empty() {
                     all = totals;
@@ -328,9 +328,9 @@ impl Store {
             .iter()
             .filter_map(|r| {
                 Some((
-                    r.get::<i64, _>(0) as u64,
-                    r.get(1),
-                    memory_from_columns(r, 2)?,
+                    r.get::<i64, _>("user_id") as u64,
+                    r.get("topic_id"),
+                    memory_from_row(r)?,
                 ))
             })
             .collect())

@@ -76,17 +76,17 @@ const SCHEDULE_COLUMNS: &str =
 
 fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
     ScheduleRow {
-        id: r.get(0),
-        guild: GuildId::from_db(r.get(1)),
-        kind: r.get(2),
-        cron: r.get(3),
-        timezone: r.get(4),
-        channel_id: r.get::<i64, _>(5) as u64,
-        topic: r.get(6),
-        paused: r.get::<i64, _>(7) != 0,
-        next_run_ms: r.get(8),
-        created_by: UserId::from_db(r.get(9)),
-        created_ms: r.get(10),
+        id: r.get("id"),
+        guild: GuildId::from_db(r.get("guild_id")),
+        kind: r.get("kind"),
+        cron: r.get("cron"),
+        timezone: r.get("timezone"),
+        channel_id: r.get::<i64, _>("channel_id") as u64,
+        topic: r.get("topic_id"),
+        paused: r.get::<i64, _>("paused") != 0,
+        next_run_ms: r.get("next_run_ms"),
+        created_by: UserId::from_db(r.get("created_by")),
+        created_ms: r.get("created_ms"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Role tracks (role → topics) and the candidates for a member's next practice question.
 
 use super::content::ensure_guild;
-use super::quizzes::{memory_from_columns, MEMORY_COLUMNS};
+use super::quizzes::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, UserId};
@@ -103,7 +103,13 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| (r.get(0), r.get(1), memory_from_columns(r, 2)))
+            .map(|r| {
+                (
+                    r.get("current_version"),
+                    r.get("topic_id"),
+                    memory_from_row(r),
+                )
+            })
             .collect())
     }
 }

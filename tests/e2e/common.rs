@@ -1,11 +1,11 @@
 //! `spawn_app()`: a fresh emulator with a guild, a channel and two members, the bot connected
 //! to it on a temporary SQLite file, and helpers to stop it and check the contract.
 
+use discord_emulator::state::perms;
+use discord_emulator::{Emulator, EmulatorOptions};
 use peerlearn::clock::Clock;
 use peerlearn::config::{Settings, Token};
 use peerlearn::discord::BotError;
-use discord_emulator::state::perms;
-use discord_emulator::{Emulator, EmulatorOptions};
 use peerlearn::store::Store;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

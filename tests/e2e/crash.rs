@@ -8,9 +8,9 @@
 //!   has exactly one reminder.
 
 use crate::common::{assert_no_violations, start_emulator};
-use peerlearn::dice::SplitMix64;
 use discord_emulator::state::perms;
 use discord_emulator::Emulator;
+use peerlearn::dice::SplitMix64;
 use serde_json::json;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;

@@ -2,8 +2,8 @@
 //! wrong tokens on the gateway, injected 429s and server errors.
 
 use crate::common::start_emulator;
-use futures_util::{SinkExt, StreamExt};
 use discord_emulator::Failure;
+use futures_util::{SinkExt, StreamExt};
 use poise::serenity_prelude as serenity;
 use serde_json::json;
 use std::time::Duration;

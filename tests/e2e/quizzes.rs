@@ -147,12 +147,7 @@ async fn wait_until_sent(app: &TestApp, n: i64) {
     }
 }
 
-async fn click(
-    app: &TestApp,
-    user: u64,
-    message: u64,
-    custom_id: &str,
-) -> discord_emulator::Reply {
+async fn click(app: &TestApp, user: u64, message: u64, custom_id: &str) -> discord_emulator::Reply {
     let id = app
         .discord
         .click(user, message, custom_id)
