@@ -14,6 +14,7 @@
 use crate::app::message::OutMessage;
 use crate::app::App;
 use crate::store::OutboxRow;
+use crate::store::StoreResult;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::sync::Arc;
@@ -141,7 +142,7 @@ impl<P: ChatPort> Worker<P> {
     async fn deliver_pending(
         &mut self,
         shutdown: &mut watch::Receiver<bool>,
-    ) -> sqlx::Result<Option<Duration>> {
+    ) -> StoreResult<Option<Duration>> {
         let store = self.app.store.clone();
         loop {
             let rows = store.pending_posts(100).await?;
@@ -188,7 +189,7 @@ impl<P: ChatPort> Worker<P> {
     }
 
     /// One attempt at one post.
-    async fn deliver(&mut self, row: &OutboxRow) -> sqlx::Result<Outcome> {
+    async fn deliver(&mut self, row: &OutboxRow) -> StoreResult<Outcome> {
         let store = self.app.store.clone();
         let max_attempts = i64::from(self.app.settings.delivery.max_attempts);
         let message = match self.app.render_post(row.id, &row.payload).await {
@@ -260,7 +261,7 @@ impl<P: ChatPort> Worker<P> {
 
     /// The DM channel with `user`: known in this process, kept in the database from before, or
     /// opened now (one request) and kept.
-    async fn dm_channel(&mut self, user: u64) -> sqlx::Result<Result<u64, SendError>> {
+    async fn dm_channel(&mut self, user: u64) -> StoreResult<Result<u64, SendError>> {
         if let Some(c) = self.dm_channels.get(&user) {
             return Ok(Ok(*c));
         }
@@ -281,7 +282,7 @@ impl<P: ChatPort> Worker<P> {
 
     /// Edits posts whose count changed (at most every `count_edit_interval_seconds`) and reveals
     /// closed ones.
-    async fn refresh_quiz_posts(&mut self) -> sqlx::Result<()> {
+    async fn refresh_quiz_posts(&mut self) -> StoreResult<()> {
         let now_ms = self.app.clock.now_ms();
         let interval = Duration::from_secs(u64::from(
             self.app.settings.quiz.count_edit_interval_seconds,

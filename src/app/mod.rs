@@ -55,7 +55,7 @@ pub enum AppError {
     #[error(transparent)]
     Refused(#[from] Refusal),
     #[error("database error: {0}")]
-    Store(#[from] sqlx::Error),
+    Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Chart(#[from] crate::charts::ChartError),
 }

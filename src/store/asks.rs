@@ -3,6 +3,7 @@
 //! event and its posts in the same transaction.
 
 use super::boards::{credit, AwardKind, BoardKeys, Credit};
+use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use chrono::NaiveDate;
@@ -156,9 +157,9 @@ impl Store {
         text: &str,
         topic: Option<&str>,
         now_ms: i64,
-    ) -> sqlx::Result<i64> {
+    ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO asks (guild_id, asker_id, text, topic_id, state, created_ms)
              VALUES (?, ?, ?, ?, 'searching', ?) RETURNING id",
@@ -175,7 +176,7 @@ impl Store {
         Ok(id)
     }
 
-    pub async fn ask(&self, guild: GuildId, id: i64) -> sqlx::Result<Option<AskRow>> {
+    pub async fn ask(&self, guild: GuildId, id: i64) -> StoreResult<Option<AskRow>> {
         let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE guild_id = ? AND id = ?");
         let row = sqlx::query(&sql)
             .bind(guild.to_db())
@@ -186,7 +187,7 @@ impl Store {
     }
 
     /// The question whose thread is `thread`.
-    pub async fn ask_by_thread(&self, thread: u64) -> sqlx::Result<Option<AskRow>> {
+    pub async fn ask_by_thread(&self, thread: u64) -> StoreResult<Option<AskRow>> {
         let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE thread_id = ?");
         let row = sqlx::query(&sql)
             .bind(thread as i64)
@@ -196,7 +197,7 @@ impl Store {
     }
 
     /// Open questions with a thread, oldest first (for escalations and reminders).
-    pub async fn open_asks(&self) -> sqlx::Result<Vec<AskRow>> {
+    pub async fn open_asks(&self) -> StoreResult<Vec<AskRow>> {
         let sql = format!(
             "SELECT {ASK_COLUMNS} FROM asks WHERE state = 'open' AND thread_id IS NOT NULL ORDER BY id"
         );
@@ -205,7 +206,7 @@ impl Store {
     }
 
     /// Every expert a question was assigned to so far.
-    pub async fn assigned_experts(&self, ask: i64) -> sqlx::Result<Vec<UserId>> {
+    pub async fn assigned_experts(&self, ask: i64) -> StoreResult<Vec<UserId>> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT expert_id FROM ask_assignments WHERE ask_id = ? ORDER BY assigned_ms",
         )
@@ -221,14 +222,14 @@ impl Store {
         guild: GuildId,
         posts: &[QueuedPost],
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         queue(&mut tx, guild, posts, now_ms).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// "That solved it": `false` unless the question was still waiting for that answer.
-    pub async fn deflect_ask(&self, guild: GuildId, id: i64, now_ms: i64) -> sqlx::Result<bool> {
+    pub async fn deflect_ask(&self, guild: GuildId, id: i64, now_ms: i64) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         let asker = set_state(&mut tx, guild, id, "searching", "deflected", now_ms).await?;
         if let Some(asker) = asker {
@@ -249,7 +250,7 @@ impl Store {
 
     /// Takes a question for routing (so a double click opens one thread); `false` if it is
     /// no longer waiting for that.
-    pub async fn claim_for_routing(&self, guild: GuildId, id: i64) -> sqlx::Result<bool> {
+    pub async fn claim_for_routing(&self, guild: GuildId, id: i64) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE asks SET state = 'open' WHERE guild_id = ? AND id = ? AND state = 'searching'",
         )
@@ -261,7 +262,7 @@ impl Store {
     }
 
     /// Gives a claimed question back when its thread could not be opened.
-    pub async fn release_claim(&self, guild: GuildId, id: i64) -> sqlx::Result<()> {
+    pub async fn release_claim(&self, guild: GuildId, id: i64) -> StoreResult<()> {
         sqlx::query(
             "UPDATE asks SET state = 'searching'
              WHERE guild_id = ? AND id = ? AND state = 'open' AND thread_id IS NULL",
@@ -281,7 +282,7 @@ impl Store {
         id: i64,
         routing: &Routing,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query(
             "UPDATE asks SET topic_id = ?1, thread_id = ?2, expert_id = ?3, assigned_ms = ?4,
@@ -326,12 +327,12 @@ impl Store {
             }
         }
         queue(&mut tx, guild, &routing.posts, now_ms).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// A reply in a question's thread by `author` (not the bot). Records the question's first
     /// response (by anyone but the asker) and the assigned expert's.
-    pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> sqlx::Result<()> {
+    pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> StoreResult<()> {
         // Most messages are not in a question's thread: a read (no write lock) settles those.
         let row: Option<(i64, i64, i64)> = sqlx::query_as(
             "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",
@@ -377,7 +378,7 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Records a follow-up step for an open question with its posts; `false` (and nothing
@@ -388,7 +389,7 @@ impl Store {
         step: &FollowUp,
         posts: &[QueuedPost],
         now_ms: i64,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         // Unchanged since it was read: still open, same expert, no response yet.
         let unchanged: bool = sqlx::query_scalar(
@@ -477,7 +478,7 @@ impl Store {
         ask: &AskRow,
         resolution: &Resolution,
         now_ms: i64,
-    ) -> sqlx::Result<ResolveOutcome> {
+    ) -> StoreResult<ResolveOutcome> {
         let mut tx = self.write_tx().await?;
         let open = set_state(&mut tx, ask.guild, ask.id, "open", "resolved", now_ms).await?;
         if open.is_none() {
@@ -571,7 +572,7 @@ async fn set_state(
     from: &str,
     to: &str,
     now_ms: i64,
-) -> sqlx::Result<Option<UserId>> {
+) -> StoreResult<Option<UserId>> {
     let closes = matches!(to, "deflected" | "resolved" | "abandoned");
     let asker: Option<i64> = sqlx::query_scalar(
         "UPDATE asks SET state = ?, closed_ms = CASE WHEN ? THEN ? ELSE closed_ms END
@@ -594,7 +595,7 @@ async fn assign(
     ask: i64,
     expert: UserId,
     now_ms: i64,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO ask_assignments (ask_id, guild_id, expert_id, assigned_ms) VALUES (?, ?, ?, ?)
          ON CONFLICT DO NOTHING",
@@ -613,7 +614,7 @@ async fn end_assignments(
     ask: i64,
     outcome: &str,
     now_ms: i64,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     sqlx::query(
         "UPDATE ask_assignments SET ended_ms = ?, outcome = ? WHERE ask_id = ? AND ended_ms IS NULL",
     )
@@ -633,7 +634,7 @@ async fn event(
     actor: Option<UserId>,
     now_ms: i64,
     detail: Option<&str>,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO knowledge_events (guild_id, ask_id, kind, actor_id, at_ms, detail) VALUES (?, ?, ?, ?, ?, ?)",
     )
@@ -653,17 +654,9 @@ async fn queue(
     guild: GuildId,
     posts: &[QueuedPost],
     now_ms: i64,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     for (channel, payload) in posts {
-        sqlx::query(
-            "INSERT INTO outbox (guild_id, channel_id, payload, created_ms) VALUES (?, ?, ?, ?)",
-        )
-        .bind(guild.to_db())
-        .bind(*channel as i64)
-        .bind(payload)
-        .bind(now_ms)
-        .execute(&mut *conn)
-        .await?;
+        super::outbox::queue_post(&mut *conn, guild, *channel, None, payload, now_ms).await?;
     }
     Ok(())
 }

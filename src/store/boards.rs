@@ -6,6 +6,7 @@
 //! (migration 0008) keep the guild's totals and each board's points histogram in step, so a
 //! team line or a member's rank reads a few rows, however many members there are.
 
+use super::error::StoreResult;
 use super::recount::Recount;
 use super::statements::Statements;
 use super::Store;
@@ -78,14 +79,15 @@ pub(crate) async fn credit(
     conn: &mut SqliteConnection,
     c: &Credit<'_>,
     keys: &BoardKeys,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     let mut statements = Statements::default();
     credit_statements(&mut statements, c, keys);
     statements.execute(conn).await
 }
 
 /// The statements of [`credit`], added to `s`.
-pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys: &'q BoardKeys) {
+/// Every value is bound by copy, so the statements can outlive the credit.
+pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &BoardKeys) {
     if c.points == 0 && c.answer.is_none() {
         return;
     }
@@ -98,7 +100,7 @@ pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys
         .bind(c.user.to_db())
         .bind(c.kind.as_str())
         .bind(c.points)
-        .bind(c.topic)
+        .bind(c.topic.map(str::to_owned))
         .bind(c.answer_id)
         .bind(c.ask_id)
         .bind(c.at_ms)
@@ -107,7 +109,7 @@ pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys
     let answered = i64::from(c.answer.is_some());
     let correct = i64::from(c.answer == Some(true));
     // Every (period, topic) total in one statement: all topics together, and the topic.
-    let topics: Vec<&'q str> = [Some(""), c.topic].into_iter().flatten().collect();
+    let topics: Vec<&str> = [Some(""), c.topic].into_iter().flatten().collect();
     let rows = keys.len() * topics.len();
     s.push(&format!(
         "INSERT INTO board_totals (guild_id, period, period_key, topic_id, user_id, points, answers, correct,
@@ -124,8 +126,8 @@ pub(super) fn credit_statements<'q>(s: &mut Statements<'q>, c: &Credit<'q>, keys
         for topic in &topics {
             s.bind(c.guild.to_db())
                 .bind(period.as_str())
-                .bind(key.as_str())
-                .bind(*topic)
+                .bind(key.clone())
+                .bind(topic.to_string())
                 .bind(c.user.to_db())
                 .bind(c.points)
                 .bind(answered)
@@ -189,7 +191,7 @@ impl Store {
         &self,
         s: BoardScope<'_>,
         limit: u32,
-    ) -> sqlx::Result<Vec<MemberTotal>> {
+    ) -> StoreResult<Vec<MemberTotal>> {
         let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
             "SELECT user_id, points, answers, correct FROM board_totals
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND points > 0
@@ -210,7 +212,7 @@ impl Store {
         &self,
         s: BoardScope<'_>,
         user: UserId,
-    ) -> sqlx::Result<Option<(usize, MemberTotal)>> {
+    ) -> StoreResult<Option<(usize, MemberTotal)>> {
         let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
             "SELECT user_id, points, answers, correct FROM board_totals
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND user_id = ?",
@@ -245,7 +247,7 @@ impl Store {
         s: BoardScope<'_>,
         before_key: &str,
         min_answers: i64,
-    ) -> sqlx::Result<Vec<TallyPair>> {
+    ) -> StoreResult<Vec<TallyPair>> {
         let rows: Vec<(i64, i64, i64, i64, i64)> = sqlx::query_as(
             "SELECT n.user_id, n.answers, n.correct, b.answers, b.correct
              FROM board_totals n JOIN board_totals b
@@ -280,7 +282,7 @@ impl Store {
     }
 
     /// Each team with the members the bot has seen holding its role, and their points.
-    pub async fn team_totals(&self, s: BoardScope<'_>) -> sqlx::Result<Vec<TeamTotal>> {
+    pub async fn team_totals(&self, s: BoardScope<'_>) -> StoreResult<Vec<TeamTotal>> {
         let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
             "SELECT t.role_id, t.name, COUNT(mr.user_id), COALESCE(SUM(b.points), 0)
              FROM team_roles t
@@ -308,7 +310,7 @@ impl Store {
     }
 
     /// The guild's team roles as `(role id, name)`, by name.
-    pub async fn team_roles(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, String)>> {
+    pub async fn team_roles(&self, guild: GuildId) -> StoreResult<Vec<(u64, String)>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT role_id, name FROM team_roles WHERE guild_id = ? ORDER BY name, role_id",
         )
@@ -326,9 +328,9 @@ impl Store {
         name: &str,
         by: UserId,
         now_ms: i64,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         let changed = sqlx::query(
             "INSERT INTO team_roles (guild_id, role_id, name, added_by, added_ms) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (guild_id, role_id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name",
@@ -346,7 +348,7 @@ impl Store {
     }
 
     /// Removes a team role; `false` when it was not one.
-    pub async fn remove_team_role(&self, guild: GuildId, role: u64) -> sqlx::Result<bool> {
+    pub async fn remove_team_role(&self, guild: GuildId, role: u64) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM team_roles WHERE guild_id = ? AND role_id = ?")
             .bind(guild.to_db())
             .bind(role as i64)
@@ -356,7 +358,7 @@ impl Store {
     }
 
     /// The guild's season length in weeks, if it set one.
-    pub async fn season_weeks(&self, guild: GuildId) -> sqlx::Result<Option<u32>> {
+    pub async fn season_weeks(&self, guild: GuildId) -> StoreResult<Option<u32>> {
         let row: Option<(Option<i64>,)> =
             sqlx::query_as("SELECT season_weeks FROM guilds WHERE id = ?")
                 .bind(guild.to_db())
@@ -373,9 +375,9 @@ impl Store {
         weeks: u32,
         season: &Span,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query("UPDATE guilds SET season_weeks = ?, updated_ms = ? WHERE id = ?")
             .bind(i64::from(weeks))
             .bind(now_ms)
@@ -383,7 +385,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         super::recount::recount(&mut tx, guild, weeks, Recount::Period(season)).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Answers and right answers in each of the given weeks (by key, all topics), for one
@@ -393,7 +395,7 @@ impl Store {
         guild: GuildId,
         user: Option<UserId>,
         week_keys: &[&str],
-    ) -> sqlx::Result<Vec<(String, Tally)>> {
+    ) -> StoreResult<Vec<(String, Tally)>> {
         let keys = vec!["?"; week_keys.len()].join(", ");
         let sql = match user {
             Some(_) => format!(
@@ -421,7 +423,7 @@ impl Store {
     }
 
     /// A member's answers and right answers, all time (their all-time board line).
-    pub async fn answer_count(&self, guild: GuildId, user: UserId) -> sqlx::Result<Tally> {
+    pub async fn answer_count(&self, guild: GuildId, user: UserId) -> StoreResult<Tally> {
         let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT answers, correct FROM board_totals
              WHERE guild_id = ? AND period = 'all' AND period_key = 'all' AND topic_id = ''
@@ -437,8 +439,8 @@ impl Store {
 
     /// A member's help to others: accepted answers still in the knowledge base, the points
     /// they earned for helping, and the questions they asked.
-    pub async fn helping(&self, guild: GuildId, user: UserId) -> sqlx::Result<(i64, i64, i64)> {
-        sqlx::query_as(
+    pub async fn helping(&self, guild: GuildId, user: UserId) -> StoreResult<(i64, i64, i64)> {
+        Ok(sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM kb_entries WHERE guild_id = ?1 AND author_id = ?2 AND removed_ms IS NULL),
                     (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE guild_id = ?1 AND user_id = ?2 AND kind = 'helping'),
                     (SELECT COUNT(*) FROM asks WHERE guild_id = ?1 AND asker_id = ?2)",
@@ -446,11 +448,11 @@ impl Store {
         .bind(guild.to_db())
         .bind(user.to_db())
         .fetch_one(self.pool())
-        .await
+        .await?)
     }
 
     /// Whether a leaderboard schedule has posted the final standings of this period.
-    pub async fn board_final_posted(&self, schedule_id: i64, span: &Span) -> sqlx::Result<bool> {
+    pub async fn board_final_posted(&self, schedule_id: i64, span: &Span) -> StoreResult<bool> {
         let row: Option<i64> = sqlx::query_scalar(
             "SELECT 1 FROM board_finals WHERE schedule_id = ? AND period = ? AND period_key = ?",
         )
@@ -478,7 +480,7 @@ mod tests {
     /// An answer by `user` worth `points`, in `topic`.
     async fn award(store: &Store, user: u64, points: i64, correct: bool, topic: &str) {
         let mut tx = store.write_tx().await.unwrap();
-        super::super::content::ensure_guild(&mut tx, GUILD, 0)
+        super::super::guilds::ensure_guild(&mut tx, GUILD, 0)
             .await
             .unwrap();
         let c = Credit {

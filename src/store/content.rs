@@ -3,6 +3,8 @@
 //! An import is one transaction: every item is added, updated (a new question version when the
 //! text changed) or left as it is, or nothing is written at all.
 
+use super::error::StoreResult;
+use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::content::{Bundle, Question, Tip, Topic};
 use crate::domain::ids::GuildId;
@@ -55,13 +57,30 @@ pub struct QuestionVersion {
 }
 
 impl Store {
+    /// The question version a practice button refers to, if it belongs to this guild.
+    pub async fn guild_question_version(
+        &self,
+        guild: GuildId,
+        version_id: i64,
+    ) -> StoreResult<Option<QuestionVersion>> {
+        let row = sqlx::query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM question_versions v
+             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ? AND v.guild_id = ?"
+        ))
+        .bind(version_id)
+        .bind(guild.to_db())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(version_from_row))
+    }
+
     /// Writes a checked bundle for `guild` in one transaction.
     pub async fn import_content(
         &self,
         guild: GuildId,
         bundle: &Bundle,
         now_ms: i64,
-    ) -> sqlx::Result<ImportCounts> {
+    ) -> StoreResult<ImportCounts> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         let counts = write_bundle(&mut tx, guild, bundle, now_ms).await?;
@@ -70,14 +89,14 @@ impl Store {
     }
 
     /// Whether the guild has content, or had the starter pack loaded once (a read, no lock).
-    pub async fn content_settled(&self, guild: GuildId) -> sqlx::Result<bool> {
-        sqlx::query_scalar(
+    pub async fn content_settled(&self, guild: GuildId) -> StoreResult<bool> {
+        Ok(sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM guilds WHERE id = ?1 AND starter_loaded_ms IS NOT NULL)
                  OR EXISTS (SELECT 1 FROM topics WHERE guild_id = ?1)",
         )
         .bind(guild.to_db())
         .fetch_one(&self.pool)
-        .await
+        .await?)
     }
 
     /// Imports the starter pack once per guild (and marks it loaded in the same transaction);
@@ -87,7 +106,7 @@ impl Store {
         guild: GuildId,
         bundle: &Bundle,
         now_ms: i64,
-    ) -> sqlx::Result<Option<ImportCounts>> {
+    ) -> StoreResult<Option<ImportCounts>> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         let loaded: Option<i64> =
@@ -113,15 +132,17 @@ impl Store {
     }
 
     /// `(id, name)` of the guild's topics, by name (then id).
-    pub async fn topics(&self, guild: GuildId) -> sqlx::Result<Vec<(String, String)>> {
-        sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
-            .bind(guild.to_db())
-            .fetch_all(&self.pool)
-            .await
+    pub async fn topics(&self, guild: GuildId) -> StoreResult<Vec<(String, String)>> {
+        Ok(
+            sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
+                .bind(guild.to_db())
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     /// The guild's content as it is served now, for `/content export`.
-    pub async fn export_content(&self, guild: GuildId) -> sqlx::Result<Bundle> {
+    pub async fn export_content(&self, guild: GuildId) -> StoreResult<Bundle> {
         let topics = sqlx::query(
             "SELECT id, name, description, desired_retention FROM topics WHERE guild_id = ? ORDER BY id",
         )
@@ -168,7 +189,7 @@ impl Store {
     }
 
     /// Per-topic counts of questions, tips and answers.
-    pub async fn content_stats(&self, guild: GuildId) -> sqlx::Result<Vec<TopicStats>> {
+    pub async fn content_stats(&self, guild: GuildId) -> StoreResult<Vec<TopicStats>> {
         let rows = sqlx::query(
             "SELECT t.id, t.name,
                     (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id) AS questions,
@@ -202,7 +223,7 @@ async fn write_bundle(
     guild: GuildId,
     bundle: &Bundle,
     now_ms: i64,
-) -> sqlx::Result<ImportCounts> {
+) -> StoreResult<ImportCounts> {
     let mut counts = ImportCounts::default();
     for t in &bundle.topics {
         counts.count(upsert_topic(conn, guild, t, now_ms).await?);
@@ -251,30 +272,12 @@ pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
     }
 }
 
-/// Makes sure the guild row exists (a command can arrive before GUILD_CREATE is stored).
-pub(super) async fn ensure_guild(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-    now_ms: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
-         ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(guild.to_db())
-    .bind(now_ms)
-    .bind(now_ms)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 async fn upsert_topic(
     conn: &mut SqliteConnection,
     guild: GuildId,
     t: &Topic,
     now_ms: i64,
-) -> sqlx::Result<Change> {
+) -> StoreResult<Change> {
     let existing: Option<(String, String, Option<f64>)> = sqlx::query_as(
         "SELECT name, description, desired_retention FROM topics WHERE guild_id = ? AND id = ?",
     )
@@ -312,7 +315,7 @@ async fn upsert_question(
     guild: GuildId,
     q: &Question,
     now_ms: i64,
-) -> sqlx::Result<Change> {
+) -> StoreResult<Change> {
     let current = sqlx::query(&format!(
         "SELECT {VERSION_COLUMNS}, v.version AS v_version FROM questions q JOIN question_versions v ON v.id = q.current_version
          JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
@@ -376,7 +379,7 @@ async fn upsert_tip(
     guild: GuildId,
     t: &Tip,
     now_ms: i64,
-) -> sqlx::Result<Change> {
+) -> StoreResult<Change> {
     let existing: Option<(String, String, Option<String>)> =
         sqlx::query_as("SELECT topic_id, text, link FROM tips WHERE guild_id = ? AND id = ?")
             .bind(guild.to_db())

@@ -1,6 +1,7 @@
 //! Peer experts: who covers which topic, who is away, and what routing needs to know about
 //! them (open questions, recent response times, when they were last asked).
 
+use super::error::StoreResult;
 use super::Store;
 use crate::domain::analytics::median;
 use crate::domain::ids::{GuildId, UserId};
@@ -45,9 +46,9 @@ impl Store {
         user: UserId,
         by: UserId,
         now_ms: i64,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         let added = sqlx::query(
             "INSERT INTO experts (guild_id, topic_id, user_id, added_by, added_ms) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT DO NOTHING",
@@ -71,7 +72,7 @@ impl Store {
         guild: GuildId,
         topic: &str,
         user: UserId,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let done =
             sqlx::query("DELETE FROM experts WHERE guild_id = ? AND topic_id = ? AND user_id = ?")
                 .bind(guild.to_db())
@@ -83,14 +84,14 @@ impl Store {
     }
 
     /// The topics `user` is an expert on.
-    pub async fn expert_topics(&self, guild: GuildId, user: UserId) -> sqlx::Result<Vec<String>> {
-        sqlx::query_scalar(
+    pub async fn expert_topics(&self, guild: GuildId, user: UserId) -> StoreResult<Vec<String>> {
+        Ok(sqlx::query_scalar(
             "SELECT topic_id FROM experts WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(guild.to_db())
         .bind(user.to_db())
         .fetch_all(&self.pool)
-        .await
+        .await?)
     }
 
     /// Marks `user` away until `until_ms` (or until they are back).
@@ -100,7 +101,7 @@ impl Store {
         user: UserId,
         now_ms: i64,
         until_ms: Option<i64>,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO expert_away (guild_id, user_id, since_ms, until_ms) VALUES (?, ?, ?, ?)
              ON CONFLICT (guild_id, user_id) DO UPDATE SET since_ms = excluded.since_ms, until_ms = excluded.until_ms",
@@ -115,12 +116,7 @@ impl Store {
     }
 
     /// `false` if `user` was not away.
-    pub async fn clear_away(
-        &self,
-        guild: GuildId,
-        user: UserId,
-        now_ms: i64,
-    ) -> sqlx::Result<bool> {
+    pub async fn clear_away(&self, guild: GuildId, user: UserId, now_ms: i64) -> StoreResult<bool> {
         let done = sqlx::query(
             "DELETE FROM expert_away WHERE guild_id = ? AND user_id = ? AND (until_ms IS NULL OR until_ms > ?)",
         )
@@ -139,7 +135,7 @@ impl Store {
         guild: GuildId,
         topic: Option<&str>,
         now_ms: i64,
-    ) -> sqlx::Result<Vec<ExpertRow>> {
+    ) -> StoreResult<Vec<ExpertRow>> {
         // topic, user, away since, away until, open questions
         type Row = (String, i64, Option<i64>, Option<i64>, i64);
         let rows: Vec<Row> = sqlx::query_as(
@@ -178,7 +174,7 @@ impl Store {
         guild: GuildId,
         topic: &str,
         now_ms: i64,
-    ) -> sqlx::Result<Vec<Candidate>> {
+    ) -> StoreResult<Vec<Candidate>> {
         let mut out = Vec::new();
         for row in self.experts(guild, Some(topic), now_ms).await? {
             if row.away != Away::Available {
@@ -215,7 +211,7 @@ impl Store {
         guild: GuildId,
         mastered_days: f64,
         min_share: f64,
-    ) -> sqlx::Result<Vec<Suggestion>> {
+    ) -> StoreResult<Vec<Suggestion>> {
         let rows: Vec<(String, i64, f64, i64)> = sqlx::query_as(
             "WITH sizes AS (
                  SELECT topic_id, COUNT(*) AS n FROM questions WHERE guild_id = ?1 GROUP BY topic_id

@@ -1,6 +1,7 @@
 //! A guild's answer histories for fitting FSRS, and the fitted parameters.
 
-use super::content::ensure_guild;
+use super::error::StoreResult;
+use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::GuildId;
 
@@ -9,7 +10,7 @@ pub type HistoryAnswer = (i64, String, String, bool);
 
 impl Store {
     /// Guilds with at least `min` answers, and how many each has.
-    pub async fn guilds_with_answers(&self, min: u32) -> sqlx::Result<Vec<(GuildId, i64)>> {
+    pub async fn guilds_with_answers(&self, min: u32) -> StoreResult<Vec<(GuildId, i64)>> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT guild_id, COUNT(*) FROM answers GROUP BY guild_id HAVING COUNT(*) >= ? ORDER BY guild_id",
         )
@@ -23,7 +24,7 @@ impl Store {
     }
 
     /// Every answer of the guild, grouped by (member, question), in time order.
-    pub async fn answer_histories(&self, guild: GuildId) -> sqlx::Result<Vec<HistoryAnswer>> {
+    pub async fn answer_histories(&self, guild: GuildId) -> StoreResult<Vec<HistoryAnswer>> {
         let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
             "SELECT user_id, question_id, local_day, correct FROM answers WHERE guild_id = ?
              ORDER BY user_id, question_id, answered_ms, id",
@@ -38,7 +39,7 @@ impl Store {
     }
 
     /// The guild's fitted parameters and how many answers they were fitted on.
-    pub async fn guild_parameters(&self, guild: GuildId) -> sqlx::Result<Option<(Vec<f32>, i64)>> {
+    pub async fn guild_parameters(&self, guild: GuildId) -> StoreResult<Option<(Vec<f32>, i64)>> {
         let row: Option<(String, i64)> = sqlx::query_as(
             "SELECT parameters, answers_used FROM guild_parameters WHERE guild_id = ?",
         )
@@ -54,7 +55,7 @@ impl Store {
         parameters: &[f32],
         answers_used: i64,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query(
@@ -68,6 +69,6 @@ impl Store {
         .bind(now_ms)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 }

@@ -2,65 +2,128 @@
 //! commit waits for the disk (`synchronous = FULL`), and a busy disk takes milliseconds to sync,
 //! so one transaction per click would cap a server at the disk's sync rate. Instead one task
 //! writes them: it takes every write waiting when it is free (up to [`MAX_BATCH`]), writes each
-//! in its own savepoint (one that fails is rolled back alone and reports its own error; see
-//! [`OPEN`]) and commits them together. A click's feedback is sent only after the commit that
-//! holds it. At low load a group is a single write, so nothing waits for company. Each group's
-//! size, write time and commit time are logged at debug level.
+//! in its own savepoint (one that fails is rolled back alone and reports its own error) and
+//! commits them together. A click's feedback is sent only after the commit that holds it. At
+//! low load a group is a single write, so nothing waits for company. Each group's size, write
+//! time and commit time are logged at debug level.
+//!
+//! A write is a [`GroupWrite`]: it reads what it depends on and hands back its statements.
+//! Only this file opens, releases or rolls back the savepoint around it, and it knows nothing
+//! of the tables written.
 
-use super::guilds::{write_touch, MemberTouch};
-use super::quizzes::{write_answer, AnswerResult, NewAnswer};
-use crate::domain::memory::Memory;
-use crate::domain::quiz::{Progress, Scored};
+use super::error::{StoreError, StoreResult};
+use super::statements::Statements;
 use sqlx::{SqliteConnection, SqlitePool};
+use std::future::Future;
+use std::pin::Pin;
 use tokio::sync::{mpsc, oneshot};
 
 /// Most writes in one transaction (a bound on how long one commit holds the others).
 pub const MAX_BATCH: usize = 128;
 
-pub(super) type Score = Box<dyn FnOnce(Progress) -> Scored + Send>;
-pub(super) type Remember = Box<dyn FnOnce(Option<Memory>) -> Memory + Send>;
+/// A write that goes with the next group.
+pub(super) trait GroupWrite: Send + 'static {
+    /// What the caller gets once the group has committed.
+    type Done: Send + 'static;
 
-/// One write waiting for its group.
-enum Job {
-    Answer {
-        answer: Box<NewAnswer>,
-        score: Score,
-        remember: Remember,
-        done: oneshot::Sender<sqlx::Result<AnswerResult>>,
-    },
-    Touch {
-        touch: MemberTouch,
-        done: oneshot::Sender<sqlx::Result<()>>,
-    },
+    /// Reads what the write depends on (inside the write's savepoint, so with the write lock
+    /// held) and returns the statements to run, in one trip, with what to report. No
+    /// statements: nothing to write (the result stands).
+    fn prepare(
+        self,
+        conn: &mut SqliteConnection,
+    ) -> impl Future<Output = StoreResult<(Statements<'static>, Self::Done)>> + Send;
 }
+
+/// A queued write with its caller, its type erased so that one queue holds every kind.
+trait Queued: Send {
+    /// Writes in a savepoint; what to tell the caller once the commit is known.
+    fn write<'c>(self: Box<Self>, conn: &'c mut SqliteConnection) -> Pending<'c>;
+
+    /// Tells the caller that the group could not be written at all.
+    fn fail(self: Box<Self>, why: &str);
+}
+
+type Pending<'c> = Pin<Box<dyn Future<Output = Box<dyn Report>> + Send + 'c>>;
 
 /// A write done inside the group, its result held until the commit.
-enum Written {
-    Answer(
-        oneshot::Sender<sqlx::Result<AnswerResult>>,
-        sqlx::Result<AnswerResult>,
-    ),
-    Touch(oneshot::Sender<sqlx::Result<()>>, sqlx::Result<()>),
+trait Report: Send {
+    /// Tells the caller: the result if the group committed, else the commit's failure.
+    fn report(self: Box<Self>, commit_failure: Option<&str>);
 }
 
-impl Written {
-    /// Tells the caller: the result if the group committed, else the commit's failure.
-    fn report(self, commit_failure: Option<&str>) {
-        match self {
-            Written::Answer(done, r) => {
-                let _ = done.send(commit_failure.map_or(r, |why| Err(failed(why))));
-            }
-            Written::Touch(done, r) => {
-                let _ = done.send(commit_failure.map_or(r, |why| Err(failed(why))));
-            }
-        }
+struct Job<W: GroupWrite> {
+    write: W,
+    done: oneshot::Sender<StoreResult<W::Done>>,
+}
+
+struct Written<T> {
+    done: oneshot::Sender<StoreResult<T>>,
+    result: StoreResult<T>,
+}
+
+impl<T: Send> Report for Written<T> {
+    fn report(self: Box<Self>, commit_failure: Option<&str>) {
+        let result = match commit_failure {
+            None => self.result,
+            Some(why) => Err(StoreError::NotCommitted(why.to_string())),
+        };
+        let _ = self.done.send(result);
     }
+}
+
+impl<W: GroupWrite> Queued for Job<W> {
+    fn write<'c>(self: Box<Self>, conn: &'c mut SqliteConnection) -> Pending<'c> {
+        Box::pin(async move {
+            let Job { write, done } = *self;
+            let result = in_savepoint(conn, write).await;
+            Box::new(Written { done, result }) as Box<dyn Report>
+        })
+    }
+
+    fn fail(self: Box<Self>, why: &str) {
+        let _ = self
+            .done
+            .send(Err(StoreError::NotCommitted(why.to_string())));
+    }
+}
+
+/// The savepoint each write runs in, so that one that fails is undone alone.
+const OPEN: &str = "SAVEPOINT write";
+const RELEASE: &str = "RELEASE write";
+const UNDO: &str = "ROLLBACK TO write; RELEASE write";
+
+async fn in_savepoint<W: GroupWrite>(
+    conn: &mut SqliteConnection,
+    write: W,
+) -> StoreResult<W::Done> {
+    sqlx::query(OPEN).execute(&mut *conn).await?;
+    let result = async {
+        let (mut statements, done) = write.prepare(&mut *conn).await?;
+        // The release goes in the same trip as the statements.
+        statements.push(RELEASE);
+        statements.execute(&mut *conn).await?;
+        Ok(done)
+    }
+    .await;
+    if result.is_err() {
+        // The failure may have come after the release (a failing RELEASE): then there is
+        // nothing to undo, and this fails harmlessly.
+        let _ = sqlx::query(UNDO).execute(&mut *conn).await;
+    }
+    result
 }
 
 /// The handle the store keeps; cheap to clone.
 #[derive(Clone, Debug)]
 pub(super) struct GroupWriter {
-    jobs: mpsc::UnboundedSender<Job>,
+    jobs: mpsc::UnboundedSender<Box<dyn Queued>>,
+}
+
+impl std::fmt::Debug for dyn Queued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a queued write")
+    }
 }
 
 impl GroupWriter {
@@ -71,79 +134,40 @@ impl GroupWriter {
         GroupWriter { jobs }
     }
 
-    /// Writes one answer with the next group and returns its result once committed.
-    pub(super) async fn answer(
-        &self,
-        answer: NewAnswer,
-        score: Score,
-        remember: Remember,
-    ) -> sqlx::Result<AnswerResult> {
+    /// Writes with the next group; the result comes once the group is committed.
+    pub(super) async fn write<W: GroupWrite>(&self, write: W) -> StoreResult<W::Done> {
         let (done, result) = oneshot::channel();
-        self.send(Job::Answer {
-            answer: Box::new(answer),
-            score,
-            remember,
-            done,
-        })?;
-        result.await.map_err(|_| sqlx::Error::PoolClosed)?
-    }
-
-    /// Writes a member seen active with the next group; returns once committed.
-    pub(super) async fn touch(&self, touch: MemberTouch) -> sqlx::Result<()> {
-        let (done, result) = oneshot::channel();
-        self.send(Job::Touch { touch, done })?;
-        result.await.map_err(|_| sqlx::Error::PoolClosed)?
-    }
-
-    fn send(&self, job: Job) -> sqlx::Result<()> {
-        self.jobs.send(job).map_err(|_| sqlx::Error::PoolClosed)
+        self.jobs
+            .send(Box::new(Job { write, done }))
+            .map_err(|_| StoreError::WriterStopped)?;
+        result.await.map_err(|_| StoreError::WriterStopped)?
     }
 }
 
 /// Until every handle is dropped: takes what is waiting, writes it as one group.
-async fn run(writer: SqlitePool, mut queue: mpsc::UnboundedReceiver<Job>) {
+async fn run(writer: SqlitePool, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         write_group(&writer, std::mem::take(&mut batch)).await;
     }
 }
 
-async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
+async fn write_group(writer: &SqlitePool, jobs: Vec<Box<dyn Queued>>) {
     let started = std::time::Instant::now();
     let mut tx = match writer.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
         Err(e) => {
+            tracing::error!(error = %e, writes = jobs.len(), "cannot begin a group of writes");
             let why = e.to_string();
             for job in jobs {
-                match job {
-                    Job::Answer { done, .. } => {
-                        let _ = done.send(Err(failed(&why)));
-                    }
-                    Job::Touch { done, .. } => {
-                        let _ = done.send(Err(failed(&why)));
-                    }
-                }
+                job.fail(&why);
             }
             return;
         }
     };
     let mut written = Vec::with_capacity(jobs.len());
     for job in jobs {
-        written.push(match job {
-            Job::Answer {
-                answer,
-                score,
-                remember,
-                done,
-            } => {
-                let w = write_answer(&mut tx, &answer, score, remember).await;
-                Written::Answer(done, undo_if_failed(&mut tx, w).await)
-            }
-            Job::Touch { touch, done } => {
-                let w = write_touch(&mut tx, &touch).await;
-                Written::Touch(done, undo_if_failed(&mut tx, w).await)
-            }
-        });
+        written.push(job.write(&mut tx).await);
     }
     let committing = std::time::Instant::now();
     let commit = tx.commit().await;
@@ -163,29 +187,4 @@ async fn write_group(writer: &SqlitePool, jobs: Vec<Job>) {
     for w in written {
         w.report(failure.as_deref());
     }
-}
-
-/// Each write runs in a savepoint, so that one that fails is undone alone. To spare the trips
-/// to SQLite, a write opens it with its first statement ([`OPEN`]) and releases it with its
-/// last ([`RELEASE`]); when it fails, this rolls it back.
-pub(super) const OPEN: &str = "SAVEPOINT write";
-pub(super) const RELEASE: &str = "RELEASE write";
-
-async fn undo_if_failed<T>(
-    conn: &mut SqliteConnection,
-    result: sqlx::Result<T>,
-) -> sqlx::Result<T> {
-    if result.is_err() {
-        // The failure may have come before the savepoint opened or after it was released:
-        // then there is nothing to undo, and this fails harmlessly.
-        let _ = sqlx::query("ROLLBACK TO write; RELEASE write")
-            .execute(conn)
-            .await;
-    }
-    result
-}
-
-/// One failure reported to every write of a group.
-fn failed(reason: &str) -> sqlx::Error {
-    sqlx::Error::Protocol(format!("not saved: {reason}"))
 }

@@ -1,6 +1,9 @@
-//! Guilds and their members.
+//! Guilds and their members: the one place for the `guilds`, `members` and `member_roles`
+//! tables, with [`ensure_guild`], which every write about a guild calls first (a command can
+//! arrive before the guild's GUILD_CREATE is stored).
 
-use super::group_commit::{OPEN, RELEASE};
+use super::error::StoreResult;
+use super::group_commit::GroupWrite;
 use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
@@ -53,11 +56,35 @@ pub(super) struct MemberTouch {
     pub now_ms: i64,
 }
 
-/// Writes a [`MemberTouch`] in its own savepoint inside a group's transaction (creating the guild
-/// row if needed), in one trip to SQLite: see [`super::group_commit`].
-pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) -> sqlx::Result<()> {
+/// Makes sure the guild row exists (a command can arrive before GUILD_CREATE is stored).
+pub(super) async fn ensure_guild(
+    conn: &mut SqliteConnection,
+    guild: GuildId,
+    now_ms: i64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(guild.to_db())
+    .bind(now_ms)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl GroupWrite for MemberTouch {
+    type Done = ();
+
+    /// Nothing to read: the guild row if needed, the member, their roles, in one trip.
+    async fn prepare(self, _: &mut SqliteConnection) -> StoreResult<(Statements<'static>, ())> {
+        Ok((touch_statements(&self), ()))
+    }
+}
+
+fn touch_statements(t: &MemberTouch) -> Statements<'static> {
     let mut s = Statements::default();
-    s.push(OPEN);
     s.push(
         "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
          ON CONFLICT (id) DO NOTHING",
@@ -73,7 +100,7 @@ pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) ->
     )
     .bind(t.guild.to_db())
     .bind(t.user.to_db())
-    .bind(t.display_name.as_str())
+    .bind(t.display_name.clone())
     .bind(t.now_ms)
     .bind(t.now_ms);
     // The roles held now replace those held before; roles that did not change are left as
@@ -98,8 +125,7 @@ pub(super) async fn write_touch(conn: &mut SqliteConnection, t: &MemberTouch) ->
                 .bind(*role as i64);
         }
     }
-    s.push(RELEASE);
-    s.execute(conn).await
+    s
 }
 
 /// What [`Store::touch_member`] last wrote for a member.
@@ -115,7 +141,7 @@ pub(crate) type SeenMembers =
     std::sync::Arc<std::sync::Mutex<std::collections::HashMap<(GuildId, UserId), Seen>>>;
 
 impl Store {
-    pub async fn qa_settings(&self, guild: GuildId) -> sqlx::Result<QaSettings> {
+    pub async fn qa_settings(&self, guild: GuildId) -> StoreResult<QaSettings> {
         let row: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
             "SELECT qa_channel_id, admin_channel_id, escalation_after_minutes FROM guilds WHERE id = ?",
         )
@@ -137,14 +163,14 @@ impl Store {
         setting: QaSetting,
         value: i64,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let column = match setting {
             QaSetting::QaChannel => "qa_channel_id",
             QaSetting::AdminChannel => "admin_channel_id",
             QaSetting::EscalationMinutes => "escalation_after_minutes",
         };
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query(&format!(
             "UPDATE guilds SET {column} = ?, updated_ms = ? WHERE id = ?"
         ))
@@ -153,7 +179,7 @@ impl Store {
         .bind(guild.to_db())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Records a guild the bot is in (name and member count update on every sighting).
@@ -163,7 +189,7 @@ impl Store {
         name: &str,
         member_count: Option<u64>,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO guilds (id, name, member_count, first_seen_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?4)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name,
@@ -178,7 +204,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn guild(&self, id: GuildId) -> sqlx::Result<Option<GuildRow>> {
+    pub async fn guild(&self, id: GuildId) -> StoreResult<Option<GuildRow>> {
         let row: Option<(i64, String, Option<String>, i64)> =
             sqlx::query_as("SELECT id, name, timezone, first_seen_ms FROM guilds WHERE id = ?1")
                 .bind(id.to_db())
@@ -205,7 +231,7 @@ impl Store {
         display_name: &str,
         roles: &[u64],
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut roles = roles.to_vec();
         roles.sort_unstable();
         roles.dedup();
@@ -227,7 +253,7 @@ impl Store {
             roles: roles.clone(),
             now_ms,
         };
-        self.group.touch(touch).await?;
+        self.group.write(touch).await?;
         if let Ok(mut seen) = self.seen.lock() {
             seen.insert(
                 key,
@@ -248,7 +274,7 @@ impl Store {
         }
     }
 
-    pub async fn member(&self, guild: GuildId, user: UserId) -> sqlx::Result<Option<MemberRow>> {
+    pub async fn member(&self, guild: GuildId, user: UserId) -> StoreResult<Option<MemberRow>> {
         let row: Option<(i64, i64, String, i64, i64)> = sqlx::query_as(
             "SELECT guild_id, user_id, display_name, first_seen_ms, last_seen_ms
              FROM members WHERE guild_id = ?1 AND user_id = ?2",

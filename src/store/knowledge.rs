@@ -1,6 +1,7 @@
 //! The knowledge base: accepted answers (`kb_entries`) and the FTS5 index (`kb_index`) over
 //! them, the guild's tips and its quiz questions with their explanations.
 
+use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use sqlx::SqliteConnection;
@@ -45,7 +46,7 @@ impl Store {
         guild: GuildId,
         fts_query: &str,
         limit: u32,
-    ) -> sqlx::Result<Vec<KbHit>> {
+    ) -> StoreResult<Vec<KbHit>> {
         let rows: Vec<(String, String, String, String, String, f64)> = sqlx::query_as(
             "SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0)
              FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
@@ -72,7 +73,7 @@ impl Store {
             .collect())
     }
 
-    pub async fn kb_entry(&self, guild: GuildId, id: i64) -> sqlx::Result<Option<KbEntry>> {
+    pub async fn kb_entry(&self, guild: GuildId, id: i64) -> StoreResult<Option<KbEntry>> {
         let row: Option<(i64, String, String, String, i64, Option<i64>)> = sqlx::query_as(
             "SELECT id, topic_id, question, answer, author_id, removed_ms FROM kb_entries
              WHERE guild_id = ? AND id = ?",
@@ -101,7 +102,7 @@ impl Store {
         id: i64,
         by: UserId,
         now_ms: i64,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE kb_entries SET removed_ms = ?, removed_by = ?
@@ -141,7 +142,7 @@ pub(super) async fn insert_answer(
     conn: &mut SqliteConnection,
     e: &NewKbEntry<'_>,
     now_ms: i64,
-) -> sqlx::Result<i64> {
+) -> StoreResult<i64> {
     let NewKbEntry {
         guild,
         ask_id,
@@ -183,7 +184,7 @@ pub(super) async fn insert_answer(
 pub(super) async fn reindex_content(
     conn: &mut SqliteConnection,
     guild: GuildId,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     sqlx::query("DELETE FROM kb_index WHERE guild_id = ? AND kind IN ('tip', 'question')")
         .bind(guild.to_db())
         .execute(&mut *conn)

@@ -1,7 +1,8 @@
 //! Measurement: knowledge checks (flags on `answers`), randomized holdout experiments and their
 //! arms, and the first tries that item statistics read. See [`crate::domain::measurement`].
 
-use super::content::ensure_guild;
+use super::error::StoreResult;
+use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use chrono::NaiveDate;
@@ -96,7 +97,7 @@ impl Store {
         guild: GuildId,
         user: UserId,
         day: NaiveDate,
-    ) -> sqlx::Result<u32> {
+    ) -> StoreResult<u32> {
         let n: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM answers
              WHERE guild_id = ? AND user_id = ? AND local_day = ? AND is_check = 1",
@@ -114,7 +115,7 @@ impl Store {
         &self,
         guild: GuildId,
         since: NaiveDate,
-    ) -> sqlx::Result<Vec<CheckRecord>> {
+    ) -> StoreResult<Vec<CheckRecord>> {
         let rows = sqlx::query(
             "SELECT a.user_id, v.topic_id, a.local_day, json_array_length(v.choices) AS choices,
                     a.correct, COALESCE(a.check_predicted, 0.0) AS predicted,
@@ -144,7 +145,7 @@ impl Store {
     }
 
     /// Each member's first answer to the current version of each question.
-    pub async fn first_tries(&self, guild: GuildId) -> sqlx::Result<Vec<FirstTryRecord>> {
+    pub async fn first_tries(&self, guild: GuildId) -> StoreResult<Vec<FirstTryRecord>> {
         let rows = sqlx::query(
             "SELECT user_id, question_id, choice, correct FROM (
                SELECT a.user_id, a.question_id, a.choice, a.correct,
@@ -172,7 +173,7 @@ impl Store {
     pub async fn question_keys(
         &self,
         guild: GuildId,
-    ) -> sqlx::Result<Vec<(String, String, usize, usize)>> {
+    ) -> StoreResult<Vec<(String, String, usize, usize)>> {
         let rows = sqlx::query(
             "SELECT q.id, q.topic_id, json_array_length(v.choices) AS choices, v.correct
              FROM questions q JOIN question_versions v ON v.id = q.current_version
@@ -195,7 +196,7 @@ impl Store {
     }
 
     /// The guild's latest experiment (running, ended or stopped).
-    pub async fn latest_experiment(&self, guild: GuildId) -> sqlx::Result<Option<Experiment>> {
+    pub async fn latest_experiment(&self, guild: GuildId) -> StoreResult<Option<Experiment>> {
         let row = sqlx::query(&format!(
             "SELECT {EXPERIMENT_COLUMNS} FROM experiments WHERE guild_id = ?
              ORDER BY started_ms DESC, id DESC LIMIT 1"
@@ -211,7 +212,7 @@ impl Store {
         &self,
         e: &NewExperiment<'_>,
         arms: &[(u64, bool)],
-    ) -> sqlx::Result<i64> {
+    ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, e.guild, e.now_ms).await?;
         let id: i64 = sqlx::query_scalar(
@@ -246,7 +247,7 @@ impl Store {
     }
 
     /// Stops an experiment (no-op if it was stopped before).
-    pub async fn stop_experiment(&self, id: i64, now_ms: i64) -> sqlx::Result<()> {
+    pub async fn stop_experiment(&self, id: i64, now_ms: i64) -> StoreResult<()> {
         sqlx::query("UPDATE experiments SET stopped_ms = ? WHERE id = ? AND stopped_ms IS NULL")
             .bind(now_ms)
             .bind(id)
@@ -256,7 +257,7 @@ impl Store {
     }
 
     /// The stored arms: `(member, holdout)`.
-    pub async fn experiment_arms(&self, id: i64) -> sqlx::Result<Vec<(u64, bool)>> {
+    pub async fn experiment_arms(&self, id: i64) -> StoreResult<Vec<(u64, bool)>> {
         let rows: Vec<(i64, bool)> = sqlx::query_as(
             "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ? ORDER BY user_id",
         )
@@ -273,7 +274,7 @@ impl Store {
         user: UserId,
         now_ms: i64,
         draw: impl Fn(u64) -> bool,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let stored: Option<bool> = sqlx::query_scalar(
             "SELECT holdout FROM experiment_arms WHERE experiment_id = ? AND user_id = ?",
         )
@@ -297,7 +298,7 @@ impl Store {
         users: &[UserId],
         now_ms: i64,
         draw: impl Fn(u64) -> bool,
-    ) -> sqlx::Result<Vec<bool>> {
+    ) -> StoreResult<Vec<bool>> {
         let mut tx = self.write_tx().await?;
         let stored: std::collections::HashMap<i64, bool> = sqlx::query_as::<_, (i64, bool)>(
             "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ?",
@@ -343,7 +344,7 @@ impl Store {
     }
 
     /// When each member first answered (Unix ms): where their time with peerlearn starts.
-    pub async fn first_answers(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, i64)>> {
+    pub async fn first_answers(&self, guild: GuildId) -> StoreResult<Vec<(u64, i64)>> {
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT user_id, MIN(answered_ms) FROM answers WHERE guild_id = ? GROUP BY user_id",
         )
@@ -354,7 +355,7 @@ impl Store {
     }
 
     /// The members the bot has seen in the guild.
-    pub async fn known_members(&self, guild: GuildId) -> sqlx::Result<Vec<u64>> {
+    pub async fn known_members(&self, guild: GuildId) -> StoreResult<Vec<u64>> {
         let rows: Vec<i64> = sqlx::query_scalar(
             "SELECT user_id FROM members WHERE guild_id = ? AND user_id > 0 ORDER BY user_id",
         )
@@ -365,7 +366,7 @@ impl Store {
     }
 
     /// Every member who has answered at least once.
-    pub async fn answering_members(&self, guild: GuildId) -> sqlx::Result<Vec<u64>> {
+    pub async fn answering_members(&self, guild: GuildId) -> StoreResult<Vec<u64>> {
         let rows: Vec<i64> = sqlx::query_scalar(
             "SELECT DISTINCT user_id FROM member_progress WHERE guild_id = ? ORDER BY user_id",
         )

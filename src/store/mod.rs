@@ -2,18 +2,22 @@
 //! timeout), applying `migrations/`, and the queries, grouped by table family. Returns domain
 //! values.
 
+mod answers;
 mod asks;
 mod boards;
 mod checkpoints;
 mod content;
+mod error;
 mod experts;
 mod fitting;
 mod group_commit;
 mod guilds;
 mod knowledge;
 mod measurement;
+mod memory;
+mod outbox;
+mod posts;
 mod privacy;
-mod quizzes;
 mod recount;
 mod reports;
 mod reviews;
@@ -21,17 +25,20 @@ mod schedules;
 mod statements;
 mod tracks;
 
+pub use answers::{AnswerResult, CheckFacts, NewAnswer};
 pub use asks::{
     AskRow, AskState, Event, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
 };
 pub use boards::{AwardKind, BoardKeys, BoardScope, Credit, MemberTotal, TallyPair, TeamTotal};
 pub use content::{ImportCounts, QuestionVersion, TopicStats};
+pub use error::{StoreError, StoreResult};
 pub use experts::{Away, ExpertRow, Suggestion};
 pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 pub use knowledge::{KbEntry, KbHit, KbKind};
 pub use measurement::{CheckRecord, Experiment, FirstTryRecord, NewExperiment};
+pub use outbox::OutboxRow;
+pub use posts::QuizPost;
 pub use privacy::{Forgotten, MemberExport, Purged};
-pub use quizzes::{AnswerResult, CheckFacts, NewAnswer, OutboxRow, QuizPost};
 pub use recount::Recount;
 pub use reports::{AskRecord, AssignmentRecord, CompetencyCount, KpiValue, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
@@ -48,7 +55,7 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Why the store could not be opened.
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum OpenError {
     #[error("cannot create the database folder {path}: {source}")]
     Folder {
         path: PathBuf,
@@ -88,8 +95,8 @@ const WRITER_CACHE_KIB: &str = "-16384";
 /// Brings the schema up to date on a connection of its own. An upgrade may rewrite big tables
 /// (board totals: about 15 s at a million answers), so it is announced, and its statements are not
 /// reported as slow (sqlx would print each whole migration as a warning).
-async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), StoreError> {
-    let failed = |source| StoreError::Migrate {
+async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), OpenError> {
+    let failed = |source| OpenError::Migrate {
         path: path.to_path_buf(),
         source,
     };
@@ -101,7 +108,7 @@ async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), Stor
                 .log_slow_statements(log::LevelFilter::Debug, Duration::from_secs(1)),
         )
         .await
-        .map_err(|source| StoreError::Open {
+        .map_err(|source| OpenError::Open {
             path: path.to_path_buf(),
             source,
         })?;
@@ -128,9 +135,9 @@ async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), Stor
 
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
-    pub async fn open(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+    pub async fn open(path: &Path, busy_timeout: Duration) -> Result<Store, OpenError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Folder {
+            std::fs::create_dir_all(parent).map_err(|source| OpenError::Folder {
                 path: parent.to_path_buf(),
                 source,
             })?;
@@ -142,7 +149,7 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(busy_timeout);
-        let open_error = |source| StoreError::Open {
+        let open_error = |source| OpenError::Open {
             path: path.to_path_buf(),
             source,
         };
@@ -183,8 +190,8 @@ impl Store {
 
     /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a
     /// transaction that reads before it writes never fails to upgrade under concurrency.
-    pub(crate) async fn write_tx(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.writer.begin_with("BEGIN IMMEDIATE").await
+    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// The connections for reading.
@@ -213,10 +220,12 @@ impl Store {
     }
 
     /// Applied migration versions, oldest first.
-    pub async fn applied_migrations(&self) -> Result<Vec<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
-            .fetch_all(&self.pool)
-            .await
+    pub async fn applied_migrations(&self) -> StoreResult<Vec<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     /// Waits for queries in flight and closes the connections.

@@ -7,6 +7,7 @@
 //! fresh negative id that no table links to them, so question statistics, deflection and
 //! response-time figures still add up. Everything happens in one transaction.
 
+use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use chrono::DateTime;
@@ -190,7 +191,7 @@ const PURGE_BATCH: i64 = 5_000;
 
 impl Store {
     /// Everything stored about `user` in `guild`.
-    pub async fn member_export(&self, guild: GuildId, user: UserId) -> sqlx::Result<MemberExport> {
+    pub async fn member_export(&self, guild: GuildId, user: UserId) -> StoreResult<MemberExport> {
         let (g, u) = (guild.to_db(), user.to_db());
         let pool = self.pool();
         let profile = sqlx::query_as::<_, (String, i64, i64)>(
@@ -453,7 +454,7 @@ impl Store {
         guild: GuildId,
         user: UserId,
         now_ms: i64,
-    ) -> sqlx::Result<Forgotten> {
+    ) -> StoreResult<Forgotten> {
         let (g, u) = (guild.to_db(), user.to_db());
         let mut tx = self.write_tx().await?;
         // A fresh anonymous id: below every id (real or anonymous) used so far in this server.
@@ -562,7 +563,7 @@ impl Store {
     }
 
     /// The server's own retention in days, if it set one.
-    pub async fn retention_days(&self, guild: GuildId) -> sqlx::Result<Option<u32>> {
+    pub async fn retention_days(&self, guild: GuildId) -> StoreResult<Option<u32>> {
         let days: Option<Option<i64>> =
             sqlx::query_scalar("SELECT retention_days FROM guilds WHERE id = ?")
                 .bind(guild.to_db())
@@ -576,20 +577,20 @@ impl Store {
         guild: GuildId,
         days: u32,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query("UPDATE guilds SET retention_days = ?, updated_ms = ? WHERE id = ?")
             .bind(i64::from(days))
             .bind(now_ms)
             .bind(guild.to_db())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Every guild with its retention: its own, else `default`.
-    pub async fn retentions(&self, default: u32) -> sqlx::Result<Vec<(GuildId, u32)>> {
+    pub async fn retentions(&self, default: u32) -> StoreResult<Vec<(GuildId, u32)>> {
         let rows: Vec<(i64, Option<i64>)> =
             sqlx::query_as("SELECT id, retention_days FROM guilds ORDER BY id")
                 .fetch_all(self.pool())
@@ -604,7 +605,7 @@ impl Store {
     }
 
     /// Deletes the guild's raw events from before `cutoff_ms`, in batches.
-    pub async fn purge_before(&self, guild: GuildId, cutoff_ms: i64) -> sqlx::Result<Purged> {
+    pub async fn purge_before(&self, guild: GuildId, cutoff_ms: i64) -> StoreResult<Purged> {
         let mut out = Purged::default();
         let targets: [(&str, &str, &str, &mut u64); 5] = [
             ("answers", "answered_ms", "1", &mut out.answers),

@@ -8,6 +8,7 @@
 //! pair's first attempt adds the pair to a period, unless the pair's previous attempt, itself
 //! not its first, is in the same period, in which case it only replaces the latest result.
 
+use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::GuildId;
 use crate::domain::periods::{keys_for, Span};
@@ -86,7 +87,7 @@ pub enum Recount<'a> {
 
 impl Store {
     /// The guilds whose totals a migration asked to count again.
-    pub async fn recounts_due(&self) -> sqlx::Result<Vec<GuildId>> {
+    pub async fn recounts_due(&self) -> StoreResult<Vec<GuildId>> {
         let ids: Vec<i64> = sqlx::query_scalar("SELECT guild_id FROM recounts_due")
             .fetch_all(self.pool())
             .await?;
@@ -100,10 +101,10 @@ impl Store {
         guild: GuildId,
         season_weeks: u32,
         what: Recount<'_>,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         recount(&mut tx, guild, season_weeks, what).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 }
 
@@ -113,7 +114,7 @@ pub(super) async fn recount(
     guild: GuildId,
     season_weeks: u32,
     what: Recount<'_>,
-) -> sqlx::Result<()> {
+) -> StoreResult<()> {
     let g = guild.to_db();
     let days: Vec<String> = sqlx::query_scalar(
         "SELECT local_day FROM answers WHERE guild_id = ?1

@@ -3,7 +3,8 @@
 //! memories and roles, imported KPIs, and the daily figures computed once a day. Plain reads,
 //! no lock; the figures are computed in [`crate::domain::analytics`].
 
-use super::quizzes::{memory_from_row, MEMORY_COLUMNS};
+use super::error::StoreResult;
+use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::domain::analytics::{AnswerFact, SpanTotals};
 use crate::domain::boards::Tally;
@@ -73,7 +74,7 @@ impl Store {
         &self,
         guild: GuildId,
         spans: &[Span],
-    ) -> sqlx::Result<Vec<(SpanTotals, HashMap<String, SpanTotals>)>> {
+    ) -> StoreResult<Vec<(SpanTotals, HashMap<String, SpanTotals>)>> {
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             let rows = sqlx::query(
@@ -115,7 +116,7 @@ impl Store {
         &self,
         guild: GuildId,
         since: NaiveDate,
-    ) -> sqlx::Result<Vec<AnswerFact>> {
+    ) -> StoreResult<Vec<AnswerFact>> {
         let rows: Vec<(i64, String, bool)> = sqlx::query_as(
             "SELECT user_id, local_day, correct FROM answers WHERE guild_id = ? AND local_day >= ?",
         )
@@ -142,7 +143,7 @@ impl Store {
         &self,
         guild: GuildId,
         role: Option<u64>,
-    ) -> sqlx::Result<(usize, Vec<(NaiveDate, Tally)>)> {
+    ) -> StoreResult<(usize, Vec<(NaiveDate, Tally)>)> {
         let (people, rows): (i64, Vec<(String, i64, i64)>) = match role {
             None => (
                 sqlx::query_scalar(
@@ -196,7 +197,7 @@ impl Store {
         &self,
         guild: GuildId,
         spans: &[Span],
-    ) -> sqlx::Result<Vec<CompetencyCount>> {
+    ) -> StoreResult<Vec<CompetencyCount>> {
         if spans.is_empty() {
             return Ok(vec![]);
         }
@@ -243,7 +244,7 @@ impl Store {
     }
 
     /// Every question asked with `/ask`.
-    pub async fn ask_records(&self, guild: GuildId) -> sqlx::Result<Vec<AskRecord>> {
+    pub async fn ask_records(&self, guild: GuildId) -> StoreResult<Vec<AskRecord>> {
         type Columns = (i64, i64, String, Option<i64>, Option<i64>);
         let rows: Vec<Columns> = sqlx::query_as(
             "SELECT asker_id, created_ms, state, first_response_ms, closed_ms FROM asks WHERE guild_id = ?",
@@ -264,7 +265,7 @@ impl Store {
     }
 
     /// Every expert assignment.
-    pub async fn assignment_records(&self, guild: GuildId) -> sqlx::Result<Vec<AssignmentRecord>> {
+    pub async fn assignment_records(&self, guild: GuildId) -> StoreResult<Vec<AssignmentRecord>> {
         let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
             "SELECT expert_id, assigned_ms, responded_ms, ended_ms FROM ask_assignments WHERE guild_id = ?",
         )
@@ -285,7 +286,7 @@ impl Store {
     }
 
     /// Members of the guild: Discord's count when known, else those the bot has seen.
-    pub async fn member_total(&self, guild: GuildId) -> sqlx::Result<usize> {
+    pub async fn member_total(&self, guild: GuildId) -> StoreResult<usize> {
         let (count, seen): (Option<i64>, i64) = sqlx::query_as(
             "SELECT (SELECT member_count FROM guilds WHERE id = ?1),
                     (SELECT COUNT(*) FROM members WHERE guild_id = ?1)",
@@ -297,7 +298,7 @@ impl Store {
     }
 
     /// Every member's best streak and last active day.
-    pub async fn streak_records(&self, guild: GuildId) -> sqlx::Result<Vec<StreakRecord>> {
+    pub async fn streak_records(&self, guild: GuildId) -> StoreResult<Vec<StreakRecord>> {
         let rows: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
             "SELECT user_id, best_streak, last_day FROM member_progress WHERE guild_id = ?",
         )
@@ -315,7 +316,7 @@ impl Store {
     }
 
     /// Every memory in the guild as `(member, topic id, memory)`.
-    pub async fn guild_memories(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, String, Memory)>> {
+    pub async fn guild_memories(&self, guild: GuildId) -> StoreResult<Vec<(u64, String, Memory)>> {
         let rows = sqlx::query(&format!(
             "SELECT m.user_id, q.topic_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
@@ -337,7 +338,7 @@ impl Store {
     }
 
     /// The roles the bot last saw each member hold, as `(member, role)`.
-    pub async fn member_role_pairs(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, u64)>> {
+    pub async fn member_role_pairs(&self, guild: GuildId) -> StoreResult<Vec<(u64, u64)>> {
         let rows: Vec<(i64, i64)> =
             sqlx::query_as("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")
                 .bind(guild.to_db())
@@ -357,9 +358,9 @@ impl Store {
         values: &[KpiValue],
         by: UserId,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, now_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         for v in values {
             sqlx::query(
                 "INSERT INTO kpi_values (guild_id, metric, team, day, value, imported_by, imported_ms)
@@ -377,11 +378,11 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// The guild's KPI values, by metric, team and day.
-    pub async fn kpi_values(&self, guild: GuildId) -> sqlx::Result<Vec<KpiValue>> {
+    pub async fn kpi_values(&self, guild: GuildId) -> StoreResult<Vec<KpiValue>> {
         let rows: Vec<(String, String, String, f64)> = sqlx::query_as(
             "SELECT metric, team, day, value FROM kpi_values WHERE guild_id = ? ORDER BY metric, team, day",
         )
@@ -403,30 +404,30 @@ impl Store {
 
     /// How many answers a guild has from each source (quiz, review, practice), and how many of
     /// them were right: `(source, answers, right)`, by source.
-    pub async fn answers_by_source(&self, guild: GuildId) -> sqlx::Result<Vec<(String, i64, i64)>> {
-        sqlx::query_as(
+    pub async fn answers_by_source(&self, guild: GuildId) -> StoreResult<Vec<(String, i64, i64)>> {
+        Ok(sqlx::query_as(
             "SELECT source, COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE guild_id = ?
              GROUP BY source ORDER BY source",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
-        .await
+        .await?)
     }
 
     /// How many `/ask` questions a guild has in each state, by state.
-    pub async fn asks_by_state(&self, guild: GuildId) -> sqlx::Result<Vec<(String, i64)>> {
-        sqlx::query_as(
+    pub async fn asks_by_state(&self, guild: GuildId) -> StoreResult<Vec<(String, i64)>> {
+        Ok(sqlx::query_as(
             "SELECT state, COUNT(*) FROM asks WHERE guild_id = ? GROUP BY state ORDER BY state",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
-        .await
+        .await?)
     }
 }
 
 impl Store {
     /// Every server the bot keeps anything for.
-    pub async fn guild_ids(&self) -> sqlx::Result<Vec<GuildId>> {
+    pub async fn guild_ids(&self) -> StoreResult<Vec<GuildId>> {
         let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM guilds ORDER BY id")
             .fetch_all(self.pool())
             .await?;
@@ -437,7 +438,7 @@ impl Store {
     pub async fn daily_figures(
         &self,
         guild: GuildId,
-    ) -> sqlx::Result<Option<(NaiveDate, i64, String)>> {
+    ) -> StoreResult<Option<(NaiveDate, i64, String)>> {
         let row: Option<(String, i64, String)> = sqlx::query_as(
             "SELECT day, computed_ms, figures FROM daily_figures WHERE guild_id = ?",
         )
@@ -454,9 +455,9 @@ impl Store {
         day: NaiveDate,
         computed_ms: i64,
         figures: &str,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        super::content::ensure_guild(&mut tx, guild, computed_ms).await?;
+        super::guilds::ensure_guild(&mut tx, guild, computed_ms).await?;
         sqlx::query(
             "INSERT INTO daily_figures (guild_id, day, computed_ms, figures) VALUES (?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET day = excluded.day,
@@ -468,6 +469,6 @@ impl Store {
         .bind(figures)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 }

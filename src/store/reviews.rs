@@ -1,6 +1,7 @@
 //! Review preferences, pauses, and who has reviews due.
 
-use super::content::ensure_guild;
+use super::error::StoreResult;
+use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 
@@ -33,7 +34,7 @@ pub struct DueMember {
 }
 
 impl Store {
-    pub async fn review_prefs(&self, guild: GuildId, user: UserId) -> sqlx::Result<ReviewPrefs> {
+    pub async fn review_prefs(&self, guild: GuildId, user: UserId) -> StoreResult<ReviewPrefs> {
         let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
             "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
         )
@@ -58,7 +59,7 @@ impl Store {
         user: UserId,
         prefs: &ReviewPrefs,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query(
@@ -73,7 +74,7 @@ impl Store {
         .bind(&prefs.paused_until)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Pauses reviews until `until` and moves every due date of the member `days` later, in
@@ -85,7 +86,7 @@ impl Store {
         until: &str,
         days: i64,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query(
@@ -105,7 +106,7 @@ impl Store {
         .bind(user.to_db())
         .execute(&mut *tx)
         .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Members with items due on `today` (not mastered), reviews on, not paused, and under
@@ -116,7 +117,7 @@ impl Store {
         today: &str,
         mastered_stability: f64,
         daily_cap: u32,
-    ) -> sqlx::Result<Vec<DueMember>> {
+    ) -> StoreResult<Vec<DueMember>> {
         let rows: Vec<(i64, i64, String)> = sqlx::query_as(
             "SELECT m.user_id, COUNT(*), COALESCE(p.delivery, 'channel')
              FROM memory m LEFT JOIN member_prefs p ON p.guild_id = m.guild_id AND p.user_id = m.user_id
@@ -149,14 +150,14 @@ impl Store {
         guild: GuildId,
         user: UserId,
         day: &str,
-    ) -> sqlx::Result<i64> {
-        sqlx::query_scalar(
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
             "SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ? AND source = 'review' AND local_day = ?",
         )
         .bind(guild.to_db())
         .bind(user.to_db())
         .bind(day)
         .fetch_one(&self.pool)
-        .await
+        .await?)
     }
 }

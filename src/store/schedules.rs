@@ -4,7 +4,9 @@
 //! at most once), what the run produced (a quiz post or a tip in the outbox), and the schedule's
 //! new cursor. A crash before the commit leaves nothing; after it, everything.
 
-use super::content::ensure_guild;
+use super::error::StoreResult;
+use super::guilds::ensure_guild;
+use super::outbox::queue_post;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, UserId};
@@ -91,7 +93,7 @@ fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
 }
 
 impl Store {
-    pub async fn add_schedule(&self, s: NewSchedule<'_>, now_ms: i64) -> sqlx::Result<i64> {
+    pub async fn add_schedule(&self, s: NewSchedule<'_>, now_ms: i64) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, s.guild, now_ms).await?;
         let id = sqlx::query_scalar(
@@ -114,7 +116,7 @@ impl Store {
     }
 
     /// The guild's schedules (not removed), oldest first.
-    pub async fn schedules(&self, guild: GuildId) -> sqlx::Result<Vec<ScheduleRow>> {
+    pub async fn schedules(&self, guild: GuildId) -> StoreResult<Vec<ScheduleRow>> {
         let rows = sqlx::query(&format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND removed_ms IS NULL ORDER BY id"
         ))
@@ -125,7 +127,7 @@ impl Store {
     }
 
     /// One schedule of this guild (another guild's id is as unknown as a missing one).
-    pub async fn schedule(&self, guild: GuildId, id: i64) -> sqlx::Result<Option<ScheduleRow>> {
+    pub async fn schedule(&self, guild: GuildId, id: i64) -> StoreResult<Option<ScheduleRow>> {
         let row = sqlx::query(&format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND id = ? AND removed_ms IS NULL"
         ))
@@ -142,7 +144,7 @@ impl Store {
         id: i64,
         paused: bool,
         next_run_ms: Option<i64>,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         sqlx::query("UPDATE schedules SET paused = ?, next_run_ms = ? WHERE id = ?")
             .bind(paused as i64)
             .bind(next_run_ms)
@@ -153,7 +155,7 @@ impl Store {
     }
 
     /// Removes a schedule (kept for the history of its runs, never run again).
-    pub async fn remove_schedule(&self, id: i64, now_ms: i64) -> sqlx::Result<()> {
+    pub async fn remove_schedule(&self, id: i64, now_ms: i64) -> StoreResult<()> {
         sqlx::query("UPDATE schedules SET removed_ms = ?, next_run_ms = NULL WHERE id = ?")
             .bind(now_ms)
             .bind(id)
@@ -163,7 +165,7 @@ impl Store {
     }
 
     /// Active schedules whose next run is at or before `now_ms`.
-    pub async fn due_schedules(&self, now_ms: i64) -> sqlx::Result<Vec<ScheduleRow>> {
+    pub async fn due_schedules(&self, now_ms: i64) -> StoreResult<Vec<ScheduleRow>> {
         let rows = sqlx::query(&format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules
              WHERE paused = 0 AND removed_ms IS NULL AND next_run_ms IS NOT NULL AND next_run_ms <= ?
@@ -176,7 +178,7 @@ impl Store {
     }
 
     /// Moves a schedule's cursor without a run (e.g. after skipping late runs).
-    pub async fn set_next_run(&self, id: i64, next_run_ms: Option<i64>) -> sqlx::Result<()> {
+    pub async fn set_next_run(&self, id: i64, next_run_ms: Option<i64>) -> StoreResult<()> {
         sqlx::query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
             .bind(next_run_ms)
             .bind(id)
@@ -186,17 +188,17 @@ impl Store {
     }
 
     /// The earliest next run of any active schedule.
-    pub async fn earliest_next_run(&self) -> sqlx::Result<Option<i64>> {
-        sqlx::query_scalar(
+    pub async fn earliest_next_run(&self) -> StoreResult<Option<i64>> {
+        Ok(sqlx::query_scalar(
             "SELECT MIN(next_run_ms) FROM schedules WHERE paused = 0 AND removed_ms IS NULL",
         )
         .fetch_one(&self.pool)
-        .await
+        .await?)
     }
 
     /// Records a run and what it produced, in one transaction. Returns the outbox id, or
     /// `Ok(None)` when this (schedule, time) has already run, in which case only the cursor moves.
-    pub async fn record_run(&self, run: &Run, now_ms: i64) -> sqlx::Result<Option<i64>> {
+    pub async fn record_run(&self, run: &Run, now_ms: i64) -> StoreResult<Option<i64>> {
         let mut tx = self.write_tx().await?;
         let inserted = sqlx::query(
             "INSERT INTO schedule_runs (schedule_id, scheduled_ms, ran_ms, outcome) VALUES (?, ?, ?, ?)
@@ -230,7 +232,7 @@ impl Store {
     pub async fn guild_settings(
         &self,
         guild: GuildId,
-    ) -> sqlx::Result<(Option<String>, Option<i64>)> {
+    ) -> StoreResult<(Option<String>, Option<i64>)> {
         let row: Option<(Option<String>, Option<i64>)> =
             sqlx::query_as("SELECT timezone, quiz_window_minutes FROM guilds WHERE id = ?")
                 .bind(guild.to_db())
@@ -244,7 +246,7 @@ impl Store {
         guild: GuildId,
         tz: &str,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query("UPDATE guilds SET timezone = ?, updated_ms = ? WHERE id = ?")
@@ -253,7 +255,7 @@ impl Store {
             .bind(guild.to_db())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     pub async fn set_quiz_window(
@@ -261,7 +263,7 @@ impl Store {
         guild: GuildId,
         minutes: i64,
         now_ms: i64,
-    ) -> sqlx::Result<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         sqlx::query("UPDATE guilds SET quiz_window_minutes = ?, updated_ms = ? WHERE id = ?")
@@ -270,7 +272,7 @@ impl Store {
             .bind(guild.to_db())
             .execute(&mut *tx)
             .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// A question for a channel quiz: not among the channel's last `avoid` posts, not one that
@@ -286,8 +288,8 @@ impl Store {
         avoid: u32,
         mastered_stability: f64,
         shuffle: ShuffleKey,
-    ) -> sqlx::Result<Option<i64>> {
-        sqlx::query_scalar(
+    ) -> StoreResult<Option<i64>> {
+        Ok(sqlx::query_scalar(
             "WITH recent AS (
                 SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                 WHERE p.channel_id = ?2 ORDER BY p.created_ms DESC, p.id DESC LIMIT ?4),
@@ -317,7 +319,7 @@ impl Store {
         .bind(shuffle.offset)
         .bind(SHUFFLE_MODULUS)
         .fetch_optional(&self.pool)
-        .await
+        .await?)
     }
 
     /// A tip for a channel: the one it has seen least recently (never first), then in the
@@ -328,8 +330,8 @@ impl Store {
         channel_id: u64,
         topic: Option<&str>,
         shuffle: ShuffleKey,
-    ) -> sqlx::Result<Option<(String, String, String, Option<String>)>> {
-        sqlx::query_as(
+    ) -> StoreResult<Option<(String, String, String, Option<String>)>> {
+        Ok(sqlx::query_as(
             "SELECT p.id, t.name, p.text, p.link FROM tips p JOIN topics t ON t.guild_id = p.guild_id AND t.id = p.topic_id
              WHERE p.guild_id = ?1 AND (?3 IS NULL OR p.topic_id = ?3)
              ORDER BY (SELECT MAX(created_ms) FROM tip_posts tp WHERE tp.channel_id = ?2 AND tp.tip_id = p.id) NULLS FIRST,
@@ -343,7 +345,7 @@ impl Store {
         .bind(shuffle.offset)
         .bind(SHUFFLE_MODULUS)
         .fetch_optional(&self.pool)
-        .await
+        .await?)
     }
 }
 
@@ -353,19 +355,10 @@ async fn write_posts(
     run: &Run,
     posts: &[(u64, Option<u64>, String)],
     now_ms: i64,
-) -> sqlx::Result<Option<i64>> {
+) -> StoreResult<Option<i64>> {
     let mut first = None;
     for (channel, recipient, payload) in posts {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (guild_id, channel_id, recipient_id, payload, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(run.guild.to_db())
-        .bind(*channel as i64)
-        .bind(recipient.map(|r| r as i64))
-        .bind(payload)
-        .bind(now_ms)
-        .fetch_one(&mut *conn)
-        .await?;
+        let id = queue_post(&mut *conn, run.guild, *channel, *recipient, payload, now_ms).await?;
         first.get_or_insert(id);
     }
     Ok(first)
@@ -375,7 +368,7 @@ async fn write_output(
     conn: &mut SqliteConnection,
     run: &Run,
     now_ms: i64,
-) -> sqlx::Result<Option<i64>> {
+) -> StoreResult<Option<i64>> {
     match &run.output {
         RunOutput::Nothing => return Ok(None),
         RunOutput::Board { posts, finals } => {
@@ -400,14 +393,14 @@ async fn write_output(
         RunOutput::Posts(posts) => return write_posts(conn, run, posts, now_ms).await,
         _ => {}
     }
-    let outbox_id: i64 = sqlx::query_scalar(
-        "INSERT INTO outbox (guild_id, channel_id, payload, created_ms) VALUES (?, ?, ?, ?) RETURNING id",
+    let outbox_id = queue_post(
+        &mut *conn,
+        run.guild,
+        run.channel_id,
+        None,
+        &run.payload,
+        now_ms,
     )
-    .bind(run.guild.to_db())
-    .bind(run.channel_id as i64)
-    .bind(&run.payload)
-    .bind(now_ms)
-    .fetch_one(&mut *conn)
     .await?;
     match &run.output {
         RunOutput::Quiz {

@@ -4,6 +4,7 @@
 //! answer. [`Statements`] joins them into one text with their arguments in order (`?` only,
 //! never `?NNN`), run in one trip; the first failing statement stops the rest.
 
+use super::error::{StoreError, StoreResult};
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{Arguments as _, Encode, Sqlite, SqliteConnection, Type};
 
@@ -35,17 +36,17 @@ impl<'q> Statements<'q> {
     }
 
     /// Runs every statement, in one trip to the connection.
-    pub(super) async fn execute(self, conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    pub(super) async fn execute(self, conn: &mut SqliteConnection) -> StoreResult<()> {
         if let Some(why) = self.bad_argument {
-            return Err(sqlx::Error::Encode(why.into()));
+            return Err(StoreError::BadValue(why));
         }
         if self.sql.is_empty() {
             return Ok(());
         }
-        sqlx::query_with(&self.sql, self.args)
+        Ok(sqlx::query_with(&self.sql, self.args)
             .execute(conn)
             .await
-            .map(|_| ())
+            .map(|_| ())?)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Role tracks (role → topics) and the candidates for a member's next practice question.
 
-use super::content::ensure_guild;
-use super::quizzes::{memory_from_row, MEMORY_COLUMNS};
+use super::error::StoreResult;
+use super::guilds::ensure_guild;
+use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, UserId};
@@ -16,7 +17,7 @@ impl Store {
         role: u64,
         topic: &str,
         now_ms: i64,
-    ) -> sqlx::Result<bool> {
+    ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
         let added = sqlx::query(
@@ -36,7 +37,7 @@ impl Store {
     }
 
     /// Removes a topic from a role's track; `false` if it was not there.
-    pub async fn remove_track(&self, guild: GuildId, role: u64, topic: &str) -> sqlx::Result<bool> {
+    pub async fn remove_track(&self, guild: GuildId, role: u64, topic: &str) -> StoreResult<bool> {
         let removed = sqlx::query(
             "DELETE FROM role_tracks WHERE guild_id = ? AND role_id = ? AND topic_id = ?",
         )
@@ -50,7 +51,7 @@ impl Store {
     }
 
     /// Every track as `(role, topic id, topic name)`, by role then topic name.
-    pub async fn tracks(&self, guild: GuildId) -> sqlx::Result<Vec<(u64, String, String)>> {
+    pub async fn tracks(&self, guild: GuildId) -> StoreResult<Vec<(u64, String, String)>> {
         let rows: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT r.role_id, r.topic_id, t.name FROM role_tracks r
              JOIN topics t ON t.guild_id = r.guild_id AND t.id = r.topic_id
@@ -66,7 +67,7 @@ impl Store {
     }
 
     /// The topics on the tracks of any of these roles.
-    pub async fn track_topics(&self, guild: GuildId, roles: &[u64]) -> sqlx::Result<Vec<String>> {
+    pub async fn track_topics(&self, guild: GuildId, roles: &[u64]) -> StoreResult<Vec<String>> {
         let all = self.tracks(guild).await?;
         let mut topics: Vec<String> = all
             .into_iter()
@@ -85,7 +86,7 @@ impl Store {
         user: UserId,
         topic: Option<&str>,
         shuffle: ShuffleKey,
-    ) -> sqlx::Result<Vec<(i64, String, Option<Memory>)>> {
+    ) -> StoreResult<Vec<(i64, String, Option<Memory>)>> {
         let rows = sqlx::query(&format!(
             "SELECT q.current_version, q.topic_id, {MEMORY_COLUMNS}
              FROM questions q LEFT JOIN memory m

@@ -1,11 +1,15 @@
-//! The outbox, quiz posts and answers.
+//! Answers: recording one, with everything it changes, in the writer's group commit.
 //!
-//! An answer is one transaction: the answer row (whose unique keys make a second click a no-op),
-//! the post's counts and the member's points and streak.
+//! An answer is one savepoint in a group's transaction ([`super::group_commit`]): the answer
+//! row (an earlier answer to the same post or shown question makes a second click a no-op), the
+//! post's counts, the member's memory, points and streak, the ledger and board totals, and the
+//! day they reach competency in the topic. The one place that writes `answers` and
+//! `competency`.
 
 use super::boards::{credit_statements, AwardKind, Credit};
-use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
-use super::group_commit::{OPEN, RELEASE};
+use super::error::StoreResult;
+use super::group_commit::GroupWrite;
+use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::analytics::{gain_step, PairRecord};
@@ -15,35 +19,6 @@ use crate::domain::periods::keys_for;
 use crate::domain::quiz::{Progress, Scored};
 use chrono::NaiveDate;
 use sqlx::{Row, SqliteConnection};
-
-/// A post waiting for delivery.
-#[derive(Debug, Clone)]
-pub struct OutboxRow {
-    pub id: i64,
-    pub guild: GuildId,
-    pub channel_id: u64,
-    pub payload: String,
-    pub attempts: i64,
-    /// For a direct message: the member (`channel_id` is then 0 until the DM is opened).
-    pub recipient_id: Option<u64>,
-}
-
-/// A quiz post with its question.
-#[derive(Debug, Clone)]
-pub struct QuizPost {
-    pub id: i64,
-    pub guild: GuildId,
-    pub channel_id: u64,
-    pub message_id: Option<u64>,
-    pub closes_ms: i64,
-    pub answer_count: i64,
-    pub correct_count: i64,
-    pub shown_count: i64,
-    pub revealed: bool,
-    /// When the message was delivered.
-    pub posted_ms: Option<i64>,
-    pub version: QuestionVersion,
-}
 
 /// An answer to record.
 #[derive(Debug, Clone)]
@@ -93,169 +68,7 @@ pub enum AnswerResult {
     },
 }
 
-const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.closes_ms, p.answer_count, p.correct_count, p.shown_count, p.revealed_ms, p.posted_ms";
-
-/// Reads [`POST_COLUMNS`] and the version's [`VERSION_COLUMNS`] by name.
-fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
-    QuizPost {
-        id: r.get("id"),
-        guild: GuildId::from_db(r.get("guild_id")),
-        channel_id: r.get::<i64, _>("channel_id") as u64,
-        message_id: r.get::<Option<i64>, _>("message_id").map(|m| m as u64),
-        closes_ms: r.get("closes_ms"),
-        answer_count: r.get("answer_count"),
-        correct_count: r.get("correct_count"),
-        shown_count: r.get("shown_count"),
-        revealed: r.get::<Option<i64>, _>("revealed_ms").is_some(),
-        posted_ms: r.get("posted_ms"),
-        version: version_from_row(r),
-    }
-}
-
-fn post_query(filter: &str) -> String {
-    format!(
-        "SELECT {POST_COLUMNS}, {VERSION_COLUMNS} FROM quiz_posts p
-         JOIN question_versions v ON v.id = p.version_id
-         JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
-         WHERE {filter}"
-    )
-}
-
 impl Store {
-    /// The oldest pending posts, at most `limit`.
-    pub async fn pending_posts(&self, limit: u32) -> sqlx::Result<Vec<OutboxRow>> {
-        let rows = sqlx::query(
-            "SELECT id, guild_id, channel_id, payload, attempts, recipient_id FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
-        )
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| OutboxRow {
-                id: r.get("id"),
-                guild: GuildId::from_db(r.get("guild_id")),
-                channel_id: r.get::<i64, _>("channel_id") as u64,
-                payload: r.get("payload"),
-                attempts: r.get("attempts"),
-                recipient_id: r.get::<Option<i64>, _>("recipient_id").map(|u| u as u64),
-            })
-            .collect())
-    }
-
-    /// Marks a post delivered; a quiz post learns its message id and its window starts now.
-    pub async fn mark_delivered(
-        &self,
-        outbox_id: i64,
-        message_id: u64,
-        now_ms: i64,
-    ) -> sqlx::Result<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE outbox SET state = 'sent', message_id = ?, sent_ms = ?, attempts = attempts + 1 WHERE id = ?")
-            .bind(message_id as i64)
-            .bind(now_ms)
-            .bind(outbox_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "UPDATE quiz_posts SET message_id = ?, posted_ms = ?, closes_ms = ? + (closes_ms - created_ms)
-             WHERE outbox_id = ?",
-        )
-        .bind(message_id as i64)
-        .bind(now_ms)
-        .bind(now_ms)
-        .bind(outbox_id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await
-    }
-
-    /// The direct-message channel the bot has with `user`, if it has opened it before.
-    pub async fn dm_channel(&self, user: u64) -> sqlx::Result<Option<u64>> {
-        let channel: Option<i64> =
-            sqlx::query_scalar("SELECT channel_id FROM dm_channels WHERE user_id = ?")
-                .bind(user as i64)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(channel.map(|c| c as u64))
-    }
-
-    pub async fn save_dm_channel(&self, user: u64, channel: u64) -> sqlx::Result<()> {
-        sqlx::query(
-            "INSERT INTO dm_channels (user_id, channel_id) VALUES (?, ?)
-             ON CONFLICT (user_id) DO UPDATE SET channel_id = excluded.channel_id",
-        )
-        .bind(user as i64)
-        .bind(channel as i64)
-        .execute(&self.writer)
-        .await?;
-        Ok(())
-    }
-
-    /// Records a failed attempt; `give_up` marks the post failed for good.
-    pub async fn mark_attempt_failed(
-        &self,
-        outbox_id: i64,
-        error: &str,
-        give_up: bool,
-    ) -> sqlx::Result<()> {
-        sqlx::query(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?,
-               state = CASE WHEN ? THEN 'failed' ELSE state END WHERE id = ?",
-        )
-        .bind(error)
-        .bind(give_up)
-        .bind(outbox_id)
-        .execute(&self.writer)
-        .await?;
-        Ok(())
-    }
-
-    /// The quiz post an outbox row delivers.
-    pub async fn quiz_post_for_outbox(&self, outbox_id: i64) -> sqlx::Result<Option<QuizPost>> {
-        let row = sqlx::query(&post_query("p.outbox_id = ?"))
-            .bind(outbox_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.as_ref().map(post_from_row))
-    }
-
-    pub async fn quiz_post(&self, id: i64) -> sqlx::Result<Option<QuizPost>> {
-        let row = sqlx::query(&post_query("p.id = ?"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.as_ref().map(post_from_row))
-    }
-
-    /// Delivered posts whose message shows an old count or that should now be revealed.
-    pub async fn posts_needing_edit(&self, now_ms: i64) -> sqlx::Result<Vec<QuizPost>> {
-        let rows = sqlx::query(&post_query(
-            "p.message_id IS NOT NULL AND p.revealed_ms IS NULL AND (p.shown_count <> p.answer_count OR p.closes_ms <= ?)
-             ORDER BY p.id",
-        ))
-        .bind(now_ms)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.iter().map(post_from_row).collect())
-    }
-
-    /// Notes what the message now shows: a count, or the reveal.
-    pub async fn mark_post_edited(
-        &self,
-        id: i64,
-        shown_count: i64,
-        revealed_ms: Option<i64>,
-    ) -> sqlx::Result<()> {
-        sqlx::query("UPDATE quiz_posts SET shown_count = ?, revealed_ms = COALESCE(?, revealed_ms) WHERE id = ?")
-            .bind(shown_count)
-            .bind(revealed_ms)
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
-    }
-
     /// Records an answer with its scoring, in one transaction: the answer, the post's counts,
     /// the member's memory, points, streak, ledger and board totals, and the day they reach
     /// competency in the topic. `score` turns the member's progress before the answer into the
@@ -268,92 +81,55 @@ impl Store {
         a: &NewAnswer,
         score: impl FnOnce(Progress) -> Scored + Send + 'static,
         remember: impl FnOnce(Option<Memory>) -> Memory + Send + 'static,
-    ) -> sqlx::Result<AnswerResult> {
-        self.group
-            .answer(a.clone(), Box::new(score), Box::new(remember))
-            .await
-    }
-
-    /// The guild's topics as `(id, name, number of questions)`, and the member's memories as
-    /// `(topic id, memory)`.
-    pub async fn member_memories(
-        &self,
-        guild: GuildId,
-        user: UserId,
-    ) -> sqlx::Result<(Vec<(String, String, i64)>, Vec<(String, Memory)>)> {
-        let topics = sqlx::query_as(
-            "SELECT t.id, t.name, (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
-             FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
-        )
-        .bind(guild.to_db())
-        .fetch_all(&self.pool)
-        .await?;
-        let rows = sqlx::query(&format!(
-            "SELECT q.topic_id, {MEMORY_COLUMNS}
-             FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
-             WHERE m.guild_id = ? AND m.user_id = ?"
-        ))
-        .bind(guild.to_db())
-        .bind(user.to_db())
-        .fetch_all(&self.pool)
-        .await?;
-        let memories = rows
-            .iter()
-            .filter_map(|r| Some((r.get("topic_id"), memory_from_row(r)?)))
-            .collect();
-        Ok((topics, memories))
-    }
-
-    /// A member's memory of a question, if they have answered it.
-    pub async fn memory_of(
-        &self,
-        guild: GuildId,
-        user: UserId,
-        question_id: &str,
-    ) -> sqlx::Result<Option<Memory>> {
-        let mut conn = self.pool.acquire().await?;
-        memory(&mut conn, guild, user, question_id).await
-    }
-
-    /// A member's points and streak.
-    pub async fn member_progress(&self, guild: GuildId, user: UserId) -> sqlx::Result<Progress> {
-        let mut conn = self.pool.acquire().await?;
-        progress(&mut conn, guild, user).await
-    }
-
-    /// The question version a practice button refers to, if it belongs to this guild.
-    pub async fn guild_question_version(
-        &self,
-        guild: GuildId,
-        version_id: i64,
-    ) -> sqlx::Result<Option<QuestionVersion>> {
-        let row = sqlx::query(&format!(
-            "SELECT {VERSION_COLUMNS} FROM question_versions v
-             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ? AND v.guild_id = ?"
-        ))
-        .bind(version_id)
-        .bind(guild.to_db())
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.as_ref().map(version_from_row))
+    ) -> StoreResult<AnswerResult> {
+        let write = AnswerWrite {
+            answer: a.clone(),
+            score: Box::new(score),
+            remember: Box::new(remember),
+        };
+        self.group.write(write).await
     }
 }
 
-/// Writes one answer in its own savepoint inside a group's transaction: see
-/// [`Store::record_answer`] and [`super::group_commit`]. Two trips to SQLite: one read (an
-/// earlier answer, progress, memory, the next answer id), then, after the domain's scoring,
-/// every write ([`Statements`]).
-pub(super) async fn write_answer(
-    tx: &mut SqliteConnection,
-    a: &NewAnswer,
+/// An answer waiting for its group, with the domain's rules that turn what is stored into
+/// what is written.
+struct AnswerWrite {
+    answer: NewAnswer,
     score: Box<dyn FnOnce(Progress) -> Scored + Send>,
     remember: Box<dyn FnOnce(Option<Memory>) -> Memory + Send>,
-) -> sqlx::Result<AnswerResult> {
-    let before = answer_context(&mut *tx, a).await?;
-    if let Some(choice) = before.choice {
-        sqlx::query(RELEASE).execute(&mut *tx).await?;
-        return Ok(AnswerResult::AlreadyAnswered { choice });
+}
+
+impl GroupWrite for AnswerWrite {
+    type Done = AnswerResult;
+
+    /// One read (an earlier answer, progress, memory, the next answer id), then, after the
+    /// domain's scoring, every write as one batch of [`Statements`].
+    async fn prepare(
+        self,
+        conn: &mut SqliteConnection,
+    ) -> StoreResult<(Statements<'static>, AnswerResult)> {
+        let before = answer_context(conn, &self.answer).await?;
+        if let Some(choice) = before.choice {
+            return Ok((
+                Statements::default(),
+                AnswerResult::AlreadyAnswered { choice },
+            ));
+        }
+        let scored = (self.score)(before.progress);
+        let memory = (self.remember)(before.memory);
+        let statements = answer_statements(&self.answer, &before, &scored, &memory);
+        Ok((statements, AnswerResult::Recorded(scored)))
     }
+}
+
+/// What recording answer `a` writes, given what was read before and the domain's results.
+/// Every value is bound by copy.
+fn answer_statements(
+    a: &NewAnswer,
+    before: &AnswerContext,
+    scored: &Scored,
+    memory: &Memory,
+) -> Statements<'static> {
     // The member's record on the question so far: the memory counts the attempts and has the
     // latest one's day; the answer's knowledge-gain step in each period compares with it.
     let record = before.memory.map(|m| PairRecord {
@@ -362,8 +138,6 @@ pub(super) async fn write_answer(
         latest_correct: before.latest_correct,
         latest_day: m.last_day,
     });
-    let scored = score(before.progress);
-    let memory = remember(before.memory);
     let answer_id = before.next_answer_id;
     let keys = keys_for(a.local_day, a.season_weeks);
     let latest_keys = record.map(|r| keys_for(r.latest_day, a.season_weeks));
@@ -373,7 +147,15 @@ pub(super) async fn write_answer(
     });
     let mut s = Statements::default();
     let first_correct = record.map_or(a.correct, |r| r.first_correct);
-    save_memory(&mut s, a, &memory, first_correct);
+    save_memory(
+        &mut s,
+        a.guild,
+        a.user,
+        &a.question_id,
+        memory,
+        first_correct,
+        a.correct,
+    );
     s.push(
         "INSERT INTO answers (id, guild_id, user_id, question_id, version_id, source, quiz_post_id,
            shown_ms, choice, correct, latency_ms, answered_ms, local_day, points,
@@ -383,7 +165,7 @@ pub(super) async fn write_answer(
     .bind(answer_id)
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
-    .bind(a.question_id.as_str())
+    .bind(a.question_id.clone())
     .bind(a.version_id)
     .bind(a.source)
     .bind(a.quiz_post_id)
@@ -432,22 +214,8 @@ pub(super) async fn write_answer(
         .bind(a.correct as i64)
         .bind(post);
     }
-    let p = scored.progress;
-    s.push(
-        "INSERT INTO member_progress (guild_id, user_id, points, streak_days, best_streak, last_day)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (guild_id, user_id) DO UPDATE SET points = excluded.points,
-           streak_days = excluded.streak_days, best_streak = excluded.best_streak, last_day = excluded.last_day",
-    )
-    .bind(a.guild.to_db())
-    .bind(a.user.to_db())
-    .bind(p.points)
-    .bind(p.streak_days)
-    .bind(p.best_streak)
-    .bind(p.last_day.map(|d| d.to_string()));
-    s.push(RELEASE);
-    s.execute(tx).await?;
-    Ok(AnswerResult::Recorded(scored))
+    save_progress(&mut s, a.guild, a.user, &scored.progress);
+    s
 }
 
 /// What an answer's write needs to know first.
@@ -464,13 +232,13 @@ struct AnswerContext {
     next_answer_id: i64,
 }
 
-async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Result<AnswerContext> {
+async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> StoreResult<AnswerContext> {
     let earlier = match a.quiz_post_id {
         Some(_) => "SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?",
         None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
     };
     let sql = format!(
-        "{OPEN}; SELECT ({earlier}) AS earlier_choice,
+        "SELECT ({earlier}) AS earlier_choice,
                 (SELECT COALESCE(MAX(id), 0) + 1 FROM answers) AS next_answer_id,
                 p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS},
                 m.first_correct, m.latest_correct
@@ -518,94 +286,10 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> sqlx::Res
     })
 }
 
-async fn progress(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-    user: UserId,
-) -> sqlx::Result<Progress> {
-    let row: Option<(i64, i64, i64, Option<String>)> = sqlx::query_as(
-        "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
-    )
-    .bind(guild.to_db())
-    .bind(user.to_db())
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map_or(
-        Progress::default(),
-        |(points, streak_days, best_streak, last_day)| Progress {
-            points,
-            streak_days,
-            best_streak,
-            last_day: last_day.and_then(|d| d.parse().ok()),
-        },
-    ))
-}
-
-async fn memory(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-    user: UserId,
-    question_id: &str,
-) -> sqlx::Result<Option<Memory>> {
-    let row = sqlx::query(&format!(
-        "SELECT {MEMORY_COLUMNS} FROM memory m
-         WHERE m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
-    ))
-    .bind(guild.to_db())
-    .bind(user.to_db())
-    .bind(question_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.and_then(|r| memory_from_row(&r)))
-}
-
-/// The columns [`memory_from_row`] reads, from `memory m`, each named `m_...` so that they
-/// can sit beside another table's columns in one row.
-pub(super) const MEMORY_COLUMNS: &str = "m.stability AS m_stability, m.difficulty AS m_difficulty,
-    m.last_day AS m_last_day, m.due_day AS m_due_day, m.reviews AS m_reviews, m.lapses AS m_lapses";
-
-/// Reads [`MEMORY_COLUMNS`] by name; `None` when there is no memory (a left join found none)
-/// or a day does not parse.
-pub(super) fn memory_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Memory> {
-    Some(Memory {
-        stability: r.get::<Option<f64>, _>("m_stability")?,
-        difficulty: r.get::<Option<f64>, _>("m_difficulty")?,
-        last_day: r.get::<Option<String>, _>("m_last_day")?.parse().ok()?,
-        due_day: r.get::<Option<String>, _>("m_due_day")?.parse().ok()?,
-        reviews: u32::try_from(r.get::<Option<i64>, _>("m_reviews")?).unwrap_or(0),
-        lapses: u32::try_from(r.get::<Option<i64>, _>("m_lapses")?).unwrap_or(0),
-    })
-}
-
-/// Saves the memory after answer `a`, and the member's record on the question: whether their
-/// first answer to it was right, and this one.
-fn save_memory<'q>(s: &mut Statements<'q>, a: &'q NewAnswer, m: &Memory, first_correct: bool) {
-    s.push(
-        "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses,
-           first_correct, latest_correct)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET stability = excluded.stability,
-           difficulty = excluded.difficulty, last_day = excluded.last_day, due_day = excluded.due_day,
-           reviews = excluded.reviews, lapses = excluded.lapses, first_correct = excluded.first_correct,
-           latest_correct = excluded.latest_correct",
-    )
-    .bind(a.guild.to_db())
-    .bind(a.user.to_db())
-    .bind(a.question_id.as_str())
-    .bind(m.stability)
-    .bind(m.difficulty)
-    .bind(m.last_day.to_string())
-    .bind(m.due_day.to_string())
-    .bind(i64::from(m.reviews))
-    .bind(i64::from(m.lapses))
-    .bind(first_correct)
-    .bind(a.correct);
-}
-
 /// Records the day the member reached competency in the answer's topic, the first time their
 /// latest answers are right on at least `competency_share` of its questions (after the answer
 /// itself is written). Their first day is that of their first answer in the topic.
-fn note_competency<'q>(s: &mut Statements<'q>, a: &'q NewAnswer) {
+fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
     s.push(
         "INSERT INTO competency (guild_id, user_id, topic_id, first_day, reached_day)
          SELECT k.guild, k.user, k.topic,
@@ -627,7 +311,7 @@ fn note_competency<'q>(s: &mut Statements<'q>, a: &'q NewAnswer) {
     )
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
-    .bind(a.topic_id.as_str())
+    .bind(a.topic_id.clone())
     .bind(a.local_day.to_string())
     .bind(a.competency_share);
 }
@@ -651,7 +335,7 @@ mod tests {
     }
 
     /// Records an answer with plain scoring: 10 points if right, a 1-point bonus always.
-    async fn record(store: &Store, a: NewAnswer) -> sqlx::Result<AnswerResult> {
+    async fn record(store: &Store, a: NewAnswer) -> StoreResult<AnswerResult> {
         let (correct, day) = (a.correct, a.local_day);
         store
             .record_answer(

@@ -1,0 +1,101 @@
+//! Quiz posts: a question posted in a channel, its live counts and its reveal. The one place
+//! for the `quiz_posts` table (answers to a post are written with the answer, in
+//! [`super::answers`]).
+
+use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::error::StoreResult;
+use super::Store;
+use crate::domain::ids::GuildId;
+use sqlx::Row;
+
+/// A quiz post with its question.
+#[derive(Debug, Clone)]
+pub struct QuizPost {
+    pub id: i64,
+    pub guild: GuildId,
+    pub channel_id: u64,
+    pub message_id: Option<u64>,
+    pub closes_ms: i64,
+    pub answer_count: i64,
+    pub correct_count: i64,
+    pub shown_count: i64,
+    pub revealed: bool,
+    /// When the message was delivered.
+    pub posted_ms: Option<i64>,
+    pub version: QuestionVersion,
+}
+
+const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.closes_ms, p.answer_count, p.correct_count, p.shown_count, p.revealed_ms, p.posted_ms";
+
+/// Reads [`POST_COLUMNS`] and the version's [`VERSION_COLUMNS`] by name.
+fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
+    QuizPost {
+        id: r.get("id"),
+        guild: GuildId::from_db(r.get("guild_id")),
+        channel_id: r.get::<i64, _>("channel_id") as u64,
+        message_id: r.get::<Option<i64>, _>("message_id").map(|m| m as u64),
+        closes_ms: r.get("closes_ms"),
+        answer_count: r.get("answer_count"),
+        correct_count: r.get("correct_count"),
+        shown_count: r.get("shown_count"),
+        revealed: r.get::<Option<i64>, _>("revealed_ms").is_some(),
+        posted_ms: r.get("posted_ms"),
+        version: version_from_row(r),
+    }
+}
+
+fn post_query(filter: &str) -> String {
+    format!(
+        "SELECT {POST_COLUMNS}, {VERSION_COLUMNS} FROM quiz_posts p
+         JOIN question_versions v ON v.id = p.version_id
+         JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
+         WHERE {filter}"
+    )
+}
+
+impl Store {
+    /// The quiz post an outbox row delivers.
+    pub async fn quiz_post_for_outbox(&self, outbox_id: i64) -> StoreResult<Option<QuizPost>> {
+        let row = sqlx::query(&post_query("p.outbox_id = ?"))
+            .bind(outbox_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(post_from_row))
+    }
+
+    pub async fn quiz_post(&self, id: i64) -> StoreResult<Option<QuizPost>> {
+        let row = sqlx::query(&post_query("p.id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(post_from_row))
+    }
+
+    /// Delivered posts whose message shows an old count or that should now be revealed.
+    pub async fn posts_needing_edit(&self, now_ms: i64) -> StoreResult<Vec<QuizPost>> {
+        let rows = sqlx::query(&post_query(
+            "p.message_id IS NOT NULL AND p.revealed_ms IS NULL AND (p.shown_count <> p.answer_count OR p.closes_ms <= ?)
+             ORDER BY p.id",
+        ))
+        .bind(now_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(post_from_row).collect())
+    }
+
+    /// Notes what the message now shows: a count, or the reveal.
+    pub async fn mark_post_edited(
+        &self,
+        id: i64,
+        shown_count: i64,
+        revealed_ms: Option<i64>,
+    ) -> StoreResult<()> {
+        sqlx::query("UPDATE quiz_posts SET shown_count = ?, revealed_ms = COALESCE(?, revealed_ms) WHERE id = ?")
+            .bind(shown_count)
+            .bind(revealed_ms)
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+}
