@@ -11,61 +11,12 @@
 //! if the bot dies after Discord accepted a post but before it was marked sent, the retry after
 //! the restart returns the existing message instead of creating a second one.
 
-use crate::app::message::OutMessage;
-use crate::app::App;
+use crate::app::port::{ChatPort, SendError};
+use crate::app::{App, AppResult};
 use crate::store::OutboxRow;
-use crate::store::StoreResult;
 use std::collections::{HashMap, HashSet};
-use std::future::Future;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::{watch, Notify};
-
-/// Why a send failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SendError {
-    /// 429: try again after `wait`; `global` when the whole bot is limited, else only this
-    /// route (for posts: this channel).
-    RateLimited { wait: Duration, global: bool },
-    /// Worth retrying later (5xx, network).
-    Transient(String),
-    /// Retrying will not help (403, 404, invalid body).
-    Permanent(String),
-}
-
-/// Where posts go: the Discord adapter in production.
-pub trait ChatPort: Send + Sync + 'static {
-    /// Posts a message; returns its id.
-    fn post(
-        &self,
-        channel: u64,
-        message: &OutMessage,
-        nonce: &str,
-    ) -> impl Future<Output = Result<u64, SendError>> + Send;
-    /// The direct-message channel with a user (opened if needed).
-    fn open_dm(&self, user: u64) -> impl Future<Output = Result<u64, SendError>> + Send;
-    /// Replaces a message's text, embed and buttons.
-    fn edit(
-        &self,
-        channel: u64,
-        message_id: u64,
-        message: &OutMessage,
-    ) -> impl Future<Output = Result<(), SendError>> + Send;
-    /// Posts `starter` in `channel` and opens a public thread named `name` on it; returns the
-    /// thread's channel id.
-    fn open_thread(
-        &self,
-        channel: u64,
-        starter: &OutMessage,
-        name: &str,
-    ) -> impl Future<Output = Result<u64, SendError>> + Send;
-    /// Renames a thread and archives it.
-    fn close_thread(
-        &self,
-        thread: u64,
-        name: &str,
-    ) -> impl Future<Output = Result<(), SendError>> + Send;
-}
+use tokio::sync::watch;
 
 /// The nonce for an outbox row (Discord allows 25 characters).
 pub fn nonce_for(outbox_id: i64) -> String {
@@ -78,13 +29,9 @@ fn backoff(attempts: i64) -> Duration {
     Duration::from_millis((500u64 << exp).min(30_000))
 }
 
-/// Runs until `shutdown` turns true; `wake` is notified when something was queued or answered.
-pub async fn run<P: ChatPort>(
-    app: App,
-    port: P,
-    wake: Arc<Notify>,
-    mut shutdown: watch::Receiver<bool>,
-) {
+/// Runs until `shutdown` turns true; a use case that queues a post or changes a quiz post's
+/// count wakes it ([`App::delivery_wanted`]).
+pub async fn run<P: ChatPort>(app: App, port: P, mut shutdown: watch::Receiver<bool>) {
     let mut worker = Worker {
         app,
         port,
@@ -92,7 +39,7 @@ pub async fn run<P: ChatPort>(
         dm_channels: HashMap::new(),
         last_count_edit: HashMap::new(),
     };
-    let mut ticker = worker.app.clock.ticker();
+    let mut ticker = worker.app.clock().ticker();
     loop {
         let mut wait = Duration::from_secs(1);
         match worker.deliver_pending(&mut shutdown).await {
@@ -104,7 +51,7 @@ pub async fn run<P: ChatPort>(
             tracing::error!(error = %e, "quiz post refresh failed; retrying");
         }
         tokio::select! {
-            _ = wake.notified() => {}
+            _ = worker.app.delivery_wanted() => {}
             _ = ticker.wait(wait) => {}
             _ = shutdown.changed() => return,
         }
@@ -142,10 +89,9 @@ impl<P: ChatPort> Worker<P> {
     async fn deliver_pending(
         &mut self,
         shutdown: &mut watch::Receiver<bool>,
-    ) -> StoreResult<Option<Duration>> {
-        let store = self.app.store.clone();
+    ) -> AppResult<Option<Duration>> {
         loop {
-            let rows = store.pending_posts(100).await?;
+            let rows = self.app.pending_posts(100).await?;
             let mut progressed = false;
             // Channels with an earlier post held back in this pass: later ones wait too.
             let mut held: HashSet<u64> = HashSet::new();
@@ -189,14 +135,13 @@ impl<P: ChatPort> Worker<P> {
     }
 
     /// One attempt at one post.
-    async fn deliver(&mut self, row: &OutboxRow) -> StoreResult<Outcome> {
-        let store = self.app.store.clone();
-        let max_attempts = i64::from(self.app.settings.delivery.max_attempts);
+    async fn deliver(&mut self, row: &OutboxRow) -> AppResult<Outcome> {
+        let max_attempts = i64::from(self.app.settings().delivery.max_attempts);
         let message = match self.app.render_post(row.id, &row.payload).await {
             Ok(Some(message)) => message,
             Ok(None) => {
-                store
-                    .mark_attempt_failed(row.id, "nothing to render", true)
+                self.app
+                    .post_failed(row.id, "nothing to render", true)
                     .await?;
                 return Ok(Outcome::Dropped);
             }
@@ -215,9 +160,7 @@ impl<P: ChatPort> Worker<P> {
         };
         match sent {
             Ok(message_id) => {
-                store
-                    .mark_delivered(row.id, message_id, self.app.clock.now_ms())
-                    .await?;
+                self.app.post_delivered(row.id, message_id).await?;
                 tracing::info!(
                     outbox = row.id,
                     channel = row.channel_id,
@@ -242,7 +185,7 @@ impl<P: ChatPort> Worker<P> {
             }
             Err(SendError::Transient(e)) => {
                 let give_up = row.attempts + 1 >= max_attempts;
-                store.mark_attempt_failed(row.id, &e, give_up).await?;
+                self.app.post_failed(row.id, &e, give_up).await?;
                 if give_up {
                     tracing::error!(outbox = row.id, attempts = row.attempts + 1, error = %e, "post given up after repeated failures");
                     return Ok(Outcome::Dropped);
@@ -252,7 +195,7 @@ impl<P: ChatPort> Worker<P> {
                 Ok(Outcome::HoldChannel(wait))
             }
             Err(SendError::Permanent(e)) => {
-                store.mark_attempt_failed(row.id, &e, true).await?;
+                self.app.post_failed(row.id, &e, true).await?;
                 tracing::error!(outbox = row.id, channel = row.channel_id, error = %e, "post cannot be delivered (check the bot's access to the channel)");
                 Ok(Outcome::Dropped)
             }
@@ -261,16 +204,15 @@ impl<P: ChatPort> Worker<P> {
 
     /// The DM channel with `user`: known in this process, kept in the database from before, or
     /// opened now (one request) and kept.
-    async fn dm_channel(&mut self, user: u64) -> StoreResult<Result<u64, SendError>> {
+    async fn dm_channel(&mut self, user: u64) -> AppResult<Result<u64, SendError>> {
         if let Some(c) = self.dm_channels.get(&user) {
             return Ok(Ok(*c));
         }
-        let store = &self.app.store;
-        let channel = match store.dm_channel(user).await? {
+        let channel = match self.app.dm_channel(user).await? {
             Some(c) => c,
             None => match self.port.open_dm(user).await {
                 Ok(c) => {
-                    store.save_dm_channel(user, c).await?;
+                    self.app.dm_channel_opened(user, c).await?;
                     c
                 }
                 Err(e) => return Ok(Err(e)),
@@ -282,13 +224,12 @@ impl<P: ChatPort> Worker<P> {
 
     /// Edits posts whose count changed (at most every `count_edit_interval_seconds`) and reveals
     /// closed ones.
-    async fn refresh_quiz_posts(&mut self) -> StoreResult<()> {
-        let now_ms = self.app.clock.now_ms();
+    async fn refresh_quiz_posts(&mut self) -> AppResult<()> {
+        let now_ms = self.app.clock().now_ms();
         let interval = Duration::from_secs(u64::from(
-            self.app.settings.quiz.count_edit_interval_seconds,
+            self.app.settings().quiz.count_edit_interval_seconds,
         ));
-        let store = self.app.store.clone();
-        for post in store.posts_needing_edit(now_ms).await? {
+        for post in self.app.posts_needing_edit().await? {
             let Some(message_id) = post.message_id else {
                 continue;
             };
@@ -311,9 +252,8 @@ impl<P: ChatPort> Worker<P> {
             };
             match self.port.edit(post.channel_id, message_id, &message).await {
                 Ok(()) => {
-                    let revealed_ms = reveal.then_some(now_ms);
-                    store
-                        .mark_post_edited(post.id, post.answer_count, revealed_ms)
+                    self.app
+                        .post_edited(post.id, post.answer_count, reveal)
                         .await?;
                     if reveal {
                         self.last_count_edit.remove(&post.id);
@@ -331,8 +271,8 @@ impl<P: ChatPort> Worker<P> {
                 Err(SendError::Permanent(e)) => {
                     // The message is gone or out of reach: stop trying.
                     tracing::warn!(post = post.id, error = %e, "quiz post can no longer be edited");
-                    store
-                        .mark_post_edited(post.id, post.answer_count, Some(now_ms))
+                    self.app
+                        .post_edited(post.id, post.answer_count, true)
                         .await?;
                 }
             }

@@ -13,11 +13,9 @@
 //! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
 //! in SQLite: after a restart it carries on where it stopped, within the grace window.
 
-use crate::app::schedules::RunReport;
 use crate::app::App;
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 /// How often guilds are checked for a refit of their memory model.
 const FIT_CHECK_EVERY: Duration = Duration::from_secs(3600);
@@ -26,16 +24,11 @@ const DAILY_FIGURES_CHECK_EVERY: Duration = Duration::from_secs(300);
 /// How often (on the bot's clock) the retention purge runs.
 const PURGE_EVERY_MS: i64 = 3_600_000;
 
-/// Runs until `shutdown` turns true. `wake` cuts a wait short (a schedule was added or
-/// resumed); `delivery` is notified whenever a post was queued.
-pub async fn run(
-    app: App,
-    wake: Arc<Notify>,
-    delivery: Arc<Notify>,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let poll = Duration::from_secs(u64::from(app.settings.scheduler.poll_seconds));
-    let mut ticker = app.clock.ticker();
+/// Runs until `shutdown` turns true. A schedule added or resumed cuts a wait short
+/// ([`App::scheduler_wanted`]); the use cases it runs wake the delivery worker themselves.
+pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
+    let poll = Duration::from_secs(u64::from(app.settings().scheduler.poll_seconds));
+    let mut ticker = app.clock().ticker();
     let mut fitting = Beside::every(FIT_CHECK_EVERY);
     let mut daily_figures = Beside::every(DAILY_FIGURES_CHECK_EVERY);
     let mut last_purge_ms: Option<i64> = None;
@@ -60,39 +53,29 @@ pub async fn run(
                 }
             }
         });
-        match app.run_due_schedules().await {
-            Ok(reports) => {
-                if reports
-                    .iter()
-                    .any(|r| matches!(r, RunReport::Queued { .. }))
-                {
-                    delivery.notify_one();
-                }
-            }
-            Err(e) => tracing::error!(error = %e, "scheduler pass failed; retrying"),
+        if let Err(e) = app.run_due_schedules().await {
+            tracing::error!(error = %e, "scheduler pass failed; retrying");
         }
-        let now_ms = app.clock.now_ms();
+        let now_ms = app.clock().now_ms();
         if last_purge_ms.is_none_or(|t| now_ms - t >= PURGE_EVERY_MS) {
             match app.purge_expired().await {
                 Ok(_) => last_purge_ms = Some(now_ms),
                 Err(e) => tracing::error!(error = %e, "retention purge failed; retrying"),
             }
         }
-        match app.run_ask_follow_ups().await {
-            Ok(0) => {}
-            Ok(_) => delivery.notify_one(),
-            Err(e) => tracing::error!(error = %e, "question follow-ups failed; retrying"),
+        if let Err(e) = app.run_ask_follow_ups().await {
+            tracing::error!(error = %e, "question follow-ups failed; retrying");
         }
-        let wait = match app.store.earliest_next_run().await {
-            Ok(Some(next_ms)) if !app.clock.is_virtual() => {
-                let until = u64::try_from(next_ms - app.clock.now_ms()).unwrap_or(0);
+        let wait = match app.next_schedule_run_ms().await {
+            Ok(Some(next_ms)) if !app.clock().is_virtual() => {
+                let until = u64::try_from(next_ms - app.clock().now_ms()).unwrap_or(0);
                 poll.min(Duration::from_millis(until.max(10)))
             }
             _ => poll,
         };
         tokio::select! {
             _ = ticker.wait(wait) => {}
-            _ = wake.notified() => {}
+            _ = app.scheduler_wanted() => {}
             _ = shutdown.changed() => break,
         }
         if *shutdown.borrow() {

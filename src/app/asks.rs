@@ -14,7 +14,7 @@
 use super::knowledge::describe_hits;
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
-use crate::delivery::ChatPort;
+use crate::app::port::ChatPort;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
@@ -296,6 +296,7 @@ impl App {
         self.store
             .record_routing(guild, ask.id, &routing, now)
             .await?;
+        self.posts_queued();
         Ok(OutMessage::text(reply))
     }
 
@@ -345,6 +346,7 @@ impl App {
                 self.store
                     .queue_posts(guild, &[post], self.clock.now_ms())
                     .await?;
+                self.posts_queued();
             }
             None => {
                 tracing::warn!(guild = %guild, "admins cannot be told (no admin channel): {text}")
@@ -381,6 +383,7 @@ impl App {
                 {
                     break;
                 }
+                self.posts_queued();
                 steps += 1;
                 match self.store.ask(current.guild, current.id).await? {
                     Some(a) if a.state == AskState::Open => current = a,
@@ -570,6 +573,7 @@ impl App {
             .store
             .resolve_ask(ask, &resolution, self.clock.now_ms())
             .await?;
+        self.posts_queued();
         let ResolveOutcome::Resolved { kb_id } = outcome else {
             return refuse("This question was resolved a moment ago.");
         };

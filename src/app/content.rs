@@ -179,3 +179,10 @@ pub fn describe_counts(c: &ImportCounts) -> String {
         c.added, c.updated, c.unchanged
     )
 }
+
+impl App {
+    /// The server's topics as `(id, name)`, by name (for pickers).
+    pub async fn topics(&self, guild: GuildId) -> AppResult<Vec<(String, String)>> {
+        Ok(self.store.topics(guild).await?)
+    }
+}

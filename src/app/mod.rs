@@ -9,7 +9,10 @@ pub mod experts;
 pub mod fitting;
 pub mod knowledge;
 pub mod measurement;
+pub mod members;
 pub mod message;
+pub mod outbox;
+pub mod port;
 pub mod privacy;
 pub mod progress;
 pub mod quiz;
@@ -25,23 +28,36 @@ use crate::config::Settings;
 use crate::dice::Dice;
 use crate::domain::ids::GuildId;
 use crate::domain::periods::keys_for;
+use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::PointRules;
 use crate::domain::routing::TopicRule;
 use crate::store::{BoardKeys, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::sync::Arc;
+use tokio::sync::Notify;
 
-/// Everything a use case needs; cheap to clone.
+/// Everything a use case needs; cheap to clone. Its parts are private: the Discord adapter,
+/// the delivery worker and the scheduler go through its methods.
 #[derive(Clone)]
 pub struct App {
-    pub store: Store,
-    pub settings: Arc<Settings>,
-    pub clock: Clock,
+    store: Store,
+    settings: Arc<Settings>,
+    clock: Clock,
     /// Chance (question order, refreshers): seeded in the demo so a seed replays a run.
-    pub dice: Dice,
+    dice: Dice,
     /// The configured keyword rules for question topics, compiled once.
-    pub topic_rules: Arc<Vec<TopicRule>>,
+    topic_rules: Arc<Vec<TopicRule>>,
+    /// Wakes the background workers when a use case gave them work.
+    workers: Arc<Workers>,
+}
+
+/// The signals of the background workers: a use case that queues a post or changes a
+/// schedule wakes the worker concerned itself, so no caller has to remember it.
+#[derive(Default)]
+struct Workers {
+    delivery: Notify,
+    scheduler: Notify,
 }
 
 /// A request the app turns down, with a short message saying what to do instead.
@@ -76,7 +92,38 @@ impl App {
             clock,
             dice,
             topic_rules,
+            workers: Arc::default(),
         }
+    }
+
+    /// The bot's clock (virtual in tests and the demo).
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// The effective settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Posts were queued or a quiz post's count changed: the delivery worker has work.
+    fn posts_queued(&self) {
+        self.workers.delivery.notify_one();
+    }
+
+    /// A schedule was added or resumed: the scheduler should look at its next run again.
+    fn schedules_changed(&self) {
+        self.workers.scheduler.notify_one();
+    }
+
+    /// Completes when a use case has given the delivery worker work.
+    pub async fn delivery_wanted(&self) {
+        self.workers.delivery.notified().await
+    }
+
+    /// Completes when a use case has changed a schedule.
+    pub async fn scheduler_wanted(&self) {
+        self.workers.scheduler.notified().await
     }
 
     /// The guild's time zone (its own, else the configured default).
@@ -121,13 +168,13 @@ impl App {
         Ok(keys_for(day, self.season_weeks(guild).await?))
     }
 
-    /// What an answer from `source` ("channel", "review", "practice") earns.
-    pub fn point_rules(&self, source: &str) -> PointRules {
+    /// What an answer from `source` earns.
+    pub fn point_rules(&self, source: AnswerSource) -> PointRules {
         let p = &self.settings.points;
         let correct = match source {
-            "review" => p.review_correct,
-            "practice" => p.practice_correct,
-            _ => p.quiz_correct,
+            AnswerSource::Channel => p.quiz_correct,
+            AnswerSource::Review => p.review_correct,
+            AnswerSource::Practice => p.practice_correct,
         };
         PointRules {
             correct: i64::from(correct),

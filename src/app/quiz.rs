@@ -8,6 +8,7 @@ use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
+use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::{percent_correct, score, Scored};
 use crate::domain::selection::{next_question, Candidate, Seen};
 use crate::store::{AnswerResult, NewAnswer, QuestionVersion, QuizPost};
@@ -262,7 +263,7 @@ impl App {
             question_id: q.id.clone(),
             quiz_post_id: Some(post.id),
             shown_ms: None,
-            source: "channel",
+            source: AnswerSource::Channel,
             choice,
             correct: choice == q.correct,
             latency_ms: (now.timestamp_millis() - posted_ms).max(0),
@@ -274,6 +275,8 @@ impl App {
             check: None,
         };
         let (mut reply, recorded) = self.record_answer(&answer, &post.version).await?;
+        // The post's live count changed: the delivery worker edits it (in batches).
+        self.posts_queued();
         if recorded {
             if let Some(button) = self.offer_check(guild, user, local_day).await? {
                 reply.buttons = vec![vec![button]];
@@ -406,7 +409,7 @@ impl App {
         guild: GuildId,
         user: UserId,
         click: CardAnswer,
-        source: &'static str,
+        source: AnswerSource,
     ) -> AppResult<(OutMessage, QuestionVersion, NewAnswer)> {
         let CardAnswer {
             version: version_id,
@@ -467,7 +470,9 @@ impl App {
         user: UserId,
         click: CardAnswer,
     ) -> AppResult<OutMessage> {
-        let (mut reply, v, _) = self.personal_answer(guild, user, click, "practice").await?;
+        let (mut reply, v, _) = self
+            .personal_answer(guild, user, click, AnswerSource::Practice)
+            .await?;
         reply.buttons = vec![vec![Button {
             custom_id: ComponentId::PracticeNext {
                 version: click.version,

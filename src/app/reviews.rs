@@ -15,6 +15,8 @@ use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::measurement::block_holdout;
+use crate::domain::quiz::AnswerSource;
+use crate::domain::quiz::ReviewDelivery;
 use crate::domain::selection::{next_question, Candidate};
 use crate::store::{Experiment, QuestionVersion, ReviewPrefs, ScheduleRow};
 use chrono::NaiveDate;
@@ -220,7 +222,9 @@ impl App {
         click: CardAnswer,
         n: u8,
     ) -> AppResult<OutMessage> {
-        let (mut reply, _, answer) = self.personal_answer(guild, user, click, "review").await?;
+        let (mut reply, _, answer) = self
+            .personal_answer(guild, user, click, AnswerSource::Review)
+            .await?;
         let today = answer.local_day;
         let per_session = self.settings.reinforcement.items_per_review;
         let cap = i64::from(self.settings.reinforcement.daily_review_cap);
@@ -266,7 +270,7 @@ impl App {
                 prefs.paused_until = None;
                 format!(
                     "Reviews are on. Reminders come {}.",
-                    if prefs.delivery == "dm" {
+                    if prefs.delivery == ReviewDelivery::Dm {
                         "by direct message"
                     } else {
                         "in the channel"
@@ -280,7 +284,7 @@ impl App {
             ReinforceChoice::Dm => {
                 prefs = ReviewPrefs {
                     on: true,
-                    delivery: "dm".into(),
+                    delivery: ReviewDelivery::Dm,
                     ..prefs
                 };
                 "Reviews are on, and reminders come by direct message.".to_string()
@@ -288,7 +292,7 @@ impl App {
             ReinforceChoice::Channel => {
                 prefs = ReviewPrefs {
                     on: true,
-                    delivery: "channel".into(),
+                    delivery: ReviewDelivery::Channel,
                     ..prefs
                 };
                 "Reviews are on, and reminders come in the channel.".to_string()

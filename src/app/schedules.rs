@@ -96,7 +96,7 @@ impl App {
             .add_schedule(
                 NewSchedule {
                     guild: req.guild,
-                    kind: kind.as_str(),
+                    kind,
                     cron: cron.as_str(),
                     timezone: req.timezone.map(|_| tz.name()),
                     channel_id: req.channel_id,
@@ -107,6 +107,7 @@ impl App {
                 now.timestamp_millis(),
             )
             .await?;
+        self.schedules_changed();
         let preview: Vec<String> = runs
             .iter()
             .map(|t| format!("• {}", local_time(*t, tz)))
@@ -148,7 +149,7 @@ impl App {
             lines.push(format!(
                 "**#{}** {}{topic} in <#{}> — `{}` {} — {next}",
                 s.id,
-                s.kind,
+                s.kind.as_str(),
                 s.channel_id,
                 s.cron,
                 tz.name()
@@ -188,6 +189,7 @@ impl App {
         self.store
             .set_schedule_paused(id, false, next.map(|t| t.timestamp_millis()))
             .await?;
+        self.schedules_changed();
         Ok(OutMessage::text(match next {
             Some(t) => format!("Schedule #{id} resumed. Next run: {}.", local_time(t, tz)),
             None => format!("Schedule #{id} resumed, but it has no further runs."),
@@ -208,7 +210,7 @@ impl App {
             RunReport::AlreadyRan { .. } => refuse(format!(
                 "Schedule #{id} has just run. Try again in a moment."
             )),
-            RunReport::NoContent { .. } if s.kind == "reinforcement" => {
+            RunReport::NoContent { .. } if s.kind == ScheduleKind::Reinforcement => {
                 refuse("Nobody has reviews due right now, so there is nothing to remind.")
             }
             RunReport::NoContent { .. } => refuse(format!(
@@ -217,7 +219,8 @@ impl App {
             )),
             _ => Ok(OutMessage::text(format!(
                 "Schedule #{id} is running now: the {} will appear in <#{}> in a moment.",
-                s.kind, s.channel_id
+                s.kind.as_str(),
+                s.channel_id
             ))),
         }
     }
@@ -287,9 +290,9 @@ impl App {
         next_run_ms: Option<Option<i64>>,
     ) -> AppResult<RunReport> {
         self.ensure_content(s.guild).await?;
-        let kind = ScheduleKind::parse(&s.kind);
+        let kind = s.kind;
         let (output, payload) = match kind {
-            Some(ScheduleKind::Quiz) => {
+            ScheduleKind::Quiz => {
                 let avoid = self.settings.quiz.avoid_recent_posts;
                 let picked = self
                     .store
@@ -314,7 +317,7 @@ impl App {
                     None => (RunOutput::Nothing, String::new()),
                 }
             }
-            Some(ScheduleKind::Tip) => {
+            ScheduleKind::Tip => {
                 let picked = self
                     .store
                     .pick_channel_tip(
@@ -332,7 +335,7 @@ impl App {
                     None => (RunOutput::Nothing, String::new()),
                 }
             }
-            Some(ScheduleKind::Leaderboard) => {
+            ScheduleKind::Leaderboard => {
                 let today = self.local_day(s.guild, ms_to_time(scheduled_ms)).await?;
                 let (posts, finals) = self.scheduled_boards(s, today).await?;
                 let output = RunOutput::Board {
@@ -341,7 +344,7 @@ impl App {
                 };
                 (output, String::new())
             }
-            Some(ScheduleKind::Digest) => {
+            ScheduleKind::Digest => {
                 let today = self.local_day(s.guild, ms_to_time(scheduled_ms)).await?;
                 let digest = self.digest(s.guild, today).await?;
                 let output = RunOutput::Board {
@@ -350,7 +353,7 @@ impl App {
                 };
                 (output, String::new())
             }
-            Some(ScheduleKind::Reinforcement) => {
+            ScheduleKind::Reinforcement => {
                 let posts = self.review_reminders(s).await?;
                 if posts.is_empty() {
                     (RunOutput::Nothing, String::new())
@@ -358,7 +361,6 @@ impl App {
                     (RunOutput::Posts(posts), String::new())
                 }
             }
-            None => (RunOutput::Nothing, String::new()),
         };
         let nothing = matches!(output, RunOutput::Nothing);
         let run = Run {
@@ -367,7 +369,7 @@ impl App {
             channel_id: s.channel_id,
             scheduled_ms,
             outcome: match (nothing, kind) {
-                (true, Some(ScheduleKind::Reinforcement)) => "nothing-due",
+                (true, ScheduleKind::Reinforcement) => "nothing-due",
                 (true, _) => "no-content",
                 (false, _) => outcome,
             },
@@ -376,9 +378,12 @@ impl App {
             next_run_ms,
         };
         let queued = self.store.record_run(&run, self.clock.now_ms()).await?;
+        if queued.is_some() {
+            self.posts_queued();
+        }
         Ok(match (queued, nothing) {
             (_, true) => {
-                if kind != Some(ScheduleKind::Reinforcement) {
+                if kind != ScheduleKind::Reinforcement {
                     tracing::warn!(
                         schedule = s.id,
                         "nothing to post: no content for this schedule"

@@ -49,7 +49,6 @@ async fn route_question(
                 .app
                 .ask_route(&data.port, GuildId(g.get()), user, ask)
                 .await;
-            data.wake_delivery.notify_one();
             match result {
                 Ok(m) => serenity::EditInteractionResponse::new()
                     .content(m.content)
@@ -119,12 +118,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
     let record = here.is_some() && !matches!(id, ComponentId::PrivacyDelete { .. });
     let touch = async {
         if record {
-            let now = app.clock.now_ms();
-            if let Err(e) = app
-                .store
-                .touch_member(guild, user, &name, &roles, now)
-                .await
-            {
+            if let Err(e) = app.member_seen(guild, user, &name, &roles).await {
                 tracing::warn!(error = %e, "could not record the member");
             }
         }
@@ -135,7 +129,6 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
                 let r = app
                     .answer_quiz_post(guild, user, post, usize::from(choice))
                     .await;
-                data.wake_delivery.notify_one();
                 (r, false)
             }
             ComponentId::PracticeAnswer {

@@ -16,7 +16,7 @@ use poise::serenity_prelude as serenity;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 /// Gateway intents: guilds (server and channel lists), guild and direct messages (replies in
 /// Q&A threads are noticed by their author; no privileged message-content intent is needed).
@@ -159,14 +159,8 @@ pub async fn run(
             tracing::error!(error = %e, "counting the totals again failed; retried at the next start")
         }
     }
-    let wake_delivery = Arc::new(Notify::new());
-    let wake_scheduler = Arc::new(Notify::new());
     let started_at = Instant::now();
-    let (data_app, data_delivery, data_scheduler) = (
-        app.clone(),
-        Arc::clone(&wake_delivery),
-        Arc::clone(&wake_scheduler),
-    );
+    let data_app = app.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: all,
@@ -186,8 +180,6 @@ pub async fn run(
             let data = Data {
                 app: data_app,
                 started_at,
-                wake_delivery: data_delivery,
-                wake_scheduler: data_scheduler,
                 port: DiscordPort::new(Arc::clone(&ctx.http), Arc::clone(&data_pacer)),
             };
             Box::pin(async move {
@@ -198,21 +190,15 @@ pub async fn run(
         .build();
 
     let mut client = serenity::ClientBuilder::new_with_http(http, intents())
-        .framework(framework)
+        .framework(super::traced::Traced(framework))
         .await
         .map_err(BotError::Gateway)?;
     let (stop_workers, workers_stopped) = watch::channel(false);
     let workers = [
-        tokio::spawn(crate::scheduler::run(
-            app.clone(),
-            wake_scheduler,
-            Arc::clone(&wake_delivery),
-            workers_stopped.clone(),
-        )),
+        tokio::spawn(crate::scheduler::run(app.clone(), workers_stopped.clone())),
         tokio::spawn(crate::delivery::run(
             app,
             DiscordPort::new(Arc::clone(&client.http), pacer),
-            wake_delivery,
             workers_stopped.clone(),
         )),
         tokio::spawn(super::buckets::run(
@@ -256,14 +242,11 @@ async fn on_event(
 ) -> Result<(), super::Error> {
     match event {
         serenity::FullEvent::GuildCreate { guild, .. } => {
-            let now = data.app.clock.now_ms();
             data.app
-                .store
-                .upsert_guild(
+                .guild_seen(
                     GuildId(guild.id.get()),
                     &guild.name,
                     Some(guild.member_count),
-                    now,
                 )
                 .await?;
         }
@@ -293,15 +276,12 @@ async fn record_member(ctx: super::Context<'_>) {
         .clone()
         .unwrap_or_else(|| author.name.clone());
     let app = &ctx.data().app;
-    let now = app.clock.now_ms();
     let result = app
-        .store
-        .touch_member(
+        .member_seen(
             GuildId(guild.get()),
             UserId(author.id.get()),
             &name,
             &super::commands::roles_of(ctx),
-            now,
         )
         .await;
     if let Err(e) = result {

@@ -12,22 +12,17 @@ mod errors;
 pub mod pacer;
 pub mod port;
 pub mod render;
+mod traced;
 
 pub use connect::{run, BotError};
 
 use crate::app::App;
-use std::sync::Arc;
 use std::time::Instant;
-use tokio::sync::Notify;
 
 /// What every command handler can reach.
 pub struct Data {
     pub app: App,
     pub started_at: Instant,
-    /// Wakes the delivery worker (something was queued or answered).
-    pub wake_delivery: Arc<Notify>,
-    /// Wakes the scheduler (a schedule was added or resumed).
-    pub wake_scheduler: Arc<Notify>,
     /// Threads and posts made while answering (the Q&A flow).
     pub port: port::DiscordPort,
 }

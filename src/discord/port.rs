@@ -6,7 +6,7 @@
 use super::pacer::Pacer;
 use super::render;
 use crate::app::message::OutMessage;
-use crate::delivery::{ChatPort, SendError};
+use crate::app::port::{ChatPort, SendError};
 use poise::serenity_prelude as serenity;
 use serenity::{LightMethod, Request, Route};
 use std::sync::Arc;

@@ -2,6 +2,66 @@
 
 use chrono::NaiveDate;
 
+/// Where an answer was given; it decides the points and is stored with the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnswerSource {
+    /// A quiz posted in a channel.
+    Channel,
+    /// A `/quiz` practice question.
+    Practice,
+    /// A question of a review session (spaced repetition brought it back).
+    Review,
+}
+
+impl AnswerSource {
+    pub const ALL: [AnswerSource; 3] = [
+        AnswerSource::Channel,
+        AnswerSource::Practice,
+        AnswerSource::Review,
+    ];
+
+    /// As stored in `answers.source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerSource::Channel => "channel",
+            AnswerSource::Practice => "practice",
+            AnswerSource::Review => "review",
+        }
+    }
+
+    /// The source stored as `s`; `None` for a value this version does not know.
+    pub fn parse(s: &str) -> Option<AnswerSource> {
+        AnswerSource::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How a member gets their review reminders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewDelivery {
+    /// A mention in the review schedule's channel.
+    #[default]
+    Channel,
+    /// A direct message.
+    Dm,
+}
+
+impl ReviewDelivery {
+    /// As stored in `member_prefs.delivery`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewDelivery::Channel => "channel",
+            ReviewDelivery::Dm => "dm",
+        }
+    }
+
+    /// The delivery stored as `s`; `None` for a value this version does not know.
+    pub fn parse(s: &str) -> Option<ReviewDelivery> {
+        [ReviewDelivery::Channel, ReviewDelivery::Dm]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
 /// A member's running totals before an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {

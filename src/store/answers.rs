@@ -16,7 +16,7 @@ use crate::domain::analytics::{gain_step, PairRecord};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
-use crate::domain::quiz::{Progress, Scored};
+use crate::domain::quiz::{AnswerSource, Progress, Scored};
 use chrono::NaiveDate;
 use sqlx::{Row, SqliteConnection};
 
@@ -31,8 +31,7 @@ pub struct NewAnswer {
     pub quiz_post_id: Option<i64>,
     /// When a practice or review question was shown.
     pub shown_ms: Option<i64>,
-    /// "channel", "practice" or "review".
-    pub source: &'static str,
+    pub source: AnswerSource,
     pub choice: usize,
     pub correct: bool,
     pub latency_ms: i64,
@@ -167,7 +166,7 @@ fn answer_statements(
     .bind(a.user.to_db())
     .bind(a.question_id.clone())
     .bind(a.version_id)
-    .bind(a.source)
+    .bind(a.source.as_str())
     .bind(a.quiz_post_id)
     .bind(a.shown_ms)
     .bind(a.choice as i64)
@@ -376,7 +375,7 @@ mod tests {
                 question_id,
                 quiz_post_id: None,
                 shown_ms: Some(self.shown),
-                source: "practice",
+                source: AnswerSource::Practice,
                 choice: usize::from(!correct),
                 correct,
                 latency_ms: 900,

@@ -3,7 +3,7 @@
 //! event and its posts in the same transaction.
 
 use super::boards::{credit, AwardKind, BoardKeys, Credit};
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use chrono::NaiveDate;
@@ -22,14 +22,21 @@ pub enum AskState {
 }
 
 impl AskState {
-    fn parse(s: &str) -> AskState {
-        match s {
+    /// The state stored as `s`; unknown to this version is an error, never a guess.
+    fn parse(s: &str) -> StoreResult<AskState> {
+        Ok(match s {
             "searching" => AskState::Searching,
             "deflected" => AskState::Deflected,
             "open" => AskState::Open,
             "resolved" => AskState::Resolved,
-            _ => AskState::Abandoned,
-        }
+            "abandoned" => AskState::Abandoned,
+            _ => {
+                return Err(StoreError::Unknown {
+                    what: "question state",
+                    value: s.to_string(),
+                })
+            }
+        })
     }
 }
 
@@ -86,15 +93,15 @@ pub struct AskRow {
 
 const ASK_COLUMNS: &str = "id, guild_id, asker_id, text, topic_id, state, thread_id, expert_id, assigned_ms, escalations, admins_told_ms, first_response_ms, nudged_ms, kb_id, created_ms";
 
-fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> AskRow {
+fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AskRow> {
     use sqlx::Row;
-    AskRow {
+    Ok(AskRow {
         id: r.get("id"),
         guild: GuildId::from_db(r.get("guild_id")),
         asker: UserId::from_db(r.get("asker_id")),
         text: r.get("text"),
         topic_id: r.get("topic_id"),
-        state: AskState::parse(r.get::<&str, _>("state")),
+        state: AskState::parse(r.get::<&str, _>("state"))?,
         thread_id: r.get::<Option<i64>, _>("thread_id").map(|t| t as u64),
         expert: r.get::<Option<i64>, _>("expert_id").map(UserId::from_db),
         assigned_ms: r.get("assigned_ms"),
@@ -104,7 +111,7 @@ fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> AskRow {
         nudged_ms: r.get("nudged_ms"),
         kb_id: r.get("kb_id"),
         created_ms: r.get("created_ms"),
-    }
+    })
 }
 
 /// A message to queue for delivery: (channel, payload JSON).
@@ -183,7 +190,7 @@ impl Store {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(ask_from_row))
+        row.as_ref().map(ask_from_row).transpose()
     }
 
     /// The question whose thread is `thread`.
@@ -193,7 +200,7 @@ impl Store {
             .bind(thread as i64)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(ask_from_row))
+        row.as_ref().map(ask_from_row).transpose()
     }
 
     /// Open questions with a thread, oldest first (for escalations and reminders).
@@ -202,7 +209,7 @@ impl Store {
             "SELECT {ASK_COLUMNS} FROM asks WHERE state = 'open' AND thread_id IS NOT NULL ORDER BY id"
         );
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(ask_from_row).collect())
+        rows.iter().map(ask_from_row).collect()
     }
 
     /// Every expert a question was assigned to so far.

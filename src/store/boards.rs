@@ -14,6 +14,7 @@ use crate::domain::analytics::GainStep;
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::periods::{Period, Span};
+use crate::domain::quiz::AnswerSource;
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
@@ -44,12 +45,12 @@ impl AwardKind {
         }
     }
 
-    /// The award for an answer from this source ("channel", "review", "practice").
-    pub fn of_answer_source(source: &str) -> AwardKind {
+    /// The award for an answer from this source.
+    pub fn of_answer_source(source: AnswerSource) -> AwardKind {
         match source {
-            "review" => AwardKind::Review,
-            "practice" => AwardKind::Practice,
-            _ => AwardKind::Quiz,
+            AnswerSource::Channel => AwardKind::Quiz,
+            AnswerSource::Review => AwardKind::Review,
+            AnswerSource::Practice => AwardKind::Practice,
         }
     }
 }

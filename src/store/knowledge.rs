@@ -1,7 +1,7 @@
 //! The knowledge base: accepted answers (`kb_entries`) and the FTS5 index (`kb_index`) over
 //! them, the guild's tips and its quiz questions with their explanations.
 
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use sqlx::SqliteConnection;
@@ -57,20 +57,28 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(kind, reference, topic_id, title, body, score)| KbHit {
-                kind: match kind.as_str() {
-                    "answer" => KbKind::Answer(reference.parse().unwrap_or(0)),
-                    "tip" => KbKind::Tip,
-                    _ => KbKind::Question,
-                },
-                topic_id,
-                title,
-                body,
-                score,
+        rows.into_iter()
+            .map(|(kind, reference, topic_id, title, body, score)| {
+                let kind = match (kind.as_str(), reference.parse()) {
+                    ("answer", Ok(id)) => KbKind::Answer(id),
+                    ("tip", _) => KbKind::Tip,
+                    ("question", _) => KbKind::Question,
+                    _ => {
+                        return Err(StoreError::Unknown {
+                            what: "knowledge-base entry",
+                            value: format!("{kind} {reference}"),
+                        })
+                    }
+                };
+                Ok(KbHit {
+                    kind,
+                    topic_id,
+                    title,
+                    body,
+                    score,
+                })
             })
-            .collect())
+            .collect()
     }
 
     pub async fn kb_entry(&self, guild: GuildId, id: i64) -> StoreResult<Option<KbEntry>> {

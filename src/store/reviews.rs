@@ -1,16 +1,25 @@
 //! Review preferences, pauses, and who has reviews due.
 
+use super::error::StoreError;
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::quiz::{AnswerSource, ReviewDelivery};
+
+/// The delivery stored as `s`, or what it is when this version does not know it.
+fn review_delivery(s: &str) -> StoreResult<ReviewDelivery> {
+    ReviewDelivery::parse(s).ok_or_else(|| StoreError::Unknown {
+        what: "review delivery",
+        value: s.to_string(),
+    })
+}
 
 /// A member's review preferences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewPrefs {
     pub on: bool,
-    /// "channel" or "dm".
-    pub delivery: String,
+    pub delivery: ReviewDelivery,
     /// Paused up to and including this guild-local day (YYYY-MM-DD).
     pub paused_until: Option<String>,
 }
@@ -19,7 +28,7 @@ impl Default for ReviewPrefs {
     fn default() -> Self {
         ReviewPrefs {
             on: true,
-            delivery: "channel".into(),
+            delivery: ReviewDelivery::Channel,
             paused_until: None,
         }
     }
@@ -42,15 +51,14 @@ impl Store {
         .bind(user.to_db())
         .fetch_optional(&self.pool)
         .await?;
-        Ok(
-            row.map_or_else(ReviewPrefs::default, |(on, delivery, paused_until)| {
-                ReviewPrefs {
-                    on: on != 0,
-                    delivery,
-                    paused_until,
-                }
-            }),
-        )
+        let Some((on, delivery, paused_until)) = row else {
+            return Ok(ReviewPrefs::default());
+        };
+        Ok(ReviewPrefs {
+            on: on != 0,
+            delivery: review_delivery(&delivery)?,
+            paused_until,
+        })
     }
 
     pub async fn set_review_prefs(
@@ -70,7 +78,7 @@ impl Store {
         .bind(guild.to_db())
         .bind(user.to_db())
         .bind(prefs.on as i64)
-        .bind(&prefs.delivery)
+        .bind(prefs.delivery.as_str())
         .bind(&prefs.paused_until)
         .execute(&mut *tx)
         .await?;
@@ -119,29 +127,32 @@ impl Store {
         daily_cap: u32,
     ) -> StoreResult<Vec<DueMember>> {
         let rows: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT m.user_id, COUNT(*), COALESCE(p.delivery, 'channel')
+            "SELECT m.user_id, COUNT(*), COALESCE(p.delivery, ?5)
              FROM memory m LEFT JOIN member_prefs p ON p.guild_id = m.guild_id AND p.user_id = m.user_id
              WHERE m.guild_id = ?1 AND m.due_day <= ?2 AND m.stability < ?3
                AND COALESCE(p.reviews_on, 1) = 1
                AND (p.paused_until IS NULL OR p.paused_until < ?2)
                AND (SELECT COUNT(*) FROM answers a WHERE a.guild_id = m.guild_id AND a.user_id = m.user_id
-                      AND a.source = 'review' AND a.local_day = ?2) < ?4
+                      AND a.source = ?6 AND a.local_day = ?2) < ?4
              GROUP BY m.user_id ORDER BY m.user_id",
         )
         .bind(guild.to_db())
         .bind(today)
         .bind(mastered_stability)
         .bind(i64::from(daily_cap))
+        .bind(ReviewDelivery::default().as_str())
+        .bind(AnswerSource::Review.as_str())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(user, due, delivery)| DueMember {
-                user: UserId::from_db(user),
-                due,
-                by_dm: delivery == "dm",
+        rows.into_iter()
+            .map(|(user, due, delivery)| {
+                Ok(DueMember {
+                    user: UserId::from_db(user),
+                    due,
+                    by_dm: review_delivery(&delivery)? == ReviewDelivery::Dm,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// Review answers a member gave on a guild-local day.
@@ -152,10 +163,11 @@ impl Store {
         day: &str,
     ) -> StoreResult<i64> {
         Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ? AND source = 'review' AND local_day = ?",
+            "SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ? AND source = ? AND local_day = ?",
         )
         .bind(guild.to_db())
         .bind(user.to_db())
+        .bind(AnswerSource::Review.as_str())
         .bind(day)
         .fetch_one(&self.pool)
         .await?)

@@ -4,6 +4,7 @@
 //! at most once), what the run produced (a quiz post or a tip in the outbox), and the schedule's
 //! new cursor. A crash before the commit leaves nothing; after it, everything.
 
+use super::error::StoreError;
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::outbox::queue_post;
@@ -11,13 +12,14 @@ use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::periods::Period;
+use crate::domain::schedule::ScheduleKind;
 use sqlx::{Row, SqliteConnection};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScheduleRow {
     pub id: i64,
     pub guild: GuildId,
-    pub kind: String,
+    pub kind: ScheduleKind,
     pub cron: String,
     /// `None` follows the guild's time zone.
     pub timezone: Option<String>,
@@ -31,7 +33,7 @@ pub struct ScheduleRow {
 
 pub struct NewSchedule<'a> {
     pub guild: GuildId,
-    pub kind: &'a str,
+    pub kind: ScheduleKind,
     pub cron: &'a str,
     pub timezone: Option<&'a str>,
     pub channel_id: u64,
@@ -76,11 +78,18 @@ pub struct Run {
 const SCHEDULE_COLUMNS: &str =
     "id, guild_id, kind, cron, timezone, channel_id, topic_id, paused, next_run_ms, created_by, created_ms";
 
-fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
-    ScheduleRow {
+fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ScheduleRow> {
+    let kind: String = r.get("kind");
+    let Some(kind) = ScheduleKind::parse(&kind) else {
+        return Err(StoreError::Unknown {
+            what: "schedule kind",
+            value: kind,
+        });
+    };
+    Ok(ScheduleRow {
         id: r.get("id"),
         guild: GuildId::from_db(r.get("guild_id")),
-        kind: r.get("kind"),
+        kind,
         cron: r.get("cron"),
         timezone: r.get("timezone"),
         channel_id: r.get::<i64, _>("channel_id") as u64,
@@ -89,7 +98,7 @@ fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> ScheduleRow {
         next_run_ms: r.get("next_run_ms"),
         created_by: UserId::from_db(r.get("created_by")),
         created_ms: r.get("created_ms"),
-    }
+    })
 }
 
 impl Store {
@@ -101,7 +110,7 @@ impl Store {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(s.guild.to_db())
-        .bind(s.kind)
+        .bind(s.kind.as_str())
         .bind(s.cron)
         .bind(s.timezone)
         .bind(s.channel_id as i64)
@@ -123,7 +132,7 @@ impl Store {
         .bind(guild.to_db())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(schedule_from_row).collect())
+        rows.iter().map(schedule_from_row).collect()
     }
 
     /// One schedule of this guild (another guild's id is as unknown as a missing one).
@@ -135,7 +144,7 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.as_ref().map(schedule_from_row))
+        row.as_ref().map(schedule_from_row).transpose()
     }
 
     /// Pauses or resumes; resuming sets the cursor to the next run from now.
@@ -174,7 +183,7 @@ impl Store {
         .bind(now_ms)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(schedule_from_row).collect())
+        rows.iter().map(schedule_from_row).collect()
     }
 
     /// Moves a schedule's cursor without a run (e.g. after skipping late runs).

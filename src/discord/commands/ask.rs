@@ -4,8 +4,8 @@
 
 use super::{admin::invoker_is_admin, guild_of, refusal_message, respond, user_of};
 use crate::app::asks::{PickedReply, Resolved};
+use crate::app::port::ChatPort;
 use crate::app::{AppError, AppResult};
-use crate::delivery::ChatPort;
 use crate::discord::{render, Context, Error};
 use crate::domain::ids::UserId;
 use poise::serenity_prelude as serenity;
@@ -30,7 +30,6 @@ pub async fn ask(
         .app
         .ask(&data.port, guild, user_of(ctx), &question, topic.as_deref())
         .await;
-    data.wake_delivery.notify_one();
     respond(ctx, result).await
 }
 

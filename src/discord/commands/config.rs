@@ -2,10 +2,7 @@
 //! (admins).
 
 use super::{guild_of, respond};
-use crate::app::message::OutMessage;
-use crate::config::QUIZ_WINDOW_MINUTES;
 use crate::discord::{Context, Error};
-use crate::domain::schedule::parse_timezone;
 use crate::store::QaSetting;
 use poise::serenity_prelude as serenity;
 
@@ -41,17 +38,7 @@ async fn timezone(
     zone: String,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let app = &ctx.data().app;
-    let result = match parse_timezone(&zone) {
-        Err(e) => Err(crate::app::Refusal(e).into()),
-        Ok(tz) => app
-            .store
-            .set_guild_timezone(guild, tz.name(), app.clock.now_ms())
-            .await
-            .map(|_| OutMessage::text(format!("Time zone set to **{}**. Schedules without their own zone and daily streaks now follow it.", tz.name())))
-            .map_err(Into::into),
-    };
-    respond(ctx, result).await
+    respond(ctx, ctx.data().app.set_timezone(guild, &zone).await).await
 }
 
 /// Sets how long channel quizzes stay open
@@ -64,21 +51,7 @@ async fn quiz_window(
     minutes: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let app = &ctx.data().app;
-    let (lo, hi) = QUIZ_WINDOW_MINUTES;
-    let result = if !(i64::from(lo)..=i64::from(hi)).contains(&minutes) {
-        Err(crate::app::Refusal(format!(
-            "The quiz window must be between {lo} and {hi} minutes."
-        ))
-        .into())
-    } else {
-        app.store
-            .set_quiz_window(guild, minutes, app.clock.now_ms())
-            .await
-            .map(|_| OutMessage::text(format!("Channel quizzes now stay open for **{minutes} minutes**, then reveal the answer.")))
-            .map_err(Into::into)
-    };
-    respond(ctx, result).await
+    respond(ctx, ctx.data().app.set_quiz_window(guild, minutes).await).await
 }
 
 /// Sets the channel where /ask questions get their threads

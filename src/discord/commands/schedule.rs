@@ -79,8 +79,7 @@ pub(super) async fn topic_choices(
         tracing::warn!(error = %e, "cannot load the starter pack for autocomplete");
     }
     let needle = partial.to_lowercase();
-    app.store
-        .topics(guild)
+    app.topics(guild)
         .await
         .unwrap_or_default()
         .into_iter()
@@ -128,9 +127,6 @@ async fn add(
         })
         .await
         .map(|(_, m)| m);
-    if result.is_ok() {
-        ctx.data().wake_scheduler.notify_one();
-    }
     respond(ctx, result).await
 }
 
@@ -163,7 +159,6 @@ async fn resume(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = ctx.data().app.resume_schedule(guild, id).await;
-    ctx.data().wake_scheduler.notify_one();
     respond(ctx, result).await
 }
 
@@ -189,8 +184,5 @@ async fn run(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = ctx.data().app.run_schedule_now(guild, id).await;
-    if result.is_ok() {
-        ctx.data().wake_delivery.notify_one();
-    }
     respond(ctx, result).await
 }
