@@ -17,6 +17,7 @@ use crate::store::OutboxRow;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
+use tracing::Instrument as _;
 
 /// The nonce for an outbox row (Discord allows 25 characters).
 pub fn nonce_for(outbox_id: i64) -> String {
@@ -109,7 +110,8 @@ impl<P: ChatPort> Worker<P> {
                     held.insert(channel);
                     continue;
                 }
-                match self.deliver(&row).await? {
+                let span = tracing::info_span!("delivery", outbox = row.id, guild = %row.guild);
+                match self.deliver(&row).instrument(span).await? {
                     Outcome::Delivered => progressed = true,
                     Outcome::HoldChannel(wait) => {
                         self.not_before.insert(channel, Instant::now() + wait);

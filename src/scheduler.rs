@@ -16,6 +16,7 @@
 use crate::app::App;
 use std::time::Duration;
 use tokio::sync::watch;
+use tracing::Instrument as _;
 
 /// How often guilds are checked for a refit of their memory model.
 const FIT_CHECK_EVERY: Duration = Duration::from_secs(3600);
@@ -36,7 +37,8 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
         fitting.start_if_due(|| {
             let app = app.clone();
             async move {
-                if let Err(e) = app.refit_guilds(false).await {
+                let fit = tracing::info_span!("job", kind = "memory model fit");
+                if let Err(e) = app.refit_guilds(false).instrument(fit).await {
                     tracing::error!(error = %e, "fitting the memory models failed");
                 }
             }
@@ -44,7 +46,8 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
         daily_figures.start_if_due(|| {
             let app = app.clone();
             async move {
-                match app.refresh_daily_figures().await {
+                let figures = tracing::info_span!("job", kind = "daily figures");
+                match app.refresh_daily_figures().instrument(figures).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(servers = n, "computed the day's report figures"),
                     Err(e) => {
@@ -53,17 +56,20 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
                 }
             }
         });
-        if let Err(e) = app.run_due_schedules().await {
+        let pass = tracing::info_span!("job", kind = "schedules");
+        if let Err(e) = app.run_due_schedules().instrument(pass).await {
             tracing::error!(error = %e, "scheduler pass failed; retrying");
         }
         let now_ms = app.clock().now_ms();
         if last_purge_ms.is_none_or(|t| now_ms - t >= PURGE_EVERY_MS) {
-            match app.purge_expired().await {
+            let purge = tracing::info_span!("job", kind = "retention purge");
+            match app.purge_expired().instrument(purge).await {
                 Ok(_) => last_purge_ms = Some(now_ms),
                 Err(e) => tracing::error!(error = %e, "retention purge failed; retrying"),
             }
         }
-        if let Err(e) = app.run_ask_follow_ups().await {
+        let follow_ups = tracing::info_span!("job", kind = "question follow-ups");
+        if let Err(e) = app.run_ask_follow_ups().instrument(follow_ups).await {
             tracing::error!(error = %e, "question follow-ups failed; retrying");
         }
         let wait = match app.next_schedule_run_ms().await {

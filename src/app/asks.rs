@@ -22,6 +22,7 @@ use crate::domain::routing::{classify, rank, GENERAL};
 use crate::store::{
     AskRow, AskState, FollowUp, QaSettings, QueuedPost, Resolution, ResolveOutcome, Routing,
 };
+use tracing::Instrument as _;
 
 /// The longest question `/ask` takes (the option's limit on Discord is the same).
 pub const ASK_MAX_CHARS: usize = 1000;
@@ -372,7 +373,10 @@ impl App {
             // Several steps may be due at once (the bot was down): take them one by one.
             let mut current = ask;
             for _ in 0..4 {
-                let Some((step, posts)) = self.follow_up_for(&current).await? else {
+                let span =
+                    tracing::info_span!("follow_up", ask = current.id, guild = %current.guild);
+                let due = self.follow_up_for(&current).instrument(span);
+                let Some((step, posts)) = due.await? else {
                     break;
                 };
                 let now = self.clock.now_ms();

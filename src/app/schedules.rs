@@ -10,6 +10,7 @@ use crate::domain::schedule::{parse_timezone, CronSchedule, ScheduleKind};
 use crate::store::{NewSchedule, Run, RunOutput, ScheduleRow};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use tracing::Instrument as _;
 
 /// What `/schedule add` asks for.
 pub struct AddSchedule<'a> {
@@ -276,7 +277,9 @@ impl App {
                 });
                 continue;
             }
-            reports.push(self.run_one(&s, due_ms, "posted", Some(next)).await?);
+            let span = tracing::info_span!("schedule_run", schedule = s.id, guild = %s.guild);
+            let run = self.run_one(&s, due_ms, "posted", Some(next));
+            reports.push(run.instrument(span).await?);
         }
         Ok(reports)
     }
