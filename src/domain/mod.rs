@@ -8,6 +8,7 @@ pub mod custom_id;
 pub mod format;
 pub mod ids;
 pub mod knowledge;
+pub mod kpi;
 pub mod mastery;
 pub mod measurement;
 pub mod memory;

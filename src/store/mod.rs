@@ -40,7 +40,7 @@ pub use outbox::OutboxRow;
 pub use posts::QuizPost;
 pub use privacy::{Forgotten, MemberExport, Purged};
 pub use recount::Recount;
-pub use reports::{AskRecord, AssignmentRecord, CompetencyCount, KpiValue, StreakRecord};
+pub use reports::{AskRecord, AssignmentRecord, CompetencyCount, StreakRecord};
 pub use reviews::{DueMember, ReviewPrefs};
 pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 

@@ -9,6 +9,7 @@ use super::Store;
 use crate::domain::analytics::{AnswerFact, SpanTotals};
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::kpi::KpiValue;
 use crate::domain::memory::Memory;
 use crate::domain::periods::Span;
 use chrono::NaiveDate;
@@ -52,15 +53,6 @@ pub struct StreakRecord {
     pub user: u64,
     pub best_streak: i64,
     pub last_day: Option<NaiveDate>,
-}
-
-/// An imported KPI value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KpiValue {
-    pub metric: String,
-    pub team: String,
-    pub day: NaiveDate,
-    pub value: f64,
 }
 
 fn day_of(text: &str) -> Option<NaiveDate> {

@@ -1,0 +1,422 @@
+//! The report's figures: the facts gathered once, each period's figures from the totals
+//! kept as answers arrive, the figures computed once a day, the support list and the KPI
+//! correlations.
+
+use super::{
+    DailyFigures, Facts, Forecast, KpiFinding, KpiRow, PeriodFigures, ReachedIn, TopicFigures,
+    MAX_KPI_LAG_WEEKS,
+};
+use crate::app::{App, AppResult};
+use crate::domain::analytics::{
+    expert_load, lagged_correlations, needs_support, qa_figures, recent_answers, span_answers,
+    time_to_competency, AskFact, AssignmentFact, Figure, MemberSignals, RecentAnswers, SpanAnswers,
+    SpanTotals, SupportReason, SupportRules,
+};
+use crate::domain::format::fit;
+use crate::domain::ids::GuildId;
+use crate::domain::memory::{Memory, MemoryModel};
+use crate::domain::periods::{Period, Span};
+use chrono::{Duration, NaiveDate};
+use chrono_tz::Tz;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+fn to_day(ms: i64, tz: Tz) -> NaiveDate {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+        .date_naive()
+}
+
+/// The team's predicted recall of each topic they have seen, now and in 7 days.
+pub(super) fn forecasts(
+    facts: &Facts,
+    memories: &[(u64, String, Memory)],
+    model: &MemoryModel,
+) -> Vec<Forecast> {
+    let later = facts.today + Duration::days(7);
+    let mut by_topic: HashMap<&str, Vec<(u64, &Memory)>> = HashMap::new();
+    for (user, topic, memory) in memories {
+        by_topic
+            .entry(topic.as_str())
+            .or_default()
+            .push((*user, memory));
+    }
+    facts
+        .topics
+        .iter()
+        .filter_map(|(id, name)| {
+            let mine = by_topic.get(id.as_str())?;
+            let people: HashSet<u64> = mine.iter().map(|(u, _)| *u).collect();
+            let mean = |day: NaiveDate| {
+                mine.iter().map(|(_, m)| model.recall(m, day)).sum::<f64>() / mine.len() as f64
+            };
+            let figure = |value| Figure {
+                value,
+                people: people.len(),
+                n: mine.len(),
+            };
+            Some(Forecast {
+                id: id.clone(),
+                name: name.clone(),
+                now: figure(mean(facts.today)),
+                in_7_days: figure(mean(later)),
+            })
+        })
+        .collect()
+}
+
+/// The periods a report covers: the current one and those before it, oldest first.
+pub(super) fn report_spans(period: Period, today: NaiveDate, season_weeks: u32) -> Vec<Span> {
+    let count = match period {
+        Period::Week => 8,
+        Period::Month => 6,
+        Period::Season => 4,
+        Period::All => 1,
+    };
+    let mut spans = vec![Span::containing(period, today, season_weeks)];
+    while spans.len() < count {
+        let Some(before) = spans.last().and_then(|s| s.previous(season_weeks)) else {
+            break;
+        };
+        spans.push(before);
+    }
+    spans.reverse();
+    spans
+}
+
+impl App {
+    pub(super) async fn gather(&self, guild: GuildId, today: NaiveDate) -> AppResult<Facts> {
+        self.ensure_content(guild).await?;
+        let tz = self.guild_timezone(guild).await?;
+        // Independent reads, run side by side on the store's readers.
+        let s = &self.store;
+        let (asks, assignments, topics, members, tracks, teams, kpis) = tokio::try_join!(
+            s.ask_records(guild),
+            s.assignment_records(guild),
+            s.topics(guild),
+            s.member_total(guild),
+            s.tracks(guild),
+            s.team_roles(guild),
+            s.kpi_values(guild),
+        )?;
+        let asks = asks
+            .into_iter()
+            .map(|a| AskFact {
+                asker: a.asker,
+                day: to_day(a.created_ms, tz),
+                created_ms: a.created_ms,
+                deflected: a.deflected,
+                first_response_ms: a.first_response_ms,
+                resolved_ms: a.resolved_ms,
+            })
+            .collect();
+        let assignments = assignments
+            .into_iter()
+            .map(|a| AssignmentFact {
+                expert: a.expert,
+                day: to_day(a.assigned_ms, tz),
+                assigned_ms: a.assigned_ms,
+                responded_ms: a.responded_ms,
+                open: a.open,
+            })
+            .collect();
+        Ok(Facts {
+            guild,
+            topics,
+            asks,
+            assignments,
+            members,
+            tracks: tracks
+                .into_iter()
+                .map(|(role, topic, _)| (role, topic))
+                .collect(),
+            teams,
+            kpis,
+            tz,
+            today,
+        })
+    }
+
+    /// The figures of each span, in the same order.
+    pub(super) async fn period_figures(
+        &self,
+        facts: &Facts,
+        spans: Vec<Span>,
+    ) -> AppResult<Vec<PeriodFigures>> {
+        let (totals, reached_counts) = tokio::try_join!(
+            self.store.span_totals(facts.guild, &spans),
+            self.store.competency_counts(facts.guild, &spans),
+        )?;
+        // The guild's topics, then any topic only its answers still name.
+        let mut topic_list = facts.topics.clone();
+        for (_, by_topic) in &totals {
+            for id in by_topic.keys() {
+                if !topic_list.iter().any(|(t, _)| t == id) {
+                    topic_list.push((id.clone(), id.clone()));
+                }
+            }
+        }
+        let answers = totals.iter().map(|(all, by_topic)| {
+            let topics: Vec<SpanTotals> = topic_list
+                .iter()
+                .map(|(id, _)| by_topic.get(id).copied().unwrap_or_default())
+                .collect();
+            span_answers(all, &topics, facts.members)
+        });
+        let mut reached: HashMap<ReachedIn, Vec<(i64, usize)>> = HashMap::new();
+        for c in reached_counts {
+            reached
+                .entry((c.span, c.topic, c.role))
+                .or_default()
+                .push((c.days, c.members));
+        }
+        let competency = |span: usize, topic: &str, role: Option<u64>| {
+            let counts = reached.get(&(span, topic.to_string(), role));
+            time_to_competency(counts.map_or(&[][..], Vec::as_slice))
+        };
+        Ok(spans
+            .into_iter()
+            .zip(answers)
+            .enumerate()
+            .map(|(i, (span, answers))| {
+                let SpanAnswers {
+                    participation,
+                    accuracy,
+                    topics,
+                } = answers;
+                let topics = topic_list
+                    .iter()
+                    .zip(topics)
+                    .map(|((id, name), figures)| {
+                        let track_competency = facts
+                            .tracks
+                            .iter()
+                            .filter(|(_, t)| t == id)
+                            .map(|(role, _)| (*role, competency(i, id, Some(*role))))
+                            .collect();
+                        TopicFigures {
+                            id: id.clone(),
+                            name: name.clone(),
+                            accuracy: figures.accuracy,
+                            gain: figures.gain,
+                            competency: competency(i, id, None),
+                            track_competency,
+                        }
+                    })
+                    .collect();
+                PeriodFigures {
+                    participation,
+                    accuracy,
+                    topics,
+                    qa: qa_figures(&facts.asks, &span),
+                    experts: expert_load(&facts.assignments, &span),
+                    span,
+                }
+            })
+            .collect())
+    }
+
+    /// The day's figures: the ones kept when they were computed today, else computed now and
+    /// kept.
+    pub(super) async fn daily_figures(&self, facts: &Facts) -> AppResult<DailyFigures> {
+        if let Some((day, _, json)) = self.store.daily_figures(facts.guild).await? {
+            if day == facts.today {
+                match serde_json::from_str::<DailyFigures>(&json) {
+                    Ok(figures) if figures.knowledge.is_some() => return Ok(figures),
+                    Ok(_) => {}
+                    Err(e) => {
+                        tracing::warn!(guild = %facts.guild, error = %e, "daily figures unreadable; computing them again")
+                    }
+                }
+            }
+        }
+        let memories = self.store.guild_memories(facts.guild).await?;
+        let mut roles: HashMap<u64, Vec<u64>> = HashMap::new();
+        for (user, role) in self.store.member_role_pairs(facts.guild).await? {
+            roles.entry(user).or_default().push(role);
+        }
+        let model = self.memory_model(facts.guild).await?;
+        let streaks = self.store.streak_records(facts.guild).await?;
+        let since = facts.today - Duration::days(27);
+        let answers = self.store.answers_since(facts.guild, since).await?;
+        let recent = recent_answers(&answers, facts.today);
+        let knowledge = self
+            .knowledge_figures(facts.guild, facts.today, &memories, &model)
+            .await?;
+        let figures = DailyFigures {
+            knowledge: Some(knowledge),
+            forecasts: forecasts(facts, &memories, &model),
+            support: self.support_list(facts, &memories, &roles, &model, &streaks, &recent),
+            computed_ms: self.clock.now().timestamp_millis(),
+        };
+        if let Ok(json) = serde_json::to_string(&figures) {
+            self.store
+                .save_daily_figures(facts.guild, facts.today, figures.computed_ms, &json)
+                .await?;
+        }
+        Ok(figures)
+    }
+
+    fn support_list(
+        &self,
+        facts: &Facts,
+        memories: &[(u64, String, Memory)],
+        roles: &HashMap<u64, Vec<u64>>,
+        model: &MemoryModel,
+        streaks: &[crate::store::StreakRecord],
+        recent: &HashMap<u64, RecentAnswers>,
+    ) -> Vec<(u64, Vec<SupportReason>)> {
+        let r = &self.settings.reports;
+        let rules = SupportRules {
+            recall_below: r.support_recall_below,
+            accuracy_drop_points: f64::from(r.support_accuracy_drop_points),
+            inactive_days: i64::from(r.support_inactive_days),
+            min_answers: 5,
+            min_items: 3,
+        };
+        let mut by_member: HashMap<u64, Vec<(&str, &Memory)>> = HashMap::new();
+        for (user, topic, memory) in memories {
+            by_member
+                .entry(*user)
+                .or_default()
+                .push((topic.as_str(), memory));
+        }
+        let mut out: Vec<(u64, Vec<SupportReason>)> = streaks
+            .iter()
+            .filter_map(|s| {
+                let my_roles = roles.get(&s.user).map_or(&[][..], Vec::as_slice);
+                let track_topics: HashSet<&str> = facts
+                    .tracks
+                    .iter()
+                    .filter(|(role, _)| my_roles.contains(role))
+                    .map(|(_, t)| t.as_str())
+                    .collect();
+                let track_recalls = if track_topics.is_empty() {
+                    vec![]
+                } else {
+                    by_member
+                        .get(&s.user)
+                        .map_or(&[][..], Vec::as_slice)
+                        .iter()
+                        .filter(|(topic, _)| track_topics.contains(topic))
+                        .map(|(_, m)| model.recall(m, facts.today))
+                        .collect()
+                };
+                let signals = MemberSignals {
+                    user: s.user,
+                    best_streak: s.best_streak,
+                    last_day: s.last_day,
+                    recent: recent.get(&s.user).copied().unwrap_or_default(),
+                    track_recalls,
+                };
+                let reasons = needs_support(&signals, facts.today, &rules);
+                (!reasons.is_empty()).then_some((s.user, reasons))
+            })
+            .collect();
+        out.sort_by_key(|(user, _)| *user);
+        out
+    }
+
+    /// For each imported KPI and team: how it moved with the team's weekly answers and
+    /// accuracy, at lags of 0 to 4 weeks.
+    pub(super) async fn kpi_findings(&self, facts: &Facts) -> AppResult<Vec<KpiFinding>> {
+        let min = self.settings.reports.min_group_size as usize;
+        let week_of = |d: NaiveDate| {
+            use chrono::Datelike;
+            i64::from(
+                Span::containing(Period::Week, d, 1)
+                    .start
+                    .num_days_from_ce(),
+            )
+            .div_euclid(7)
+        };
+        let mut series: BTreeMap<(String, String), BTreeMap<i64, Vec<f64>>> = BTreeMap::new();
+        for k in &facts.kpis {
+            series
+                .entry((k.metric.clone(), k.team.clone()))
+                .or_default()
+                .entry(week_of(k.day))
+                .or_default()
+                .push(k.value);
+        }
+        let mut findings = vec![];
+        for ((metric, team), weeks) in series {
+            let group = if team.eq_ignore_ascii_case("all") {
+                Some(None)
+            } else {
+                facts
+                    .teams
+                    .iter()
+                    .find(|(_, name)| name.eq_ignore_ascii_case(&team))
+                    .map(|(role, _)| Some(*role))
+            };
+            let label = format!("`{}` ({})", fit(&metric, 40), fit(&team, 30));
+            let Some(role) = group else {
+                findings.push(KpiFinding {
+                    text: format!("**KPI** {label}: no team role is named \"{}\"; use a team's role name or `all`.", fit(&team, 30)),
+                    rows: vec![],
+                });
+                continue;
+            };
+            let (people, learning) = self.store.weekly_learning(facts.guild, role).await?;
+            if people < min {
+                findings.push(KpiFinding {
+                    text: format!("**KPI** {label}: hidden (fewer than {min} people in the team)."),
+                    rows: vec![],
+                });
+                continue;
+            }
+            let kpi: BTreeMap<i64, f64> = weeks
+                .into_iter()
+                .map(|(w, v)| (w, v.iter().sum::<f64>() / v.len() as f64))
+                .collect();
+            let answered: Vec<(i64, f64, f64)> = learning
+                .iter()
+                .filter(|(_, t)| t.answers > 0)
+                .map(|(week, t)| (week_of(*week), t.answers as f64, t.correct as f64))
+                .collect();
+            let activity: BTreeMap<i64, f64> = answered.iter().map(|(w, n, _)| (*w, *n)).collect();
+            let accuracy: BTreeMap<i64, f64> = answered
+                .iter()
+                .map(|(w, n, r)| (*w, r / n * 100.0))
+                .collect();
+            let mut rows = vec![];
+            let mut best = vec![];
+            for (name, learning) in [("answers per week", &activity), ("accuracy", &accuracy)] {
+                let lags = lagged_correlations(learning, &kpi, MAX_KPI_LAG_WEEKS);
+                for l in &lags {
+                    rows.push(KpiRow {
+                        metric: metric.clone(),
+                        team: team.clone(),
+                        learning: name,
+                        lagged: *l,
+                    });
+                }
+                let strongest = lags
+                    .iter()
+                    .filter_map(|l| l.r.map(|r| (r, l)))
+                    .max_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
+                best.push(match strongest {
+                    Some((r, l)) => format!(
+                        "{name} r = {r:+.2} {} (n = {})",
+                        match l.lag {
+                            0 => "in the same week".to_string(),
+                            1 => "1 week later".to_string(),
+                            w => format!("{w} weeks later"),
+                        },
+                        l.n
+                    ),
+                    None => format!("{name}: too few weeks to tell"),
+                });
+            }
+            findings.push(KpiFinding {
+                text: format!(
+                    "**KPI** {label} vs the team's learning: {}",
+                    best.join("; ")
+                ),
+                rows,
+            });
+        }
+        Ok(findings)
+    }
+}
