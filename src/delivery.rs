@@ -13,6 +13,7 @@
 
 use crate::app::port::{ChatPort, SendError};
 use crate::app::{App, AppResult};
+use crate::domain::ids::{ChannelId, PostId, UserId};
 use crate::store::OutboxRow;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -73,15 +74,32 @@ enum Outcome {
     Dropped,
 }
 
+/// Where a post goes, which is what a rate limit or a backoff holds back: a channel, or a
+/// member's direct messages (whose channel may not be open yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Destination {
+    Channel(ChannelId),
+    Member(UserId),
+}
+
+impl Destination {
+    fn of(row: &OutboxRow) -> Destination {
+        match row.recipient_id {
+            Some(user) => Destination::Member(user),
+            None => Destination::Channel(row.channel_id),
+        }
+    }
+}
+
 struct Worker<P> {
     app: App,
     port: P,
-    /// When a held-back channel (or member, for DMs) may be tried again.
-    not_before: HashMap<u64, Instant>,
+    /// When a held-back destination may be tried again.
+    not_before: HashMap<Destination, Instant>,
     /// Direct-message channels already opened, by member.
-    dm_channels: HashMap<u64, u64>,
+    dm_channels: HashMap<UserId, ChannelId>,
     /// When each open post's count was last edited (edits are batched).
-    last_count_edit: HashMap<i64, Instant>,
+    last_count_edit: HashMap<PostId, Instant>,
 }
 
 impl<P: ChatPort> Worker<P> {
@@ -95,27 +113,27 @@ impl<P: ChatPort> Worker<P> {
             let rows = self.app.pending_posts(100).await?;
             let mut progressed = false;
             // Channels with an earlier post held back in this pass: later ones wait too.
-            let mut held: HashSet<u64> = HashSet::new();
+            let mut held: HashSet<Destination> = HashSet::new();
             for row in rows {
                 if *shutdown.borrow() {
                     return Ok(None);
                 }
                 // A direct message is held back per member, a channel post per channel.
-                let channel = row.recipient_id.unwrap_or(row.channel_id);
+                let destination = Destination::of(&row);
                 let waiting = self
                     .not_before
-                    .get(&channel)
+                    .get(&destination)
                     .is_some_and(|t| *t > Instant::now());
-                if held.contains(&channel) || waiting {
-                    held.insert(channel);
+                if held.contains(&destination) || waiting {
+                    held.insert(destination);
                     continue;
                 }
                 let span = tracing::info_span!("delivery", outbox = row.id, guild = %row.guild);
                 match self.deliver(&row).instrument(span).await? {
                     Outcome::Delivered => progressed = true,
                     Outcome::HoldChannel(wait) => {
-                        self.not_before.insert(channel, Instant::now() + wait);
-                        held.insert(channel);
+                        self.not_before.insert(destination, Instant::now() + wait);
+                        held.insert(destination);
                     }
                     Outcome::HoldAll(wait) => {
                         tokio::select! {
@@ -165,8 +183,8 @@ impl<P: ChatPort> Worker<P> {
                 self.app.post_delivered(row.id, message_id).await?;
                 tracing::info!(
                     outbox = row.id,
-                    channel = row.channel_id,
-                    message = message_id,
+                    channel = %row.channel_id,
+                    message = %message_id,
                     "post delivered"
                 );
                 Ok(Outcome::Delivered)
@@ -174,7 +192,7 @@ impl<P: ChatPort> Worker<P> {
             Err(SendError::RateLimited { wait, global }) => {
                 tracing::warn!(
                     outbox = row.id,
-                    channel = row.channel_id,
+                    channel = %row.channel_id,
                     global,
                     retry_after_ms = wait.as_millis() as u64,
                     "rate limited by Discord; waiting"
@@ -198,7 +216,7 @@ impl<P: ChatPort> Worker<P> {
             }
             Err(SendError::Permanent(e)) => {
                 self.app.post_failed(row.id, &e, true).await?;
-                tracing::error!(outbox = row.id, channel = row.channel_id, error = %e, "post cannot be delivered (check the bot's access to the channel)");
+                tracing::error!(outbox = row.id, channel = %row.channel_id, error = %e, "post cannot be delivered (check the bot's access to the channel)");
                 Ok(Outcome::Dropped)
             }
         }
@@ -206,7 +224,7 @@ impl<P: ChatPort> Worker<P> {
 
     /// The DM channel with `user`: known in this process, kept in the database from before, or
     /// opened now (one request) and kept.
-    async fn dm_channel(&mut self, user: u64) -> AppResult<Result<u64, SendError>> {
+    async fn dm_channel(&mut self, user: UserId) -> AppResult<Result<ChannelId, SendError>> {
         if let Some(c) = self.dm_channels.get(&user) {
             return Ok(Ok(*c));
         }
@@ -248,7 +266,7 @@ impl<P: ChatPort> Worker<P> {
             let message = match self.app.render_quiz_post(&post, reveal).await {
                 Ok(m) => m,
                 Err(e) => {
-                    tracing::error!(post = post.id, error = %e, "cannot render quiz post");
+                    tracing::error!(post = %post.id, error = %e, "cannot render quiz post");
                     continue;
                 }
             };
@@ -268,11 +286,11 @@ impl<P: ChatPort> Worker<P> {
                     return Ok(());
                 }
                 Err(SendError::Transient(e)) => {
-                    tracing::warn!(post = post.id, error = %e, "quiz post edit failed; will retry");
+                    tracing::warn!(post = %post.id, error = %e, "quiz post edit failed; will retry");
                 }
                 Err(SendError::Permanent(e)) => {
                     // The message is gone or out of reach: stop trying.
-                    tracing::warn!(post = post.id, error = %e, "quiz post can no longer be edited");
+                    tracing::warn!(post = %post.id, error = %e, "quiz post can no longer be edited");
                     self.app
                         .post_edited(post.id, post.answer_count, true)
                         .await?;

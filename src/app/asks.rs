@@ -17,7 +17,7 @@ use super::{refuse, App, AppResult};
 use crate::app::port::ChatPort;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::routing::{classify, rank, GENERAL};
 use crate::store::{
     AskRow, AskState, FollowUp, QaSettings, QueuedPost, Resolution, ResolveOutcome, Routing,
@@ -36,7 +36,7 @@ const TOPIC_EVIDENCE: usize = 10;
 /// A reply a member picked as the answer, as the Discord adapter read it.
 #[derive(Debug, Clone)]
 pub struct PickedReply {
-    pub channel: u64,
+    pub channel: ChannelId,
     pub author: UserId,
     pub author_is_bot: bool,
     pub text: String,
@@ -47,7 +47,8 @@ pub struct PickedReply {
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub announcement: OutMessage,
-    pub thread: u64,
+    /// The question's thread (always known for a question resolved in its thread).
+    pub thread: Option<ChannelId>,
     pub closed_name: String,
 }
 
@@ -245,7 +246,7 @@ impl App {
             Ok(t) => t,
             Err(e) => {
                 self.store.release_claim(guild, ask.id).await?;
-                tracing::warn!(error = ?e, channel = qa_channel, "could not open a question thread");
+                tracing::warn!(error = ?e, channel = %qa_channel, "could not open a question thread");
                 return refuse(format!(
                     "I could not open a thread for your question in <#{qa_channel}>. An admin should check that I may post and create threads there. Your question is kept: try \"I still need help\" again later."
                 ));
@@ -338,7 +339,7 @@ impl App {
     async fn tell_admins_now(
         &self,
         guild: GuildId,
-        admin_channel: Option<u64>,
+        admin_channel: Option<ChannelId>,
         text: String,
     ) -> AppResult<()> {
         match admin_channel {
@@ -358,7 +359,7 @@ impl App {
 
     /// A member (not the bot) wrote in a thread: if it is a question's thread, their reply
     /// counts as a response (it stops the escalation).
-    pub async fn note_thread_reply(&self, thread: u64, author: UserId) -> AppResult<()> {
+    pub async fn note_thread_reply(&self, thread: ChannelId, author: UserId) -> AppResult<()> {
         self.store
             .note_reply(thread, author, self.clock.now_ms())
             .await?;
@@ -506,7 +507,7 @@ impl App {
     pub async fn resolve_in_thread(
         &self,
         guild: GuildId,
-        channel: u64,
+        channel: ChannelId,
         by: UserId,
         by_admin: bool,
         answer: Option<&str>,
@@ -526,7 +527,7 @@ impl App {
     async fn ask_in_thread(
         &self,
         guild: GuildId,
-        channel: u64,
+        channel: ChannelId,
         by: UserId,
         by_admin: bool,
     ) -> AppResult<AskRow> {
@@ -600,7 +601,7 @@ impl App {
                 }),
                 ..Default::default()
             },
-            thread: ask.thread_id.unwrap_or_default(),
+            thread: ask.thread_id,
             closed_name: closed_thread_name(&ask.text),
         })
     }

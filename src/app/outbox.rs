@@ -3,6 +3,7 @@
 //! edited, and when the next schedule is due. Thin, so that the workers never reach the store.
 
 use super::{App, AppResult};
+use crate::domain::ids::{ChannelId, MessageId, PostId, UserId};
 use crate::store::{OutboxRow, QuizPost};
 
 impl App {
@@ -12,7 +13,7 @@ impl App {
     }
 
     /// A post was delivered as `message_id` (a quiz post's window starts now).
-    pub async fn post_delivered(&self, outbox_id: i64, message_id: u64) -> AppResult<()> {
+    pub async fn post_delivered(&self, outbox_id: i64, message_id: MessageId) -> AppResult<()> {
         let now = self.clock.now_ms();
         Ok(self
             .store
@@ -29,12 +30,12 @@ impl App {
     }
 
     /// The direct-message channel opened earlier with `user`, if any.
-    pub async fn dm_channel(&self, user: u64) -> AppResult<Option<u64>> {
+    pub async fn dm_channel(&self, user: UserId) -> AppResult<Option<ChannelId>> {
         Ok(self.store.dm_channel(user).await?)
     }
 
     /// Keeps the direct-message channel opened with `user`.
-    pub async fn dm_channel_opened(&self, user: u64, channel: u64) -> AppResult<()> {
+    pub async fn dm_channel_opened(&self, user: UserId, channel: ChannelId) -> AppResult<()> {
         Ok(self.store.save_dm_channel(user, channel).await?)
     }
 
@@ -46,7 +47,7 @@ impl App {
 
     /// The message of a quiz post now shows `shown_count` answers (and the reveal, if
     /// `revealed`).
-    pub async fn post_edited(&self, post: i64, shown_count: i64, revealed: bool) -> AppResult<()> {
+    pub async fn post_edited(&self, post: PostId, shown_count: i64, revealed: bool) -> AppResult<()> {
         let revealed_ms = revealed.then(|| self.clock.now_ms());
         Ok(self
             .store

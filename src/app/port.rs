@@ -3,6 +3,7 @@
 //! sees only ids and [`OutMessage`]s, and failures as a [`SendError`] it can act on.
 
 use super::message::OutMessage;
+use crate::domain::ids::{ChannelId, MessageId, UserId};
 use std::future::Future;
 use std::time::Duration;
 
@@ -23,31 +24,31 @@ pub trait ChatPort: Send + Sync + 'static {
     /// Posts a message; returns its id.
     fn post(
         &self,
-        channel: u64,
+        channel: ChannelId,
         message: &OutMessage,
         nonce: &str,
-    ) -> impl Future<Output = Result<u64, SendError>> + Send;
+    ) -> impl Future<Output = Result<MessageId, SendError>> + Send;
     /// The direct-message channel with a user (opened if needed).
-    fn open_dm(&self, user: u64) -> impl Future<Output = Result<u64, SendError>> + Send;
+    fn open_dm(&self, user: UserId) -> impl Future<Output = Result<ChannelId, SendError>> + Send;
     /// Replaces a message's text, embed and buttons.
     fn edit(
         &self,
-        channel: u64,
-        message_id: u64,
+        channel: ChannelId,
+        message_id: MessageId,
         message: &OutMessage,
     ) -> impl Future<Output = Result<(), SendError>> + Send;
     /// Posts `starter` in `channel` and opens a public thread named `name` on it; returns the
     /// thread's channel id.
     fn open_thread(
         &self,
-        channel: u64,
+        channel: ChannelId,
         starter: &OutMessage,
         name: &str,
-    ) -> impl Future<Output = Result<u64, SendError>> + Send;
+    ) -> impl Future<Output = Result<ChannelId, SendError>> + Send;
     /// Renames a thread and archives it.
     fn close_thread(
         &self,
-        thread: u64,
+        thread: ChannelId,
         name: &str,
     ) -> impl Future<Output = Result<(), SendError>> + Send;
 }

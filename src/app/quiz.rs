@@ -6,7 +6,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::content::{Question, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, PostId, UserId, VersionId};
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::{percent_correct, score, Scored};
@@ -39,7 +39,7 @@ impl Post {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CardAnswer {
     /// The question version shown.
-    pub version: i64,
+    pub version: VersionId,
     pub choice: usize,
     /// When the card was shown (Unix ms): it makes the attempt unique, and expires.
     pub shown_ms: i64,
@@ -232,7 +232,7 @@ impl App {
         &self,
         guild: GuildId,
         user: UserId,
-        post_id: i64,
+        post_id: PostId,
         choice: usize,
     ) -> AppResult<OutMessage> {
         let post = match self.store.quiz_post(post_id).await? {
@@ -490,7 +490,7 @@ impl App {
         &self,
         guild: GuildId,
         user: UserId,
-        version_id: i64,
+        version_id: VersionId,
         roles: &[u64],
     ) -> AppResult<OutMessage> {
         let topic = self

@@ -13,7 +13,7 @@ use super::quiz::{question_card, CardAnswer, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::measurement::block_holdout;
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::ReviewDelivery;
@@ -35,7 +35,7 @@ pub enum ReinforceChoice {
 
 fn start_button(guild: GuildId) -> Button {
     Button {
-        custom_id: ComponentId::ReviewStart { guild: guild.0 }.encode(),
+        custom_id: ComponentId::ReviewStart { guild }.encode(),
         label: "Start my review".into(),
         style: Style::Primary,
         disabled: false,
@@ -48,7 +48,7 @@ impl App {
     pub async fn review_reminders(
         &self,
         s: &ScheduleRow,
-    ) -> AppResult<Vec<(u64, Option<u64>, String)>> {
+    ) -> AppResult<Vec<(ChannelId, Option<UserId>, String)>> {
         let today = self.local_day(s.guild, self.clock.now()).await?;
         let r = &self.settings.reinforcement;
         let due = self
@@ -120,7 +120,8 @@ impl App {
                 buttons: vec![vec![start_button(s.guild)]],
                 ..Default::default()
             };
-            posts.push((0, Some(m.user.0), payload(message)));
+            // The DM channel is opened at delivery: none yet.
+            posts.push((ChannelId(0), Some(m.user), payload(message)));
         }
         Ok(posts)
     }
@@ -169,7 +170,7 @@ impl App {
         let title = format!("🔁 Review {n} · {}", v.topic_name);
         Ok(question_card(&v, &title, |choice| {
             ComponentId::ReviewAnswer {
-                guild: guild.0,
+                guild,
                 version: v.version_id,
                 choice,
                 shown_ms,
@@ -242,7 +243,7 @@ impl App {
             };
         if more {
             reply.buttons = vec![vec![Button {
-                custom_id: ComponentId::ReviewNext { guild: guild.0, n }.encode(),
+                custom_id: ComponentId::ReviewNext { guild, n }.encode(),
                 label: "Next question".into(),
                 style: Style::Primary,
                 disabled: false,

@@ -5,7 +5,7 @@ use super::message::OutMessage;
 use super::quiz::{tip_message, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::format;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::schedule::{parse_timezone, CronSchedule, ScheduleKind};
 use crate::store::{NewSchedule, Run, RunOutput, ScheduleRow};
 use chrono::{DateTime, Utc};
@@ -18,7 +18,7 @@ pub struct AddSchedule<'a> {
     pub by: UserId,
     pub kind: &'a str,
     pub cron: &'a str,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub timezone: Option<&'a str>,
     pub topic: Option<&'a str>,
 }

@@ -2,6 +2,7 @@
 //! (a match that contains what they needed solves it), experts replying in the thread the bot
 //! pinged them in, and askers marking the reply that helped.
 
+use crate::domain::ids::ChannelId;
 use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
@@ -146,7 +147,7 @@ impl Desk {
         for w in std::mem::take(&mut self.waiting) {
             let open = world
                 .store
-                .ask_by_thread(w.thread)
+                .ask_by_thread(ChannelId(w.thread))
                 .await?
                 .is_some_and(|a| a.state == crate::store::AskState::Open);
             match w.reply {
@@ -206,7 +207,7 @@ async fn wait_until_noticed(world: &World, thread: u64) -> anyhow::Result<()> {
     for _ in 0..2_000 {
         let noticed = world
             .store
-            .ask_by_thread(thread)
+            .ask_by_thread(ChannelId(thread))
             .await?
             .is_some_and(|a| a.first_response_ms.is_some());
         if noticed {

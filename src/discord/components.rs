@@ -86,7 +86,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
     let carried = match id {
         ComponentId::ReviewStart { guild }
         | ComponentId::ReviewAnswer { guild, .. }
-        | ComponentId::ReviewNext { guild, .. } => Some(GuildId(guild)),
+        | ComponentId::ReviewNext { guild, .. } => Some(guild),
         _ => None,
     };
     let here = click.guild_id.map(|g| GuildId(g.get()));

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::clock::Clock;
 use crate::config::{Settings, Token};
 use crate::dice::Dice;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::store::Store;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
@@ -259,7 +259,7 @@ async fn on_event(
             if !m.author.bot && m.guild_id.is_some() =>
         {
             data.app
-                .note_thread_reply(m.channel_id.get(), UserId(m.author.id.get()))
+                .note_thread_reply(ChannelId(m.channel_id.get()), UserId(m.author.id.get()))
                 .await?;
         }
         _ => {}

@@ -3,6 +3,7 @@
 //! honoured exactly (serenity's own error type drops it). Every request waits for its turn
 //! under the global rate limit ([`Pacer`]).
 
+use crate::domain::ids::{ChannelId, MessageId, UserId};
 use super::pacer::Pacer;
 use super::render;
 use crate::app::message::OutMessage;
@@ -70,26 +71,27 @@ impl DiscordPort {
 impl ChatPort for DiscordPort {
     async fn post(
         &self,
-        channel: u64,
+        channel: ChannelId,
         message: &OutMessage,
         nonce: &str,
-    ) -> Result<u64, SendError> {
+    ) -> Result<MessageId, SendError> {
         let builder = render::create_message(message)
             .nonce(serenity::Nonce::String(nonce.to_string()))
             .enforce_nonce(true);
         let body = serde_json::to_vec(&builder)
             .map_err(|e| SendError::Permanent(format!("cannot encode the message: {e}")))?;
-        let channel_id = serenity::ChannelId::new(channel);
+        let channel_id = serenity::ChannelId::new(channel.0);
         let request =
             Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
         let posted = self.send(request).await?;
         posted["id"]
             .as_str()
             .and_then(|id| id.parse().ok())
+            .map(MessageId)
             .ok_or_else(|| SendError::Transient("the response has no message id".into()))
     }
 
-    async fn open_dm(&self, user: u64) -> Result<u64, SendError> {
+    async fn open_dm(&self, user: UserId) -> Result<ChannelId, SendError> {
         let body = serde_json::to_vec(&serde_json::json!({ "recipient_id": user.to_string() }))
             .map_err(|e| SendError::Permanent(format!("cannot encode the request: {e}")))?;
         let request = Request::new(Route::UserMeDmChannels, LightMethod::Post).body(Some(body));
@@ -97,18 +99,19 @@ impl ChatPort for DiscordPort {
         channel["id"]
             .as_str()
             .and_then(|id| id.parse().ok())
+            .map(ChannelId)
             .ok_or_else(|| SendError::Transient("the response has no channel id".into()))
     }
 
     async fn open_thread(
         &self,
-        channel: u64,
+        channel: ChannelId,
         starter: &OutMessage,
         name: &str,
-    ) -> Result<u64, SendError> {
+    ) -> Result<ChannelId, SendError> {
         let body = serde_json::to_vec(&render::create_message(starter))
             .map_err(|e| SendError::Permanent(format!("cannot encode the message: {e}")))?;
-        let channel_id = serenity::ChannelId::new(channel);
+        let channel_id = serenity::ChannelId::new(channel.0);
         let request =
             Request::new(Route::ChannelMessages { channel_id }, LightMethod::Post).body(Some(body));
         let posted = self.send(request).await?;
@@ -132,14 +135,15 @@ impl ChatPort for DiscordPort {
         thread["id"]
             .as_str()
             .and_then(|id| id.parse().ok())
+            .map(ChannelId)
             .ok_or_else(|| SendError::Transient("the response has no thread id".into()))
     }
 
-    async fn close_thread(&self, thread: u64, name: &str) -> Result<(), SendError> {
+    async fn close_thread(&self, thread: ChannelId, name: &str) -> Result<(), SendError> {
         let body = serde_json::to_vec(&serde_json::json!({ "name": name, "archived": true }))
             .map_err(|e| SendError::Permanent(format!("cannot encode the change: {e}")))?;
         let route = Route::Channel {
-            channel_id: serenity::ChannelId::new(thread),
+            channel_id: serenity::ChannelId::new(thread.0),
         };
         self.send(Request::new(route, LightMethod::Patch).body(Some(body)))
             .await
@@ -148,15 +152,15 @@ impl ChatPort for DiscordPort {
 
     async fn edit(
         &self,
-        channel: u64,
-        message_id: u64,
+        channel: ChannelId,
+        message_id: MessageId,
         message: &OutMessage,
     ) -> Result<(), SendError> {
         let body = serde_json::to_vec(&render::edit_message(message))
             .map_err(|e| SendError::Permanent(format!("cannot encode the edit: {e}")))?;
         let route = Route::ChannelMessage {
-            channel_id: serenity::ChannelId::new(channel),
-            message_id: serenity::MessageId::new(message_id),
+            channel_id: serenity::ChannelId::new(channel.0),
+            message_id: serenity::MessageId::new(message_id.0),
         };
         self.send(Request::new(route, LightMethod::Patch).body(Some(body)))
             .await

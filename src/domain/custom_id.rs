@@ -4,6 +4,8 @@
 //! format change, and stays well under Discord's 100-character limit. Parsing never trusts the
 //! text: a forged or stale id is `None`, and the caller answers "this button is no longer valid".
 
+use crate::domain::ids::{GuildId, PostId, VersionId};
+
 /// The version tag of the current format.
 const TAG: &str = "pl1";
 /// Discord's limit on a `custom_id`.
@@ -12,31 +14,31 @@ pub const CUSTOM_ID_MAX: usize = 100;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComponentId {
     /// An answer to a quiz posted in a channel: the post and the chosen choice.
-    QuizAnswer { post: i64, choice: u8 },
+    QuizAnswer { post: PostId, choice: u8 },
     /// An answer to a personal practice question: the question version, the choice, and when
     /// (unix ms) it was shown, which also makes the attempt unique; `check` when the bot drew it
     /// as a knowledge check.
     PracticeAnswer {
-        version: i64,
+        version: VersionId,
         choice: u8,
         shown_ms: i64,
         check: bool,
     },
     /// "Another question" after a practice answer: one from the same topic as this version.
-    PracticeNext { version: i64 },
+    PracticeNext { version: VersionId },
     /// "Start my review" on a review reminder (in a channel or a DM, so the guild is carried).
-    ReviewStart { guild: u64 },
+    ReviewStart { guild: GuildId },
     /// An answer to the `n`th question of a review session (`check`: a knowledge check).
     ReviewAnswer {
-        guild: u64,
-        version: i64,
+        guild: GuildId,
+        version: VersionId,
         choice: u8,
         shown_ms: i64,
         n: u8,
         check: bool,
     },
     /// "Next question" after the `n`th answer of a review session.
-    ReviewNext { guild: u64, n: u8 },
+    ReviewNext { guild: GuildId, n: u8 },
     /// "That solved it" under the knowledge-base matches shown for a question.
     AskSolved { ask: i64 },
     /// "I still need help": route the question to an expert.
@@ -101,28 +103,28 @@ impl ComponentId {
             if s.is_empty() || s.len() > 20 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            s.parse::<u64>().ok().filter(|g| *g > 0)
+            s.parse::<u64>().ok().filter(|g| *g > 0).map(GuildId)
         };
         let small = |s: &str| number(s).filter(|n| (1..=50).contains(n)).map(|n| n as u8);
         match parts.as_slice() {
             [TAG, "qa", post, c] => Some(ComponentId::QuizAnswer {
-                post: number(post)?,
+                post: PostId(number(post)?),
                 choice: choice(c)?,
             }),
             [TAG, tag @ ("pa" | "pc"), version, c, shown] => Some(ComponentId::PracticeAnswer {
-                version: number(version)?,
+                version: VersionId(number(version)?),
                 choice: choice(c)?,
                 shown_ms: number(shown)?,
                 check: *tag == "pc",
             }),
             [TAG, "pn", version] => Some(ComponentId::PracticeNext {
-                version: number(version)?,
+                version: VersionId(number(version)?),
             }),
             [TAG, "rs", g] => Some(ComponentId::ReviewStart { guild: guild(g)? }),
             [TAG, tag @ ("ra" | "rk"), g, version, c, shown, n] => {
                 Some(ComponentId::ReviewAnswer {
                     guild: guild(g)?,
-                    version: number(version)?,
+                    version: VersionId(number(version)?),
                     choice: choice(c)?,
                     shown_ms: number(shown)?,
                     n: small(n)?,
@@ -153,41 +155,41 @@ mod tests {
     fn ids_round_trip_within_the_limit() {
         let all = [
             ComponentId::QuizAnswer {
-                post: i64::MAX / 10,
+                post: PostId(i64::MAX / 10),
                 choice: 4,
             },
             ComponentId::PracticeAnswer {
-                version: i64::MAX / 10,
+                version: VersionId(i64::MAX / 10),
                 choice: 0,
                 shown_ms: 1_790_000_000_000,
                 check: false,
             },
             ComponentId::PracticeAnswer {
-                version: 3,
+                version: VersionId(3),
                 choice: 4,
                 shown_ms: 1_790_000_000_000,
                 check: true,
             },
-            ComponentId::PracticeNext { version: 7 },
-            ComponentId::ReviewStart { guild: u64::MAX },
+            ComponentId::PracticeNext { version: VersionId(7) },
+            ComponentId::ReviewStart { guild: GuildId(u64::MAX) },
             ComponentId::ReviewAnswer {
-                guild: u64::MAX,
-                version: i64::MAX / 10,
+                guild: GuildId(u64::MAX),
+                version: VersionId(i64::MAX / 10),
                 choice: 4,
                 shown_ms: 1_790_000_000_000,
                 n: 50,
                 check: true,
             },
             ComponentId::ReviewAnswer {
-                guild: 1,
-                version: 2,
+                guild: GuildId(1),
+                version: VersionId(2),
                 choice: 0,
                 shown_ms: 1_790_000_000_000,
                 n: 1,
                 check: false,
             },
             ComponentId::CheckStart,
-            ComponentId::ReviewNext { guild: 1, n: 3 },
+            ComponentId::ReviewNext { guild: GuildId(1), n: 3 },
             ComponentId::AskSolved { ask: i64::MAX / 10 },
             ComponentId::AskRoute { ask: 1 },
             ComponentId::PrivacyDelete {
@@ -252,20 +254,27 @@ mod properties {
         let guild = 1..=u64::MAX;
         prop_oneof![
             (id.clone(), 0u8..5)
-                .prop_map(|(post, choice)| ComponentId::QuizAnswer { post, choice }),
+                .prop_map(|(post, choice)| ComponentId::QuizAnswer {
+                    post: PostId(post),
+                    choice
+                }),
             (id.clone(), 0u8..5, 0..i64::MAX / 10, any::<bool>()).prop_map(
                 |(version, choice, shown_ms, check)| ComponentId::PracticeAnswer {
-                    version,
+                    version: VersionId(version),
                     choice,
                     shown_ms,
                     check,
                 }
             ),
             id.clone()
-                .prop_map(|version| ComponentId::PracticeNext { version }),
+                .prop_map(|version| ComponentId::PracticeNext {
+                    version: VersionId(version)
+                }),
             guild
                 .clone()
-                .prop_map(|guild| ComponentId::ReviewStart { guild }),
+                .prop_map(|guild| ComponentId::ReviewStart {
+                    guild: GuildId(guild)
+                }),
             (
                 guild.clone(),
                 id.clone(),
@@ -276,15 +285,18 @@ mod properties {
             )
                 .prop_map(|(guild, version, choice, shown_ms, n, check)| {
                     ComponentId::ReviewAnswer {
-                        guild,
-                        version,
+                        guild: GuildId(guild),
+                        version: VersionId(version),
                         choice,
                         shown_ms,
                         n,
                         check,
                     }
                 }),
-            (guild, 1u8..=50).prop_map(|(guild, n)| ComponentId::ReviewNext { guild, n }),
+            (guild, 1u8..=50).prop_map(|(guild, n)| ComponentId::ReviewNext {
+                guild: GuildId(guild),
+                n
+            }),
             id.clone().prop_map(|ask| ComponentId::AskSolved { ask }),
             id.clone().prop_map(|ask| ComponentId::AskRoute { ask }),
             id.prop_map(|issued_ms| ComponentId::PrivacyDelete { issued_ms }),

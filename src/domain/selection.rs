@@ -12,12 +12,13 @@
 //! Mastered questions are retired: they come back only at step 6, or when the caller rolls a
 //! rare refresher (`refresher = true`), which puts step 6 first.
 
+use crate::domain::ids::VersionId;
 use std::collections::HashMap;
 
 /// A question the member could get, with what is known of their memory of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    pub version_id: i64,
+    pub version_id: VersionId,
     pub topic: String,
     pub seen: Option<Seen>,
 }
@@ -99,7 +100,7 @@ mod tests {
 
     fn new(id: i64, topic: &str) -> Candidate {
         Candidate {
-            version_id: id,
+            version_id: VersionId(id),
             topic: topic.into(),
             seen: None,
         }
@@ -107,7 +108,7 @@ mod tests {
 
     fn seen(id: i64, topic: &str, recall: f64, due: bool, mastered: bool) -> Candidate {
         Candidate {
-            version_id: id,
+            version_id: VersionId(id),
             topic: topic.into(),
             seen: Some(Seen {
                 recall,
@@ -119,7 +120,7 @@ mod tests {
 
     fn pick(c: &[Candidate], tracks: &[&str], refresher: bool) -> Option<i64> {
         let tracks: Vec<String> = tracks.iter().map(|t| t.to_string()).collect();
-        next_question(c, &tracks, refresher).map(|i| c[i].version_id)
+        next_question(c, &tracks, refresher).map(|i| c[i].version_id.0)
     }
 
     #[test]

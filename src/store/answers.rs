@@ -13,7 +13,7 @@ use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS}
 use super::statements::Statements;
 use super::Store;
 use crate::domain::analytics::{gain_step, PairRecord};
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, PostId, UserId, VersionId};
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
 use crate::domain::quiz::{AnswerSource, Progress, Scored};
@@ -25,10 +25,10 @@ use sqlx::{Row, SqliteConnection};
 pub struct NewAnswer {
     pub guild: GuildId,
     pub user: UserId,
-    pub version_id: i64,
+    pub version_id: VersionId,
     pub question_id: String,
     /// The quiz post, for a channel quiz.
-    pub quiz_post_id: Option<i64>,
+    pub quiz_post_id: Option<PostId>,
     /// When a practice or review question was shown.
     pub shown_ms: Option<i64>,
     pub source: AnswerSource,
@@ -165,9 +165,9 @@ fn answer_statements(
     .bind(a.guild.to_db())
     .bind(a.user.to_db())
     .bind(a.question_id.clone())
-    .bind(a.version_id)
+    .bind(a.version_id.to_db())
     .bind(a.source.as_str())
-    .bind(a.quiz_post_id)
+    .bind(a.quiz_post_id.map(PostId::to_db))
     .bind(a.shown_ms)
     .bind(a.choice as i64)
     .bind(a.correct)
@@ -211,7 +211,7 @@ fn answer_statements(
             "UPDATE quiz_posts SET answer_count = answer_count + 1, correct_count = correct_count + ? WHERE id = ?",
         )
         .bind(a.correct as i64)
-        .bind(post);
+        .bind(post.to_db());
     }
     save_progress(&mut s, a.guild, a.user, &scored.progress);
     s
@@ -247,11 +247,11 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> StoreResu
     );
     let q = sqlx::query(&sql);
     let q = match a.quiz_post_id {
-        Some(post) => q.bind(post).bind(a.user.to_db()),
+        Some(post) => q.bind(post.to_db()).bind(a.user.to_db()),
         None => q
             .bind(a.guild.to_db())
             .bind(a.user.to_db())
-            .bind(a.version_id)
+            .bind(a.version_id.to_db())
             .bind(a.shown_ms),
     };
     let r = q
@@ -371,7 +371,7 @@ mod tests {
             NewAnswer {
                 guild: self.guild,
                 user: self.user,
-                version_id,
+                version_id: VersionId(version_id),
                 question_id,
                 quiz_post_id: None,
                 shown_ms: Some(self.shown),
@@ -587,7 +587,7 @@ mod tests {
         let mut p = practice(dir.path()).await;
         let good = p.next(0, true, 2);
         let mut bad = p.next(1, true, 2);
-        bad.version_id = 999_999; // no such version: the answer's insert fails
+        bad.version_id = VersionId(999_999); // no such version: the answer's insert fails
         bad.question_id = "no-such-question".into();
         let also_good = p.next(2, false, 2);
         // Sent together, so the writer takes them as one group.

@@ -5,7 +5,7 @@
 use super::boards::{credit, AwardKind, BoardKeys, Credit};
 use super::error::{StoreError, StoreResult};
 use super::Store;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
@@ -80,7 +80,7 @@ pub struct AskRow {
     pub text: String,
     pub topic_id: Option<String>,
     pub state: AskState,
-    pub thread_id: Option<u64>,
+    pub thread_id: Option<ChannelId>,
     pub expert: Option<UserId>,
     pub assigned_ms: Option<i64>,
     pub escalations: u32,
@@ -102,7 +102,7 @@ fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AskRow> {
         text: r.get("text"),
         topic_id: r.get("topic_id"),
         state: AskState::parse(r.get::<&str, _>("state"))?,
-        thread_id: r.get::<Option<i64>, _>("thread_id").map(|t| t as u64),
+        thread_id: r.get::<Option<i64>, _>("thread_id").map(ChannelId::from_db),
         expert: r.get::<Option<i64>, _>("expert_id").map(UserId::from_db),
         assigned_ms: r.get("assigned_ms"),
         escalations: r.get::<i64, _>("escalations") as u32,
@@ -115,13 +115,13 @@ fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AskRow> {
 }
 
 /// A message to queue for delivery: (channel, payload JSON).
-pub type QueuedPost = (u64, String);
+pub type QueuedPost = (ChannelId, String);
 
 /// Where a question went when it was routed.
 #[derive(Debug, Clone)]
 pub struct Routing {
     pub topic_id: String,
-    pub thread_id: u64,
+    pub thread_id: ChannelId,
     /// `None`: nobody was available.
     pub expert: Option<UserId>,
     pub posts: Vec<QueuedPost>,
@@ -194,10 +194,10 @@ impl Store {
     }
 
     /// The question whose thread is `thread`.
-    pub async fn ask_by_thread(&self, thread: u64) -> StoreResult<Option<AskRow>> {
+    pub async fn ask_by_thread(&self, thread: ChannelId) -> StoreResult<Option<AskRow>> {
         let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE thread_id = ?");
         let row = sqlx::query(&sql)
-            .bind(thread as i64)
+            .bind(thread.to_db())
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(ask_from_row).transpose()
@@ -297,7 +297,7 @@ impl Store {
              WHERE guild_id = ?5 AND id = ?6",
         )
         .bind(&routing.topic_id)
-        .bind(routing.thread_id as i64)
+        .bind(routing.thread_id.to_db())
         .bind(routing.expert.map(UserId::to_db))
         .bind(now_ms)
         .bind(guild.to_db())
@@ -339,12 +339,12 @@ impl Store {
 
     /// A reply in a question's thread by `author` (not the bot). Records the question's first
     /// response (by anyone but the asker) and the assigned expert's.
-    pub async fn note_reply(&self, thread: u64, author: UserId, now_ms: i64) -> StoreResult<()> {
+    pub async fn note_reply(&self, thread: ChannelId, author: UserId, now_ms: i64) -> StoreResult<()> {
         // Most messages are not in a question's thread: a read (no write lock) settles those.
         let row: Option<(i64, i64, i64)> = sqlx::query_as(
             "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",
         )
-        .bind(thread as i64)
+        .bind(thread.to_db())
         .fetch_optional(&self.pool)
         .await?;
         let Some((id, guild, asker)) = row else {

@@ -7,7 +7,7 @@ use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::content::{Bundle, Question, Tip, Topic};
-use crate::domain::ids::GuildId;
+use crate::domain::ids::{GuildId, VersionId};
 use sqlx::{Row, SqliteConnection};
 
 /// What an import did.
@@ -48,7 +48,7 @@ pub struct TopicStats {
 /// A question as it was at one version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionVersion {
-    pub version_id: i64,
+    pub version_id: VersionId,
     pub guild: GuildId,
     pub topic_name: String,
     /// The topic's desired retention, if it sets one.
@@ -61,13 +61,13 @@ impl Store {
     pub async fn guild_question_version(
         &self,
         guild: GuildId,
-        version_id: i64,
+        version_id: VersionId,
     ) -> StoreResult<Option<QuestionVersion>> {
         let row = sqlx::query(&format!(
             "SELECT {VERSION_COLUMNS} FROM question_versions v
              JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ? AND v.guild_id = ?"
         ))
-        .bind(version_id)
+        .bind(version_id.to_db())
         .bind(guild.to_db())
         .fetch_optional(&self.pool)
         .await?;
@@ -254,7 +254,7 @@ pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
     let correct: i64 = r.get("v_correct");
     let difficulty: i64 = r.get("v_difficulty");
     QuestionVersion {
-        version_id: r.get("v_id"),
+        version_id: VersionId::from_db(r.get("v_id")),
         guild: GuildId::from_db(r.get("v_guild_id")),
         topic_name: r.get("v_topic_name"),
         desired_retention: r.get("v_desired_retention"),

@@ -6,7 +6,7 @@ use super::error::StoreResult;
 use super::group_commit::GroupWrite;
 use super::statements::Statements;
 use super::Store;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,8 +29,8 @@ pub struct MemberRow {
 /// Where a guild's questions go and how long experts have to reply; `None` = not set.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct QaSettings {
-    pub qa_channel: Option<u64>,
-    pub admin_channel: Option<u64>,
+    pub qa_channel: Option<ChannelId>,
+    pub admin_channel: Option<ChannelId>,
     pub escalation_after_minutes: Option<i64>,
 }
 
@@ -150,8 +150,8 @@ impl Store {
         .await?;
         Ok(
             row.map_or(QaSettings::default(), |(qa, admin, minutes)| QaSettings {
-                qa_channel: qa.map(|c| c as u64),
-                admin_channel: admin.map(|c| c as u64),
+                qa_channel: qa.map(ChannelId::from_db),
+                admin_channel: admin.map(ChannelId::from_db),
                 escalation_after_minutes: minutes,
             }),
         )

@@ -6,7 +6,7 @@
 
 use super::error::StoreResult;
 use super::Store;
-use crate::domain::ids::GuildId;
+use crate::domain::ids::{ChannelId, GuildId, MessageId, UserId};
 use sqlx::{Row, SqliteConnection};
 
 /// A post waiting for delivery.
@@ -14,11 +14,11 @@ use sqlx::{Row, SqliteConnection};
 pub struct OutboxRow {
     pub id: i64,
     pub guild: GuildId,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub payload: String,
     pub attempts: i64,
     /// For a direct message: the member (`channel_id` is then 0 until the DM is opened).
-    pub recipient_id: Option<u64>,
+    pub recipient_id: Option<UserId>,
 }
 
 impl Store {
@@ -35,10 +35,10 @@ impl Store {
             .map(|r| OutboxRow {
                 id: r.get("id"),
                 guild: GuildId::from_db(r.get("guild_id")),
-                channel_id: r.get::<i64, _>("channel_id") as u64,
+                channel_id: ChannelId::from_db(r.get("channel_id")),
                 payload: r.get("payload"),
                 attempts: r.get("attempts"),
-                recipient_id: r.get::<Option<i64>, _>("recipient_id").map(|u| u as u64),
+                recipient_id: r.get::<Option<i64>, _>("recipient_id").map(UserId::from_db),
             })
             .collect())
     }
@@ -47,12 +47,12 @@ impl Store {
     pub async fn mark_delivered(
         &self,
         outbox_id: i64,
-        message_id: u64,
+        message_id: MessageId,
         now_ms: i64,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE outbox SET state = 'sent', message_id = ?, sent_ms = ?, attempts = attempts + 1 WHERE id = ?")
-            .bind(message_id as i64)
+            .bind(message_id.to_db())
             .bind(now_ms)
             .bind(outbox_id)
             .execute(&mut *tx)
@@ -61,7 +61,7 @@ impl Store {
             "UPDATE quiz_posts SET message_id = ?, posted_ms = ?, closes_ms = ? + (closes_ms - created_ms)
              WHERE outbox_id = ?",
         )
-        .bind(message_id as i64)
+        .bind(message_id.to_db())
         .bind(now_ms)
         .bind(now_ms)
         .bind(outbox_id)
@@ -71,22 +71,22 @@ impl Store {
     }
 
     /// The direct-message channel the bot has with `user`, if it has opened it before.
-    pub async fn dm_channel(&self, user: u64) -> StoreResult<Option<u64>> {
+    pub async fn dm_channel(&self, user: UserId) -> StoreResult<Option<ChannelId>> {
         let channel: Option<i64> =
             sqlx::query_scalar("SELECT channel_id FROM dm_channels WHERE user_id = ?")
-                .bind(user as i64)
+                .bind(user.to_db())
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(channel.map(|c| c as u64))
+        Ok(channel.map(ChannelId::from_db))
     }
 
-    pub async fn save_dm_channel(&self, user: u64, channel: u64) -> StoreResult<()> {
+    pub async fn save_dm_channel(&self, user: UserId, channel: ChannelId) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO dm_channels (user_id, channel_id) VALUES (?, ?)
              ON CONFLICT (user_id) DO UPDATE SET channel_id = excluded.channel_id",
         )
-        .bind(user as i64)
-        .bind(channel as i64)
+        .bind(user.to_db())
+        .bind(channel.to_db())
         .execute(&self.writer)
         .await?;
         Ok(())
@@ -117,8 +117,8 @@ impl Store {
 pub(super) async fn queue_post(
     conn: &mut SqliteConnection,
     guild: GuildId,
-    channel: u64,
-    recipient: Option<u64>,
+    channel: ChannelId,
+    recipient: Option<UserId>,
     payload: &str,
     now_ms: i64,
 ) -> StoreResult<i64> {
@@ -127,8 +127,8 @@ pub(super) async fn queue_post(
          VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(guild.to_db())
-    .bind(channel as i64)
-    .bind(recipient.map(|r| r as i64))
+    .bind(channel.to_db())
+    .bind(recipient.map(UserId::to_db))
     .bind(payload)
     .bind(now_ms)
     .fetch_one(conn)

@@ -5,16 +5,16 @@
 use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
 use super::error::StoreResult;
 use super::Store;
-use crate::domain::ids::GuildId;
+use crate::domain::ids::{ChannelId, GuildId, MessageId, PostId};
 use sqlx::Row;
 
 /// A quiz post with its question.
 #[derive(Debug, Clone)]
 pub struct QuizPost {
-    pub id: i64,
+    pub id: PostId,
     pub guild: GuildId,
-    pub channel_id: u64,
-    pub message_id: Option<u64>,
+    pub channel_id: ChannelId,
+    pub message_id: Option<MessageId>,
     pub closes_ms: i64,
     pub answer_count: i64,
     pub correct_count: i64,
@@ -30,10 +30,10 @@ const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.clos
 /// Reads [`POST_COLUMNS`] and the version's [`VERSION_COLUMNS`] by name.
 fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
     QuizPost {
-        id: r.get("id"),
+        id: PostId::from_db(r.get("id")),
         guild: GuildId::from_db(r.get("guild_id")),
-        channel_id: r.get::<i64, _>("channel_id") as u64,
-        message_id: r.get::<Option<i64>, _>("message_id").map(|m| m as u64),
+        channel_id: ChannelId::from_db(r.get("channel_id")),
+        message_id: r.get::<Option<i64>, _>("message_id").map(MessageId::from_db),
         closes_ms: r.get("closes_ms"),
         answer_count: r.get("answer_count"),
         correct_count: r.get("correct_count"),
@@ -63,9 +63,9 @@ impl Store {
         Ok(row.as_ref().map(post_from_row))
     }
 
-    pub async fn quiz_post(&self, id: i64) -> StoreResult<Option<QuizPost>> {
+    pub async fn quiz_post(&self, id: PostId) -> StoreResult<Option<QuizPost>> {
         let row = sqlx::query(&post_query("p.id = ?"))
-            .bind(id)
+            .bind(id.to_db())
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.as_ref().map(post_from_row))
@@ -86,14 +86,14 @@ impl Store {
     /// Notes what the message now shows: a count, or the reveal.
     pub async fn mark_post_edited(
         &self,
-        id: i64,
+        id: PostId,
         shown_count: i64,
         revealed_ms: Option<i64>,
     ) -> StoreResult<()> {
         sqlx::query("UPDATE quiz_posts SET shown_count = ?, revealed_ms = COALESCE(?, revealed_ms) WHERE id = ?")
             .bind(shown_count)
             .bind(revealed_ms)
-            .bind(id)
+            .bind(id.to_db())
             .execute(&self.writer)
             .await?;
         Ok(())

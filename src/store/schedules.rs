@@ -10,7 +10,7 @@ use super::guilds::ensure_guild;
 use super::outbox::queue_post;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::periods::Period;
 use crate::domain::schedule::ScheduleKind;
 use sqlx::{Row, SqliteConnection};
@@ -23,7 +23,7 @@ pub struct ScheduleRow {
     pub cron: String,
     /// `None` follows the guild's time zone.
     pub timezone: Option<String>,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub topic: Option<String>,
     pub paused: bool,
     pub next_run_ms: Option<i64>,
@@ -36,7 +36,7 @@ pub struct NewSchedule<'a> {
     pub kind: ScheduleKind,
     pub cron: &'a str,
     pub timezone: Option<&'a str>,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub topic: Option<&'a str>,
     pub next_run_ms: Option<i64>,
     pub created_by: UserId,
@@ -50,7 +50,7 @@ pub enum RunOutput {
     /// A tip.
     Tip { tip_id: String },
     /// Several ready posts (review reminders): `(channel, recipient for a DM, payload)`.
-    Posts(Vec<(u64, Option<u64>, String)>),
+    Posts(Vec<(ChannelId, Option<UserId>, String)>),
     /// Leaderboard posts (channel payloads) and the periods whose final standings they post.
     Board {
         posts: Vec<String>,
@@ -65,7 +65,7 @@ pub enum RunOutput {
 pub struct Run {
     pub schedule_id: i64,
     pub guild: GuildId,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub scheduled_ms: i64,
     pub outcome: &'static str,
     pub output: RunOutput,
@@ -92,7 +92,7 @@ fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ScheduleRow> {
         kind,
         cron: r.get("cron"),
         timezone: r.get("timezone"),
-        channel_id: r.get::<i64, _>("channel_id") as u64,
+        channel_id: ChannelId::from_db(r.get("channel_id")),
         topic: r.get("topic_id"),
         paused: r.get::<i64, _>("paused") != 0,
         next_run_ms: r.get("next_run_ms"),
@@ -113,7 +113,7 @@ impl Store {
         .bind(s.kind.as_str())
         .bind(s.cron)
         .bind(s.timezone)
-        .bind(s.channel_id as i64)
+        .bind(s.channel_id.to_db())
         .bind(s.topic)
         .bind(s.next_run_ms)
         .bind(s.created_by.to_db())
@@ -292,7 +292,7 @@ impl Store {
     pub async fn pick_channel_question(
         &self,
         guild: GuildId,
-        channel_id: u64,
+        channel_id: ChannelId,
         topic: Option<&str>,
         avoid: u32,
         mastered_stability: f64,
@@ -320,7 +320,7 @@ impl Store {
              LIMIT 1",
         )
         .bind(guild.to_db())
-        .bind(channel_id as i64)
+        .bind(channel_id.to_db())
         .bind(topic)
         .bind(i64::from(avoid))
         .bind(mastered_stability)
@@ -336,7 +336,7 @@ impl Store {
     pub async fn pick_channel_tip(
         &self,
         guild: GuildId,
-        channel_id: u64,
+        channel_id: ChannelId,
         topic: Option<&str>,
         shuffle: ShuffleKey,
     ) -> StoreResult<Option<(String, String, String, Option<String>)>> {
@@ -348,7 +348,7 @@ impl Store {
              LIMIT 1",
         )
         .bind(guild.to_db())
-        .bind(channel_id as i64)
+        .bind(channel_id.to_db())
         .bind(topic)
         .bind(shuffle.multiplier)
         .bind(shuffle.offset)
@@ -362,7 +362,7 @@ impl Store {
 async fn write_posts(
     conn: &mut SqliteConnection,
     run: &Run,
-    posts: &[(u64, Option<u64>, String)],
+    posts: &[(ChannelId, Option<UserId>, String)],
     now_ms: i64,
 ) -> StoreResult<Option<i64>> {
     let mut first = None;
@@ -421,7 +421,7 @@ async fn write_output(
                  VALUES (?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(run.guild.to_db())
-            .bind(run.channel_id as i64)
+            .bind(run.channel_id.to_db())
             .bind(version_id)
             .bind(run.schedule_id)
             .bind(outbox_id)
@@ -435,7 +435,7 @@ async fn write_output(
                 "INSERT INTO tip_posts (guild_id, channel_id, tip_id, outbox_id, created_ms) VALUES (?, ?, ?, ?, ?)",
             )
             .bind(run.guild.to_db())
-            .bind(run.channel_id as i64)
+            .bind(run.channel_id.to_db())
             .bind(tip_id)
             .bind(outbox_id)
             .bind(now_ms)

@@ -5,7 +5,7 @@ use super::guilds::ensure_guild;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, UserId, VersionId};
 use crate::domain::memory::Memory;
 use sqlx::Row;
 
@@ -86,7 +86,7 @@ impl Store {
         user: UserId,
         topic: Option<&str>,
         shuffle: ShuffleKey,
-    ) -> StoreResult<Vec<(i64, String, Option<Memory>)>> {
+    ) -> StoreResult<Vec<(VersionId, String, Option<Memory>)>> {
         let rows = sqlx::query(&format!(
             "SELECT q.current_version, q.topic_id, {MEMORY_COLUMNS}
              FROM questions q LEFT JOIN memory m
@@ -106,7 +106,7 @@ impl Store {
             .iter()
             .map(|r| {
                 (
-                    r.get("current_version"),
+                    VersionId::from_db(r.get("current_version")),
                     r.get("topic_id"),
                     memory_from_row(r),
                 )

@@ -2,6 +2,7 @@
 //! open a thread (REST calls), so it defers first to stay inside Discord's 3 seconds; the
 //! other two answer from the database at once and close the thread afterwards.
 
+use crate::domain::ids::ChannelId;
 use super::{admin::invoker_is_admin, guild_of, refusal_message, respond, user_of};
 use crate::app::asks::{PickedReply, Resolved};
 use crate::app::port::ChatPort;
@@ -38,7 +39,7 @@ pub async fn ask(
 pub async fn mark_as_answer(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let reply = PickedReply {
-        channel: message.channel_id.get(),
+        channel: ChannelId(message.channel_id.get()),
         author: UserId(message.author.id.get()),
         author_is_bot: message.author.bot,
         text: message.content.clone(),
@@ -66,7 +67,7 @@ pub async fn resolve(
         .app
         .resolve_in_thread(
             guild,
-            ctx.channel_id().get(),
+            ChannelId(ctx.channel_id().get()),
             user_of(ctx),
             invoker_is_admin(ctx),
             answer.as_deref(),
@@ -90,13 +91,16 @@ async fn finish(ctx: Context<'_>, result: AppResult<Resolved>) -> Result<(), Err
     };
     ctx.send(render::reply(&resolved.announcement, false))
         .await?;
+    let Some(thread) = resolved.thread else {
+        return Ok(());
+    };
     if let Err(e) = ctx
         .data()
         .port
-        .close_thread(resolved.thread, &resolved.closed_name)
+        .close_thread(thread, &resolved.closed_name)
         .await
     {
-        tracing::warn!(error = ?e, thread = resolved.thread, "could not rename and archive a resolved question's thread");
+        tracing::warn!(error = ?e, thread = %thread, "could not rename and archive a resolved question's thread");
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `/schedule add|list|pause|resume|remove|run` (admins), with time zone and topic autocomplete.
 
+use crate::domain::ids::ChannelId;
 use super::{guild_of, respond, user_of};
 use crate::app::schedules::AddSchedule;
 use crate::discord::{Context, Error};
@@ -121,7 +122,7 @@ async fn add(
             by: user_of(ctx),
             kind: kind.as_str(),
             cron: &cron,
-            channel_id: channel.id.get(),
+            channel_id: ChannelId(channel.id.get()),
             timezone: timezone.as_deref(),
             topic: topic.as_deref(),
         })
