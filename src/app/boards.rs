@@ -6,7 +6,7 @@ use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::domain::boards::{improvement, rank, team_score, Ranked, Standing};
 use crate::domain::format::fit;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::periods::{Period, Span, SEASON_WEEKS};
 use crate::store::{BoardScope, ScheduleRow};
 use chrono::NaiveDate;
@@ -260,7 +260,7 @@ impl App {
         let standings = teams
             .iter()
             .map(|t| Standing {
-                id: t.role,
+                id: t.role.0,
                 score: (team_score(t.points, t.members) * 10.0).round() / 10.0,
                 detail: format!(
                     "{} member{}, {} points",
@@ -349,7 +349,7 @@ impl App {
     pub async fn set_team_role(
         &self,
         guild: GuildId,
-        role: u64,
+        role: RoleId,
         name: &str,
         remove: bool,
         by: UserId,

@@ -4,7 +4,7 @@
 use super::message::OutMessage;
 use super::{refuse, App, AppResult, Refusal};
 use crate::config::QUIZ_WINDOW_MINUTES;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::schedule::parse_timezone;
 
 impl App {
@@ -29,7 +29,7 @@ impl App {
         guild: GuildId,
         user: UserId,
         display_name: &str,
-        roles: &[u64],
+        roles: &[RoleId],
     ) -> AppResult<()> {
         let now = self.clock.now_ms();
         Ok(self

@@ -47,7 +47,12 @@ impl App {
 
     /// The message of a quiz post now shows `shown_count` answers (and the reveal, if
     /// `revealed`).
-    pub async fn post_edited(&self, post: PostId, shown_count: i64, revealed: bool) -> AppResult<()> {
+    pub async fn post_edited(
+        &self,
+        post: PostId,
+        shown_count: i64,
+        revealed: bool,
+    ) -> AppResult<()> {
         let revealed_ms = revealed.then(|| self.clock.now_ms());
         Ok(self
             .store

@@ -6,7 +6,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::content::{Question, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
-use crate::domain::ids::{GuildId, PostId, UserId, VersionId};
+use crate::domain::ids::{GuildId, PostId, RoleId, UserId, VersionId};
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::{percent_correct, score, Scored};
@@ -326,7 +326,7 @@ impl App {
         guild: GuildId,
         user: UserId,
         topic: Option<&str>,
-        roles: &[u64],
+        roles: &[RoleId],
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
@@ -356,7 +356,7 @@ impl App {
         guild: GuildId,
         user: UserId,
         topic: Option<&str>,
-        roles: &[u64],
+        roles: &[RoleId],
     ) -> AppResult<Option<QuestionVersion>> {
         let candidates = self.candidates(guild, user, topic).await?;
         let tracks = self.store.track_topics(guild, roles).await?;
@@ -491,7 +491,7 @@ impl App {
         guild: GuildId,
         user: UserId,
         version_id: VersionId,
-        roles: &[u64],
+        roles: &[RoleId],
     ) -> AppResult<OutMessage> {
         let topic = self
             .store

@@ -5,6 +5,7 @@ use super::message::OutMessage;
 use super::{refuse, App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::GuildId;
+use crate::domain::ids::RoleId;
 
 impl App {
     /// The name of one of the guild's topics, or a refusal naming how to pick one.
@@ -20,7 +21,12 @@ impl App {
         }
     }
 
-    pub async fn set_track(&self, guild: GuildId, role: u64, topic: &str) -> AppResult<OutMessage> {
+    pub async fn set_track(
+        &self,
+        guild: GuildId,
+        role: RoleId,
+        topic: &str,
+    ) -> AppResult<OutMessage> {
         let name = self.known_topic(guild, topic).await?;
         let added = self
             .store
@@ -36,7 +42,7 @@ impl App {
     pub async fn remove_track(
         &self,
         guild: GuildId,
-        role: u64,
+        role: RoleId,
         topic: &str,
     ) -> AppResult<OutMessage> {
         let name = self.known_topic(guild, topic).await?;
@@ -57,7 +63,7 @@ impl App {
             ));
         }
         let mut lines = vec!["**Role tracks**".to_string()];
-        let mut current: Option<u64> = None;
+        let mut current: Option<RoleId> = None;
         for (role, _, name) in &tracks {
             if current != Some(*role) {
                 lines.push(format!("<@&{role}>:"));

@@ -2,10 +2,10 @@
 //! (a match that contains what they needed solves it), experts replying in the thread the bot
 //! pinged them in, and askers marking the reply that helped.
 
-use crate::domain::ids::ChannelId;
 use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
+use crate::domain::ids::ChannelId;
 use anyhow::Context as _;
 use discord_emulator::PostedMessage;
 use serde_json::json;

@@ -9,7 +9,7 @@ use crate::app::message::OutMessage;
 use crate::app::quiz::CardAnswer;
 use crate::app::AppError;
 use crate::domain::custom_id::ComponentId;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, RoleId, UserId};
 use poise::serenity_prelude as serenity;
 use serenity::{CreateInteractionResponse, CreateInteractionResponseMessage};
 
@@ -102,10 +102,10 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         }
     };
     let user = UserId(click.user.id.get());
-    let roles: Vec<u64> = click
+    let roles: Vec<RoleId> = click
         .member
         .as_ref()
-        .map(|m| m.roles.iter().map(|r| r.get()).collect())
+        .map(|m| m.roles.iter().map(|r| RoleId(r.get())).collect())
         .unwrap_or_default();
     let name = click
         .user

@@ -3,11 +3,11 @@
 //! honoured exactly (serenity's own error type drops it). Every request waits for its turn
 //! under the global rate limit ([`Pacer`]).
 
-use crate::domain::ids::{ChannelId, MessageId, UserId};
 use super::pacer::Pacer;
 use super::render;
 use crate::app::message::OutMessage;
 use crate::app::port::{ChatPort, SendError};
+use crate::domain::ids::{ChannelId, MessageId, UserId};
 use poise::serenity_prelude as serenity;
 use serenity::{LightMethod, Request, Route};
 use std::sync::Arc;

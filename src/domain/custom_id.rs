@@ -170,8 +170,12 @@ mod tests {
                 shown_ms: 1_790_000_000_000,
                 check: true,
             },
-            ComponentId::PracticeNext { version: VersionId(7) },
-            ComponentId::ReviewStart { guild: GuildId(u64::MAX) },
+            ComponentId::PracticeNext {
+                version: VersionId(7),
+            },
+            ComponentId::ReviewStart {
+                guild: GuildId(u64::MAX),
+            },
             ComponentId::ReviewAnswer {
                 guild: GuildId(u64::MAX),
                 version: VersionId(i64::MAX / 10),
@@ -189,7 +193,10 @@ mod tests {
                 check: false,
             },
             ComponentId::CheckStart,
-            ComponentId::ReviewNext { guild: GuildId(1), n: 3 },
+            ComponentId::ReviewNext {
+                guild: GuildId(1),
+                n: 3,
+            },
             ComponentId::AskSolved { ask: i64::MAX / 10 },
             ComponentId::AskRoute { ask: 1 },
             ComponentId::PrivacyDelete {
@@ -253,11 +260,10 @@ mod properties {
         let id = 0..i64::MAX / 10;
         let guild = 1..=u64::MAX;
         prop_oneof![
-            (id.clone(), 0u8..5)
-                .prop_map(|(post, choice)| ComponentId::QuizAnswer {
-                    post: PostId(post),
-                    choice
-                }),
+            (id.clone(), 0u8..5).prop_map(|(post, choice)| ComponentId::QuizAnswer {
+                post: PostId(post),
+                choice
+            }),
             (id.clone(), 0u8..5, 0..i64::MAX / 10, any::<bool>()).prop_map(
                 |(version, choice, shown_ms, check)| ComponentId::PracticeAnswer {
                     version: VersionId(version),
@@ -266,15 +272,12 @@ mod properties {
                     check,
                 }
             ),
-            id.clone()
-                .prop_map(|version| ComponentId::PracticeNext {
-                    version: VersionId(version)
-                }),
-            guild
-                .clone()
-                .prop_map(|guild| ComponentId::ReviewStart {
-                    guild: GuildId(guild)
-                }),
+            id.clone().prop_map(|version| ComponentId::PracticeNext {
+                version: VersionId(version)
+            }),
+            guild.clone().prop_map(|guild| ComponentId::ReviewStart {
+                guild: GuildId(guild)
+            }),
             (
                 guild.clone(),
                 id.clone(),

@@ -339,7 +339,12 @@ impl Store {
 
     /// A reply in a question's thread by `author` (not the bot). Records the question's first
     /// response (by anyone but the asker) and the assigned expert's.
-    pub async fn note_reply(&self, thread: ChannelId, author: UserId, now_ms: i64) -> StoreResult<()> {
+    pub async fn note_reply(
+        &self,
+        thread: ChannelId,
+        author: UserId,
+        now_ms: i64,
+    ) -> StoreResult<()> {
         // Most messages are not in a question's thread: a read (no write lock) settles those.
         let row: Option<(i64, i64, i64)> = sqlx::query_as(
             "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",

@@ -12,7 +12,7 @@ use super::statements::Statements;
 use super::Store;
 use crate::domain::analytics::GainStep;
 use crate::domain::boards::Tally;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::periods::{Period, Span};
 use crate::domain::quiz::AnswerSource;
 use chrono::NaiveDate;
@@ -151,7 +151,7 @@ pub struct MemberTotal {
 /// A team's line: its role, name, members seen and their points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamTotal {
-    pub role: u64,
+    pub role: RoleId,
     pub name: String,
     pub members: i64,
     pub points: i64,
@@ -302,7 +302,7 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|(role, name, members, points)| TeamTotal {
-                role: role as u64,
+                role: RoleId::from_db(role),
                 name,
                 members,
                 points,
@@ -311,21 +311,24 @@ impl Store {
     }
 
     /// The guild's team roles as `(role id, name)`, by name.
-    pub async fn team_roles(&self, guild: GuildId) -> StoreResult<Vec<(u64, String)>> {
+    pub async fn team_roles(&self, guild: GuildId) -> StoreResult<Vec<(RoleId, String)>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT role_id, name FROM team_roles WHERE guild_id = ? ORDER BY name, role_id",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(|(r, n)| (r as u64, n)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(r, n)| (RoleId::from_db(r), n))
+            .collect())
     }
 
     /// Adds (or renames) a team role; `false` when it was already a team under that name.
     pub async fn add_team_role(
         &self,
         guild: GuildId,
-        role: u64,
+        role: RoleId,
         name: &str,
         by: UserId,
         now_ms: i64,
@@ -337,7 +340,7 @@ impl Store {
              ON CONFLICT (guild_id, role_id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name",
         )
         .bind(guild.to_db())
-        .bind(role as i64)
+        .bind(role.to_db())
         .bind(name)
         .bind(by.to_db())
         .bind(now_ms)
@@ -349,10 +352,10 @@ impl Store {
     }
 
     /// Removes a team role; `false` when it was not one.
-    pub async fn remove_team_role(&self, guild: GuildId, role: u64) -> StoreResult<bool> {
+    pub async fn remove_team_role(&self, guild: GuildId, role: RoleId) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM team_roles WHERE guild_id = ? AND role_id = ?")
             .bind(guild.to_db())
-            .bind(role as i64)
+            .bind(role.to_db())
             .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() > 0)

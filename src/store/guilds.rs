@@ -6,7 +6,7 @@ use super::error::StoreResult;
 use super::group_commit::GroupWrite;
 use super::statements::Statements;
 use super::Store;
-use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, RoleId, UserId};
 use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +52,7 @@ pub(super) struct MemberTouch {
     pub user: UserId,
     pub display_name: String,
     /// Sorted, without repeats.
-    pub roles: Vec<u64>,
+    pub roles: Vec<RoleId>,
     pub now_ms: i64,
 }
 
@@ -112,7 +112,7 @@ fn touch_statements(t: &MemberTouch) -> Statements<'static> {
     .bind(t.guild.to_db())
     .bind(t.user.to_db());
     for role in &t.roles {
-        s.bind(*role as i64);
+        s.bind(role.to_db());
     }
     if !t.roles.is_empty() {
         s.push(&format!(
@@ -122,7 +122,7 @@ fn touch_statements(t: &MemberTouch) -> Statements<'static> {
         for role in &t.roles {
             s.bind(t.guild.to_db())
                 .bind(t.user.to_db())
-                .bind(*role as i64);
+                .bind(role.to_db());
         }
     }
     s
@@ -132,7 +132,7 @@ fn touch_statements(t: &MemberTouch) -> Statements<'static> {
 #[derive(Debug, Clone)]
 pub(crate) struct Seen {
     name: String,
-    roles: Vec<u64>,
+    roles: Vec<RoleId>,
     written_ms: i64,
 }
 
@@ -229,7 +229,7 @@ impl Store {
         guild: GuildId,
         user: UserId,
         display_name: &str,
-        roles: &[u64],
+        roles: &[RoleId],
         now_ms: i64,
     ) -> StoreResult<()> {
         let mut roles = roles.to_vec();
@@ -312,8 +312,14 @@ mod tests {
             .upsert_guild(g1, "One renamed", None, 20)
             .await
             .unwrap();
-        store.touch_member(g1, u, "ada", &[7, 8], 30).await.unwrap();
-        store.touch_member(g1, u, "Ada L.", &[8], 40).await.unwrap();
+        store
+            .touch_member(g1, u, "ada", &[RoleId(7), RoleId(8)], 30)
+            .await
+            .unwrap();
+        store
+            .touch_member(g1, u, "Ada L.", &[RoleId(8)], 40)
+            .await
+            .unwrap();
         store.touch_member(g2, u, "ada", &[], 50).await.unwrap();
         let guild = store.guild(g1).await.unwrap().unwrap();
         assert_eq!(guild.name, "One renamed");

@@ -33,7 +33,9 @@ fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
         id: PostId::from_db(r.get("id")),
         guild: GuildId::from_db(r.get("guild_id")),
         channel_id: ChannelId::from_db(r.get("channel_id")),
-        message_id: r.get::<Option<i64>, _>("message_id").map(MessageId::from_db),
+        message_id: r
+            .get::<Option<i64>, _>("message_id")
+            .map(MessageId::from_db),
         closes_ms: r.get("closes_ms"),
         answer_count: r.get("answer_count"),
         correct_count: r.get("correct_count"),

@@ -8,7 +8,7 @@ use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::domain::analytics::{AnswerFact, SpanTotals};
 use crate::domain::boards::Tally;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::kpi::KpiValue;
 use crate::domain::memory::Memory;
 use crate::domain::periods::Span;
@@ -330,7 +330,7 @@ impl Store {
     }
 
     /// The roles the bot last saw each member hold, as `(member, role)`.
-    pub async fn member_role_pairs(&self, guild: GuildId) -> StoreResult<Vec<(u64, u64)>> {
+    pub async fn member_role_pairs(&self, guild: GuildId) -> StoreResult<Vec<(UserId, RoleId)>> {
         let rows: Vec<(i64, i64)> =
             sqlx::query_as("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")
                 .bind(guild.to_db())
@@ -338,7 +338,7 @@ impl Store {
                 .await?;
         Ok(rows
             .into_iter()
-            .map(|(u, r)| (u as u64, r as u64))
+            .map(|(u, r)| (UserId::from_db(u), RoleId::from_db(r)))
             .collect())
     }
 

@@ -5,7 +5,7 @@ use super::guilds::ensure_guild;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
-use crate::domain::ids::{GuildId, UserId, VersionId};
+use crate::domain::ids::{GuildId, RoleId, UserId, VersionId};
 use crate::domain::memory::Memory;
 use sqlx::Row;
 
@@ -14,7 +14,7 @@ impl Store {
     pub async fn add_track(
         &self,
         guild: GuildId,
-        role: u64,
+        role: RoleId,
         topic: &str,
         now_ms: i64,
     ) -> StoreResult<bool> {
@@ -25,7 +25,7 @@ impl Store {
              ON CONFLICT DO NOTHING",
         )
         .bind(guild.to_db())
-        .bind(role as i64)
+        .bind(role.to_db())
         .bind(topic)
         .bind(now_ms)
         .execute(&mut *tx)
@@ -37,12 +37,17 @@ impl Store {
     }
 
     /// Removes a topic from a role's track; `false` if it was not there.
-    pub async fn remove_track(&self, guild: GuildId, role: u64, topic: &str) -> StoreResult<bool> {
+    pub async fn remove_track(
+        &self,
+        guild: GuildId,
+        role: RoleId,
+        topic: &str,
+    ) -> StoreResult<bool> {
         let removed = sqlx::query(
             "DELETE FROM role_tracks WHERE guild_id = ? AND role_id = ? AND topic_id = ?",
         )
         .bind(guild.to_db())
-        .bind(role as i64)
+        .bind(role.to_db())
         .bind(topic)
         .execute(&self.writer)
         .await?
@@ -51,7 +56,7 @@ impl Store {
     }
 
     /// Every track as `(role, topic id, topic name)`, by role then topic name.
-    pub async fn tracks(&self, guild: GuildId) -> StoreResult<Vec<(u64, String, String)>> {
+    pub async fn tracks(&self, guild: GuildId) -> StoreResult<Vec<(RoleId, String, String)>> {
         let rows: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT r.role_id, r.topic_id, t.name FROM role_tracks r
              JOIN topics t ON t.guild_id = r.guild_id AND t.id = r.topic_id
@@ -62,12 +67,12 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(r, id, name)| (r as u64, id, name))
+            .map(|(r, id, name)| (RoleId::from_db(r), id, name))
             .collect())
     }
 
     /// The topics on the tracks of any of these roles.
-    pub async fn track_topics(&self, guild: GuildId, roles: &[u64]) -> StoreResult<Vec<String>> {
+    pub async fn track_topics(&self, guild: GuildId, roles: &[RoleId]) -> StoreResult<Vec<String>> {
         let all = self.tracks(guild).await?;
         let mut topics: Vec<String> = all
             .into_iter()

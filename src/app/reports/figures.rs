@@ -126,11 +126,15 @@ impl App {
             asks,
             assignments,
             members,
+            // The analytics group by plain role numbers.
             tracks: tracks
                 .into_iter()
-                .map(|(role, topic, _)| (role, topic))
+                .map(|(role, topic, _)| (role.0, topic))
                 .collect(),
-            teams,
+            teams: teams
+                .into_iter()
+                .map(|(role, name)| (role.0, name))
+                .collect(),
             kpis,
             tz,
             today,
@@ -233,7 +237,8 @@ impl App {
         let memories = self.store.guild_memories(facts.guild).await?;
         let mut roles: HashMap<u64, Vec<u64>> = HashMap::new();
         for (user, role) in self.store.member_role_pairs(facts.guild).await? {
-            roles.entry(user).or_default().push(role);
+            // The analytics group members by plain role numbers.
+            roles.entry(user.0).or_default().push(role.0);
         }
         let model = self.memory_model(facts.guild).await?;
         let streaks = self.store.streak_records(facts.guild).await?;

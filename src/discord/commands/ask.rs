@@ -2,12 +2,12 @@
 //! open a thread (REST calls), so it defers first to stay inside Discord's 3 seconds; the
 //! other two answer from the database at once and close the thread afterwards.
 
-use crate::domain::ids::ChannelId;
 use super::{admin::invoker_is_admin, guild_of, refusal_message, respond, user_of};
 use crate::app::asks::{PickedReply, Resolved};
 use crate::app::port::ChatPort;
 use crate::app::{AppError, AppResult};
 use crate::discord::{render, Context, Error};
+use crate::domain::ids::ChannelId;
 use crate::domain::ids::UserId;
 use poise::serenity_prelude as serenity;
 

@@ -3,6 +3,7 @@
 
 use super::{guild_of, respond};
 use crate::discord::{Context, Error};
+use crate::domain::ids::RoleId;
 use crate::store::QaSetting;
 use poise::serenity_prelude as serenity;
 
@@ -124,7 +125,7 @@ async fn team_role(
         ctx,
         app.set_team_role(
             guild,
-            role.id.get(),
+            RoleId(role.id.get()),
             &role.name,
             remove.unwrap_or(false),
             by,

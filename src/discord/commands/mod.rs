@@ -23,6 +23,7 @@ use super::{render, Command, Context, Error};
 use crate::app::message::OutMessage;
 use crate::app::AppError;
 use crate::domain::format::fit;
+use crate::domain::ids::RoleId;
 use crate::domain::ids::{GuildId, UserId};
 
 /// Every command the bot registers, in the order `/help` lists them.
@@ -67,13 +68,13 @@ pub fn user_of(ctx: Context<'_>) -> UserId {
 }
 
 /// The caller's roles in the guild (from the interaction; no request needed).
-pub fn roles_of(ctx: Context<'_>) -> Vec<u64> {
+pub fn roles_of(ctx: Context<'_>) -> Vec<RoleId> {
     match ctx {
         poise::Context::Application(a) => a
             .interaction
             .member
             .as_ref()
-            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .map(|m| m.roles.iter().map(|r| RoleId(r.get())).collect())
             .unwrap_or_default(),
         poise::Context::Prefix(_) => vec![],
     }

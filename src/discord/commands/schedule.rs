@@ -1,9 +1,9 @@
 //! `/schedule add|list|pause|resume|remove|run` (admins), with time zone and topic autocomplete.
 
-use crate::domain::ids::ChannelId;
 use super::{guild_of, respond, user_of};
 use crate::app::schedules::AddSchedule;
 use crate::discord::{Context, Error};
+use crate::domain::ids::ChannelId;
 use crate::domain::schedule::timezone_suggestions;
 use poise::serenity_prelude as serenity;
 

@@ -2,6 +2,7 @@
 
 use super::{guild_of, respond};
 use crate::discord::{Context, Error};
+use crate::domain::ids::RoleId;
 use poise::serenity_prelude as serenity;
 
 /// Role tracks: the topics that matter for a role
@@ -28,7 +29,10 @@ async fn set(
     let guild = guild_of(ctx)?;
     respond(
         ctx,
-        ctx.data().app.set_track(guild, role.id.get(), &topic).await,
+        ctx.data()
+            .app
+            .set_track(guild, RoleId(role.id.get()), &topic)
+            .await,
     )
     .await
 }
@@ -48,7 +52,7 @@ async fn remove(
         ctx,
         ctx.data()
             .app
-            .remove_track(guild, role.id.get(), &topic)
+            .remove_track(guild, RoleId(role.id.get()), &topic)
             .await,
     )
     .await
