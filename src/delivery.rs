@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn nonces_fit_discord_and_backoff_grows_to_a_cap() {
-        assert!(nonce_for(i64::MAX).len() <= 25);
+        assert!(nonce_for(i64::MAX).len() <= crate::domain::limits::NONCE_MAX);
         assert_eq!(backoff(0), Duration::from_millis(500));
         assert_eq!(backoff(1), Duration::from_secs(1));
         assert_eq!(backoff(50), Duration::from_secs(30));

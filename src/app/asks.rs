@@ -18,6 +18,7 @@ use crate::app::port::ChatPort;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
 use crate::domain::routing::{classify, rank, GENERAL};
 use crate::store::{
     AskRow, AskState, FollowUp, QaSettings, QueuedPost, Resolution, ResolveOutcome, Routing,
@@ -27,9 +28,7 @@ use tracing::Instrument as _;
 /// The longest question `/ask` takes (the option's limit on Discord is the same).
 pub const ASK_MAX_CHARS: usize = 1000;
 /// The longest answer saved from a reply (Discord messages hold 2,000 characters).
-const ANSWER_MAX_CHARS: usize = 2000;
-/// Discord's limit on a thread name.
-const THREAD_NAME_MAX: usize = 100;
+const ANSWER_MAX_CHARS: usize = MESSAGE_MAX;
 /// Content matches considered when guessing a question's topic.
 const TOPIC_EVIDENCE: usize = 10;
 
@@ -109,7 +108,7 @@ impl App {
         Ok(OutMessage {
             content: "The team may have answered this before:".into(),
             embed: Some(Embed {
-                title: fit(&format!("Your question: {text}"), 256),
+                title: fit(&format!("Your question: {text}"), EMBED_TITLE_MAX),
                 description: describe_hits(&hits),
                 footer: Some("If none of this helps, an expert will be asked in a thread.".into()),
                 colour: colours::TIP,
@@ -227,7 +226,7 @@ impl App {
         let starter = OutMessage {
             embed: Some(Embed {
                 title: "Question".into(),
-                description: fit(&ask.text, 4000),
+                description: fit(&ask.text, EMBED_DESCRIPTION_MAX),
                 footer: Some(format!(
                     "Topic: {topic} ({}) · question #{} · The asker marks the reply that helped with \"Mark as answer\" (message menu → Apps).",
                     reason.describe(),

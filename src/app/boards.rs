@@ -7,6 +7,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::boards::{improvement, rank, team_score, Ranked, Standing};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, RoleId, UserId};
+use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::{Period, Span, SEASON_WEEKS};
 use crate::store::{BoardScope, ScheduleRow};
 use chrono::NaiveDate;
@@ -419,8 +420,8 @@ fn scope<'a>(guild: GuildId, span: &'a Span, topic: Option<&'a str>) -> BoardSco
 fn board_message(board: Board, footer: Option<String>) -> OutMessage {
     OutMessage {
         embed: Some(Embed {
-            title: fit(&board.title, 256),
-            description: fit(&board.lines.join("\n"), 4000),
+            title: fit(&board.title, EMBED_TITLE_MAX),
+            description: fit(&board.lines.join("\n"), EMBED_DESCRIPTION_MAX),
             footer,
             colour: colours::BOARD,
             ..Default::default()

@@ -5,10 +5,8 @@ use super::{refuse, starter, App, AppResult};
 use crate::domain::content_files::{parse_all, to_toml, Format};
 use crate::domain::format;
 use crate::domain::ids::GuildId;
+use crate::domain::limits::MESSAGE_MAX;
 use crate::store::ImportCounts;
-
-/// Discord's limit for a message's text.
-const MESSAGE_MAX: usize = 2000;
 
 impl App {
     /// Refuses a file by name or size before it is downloaded.

@@ -5,6 +5,7 @@
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::routing::{parse_away_until, GENERAL};
 use crate::store::{Away, QaSetting};
 use chrono::DateTime;
@@ -251,7 +252,7 @@ impl App {
         Ok(OutMessage {
             embed: Some(Embed {
                 title: "Experts".into(),
-                description: crate::domain::format::fit(&description, 4000),
+                description: crate::domain::format::fit(&description, EMBED_DESCRIPTION_MAX),
                 colour: colours::QUIZ,
                 ..Default::default()
             }),

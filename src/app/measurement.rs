@@ -10,6 +10,7 @@ use crate::dice::SplitMix64;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::measurement::{
     assign_holdout, block_holdout, check_due, check_mean, decay_weight, guess_corrected,
     item_stats, knowledge, knowledge_set, uplift, CheckScore, Estimate, FirstTry, ItemFlag,
@@ -303,7 +304,7 @@ impl App {
             Some(u) => text.push_str(&uplift_text(u, min)),
             None => text.push_str("Not enough data yet."),
         }
-        Ok(OutMessage::text(fit(&text, 2000)))
+        Ok(OutMessage::text(fit(&text, MESSAGE_MAX)))
     }
 
     /// "One more?" after a channel quiz: a knowledge check, if today's are not done.

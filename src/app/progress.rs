@@ -4,6 +4,7 @@ use super::message::OutMessage;
 use super::{App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::mastery::{bar, TopicMemory};
 use crate::domain::memory::Memory;
 use chrono::NaiveDate;
@@ -104,6 +105,6 @@ impl App {
                 e.ends_day.format("%a %-d %b %Y")
             ));
         }
-        Ok(OutMessage::text(fit(&lines.join("\n"), 2000)))
+        Ok(OutMessage::text(fit(&lines.join("\n"), MESSAGE_MAX)))
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::content::{Question, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, PostId, RoleId, UserId, VersionId};
+use crate::domain::limits::{BUTTON_LABEL_MAX as LABEL_MAX, EMBED_TITLE_MAX, MESSAGE_MAX};
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::{percent_correct, score, Scored};
@@ -52,14 +53,12 @@ const REFRESHER_ONE_IN: u64 = 20;
 
 /// How long a practice or review question can be answered after it was shown.
 const PERSONAL_TTL_MS: i64 = 24 * 3_600_000;
-/// Discord's limit for a button label.
-const LABEL_MAX: usize = 80;
 
 /// A tip as an embed with its topic and link.
 pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>) -> OutMessage {
     OutMessage {
         embed: Some(Embed {
-            title: fit(&format!("💡 Tip · {topic_name}"), 256),
+            title: fit(&format!("💡 Tip · {topic_name}"), EMBED_TITLE_MAX),
             description: text.to_string(),
             url: link.map(str::to_string),
             footer: link.map(|_| "Open the title for more".to_string()),
@@ -142,7 +141,10 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
-            title: fit(&format!("🧠 Quiz · {}", post.version.topic_name), 256),
+            title: fit(
+                &format!("🧠 Quiz · {}", post.version.topic_name),
+                EMBED_TITLE_MAX,
+            ),
             description,
             url: None,
             footer: Some(footer),
@@ -190,7 +192,7 @@ fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
         String::new()
     };
     text.push_str(&format!("\n-# {points} · streak {streak}{bonus}"));
-    fit(&text, 2000)
+    fit(&text, MESSAGE_MAX)
 }
 
 impl App {
@@ -251,7 +253,7 @@ impl App {
                     named_choice(q, q.correct),
                     q.explanation
                 ),
-                2000,
+                MESSAGE_MAX,
             )));
         }
         let posted_ms = post.posted_ms.unwrap_or(now.timestamp_millis());
@@ -457,7 +459,7 @@ impl App {
         let (mut reply, _) = self.record_answer(&answer, &v).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&v.question.prompt, 300), reply.content),
-            2000,
+            MESSAGE_MAX,
         );
         Ok((reply, v, answer))
     }
@@ -535,7 +537,7 @@ pub(super) fn question_card(
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
-            title: fit(title, 256),
+            title: fit(title, EMBED_TITLE_MAX),
             description: question_text(q),
             url: None,
             footer: Some("Only you can see this. Pick an answer.".into()),

@@ -14,6 +14,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::measurement::block_holdout;
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::ReviewDelivery;
@@ -251,7 +252,7 @@ impl App {
         } else {
             reply.content = fit(
                 &format!("{}\n\n✅ **Review done.** Nice work.", reply.content),
-                2000,
+                MESSAGE_MAX,
             );
         }
         Ok(reply)

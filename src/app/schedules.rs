@@ -6,6 +6,7 @@ use super::quiz::{tip_message, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::format;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::schedule::{parse_timezone, CronSchedule, ScheduleKind};
 use crate::store::{NewSchedule, Run, RunOutput, ScheduleRow};
 use chrono::{DateTime, Utc};
@@ -156,7 +157,10 @@ impl App {
                 tz.name()
             ));
         }
-        Ok(OutMessage::text(format::fit(&lines.join("\n"), 2000)))
+        Ok(OutMessage::text(format::fit(
+            &lines.join("\n"),
+            MESSAGE_MAX,
+        )))
     }
 
     async fn own_schedule(&self, guild: GuildId, id: i64) -> AppResult<ScheduleRow> {

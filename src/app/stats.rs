@@ -7,6 +7,7 @@ use crate::charts::{percent_lines, Line};
 use crate::domain::boards::Tally;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::mastery::bar;
 use crate::domain::periods::{Period, Span};
 use crate::store::BoardScope;
@@ -159,7 +160,7 @@ impl App {
                 title: "📈 Stats".into(),
                 description: fit(
                     &format!("{whose} learning so far\n\n{}", lines.join("\n")),
-                    4000,
+                    EMBED_DESCRIPTION_MAX,
                 ),
                 footer: Some("Only you can see this.".into()),
                 colour: colours::BOARD,

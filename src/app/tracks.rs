@@ -6,6 +6,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::GuildId;
 use crate::domain::ids::RoleId;
+use crate::domain::limits::MESSAGE_MAX;
 
 impl App {
     /// The name of one of the guild's topics, or a refusal naming how to pick one.
@@ -71,6 +72,6 @@ impl App {
             }
             lines.push(format!("• {}", fit(name, 80)));
         }
-        Ok(OutMessage::text(fit(&lines.join("\n"), 2000)))
+        Ok(OutMessage::text(fit(&lines.join("\n"), MESSAGE_MAX)))
     }
 }

@@ -8,8 +8,7 @@ use crate::domain::ids::{GuildId, PostId, VersionId};
 
 /// The version tag of the current format.
 const TAG: &str = "pl1";
-/// Discord's limit on a `custom_id`.
-pub const CUSTOM_ID_MAX: usize = 100;
+pub use crate::domain::limits::CUSTOM_ID_MAX;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComponentId {

@@ -9,6 +9,7 @@ pub mod format;
 pub mod ids;
 pub mod knowledge;
 pub mod kpi;
+pub mod limits;
 pub mod mastery;
 pub mod measurement;
 pub mod memory;

@@ -8,6 +8,7 @@ use crate::app::AppResult;
 use crate::charts::{percent_lines, Line};
 use crate::domain::analytics::{ExpertLoad, Figure, SupportReason};
 use crate::domain::format::{duration, fit};
+use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::Period;
 
 fn pct(f: f64) -> String {
@@ -25,8 +26,8 @@ fn minutes_text(m: f64) -> String {
 pub(super) fn report_embed(title: String, lines: &[String]) -> OutMessage {
     OutMessage {
         embed: Some(Embed {
-            title: fit(&title, 256),
-            description: fit(&lines.join("\n"), 4000),
+            title: fit(&title, EMBED_TITLE_MAX),
+            description: fit(&lines.join("\n"), EMBED_DESCRIPTION_MAX),
             colour: colours::REPORT,
             ..Default::default()
         }),

@@ -3,6 +3,7 @@
 
 use super::{guild_of, respond, user_of};
 use crate::discord::{Context, Error};
+use crate::domain::limits::AUTOCOMPLETE_CHOICES_MAX;
 use poise::serenity_prelude as serenity;
 
 /// Measure what reviews cause: a randomized holdout (admins)
@@ -28,7 +29,7 @@ async fn autocomplete_topic_or_all(
         "all",
     )];
     choices.extend(super::schedule::topic_choices(ctx, partial).await);
-    choices.truncate(25);
+    choices.truncate(AUTOCOMPLETE_CHOICES_MAX);
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 

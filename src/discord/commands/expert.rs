@@ -3,6 +3,7 @@
 use super::{guild_of, respond, user_of};
 use crate::discord::{Context, Error};
 use crate::domain::ids::UserId;
+use crate::domain::limits::AUTOCOMPLETE_CHOICES_MAX;
 use crate::domain::routing::GENERAL;
 use poise::serenity_prelude as serenity;
 
@@ -23,7 +24,7 @@ pub async fn autocomplete_expert_topic(
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
     let mut choices = super::schedule::topic_choices(ctx, partial).await;
-    if GENERAL.contains(&partial.to_lowercase()) && choices.len() < 25 {
+    if GENERAL.contains(&partial.to_lowercase()) && choices.len() < AUTOCOMPLETE_CHOICES_MAX {
         choices.push(serenity::AutocompleteChoice::new(
             "General (anything else)",
             GENERAL,

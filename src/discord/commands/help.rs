@@ -2,9 +2,7 @@
 
 use crate::discord::{Command, Context, Error};
 use crate::domain::format::fit;
-
-/// Discord's limit for an embed's description.
-const EMBED_MAX_CHARS: usize = 4096;
+use crate::domain::limits::EMBED_DESCRIPTION_MAX as EMBED_MAX_CHARS;
 
 /// Lists every peerlearn command and what it does
 #[poise::command(slash_command)]

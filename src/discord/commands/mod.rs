@@ -25,6 +25,7 @@ use crate::app::AppError;
 use crate::domain::format::fit;
 use crate::domain::ids::RoleId;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::limits::MESSAGE_MAX;
 
 /// Every command the bot registers, in the order `/help` lists them.
 pub fn all() -> Vec<Command> {
@@ -52,9 +53,6 @@ pub fn all() -> Vec<Command> {
         ask::mark_as_answer(),
     ]
 }
-
-/// Discord's limit for a message's text.
-const MESSAGE_MAX: usize = 2000;
 
 /// The guild a command runs in (commands that need one are `guild_only`).
 pub fn guild_of(ctx: Context<'_>) -> Result<GuildId, Error> {

@@ -4,6 +4,7 @@ use super::{guild_of, respond, user_of};
 use crate::app::schedules::AddSchedule;
 use crate::discord::{Context, Error};
 use crate::domain::ids::ChannelId;
+use crate::domain::limits::{AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX};
 use crate::domain::schedule::timezone_suggestions;
 use poise::serenity_prelude as serenity;
 
@@ -52,7 +53,7 @@ pub async fn autocomplete_timezone(
     _ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let choices = timezone_suggestions(partial, 25)
+    let choices = timezone_suggestions(partial, AUTOCOMPLETE_CHOICES_MAX)
         .into_iter()
         .map(|name| serenity::AutocompleteChoice::new(name, name))
         .collect();
@@ -85,9 +86,9 @@ pub(super) async fn topic_choices(
         .unwrap_or_default()
         .into_iter()
         .filter(|(id, name)| id.contains(&needle) || name.to_lowercase().contains(&needle))
-        .take(25)
+        .take(AUTOCOMPLETE_CHOICES_MAX)
         .map(|(id, name)| {
-            let label = crate::domain::format::fit(&format!("{name} ({id})"), 100);
+            let label = crate::domain::format::fit(&format!("{name} ({id})"), CHOICE_NAME_MAX);
             serenity::AutocompleteChoice::new(label, id)
         })
         .collect()
