@@ -2,7 +2,6 @@
 //! rank, teams rank per member, the most improved board, and the scheduled final standings.
 
 use crate::common::{spawn_app_with, TestApp};
-use crate::quizzes::{bot_posts, command, wait_for_posts};
 use crate::reinforcement::practise;
 use discord_emulator::PostedMessage;
 use serde_json::{json, Value};
@@ -19,17 +18,17 @@ pub async fn reply_to(
         .discord
         .slash(app.channel, user, name, options)
         .unwrap_or_else(|e| panic!("/{name}: {e}"));
-    for _ in 0..500 {
-        let reply = app.discord.reply(id).await.expect("the bot answers");
-        let message = reply.message.expect("a reply message");
-        assert!(message.is_ephemeral(), "/{name} answers only the caller");
-        let thinking = message.flags & 128 != 0;
-        if !thinking {
-            return message;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("/{name}: the deferred reply was never filled in");
+    app.eventually(
+        &format!("/{name}'s deferred reply to be filled in"),
+        || async {
+            let reply = app.discord.reply(id).await.expect("the bot answers");
+            let message = reply.message.expect("a reply message");
+            assert!(message.is_ephemeral(), "/{name} answers only the caller");
+            let thinking = message.flags & 128 != 0;
+            (!thinking).then_some(message)
+        },
+    )
+    .await
 }
 
 /// An embed's title, description and footer as plain text, one per line.
@@ -56,36 +55,36 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     let cy = app.discord.add_member(app.guild, "cy", &[]);
     let dee = app.discord.add_member(app.guild, "dee", &[]);
     // Auckland is UTC+13 in November: Monday 30 Nov starts at 11:00 UTC on Sunday the 29th.
-    let tz = command(
-        &app,
-        app.admin,
-        "config timezone",
-        &[("zone", json!("Pacific/Auckland"))],
-    )
-    .await;
+    let tz = app
+        .command(
+            app.admin,
+            "config timezone",
+            &[("zone", json!("Pacific/Auckland"))],
+        )
+        .await;
     assert!(tz.contains("Pacific/Auckland"), "{tz}");
-    let team = command(
-        &app,
-        app.admin,
-        "config team-role",
-        &[("role", json!(support.to_string()))],
-    )
-    .await;
+    let team = app
+        .command(
+            app.admin,
+            "config team-role",
+            &[("role", json!(support.to_string()))],
+        )
+        .await;
     assert!(
         team.contains(&format!("<@&{support}> is now a team")),
         "{team}"
     );
-    let added = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("leaderboard")),
-            ("cron", json!("0 9 * * MON")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    let added = app
+        .command(
+            app.admin,
+            "schedule add",
+            &[
+                ("kind", json!("leaderboard")),
+                ("cron", json!("0 9 * * MON")),
+                ("channel", json!(app.channel.to_string())),
+            ],
+        )
+        .await;
     assert!(added.contains("Mon 30 Nov 2026 09:00 NZDT"), "{added}");
 
     // Mon 23 Nov, 20:00 in Auckland. Practice earns 2 points a right answer.
@@ -203,7 +202,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
 
     // Mon 30 Nov 09:00 in Auckland: the schedule posts last week's final, then this week.
     app.clock.advance(Duration::from_secs(9 * 3600));
-    let posts = wait_for_posts(&app, app.channel, 2).await;
+    let posts = app.wait_for_posts(app.channel, 2).await;
     let last = embed_lines(&posts[0]);
     assert!(
         last.starts_with(&format!(
@@ -226,12 +225,14 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     }
     // A manual run the same week posts no second final.
     app.clock.advance(Duration::from_secs(60));
-    let again = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    let again = app
+        .command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
     assert!(!again.contains("rror"), "{again}");
-    let posts = wait_for_posts(&app, app.channel, 3).await;
+    let posts = app.wait_for_posts(app.channel, 3).await;
     assert!(embed_lines(&posts[2]).starts_with("🏆 This week so far"));
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(bot_posts(&app, app.channel).len(), 3);
+    app.clock.settled().await;
+    assert_eq!(app.bot_posts(app.channel).len(), 3);
     let finals: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM board_finals")
         .fetch_one(app.store.pool())
         .await
@@ -239,13 +240,9 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     assert_eq!(finals, 1);
 
     // Four-week seasons: the one that starts today is counted from the ledger at once.
-    let season = command(
-        &app,
-        app.admin,
-        "config season-length",
-        &[("weeks", json!(4))],
-    )
-    .await;
+    let season = app
+        .command(app.admin, "config season-length", &[("weeks", json!(4))])
+        .await;
     assert!(
         season.starts_with("Seasons now last 4 weeks. This one: season 30 Nov – 27 Dec 2026"),
         "{season}"

@@ -1,13 +1,17 @@
 //! `spawn_app()`: a fresh emulator with a guild, a channel and two members, the bot connected
-//! to it on a temporary SQLite file, and helpers to stop it and check the contract.
+//! to it on a temporary SQLite file; and the [`TestApp`] methods every test uses: run a
+//! command, click, wait for posts, wait until something holds ([`TestApp::eventually`]), stop,
+//! restart and check the contract.
 
 use discord_emulator::state::perms;
-use discord_emulator::{Emulator, EmulatorOptions};
+use discord_emulator::{Emulator, EmulatorOptions, PostedMessage, Reply, DEFAULT_WAIT};
 use peerlearn::clock::Clock;
 use peerlearn::config::{Settings, Token};
 use peerlearn::discord::BotError;
 use peerlearn::store::Store;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,6 +35,38 @@ pub struct TestApp {
     shutdown: Option<oneshot::Sender<()>>,
     bot: Option<JoinHandle<Result<(), BotError>>>,
     _dir: tempfile::TempDir,
+}
+
+/// What a check given to [`TestApp::eventually`] returns: `true` or `Some` once found.
+pub trait Found {
+    type Value;
+    fn found(self) -> Option<Self::Value>;
+}
+
+impl Found for bool {
+    type Value = ();
+    fn found(self) -> Option<()> {
+        self.then_some(())
+    }
+}
+
+impl<T> Found for Option<T> {
+    type Value = T;
+    fn found(self) -> Option<T> {
+        self
+    }
+}
+
+/// What is stored behind a delivered quiz post.
+#[derive(sqlx::FromRow)]
+pub struct PostQuestion {
+    pub post: i64,
+    /// The right choice, 0-based.
+    #[sqlx(try_from = "i64")]
+    pub correct: usize,
+    pub explanation: String,
+    pub version: i64,
+    pub question: String,
 }
 
 pub fn init_logs() {
@@ -204,6 +240,141 @@ impl TestApp {
 
     pub fn assert_no_violations(&self) {
         assert_no_violations(&self.discord);
+    }
+
+    /// Waits until `check` finds what it looks for (`true`, or `Some`), looking again after
+    /// each change to the emulator's state (or every 10 ms); fails the test naming `what` after
+    /// the emulator's wait. The one way tests wait for the bot.
+    pub async fn eventually<R: Found, F, Fut>(&self, what: &str, mut check: F) -> R::Value
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = R>,
+    {
+        let deadline = std::time::Instant::now() + DEFAULT_WAIT;
+        loop {
+            if let Some(found) = check().await.found() {
+                return found;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "timed out after {DEFAULT_WAIT:?} waiting for {what}"
+            );
+            self.discord.next_change(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// Runs a slash command in the test channel and returns the text of the (final) reply,
+    /// checking it is ephemeral.
+    pub async fn command(&self, user: u64, name: &str, options: &[(&str, Value)]) -> String {
+        let id = self
+            .discord
+            .slash(self.channel, user, name, options)
+            .unwrap_or_else(|e| panic!("/{name}: {e}"));
+        let reply = self.discord.reply(id).await.expect("the bot answers");
+        let message = reply.message.expect("a reply message");
+        assert!(message.is_ephemeral(), "/{name} answers only the caller");
+        message.content
+    }
+
+    /// `/schedule add` by the admin in the test channel, with `extra` options; returns the
+    /// reply.
+    pub async fn add_schedule(&self, kind: &str, cron: &str, extra: &[(&str, Value)]) -> String {
+        let mut options = vec![
+            ("kind", json!(kind)),
+            ("cron", json!(cron)),
+            ("channel", json!(self.channel.to_string())),
+        ];
+        options.extend(extra.iter().cloned());
+        self.command(self.admin, "schedule add", &options).await
+    }
+
+    /// Clicks a button and returns the bot's answer to the click.
+    pub async fn click(&self, user: u64, message: u64, custom_id: &str) -> Reply {
+        let id = self
+            .discord
+            .click(user, message, custom_id)
+            .expect("the button exists");
+        self.discord
+            .reply(id)
+            .await
+            .expect("the bot answers the click")
+    }
+
+    /// The bot's own posts in `channel` (not its replies to interactions).
+    pub fn bot_posts(&self, channel: u64) -> Vec<PostedMessage> {
+        let bot = self.discord.bot_user_id();
+        self.discord
+            .messages_in(channel)
+            .into_iter()
+            .filter(|m| m.author_id == bot && m.interaction_id.is_none())
+            .collect()
+    }
+
+    /// Waits until the bot has posted `n` messages in `channel` and recorded each as sent
+    /// (a post reaches the channel a moment before the bot commits that it was sent, and a
+    /// quiz's window starts then); returns them. Thread starters are posted directly, not
+    /// through the outbox.
+    pub async fn wait_for_posts(&self, channel: u64, n: usize) -> Vec<PostedMessage> {
+        let posts = self
+            .eventually(&format!("{n} posts in channel {channel}"), || async {
+                let posts = self.bot_posts(channel);
+                (posts.len() >= n).then_some(posts)
+            })
+            .await;
+        for post in posts.iter().filter(|p| p.thread_id.is_none()) {
+            self.eventually(
+                &format!("post {} to be recorded as sent", post.id),
+                || async {
+                    sqlx::query_scalar::<_, i64>(
+                        "SELECT COUNT(*) FROM outbox WHERE message_id = ? AND state = 'sent'",
+                    )
+                    .bind(post.id as i64)
+                    .fetch_one(self.store.pool())
+                    .await
+                    .unwrap()
+                        == 1
+                },
+            )
+            .await;
+        }
+        posts
+    }
+
+    /// The question behind the quiz post with this message id, once the bot has recorded the
+    /// delivery (the message reaches the channel a moment before).
+    pub async fn question_of_post(&self, message_id: u64) -> PostQuestion {
+        self.eventually("the post to be recorded as delivered", || async {
+            sqlx::query_as(
+                "SELECT p.id AS post, v.correct, v.explanation, v.id AS version, v.question_id AS question
+                 FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
+                 WHERE p.message_id = ?",
+            )
+            .bind(message_id as i64)
+            .fetch_optional(self.store.pool())
+            .await
+            .unwrap()
+        })
+        .await
+    }
+
+    /// One number from the database (`SELECT COUNT(*) ...`).
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap()
+    }
+
+    /// Waits until `n` outbox posts are recorded as sent (a post reaches the channel a moment
+    /// before the bot commits that it was sent).
+    pub async fn wait_until_sent(&self, n: i64) {
+        self.eventually(&format!("{n} posts recorded as sent"), || async {
+            let sent = self
+                .count("SELECT COUNT(*) FROM outbox WHERE state = 'sent'")
+                .await;
+            sent == n
+        })
+        .await
     }
 }
 

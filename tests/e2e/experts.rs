@@ -4,7 +4,6 @@
 //! finds. Mentions are checked on every message by the emulator.
 
 use crate::common::{spawn_app, TestApp};
-use crate::quizzes::{bot_posts, command, wait_for_posts};
 use discord_emulator::PostedMessage;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -18,21 +17,21 @@ struct QaWorld {
 async fn qa_world(app: &TestApp) -> QaWorld {
     let qa = app.discord.add_text_channel(app.guild, "questions");
     let admins = app.discord.add_text_channel(app.guild, "admins");
-    let set = command(
-        app,
-        app.admin,
-        "config qa-channel",
-        &[("channel", json!(qa.to_string()))],
-    )
-    .await;
+    let set = app
+        .command(
+            app.admin,
+            "config qa-channel",
+            &[("channel", json!(qa.to_string()))],
+        )
+        .await;
     assert!(set.contains(&format!("<#{qa}>")), "{set}");
-    let set = command(
-        app,
-        app.admin,
-        "config admin-channel",
-        &[("channel", json!(admins.to_string()))],
-    )
-    .await;
+    let set = app
+        .command(
+            app.admin,
+            "config admin-channel",
+            &[("channel", json!(admins.to_string()))],
+        )
+        .await;
     assert!(set.contains("Admins are now told"), "{set}");
     QaWorld { qa, admins }
 }
@@ -81,7 +80,9 @@ fn embed_text(m: &PostedMessage) -> String {
 }
 
 async fn join(app: &TestApp, user: u64, topic: &str) {
-    let text = command(app, user, "expert join", &[("topic", json!(topic))]).await;
+    let text = app
+        .command(user, "expert join", &[("topic", json!(topic))])
+        .await;
     assert!(text.contains("now an expert"), "{text}");
 }
 
@@ -104,21 +105,6 @@ async fn events(app: &TestApp, thread: u64) -> Vec<(String, Option<i64>)> {
     .unwrap()
 }
 
-/// Waits until `check` holds for the database (the bot works asynchronously).
-async fn eventually<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..500 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
 fn kinds(events: &[(String, Option<i64>)]) -> Vec<&str> {
     events.iter().map(|(k, _)| k.as_str()).collect()
 }
@@ -137,7 +123,9 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
     for e in [e1, e2, e3] {
         join(&app, e, "security").await;
     }
-    let away = command(&app, e3, "expert away", &[("until", json!("3d"))]).await;
+    let away = app
+        .command(e3, "expert away", &[("until", json!("3d"))])
+        .await;
     assert!(
         away.contains("no new questions until Thu 26 Nov 2026"),
         "{away}"
@@ -162,7 +150,7 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
     assert_eq!(thread.name, PRINTER);
     let starter = app.discord.message(t1).expect("the thread's starter post");
     assert!(embed_text(&starter).contains(PRINTER));
-    let ping = &wait_for_posts(&app, t1, 1).await[0];
+    let ping = &app.wait_for_posts(t1, 1).await[0];
     assert!(
         ping.content.contains("you are an expert on **security**"),
         "{}",
@@ -174,21 +162,21 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
     // Ben replies in his thread before the deadline: that question does not escalate.
     app.discord
         .say(t2, e2, "On it: reception keeps them in the blue box.");
-    eventually("ben's reply to be noticed", || async {
+    app.eventually("ben's reply to be noticed", || async {
         ask_state(&app, t2).await.2.is_some()
     })
     .await;
 
     // 3 h 59 min: nothing; 4 h: escalation.
     app.clock.advance(Duration::from_secs(239 * 60));
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.clock.settled().await;
     assert_eq!(
-        bot_posts(&app, t1).len(),
+        app.bot_posts(t1).len(),
         1,
         "no escalation before the deadline"
     );
     app.clock.advance(Duration::from_secs(60));
-    let posts = wait_for_posts(&app, t1, 2).await;
+    let posts = app.wait_for_posts(t1, 2).await;
     assert!(
         posts[1].content.contains("could you take this question"),
         "{}",
@@ -201,7 +189,7 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
         ["asked", "routed", "escalated"]
     );
     // Ben's own question: ana was asked, cho is away, ben asked it: the admins are told.
-    let admin_posts = wait_for_posts(&app, world.admins, 1).await;
+    let admin_posts = app.wait_for_posts(world.admins, 1).await;
     assert!(
         admin_posts[0].content.contains(&format!("<#{t3}>")),
         "{}",
@@ -220,7 +208,7 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
 
     // A day after asking, the asker is reminded once (and only the asker is notified).
     app.clock.advance(Duration::from_secs(20 * 3600));
-    let posts = wait_for_posts(&app, t2, 2).await;
+    let posts = app.wait_for_posts(t2, 2).await;
     let nudge = posts.last().unwrap();
     assert!(
         nudge.content.contains("Mark as answer"),
@@ -228,7 +216,7 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
         nudge.content
     );
     assert_eq!(nudge.pinged.users, vec![asker2]);
-    eventually("the nudge to be recorded", || async {
+    app.eventually("the nudge to be recorded", || async {
         kinds(&events(&app, t2).await).contains(&"nudged")
     })
     .await;
@@ -260,7 +248,7 @@ async fn nobody_available_is_said_honestly_and_the_admins_are_told() {
         reply.content
     );
     let thread = thread_in(&reply.content);
-    let admin = wait_for_posts(&app, world.admins, 1).await;
+    let admin = app.wait_for_posts(world.admins, 1).await;
     assert!(
         admin[0].content.contains(&format!("<#{thread}>")),
         "{}",
@@ -271,7 +259,7 @@ async fn nobody_available_is_said_honestly_and_the_admins_are_told() {
         "{}",
         admin[0].content
     );
-    let in_thread = wait_for_posts(&app, thread, 1).await;
+    let in_thread = app.wait_for_posts(thread, 1).await;
     assert!(in_thread[0].content.contains("Anyone who knows the answer"));
     assert_eq!(kinds(&events(&app, thread).await), ["asked", "unassigned"]);
 }
@@ -286,11 +274,11 @@ async fn mark_as_answer_keeps_the_answer_and_the_next_ask_finds_it_first() {
     let question = "How do I get read access to the staging database?";
     let reply = ask(&app, app.member, question, Some("security")).await;
     let thread = thread_in(&reply.content);
-    wait_for_posts(&app, thread, 1).await;
+    app.wait_for_posts(thread, 1).await;
     let answer_text =
         "Request the role db-staging-read in the access portal; approval takes a day.";
     let answer = app.discord.say(thread, expert, answer_text);
-    eventually("the expert's reply to be noticed", || async {
+    app.eventually("the expert's reply to be noticed", || async {
         ask_state(&app, thread).await.2.is_some()
     })
     .await;
@@ -304,7 +292,7 @@ async fn mark_as_answer_keeps_the_answer_and_the_next_ask_finds_it_first() {
     assert!(refused.content.contains("Only <@"), "{}", refused.content);
     assert!(refused.is_ephemeral());
     // Not one of the bot's own posts either.
-    let bot_post = bot_posts(&app, thread)[0].id;
+    let bot_post = app.bot_posts(thread)[0].id;
     let id = app
         .discord
         .message_command(app.member, "Mark as answer", bot_post)
@@ -349,7 +337,7 @@ async fn mark_as_answer_keeps_the_answer_and_the_next_ask_finds_it_first() {
         kinds(&events(&app, thread).await),
         ["asked", "routed", "first_response", "resolved"]
     );
-    eventually("the thread to be archived", || async {
+    app.eventually("the thread to be archived", || async {
         app.discord.channel(thread).is_some_and(|c| c.archived)
     })
     .await;
@@ -401,7 +389,7 @@ async fn mark_as_answer_keeps_the_answer_and_the_next_ask_finds_it_first() {
     .unwrap();
     assert_eq!(deflected, 1);
     // No new thread was opened for it.
-    assert_eq!(bot_posts(&app, world.qa).len(), 1);
+    assert_eq!(app.bot_posts(world.qa).len(), 1);
 }
 
 #[tokio::test]
@@ -422,7 +410,7 @@ async fn still_need_help_routes_from_the_matches() {
     let reply = app.discord.reply(click).await.unwrap();
     assert_eq!(reply.callback_type, 6, "the click is acknowledged first");
     let mut routed = String::new();
-    eventually("the reply to show the thread", || {
+    app.eventually("the reply to show the thread", || {
         routed = app.discord.message(shown.id).unwrap().content;
         let done = routed.contains("<#");
         async move { done }
@@ -433,7 +421,7 @@ async fn still_need_help_routes_from_the_matches() {
         routed.contains("**security**"),
         "the rule or content picks the topic: {routed}"
     );
-    assert_eq!(bot_posts(&app, world.qa).len(), 1);
+    assert_eq!(app.bot_posts(world.qa).len(), 1);
     // A second click does not open a second thread.
     let again = app.discord.click(app.member, shown.id, &route);
     assert!(again.is_err(), "the buttons are gone after routing");
@@ -452,15 +440,16 @@ async fn question_text_pings_nobody_and_search_syntax_cannot_break_queries() {
     );
     let reply = ask(&app, app.member, &hostile, Some("general")).await;
     let thread = thread_in(&reply.content);
-    let ping = &wait_for_posts(&app, thread, 1).await[0];
+    let ping = &app.wait_for_posts(thread, 1).await[0];
     assert_eq!(
         ping.pinged.users,
         vec![expert],
         "only the expert is notified"
     );
-    for m in bot_posts(&app, world.qa)
+    for m in app
+        .bot_posts(world.qa)
         .iter()
-        .chain(bot_posts(&app, thread).iter())
+        .chain(app.bot_posts(thread).iter())
     {
         assert!(!m.pinged.everyone && m.pinged.roles.is_empty(), "{m:?}");
         assert!(!m.pinged.users.contains(&app.admin), "{m:?}");
@@ -474,7 +463,9 @@ async fn question_text_pings_nobody_and_search_syntax_cannot_break_queries() {
         "\"\"\"",
         "ünïcödé ✅ 🚀",
     ] {
-        let text = command(&app, app.member, "kb search", &[("query", json!(query))]).await;
+        let text = app
+            .command(app.member, "kb search", &[("query", json!(query))])
+            .await;
         assert!(
             text.contains("Nothing in the knowledge base matches"),
             "{query}: {text}"
@@ -535,12 +526,16 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
         ),
     ];
     for (name, options, expected) in cases {
-        let text = command(&app, app.member, name, &options).await;
+        let text = app.command(app.member, name, &options).await;
         assert!(text.contains(expected), "/{name}: {text}");
     }
-    let text = command(&app, app.member, "kb remove", &[("id", json!(1))]).await;
+    let text = app
+        .command(app.member, "kb remove", &[("id", json!(1))])
+        .await;
     assert!(text.contains("Manage Server"), "{text}");
-    let text = command(&app, app.admin, "kb remove", &[("id", json!(99))]).await;
+    let text = app
+        .command(app.admin, "kb remove", &[("id", json!(99))])
+        .await;
     assert!(text.contains("There is no answer #99"), "{text}");
     let (experts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM experts")
         .fetch_one(app.store.pool())
@@ -548,16 +543,16 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
         .unwrap();
     assert_eq!(experts, 0, "nothing was stored");
 
-    let text = command(
-        &app,
-        app.admin,
-        "expert assign",
-        &[
-            ("member", json!(other.to_string())),
-            ("topic", json!("security")),
-        ],
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "expert assign",
+            &[
+                ("member", json!(other.to_string())),
+                ("topic", json!("security")),
+            ],
+        )
+        .await;
     assert!(
         text.contains(&format!("<@{other}> is now an expert on **security**")),
         "{text}"
@@ -574,7 +569,9 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
         text.contains("Data privacy"),
         "uncovered topics are listed: {text}"
     );
-    let text = command(&app, app.admin, "config escalation", &[("hours", json!(2))]).await;
+    let text = app
+        .command(app.admin, "config escalation", &[("hours", json!(2))])
+        .await;
     assert!(text.contains("**2 h** to reply"), "{text}");
     let (minutes,): (Option<i64>,) =
         sqlx::query_as("SELECT escalation_after_minutes FROM guilds WHERE id = ?")
@@ -584,6 +581,6 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
             .unwrap();
     assert_eq!(minutes, Some(120));
     // Outside a question's thread, /resolve explains itself.
-    let text = command(&app, app.member, "resolve", &[]).await;
+    let text = app.command(app.member, "resolve", &[]).await;
     assert!(text.contains("inside a question's thread"), "{text}");
 }

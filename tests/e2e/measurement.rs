@@ -3,7 +3,6 @@
 //! flagged in the store and capped per member, from `/quiz` and the daily quiz's "One more?".
 
 use crate::common::{spawn_app, spawn_app_with, TestApp};
-use crate::quizzes::{add_schedule, bot_posts, command, wait_for_posts};
 use crate::reinforcement::{practise, review_session};
 use serde_json::json;
 use std::time::Duration;
@@ -15,7 +14,7 @@ async fn start(app: &TestApp, user: u64, topic: &str, holdout: u32, weeks: u32) 
         ("holdout", json!(holdout)),
         ("weeks", json!(weeks)),
     ];
-    command(app, user, "experiment start", &options).await
+    app.command(user, "experiment start", &options).await
 }
 
 async fn arms(app: &TestApp) -> Vec<(i64, bool)> {
@@ -43,7 +42,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
     let text = start(&app, app.admin, "nowhere", 50, 4).await;
     assert!(text.contains("There is no topic `nowhere`"), "{text}");
     assert!(arms(&app).await.is_empty(), "nothing stored");
-    let text = command(&app, app.admin, "experiment status", &[]).await;
+    let text = app.command(app.admin, "experiment status", &[]).await;
     assert!(text.starts_with("No experiment yet."), "{text}");
 
     let text = start(&app, app.admin, "all", 50, 4).await;
@@ -66,7 +65,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
 
     // Members see it.
     let someone_held = held.iter().copied().find(|u| members.contains(u)).unwrap();
-    let text = command(&app, someone_held, "progress", &[]).await;
+    let text = app.command(someone_held, "progress", &[]).await;
     assert!(
         text.contains("🧪 You are in the holdout group of an experiment until Mon 21 Dec 2026"),
         "{text}"
@@ -76,14 +75,14 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
         .copied()
         .filter(|m| !held.contains(m))
         .collect();
-    let text = command(&app, reviewed[0], "progress", &[]).await;
+    let text = app.command(reviewed[0], "progress", &[]).await;
     assert!(!text.contains("holdout"), "{text}");
 
     // Tomorrow's reminder counts only the reviewed arm; a held-out member who clicks it is
     // told why there is nothing for them.
-    add_schedule(&app, "reinforcement", "0 9 * * *", &[]).await;
+    app.add_schedule("reinforcement", "0 9 * * *", &[]).await;
     app.clock.advance(Duration::from_secs(26 * 3600));
-    let posts = wait_for_posts(&app, app.channel, 1).await;
+    let posts = app.wait_for_posts(app.channel, 1).await;
     assert!(
         posts[0].content.starts_with(&format!(
             "🔁 **{} people have reviews due.**",
@@ -110,13 +109,13 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
     // A newcomer is drawn on arrival, once.
     let newcomer = app.discord.add_member(app.guild, "late", &[]);
     practise(&app, newcomer, "privacy", true).await;
-    command(&app, newcomer, "progress", &[]).await;
+    app.command(newcomer, "progress", &[]).await;
     let first = arms(&app).await;
     assert_eq!(first.len(), 12, "{first:?}");
-    command(&app, newcomer, "progress", &[]).await;
+    app.command(newcomer, "progress", &[]).await;
     assert_eq!(arms(&app).await, first);
 
-    let status = command(&app, app.admin, "experiment status", &[]).await;
+    let status = app.command(app.admin, "experiment status", &[]).await;
     assert!(
         status.starts_with("🧪 **Experiment** on every topic, 50% holdout, since Mon 23 Nov 2026 (running until Mon 21 Dec 2026)."),
         "{status}"
@@ -130,13 +129,13 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
         "{text}"
     );
 
-    let text = command(&app, app.admin, "experiment stop", &[]).await;
+    let text = app.command(app.admin, "experiment stop", &[]).await;
     assert!(text.starts_with("🧪 **Experiment stopped.**"), "{text}");
-    let text = command(&app, app.admin, "experiment stop", &[]).await;
+    let text = app.command(app.admin, "experiment stop", &[]).await;
     assert!(text.starts_with("No experiment is running."), "{text}");
-    let text = command(&app, someone_held, "progress", &[]).await;
+    let text = app.command(someone_held, "progress", &[]).await;
     assert!(!text.contains("holdout"), "{text}");
-    let status = command(&app, app.admin, "experiment status", &[]).await;
+    let status = app.command(app.admin, "experiment status", &[]).await;
     assert!(status.contains("(ended)"), "{status}");
     app.stop().await.unwrap();
 }
@@ -183,10 +182,10 @@ async fn knowledge_checks_are_flagged_and_capped_per_member() {
     assert_eq!(total, 3);
 
     // The daily quiz: no "One more?" once today's checks are done; tomorrow it is offered.
-    add_schedule(&app, "quiz", "0 10 * * *", &[]).await;
+    app.add_schedule("quiz", "0 10 * * *", &[]).await;
     app.clock.advance(Duration::from_secs(3 * 3600));
-    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
-    let question = crate::quizzes::question_of_post(&app, post.id).await;
+    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
+    let question = app.question_of_post(post.id).await;
     let id = app
         .discord
         .click(app.member, post.id, &post.buttons()[question.correct].0)
@@ -217,7 +216,7 @@ async fn knowledge_checks_are_flagged_and_capped_per_member() {
     let checks = checks_of(&app, bob).await;
     assert_eq!(checks.len(), 1, "{checks:?}");
     assert!(
-        bot_posts(&app, app.channel).len() == 1,
+        app.bot_posts(app.channel).len() == 1,
         "nothing posted in the channel"
     );
     app.stop().await.unwrap();
@@ -243,9 +242,9 @@ async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
         .find(|(u, h)| *h && [app.member, bob].contains(&(*u as u64)))
         .map(|(u, _)| *u as u64)
         .expect("ada or bob is held out");
-    add_schedule(&app, "reinforcement", "0 9 * * *", &[]).await;
+    app.add_schedule("reinforcement", "0 9 * * *", &[]).await;
     app.clock.advance(Duration::from_secs(26 * 3600));
-    let posts = wait_for_posts(&app, app.channel, 1).await;
+    let posts = app.wait_for_posts(app.channel, 1).await;
     assert!(
         posts[0]
             .content

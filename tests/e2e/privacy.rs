@@ -3,28 +3,21 @@
 //! stored afterwards.
 
 use crate::common::{spawn_app, TestApp};
-use crate::quizzes::command;
 use serde_json::{json, Value};
 use std::time::Duration;
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap()
-}
 
 /// The admin loads the starter pack and posts a quiz; `members` each answer it (the first
 /// button). Returns the post's message id.
 async fn answered_quiz(app: &TestApp, members: &[u64]) -> u64 {
-    command(app, app.admin, "content starter", &[]).await;
+    app.command(app.admin, "content starter", &[]).await;
     let options = [
         ("kind", json!("quiz")),
         ("cron", json!("0 3 1 1 *")),
         ("channel", json!(app.channel.to_string())),
     ];
-    command(app, app.admin, "schedule add", &options).await;
-    command(app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    app.command(app.admin, "schedule add", &options).await;
+    app.command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
     let bot = app.discord.bot_user_id();
     let channel = app.channel;
     let (post, button) = app
@@ -75,19 +68,21 @@ async fn a_member_exports_then_deletes_their_data_and_the_team_figures_stay() {
     let mut app = spawn_app().await;
     let (ada, grace) = (app.member, app.admin);
     answered_quiz(&app, &[ada, grace]).await;
-    let chose = command(&app, ada, "reinforce", &[("mode", json!("dm"))]).await;
+    let chose = app
+        .command(ada, "reinforce", &[("mode", json!("dm"))])
+        .await;
     assert!(chose.contains("direct message"), "{chose}");
-    let started = command(
-        &app,
-        grace,
-        "experiment start",
-        &[
-            ("topic", json!("all")),
-            ("holdout", json!(50)),
-            ("weeks", json!(2)),
-        ],
-    )
-    .await;
+    let started = app
+        .command(
+            grace,
+            "experiment start",
+            &[
+                ("topic", json!("all")),
+                ("holdout", json!(50)),
+                ("weeks", json!(2)),
+            ],
+        )
+        .await;
     assert!(started.contains("Experiment started"), "{started}");
 
     // The export: a JSON file with ada's data and nobody else's.
@@ -142,40 +137,40 @@ async fn a_member_exports_then_deletes_their_data_and_the_team_figures_stay() {
               + (SELECT COUNT(*) FROM answers WHERE user_id = {ada})
               + (SELECT COUNT(*) FROM experiment_arms WHERE user_id = {ada})"
     );
-    assert!(count(&app, &ada_rows).await >= 8);
+    assert!(app.count(&ada_rows).await >= 8);
 
     // A stale confirmation deletes nothing either.
     let (prompt, _) = delete_prompt(&app, ada).await;
     app.clock.advance(Duration::from_secs(11 * 60));
     let stale = click_on(&app, ada, prompt, "Delete my data").await;
     assert!(stale.contains("expired"), "{stale}");
-    assert!(count(&app, &ada_rows).await >= 8);
+    assert!(app.count(&ada_rows).await >= 8);
 
     // Confirmed: ada's rows are gone; her answer stays, anonymous.
-    let answers_before = count(&app, "SELECT COUNT(*) FROM answers").await;
+    let answers_before = app.count("SELECT COUNT(*) FROM answers").await;
     let (prompt, _) = delete_prompt(&app, ada).await;
     let done = click_on(&app, ada, prompt, "Delete my data").await;
     assert!(done.contains("is deleted"), "{done}");
-    assert_eq!(count(&app, &ada_rows).await, 0, "nothing of ada's is left");
+    assert_eq!(app.count(&ada_rows).await, 0, "nothing of ada's is left");
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM answers").await,
+        app.count("SELECT COUNT(*) FROM answers").await,
         answers_before
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM answers WHERE user_id < 0").await,
+        app.count("SELECT COUNT(*) FROM answers WHERE user_id < 0")
+            .await,
         1
     );
     assert!(
-        count(
-            &app,
-            &format!("SELECT COUNT(*) FROM members WHERE user_id = {grace}")
-        )
+        app.count(&format!(
+            "SELECT COUNT(*) FROM members WHERE user_id = {grace}"
+        ))
         .await
             == 1
     );
 
     // The team's figures still count her answer; the board no longer names her.
-    let stats = command(&app, grace, "content stats", &[]).await;
+    let stats = app.command(grace, "content stats", &[]).await;
     assert!(
         stats.contains("2 answers") || stats.contains("answers: 2"),
         "{stats}"
@@ -230,7 +225,9 @@ async fn old_raw_events_are_purged_on_schedule_and_aggregates_stay() {
             assert!(text.contains(expect), "{days}: {text}");
         }
     }
-    let refused = command(&app, ada, "config retention", &[("days", json!(90))]).await;
+    let refused = app
+        .command(ada, "config retention", &[("days", json!(90))])
+        .await;
     assert!(refused.contains("Manage Server"), "{refused}");
     // A leaderboard post: a sent post that names members.
     let options = [
@@ -238,45 +235,36 @@ async fn old_raw_events_are_purged_on_schedule_and_aggregates_stay() {
         ("cron", json!("0 3 1 1 *")),
         ("channel", json!(app.channel.to_string())),
     ];
-    command(&app, grace, "schedule add", &options).await;
-    command(&app, grace, "schedule run", &[("id", json!(2))]).await;
-    for _ in 0..200 {
-        if count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await == 2 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await,
-        2
-    );
-    let set = command(&app, grace, "config retention", &[("days", json!(90))]).await;
+    app.command(grace, "schedule add", &options).await;
+    app.command(grace, "schedule run", &[("id", json!(2))])
+        .await;
+    app.wait_until_sent(2).await;
+    let set = app
+        .command(grace, "config retention", &[("days", json!(90))])
+        .await;
     assert!(set.contains("deleted after 90 days"), "{set}");
 
     // 89 days later the answer is still there; after 91 it is purged by the scheduler.
     app.clock.advance(Duration::from_secs(89 * 86_400));
     app.clock.settled().await;
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM answers").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM answers").await, 1);
     app.clock.advance(Duration::from_secs(2 * 86_400));
-    for _ in 0..200 {
-        if count(&app, "SELECT COUNT(*) FROM answers").await == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM answers").await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM points_ledger").await, 0);
+    app.eventually("the purge of the answer", || async {
+        app.count("SELECT COUNT(*) FROM answers").await == 0
+    })
+    .await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM points_ledger").await, 0);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM outbox").await,
+        app.count("SELECT COUNT(*) FROM outbox").await,
         1,
         "the board post is purged; the quiz post keeps its row"
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM quiz_posts").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM quiz_posts").await, 1);
     // Points, boards and the review schedule are aggregates: kept.
     assert_eq!(
-        count(&app, &format!("SELECT points FROM member_progress WHERE user_id = {ada}")).await,
-        count(&app, &format!("SELECT points FROM board_totals WHERE user_id = {ada} AND period = 'all' AND topic_id = ''")).await,
+        app.count(&format!("SELECT points FROM member_progress WHERE user_id = {ada}")).await,
+        app.count(&format!("SELECT points FROM board_totals WHERE user_id = {ada} AND period = 'all' AND topic_id = ''")).await,
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM memory").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM memory").await, 1);
     app.stop().await.unwrap();
 }

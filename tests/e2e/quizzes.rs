@@ -1,73 +1,20 @@
 //! Quizzes, tips and schedules end to end: admins schedule, virtual time passes, the bot posts,
 //! members answer with buttons, and both what they see and what is stored are checked.
 
-use crate::common::{spawn_app, TestApp};
+use crate::common::{spawn_app, PostQuestion, TestApp};
 use discord_emulator::{Failure, PostedMessage};
 use serde_json::{json, Value};
 use std::time::Duration;
 
-/// Runs a slash command and returns the text of the (final) reply, checking it is ephemeral.
-pub async fn command(app: &TestApp, user: u64, name: &str, options: &[(&str, Value)]) -> String {
-    let id = app
-        .discord
-        .slash(app.channel, user, name, options)
-        .unwrap_or_else(|e| panic!("/{name}: {e}"));
-    let reply = app.discord.reply(id).await.expect("the bot answers");
-    let message = reply.message.expect("a reply message");
-    assert!(message.is_ephemeral(), "/{name} answers only the caller");
-    message.content
-}
-
-/// `/schedule add` by the admin in the test channel, with `extra` options; returns the reply.
-pub async fn add_schedule(
-    app: &TestApp,
-    kind: &str,
-    cron: &str,
-    extra: &[(&str, Value)],
-) -> String {
-    let mut options = vec![
-        ("kind", json!(kind)),
-        ("cron", json!(cron)),
-        ("channel", json!(app.channel.to_string())),
-    ];
-    options.extend(extra.iter().cloned());
-    command(app, app.admin, "schedule add", &options).await
-}
-
 /// `/content import` by the admin of a file with this name and content; returns the reply.
 async fn import(app: &TestApp, name: &str, bytes: &[u8]) -> String {
     let file = app.discord.upload(name, bytes);
-    command(
-        app,
+    app.command(
         app.admin,
         "content import",
         &[("file", json!(file.to_string()))],
     )
     .await
-}
-
-/// Waits until the bot has posted `n` messages in `channel`; returns them.
-pub async fn wait_for_posts(app: &TestApp, channel: u64, n: usize) -> Vec<PostedMessage> {
-    for _ in 0..500 {
-        let posts = bot_posts(app, channel);
-        if posts.len() >= n {
-            return posts;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!(
-        "expected {n} posts in the channel, found {:?}",
-        bot_posts(app, channel)
-    );
-}
-
-pub fn bot_posts(app: &TestApp, channel: u64) -> Vec<PostedMessage> {
-    let bot = app.discord.bot_user_id();
-    app.discord
-        .messages_in(channel)
-        .into_iter()
-        .filter(|m| m.author_id == bot && m.interaction_id.is_none())
-        .collect()
 }
 
 /// Waits until `check` holds for message `id`.
@@ -77,85 +24,14 @@ async fn wait_for_message(
     what: &str,
     check: impl Fn(&PostedMessage) -> bool,
 ) -> PostedMessage {
-    for _ in 0..500 {
-        if let Some(m) = app.discord.message(id).filter(|m| check(m)) {
-            return m;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!(
-        "message {id} never showed {what}: {:?}",
-        app.discord.message(id)
-    );
+    app.eventually(&format!("message {id} to show {what}"), || async {
+        app.discord.message(id).filter(|m| check(m))
+    })
+    .await
 }
 
 fn embed(m: &PostedMessage) -> &Value {
     &m.embeds[0]
-}
-
-/// What is stored behind a delivered quiz post.
-pub struct PostQuestion {
-    pub post: i64,
-    /// The right choice, 0-based.
-    pub correct: usize,
-    pub explanation: String,
-    pub version: i64,
-    pub question: String,
-}
-
-/// The question behind the quiz post with this message id, once the bot has recorded the
-/// delivery (the message reaches the channel a moment before).
-pub async fn question_of_post(app: &TestApp, message_id: u64) -> PostQuestion {
-    for _ in 0..500 {
-        let row: Option<(i64, i64, String, i64, String)> = sqlx::query_as(
-            "SELECT p.id, v.correct, v.explanation, v.id, v.question_id FROM quiz_posts p
-             JOIN question_versions v ON v.id = p.version_id WHERE p.message_id = ?",
-        )
-        .bind(message_id as i64)
-        .fetch_optional(app.store.pool())
-        .await
-        .unwrap();
-        if let Some((post, correct, explanation, version, question)) = row {
-            return PostQuestion {
-                post,
-                correct: correct as usize,
-                explanation,
-                version,
-                question,
-            };
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("the post with message {message_id} was never recorded as delivered");
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap()
-}
-
-/// Waits until `n` outbox posts are recorded as sent (a post reaches the channel a moment
-/// before the bot commits that it was sent).
-async fn wait_until_sent(app: &TestApp, n: i64) {
-    for _ in 0..500 {
-        if count(app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await == n {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
-async fn click(app: &TestApp, user: u64, message: u64, custom_id: &str) -> discord_emulator::Reply {
-    let id = app
-        .discord
-        .click(user, message, custom_id)
-        .expect("the button exists");
-    app.discord
-        .reply(id)
-        .await
-        .expect("the bot answers the click")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -163,13 +39,13 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
     let mut app = spawn_app().await;
     let bob = app.discord.add_member(app.guild, "bob", &[]);
     // 07:00 UTC Monday is 08:00 in Berlin: the first run is today at 09:00 local.
-    let text = add_schedule(
-        &app,
-        "quiz",
-        "0 9 * * MON-FRI",
-        &[("timezone", json!("Europe/Berlin"))],
-    )
-    .await;
+    let text = app
+        .add_schedule(
+            "quiz",
+            "0 9 * * MON-FRI",
+            &[("timezone", json!("Europe/Berlin"))],
+        )
+        .await;
     assert!(text.contains("Schedule **#1** added"), "{text}");
     for day in [
         "Mon 23 Nov 2026 09:00 CET",
@@ -180,10 +56,10 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
     }
     // Nothing yet: 08:59 in Berlin.
     app.clock.advance(Duration::from_secs(59 * 60));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(bot_posts(&app, app.channel).is_empty(), "not before 09:00");
+    app.clock.settled().await;
+    assert!(app.bot_posts(app.channel).is_empty(), "not before 09:00");
     app.clock.advance(Duration::from_secs(60));
-    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
     let e = embed(&post);
     assert!(
         e["title"].as_str().unwrap().starts_with("🧠 Quiz · "),
@@ -210,12 +86,12 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         explanation,
         version,
         ..
-    } = question_of_post(&app, post.id).await;
+    } = app.question_of_post(post.id).await;
     let wrong = (correct + 1) % buttons.len();
     // Ada answers right after 30 s, Bob wrong after 45 s, Carol wrong and then right.
     let carol = app.discord.add_member(app.guild, "carol", &[]);
     app.clock.advance(Duration::from_secs(30));
-    let r = click(&app, app.member, post.id, &buttons[correct].0).await;
+    let r = app.click(app.member, post.id, &buttons[correct].0).await;
     let m = r.message.expect("feedback");
     assert!(m.is_ephemeral());
     assert!(m.content.starts_with("✅ **Right!**"), "{}", m.content);
@@ -226,7 +102,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         m.content
     );
     app.clock.advance(Duration::from_secs(15));
-    let r = click(&app, bob, post.id, &buttons[wrong].0).await;
+    let r = app.click(bob, post.id, &buttons[wrong].0).await;
     let m = r.message.expect("feedback");
     assert!(m.is_ephemeral());
     let right_letter = ["A", "B", "C", "D", "E"][correct];
@@ -243,8 +119,8 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         "{}",
         m.content
     );
-    click(&app, carol, post.id, &buttons[wrong].0).await;
-    let r = click(&app, carol, post.id, &buttons[correct].0).await;
+    app.click(carol, post.id, &buttons[wrong].0).await;
+    let r = app.click(carol, post.id, &buttons[correct].0).await;
     let m = r.message.expect("feedback");
     assert!(m.is_ephemeral());
     assert!(
@@ -362,47 +238,47 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
         }
         o
     };
-    let text = command(&app, app.admin, "schedule add", &add("0 9 * *", None, None)).await;
+    let text = app
+        .command(app.admin, "schedule add", &add("0 9 * *", None, None))
+        .await;
     assert!(
         text.contains("has 4 fields") && text.contains("0 9 * * MON-FRI"),
         "{text}"
     );
-    let text = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &add("0 25 * * *", None, None),
-    )
-    .await;
+    let text = app
+        .command(app.admin, "schedule add", &add("0 25 * * *", None, None))
+        .await;
     assert!(text.contains("is not a valid cron expression"), "{text}");
-    let text = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &add("0 9 * * *", Some("Mars/Olympus"), None),
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "schedule add",
+            &add("0 9 * * *", Some("Mars/Olympus"), None),
+        )
+        .await;
     assert!(
         text.contains("`Mars/Olympus` is not a time zone name"),
         "{text}"
     );
-    let text = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &add("0 9 * * *", None, Some("astrology")),
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "schedule add",
+            &add("0 9 * * *", None, Some("astrology")),
+        )
+        .await;
     assert!(
         text.contains("There is no topic `astrology`") && text.contains("security"),
         "{text}"
     );
-    let text = command(&app, app.admin, "schedule pause", &[("id", json!(99))]).await;
+    let text = app
+        .command(app.admin, "schedule pause", &[("id", json!(99))])
+        .await;
     assert!(text.contains("There is no schedule #99"), "{text}");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM schedules").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM schedules").await, 0);
 
     // A broken file: every problem, with file, line and field; nothing imported.
-    let questions_before = count(&app, "SELECT COUNT(*) FROM question_versions").await;
+    let questions_before = app.count("SELECT COUNT(*) FROM question_versions").await;
     let long_prompt = "x".repeat(1501);
     let broken = format!(
         "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"{long_prompt}\"\nchoices = [\"a\", \"b\"]\ncorrect = \"A\"\nexplanation = \"e\"\n\n[[question]]\nid = \"s2\"\ntopic = \"sales\"\nprompt = \"p\"\nchoices = [\"a\"]\ncorrect = \"A\"\nexplanation = \"e\"\n"
@@ -420,12 +296,13 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
         "{text}"
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM topics WHERE id = 'sales'").await,
+        app.count("SELECT COUNT(*) FROM topics WHERE id = 'sales'")
+            .await,
         0,
         "all or nothing"
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM question_versions").await,
+        app.count("SELECT COUNT(*) FROM question_versions").await,
         questions_before
     );
     // More problems than a message holds: the full list comes as a file.
@@ -485,19 +362,19 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
     let text = import(&app, "sales.toml", v1.as_bytes()).await;
     assert_eq!(text, "Imported: 3 added, 0 updated, 0 unchanged.");
     // A server with content of its own does not get the starter pack on first use...
-    let stats = command(&app, app.admin, "content stats", &[]).await;
+    let stats = app.command(app.admin, "content stats", &[]).await;
     assert!(
         stats.contains("`sales` Sales — 1 questions, 1 tips, no answers yet"),
         "{stats}"
     );
     assert!(!stats.contains("security"), "{stats}");
     // ...but can load it on request.
-    let text = command(&app, app.admin, "content starter", &[]).await;
+    let text = app.command(app.admin, "content starter", &[]).await;
     assert_eq!(
         text,
         "Starter pack: Imported: 87 added, 0 updated, 0 unchanged."
     );
-    let stats = command(&app, app.admin, "content stats", &[]).await;
+    let stats = app.command(app.admin, "content stats", &[]).await;
     assert!(
         stats.contains("`security` Information security — 13 questions, 5 tips"),
         "{stats}"
@@ -530,7 +407,7 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
         .unwrap()
         .starts_with("First wording?"));
     let (yes, _) = practice.buttons()[0].clone();
-    let r = click(&app, app.member, practice.id, &yes).await;
+    let r = app.click(app.member, practice.id, &yes).await;
     assert_eq!(
         r.callback_type, 7,
         "the practice message is updated in place"
@@ -562,11 +439,8 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
         "the answer keeps the version that was answered"
     );
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM question_versions WHERE question_id = 's1'"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM question_versions WHERE question_id = 's1'")
+            .await,
         2
     );
 
@@ -593,13 +467,21 @@ async fn content_imports_updates_exports_and_keeps_answered_versions() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
     let mut app = spawn_app().await;
-    let text = add_schedule(&app, "tip", "30 8 * * *", &[("topic", json!("privacy"))]).await;
+    let text = app
+        .add_schedule("tip", "30 8 * * *", &[("topic", json!("privacy"))])
+        .await;
     assert!(text.contains("a tip on `privacy`"), "{text}");
-    let next_before = count(&app, "SELECT next_run_ms FROM schedules WHERE id = 1").await;
-    let text = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    let next_before = app
+        .count("SELECT next_run_ms FROM schedules WHERE id = 1")
+        .await;
+    let text = app
+        .command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
     assert!(text.contains("is running now"), "{text}");
-    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
-    let text = command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
+    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
+    let text = app
+        .command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
     assert_eq!(text, "Schedule #1 has just run. Try again in a moment.");
     let e = embed(&post);
     assert_eq!(e["title"], "💡 Tip · Data privacy");
@@ -611,25 +493,32 @@ async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
             .unwrap();
     assert_eq!(tip, 1, "the embed holds a privacy tip");
     assert_eq!(
-        count(&app, "SELECT next_run_ms FROM schedules WHERE id = 1").await,
+        app.count("SELECT next_run_ms FROM schedules WHERE id = 1")
+            .await,
         next_before
     );
     // Pause, list, resume, remove.
-    let text = command(&app, app.admin, "schedule pause", &[("id", json!(1))]).await;
+    let text = app
+        .command(app.admin, "schedule pause", &[("id", json!(1))])
+        .await;
     assert!(text.contains("is paused"), "{text}");
-    let text = command(&app, app.admin, "schedule list", &[]).await;
+    let text = app.command(app.admin, "schedule list", &[]).await;
     assert!(
         text.contains("**#1** tip `privacy`") && text.contains("paused"),
         "{text}"
     );
-    let text = command(&app, app.admin, "schedule resume", &[("id", json!(1))]).await;
+    let text = app
+        .command(app.admin, "schedule resume", &[("id", json!(1))])
+        .await;
     assert!(
         text.contains("resumed. Next run: Mon 23 Nov 2026 08:30 UTC"),
         "{text}"
     );
-    let text = command(&app, app.admin, "schedule remove", &[("id", json!(1))]).await;
+    let text = app
+        .command(app.admin, "schedule remove", &[("id", json!(1))])
+        .await;
     assert_eq!(text, "Schedule #1 removed.");
-    let text = command(&app, app.admin, "schedule list", &[]).await;
+    let text = app.command(app.admin, "schedule list", &[]).await;
     assert!(text.starts_with("No schedules yet"), "{text}");
     app.stop().await.unwrap();
 }
@@ -637,7 +526,7 @@ async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
     let mut app = spawn_app().await;
-    add_schedule(&app, "quiz", "0 8 * * *", &[]).await;
+    app.add_schedule("quiz", "0 8 * * *", &[]).await;
     // Discord is failing when the quiz is due.
     app.discord.fail_next(
         "POST",
@@ -646,31 +535,29 @@ async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
         1000,
     );
     app.clock.advance(Duration::from_secs(3600));
-    let store = app.store.clone();
-    for _ in 0..500 {
+    app.eventually("a failed attempt at the post", || async {
         let attempts: Option<i64> =
             sqlx::query_scalar("SELECT attempts FROM outbox WHERE state = 'pending'")
-                .fetch_optional(store.pool())
+                .fetch_optional(app.store.pool())
                 .await
                 .unwrap();
-        if attempts.is_some_and(|a| a >= 1) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+        attempts.is_some_and(|a| a >= 1)
+    })
+    .await;
     app.restart().await;
     app.discord.clear_failures();
-    let posts = wait_for_posts(&app, app.channel, 1).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let posts = app.wait_for_posts(app.channel, 1).await;
+    app.clock.settled().await;
     assert_eq!(
-        bot_posts(&app, app.channel).len(),
+        app.bot_posts(app.channel).len(),
         1,
         "exactly one post: {posts:?}"
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM schedule_runs").await, 1);
-    wait_until_sent(&app, 1).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM schedule_runs").await, 1);
+    app.wait_until_sent(1).await;
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'").await,
+        app.count("SELECT COUNT(*) FROM outbox WHERE state = 'sent'")
+            .await,
         1
     );
     app.stop().await.unwrap();
@@ -679,7 +566,7 @@ async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_response_is_retried_without_a_second_post() {
     let mut app = spawn_app().await;
-    add_schedule(&app, "tip", "0 8 * * *", &[]).await;
+    app.add_schedule("tip", "0 8 * * *", &[]).await;
     // Discord creates the message, but the bot never hears back.
     app.discord.fail_next(
         "POST",
@@ -689,14 +576,14 @@ async fn a_lost_response_is_retried_without_a_second_post() {
     );
     app.clock.advance(Duration::from_secs(3600));
     let store = app.store.clone();
-    wait_until_sent(&app, 1).await;
+    app.wait_until_sent(1).await;
     let (attempts, message_id): (i64, i64) =
         sqlx::query_as("SELECT attempts, message_id FROM outbox")
             .fetch_one(store.pool())
             .await
             .unwrap();
     assert_eq!(attempts, 2, "tried again after the lost answer");
-    let posts = bot_posts(&app, app.channel);
+    let posts = app.bot_posts(app.channel);
     assert_eq!(posts.len(), 1, "the nonce kept it to one post");
     assert_eq!(posts[0].id as i64, message_id);
     app.stop().await.unwrap();
@@ -705,7 +592,7 @@ async fn a_lost_response_is_retried_without_a_second_post() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_post_arrives_after_retry_after() {
     let mut app = spawn_app().await;
-    add_schedule(&app, "quiz", "0 8 * * *", &[]).await;
+    app.add_schedule("quiz", "0 8 * * *", &[]).await;
     let retry_after = 1.2;
     app.discord.fail_next(
         "POST",
@@ -717,7 +604,7 @@ async fn a_rate_limited_post_arrives_after_retry_after() {
         1,
     );
     app.clock.advance(Duration::from_secs(3600));
-    wait_for_posts(&app, app.channel, 1).await;
+    app.wait_for_posts(app.channel, 1).await;
     let posts: Vec<_> = app
         .discord
         .requests_timed()
@@ -734,9 +621,9 @@ async fn a_rate_limited_post_arrives_after_retry_after() {
         "waited {waited:?}, not the {retry_after} s asked"
     );
     assert_eq!(app.discord.rate_limited_count(), 1);
-    wait_until_sent(&app, 1).await;
+    app.wait_until_sent(1).await;
     assert_eq!(
-        count(&app, "SELECT attempts FROM outbox").await,
+        app.count("SELECT attempts FROM outbox").await,
         1,
         "a 429 is not a failed attempt"
     );
@@ -752,26 +639,22 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
             .unwrap()
             .to_utc(),
     );
-    let text = add_schedule(
-        &app,
-        "tip",
-        "0 9 * * *",
-        &[("timezone", json!("Europe/Berlin"))],
-    )
-    .await;
+    let text = app
+        .add_schedule("tip", "0 9 * * *", &[("timezone", json!("Europe/Berlin"))])
+        .await;
     assert!(
         text.contains("Sat 27 Mar 2027 09:00 CET") && text.contains("Sun 28 Mar 2027 09:00 CEST"),
         "{text}"
     );
     let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
     app.clock.set(at("2027-03-27T08:00:00Z"));
-    wait_for_posts(&app, app.channel, 1).await;
+    app.wait_for_posts(app.channel, 1).await;
     // 08:00 UTC on Sunday would be 10:00 local: the run must come at 07:00 UTC.
     app.clock.set(at("2027-03-28T06:59:00Z"));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(bot_posts(&app, app.channel).len(), 1);
+    app.clock.settled().await;
+    assert_eq!(app.bot_posts(app.channel).len(), 1);
     app.clock.set(at("2027-03-28T07:00:00Z"));
-    wait_for_posts(&app, app.channel, 2).await;
+    app.wait_for_posts(app.channel, 2).await;
     let runs: Vec<i64> =
         sqlx::query_scalar("SELECT scheduled_ms FROM schedule_runs ORDER BY scheduled_ms")
             .fetch_all(app.store.pool())
@@ -791,7 +674,7 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
 async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_it() {
     let mut app = spawn_app().await;
     for cron in ["0 8 * * *", "30 8 * * *", "*/10 * * * *"] {
-        add_schedule(&app, "tip", cron, &[]).await;
+        app.add_schedule("tip", cron, &[]).await;
     }
     // The bot is down from 07:00 to 09:15 UTC: the 08:00 run is 75 minutes late, beyond the
     // 60-minute grace window (skipped); the 08:30 run is 45 minutes late (it happens, once); of
@@ -800,10 +683,10 @@ async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_
     let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
     app.clock.set(at("2026-11-23T09:15:00Z"));
     app.start_again().await;
-    wait_for_posts(&app, app.channel, 2).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.wait_for_posts(app.channel, 2).await;
+    app.clock.settled().await;
     assert_eq!(
-        bot_posts(&app, app.channel).len(),
+        app.bot_posts(app.channel).len(),
         2,
         "one post per schedule at most"
     );
@@ -855,39 +738,31 @@ async fn autocomplete_settings_and_the_quiz_window() {
         json!([{"name": "Data privacy (privacy)", "value": "privacy"}])
     );
 
-    let text = command(
-        &app,
-        app.admin,
-        "config timezone",
-        &[("zone", json!("America/New_York"))],
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "config timezone",
+            &[("zone", json!("America/New_York"))],
+        )
+        .await;
     assert!(text.contains("**America/New_York**"), "{text}");
-    let text = command(
-        &app,
-        app.admin,
-        "config timezone",
-        &[("zone", json!("Nowhere"))],
-    )
-    .await;
+    let text = app
+        .command(app.admin, "config timezone", &[("zone", json!("Nowhere"))])
+        .await;
     assert!(text.contains("is not a time zone name"), "{text}");
-    let text = command(
-        &app,
-        app.admin,
-        "config quiz-window",
-        &[("minutes", json!(5))],
-    )
-    .await;
+    let text = app
+        .command(app.admin, "config quiz-window", &[("minutes", json!(5))])
+        .await;
     assert!(text.contains("**5 minutes**"), "{text}");
     // A schedule without its own zone follows the server's: 09:00 in New York is 14:00 UTC.
-    let text = add_schedule(&app, "quiz", "0 9 * * *", &[]).await;
+    let text = app.add_schedule("quiz", "0 9 * * *", &[]).await;
     assert!(text.contains("Mon 23 Nov 2026 09:00 EST"), "{text}");
     app.clock.set(
         chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00Z")
             .unwrap()
             .to_utc(),
     );
-    let post = wait_for_posts(&app, app.channel, 1).await.remove(0);
+    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
     assert!(
         embed(&post)["footer"]["text"]
             .as_str()
@@ -908,13 +783,13 @@ async fn autocomplete_settings_and_the_quiz_window() {
 async fn a_rate_limited_channel_does_not_hold_back_other_channels() {
     let mut app = spawn_app().await;
     let other = app.discord.add_text_channel(app.guild, "announcements");
-    add_schedule(&app, "tip", "0 8 * * *", &[]).await;
+    app.add_schedule("tip", "0 8 * * *", &[]).await;
     let options = [
         ("kind", json!("tip")),
         ("cron", json!("0 8 * * *")),
         ("channel", json!(other.to_string())),
     ];
-    command(&app, app.admin, "schedule add", &options).await;
+    app.command(app.admin, "schedule add", &options).await;
     // The first channel is over its own limit for 2 seconds; the global limit is fine.
     let first = format!("/channels/{}/messages", app.channel);
     app.discord.fail_next(
@@ -927,8 +802,8 @@ async fn a_rate_limited_channel_does_not_hold_back_other_channels() {
         1,
     );
     app.clock.advance(Duration::from_secs(3600));
-    wait_for_posts(&app, app.channel, 1).await;
-    wait_for_posts(&app, other, 1).await;
+    app.wait_for_posts(app.channel, 1).await;
+    app.wait_for_posts(other, 1).await;
     let delivered: Vec<String> = app
         .discord
         .requests_timed()

@@ -2,7 +2,6 @@
 //! that rises with right answers and fades with time.
 
 use crate::common::{spawn_app, TestApp};
-use crate::quizzes::command;
 use serde_json::json;
 use std::time::Duration;
 
@@ -51,7 +50,7 @@ fn percent(progress: &str, topic_name: &str) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mastery_rises_with_right_answers_and_fades_with_time() {
     let mut app = spawn_app().await;
-    let text = command(&app, app.member, "progress", &[]).await;
+    let text = app.command(app.member, "progress", &[]).await;
     assert!(
         text.starts_with("You have not answered any questions yet"),
         "{text}"
@@ -61,7 +60,7 @@ async fn mastery_rises_with_right_answers_and_fades_with_time() {
     for _ in 0..3 {
         seen.insert(practise(&app, app.member, "security", true).await);
     }
-    let first = command(&app, app.member, "progress", &[]).await;
+    let first = app.command(app.member, "progress", &[]).await;
     assert!(
         first.contains(&format!("{} of 13 seen", seen.len())),
         "{first}"
@@ -78,7 +77,7 @@ async fn mastery_rises_with_right_answers_and_fades_with_time() {
     for _ in 0..4 {
         seen.insert(practise(&app, app.member, "security", true).await);
     }
-    let second = command(&app, app.member, "progress", &[]).await;
+    let second = app.command(app.member, "progress", &[]).await;
     let p2 = percent(&second, "Information security");
     assert!(
         p2 > p1,
@@ -87,7 +86,7 @@ async fn mastery_rises_with_right_answers_and_fades_with_time() {
 
     // Four months without practice: memories fade and everything seen is due.
     app.clock.advance(Duration::from_secs(120 * 86_400));
-    let later = command(&app, app.member, "progress", &[]).await;
+    let later = app.command(app.member, "progress", &[]).await;
     let p3 = percent(&later, "Information security");
     assert!(p3 < p2, "forgetting lowers mastery: {p2} → {p3}\n{later}");
     assert!(later.contains(&format!("{} due", seen.len())), "{later}");
@@ -144,32 +143,32 @@ async fn role_tracks_change_what_quiz_serves() {
     let mut app = spawn_app().await;
     let support_role = app.discord.add_role(app.guild, "Support", 0);
     let agent = app.discord.add_member(app.guild, "sam", &[support_role]);
-    let text = command(
-        &app,
-        app.member,
-        "track set",
-        &[
-            ("role", json!(support_role.to_string())),
-            ("topic", json!("support")),
-        ],
-    )
-    .await;
+    let text = app
+        .command(
+            app.member,
+            "track set",
+            &[
+                ("role", json!(support_role.to_string())),
+                ("topic", json!("support")),
+            ],
+        )
+        .await;
     assert!(text.contains("Manage Server"), "admins only: {text}");
-    let text = command(
-        &app,
-        app.admin,
-        "track set",
-        &[
-            ("role", json!(support_role.to_string())),
-            ("topic", json!("support")),
-        ],
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "track set",
+            &[
+                ("role", json!(support_role.to_string())),
+                ("topic", json!("support")),
+            ],
+        )
+        .await;
     assert_eq!(
         text,
         format!("Members with <@&{support_role}> now get more practice in **Customer support**.")
     );
-    let list = command(&app, app.member, "track list", &[]).await;
+    let list = app.command(app.member, "track list", &[]).await;
     assert!(
         list.contains(&format!("<@&{support_role}>:\n• Customer support")),
         "{list}"
@@ -180,27 +179,27 @@ async fn role_tracks_change_what_quiz_serves() {
         assert_eq!(topic, "support");
         practise(&app, agent, "support", true).await;
     }
-    let text = command(
-        &app,
-        app.admin,
-        "track remove",
-        &[
-            ("role", json!(support_role.to_string())),
-            ("topic", json!("support")),
-        ],
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "track remove",
+            &[
+                ("role", json!(support_role.to_string())),
+                ("topic", json!("support")),
+            ],
+        )
+        .await;
     assert!(text.contains("is no longer on the track"), "{text}");
-    let text = command(
-        &app,
-        app.admin,
-        "track remove",
-        &[
-            ("role", json!(support_role.to_string())),
-            ("topic", json!("nowhere")),
-        ],
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "track remove",
+            &[
+                ("role", json!(support_role.to_string())),
+                ("topic", json!("nowhere")),
+            ],
+        )
+        .await;
     assert!(text.contains("There is no topic `nowhere`"), "{text}");
     app.stop().await.unwrap();
 }
@@ -217,7 +216,7 @@ pub async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<discord_emulator:
         })
         .await
         .unwrap();
-    crate::quizzes::wait_for_posts(app, channel, n).await
+    app.wait_for_posts(channel, n).await
 }
 
 /// Clicks "Start my review" and answers every question of the session right; returns the
@@ -278,12 +277,16 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
     practise(&app, bob, "support", false).await;
     practise(&app, carol, "support", true).await;
     practise(&app, dave, "security", false).await;
-    let text = command(&app, bob, "reinforce", &[("mode", json!("dm"))]).await;
+    let text = app
+        .command(bob, "reinforce", &[("mode", json!("dm"))])
+        .await;
     assert_eq!(
         text,
         "Reviews are on, and reminders come by direct message."
     );
-    let text = command(&app, dave, "pause", &[("until", json!("2026-11-30"))]).await;
+    let text = app
+        .command(dave, "pause", &[("until", json!("2026-11-30"))])
+        .await;
     assert!(
         text.starts_with(
             "Reviews paused until Mon 30 Nov 2026 (inclusive). Your due dates moved 7 days later"
@@ -299,28 +302,30 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
         dave_due, "2026-12-01",
         "due tomorrow, moved by the 7-day pause"
     );
-    let text = command(&app, dave, "pause", &[("until", json!("next week"))]).await;
+    let text = app
+        .command(dave, "pause", &[("until", json!("next week"))])
+        .await;
     assert!(text.contains("is not a date"), "{text}");
 
-    let text = crate::quizzes::command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("reinforcement")),
-            ("cron", json!("0 9 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    let text = app
+        .command(
+            app.admin,
+            "schedule add",
+            &[
+                ("kind", json!("reinforcement")),
+                ("cron", json!("0 9 * * *")),
+                ("channel", json!(app.channel.to_string())),
+            ],
+        )
+        .await;
     assert!(text.contains("a reinforcement in"), "{text}");
     // Today at 09:00 nothing is due yet: the run is recorded, nothing is posted.
     app.clock.advance(Duration::from_secs(2 * 3600));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(crate::quizzes::bot_posts(&app, app.channel).is_empty());
+    app.clock.settled().await;
+    assert!(app.bot_posts(app.channel).is_empty());
     // Tomorrow at 09:00: one channel post for Ada, one DM for Bob; nothing for Carol or Dave.
     app.clock.advance(Duration::from_secs(24 * 3600));
-    let posts = crate::quizzes::wait_for_posts(&app, app.channel, 1).await;
+    let posts = app.wait_for_posts(app.channel, 1).await;
     assert_eq!(posts.len(), 1);
     assert!(
         posts[0]
@@ -393,9 +398,9 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
     practise(&app, app.member, "security", false).await;
     practise(&app, app.member, "privacy", false).await;
     practise(&app, bob, "privacy", false).await;
-    command(&app, bob, "reinforce", &[("mode", json!("off"))]).await;
-    crate::quizzes::command(
-        &app,
+    app.command(bob, "reinforce", &[("mode", json!("off"))])
+        .await;
+    app.command(
         app.admin,
         "schedule add",
         &[
@@ -410,7 +415,7 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
             .unwrap()
             .to_utc(),
     );
-    let posts = crate::quizzes::wait_for_posts(&app, app.channel, 1).await;
+    let posts = app.wait_for_posts(app.channel, 1).await;
     assert!(
         posts[0]
             .content
@@ -426,24 +431,17 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
             .unwrap()
             .to_utc(),
     );
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    for _ in 0..50 {
-        let runs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM schedule_runs")
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
-        if runs == 2 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    app.eventually("the second run to be recorded", || async {
+        app.count("SELECT COUNT(*) FROM schedule_runs").await == 2
+    })
+    .await;
     let outcomes: Vec<String> =
         sqlx::query_scalar("SELECT outcome FROM schedule_runs ORDER BY scheduled_ms")
             .fetch_all(app.store.pool())
             .await
             .unwrap();
     assert_eq!(outcomes, vec!["posted", "nothing-due"]);
-    assert_eq!(crate::quizzes::bot_posts(&app, app.channel).len(), 1);
+    assert_eq!(app.bot_posts(app.channel).len(), 1);
     app.stop().await.unwrap();
 }
 
@@ -451,9 +449,9 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
 async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
     let mut app =
         crate::common::spawn_app_with(&[("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")]).await;
-    command(&app, app.member, "progress", &[]).await; // loads the starter pack
-                                                      // A history of 300 answers: a week after learning, colleagues forget far more often than
-                                                      // the published parameters expect.
+    app.command(app.member, "progress", &[]).await; // loads the starter pack
+                                                    // A history of 300 answers: a week after learning, colleagues forget far more often than
+                                                    // the published parameters expect.
     let version: i64 =
         sqlx::query_scalar("SELECT current_version FROM questions WHERE id = 'sec-phish-password'")
             .fetch_one(app.store.pool())
@@ -546,8 +544,7 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
     let mut app = spawn_app().await;
     let bob = app.discord.add_member(app.guild, "bob", &[]);
     let carol = app.discord.add_member(app.guild, "carol", &[]);
-    crate::quizzes::command(
-        &app,
+    app.command(
         app.admin,
         "schedule add",
         &[
@@ -558,10 +555,9 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
         ],
     )
     .await;
-    crate::quizzes::command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
-    let first = crate::quizzes::wait_for_posts(&app, app.channel, 1)
-        .await
-        .remove(0);
+    app.command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
+    let first = app.wait_for_posts(app.channel, 1).await.remove(0);
     for user in [app.member, bob, carol] {
         let id = app
             .discord
@@ -569,9 +565,7 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
             .unwrap();
         app.discord.reply(id).await.unwrap();
     }
-    let first_question = crate::quizzes::question_of_post(&app, first.id)
-        .await
-        .question;
+    let first_question = app.question_of_post(first.id).await.question;
     // The channel's three members have mastered every privacy question but one.
     let open: String = sqlx::query_scalar(
         "SELECT id FROM questions WHERE topic_id = 'privacy' AND id <> ? ORDER BY id LIMIT 1",
@@ -593,13 +587,10 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
         .unwrap();
     }
     app.clock.advance(Duration::from_secs(60));
-    crate::quizzes::command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
-    let second = crate::quizzes::wait_for_posts(&app, app.channel, 2)
-        .await
-        .remove(1);
-    let second_question = crate::quizzes::question_of_post(&app, second.id)
-        .await
-        .question;
+    app.command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
+    let second = app.wait_for_posts(app.channel, 2).await.remove(1);
+    let second_question = app.question_of_post(second.id).await.question;
     assert_eq!(
         second_question, open,
         "the one question the channel has not mastered"

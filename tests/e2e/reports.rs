@@ -4,7 +4,6 @@
 
 use crate::boards::{embed_lines, reply_to};
 use crate::common::{spawn_app, TestApp};
-use crate::quizzes::{command, wait_for_posts};
 use crate::reinforcement::practise;
 use discord_emulator::PostedMessage;
 use peerlearn::domain::ids::GuildId;
@@ -253,24 +252,24 @@ async fn world() -> (TestApp, u64) {
     let app = spawn_app().await;
     let support = app.discord.add_role(app.guild, "Support", 0);
     // Loads the starter pack and makes Support a team whose track is security.
-    let team = command(
-        &app,
-        app.admin,
-        "config team-role",
-        &[("role", json!(support.to_string()))],
-    )
-    .await;
+    let team = app
+        .command(
+            app.admin,
+            "config team-role",
+            &[("role", json!(support.to_string()))],
+        )
+        .await;
     assert!(team.contains("is now a team"), "{team}");
-    let track = command(
-        &app,
-        app.admin,
-        "track set",
-        &[
-            ("role", json!(support.to_string())),
-            ("topic", json!("security")),
-        ],
-    )
-    .await;
+    let track = app
+        .command(
+            app.admin,
+            "track set",
+            &[
+                ("role", json!(support.to_string())),
+                ("topic", json!("security")),
+            ],
+        )
+        .await;
     assert!(track.contains("Information security"), "{track}");
     seed(&app, support).await;
     // Wednesday 25 Nov, 12:00 UTC.
@@ -436,20 +435,21 @@ async fn report_figures_match_a_hand_computed_data_set() {
     assert_eq!(weeks.len(), 8, "eight weeks: {weeks:?}");
 
     // The digest goes to a channel: last week's figures, nobody named.
-    let added = command(
-        &app,
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("digest")),
-            ("cron", json!("0 9 * * MON")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    let added = app
+        .command(
+            app.admin,
+            "schedule add",
+            &[
+                ("kind", json!("digest")),
+                ("cron", json!("0 9 * * MON")),
+                ("channel", json!(app.channel.to_string())),
+            ],
+        )
+        .await;
     assert!(added.contains("a digest in"), "{added}");
-    command(&app, app.admin, "schedule run", &[("id", json!(1))]).await;
-    let digest = embed_lines(&wait_for_posts(&app, app.channel, 1).await[0]);
+    app.command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
+    let digest = embed_lines(&app.wait_for_posts(app.channel, 1).await[0]);
     assert!(
         digest.starts_with("🗞️ Weekly digest — week of 16 Nov 2026"),
         "{digest}"

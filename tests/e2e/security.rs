@@ -12,7 +12,6 @@
 use crate::common::{
     assert_no_violations, settings_for, spawn_app, spawn_bot, start_emulator, TestApp,
 };
-use crate::quizzes::command;
 use discord_emulator::state::perms;
 use discord_emulator::Emulator;
 use peerlearn::store::Store;
@@ -202,16 +201,10 @@ async fn every_admin_command_is_refused_to_members_and_allowed_to_admins() {
     }
 
     // The server's row comes with GUILD_CREATE, shortly after the connection.
-    for _ in 0..200 {
-        let guilds: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM guilds")
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
-        if guilds == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    app.eventually("the server's row", || async {
+        app.count("SELECT COUNT(*) FROM guilds").await == 1
+    })
+    .await;
     for (path, defs) in leaves.iter().filter(|(p, _)| ADMIN.contains(&p.as_str())) {
         let options = required_options(&app, defs);
         let before = fingerprint(&app.store).await;
@@ -517,7 +510,7 @@ fn hostile_text(max: usize, role: u64, user: u64) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_text_option_at_its_maximum_length_gets_a_clear_answer_and_pings_nobody() {
     let mut app = spawn_app().await;
-    command(&app, app.admin, "content starter", &[]).await;
+    app.command(app.admin, "content starter", &[]).await;
     let role = app.discord.add_role(app.guild, "Support", 0);
     let registered = app.discord.commands(Some(app.guild));
     let mut tried = 0;

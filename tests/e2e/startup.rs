@@ -45,17 +45,14 @@ async fn registers_its_commands_in_the_dev_guild() {
         "nothing registered globally"
     );
     // GUILD_CREATE reached the store.
-    let store = app.store.clone();
     let guild = GuildId(app.guild);
-    let mut found = None;
-    for _ in 0..100 {
-        found = store.guild(guild).await.unwrap();
-        if found.as_ref().is_some_and(|g| !g.name.is_empty()) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(found.expect("guild stored").name, "Acme Support");
+    let found = app
+        .eventually("the server's name to be stored", || async {
+            let row = app.store.guild(guild).await.unwrap();
+            row.filter(|g| !g.name.is_empty())
+        })
+        .await;
+    assert_eq!(found.name, "Acme Support");
     app.stop().await.expect("clean shutdown");
 }
 

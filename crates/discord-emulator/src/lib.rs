@@ -187,6 +187,12 @@ impl Emulator {
         self.wait_for_within(what, DEFAULT_WAIT, check).await
     }
 
+    /// Waits for the next change to the emulator's state (a request, a message, a click), at
+    /// most `at_most`: what a test polling the bot's database waits on between looks.
+    pub async fn next_change(&self, at_most: Duration) {
+        let _ = tokio::time::timeout(at_most, self.shared.changed.notified()).await;
+    }
+
     pub async fn wait_for_within<T>(
         &self,
         what: &str,
