@@ -281,7 +281,26 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
     let questions_before = app.count("SELECT COUNT(*) FROM question_versions").await;
     let long_prompt = "x".repeat(1501);
     let broken = format!(
-        "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"{long_prompt}\"\nchoices = [\"a\", \"b\"]\ncorrect = \"A\"\nexplanation = \"e\"\n\n[[question]]\nid = \"s2\"\ntopic = \"sales\"\nprompt = \"p\"\nchoices = [\"a\"]\ncorrect = \"A\"\nexplanation = \"e\"\n"
+        r#"[[topic]]
+id = "sales"
+name = "Sales"
+
+[[question]]
+id = "s1"
+topic = "sales"
+prompt = "{long_prompt}"
+choices = ["a", "b"]
+correct = "A"
+explanation = "e"
+
+[[question]]
+id = "s2"
+topic = "sales"
+prompt = "p"
+choices = ["a"]
+correct = "A"
+explanation = "e"
+"#
     );
     let text = import(&app, "sales.toml", broken.as_bytes()).await;
     assert!(
@@ -307,7 +326,19 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
     );
     // More problems than a message holds: the full list comes as a file.
     let many: String = (0..80)
-        .map(|i| format!("[[question]]\nid = \"q{i}\"\ntopic = \"security\"\nprompt = \"p\"\nchoices = [\"a\"]\ncorrect = \"A\"\nexplanation = \"e\"\n\n"))
+        .map(|i| {
+            format!(
+                r#"[[question]]
+id = "q{i}"
+topic = "security"
+prompt = "p"
+choices = ["a"]
+correct = "A"
+explanation = "e"
+
+"#
+            )
+        })
         .collect();
     let file = app.discord.upload("many.toml", many.as_bytes());
     let id = app
@@ -358,7 +389,23 @@ async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn content_imports_updates_exports_and_keeps_answered_versions() {
     let mut app = spawn_app().await;
-    let v1 = "[[topic]]\nid = \"sales\"\nname = \"Sales\"\n\n[[question]]\nid = \"s1\"\ntopic = \"sales\"\nprompt = \"First wording?\"\nchoices = [\"yes\", \"no\"]\ncorrect = \"A\"\nexplanation = \"Because.\"\n\n[[tip]]\nid = \"t1\"\ntopic = \"sales\"\ntext = \"Listen first.\"\n";
+    let v1 = r#"[[topic]]
+id = "sales"
+name = "Sales"
+
+[[question]]
+id = "s1"
+topic = "sales"
+prompt = "First wording?"
+choices = ["yes", "no"]
+correct = "A"
+explanation = "Because."
+
+[[tip]]
+id = "t1"
+topic = "sales"
+text = "Listen first."
+"#;
     let text = import(&app, "sales.toml", v1.as_bytes()).await;
     assert_eq!(text, "Imported: 3 added, 0 updated, 0 unchanged.");
     // A server with content of its own does not get the starter pack on first use...

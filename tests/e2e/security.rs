@@ -286,7 +286,18 @@ async fn two_guilds_with_the_same_members_never_see_each_others_data() {
 
     // North: its own topic and question; the shared members answer there only.
     let north = &servers[0];
-    let content = b"[[topic]]\nid = \"northonly\"\nname = \"North secrets\"\n\n[[question]]\nid = \"n1\"\ntopic = \"northonly\"\nprompt = \"What is the North door code?\"\nchoices = [\"1234\", \"4321\"]\ncorrect = \"A\"\nexplanation = \"It is on the North wiki.\"\n";
+    let content = br#"[[topic]]
+id = "northonly"
+name = "North secrets"
+
+[[question]]
+id = "n1"
+topic = "northonly"
+prompt = "What is the North door code?"
+choices = ["1234", "4321"]
+correct = "A"
+explanation = "It is on the North wiki."
+"#;
     let file = discord.upload("north.toml", content);
     let imported = say(
         &discord,
