@@ -5,14 +5,19 @@
 //! - [`clock`]: the one source of "now" (system time, or a virtual clock in tests).
 //! - [`dice`]: the one source of chance (seeded by the system, or by the demo's seed).
 //! - [`domain`]: pure rules and values: content and its files, cron schedules, the custom_id
-//!   codec, scoring and streaks, the FSRS memory model, question selection, mastery, offline
-//!   evaluation; no async, SQL or Discord.
-//! - [`store`]: the SQLite database via sqlx; migrations in `migrations/`.
-//! - [`app`]: the use cases, returning what to show; free of Discord types.
-//! - [`scheduler`]: the durable cron runner (and the hourly model fitting).
-//! - [`delivery`]: the outbox worker: pacing, rate limits, retries, live counts and reveals.
-//! - [`discord`]: serenity + poise: connection, commands, button clicks, rendering, the port
-//!   the delivery worker posts through.
+//!   codec, id newtypes, Discord's limits, scoring and streaks, the FSRS memory model, question
+//!   selection, mastery, measurement, KPI files, offline evaluation; no async, SQL or Discord.
+//! - [`store`]: the SQLite database via sqlx, one file per table family, rows read by name,
+//!   the store's own errors; writes of clicks go through the group commit, which alone handles
+//!   their savepoints; migrations in `migrations/`.
+//! - [`app`]: the use cases, returning what to show; free of Discord and sqlx types. `App`'s
+//!   parts are private; the chat port ([`app::port`]) is how posts leave; a use case that
+//!   queues work wakes its worker.
+//! - [`scheduler`]: the durable cron runner (and the hourly model fitting), through `App`.
+//! - [`delivery`]: the outbox worker: pacing, rate limits, retries, live counts and reveals,
+//!   through `App` and the chat port.
+//! - [`discord`]: serenity + poise: connection, commands, button clicks, rendering, a tracing
+//!   span per interaction, and the chat port's Discord implementation.
 //!
 //! With the default `demo` feature (a production bot builds without it:
 //! `cargo build --release --no-default-features`), the test rig around the bot:
