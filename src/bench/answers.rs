@@ -13,6 +13,7 @@ use crate::domain::ids::GuildId;
 use crate::store::Store;
 use anyhow::{bail, Context as _};
 use discord_emulator::Emulator;
+use sqlx::Row;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -289,10 +290,10 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     let store = Store::open(path, Duration::from_secs(5)).await?;
     let guild = GuildId(1);
     store.import_content(guild, starter::bundle(), 0).await?;
-    let (version, question): (i64, String) =
-        sqlx::query_as("SELECT id, question_id FROM question_versions LIMIT 1")
-            .fetch_one(store.pool())
-            .await?;
+    let first = sqlx::query("SELECT id, question_id FROM question_versions LIMIT 1")
+        .fetch_one(store.pool())
+        .await?;
+    let (version, question): (i64, String) = (first.get("id"), first.get("question_id"));
     let insert =
         "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, shown_ms,
                    choice, correct, latency_ms, answered_ms, local_day, points)

@@ -10,6 +10,7 @@ use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
 use crate::store::{Recount, Store};
 use chrono::{Days, NaiveDate, Utc};
+use sqlx::Row;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -87,13 +88,23 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
         .bind(g.to_db())
         .execute(pool)
         .await?;
-    let versions: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT v.id, v.question_id, v.correct, json_array_length(v.choices)
+    let versions: Vec<(i64, String, i64, i64)> = sqlx::query(
+        "SELECT v.id, v.question_id, v.correct, json_array_length(v.choices) AS choices
          FROM questions q JOIN question_versions v ON v.id = q.current_version WHERE q.guild_id = ?",
     )
     .bind(g.to_db())
     .fetch_all(pool)
-    .await?;
+    .await?
+    .iter()
+    .map(|r| {
+        (
+            r.get("id"),
+            r.get("question_id"),
+            r.get("correct"),
+            r.get("choices"),
+        )
+    })
+    .collect();
     anyhow::ensure!(!versions.is_empty(), "the starter content has no questions");
     let today = Utc::now().date_naive();
     let mut rng = SplitMix64::new(2026);

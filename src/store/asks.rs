@@ -7,7 +7,7 @@ use super::error::{StoreError, StoreResult};
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
+use sqlx::{Row, SqliteConnection};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AskState {
@@ -94,7 +94,6 @@ pub struct AskRow {
 const ASK_COLUMNS: &str = "id, guild_id, asker_id, text, topic_id, state, thread_id, expert_id, assigned_ms, escalations, admins_told_ms, first_response_ms, nudged_ms, kb_id, created_ms";
 
 fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AskRow> {
-    use sqlx::Row;
     Ok(AskRow {
         id: r.get("id"),
         guild: GuildId::from_db(r.get("guild_id")),
@@ -346,15 +345,17 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<()> {
         // Most messages are not in a question's thread: a read (no write lock) settles those.
-        let row: Option<(i64, i64, i64)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",
         )
         .bind(thread.to_db())
         .fetch_optional(&self.pool)
         .await?;
-        let Some((id, guild, asker)) = row else {
+        let Some(r) = row else {
             return Ok(());
         };
+        let (id, guild, asker): (i64, i64, i64) =
+            (r.get("id"), r.get("guild_id"), r.get("asker_id"));
         if asker == author.to_db() {
             return Ok(());
         }

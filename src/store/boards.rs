@@ -16,7 +16,8 @@ use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::periods::{Period, Span};
 use crate::domain::quiz::AnswerSource;
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
 
 /// The week, month, season and all-time keys an award counts in (see
 /// [`crate::domain::periods::keys_for`]).
@@ -175,13 +176,14 @@ pub struct BoardScope<'a> {
     pub topic: &'a str,
 }
 
-fn member_total(r: (i64, i64, i64, i64)) -> MemberTotal {
+/// A member's line on a board: `user_id, points, answers, correct` of `board_totals`.
+fn member_total(r: &SqliteRow) -> MemberTotal {
     MemberTotal {
-        user: r.0 as u64,
-        points: r.1,
+        user: r.get::<i64, _>("user_id") as u64,
+        points: r.get("points"),
         tally: Tally {
-            answers: r.2,
-            correct: r.3,
+            answers: r.get("answers"),
+            correct: r.get("correct"),
         },
     }
 }
@@ -193,7 +195,7 @@ impl Store {
         s: BoardScope<'_>,
         limit: u32,
     ) -> StoreResult<Vec<MemberTotal>> {
-        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT user_id, points, answers, correct FROM board_totals
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND points > 0
              ORDER BY points DESC, user_id LIMIT ?",
@@ -205,7 +207,7 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(member_total).collect())
+        Ok(rows.iter().map(member_total).collect())
     }
 
     /// A member's line and their rank (1 + members with more points), if they have points.
@@ -214,7 +216,7 @@ impl Store {
         s: BoardScope<'_>,
         user: UserId,
     ) -> StoreResult<Option<(usize, MemberTotal)>> {
-        let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT user_id, points, answers, correct FROM board_totals
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND user_id = ?",
         )
@@ -225,10 +227,10 @@ impl Store {
         .bind(user.to_db())
         .fetch_optional(self.pool())
         .await?;
-        let Some(total) = row.map(member_total).filter(|t| t.points > 0) else {
+        let Some(total) = row.as_ref().map(member_total).filter(|t| t.points > 0) else {
             return Ok(None);
         };
-        let (ahead,): (i64,) = sqlx::query_as(
+        let ahead: i64 = sqlx::query_scalar(
             "SELECT COALESCE(SUM(members), 0) FROM board_points
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND points > ?",
         )
@@ -249,8 +251,9 @@ impl Store {
         before_key: &str,
         min_answers: i64,
     ) -> StoreResult<Vec<TallyPair>> {
-        let rows: Vec<(i64, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT n.user_id, n.answers, n.correct, b.answers, b.correct
+        let rows = sqlx::query(
+            "SELECT n.user_id, n.answers AS now_answers, n.correct AS now_correct,
+                    b.answers AS before_answers, b.correct AS before_correct
              FROM board_totals n JOIN board_totals b
                ON b.guild_id = n.guild_id AND b.period = n.period AND b.period_key = ?
               AND b.topic_id = n.topic_id AND b.user_id = n.user_id
@@ -267,16 +270,16 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(user, na, nc, ba, bc)| TallyPair {
-                user: user as u64,
+            .iter()
+            .map(|r| TallyPair {
+                user: r.get::<i64, _>("user_id") as u64,
                 now: Tally {
-                    answers: na,
-                    correct: nc,
+                    answers: r.get("now_answers"),
+                    correct: r.get("now_correct"),
                 },
                 before: Tally {
-                    answers: ba,
-                    correct: bc,
+                    answers: r.get("before_answers"),
+                    correct: r.get("before_correct"),
                 },
             })
             .collect())
@@ -284,8 +287,9 @@ impl Store {
 
     /// Each team with the members the bot has seen holding its role, and their points.
     pub async fn team_totals(&self, s: BoardScope<'_>) -> StoreResult<Vec<TeamTotal>> {
-        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT t.role_id, t.name, COUNT(mr.user_id), COALESCE(SUM(b.points), 0)
+        let rows = sqlx::query(
+            "SELECT t.role_id, t.name, COUNT(mr.user_id) AS members,
+                    COALESCE(SUM(b.points), 0) AS points
              FROM team_roles t
              LEFT JOIN member_roles mr ON mr.guild_id = t.guild_id AND mr.role_id = t.role_id
              LEFT JOIN board_totals b ON b.guild_id = t.guild_id AND b.user_id = mr.user_id
@@ -300,27 +304,27 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(role, name, members, points)| TeamTotal {
-                role: RoleId::from_db(role),
-                name,
-                members,
-                points,
+            .iter()
+            .map(|r| TeamTotal {
+                role: RoleId::from_db(r.get("role_id")),
+                name: r.get("name"),
+                members: r.get("members"),
+                points: r.get("points"),
             })
             .collect())
     }
 
     /// The guild's team roles as `(role id, name)`, by name.
     pub async fn team_roles(&self, guild: GuildId) -> StoreResult<Vec<(RoleId, String)>> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT role_id, name FROM team_roles WHERE guild_id = ? ORDER BY name, role_id",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(r, n)| (RoleId::from_db(r), n))
+            .iter()
+            .map(|r| (RoleId::from_db(r.get("role_id")), r.get("name")))
             .collect())
     }
 
@@ -363,12 +367,12 @@ impl Store {
 
     /// The guild's season length in weeks, if it set one.
     pub async fn season_weeks(&self, guild: GuildId) -> StoreResult<Option<u32>> {
-        let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT season_weeks FROM guilds WHERE id = ?")
+        let weeks: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT season_weeks FROM guilds WHERE id = ?")
                 .bind(guild.to_db())
                 .fetch_optional(self.pool())
                 .await?;
-        Ok(row.and_then(|(w,)| w).and_then(|w| u32::try_from(w).ok()))
+        Ok(weeks.flatten().and_then(|w| u32::try_from(w).ok()))
     }
 
     /// Sets the season length and recounts `season` (the one that now contains today) from
@@ -412,23 +416,29 @@ impl Store {
                  WHERE guild_id = ? AND period = 'week' AND period_key IN ({keys}) AND topic_id = ''"
             ),
         };
-        let mut q = sqlx::query_as(&sql).bind(guild.to_db());
+        let mut q = sqlx::query(&sql).bind(guild.to_db());
         for key in week_keys {
             q = q.bind(*key);
         }
         if let Some(user) = user {
             q = q.bind(user.to_db());
         }
-        let rows: Vec<(String, i64, i64)> = q.fetch_all(self.pool()).await?;
+        let rows = q.fetch_all(self.pool()).await?;
         Ok(rows
-            .into_iter()
-            .map(|(key, answers, correct)| (key, Tally { answers, correct }))
+            .iter()
+            .map(|r| {
+                let tally = Tally {
+                    answers: r.get("answers"),
+                    correct: r.get("correct"),
+                };
+                (r.get("period_key"), tally)
+            })
             .collect())
     }
 
     /// A member's answers and right answers, all time (their all-time board line).
     pub async fn answer_count(&self, guild: GuildId, user: UserId) -> StoreResult<Tally> {
-        let row: Option<(i64, i64)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT answers, correct FROM board_totals
              WHERE guild_id = ? AND period = 'all' AND period_key = 'all' AND topic_id = ''
                AND user_id = ?",
@@ -437,22 +447,26 @@ impl Store {
         .bind(user.to_db())
         .fetch_optional(self.pool())
         .await?;
-        let (answers, correct) = row.unwrap_or_default();
-        Ok(Tally { answers, correct })
+        Ok(row.map_or(Tally::default(), |r| Tally {
+            answers: r.get("answers"),
+            correct: r.get("correct"),
+        }))
     }
 
     /// A member's help to others: accepted answers still in the knowledge base, the points
     /// they earned for helping, and the questions they asked.
     pub async fn helping(&self, guild: GuildId, user: UserId) -> StoreResult<(i64, i64, i64)> {
-        Ok(sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM kb_entries WHERE guild_id = ?1 AND author_id = ?2 AND removed_ms IS NULL),
-                    (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE guild_id = ?1 AND user_id = ?2 AND kind = 'helping'),
-                    (SELECT COUNT(*) FROM asks WHERE guild_id = ?1 AND asker_id = ?2)",
+        let r = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM kb_entries WHERE guild_id = ?1 AND author_id = ?2 AND removed_ms IS NULL) AS answers,
+                    (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE guild_id = ?1 AND user_id = ?2 AND kind = ?3) AS points,
+                    (SELECT COUNT(*) FROM asks WHERE guild_id = ?1 AND asker_id = ?2) AS asked",
         )
         .bind(guild.to_db())
         .bind(user.to_db())
+        .bind(AwardKind::Helping.as_str())
         .fetch_one(self.pool())
-        .await?)
+        .await?;
+        Ok((r.get("answers"), r.get("points"), r.get("asked")))
     }
 
     /// Whether a leaderboard schedule has posted the final standings of this period.
@@ -504,7 +518,19 @@ mod tests {
         tx.commit().await.unwrap();
     }
 
-    type Totals = Vec<(String, String, String, i64, i64, i64, i64)>;
+    /// One row of the guild's totals.
+    #[derive(Debug, PartialEq, sqlx::FromRow)]
+    struct TotalsRow {
+        period: String,
+        period_key: String,
+        topic_id: String,
+        points: i64,
+        answers: i64,
+        correct: i64,
+        members: i64,
+    }
+
+    type Totals = Vec<TotalsRow>;
 
     /// The guild's totals as kept, and as summed from the members' rows.
     async fn guild_totals(store: &Store) -> (Totals, Totals) {
@@ -516,7 +542,8 @@ mod tests {
         .await
         .unwrap();
         let summed = sqlx::query_as(
-            "SELECT period, period_key, topic_id, SUM(points), SUM(answers), SUM(correct), SUM(answers > 0)
+            "SELECT period, period_key, topic_id, SUM(points) AS points, SUM(answers) AS answers,
+                    SUM(correct) AS correct, SUM(answers > 0) AS members
              FROM board_totals GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
         )
         .fetch_all(store.pool())
@@ -563,17 +590,20 @@ mod tests {
         assert_eq!(kept, summed);
         let week = kept
             .iter()
-            .find(|t| t.0 == "week" && t.2.is_empty())
+            .find(|t| t.period == "week" && t.topic_id.is_empty())
             .unwrap();
-        assert_eq!((week.3, week.4, week.5, week.6), (90, 6, 5, 4));
+        assert_eq!(
+            (week.points, week.answers, week.correct, week.members),
+            (90, 6, 5, 4)
+        );
         let tallies = store
-            .weekly_tallies(GUILD, None, &[week.1.as_str()])
+            .weekly_tallies(GUILD, None, &[week.period_key.as_str()])
             .await
             .unwrap();
         assert_eq!(
             tallies,
             [(
-                week.1.clone(),
+                week.period_key.clone(),
                 Tally {
                     answers: 6,
                     correct: 5
@@ -587,8 +617,8 @@ mod tests {
         let (after, summed) = guild_totals(&store).await;
         let points_only = |t: &Totals| -> Vec<(String, i64)> {
             t.iter()
-                .filter(|r| r.0 == "season")
-                .map(|r| (r.2.clone(), r.3))
+                .filter(|r| r.period == "season")
+                .map(|r| (r.topic_id.clone(), r.points))
                 .collect()
         };
         assert_eq!(after, summed, "the triggers counted the recount");

@@ -5,7 +5,7 @@
 //! twice a second without blocking the writer (`PASSIVE`), and the writer's own threshold
 //! ([`WRITER_AUTOCHECKPOINT_PAGES`]) stays only as a backstop should this task fall behind.
 
-use sqlx::SqlitePool;
+use sqlx::{Row, SqlitePool};
 use std::time::Duration;
 
 /// Pages in the log before the writer checkpoints itself (64 MiB at 4 KiB pages).
@@ -24,12 +24,13 @@ pub(super) async fn run(conn: SqlitePool) {
         if conn.is_closed() {
             return;
         }
-        let result: sqlx::Result<(i64, i64, i64)> =
-            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
-                .fetch_one(&conn)
-                .await;
+        let result = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(&conn)
+            .await;
         match result {
-            Ok((_, log_pages, copied)) => {
+            Ok(r) => {
+                // SQLite names the columns busy, log (pages in the log) and checkpointed.
+                let (log_pages, copied): (i64, i64) = (r.get("log"), r.get("checkpointed"));
                 tracing::trace!(log_pages, copied, "checkpoint");
             }
             Err(_) if conn.is_closed() => return,

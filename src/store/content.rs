@@ -133,12 +133,11 @@ impl Store {
 
     /// `(id, name)` of the guild's topics, by name (then id).
     pub async fn topics(&self, guild: GuildId) -> StoreResult<Vec<(String, String)>> {
-        Ok(
-            sqlx::query_as("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
-                .bind(guild.to_db())
-                .fetch_all(&self.pool)
-                .await?,
-        )
+        let rows = sqlx::query("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
+            .bind(guild.to_db())
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(|r| (r.get("id"), r.get("name"))).collect())
     }
 
     /// The guild's content as it is served now, for `/content export`.
@@ -278,7 +277,7 @@ async fn upsert_topic(
     t: &Topic,
     now_ms: i64,
 ) -> StoreResult<Change> {
-    let existing: Option<(String, String, Option<f64>)> = sqlx::query_as(
+    let existing = sqlx::query(
         "SELECT name, description, desired_retention FROM topics WHERE guild_id = ? AND id = ?",
     )
     .bind(guild.to_db())
@@ -287,7 +286,11 @@ async fn upsert_topic(
     .await?;
     let change = match existing {
         None => Change::Added,
-        Some((n, d, r)) if n == t.name && d == t.description && r == t.desired_retention => {
+        Some(r)
+            if r.get::<&str, _>("name") == t.name
+                && r.get::<&str, _>("description") == t.description
+                && r.get::<Option<f64>, _>("desired_retention") == t.desired_retention =>
+        {
             return Ok(Change::Unchanged)
         }
         Some(_) => Change::Updated,
@@ -380,15 +383,19 @@ async fn upsert_tip(
     t: &Tip,
     now_ms: i64,
 ) -> StoreResult<Change> {
-    let existing: Option<(String, String, Option<String>)> =
-        sqlx::query_as("SELECT topic_id, text, link FROM tips WHERE guild_id = ? AND id = ?")
+    let existing =
+        sqlx::query("SELECT topic_id, text, link FROM tips WHERE guild_id = ? AND id = ?")
             .bind(guild.to_db())
             .bind(&t.id)
             .fetch_optional(&mut *conn)
             .await?;
     let change = match existing {
         None => Change::Added,
-        Some((topic, text, link)) if topic == t.topic && text == t.text && link == t.link => {
+        Some(r)
+            if r.get::<&str, _>("topic_id") == t.topic
+                && r.get::<&str, _>("text") == t.text
+                && r.get::<Option<&str>, _>("link") == t.link.as_deref() =>
+        {
             return Ok(Change::Unchanged)
         }
         Some(_) => Change::Updated,

@@ -6,6 +6,7 @@ use super::Store;
 use crate::domain::analytics::median;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::routing::Candidate;
+use sqlx::Row;
 
 /// How many of an expert's latest answered questions their response time is taken from.
 const RECENT_RESPONSES: i64 = 10;
@@ -136,12 +137,11 @@ impl Store {
         topic: Option<&str>,
         now_ms: i64,
     ) -> StoreResult<Vec<ExpertRow>> {
-        // topic, user, away since, away until, open questions
-        type Row = (String, i64, Option<i64>, Option<i64>, i64);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT e.topic_id, e.user_id, a.since_ms, a.until_ms,
+        let rows = sqlx::query(
+            "SELECT e.topic_id, e.user_id, a.since_ms AS away_since_ms, a.until_ms AS away_until_ms,
                     (SELECT COUNT(*) FROM ask_assignments s
                      WHERE s.guild_id = e.guild_id AND s.expert_id = e.user_id AND s.ended_ms IS NULL)
+                      AS open_questions
              FROM experts e
              LEFT JOIN expert_away a ON a.guild_id = e.guild_id AND a.user_id = e.user_id
                   AND (a.until_ms IS NULL OR a.until_ms > ?2)
@@ -154,15 +154,15 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(topic_id, user, since, until, open)| ExpertRow {
-                topic_id,
-                user: UserId::from_db(user),
-                away: match since {
-                    Some(_) => Away::Until(until),
+            .iter()
+            .map(|r| ExpertRow {
+                topic_id: r.get("topic_id"),
+                user: UserId::from_db(r.get("user_id")),
+                away: match r.get::<Option<i64>, _>("away_since_ms") {
+                    Some(_) => Away::Until(r.get("away_until_ms")),
                     None => Away::Available,
                 },
-                open: open as u32,
+                open: r.get::<i64, _>("open_questions") as u32,
             })
             .collect())
     }
@@ -180,7 +180,7 @@ impl Store {
             if row.away != Away::Available {
                 continue;
             }
-            let history: Vec<(i64, Option<i64>)> = sqlx::query_as(
+            let history: Vec<(i64, Option<i64>)> = sqlx::query(
                 "SELECT assigned_ms, responded_ms FROM ask_assignments
                  WHERE guild_id = ? AND expert_id = ? ORDER BY assigned_ms DESC LIMIT ?",
             )
@@ -188,7 +188,10 @@ impl Store {
             .bind(row.user.to_db())
             .bind(RECENT_RESPONSES)
             .fetch_all(&self.pool)
-            .await?;
+            .await?
+            .iter()
+            .map(|r| (r.get("assigned_ms"), r.get("responded_ms")))
+            .collect();
             let mut minutes: Vec<f64> = history
                 .iter()
                 .filter_map(|(at, responded)| responded.map(|r| (r - at) as f64 / 60_000.0))
@@ -212,7 +215,7 @@ impl Store {
         mastered_days: f64,
         min_share: f64,
     ) -> StoreResult<Vec<Suggestion>> {
-        let rows: Vec<(String, i64, f64, i64)> = sqlx::query_as(
+        let rows = sqlx::query(
             "WITH sizes AS (
                  SELECT topic_id, COUNT(*) AS n FROM questions WHERE guild_id = ?1 GROUP BY topic_id
              ), mastered AS (
@@ -227,7 +230,8 @@ impl Store {
                  SELECT topic_id, user_id FROM mastered UNION SELECT topic_id, user_id FROM accepted
              )
              SELECT p.topic_id, p.user_id,
-                    COALESCE(CAST(ma.k AS REAL) / s.n, 0.0), COALESCE(ac.k, 0)
+                    COALESCE(CAST(ma.k AS REAL) / s.n, 0.0) AS mastered_share,
+                    COALESCE(ac.k, 0) AS accepted
              FROM pairs p
              LEFT JOIN sizes s ON s.topic_id = p.topic_id
              LEFT JOIN mastered ma ON ma.topic_id = p.topic_id AND ma.user_id = p.user_id
@@ -243,12 +247,12 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(topic_id, user, share, accepted)| Suggestion {
-                topic_id,
-                user: UserId::from_db(user),
-                mastered_share: share,
-                accepted_answers: accepted as u32,
+            .iter()
+            .map(|r| Suggestion {
+                topic_id: r.get("topic_id"),
+                user: UserId::from_db(r.get("user_id")),
+                mastered_share: r.get("mastered_share"),
+                accepted_answers: r.get::<i64, _>("accepted") as u32,
             })
             .collect())
     }

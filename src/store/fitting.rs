@@ -4,6 +4,7 @@ use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::GuildId;
+use sqlx::Row;
 
 /// One answer in a history: `(member, question, local day, correct)`.
 pub type HistoryAnswer = (i64, String, String, bool);
@@ -11,21 +12,22 @@ pub type HistoryAnswer = (i64, String, String, bool);
 impl Store {
     /// Guilds with at least `min` answers, and how many each has.
     pub async fn guilds_with_answers(&self, min: u32) -> StoreResult<Vec<(GuildId, i64)>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT guild_id, COUNT(*) FROM answers GROUP BY guild_id HAVING COUNT(*) >= ? ORDER BY guild_id",
+        let rows = sqlx::query(
+            "SELECT guild_id, COUNT(*) AS answers FROM answers
+             GROUP BY guild_id HAVING COUNT(*) >= ? ORDER BY guild_id",
         )
         .bind(i64::from(min))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(g, n)| (GuildId::from_db(g), n))
+            .iter()
+            .map(|r| (GuildId::from_db(r.get("guild_id")), r.get("answers")))
             .collect())
     }
 
     /// Every answer of the guild, grouped by (member, question), in time order.
     pub async fn answer_histories(&self, guild: GuildId) -> StoreResult<Vec<HistoryAnswer>> {
-        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT user_id, question_id, local_day, correct FROM answers WHERE guild_id = ?
              ORDER BY user_id, question_id, answered_ms, id",
         )
@@ -33,20 +35,29 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(u, q, d, c)| (u, q, d, c != 0))
+            .iter()
+            .map(|r| {
+                (
+                    r.get("user_id"),
+                    r.get("question_id"),
+                    r.get("local_day"),
+                    r.get::<i64, _>("correct") != 0,
+                )
+            })
             .collect())
     }
 
     /// The guild's fitted parameters and how many answers they were fitted on.
     pub async fn guild_parameters(&self, guild: GuildId) -> StoreResult<Option<(Vec<f32>, i64)>> {
-        let row: Option<(String, i64)> = sqlx::query_as(
-            "SELECT parameters, answers_used FROM guild_parameters WHERE guild_id = ?",
-        )
-        .bind(guild.to_db())
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.and_then(|(p, n)| Some((serde_json::from_str(&p).ok()?, n))))
+        let row =
+            sqlx::query("SELECT parameters, answers_used FROM guild_parameters WHERE guild_id = ?")
+                .bind(guild.to_db())
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|r| {
+            let parameters = serde_json::from_str(r.get("parameters")).ok()?;
+            Some((parameters, r.get("answers_used")))
+        }))
     }
 
     pub async fn save_guild_parameters(

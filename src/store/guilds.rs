@@ -7,6 +7,7 @@ use super::group_commit::GroupWrite;
 use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, RoleId, UserId};
+use sqlx::Row;
 use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,19 +143,21 @@ pub(crate) type SeenMembers =
 
 impl Store {
     pub async fn qa_settings(&self, guild: GuildId) -> StoreResult<QaSettings> {
-        let row: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT qa_channel_id, admin_channel_id, escalation_after_minutes FROM guilds WHERE id = ?",
         )
         .bind(guild.to_db())
         .fetch_optional(self.pool())
         .await?;
-        Ok(
-            row.map_or(QaSettings::default(), |(qa, admin, minutes)| QaSettings {
-                qa_channel: qa.map(ChannelId::from_db),
-                admin_channel: admin.map(ChannelId::from_db),
-                escalation_after_minutes: minutes,
-            }),
-        )
+        Ok(row.map_or(QaSettings::default(), |r| QaSettings {
+            qa_channel: r
+                .get::<Option<i64>, _>("qa_channel_id")
+                .map(ChannelId::from_db),
+            admin_channel: r
+                .get::<Option<i64>, _>("admin_channel_id")
+                .map(ChannelId::from_db),
+            escalation_after_minutes: r.get("escalation_after_minutes"),
+        }))
     }
 
     pub async fn set_qa_setting(
@@ -205,16 +208,15 @@ impl Store {
     }
 
     pub async fn guild(&self, id: GuildId) -> StoreResult<Option<GuildRow>> {
-        let row: Option<(i64, String, Option<String>, i64)> =
-            sqlx::query_as("SELECT id, name, timezone, first_seen_ms FROM guilds WHERE id = ?1")
-                .bind(id.to_db())
-                .fetch_optional(self.pool())
-                .await?;
-        Ok(row.map(|(id, name, timezone, first_seen_ms)| GuildRow {
-            id: GuildId::from_db(id),
-            name,
-            timezone,
-            first_seen_ms,
+        let row = sqlx::query("SELECT id, name, timezone, first_seen_ms FROM guilds WHERE id = ?1")
+            .bind(id.to_db())
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| GuildRow {
+            id: GuildId::from_db(r.get("id")),
+            name: r.get("name"),
+            timezone: r.get("timezone"),
+            first_seen_ms: r.get("first_seen_ms"),
         }))
     }
 
@@ -275,7 +277,7 @@ impl Store {
     }
 
     pub async fn member(&self, guild: GuildId, user: UserId) -> StoreResult<Option<MemberRow>> {
-        let row: Option<(i64, i64, String, i64, i64)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT guild_id, user_id, display_name, first_seen_ms, last_seen_ms
              FROM members WHERE guild_id = ?1 AND user_id = ?2",
         )
@@ -283,15 +285,13 @@ impl Store {
         .bind(user.to_db())
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.map(
-            |(g, u, display_name, first_seen_ms, last_seen_ms)| MemberRow {
-                guild_id: GuildId::from_db(g),
-                user_id: UserId::from_db(u),
-                display_name,
-                first_seen_ms,
-                last_seen_ms,
-            },
-        ))
+        Ok(row.map(|r| MemberRow {
+            guild_id: GuildId::from_db(r.get("guild_id")),
+            user_id: UserId::from_db(r.get("user_id")),
+            display_name: r.get("display_name"),
+            first_seen_ms: r.get("first_seen_ms"),
+            last_seen_ms: r.get("last_seen_ms"),
+        }))
     }
 }
 
@@ -337,17 +337,17 @@ mod tests {
             store.member(g2, u).await.unwrap().unwrap().first_seen_ms,
             50
         );
-        let roles: Vec<(i64, i64)> =
-            sqlx::query_as("SELECT guild_id, role_id FROM member_roles ORDER BY guild_id")
-                .fetch_all(store.pool())
-                .await
-                .unwrap();
-        assert_eq!(roles, vec![(1, 8)], "roles are replaced, per guild");
-        let (count,): (Option<i64>,) =
-            sqlx::query_as("SELECT member_count FROM guilds WHERE id = 1")
-                .fetch_one(store.pool())
-                .await
-                .unwrap();
+        let roles: Vec<String> = sqlx::query_scalar(
+            "SELECT guild_id || ':' || role_id FROM member_roles ORDER BY guild_id",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(roles, vec!["1:8"], "roles are replaced, per guild");
+        let count: Option<i64> = sqlx::query_scalar("SELECT member_count FROM guilds WHERE id = 1")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
         assert_eq!(count, Some(3), "an unknown count keeps the last one");
         // Roles given up go, including the last one.
         store.touch_member(g1, u, "Ada L.", &[], 60).await.unwrap();

@@ -4,6 +4,7 @@
 use super::error::{StoreError, StoreResult};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use sqlx::Row;
 use sqlx::SqliteConnection;
 
 /// What a search hit is.
@@ -47,8 +48,8 @@ impl Store {
         fts_query: &str,
         limit: u32,
     ) -> StoreResult<Vec<KbHit>> {
-        let rows: Vec<(String, String, String, String, String, f64)> = sqlx::query_as(
-            "SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0)
+        let rows = sqlx::query(
+            "SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0) AS score
              FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
              ORDER BY bm25(kb_index, 2.0, 1.0) LIMIT ?3",
         )
@@ -57,9 +58,10 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(kind, reference, topic_id, title, body, score)| {
-                let kind = match (kind.as_str(), reference.parse()) {
+        rows.iter()
+            .map(|r| {
+                let (kind, reference): (&str, &str) = (r.get("kind"), r.get("ref"));
+                let kind = match (kind, reference.parse()) {
                     ("answer", Ok(id)) => KbKind::Answer(id),
                     ("tip", _) => KbKind::Tip,
                     ("question", _) => KbKind::Question,
@@ -72,17 +74,17 @@ impl Store {
                 };
                 Ok(KbHit {
                     kind,
-                    topic_id,
-                    title,
-                    body,
-                    score,
+                    topic_id: r.get("topic_id"),
+                    title: r.get("title"),
+                    body: r.get("body"),
+                    score: r.get("score"),
                 })
             })
             .collect()
     }
 
     pub async fn kb_entry(&self, guild: GuildId, id: i64) -> StoreResult<Option<KbEntry>> {
-        let row: Option<(i64, String, String, String, i64, Option<i64>)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT id, topic_id, question, answer, author_id, removed_ms FROM kb_entries
              WHERE guild_id = ? AND id = ?",
         )
@@ -90,16 +92,14 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(
-            |(id, topic_id, question, answer, author, removed)| KbEntry {
-                id,
-                topic_id,
-                question,
-                answer,
-                author: UserId::from_db(author),
-                removed: removed.is_some(),
-            },
-        ))
+        Ok(row.map(|r| KbEntry {
+            id: r.get("id"),
+            topic_id: r.get("topic_id"),
+            question: r.get("question"),
+            answer: r.get("answer"),
+            author: UserId::from_db(r.get("author_id")),
+            removed: r.get::<Option<i64>, _>("removed_ms").is_some(),
+        }))
     }
 
     /// Takes an accepted answer out of search (the row stays for the record). `false` when

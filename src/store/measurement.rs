@@ -258,13 +258,16 @@ impl Store {
 
     /// The stored arms: `(member, holdout)`.
     pub async fn experiment_arms(&self, id: i64) -> StoreResult<Vec<(u64, bool)>> {
-        let rows: Vec<(i64, bool)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ? ORDER BY user_id",
         )
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|(u, h)| (u as u64, h)).collect())
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>("user_id") as u64, r.get("holdout")))
+            .collect())
     }
 
     /// A member's arm: the stored one, else the member arrives now (see [`Store::arms_of`]).
@@ -300,14 +303,14 @@ impl Store {
         draw: impl Fn(u64) -> bool,
     ) -> StoreResult<Vec<bool>> {
         let mut tx = self.write_tx().await?;
-        let stored: std::collections::HashMap<i64, bool> = sqlx::query_as::<_, (i64, bool)>(
-            "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ?",
-        )
-        .bind(experiment)
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .collect();
+        let stored: std::collections::HashMap<i64, bool> =
+            sqlx::query("SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ?")
+                .bind(experiment)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| (r.get("user_id"), r.get("holdout")))
+                .collect();
         let mut late: u64 = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM experiment_arms WHERE experiment_id = ? AND late = 1",
         )
@@ -345,13 +348,16 @@ impl Store {
 
     /// When each member first answered (Unix ms): where their time with peerlearn starts.
     pub async fn first_answers(&self, guild: GuildId) -> StoreResult<Vec<(u64, i64)>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT user_id, MIN(answered_ms) FROM answers WHERE guild_id = ? GROUP BY user_id",
+        let rows = sqlx::query(
+            "SELECT user_id, MIN(answered_ms) AS first_ms FROM answers WHERE guild_id = ? GROUP BY user_id",
         )
         .bind(guild.to_db())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|(u, ms)| (u as u64, ms)).collect())
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>("user_id") as u64, r.get("first_ms")))
+            .collect())
     }
 
     /// The members the bot has seen in the guild.

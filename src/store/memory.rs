@@ -19,13 +19,18 @@ impl Store {
         guild: GuildId,
         user: UserId,
     ) -> StoreResult<(Vec<(String, String, i64)>, Vec<(String, Memory)>)> {
-        let topics = sqlx::query_as(
-            "SELECT t.id, t.name, (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
+        let topics = sqlx::query(
+            "SELECT t.id, t.name,
+                    (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
+                      AS questions
              FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
         )
         .bind(guild.to_db())
         .fetch_all(&self.pool)
-        .await?;
+        .await?
+        .iter()
+        .map(|r| (r.get("id"), r.get("name"), r.get("questions")))
+        .collect();
         let rows = sqlx::query(&format!(
             "SELECT q.topic_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
@@ -65,22 +70,21 @@ async fn progress(
     guild: GuildId,
     user: UserId,
 ) -> StoreResult<Progress> {
-    let row: Option<(i64, i64, i64, Option<String>)> = sqlx::query_as(
+    let row = sqlx::query(
         "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
     )
     .bind(guild.to_db())
     .bind(user.to_db())
     .fetch_optional(conn)
     .await?;
-    Ok(row.map_or(
-        Progress::default(),
-        |(points, streak_days, best_streak, last_day)| Progress {
-            points,
-            streak_days,
-            best_streak,
-            last_day: last_day.and_then(|d| d.parse().ok()),
-        },
-    ))
+    Ok(row.map_or(Progress::default(), |r| Progress {
+        points: r.get("points"),
+        streak_days: r.get("streak_days"),
+        best_streak: r.get("best_streak"),
+        last_day: r
+            .get::<Option<&str>, _>("last_day")
+            .and_then(|d| d.parse().ok()),
+    }))
 }
 
 async fn memory(

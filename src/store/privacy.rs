@@ -12,6 +12,7 @@ use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use chrono::DateTime;
 use serde::Serialize;
+use sqlx::Row;
 
 /// Unix milliseconds as an RFC 3339 time (UTC).
 fn iso(ms: i64) -> String {
@@ -95,7 +96,7 @@ pub struct AnswerRow {
     pub knowledge_check: bool,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, sqlx::FromRow)]
 pub struct MemoryRow {
     pub question_id: String,
     pub stability_days: f64,
@@ -114,7 +115,7 @@ pub struct PointRow {
     pub topic_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, sqlx::FromRow)]
 pub struct CompetencyRow {
     pub topic_id: String,
     pub first_day: String,
@@ -194,17 +195,17 @@ impl Store {
     pub async fn member_export(&self, guild: GuildId, user: UserId) -> StoreResult<MemberExport> {
         let (g, u) = (guild.to_db(), user.to_db());
         let pool = self.pool();
-        let profile = sqlx::query_as::<_, (String, i64, i64)>(
+        let profile = sqlx::query(
             "SELECT display_name, first_seen_ms, last_seen_ms FROM members WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
         .bind(u)
         .fetch_optional(pool)
         .await?
-        .map(|(display_name, first, last)| Profile {
-            display_name,
-            first_seen: iso(first),
-            last_seen: iso(last),
+        .map(|r| Profile {
+            display_name: r.get("display_name"),
+            first_seen: iso(r.get("first_seen_ms")),
+            last_seen: iso(r.get("last_seen_ms")),
         });
         let roles_seen = sqlx::query_scalar::<_, i64>(
             "SELECT role_id FROM member_roles WHERE guild_id = ? AND user_id = ? ORDER BY role_id",
@@ -216,32 +217,32 @@ impl Store {
         .into_iter()
         .map(|r| (r as u64).to_string())
         .collect();
-        let review_preferences = sqlx::query_as::<_, (i64, String, Option<String>)>(
+        let review_preferences = sqlx::query(
             "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
         .bind(u)
         .fetch_optional(pool)
         .await?
-        .map(|(on, delivery, paused_until)| Preferences {
-            reviews_on: on != 0,
-            delivery,
-            paused_until,
+        .map(|r| Preferences {
+            reviews_on: r.get::<i64, _>("reviews_on") != 0,
+            delivery: r.get("delivery"),
+            paused_until: r.get("paused_until"),
         });
-        let progress = sqlx::query_as::<_, (i64, i64, i64, Option<String>)>(
+        let progress = sqlx::query(
             "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
         .bind(u)
         .fetch_optional(pool)
         .await?
-        .map(|(points, streak_days, best_streak, last_day)| ProgressRow {
-            points,
-            streak_days,
-            best_streak,
-            last_day,
+        .map(|r| ProgressRow {
+            points: r.get("points"),
+            streak_days: r.get("streak_days"),
+            best_streak: r.get("best_streak"),
+            last_day: r.get("last_day"),
         });
-        let answers = sqlx::query_as::<_, (i64, String, String, String, String, String, i64, i64, i64, i64, bool)>(
+        let answers = sqlx::query(
             "SELECT a.answered_ms, a.local_day, a.source, a.question_id, v.prompt, v.choices, a.choice,
                     a.correct, a.latency_ms, a.points, a.is_check
              FROM answers a JOIN question_versions v ON v.id = a.version_id
@@ -251,128 +252,102 @@ impl Store {
         .bind(u)
         .fetch_all(pool)
         .await?
-        .into_iter()
-        .map(|(at, day, source, question_id, prompt, choices, choice, correct, latency, points, knowledge_check)| {
-            let choices: Vec<String> = serde_json::from_str(&choices).unwrap_or_default();
+        .iter()
+        .map(|r| {
+            let choices: Vec<String> =
+                serde_json::from_str(r.get("choices")).unwrap_or_default();
+            let choice: i64 = r.get("choice");
             AnswerRow {
-                answered_at: iso(at),
-                day,
-                source,
-                question_id,
-                question: prompt,
+                answered_at: iso(r.get("answered_ms")),
+                day: r.get("local_day"),
+                source: r.get("source"),
+                question_id: r.get("question_id"),
+                question: r.get("prompt"),
                 choice: usize::try_from(choice)
                     .ok()
                     .and_then(|c| choices.get(c).cloned())
                     .unwrap_or_else(|| choice.to_string()),
-                correct: correct != 0,
-                seconds_to_answer: latency as f64 / 1000.0,
-                points,
-                knowledge_check,
+                correct: r.get::<i64, _>("correct") != 0,
+                seconds_to_answer: r.get::<i64, _>("latency_ms") as f64 / 1000.0,
+                points: r.get("points"),
+                knowledge_check: r.get("is_check"),
             }
         })
         .collect();
-        let review_schedule = sqlx::query_as::<_, (String, f64, f64, String, String, i64, i64)>(
-            "SELECT question_id, stability, difficulty, last_day, due_day, reviews, lapses
+        let review_schedule = sqlx::query_as::<_, MemoryRow>(
+            "SELECT question_id, stability AS stability_days, difficulty, last_day AS last_review_day,
+                    due_day, reviews, lapses
              FROM memory WHERE guild_id = ? AND user_id = ? ORDER BY due_day, question_id",
         )
         .bind(g)
         .bind(u)
         .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(
-            |(
-                question_id,
-                stability_days,
-                difficulty,
-                last_review_day,
-                due_day,
-                reviews,
-                lapses,
-            )| MemoryRow {
-                question_id,
-                stability_days,
-                difficulty,
-                last_review_day,
-                due_day,
-                reviews,
-                lapses,
-            },
-        )
-        .collect();
-        let points = sqlx::query_as::<_, (i64, String, i64, Option<String>)>(
+        .await?;
+        let points = sqlx::query(
             "SELECT at_ms, kind, points, topic_id FROM points_ledger WHERE guild_id = ? AND user_id = ? ORDER BY id",
         )
         .bind(g)
         .bind(u)
         .fetch_all(pool)
         .await?
-        .into_iter()
-        .map(|(at, kind, points, topic_id)| PointRow {
-            at: iso(at),
-            kind,
-            points,
-            topic_id,
+        .iter()
+        .map(|r| PointRow {
+            at: iso(r.get("at_ms")),
+            kind: r.get("kind"),
+            points: r.get("points"),
+            topic_id: r.get("topic_id"),
         })
         .collect();
-        let competency = sqlx::query_as::<_, (String, String, String)>(
+        let competency = sqlx::query_as::<_, CompetencyRow>(
             "SELECT topic_id, first_day, reached_day FROM competency WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(g)
         .bind(u)
         .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|(topic_id, first_day, reached_day)| CompetencyRow {
-            topic_id,
-            first_day,
-            reached_day,
-        })
-        .collect();
-        let expert_topics = sqlx::query_as::<_, (String, i64)>(
+        .await?;
+        let expert_topics = sqlx::query(
             "SELECT topic_id, added_ms FROM experts WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(g)
         .bind(u)
         .fetch_all(pool)
         .await?
-        .into_iter()
-        .map(|(topic_id, since)| ExpertTopic {
-            topic_id,
-            since: iso(since),
+        .iter()
+        .map(|r| ExpertTopic {
+            topic_id: r.get("topic_id"),
+            since: iso(r.get("added_ms")),
         })
         .collect();
-        let away = sqlx::query_as::<_, (i64, Option<i64>)>(
+        let away = sqlx::query(
             "SELECT since_ms, until_ms FROM expert_away WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
         .bind(u)
         .fetch_optional(pool)
         .await?
-        .map(|(since, until)| AwayRow {
-            since: iso(since),
-            until: iso_opt(until),
+        .map(|r| AwayRow {
+            since: iso(r.get("since_ms")),
+            until: iso_opt(r.get("until_ms")),
         });
-        let questions_asked =
-            sqlx::query_as::<_, (i64, i64, String, Option<String>, String, Option<i64>)>(
-                "SELECT id, created_ms, text, topic_id, state, closed_ms FROM asks
+        let questions_asked = sqlx::query(
+            "SELECT id, created_ms, text, topic_id, state, closed_ms FROM asks
              WHERE guild_id = ? AND asker_id = ? ORDER BY id",
-            )
-            .bind(g)
-            .bind(u)
-            .fetch_all(pool)
-            .await?
-            .into_iter()
-            .map(|(id, at, text, topic_id, state, closed)| AskedRow {
-                id,
-                asked_at: iso(at),
-                text,
-                topic_id,
-                state,
-                closed_at: iso_opt(closed),
-            })
-            .collect();
-        let questions_assigned = sqlx::query_as::<_, (i64, i64, Option<i64>, Option<String>)>(
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| AskedRow {
+            id: r.get("id"),
+            asked_at: iso(r.get("created_ms")),
+            text: r.get("text"),
+            topic_id: r.get("topic_id"),
+            state: r.get("state"),
+            closed_at: iso_opt(r.get("closed_ms")),
+        })
+        .collect();
+        let questions_assigned = sqlx::query(
             "SELECT ask_id, assigned_ms, responded_ms, outcome FROM ask_assignments
              WHERE guild_id = ? AND expert_id = ? ORDER BY ask_id",
         )
@@ -380,15 +355,15 @@ impl Store {
         .bind(u)
         .fetch_all(pool)
         .await?
-        .into_iter()
-        .map(|(question_id, at, responded, outcome)| AssignedRow {
-            question_id,
-            assigned_at: iso(at),
-            responded_at: iso_opt(responded),
-            outcome,
+        .iter()
+        .map(|r| AssignedRow {
+            question_id: r.get("ask_id"),
+            assigned_at: iso(r.get("assigned_ms")),
+            responded_at: iso_opt(r.get("responded_ms")),
+            outcome: r.get("outcome"),
         })
         .collect();
-        let knowledge_written = sqlx::query_as::<_, (i64, i64, String, String, i64, i64)>(
+        let knowledge_written = sqlx::query(
             "SELECT id, created_ms, question, answer, author_id, accepted_by FROM kb_entries
              WHERE guild_id = ?1 AND (author_id = ?2 OR accepted_by = ?2) ORDER BY id",
         )
@@ -396,19 +371,17 @@ impl Store {
         .bind(u)
         .fetch_all(pool)
         .await?
-        .into_iter()
-        .map(
-            |(id, at, question, answer, author, accepted_by)| KnowledgeRow {
-                id,
-                created_at: iso(at),
-                question,
-                answer,
-                wrote_the_answer: author == u,
-                accepted_it: accepted_by == u,
-            },
-        )
+        .iter()
+        .map(|r| KnowledgeRow {
+            id: r.get("id"),
+            created_at: iso(r.get("created_ms")),
+            question: r.get("question"),
+            answer: r.get("answer"),
+            wrote_the_answer: r.get::<i64, _>("author_id") == u,
+            accepted_it: r.get::<i64, _>("accepted_by") == u,
+        })
         .collect();
-        let experiments = sqlx::query_as::<_, (i64, String, Option<String>, bool, i64)>(
+        let experiments = sqlx::query(
             "SELECT e.started_ms, e.ends_day, e.topic_id, a.holdout, a.assigned_ms
              FROM experiment_arms a JOIN experiments e ON e.id = a.experiment_id
              WHERE e.guild_id = ? AND a.user_id = ? ORDER BY e.id",
@@ -417,16 +390,14 @@ impl Store {
         .bind(u)
         .fetch_all(pool)
         .await?
-        .into_iter()
-        .map(
-            |(started, ends_day, topic_id, holdout, assigned)| ExperimentRow {
-                started: iso(started),
-                ends_day,
-                topic_id,
-                holdout,
-                assigned_at: iso(assigned),
-            },
-        )
+        .iter()
+        .map(|r| ExperimentRow {
+            started: iso(r.get("started_ms")),
+            ends_day: r.get("ends_day"),
+            topic_id: r.get("topic_id"),
+            holdout: r.get("holdout"),
+            assigned_at: iso(r.get("assigned_ms")),
+        })
         .collect();
         Ok(MemberExport {
             server_id: guild.0.to_string(),
@@ -591,15 +562,15 @@ impl Store {
 
     /// Every guild with its retention: its own, else `default`.
     pub async fn retentions(&self, default: u32) -> StoreResult<Vec<(GuildId, u32)>> {
-        let rows: Vec<(i64, Option<i64>)> =
-            sqlx::query_as("SELECT id, retention_days FROM guilds ORDER BY id")
-                .fetch_all(self.pool())
-                .await?;
+        let rows = sqlx::query("SELECT id, retention_days FROM guilds ORDER BY id")
+            .fetch_all(self.pool())
+            .await?;
         Ok(rows
-            .into_iter()
-            .map(|(g, days)| {
+            .iter()
+            .map(|r| {
+                let days: Option<i64> = r.get("retention_days");
                 let days = days.and_then(|d| u32::try_from(d).ok()).unwrap_or(default);
-                (GuildId::from_db(g), days)
+                (GuildId::from_db(r.get("id")), days)
             })
             .collect())
     }

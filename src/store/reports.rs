@@ -55,6 +55,24 @@ pub struct StreakRecord {
     pub last_day: Option<NaiveDate>,
 }
 
+/// A week's answers: its Monday (`period_key`) and counts.
+#[derive(sqlx::FromRow)]
+struct WeekRow {
+    week: String,
+    answers: i64,
+    correct: i64,
+}
+
+/// Members who reached competency in a span (see [`Store::competency_counts`]).
+#[derive(sqlx::FromRow)]
+struct CompetencyRow {
+    span: i64,
+    topic: String,
+    role: Option<i64>,
+    days: i64,
+    members: i64,
+}
+
 fn day_of(text: &str) -> Option<NaiveDate> {
     text.parse().ok()
 }
@@ -109,7 +127,13 @@ impl Store {
         guild: GuildId,
         since: NaiveDate,
     ) -> StoreResult<Vec<AnswerFact>> {
-        let rows: Vec<(i64, String, bool)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            user_id: i64,
+            local_day: String,
+            correct: bool,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT user_id, local_day, correct FROM answers WHERE guild_id = ? AND local_day >= ?",
         )
         .bind(guild.to_db())
@@ -118,11 +142,11 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(user, day, correct)| {
+            .filter_map(|r| {
                 Some(AnswerFact {
-                    user: user as u64,
-                    day: day_of(&day)?,
-                    correct,
+                    user: r.user_id as u64,
+                    day: day_of(&r.local_day)?,
+                    correct: r.correct,
                 })
             })
             .collect())
@@ -136,7 +160,7 @@ impl Store {
         guild: GuildId,
         role: Option<u64>,
     ) -> StoreResult<(usize, Vec<(NaiveDate, Tally)>)> {
-        let (people, rows): (i64, Vec<(String, i64, i64)>) = match role {
+        let (people, rows): (i64, Vec<WeekRow>) = match role {
             None => (
                 sqlx::query_scalar(
                     "SELECT COALESCE(MAX(members), 0) FROM guild_totals
@@ -146,7 +170,7 @@ impl Store {
                 .fetch_one(self.pool())
                 .await?,
                 sqlx::query_as(
-                    "SELECT period_key, answers, correct FROM guild_totals
+                    "SELECT period_key AS week, answers, correct FROM guild_totals
                      WHERE guild_id = ? AND period = 'week' AND topic_id = ''",
                 )
                 .bind(guild.to_db())
@@ -162,7 +186,7 @@ impl Store {
                 .fetch_one(self.pool())
                 .await?,
                 sqlx::query_as(
-                    "SELECT b.period_key, SUM(b.answers), SUM(b.correct)
+                    "SELECT b.period_key AS week, SUM(b.answers) AS answers, SUM(b.correct) AS correct
                      FROM member_roles r JOIN board_totals b
                        ON b.guild_id = r.guild_id AND b.user_id = r.user_id
                       AND b.period = 'week' AND b.topic_id = ''
@@ -177,7 +201,13 @@ impl Store {
         };
         let weeks = rows
             .into_iter()
-            .filter_map(|(key, answers, correct)| Some((day_of(&key)?, Tally { answers, correct })))
+            .filter_map(|r: WeekRow| {
+                let tally = Tally {
+                    answers: r.answers,
+                    correct: r.correct,
+                };
+                Some((day_of(&r.week)?, tally))
+            })
             .collect();
         Ok((usize::try_from(people).unwrap_or(0), weeks))
     }
@@ -195,7 +225,8 @@ impl Store {
         }
         let sql = format!(
             "WITH spans (i, start_day, end_day) AS (VALUES {})
-             SELECT s.i, d.topic_id, NULL, d.days, SUM(d.members)
+             SELECT s.i AS span, d.topic_id AS topic, NULL AS role, d.days AS days,
+                    SUM(d.members) AS members
              FROM competency_days d JOIN spans s
                ON d.reached_day >= s.start_day AND d.reached_day < s.end_day
              WHERE d.guild_id = ?1 AND d.members > 0
@@ -222,23 +253,30 @@ impl Store {
                 .bind(span.start.to_string())
                 .bind(span.end.to_string());
         }
-        let rows: Vec<(i64, String, Option<i64>, i64, i64)> = q.fetch_all(self.pool()).await?;
+        let rows: Vec<CompetencyRow> = q.fetch_all(self.pool()).await?;
         Ok(rows
             .into_iter()
-            .map(|(span, topic, role, days, members)| CompetencyCount {
-                span: usize::try_from(span).unwrap_or(0),
-                topic,
-                role: role.map(|r| r as u64),
-                days,
-                members: usize::try_from(members).unwrap_or(0),
+            .map(|r| CompetencyCount {
+                span: usize::try_from(r.span).unwrap_or(0),
+                topic: r.topic,
+                role: r.role.map(|r| r as u64),
+                days: r.days,
+                members: usize::try_from(r.members).unwrap_or(0),
             })
             .collect())
     }
 
     /// Every question asked with `/ask`.
     pub async fn ask_records(&self, guild: GuildId) -> StoreResult<Vec<AskRecord>> {
-        type Columns = (i64, i64, String, Option<i64>, Option<i64>);
-        let rows: Vec<Columns> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            asker_id: i64,
+            created_ms: i64,
+            state: String,
+            first_response_ms: Option<i64>,
+            closed_ms: Option<i64>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT asker_id, created_ms, state, first_response_ms, closed_ms FROM asks WHERE guild_id = ?",
         )
         .bind(guild.to_db())
@@ -246,19 +284,26 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(asker, created_ms, state, first, closed)| AskRecord {
-                asker: asker as u64,
-                created_ms,
-                deflected: state == "deflected",
-                first_response_ms: first,
-                resolved_ms: closed.filter(|_| state == "resolved"),
+            .map(|r| AskRecord {
+                asker: r.asker_id as u64,
+                created_ms: r.created_ms,
+                deflected: r.state == "deflected",
+                first_response_ms: r.first_response_ms,
+                resolved_ms: r.closed_ms.filter(|_| r.state == "resolved"),
             })
             .collect())
     }
 
     /// Every expert assignment.
     pub async fn assignment_records(&self, guild: GuildId) -> StoreResult<Vec<AssignmentRecord>> {
-        let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            expert_id: i64,
+            assigned_ms: i64,
+            responded_ms: Option<i64>,
+            ended_ms: Option<i64>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT expert_id, assigned_ms, responded_ms, ended_ms FROM ask_assignments WHERE guild_id = ?",
         )
         .bind(guild.to_db())
@@ -266,43 +311,43 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(
-                |(expert, assigned_ms, responded_ms, ended)| AssignmentRecord {
-                    expert: expert as u64,
-                    assigned_ms,
-                    responded_ms,
-                    open: ended.is_none(),
-                },
-            )
+            .map(|r| AssignmentRecord {
+                expert: r.expert_id as u64,
+                assigned_ms: r.assigned_ms,
+                responded_ms: r.responded_ms,
+                open: r.ended_ms.is_none(),
+            })
             .collect())
     }
 
     /// Members of the guild: Discord's count when known, else those the bot has seen.
     pub async fn member_total(&self, guild: GuildId) -> StoreResult<usize> {
-        let (count, seen): (Option<i64>, i64) = sqlx::query_as(
-            "SELECT (SELECT member_count FROM guilds WHERE id = ?1),
-                    (SELECT COUNT(*) FROM members WHERE guild_id = ?1)",
+        let r = sqlx::query(
+            "SELECT (SELECT member_count FROM guilds WHERE id = ?1) AS discord_count,
+                    (SELECT COUNT(*) FROM members WHERE guild_id = ?1) AS seen",
         )
         .bind(guild.to_db())
         .fetch_one(self.pool())
         .await?;
+        let seen: i64 = r.get("seen");
+        let count: Option<i64> = r.get("discord_count");
         Ok(usize::try_from(count.unwrap_or(seen).max(seen)).unwrap_or(0))
     }
 
     /// Every member's best streak and last active day.
     pub async fn streak_records(&self, guild: GuildId) -> StoreResult<Vec<StreakRecord>> {
-        let rows: Vec<(i64, i64, Option<String>)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT user_id, best_streak, last_day FROM member_progress WHERE guild_id = ?",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(user, best_streak, last)| StreakRecord {
-                user: user as u64,
-                best_streak,
-                last_day: last.as_deref().and_then(day_of),
+            .iter()
+            .map(|r| StreakRecord {
+                user: r.get::<i64, _>("user_id") as u64,
+                best_streak: r.get("best_streak"),
+                last_day: r.get::<Option<&str>, _>("last_day").and_then(day_of),
             })
             .collect())
     }
@@ -331,14 +376,18 @@ impl Store {
 
     /// The roles the bot last saw each member hold, as `(member, role)`.
     pub async fn member_role_pairs(&self, guild: GuildId) -> StoreResult<Vec<(UserId, RoleId)>> {
-        let rows: Vec<(i64, i64)> =
-            sqlx::query_as("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")
-                .bind(guild.to_db())
-                .fetch_all(self.pool())
-                .await?;
+        let rows = sqlx::query("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")
+            .bind(guild.to_db())
+            .fetch_all(self.pool())
+            .await?;
         Ok(rows
-            .into_iter()
-            .map(|(u, r)| (UserId::from_db(u), RoleId::from_db(r)))
+            .iter()
+            .map(|r| {
+                (
+                    UserId::from_db(r.get("user_id")),
+                    RoleId::from_db(r.get("role_id")),
+                )
+            })
             .collect())
     }
 
@@ -375,20 +424,20 @@ impl Store {
 
     /// The guild's KPI values, by metric, team and day.
     pub async fn kpi_values(&self, guild: GuildId) -> StoreResult<Vec<KpiValue>> {
-        let rows: Vec<(String, String, String, f64)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT metric, team, day, value FROM kpi_values WHERE guild_id = ? ORDER BY metric, team, day",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
         .await?;
         Ok(rows
-            .into_iter()
-            .filter_map(|(metric, team, day, value)| {
+            .iter()
+            .filter_map(|r| {
                 Some(KpiValue {
-                    metric,
-                    team,
-                    day: day_of(&day)?,
-                    value,
+                    metric: r.get("metric"),
+                    team: r.get("team"),
+                    day: day_of(r.get("day"))?,
+                    value: r.get("value"),
                 })
             })
             .collect())
@@ -397,23 +446,31 @@ impl Store {
     /// How many answers a guild has from each source (quiz, review, practice), and how many of
     /// them were right: `(source, answers, right)`, by source.
     pub async fn answers_by_source(&self, guild: GuildId) -> StoreResult<Vec<(String, i64, i64)>> {
-        Ok(sqlx::query_as(
-            "SELECT source, COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE guild_id = ?
-             GROUP BY source ORDER BY source",
+        let rows = sqlx::query(
+            "SELECT source, COUNT(*) AS answers, COALESCE(SUM(correct), 0) AS correct
+             FROM answers WHERE guild_id = ? GROUP BY source ORDER BY source",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
-        .await?)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("source"), r.get("answers"), r.get("correct")))
+            .collect())
     }
 
     /// How many `/ask` questions a guild has in each state, by state.
     pub async fn asks_by_state(&self, guild: GuildId) -> StoreResult<Vec<(String, i64)>> {
-        Ok(sqlx::query_as(
-            "SELECT state, COUNT(*) FROM asks WHERE guild_id = ? GROUP BY state ORDER BY state",
+        let rows = sqlx::query(
+            "SELECT state, COUNT(*) AS asks FROM asks WHERE guild_id = ? GROUP BY state ORDER BY state",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
-        .await?)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("state"), r.get("asks")))
+            .collect())
     }
 }
 
@@ -431,13 +488,15 @@ impl Store {
         &self,
         guild: GuildId,
     ) -> StoreResult<Option<(NaiveDate, i64, String)>> {
-        let row: Option<(String, i64, String)> = sqlx::query_as(
-            "SELECT day, computed_ms, figures FROM daily_figures WHERE guild_id = ?",
-        )
-        .bind(guild.to_db())
-        .fetch_optional(self.pool())
-        .await?;
-        Ok(row.and_then(|(day, ms, figures)| Some((day_of(&day)?, ms, figures))))
+        let row =
+            sqlx::query("SELECT day, computed_ms, figures FROM daily_figures WHERE guild_id = ?")
+                .bind(guild.to_db())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.and_then(|r| {
+            let day = day_of(r.get("day"))?;
+            Some((day, r.get("computed_ms"), r.get("figures")))
+        }))
     }
 
     /// Keeps the guild's daily figures for `day`, replacing the ones before.

@@ -6,6 +6,7 @@ use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::quiz::{AnswerSource, ReviewDelivery};
+use sqlx::Row;
 
 /// The delivery stored as `s`, or what it is when this version does not know it.
 fn review_delivery(s: &str) -> StoreResult<ReviewDelivery> {
@@ -44,20 +45,20 @@ pub struct DueMember {
 
 impl Store {
     pub async fn review_prefs(&self, guild: GuildId, user: UserId) -> StoreResult<ReviewPrefs> {
-        let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        let row = sqlx::query(
             "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
         )
         .bind(guild.to_db())
         .bind(user.to_db())
         .fetch_optional(&self.pool)
         .await?;
-        let Some((on, delivery, paused_until)) = row else {
+        let Some(r) = row else {
             return Ok(ReviewPrefs::default());
         };
         Ok(ReviewPrefs {
-            on: on != 0,
-            delivery: review_delivery(&delivery)?,
-            paused_until,
+            on: r.get::<i64, _>("reviews_on") != 0,
+            delivery: review_delivery(r.get("delivery"))?,
+            paused_until: r.get("paused_until"),
         })
     }
 
@@ -126,8 +127,8 @@ impl Store {
         mastered_stability: f64,
         daily_cap: u32,
     ) -> StoreResult<Vec<DueMember>> {
-        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT m.user_id, COUNT(*), COALESCE(p.delivery, ?5)
+        let rows = sqlx::query(
+            "SELECT m.user_id, COUNT(*) AS due, COALESCE(p.delivery, ?5) AS delivery
              FROM memory m LEFT JOIN member_prefs p ON p.guild_id = m.guild_id AND p.user_id = m.user_id
              WHERE m.guild_id = ?1 AND m.due_day <= ?2 AND m.stability < ?3
                AND COALESCE(p.reviews_on, 1) = 1
@@ -144,12 +145,12 @@ impl Store {
         .bind(AnswerSource::Review.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(user, due, delivery)| {
+        rows.iter()
+            .map(|r| {
                 Ok(DueMember {
-                    user: UserId::from_db(user),
-                    due,
-                    by_dm: review_delivery(&delivery)? == ReviewDelivery::Dm,
+                    user: UserId::from_db(r.get("user_id")),
+                    due: r.get("due"),
+                    by_dm: review_delivery(r.get("delivery"))? == ReviewDelivery::Dm,
                 })
             })
             .collect()

@@ -242,12 +242,13 @@ impl Store {
         &self,
         guild: GuildId,
     ) -> StoreResult<(Option<String>, Option<i64>)> {
-        let row: Option<(Option<String>, Option<i64>)> =
-            sqlx::query_as("SELECT timezone, quiz_window_minutes FROM guilds WHERE id = ?")
-                .bind(guild.to_db())
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.unwrap_or((None, None)))
+        let row = sqlx::query("SELECT timezone, quiz_window_minutes FROM guilds WHERE id = ?")
+            .bind(guild.to_db())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map_or((None, None), |r| {
+            (r.get("timezone"), r.get("quiz_window_minutes"))
+        }))
     }
 
     pub async fn set_guild_timezone(
@@ -340,8 +341,8 @@ impl Store {
         topic: Option<&str>,
         shuffle: ShuffleKey,
     ) -> StoreResult<Option<(String, String, String, Option<String>)>> {
-        Ok(sqlx::query_as(
-            "SELECT p.id, t.name, p.text, p.link FROM tips p JOIN topics t ON t.guild_id = p.guild_id AND t.id = p.topic_id
+        let row = sqlx::query(
+            "SELECT p.id, t.name AS topic_name, p.text, p.link FROM tips p JOIN topics t ON t.guild_id = p.guild_id AND t.id = p.topic_id
              WHERE p.guild_id = ?1 AND (?3 IS NULL OR p.topic_id = ?3)
              ORDER BY (SELECT MAX(created_ms) FROM tip_posts tp WHERE tp.channel_id = ?2 AND tp.tip_id = p.id) NULLS FIRST,
                       (p.rowid * ?4 + ?5) % ?6
@@ -354,7 +355,15 @@ impl Store {
         .bind(shuffle.offset)
         .bind(SHUFFLE_MODULUS)
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        Ok(row.map(|r| {
+            (
+                r.get("id"),
+                r.get("topic_name"),
+                r.get("text"),
+                r.get("link"),
+            )
+        }))
     }
 }
 

@@ -67,11 +67,11 @@ mod tests {
             .bind("c")
             .bind(3);
         s.execute(&mut conn).await.unwrap();
-        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT k, v FROM t ORDER BY k")
+        let rows: Vec<String> = sqlx::query_scalar("SELECT k || '=' || v FROM t ORDER BY k")
             .fetch_all(&mut conn)
             .await
             .unwrap();
-        assert_eq!(rows, [("a".into(), 1), ("b".into(), 2), ("c".into(), 3)]);
+        assert_eq!(rows, ["a=1", "b=2", "c=3"]);
 
         let mut s = Statements::default();
         s.push("UPDATE t SET v = ? WHERE k = ?").bind(10).bind("a");

@@ -57,7 +57,7 @@ impl Store {
 
     /// Every track as `(role, topic id, topic name)`, by role then topic name.
     pub async fn tracks(&self, guild: GuildId) -> StoreResult<Vec<(RoleId, String, String)>> {
-        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        let rows = sqlx::query(
             "SELECT r.role_id, r.topic_id, t.name FROM role_tracks r
              JOIN topics t ON t.guild_id = r.guild_id AND t.id = r.topic_id
              WHERE r.guild_id = ? ORDER BY r.role_id, t.name",
@@ -66,8 +66,14 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .into_iter()
-            .map(|(r, id, name)| (RoleId::from_db(r), id, name))
+            .iter()
+            .map(|r| {
+                (
+                    RoleId::from_db(r.get("role_id")),
+                    r.get("topic_id"),
+                    r.get("name"),
+                )
+            })
             .collect())
     }
 
