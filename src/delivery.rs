@@ -14,7 +14,7 @@
 use crate::app::port::{ChatPort, SendError};
 use crate::app::{App, AppResult};
 use crate::domain::ids::{ChannelId, PostId, UserId};
-use crate::store::OutboxRow;
+use crate::domain::outbox::OutboxRow;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;

@@ -15,14 +15,15 @@ use super::knowledge::describe_hits;
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::app::port::ChatPort;
+use crate::domain::asks::{
+    AskRow, AskState, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
+};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
+use crate::domain::guilds::QaSettings;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
 use crate::domain::routing::{classify, rank, GENERAL};
-use crate::store::{
-    AskRow, AskState, FollowUp, QaSettings, QueuedPost, Resolution, ResolveOutcome, Routing,
-};
 use tracing::Instrument as _;
 
 /// The longest question `/ask` takes (the option's limit on Discord is the same).

@@ -4,12 +4,13 @@
 
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
+use crate::domain::boards::BoardScope;
 use crate::domain::boards::{improvement, rank, team_score, Ranked, Standing};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::{Period, Span, SEASON_WEEKS};
-use crate::store::{BoardScope, ScheduleRow};
+use crate::domain::schedule::ScheduleRow;
 use chrono::NaiveDate;
 
 /// Whose points a board ranks.

@@ -2,11 +2,11 @@
 
 use super::message::OutMessage;
 use super::{refuse, starter, App, AppResult};
+use crate::domain::content::ImportCounts;
 use crate::domain::content_files::{parse_all, to_toml, Format};
 use crate::domain::format;
 use crate::domain::ids::GuildId;
 use crate::domain::limits::MESSAGE_MAX;
-use crate::store::ImportCounts;
 
 impl App {
     /// Refuses a file by name or size before it is downloaded.

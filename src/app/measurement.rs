@@ -7,10 +7,12 @@
 use super::message::{Button, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::dice::SplitMix64;
+use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
+use crate::domain::measurement::Experiment;
 use crate::domain::measurement::{
     assign_holdout, block_holdout, check_due, check_mean, decay_weight, guess_corrected,
     item_stats, knowledge, knowledge_set, uplift, CheckScore, Estimate, FirstTry, ItemFlag,
@@ -18,7 +20,7 @@ use crate::domain::measurement::{
 };
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
-use crate::store::{CheckFacts, Experiment, QuestionVersion};
+use crate::domain::quiz::CheckFacts;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -240,7 +242,7 @@ impl App {
         let known = self.store.known_members(guild).await?;
         let arms = assign_holdout(&known, holdout_pct, seed);
         let ends_day = today + Duration::weeks(i64::from(weeks));
-        let new = crate::store::NewExperiment {
+        let new = crate::domain::measurement::NewExperiment {
             guild,
             topic,
             holdout_pct,
@@ -550,7 +552,7 @@ impl App {
 /// `(id, topic, choices, right choice)` and the first tries.
 fn item_lines(
     keys: &[(String, String, usize, usize)],
-    tries: Vec<crate::store::FirstTryRecord>,
+    tries: Vec<crate::domain::measurement::FirstTryRecord>,
 ) -> Vec<ItemLine> {
     let topic_of: HashMap<&str, &str> = keys
         .iter()

@@ -4,7 +4,8 @@
 
 use super::{App, AppResult};
 use crate::domain::ids::{ChannelId, MessageId, PostId, UserId};
-use crate::store::{OutboxRow, QuizPost};
+use crate::domain::outbox::OutboxRow;
+use crate::domain::quiz::QuizPost;
 
 impl App {
     /// The oldest posts waiting for delivery, at most `limit`.

@@ -11,8 +11,8 @@ use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::privacy::{MemberExport, Purged};
 use crate::domain::retention;
-use crate::store::{MemberExport, Purged};
 use serde::Serialize;
 
 /// How long the "Delete my data" button stays valid.

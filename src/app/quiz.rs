@@ -3,6 +3,7 @@
 
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
+use crate::domain::content::QuestionVersion;
 use crate::domain::content::{Question, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
@@ -11,8 +12,8 @@ use crate::domain::limits::{BUTTON_LABEL_MAX as LABEL_MAX, EMBED_TITLE_MAX, MESS
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::{percent_correct, score, Scored};
+use crate::domain::quiz::{AnswerResult, NewAnswer, QuizPost};
 use crate::domain::selection::{next_question, Candidate, Seen};
-use crate::store::{AnswerResult, NewAnswer, QuestionVersion, QuizPost};
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 

@@ -11,15 +11,18 @@
 use super::message::{Button, OutMessage, Style};
 use super::quiz::{question_card, CardAnswer, Post};
 use super::{refuse, App, AppResult};
+use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::measurement::block_holdout;
+use crate::domain::measurement::Experiment;
 use crate::domain::quiz::AnswerSource;
 use crate::domain::quiz::ReviewDelivery;
+use crate::domain::quiz::ReviewPrefs;
+use crate::domain::schedule::ScheduleRow;
 use crate::domain::selection::{next_question, Candidate};
-use crate::store::{Experiment, QuestionVersion, ReviewPrefs, ScheduleRow};
 use chrono::NaiveDate;
 
 /// The longest pause, in days.
@@ -90,7 +93,7 @@ impl App {
                         let left =
                             self.due_candidates(s.guild, m.user, Some(&e)).await?.len() as i64;
                         if left > 0 {
-                            due_now.push(crate::store::DueMember { due: left, ..m });
+                            due_now.push(crate::domain::quiz::DueMember { due: left, ..m });
                         }
                     }
                 }

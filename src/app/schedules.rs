@@ -8,7 +8,7 @@ use crate::domain::format;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::schedule::{parse_timezone, CronSchedule, ScheduleKind};
-use crate::store::{NewSchedule, Run, RunOutput, ScheduleRow};
+use crate::domain::schedule::{NewSchedule, Run, RunOutput, ScheduleRow};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tracing::Instrument as _;

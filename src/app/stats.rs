@@ -4,13 +4,13 @@
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::charts::{percent_lines, Line};
+use crate::domain::boards::BoardScope;
 use crate::domain::boards::Tally;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::mastery::bar;
 use crate::domain::periods::{Period, Span};
-use crate::store::BoardScope;
 use chrono::Duration;
 use std::collections::HashMap;
 

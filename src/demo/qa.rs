@@ -149,7 +149,7 @@ impl Desk {
                 .store
                 .ask_by_thread(ChannelId(w.thread))
                 .await?
-                .is_some_and(|a| a.state == crate::store::AskState::Open);
+                .is_some_and(|a| a.state == crate::domain::asks::AskState::Open);
             match w.reply {
                 _ if !open => {} // closed meanwhile (abandoned after too long)
                 Some(reply) if w.showcase || rng.chance(p) => {

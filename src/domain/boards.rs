@@ -1,6 +1,12 @@
 //! Leaderboard rules: ranking with ties, teams ranked fairly whatever their size, and the
 //! "most improved" board that lets people other than the usual winners shine.
 
+use crate::domain::analytics::GainStep;
+use crate::domain::ids::{GuildId, RoleId, UserId};
+use crate::domain::periods::Period;
+use crate::domain::quiz::AnswerSource;
+use chrono::NaiveDate;
+
 /// A member's or team's figures in one period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standing {
@@ -62,6 +68,97 @@ pub fn team_score(points: i64, members: i64) -> f64 {
         return 0.0;
     }
     points as f64 / members as f64
+}
+
+/// The week, month, season and all-time keys an award counts in (see
+/// [`crate::domain::periods::keys_for`]).
+pub type BoardKeys = [(Period, String); 4];
+
+/// Why points were awarded (the ledger's `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwardKind {
+    Quiz,
+    Review,
+    Practice,
+    Helping,
+    Asking,
+    StreakBonus,
+}
+
+/// Points (possibly none) and, for an answer, whether it was right.
+#[derive(Debug, Clone)]
+pub struct Credit<'a> {
+    pub guild: GuildId,
+    pub user: UserId,
+    pub kind: AwardKind,
+    pub points: i64,
+    /// The topic it was about, if one.
+    pub topic: Option<&'a str>,
+    /// `Some(correct)` when this is an answer (counted in the accuracy figures).
+    pub answer: Option<bool>,
+    pub answer_id: Option<i64>,
+    pub ask_id: Option<i64>,
+    pub at_ms: i64,
+    pub day: NaiveDate,
+    /// For an answer, its knowledge-gain step in each of the board periods, in their order.
+    pub gain: [GainStep; 4],
+}
+
+/// One member's line in a period: points, answers and right answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberTotal {
+    pub user: u64,
+    pub points: i64,
+    pub tally: Tally,
+}
+
+/// A team's line: its role, name, members seen and their points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamTotal {
+    pub role: RoleId,
+    pub name: String,
+    pub members: i64,
+    pub points: i64,
+}
+
+/// A member's tallies in two periods (for the most improved board).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TallyPair {
+    pub user: u64,
+    pub now: Tally,
+    pub before: Tally,
+}
+
+/// Which totals a board reads.
+#[derive(Debug, Clone, Copy)]
+pub struct BoardScope<'a> {
+    pub guild: GuildId,
+    pub period: Period,
+    pub key: &'a str,
+    /// `""` = all topics.
+    pub topic: &'a str,
+}
+
+impl AwardKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwardKind::Quiz => "quiz",
+            AwardKind::Review => "review",
+            AwardKind::Practice => "practice",
+            AwardKind::Helping => "helping",
+            AwardKind::Asking => "asking",
+            AwardKind::StreakBonus => "streak_bonus",
+        }
+    }
+
+    /// The award for an answer from this source.
+    pub fn of_answer_source(source: AnswerSource) -> AwardKind {
+        match source {
+            AnswerSource::Channel => AwardKind::Quiz,
+            AnswerSource::Review => AwardKind::Review,
+            AnswerSource::Practice => AwardKind::Practice,
+        }
+    }
 }
 
 #[cfg(test)]

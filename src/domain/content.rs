@@ -4,6 +4,7 @@
 //! which reads TOML or CSV and reports every broken rule at once as a [`Problem`] naming the
 //! file, line, field and reason.
 
+use crate::domain::ids::{GuildId, VersionId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -233,6 +234,36 @@ pub fn check_references(
         }
     }
     problems
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+}
+
+/// One topic's figures for `/content stats`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicStats {
+    pub id: String,
+    pub name: String,
+    pub questions: i64,
+    pub tips: i64,
+    pub answers: i64,
+    pub correct: i64,
+}
+
+/// A question as it was at one version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionVersion {
+    pub version_id: VersionId,
+    pub guild: GuildId,
+    pub topic_name: String,
+    /// The topic's desired retention, if it sets one.
+    pub desired_retention: Option<f64>,
+    pub question: Question,
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! are plain text or gone. The words are OR-ed and ranked by bm25; [`is_relevant`] then keeps
 //! only matches that cover enough of the question's words.
 
+use crate::domain::ids::UserId;
+
 /// At most this many words go into a query.
 const MAX_TERMS: usize = 16;
 
@@ -94,6 +96,38 @@ fn terms_unbounded(text: &str) -> Vec<String> {
 /// least one).
 pub fn is_relevant(query_terms: &[String], document: &str) -> bool {
     coverage(query_terms, document) >= 0.5
+}
+
+/// What a search hit is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KbKind {
+    /// An accepted answer: its knowledge-base id.
+    Answer(i64),
+    Tip,
+    /// A quiz question with its right answer and explanation.
+    Question,
+}
+
+/// One full-text match, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbHit {
+    pub kind: KbKind,
+    pub topic_id: String,
+    pub title: String,
+    pub body: String,
+    /// Higher is better (the negated bm25 rank).
+    pub score: f64,
+}
+
+/// An accepted answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbEntry {
+    pub id: i64,
+    pub topic_id: String,
+    pub question: String,
+    pub answer: String,
+    pub author: UserId,
+    pub removed: bool,
 }
 
 #[cfg(test)]

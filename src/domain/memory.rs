@@ -196,6 +196,9 @@ fn days_between(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days()).unwrap_or(0)
 }
 
+/// One answer in a history: `(member, question, local day, correct)`.
+pub type HistoryAnswer = (i64, String, String, bool);
+
 #[cfg(test)]
 mod tests {
     use super::*;

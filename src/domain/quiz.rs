@@ -1,5 +1,7 @@
 //! Quiz rules: scoring an answer, the daily streak, and the figures shown on a quiz post.
 
+use crate::domain::content::QuestionVersion;
+use crate::domain::ids::{ChannelId, GuildId, MessageId, PostId, UserId, VersionId};
 use chrono::NaiveDate;
 
 /// Where an answer was given; it decides the points and is stored with the answer.
@@ -129,6 +131,97 @@ pub fn score(before: Progress, correct: bool, today: NaiveDate, rules: &PointRul
 /// Percent of right answers, rounded; `None` when nobody answered.
 pub fn percent_correct(right: i64, total: i64) -> Option<i64> {
     (total > 0).then(|| (right * 100 + total / 2) / total)
+}
+
+/// An answer to record.
+#[derive(Debug, Clone)]
+pub struct NewAnswer {
+    pub guild: GuildId,
+    pub user: UserId,
+    pub version_id: VersionId,
+    pub question_id: String,
+    /// The quiz post, for a channel quiz.
+    pub quiz_post_id: Option<PostId>,
+    /// When a practice or review question was shown.
+    pub shown_ms: Option<i64>,
+    pub source: AnswerSource,
+    pub choice: usize,
+    pub correct: bool,
+    pub latency_ms: i64,
+    pub answered_ms: i64,
+    pub local_day: NaiveDate,
+    /// The question's topic.
+    pub topic_id: String,
+    /// The guild's season length, which with `local_day` gives the board periods the answer
+    /// counts in.
+    pub season_weeks: u32,
+    /// The share of a topic's questions whose latest answer must be right for competency.
+    pub competency_share: f64,
+    /// Set when the question is a knowledge check (see [`crate::domain::measurement`]).
+    pub check: Option<CheckFacts>,
+}
+
+/// What is stored with a knowledge check besides the answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckFacts {
+    /// The model's predicted recall for the member and question just before the answer.
+    pub predicted: f64,
+    /// Whether the member had never answered the question.
+    pub first: bool,
+}
+
+/// What recording an answer did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerResult {
+    Recorded(Scored),
+    /// This member had already answered; their first choice.
+    AlreadyAnswered {
+        choice: usize,
+    },
+}
+
+/// A quiz post with its question.
+#[derive(Debug, Clone)]
+pub struct QuizPost {
+    pub id: PostId,
+    pub guild: GuildId,
+    pub channel_id: ChannelId,
+    pub message_id: Option<MessageId>,
+    pub closes_ms: i64,
+    pub answer_count: i64,
+    pub correct_count: i64,
+    pub shown_count: i64,
+    pub revealed: bool,
+    /// When the message was delivered.
+    pub posted_ms: Option<i64>,
+    pub version: QuestionVersion,
+}
+
+/// A member's review preferences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewPrefs {
+    pub on: bool,
+    pub delivery: ReviewDelivery,
+    /// Paused up to and including this guild-local day (YYYY-MM-DD).
+    pub paused_until: Option<String>,
+}
+
+/// A member with reviews due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueMember {
+    pub user: UserId,
+    pub due: i64,
+    pub by_dm: bool,
+}
+
+impl Default for ReviewPrefs {
+    fn default() -> Self {
+        ReviewPrefs {
+            on: true,
+            delivery: ReviewDelivery::Channel,
+            paused_until: None,
+        }
+    }
 }
 
 #[cfg(test)]

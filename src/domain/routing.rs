@@ -8,6 +8,7 @@
 //!   response (unknown after known), then whoever was assigned least recently (round-robin),
 //!   then the lowest id so the choice is deterministic.
 
+use crate::domain::ids::UserId;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use regex::Regex;
@@ -147,6 +148,33 @@ pub fn parse_away_until(
         ));
     }
     Ok(Some(now + span))
+}
+
+/// An expert on a topic, with their availability now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpertRow {
+    pub topic_id: String,
+    pub user: UserId,
+    pub away: Away,
+    /// Questions assigned to them and still open.
+    pub open: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Away {
+    Available,
+    /// Until this time (unix ms), or until they say they are back.
+    Until(Option<i64>),
+}
+
+/// A member who could be an expert on a topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub topic_id: String,
+    pub user: UserId,
+    /// Share of the topic's questions they have mastered (0.0–1.0).
+    pub mastered_share: f64,
+    pub accepted_answers: u32,
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@
 //!   gap, e.g. 02:30 becomes 03:30 on that day;
 //! - a time that exists twice (the hour repeated when clocks go back) runs once, the first time.
 
+use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::periods::Period;
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;
@@ -251,6 +253,66 @@ pub fn timezone_suggestions(typed: &str, max: usize) -> Vec<&'static str> {
     });
     hits.truncate(max);
     hits
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleRow {
+    pub id: i64,
+    pub guild: GuildId,
+    pub kind: ScheduleKind,
+    pub cron: String,
+    /// `None` follows the guild's time zone.
+    pub timezone: Option<String>,
+    pub channel_id: ChannelId,
+    pub topic: Option<String>,
+    pub paused: bool,
+    pub next_run_ms: Option<i64>,
+    pub created_by: UserId,
+    pub created_ms: i64,
+}
+
+pub struct NewSchedule<'a> {
+    pub guild: GuildId,
+    pub kind: ScheduleKind,
+    pub cron: &'a str,
+    pub timezone: Option<&'a str>,
+    pub channel_id: ChannelId,
+    pub topic: Option<&'a str>,
+    pub next_run_ms: Option<i64>,
+    pub created_by: UserId,
+}
+
+/// What a run puts in the outbox.
+#[derive(Debug, Clone)]
+pub enum RunOutput {
+    /// A quiz post of this question version, open for `window_ms` once posted.
+    Quiz { version_id: i64, window_ms: i64 },
+    /// A tip.
+    Tip { tip_id: String },
+    /// Several ready posts (review reminders): `(channel, recipient for a DM, payload)`.
+    Posts(Vec<(ChannelId, Option<UserId>, String)>),
+    /// Leaderboard posts (channel payloads) and the periods whose final standings they post.
+    Board {
+        posts: Vec<String>,
+        finals: Vec<(Period, String)>,
+    },
+    /// Nothing to post (no content); the run is still recorded.
+    Nothing,
+}
+
+/// One run to record.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub schedule_id: i64,
+    pub guild: GuildId,
+    pub channel_id: ChannelId,
+    pub scheduled_ms: i64,
+    pub outcome: &'static str,
+    pub output: RunOutput,
+    /// The outbox payload (JSON) for a quiz or tip.
+    pub payload: String,
+    /// The schedule's new cursor; `None` leaves it (manual runs).
+    pub next_run_ms: Option<Option<i64>>,
 }
 
 #[cfg(test)]

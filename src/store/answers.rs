@@ -6,66 +6,20 @@
 //! day they reach competency in the topic. The one place that writes `answers` and
 //! `competency`.
 
-use super::boards::{credit_statements, AwardKind, Credit};
+use super::boards::credit_statements;
 use super::error::StoreResult;
 use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::analytics::{gain_step, PairRecord};
-use crate::domain::ids::{GuildId, PostId, UserId, VersionId};
+use crate::domain::boards::{AwardKind, Credit};
+use crate::domain::ids::PostId;
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
-use crate::domain::quiz::{AnswerSource, Progress, Scored};
-use chrono::NaiveDate;
+use crate::domain::quiz::{AnswerResult, NewAnswer};
+use crate::domain::quiz::{Progress, Scored};
 use sqlx::{Row, SqliteConnection};
-
-/// An answer to record.
-#[derive(Debug, Clone)]
-pub struct NewAnswer {
-    pub guild: GuildId,
-    pub user: UserId,
-    pub version_id: VersionId,
-    pub question_id: String,
-    /// The quiz post, for a channel quiz.
-    pub quiz_post_id: Option<PostId>,
-    /// When a practice or review question was shown.
-    pub shown_ms: Option<i64>,
-    pub source: AnswerSource,
-    pub choice: usize,
-    pub correct: bool,
-    pub latency_ms: i64,
-    pub answered_ms: i64,
-    pub local_day: NaiveDate,
-    /// The question's topic.
-    pub topic_id: String,
-    /// The guild's season length, which with `local_day` gives the board periods the answer
-    /// counts in.
-    pub season_weeks: u32,
-    /// The share of a topic's questions whose latest answer must be right for competency.
-    pub competency_share: f64,
-    /// Set when the question is a knowledge check (see [`crate::domain::measurement`]).
-    pub check: Option<CheckFacts>,
-}
-
-/// What is stored with a knowledge check besides the answer.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CheckFacts {
-    /// The model's predicted recall for the member and question just before the answer.
-    pub predicted: f64,
-    /// Whether the member had never answered the question.
-    pub first: bool,
-}
-
-/// What recording an answer did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AnswerResult {
-    Recorded(Scored),
-    /// This member had already answered; their first choice.
-    AlreadyAnswered {
-        choice: usize,
-    },
-}
 
 impl Store {
     /// Records an answer with its scoring, in one transaction: the answer, the post's counts,
@@ -319,7 +273,10 @@ fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
 mod tests {
     use super::*;
     use crate::app::starter;
+    use crate::domain::ids::{GuildId, UserId, VersionId};
+    use crate::domain::quiz::AnswerSource;
     use crate::store::Recount;
+    use chrono::NaiveDate;
     use std::time::Duration;
 
     /// Practice answers to a topic's questions, as the bot writes them.

@@ -7,16 +7,9 @@ use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::content::{Bundle, Question, Tip, Topic};
+use crate::domain::content::{ImportCounts, QuestionVersion, TopicStats};
 use crate::domain::ids::{GuildId, VersionId};
 use sqlx::{Row, SqliteConnection};
-
-/// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportCounts {
-    pub added: u32,
-    pub updated: u32,
-    pub unchanged: u32,
-}
 
 impl ImportCounts {
     fn count(&mut self, change: Change) {
@@ -32,28 +25,6 @@ enum Change {
     Added,
     Updated,
     Unchanged,
-}
-
-/// One topic's figures for `/content stats`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TopicStats {
-    pub id: String,
-    pub name: String,
-    pub questions: i64,
-    pub tips: i64,
-    pub answers: i64,
-    pub correct: i64,
-}
-
-/// A question as it was at one version.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuestionVersion {
-    pub version_id: VersionId,
-    pub guild: GuildId,
-    pub topic_name: String,
-    /// The topic's desired retention, if it sets one.
-    pub desired_retention: Option<f64>,
-    pub question: Question,
 }
 
 impl Store {

@@ -6,37 +6,11 @@ use super::Store;
 use crate::domain::analytics::median;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::routing::Candidate;
+use crate::domain::routing::{Away, ExpertRow, Suggestion};
 use sqlx::Row;
 
 /// How many of an expert's latest answered questions their response time is taken from.
 const RECENT_RESPONSES: i64 = 10;
-
-/// An expert on a topic, with their availability now.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExpertRow {
-    pub topic_id: String,
-    pub user: UserId,
-    pub away: Away,
-    /// Questions assigned to them and still open.
-    pub open: u32,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Away {
-    Available,
-    /// Until this time (unix ms), or until they say they are back.
-    Until(Option<i64>),
-}
-
-/// A member who could be an expert on a topic.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Suggestion {
-    pub topic_id: String,
-    pub user: UserId,
-    /// Share of the topic's questions they have mastered (0.0–1.0).
-    pub mastered_share: f64,
-    pub accepted_answers: u32,
-}
 
 impl Store {
     /// Adds `user` as an expert on `topic`; `false` if they already were.

@@ -4,10 +4,8 @@ use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::GuildId;
+use crate::domain::memory::HistoryAnswer;
 use sqlx::Row;
-
-/// One answer in a history: `(member, question, local day, correct)`.
-pub type HistoryAnswer = (i64, String, String, bool);
 
 impl Store {
     /// Guilds with at least `min` answers, and how many each has.

@@ -6,42 +6,10 @@ use super::error::StoreResult;
 use super::group_commit::GroupWrite;
 use super::statements::Statements;
 use super::Store;
+use crate::domain::guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 use crate::domain::ids::{ChannelId, GuildId, RoleId, UserId};
 use sqlx::Row;
 use sqlx::SqliteConnection;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GuildRow {
-    pub id: GuildId,
-    pub name: String,
-    pub timezone: Option<String>,
-    pub first_seen_ms: i64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MemberRow {
-    pub guild_id: GuildId,
-    pub user_id: UserId,
-    pub display_name: String,
-    pub first_seen_ms: i64,
-    pub last_seen_ms: i64,
-}
-
-/// Where a guild's questions go and how long experts have to reply; `None` = not set.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct QaSettings {
-    pub qa_channel: Option<ChannelId>,
-    pub admin_channel: Option<ChannelId>,
-    pub escalation_after_minutes: Option<i64>,
-}
-
-/// A guild setting of the Q&A flow that `/config` changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QaSetting {
-    QaChannel,
-    AdminChannel,
-    EscalationMinutes,
-}
 
 /// How often an active member's `last_seen_ms` is written at most.
 const TOUCH_EVERY_MS: i64 = 60_000;

@@ -4,40 +4,9 @@
 use super::error::{StoreError, StoreResult};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::knowledge::{KbEntry, KbHit, KbKind};
 use sqlx::Row;
 use sqlx::SqliteConnection;
-
-/// What a search hit is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum KbKind {
-    /// An accepted answer: its knowledge-base id.
-    Answer(i64),
-    Tip,
-    /// A quiz question with its right answer and explanation.
-    Question,
-}
-
-/// One full-text match, best first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KbHit {
-    pub kind: KbKind,
-    pub topic_id: String,
-    pub title: String,
-    pub body: String,
-    /// Higher is better (the negated bm25 rank).
-    pub score: f64,
-}
-
-/// An accepted answer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KbEntry {
-    pub id: i64,
-    pub topic_id: String,
-    pub question: String,
-    pub answer: String,
-    pub author: UserId,
-    pub removed: bool,
-}
 
 impl Store {
     /// Full-text matches for an FTS5 expression built by `domain::knowledge::fts_query`

@@ -5,59 +5,9 @@ use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::measurement::{CheckRecord, Experiment, FirstTryRecord, NewExperiment};
 use chrono::NaiveDate;
 use sqlx::Row;
-
-/// A knowledge check as the estimators read it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckRecord {
-    pub user: u64,
-    pub topic: String,
-    pub day: NaiveDate,
-    pub choices: usize,
-    pub correct: bool,
-    /// The model's predicted recall just before the answer.
-    pub predicted: f64,
-    /// The member's first answer to the question.
-    pub first: bool,
-}
-
-/// A member's first answer to the current version of a question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FirstTryRecord {
-    pub user: u64,
-    pub question: String,
-    pub choice: usize,
-    pub correct: bool,
-}
-
-/// A randomized holdout experiment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Experiment {
-    pub id: i64,
-    /// `None`: every topic.
-    pub topic: Option<String>,
-    pub holdout_pct: u32,
-    pub seed: u64,
-    pub started_by: UserId,
-    pub started_ms: i64,
-    pub start_day: NaiveDate,
-    /// The first day it no longer runs (guild-local).
-    pub ends_day: NaiveDate,
-    pub stopped_ms: Option<i64>,
-}
-
-impl Experiment {
-    /// Whether it runs on `today`.
-    pub fn running(&self, today: NaiveDate) -> bool {
-        self.stopped_ms.is_none() && today < self.ends_day
-    }
-
-    /// Whether the holdout covers `topic`.
-    pub fn covers(&self, topic: &str) -> bool {
-        self.topic.as_deref().is_none_or(|t| t == topic)
-    }
-}
 
 fn experiment_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Experiment> {
     Some(Experiment {
@@ -76,19 +26,6 @@ fn experiment_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Experiment> {
 /// The columns [`experiment_from_row`] reads.
 const EXPERIMENT_COLUMNS: &str =
     "id, topic_id, holdout_pct, seed, started_by, started_ms, start_day, ends_day, stopped_ms";
-
-/// What a new experiment is.
-#[derive(Debug, Clone)]
-pub struct NewExperiment<'a> {
-    pub guild: GuildId,
-    pub topic: Option<&'a str>,
-    pub holdout_pct: u32,
-    pub seed: u64,
-    pub by: UserId,
-    pub now_ms: i64,
-    pub start_day: NaiveDate,
-    pub ends_day: NaiveDate,
-}
 
 impl Store {
     /// Knowledge checks a member answered on a guild-local day.

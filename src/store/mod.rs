@@ -25,24 +25,8 @@ mod schedules;
 mod statements;
 mod tracks;
 
-pub use answers::{AnswerResult, CheckFacts, NewAnswer};
-pub use asks::{
-    AskRow, AskState, Event, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
-};
-pub use boards::{AwardKind, BoardKeys, BoardScope, Credit, MemberTotal, TallyPair, TeamTotal};
-pub use content::{ImportCounts, QuestionVersion, TopicStats};
 pub use error::{StoreError, StoreResult};
-pub use experts::{Away, ExpertRow, Suggestion};
-pub use guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
-pub use knowledge::{KbEntry, KbHit, KbKind};
-pub use measurement::{CheckRecord, Experiment, FirstTryRecord, NewExperiment};
-pub use outbox::OutboxRow;
-pub use posts::QuizPost;
-pub use privacy::{Forgotten, MemberExport, Purged};
 pub use recount::Recount;
-pub use reports::{AskRecord, AssignmentRecord, CompetencyCount, StreakRecord};
-pub use reviews::{DueMember, ReviewPrefs};
-pub use schedules::{NewSchedule, Run, RunOutput, ScheduleRow};
 
 use sqlx::sqlite::SqliteSynchronous;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};

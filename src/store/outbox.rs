@@ -7,19 +7,8 @@
 use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, MessageId, UserId};
+use crate::domain::outbox::OutboxRow;
 use sqlx::{Row, SqliteConnection};
-
-/// A post waiting for delivery.
-#[derive(Debug, Clone)]
-pub struct OutboxRow {
-    pub id: i64,
-    pub guild: GuildId,
-    pub channel_id: ChannelId,
-    pub payload: String,
-    pub attempts: i64,
-    /// For a direct message: the member (`channel_id` is then 0 until the DM is opened).
-    pub recipient_id: Option<UserId>,
-}
 
 impl Store {
     /// The oldest pending posts, at most `limit`.

@@ -2,28 +2,12 @@
 //! for the `quiz_posts` table (answers to a post are written with the answer, in
 //! [`super::answers`]).
 
-use super::content::{version_from_row, QuestionVersion, VERSION_COLUMNS};
+use super::content::{version_from_row, VERSION_COLUMNS};
 use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, MessageId, PostId};
+use crate::domain::quiz::QuizPost;
 use sqlx::Row;
-
-/// A quiz post with its question.
-#[derive(Debug, Clone)]
-pub struct QuizPost {
-    pub id: PostId,
-    pub guild: GuildId,
-    pub channel_id: ChannelId,
-    pub message_id: Option<MessageId>,
-    pub closes_ms: i64,
-    pub answer_count: i64,
-    pub correct_count: i64,
-    pub shown_count: i64,
-    pub revealed: bool,
-    /// When the message was delivered.
-    pub posted_ms: Option<i64>,
-    pub version: QuestionVersion,
-}
 
 const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.closes_ms, p.answer_count, p.correct_count, p.shown_count, p.revealed_ms, p.posted_ms";
 

@@ -10,8 +10,12 @@
 use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
+use crate::domain::privacy::{
+    AnswerRow, AskedRow, AssignedRow, AwayRow, CompetencyRow, ExperimentRow, ExpertTopic,
+    Forgotten, KnowledgeRow, MemberExport, MemoryRow, PointRow, Preferences, Profile, ProgressRow,
+    Purged,
+};
 use chrono::DateTime;
-use serde::Serialize;
 use sqlx::Row;
 
 /// Unix milliseconds as an RFC 3339 time (UTC).
@@ -23,168 +27,6 @@ fn iso(ms: i64) -> String {
 
 fn iso_opt(ms: Option<i64>) -> Option<String> {
     ms.map(iso)
-}
-
-/// Everything stored about one member in one server. Discord ids are strings (they do not
-/// fit a JSON number exactly).
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct MemberExport {
-    pub server_id: String,
-    pub user_id: String,
-    pub profile: Option<Profile>,
-    pub roles_seen: Vec<String>,
-    pub review_preferences: Option<Preferences>,
-    pub progress: Option<ProgressRow>,
-    pub answers: Vec<AnswerRow>,
-    pub review_schedule: Vec<MemoryRow>,
-    pub points: Vec<PointRow>,
-    pub competency: Vec<CompetencyRow>,
-    pub expert_topics: Vec<ExpertTopic>,
-    pub away: Option<AwayRow>,
-    pub questions_asked: Vec<AskedRow>,
-    pub questions_assigned: Vec<AssignedRow>,
-    pub knowledge_written: Vec<KnowledgeRow>,
-    /// The experiments they were in, and their arm.
-    pub experiments: Vec<ExperimentRow>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ExperimentRow {
-    pub started: String,
-    pub ends_day: String,
-    /// `None`: every topic.
-    pub topic_id: Option<String>,
-    /// In the holdout arm: no review reminders for the topic while it ran.
-    pub holdout: bool,
-    pub assigned_at: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Profile {
-    pub display_name: String,
-    pub first_seen: String,
-    pub last_seen: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Preferences {
-    pub reviews_on: bool,
-    pub delivery: String,
-    pub paused_until: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ProgressRow {
-    pub points: i64,
-    pub streak_days: i64,
-    pub best_streak: i64,
-    pub last_day: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AnswerRow {
-    pub answered_at: String,
-    pub day: String,
-    pub source: String,
-    pub question_id: String,
-    pub question: String,
-    pub choice: String,
-    pub correct: bool,
-    pub seconds_to_answer: f64,
-    pub points: i64,
-    /// A knowledge check: a question drawn at random from the whole bank.
-    pub knowledge_check: bool,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, sqlx::FromRow)]
-pub struct MemoryRow {
-    pub question_id: String,
-    pub stability_days: f64,
-    pub difficulty: f64,
-    pub last_review_day: String,
-    pub due_day: String,
-    pub reviews: i64,
-    pub lapses: i64,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PointRow {
-    pub at: String,
-    pub kind: String,
-    pub points: i64,
-    pub topic_id: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, sqlx::FromRow)]
-pub struct CompetencyRow {
-    pub topic_id: String,
-    pub first_day: String,
-    pub reached_day: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ExpertTopic {
-    pub topic_id: String,
-    pub since: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AwayRow {
-    pub since: String,
-    pub until: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AskedRow {
-    pub id: i64,
-    pub asked_at: String,
-    pub text: String,
-    pub topic_id: Option<String>,
-    pub state: String,
-    pub closed_at: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AssignedRow {
-    pub question_id: i64,
-    pub assigned_at: String,
-    pub responded_at: Option<String>,
-    pub outcome: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct KnowledgeRow {
-    pub id: i64,
-    pub created_at: String,
-    pub question: String,
-    pub answer: String,
-    pub wrote_the_answer: bool,
-    pub accepted_it: bool,
-}
-
-/// What forgetting a member changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Forgotten {
-    /// Personal rows deleted (profile, preferences, progress, review schedule, points …).
-    pub deleted: u64,
-    /// Rows kept without a link to the member (answers, asks, knowledge, assignments).
-    pub anonymised: u64,
-}
-
-/// Raw events a retention purge deleted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Purged {
-    pub answers: u64,
-    pub points: u64,
-    pub question_events: u64,
-    pub closed_questions: u64,
-    pub sent_posts: u64,
-}
-
-impl Purged {
-    pub fn total(&self) -> u64 {
-        self.answers + self.points + self.question_events + self.closed_questions + self.sent_posts
-    }
 }
 
 /// Rows deleted per statement in a purge, so other writers wait at most one batch.
@@ -274,15 +116,25 @@ impl Store {
             }
         })
         .collect();
-        let review_schedule = sqlx::query_as::<_, MemoryRow>(
-            "SELECT question_id, stability AS stability_days, difficulty, last_day AS last_review_day,
-                    due_day, reviews, lapses
+        let review_schedule = sqlx::query(
+            "SELECT question_id, stability, difficulty, last_day, due_day, reviews, lapses
              FROM memory WHERE guild_id = ? AND user_id = ? ORDER BY due_day, question_id",
         )
         .bind(g)
         .bind(u)
         .fetch_all(pool)
-        .await?;
+        .await?
+        .iter()
+        .map(|r| MemoryRow {
+            question_id: r.get("question_id"),
+            stability_days: r.get("stability"),
+            difficulty: r.get("difficulty"),
+            last_review_day: r.get("last_day"),
+            due_day: r.get("due_day"),
+            reviews: r.get("reviews"),
+            lapses: r.get("lapses"),
+        })
+        .collect();
         let points = sqlx::query(
             "SELECT at_ms, kind, points, topic_id FROM points_ledger WHERE guild_id = ? AND user_id = ? ORDER BY id",
         )
@@ -298,13 +150,20 @@ impl Store {
             topic_id: r.get("topic_id"),
         })
         .collect();
-        let competency = sqlx::query_as::<_, CompetencyRow>(
+        let competency = sqlx::query(
             "SELECT topic_id, first_day, reached_day FROM competency WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(g)
         .bind(u)
         .fetch_all(pool)
-        .await?;
+        .await?
+        .iter()
+        .map(|r| CompetencyRow {
+            topic_id: r.get("topic_id"),
+            first_day: r.get("first_day"),
+            reached_day: r.get("reached_day"),
+        })
+        .collect();
         let expert_topics = sqlx::query(
             "SELECT topic_id, added_ms FROM experts WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )

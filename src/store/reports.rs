@@ -7,6 +7,7 @@ use super::error::StoreResult;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::domain::analytics::{AnswerFact, SpanTotals};
+use crate::domain::analytics::{AskRecord, AssignmentRecord, CompetencyCount, StreakRecord};
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::kpi::KpiValue;
@@ -15,45 +16,6 @@ use crate::domain::periods::Span;
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;
-
-/// How many members reached competency in a topic within a span, taking `days` days.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompetencyCount {
-    /// The span's index in the spans asked for.
-    pub span: usize,
-    pub topic: String,
-    /// The role track they were counted in (`None`: everyone).
-    pub role: Option<u64>,
-    pub days: i64,
-    pub members: usize,
-}
-
-/// A question asked with `/ask`, raw (times in ms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AskRecord {
-    pub asker: u64,
-    pub created_ms: i64,
-    pub deflected: bool,
-    pub first_response_ms: Option<i64>,
-    pub resolved_ms: Option<i64>,
-}
-
-/// An expert assignment, raw (times in ms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AssignmentRecord {
-    pub expert: u64,
-    pub assigned_ms: i64,
-    pub responded_ms: Option<i64>,
-    pub open: bool,
-}
-
-/// A member's streak figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StreakRecord {
-    pub user: u64,
-    pub best_streak: i64,
-    pub last_day: Option<NaiveDate>,
-}
 
 /// A week's answers: its Monday (`period_key`) and counts.
 #[derive(sqlx::FromRow)]

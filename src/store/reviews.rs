@@ -6,6 +6,7 @@ use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::quiz::{AnswerSource, ReviewDelivery};
+use crate::domain::quiz::{DueMember, ReviewPrefs};
 use sqlx::Row;
 
 /// The delivery stored as `s`, or what it is when this version does not know it.
@@ -14,33 +15,6 @@ fn review_delivery(s: &str) -> StoreResult<ReviewDelivery> {
         what: "review delivery",
         value: s.to_string(),
     })
-}
-
-/// A member's review preferences.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewPrefs {
-    pub on: bool,
-    pub delivery: ReviewDelivery,
-    /// Paused up to and including this guild-local day (YYYY-MM-DD).
-    pub paused_until: Option<String>,
-}
-
-impl Default for ReviewPrefs {
-    fn default() -> Self {
-        ReviewPrefs {
-            on: true,
-            delivery: ReviewDelivery::Channel,
-            paused_until: None,
-        }
-    }
-}
-
-/// A member with reviews due.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DueMember {
-    pub user: UserId,
-    pub due: i64,
-    pub by_dm: bool,
 }
 
 impl Store {

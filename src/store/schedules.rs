@@ -11,69 +11,9 @@ use super::outbox::queue_post;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
-use crate::domain::periods::Period;
 use crate::domain::schedule::ScheduleKind;
+use crate::domain::schedule::{NewSchedule, Run, RunOutput, ScheduleRow};
 use sqlx::{Row, SqliteConnection};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScheduleRow {
-    pub id: i64,
-    pub guild: GuildId,
-    pub kind: ScheduleKind,
-    pub cron: String,
-    /// `None` follows the guild's time zone.
-    pub timezone: Option<String>,
-    pub channel_id: ChannelId,
-    pub topic: Option<String>,
-    pub paused: bool,
-    pub next_run_ms: Option<i64>,
-    pub created_by: UserId,
-    pub created_ms: i64,
-}
-
-pub struct NewSchedule<'a> {
-    pub guild: GuildId,
-    pub kind: ScheduleKind,
-    pub cron: &'a str,
-    pub timezone: Option<&'a str>,
-    pub channel_id: ChannelId,
-    pub topic: Option<&'a str>,
-    pub next_run_ms: Option<i64>,
-    pub created_by: UserId,
-}
-
-/// What a run puts in the outbox.
-#[derive(Debug, Clone)]
-pub enum RunOutput {
-    /// A quiz post of this question version, open for `window_ms` once posted.
-    Quiz { version_id: i64, window_ms: i64 },
-    /// A tip.
-    Tip { tip_id: String },
-    /// Several ready posts (review reminders): `(channel, recipient for a DM, payload)`.
-    Posts(Vec<(ChannelId, Option<UserId>, String)>),
-    /// Leaderboard posts (channel payloads) and the periods whose final standings they post.
-    Board {
-        posts: Vec<String>,
-        finals: Vec<(Period, String)>,
-    },
-    /// Nothing to post (no content); the run is still recorded.
-    Nothing,
-}
-
-/// One run to record.
-#[derive(Debug, Clone)]
-pub struct Run {
-    pub schedule_id: i64,
-    pub guild: GuildId,
-    pub channel_id: ChannelId,
-    pub scheduled_ms: i64,
-    pub outcome: &'static str,
-    pub output: RunOutput,
-    /// The outbox payload (JSON) for a quiz or tip.
-    pub payload: String,
-    /// The schedule's new cursor; `None` leaves it (manual runs).
-    pub next_run_ms: Option<Option<i64>>,
-}
 
 const SCHEDULE_COLUMNS: &str =
     "id, guild_id, kind, cron, timezone, channel_id, topic_id, paused, next_run_ms, created_by, created_ms";

@@ -268,7 +268,7 @@ impl App {
         memories: &[(u64, String, Memory)],
         roles: &HashMap<u64, Vec<u64>>,
         model: &MemoryModel,
-        streaks: &[crate::store::StreakRecord],
+        streaks: &[crate::domain::analytics::StreakRecord],
         recent: &HashMap<u64, RecentAnswers>,
     ) -> Vec<(u64, Vec<SupportReason>)> {
         let r = &self.settings.reports;

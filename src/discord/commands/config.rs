@@ -3,8 +3,8 @@
 
 use super::{guild_of, respond};
 use crate::discord::{Context, Error};
+use crate::domain::guilds::QaSetting;
 use crate::domain::ids::RoleId;
-use crate::store::QaSetting;
 use poise::serenity_prelude as serenity;
 
 /// Server settings for peerlearn

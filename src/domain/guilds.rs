@@ -1,0 +1,38 @@
+//! Servers and their members as the bot knows them, and the Q&A settings of a server.
+
+use crate::domain::ids::{ChannelId, GuildId, UserId};
+
+/// A server as the bot last saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuildRow {
+    pub id: GuildId,
+    pub name: String,
+    pub timezone: Option<String>,
+    pub first_seen_ms: i64,
+}
+
+/// A member of a server as the bot last saw them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberRow {
+    pub guild_id: GuildId,
+    pub user_id: UserId,
+    pub display_name: String,
+    pub first_seen_ms: i64,
+    pub last_seen_ms: i64,
+}
+
+/// Where a guild's questions go and how long experts have to reply; `None` = not set.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct QaSettings {
+    pub qa_channel: Option<ChannelId>,
+    pub admin_channel: Option<ChannelId>,
+    pub escalation_after_minutes: Option<i64>,
+}
+
+/// A guild setting of the Q&A flow that `/config` changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QaSetting {
+    QaChannel,
+    AdminChannel,
+    EscalationMinutes,
+}
