@@ -7,7 +7,7 @@
 //! `competency`.
 
 use super::boards::credit_statements;
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
 use super::statements::Statements;
@@ -19,7 +19,8 @@ use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
 use crate::domain::quiz::{AnswerResult, NewAnswer};
 use crate::domain::quiz::{Progress, Scored};
-use sqlx::{Row, SqliteConnection};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
 
 impl Store {
     /// Records an answer with its scoring, in one transaction: the answer, the post's counts,
@@ -55,34 +56,39 @@ struct AnswerWrite {
 impl GroupWrite for AnswerWrite {
     type Done = AnswerResult;
 
-    /// One read (an earlier answer, progress, memory, the next answer id), then, after the
-    /// domain's scoring, every write as one batch of [`Statements`].
-    async fn prepare(
+    /// An earlier answer, the member's progress and memory, the next answer id.
+    fn pre_read(&self, read: &mut Statements<'static>) -> bool {
+        answer_context_query(&self.answer, read);
+        true
+    }
+
+    /// After the domain's scoring, every write as one batch of [`Statements`].
+    fn write(
         self,
-        conn: &mut SqliteConnection,
-    ) -> StoreResult<(Statements<'static>, AnswerResult)> {
-        let before = answer_context(conn, &self.answer).await?;
+        row: Option<&SqliteRow>,
+        s: &mut Statements<'static>,
+    ) -> StoreResult<AnswerResult> {
+        let row = row.ok_or_else(|| StoreError::Db("the answer's context read no row".into()))?;
+        let before = answer_context(row);
         if let Some(choice) = before.choice {
-            return Ok((
-                Statements::default(),
-                AnswerResult::AlreadyAnswered { choice },
-            ));
+            return Ok(AnswerResult::AlreadyAnswered { choice });
         }
         let scored = (self.score)(before.progress);
         let memory = (self.remember)(before.memory);
-        let statements = answer_statements(&self.answer, &before, &scored, &memory);
-        Ok((statements, AnswerResult::Recorded(scored)))
+        answer_statements(s, &self.answer, &before, &scored, &memory);
+        Ok(AnswerResult::Recorded(scored))
     }
 }
 
 /// What recording answer `a` writes, given what was read before and the domain's results.
 /// Every value is bound by copy.
 fn answer_statements(
+    s: &mut Statements<'static>,
     a: &NewAnswer,
     before: &AnswerContext,
     scored: &Scored,
     memory: &Memory,
-) -> Statements<'static> {
+) {
     // The member's record on the question so far: the memory counts the attempts and has the
     // latest one's day; the answer's knowledge-gain step in each period compares with it.
     let record = before.memory.map(|m| PairRecord {
@@ -98,10 +104,9 @@ fn answer_statements(
         let latest_in_span = latest_keys.as_ref().is_some_and(|k| k[i] == keys[i]);
         gain_step(record.as_ref(), a.correct, latest_in_span)
     });
-    let mut s = Statements::default();
     let first_correct = record.map_or(a.correct, |r| r.first_correct);
     save_memory(
-        &mut s,
+        s,
         a.guild,
         a.user,
         &a.question_id,
@@ -145,7 +150,7 @@ fn answer_statements(
         day: a.local_day,
         gain,
     };
-    credit_statements(&mut s, &answer_credit, &keys);
+    credit_statements(s, &answer_credit, &keys);
     if scored.streak_bonus != 0 {
         let bonus = Credit {
             kind: AwardKind::StreakBonus,
@@ -155,10 +160,10 @@ fn answer_statements(
             gain: Default::default(),
             ..answer_credit
         };
-        credit_statements(&mut s, &bonus, &keys);
+        credit_statements(s, &bonus, &keys);
     }
     if a.correct {
-        note_competency(&mut s, a);
+        note_competency(s, a);
     }
     if let Some(post) = a.quiz_post_id {
         s.push(
@@ -167,8 +172,7 @@ fn answer_statements(
         .bind(a.correct as i64)
         .bind(post.to_db());
     }
-    save_progress(&mut s, a.guild, a.user, &scored.progress);
-    s
+    save_progress(s, a.guild, a.user, &scored.progress);
 }
 
 /// What an answer's write needs to know first.
@@ -185,7 +189,8 @@ struct AnswerContext {
     next_answer_id: i64,
 }
 
-async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> StoreResult<AnswerContext> {
+/// The query of an answer's [`AnswerContext`], added to `s`; every value bound by copy.
+fn answer_context_query(a: &NewAnswer, s: &mut Statements<'static>) {
     let earlier = match a.quiz_post_id {
         Some(_) => "SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?",
         None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
@@ -199,25 +204,26 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> StoreResu
          LEFT JOIN member_progress p ON p.guild_id = ? AND p.user_id = ?
          LEFT JOIN memory m ON m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
     );
-    let q = sqlx::query(&sql);
-    let q = match a.quiz_post_id {
-        Some(post) => q.bind(post.to_db()).bind(a.user.to_db()),
-        None => q
+    s.push(&sql);
+    match a.quiz_post_id {
+        Some(post) => s.bind(post.to_db()).bind(a.user.to_db()),
+        None => s
             .bind(a.guild.to_db())
             .bind(a.user.to_db())
             .bind(a.version_id.to_db())
             .bind(a.shown_ms),
     };
-    let r = q
-        .bind(a.guild.to_db())
+    s.bind(a.guild.to_db())
         .bind(a.user.to_db())
         .bind(a.guild.to_db())
         .bind(a.user.to_db())
-        .bind(&a.question_id)
-        .fetch_one(conn)
-        .await?;
+        .bind(a.question_id.clone());
+}
+
+/// Reads the row of [`answer_context_query`] by name.
+fn answer_context(r: &SqliteRow) -> AnswerContext {
     let points: Option<i64> = r.get("points");
-    Ok(AnswerContext {
+    AnswerContext {
         choice: r
             .get::<Option<i64>, _>("earlier_choice")
             .map(|c| c as usize),
@@ -233,10 +239,10 @@ async fn answer_context(conn: &mut SqliteConnection, a: &NewAnswer) -> StoreResu
                     .and_then(|d| d.parse().ok()),
             },
         },
-        memory: memory_from_row(&r),
+        memory: memory_from_row(r),
         first_correct: r.get::<Option<bool>, _>("first_correct").unwrap_or(false),
         latest_correct: r.get::<Option<bool>, _>("latest_correct").unwrap_or(false),
-    })
+    }
 }
 
 /// Records the day the member reached competency in the answer's topic, the first time their

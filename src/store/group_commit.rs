@@ -7,12 +7,15 @@
 //! low load a group is a single write, so nothing waits for company. Each group's size, write
 //! time and commit time are logged at debug level.
 //!
-//! A write is a [`GroupWrite`]: it reads what it depends on and hands back its statements.
-//! Only this file opens, releases or rolls back the savepoint around it, and it knows nothing
-//! of the tables written.
+//! A write is a [`GroupWrite`]: a pre-read (at most one query) and the statements it writes
+//! given what was read. Only this file opens, releases or rolls back the savepoint around
+//! them, and it knows nothing of the tables written. The savepoint opens in the same trip to
+//! SQLite as the pre-read (or the statements) and is released in the same trip as the
+//! statements, so a write costs one or two trips.
 
 use super::error::{StoreError, StoreResult};
 use super::statements::Statements;
+use sqlx::sqlite::SqliteRow;
 use sqlx::{SqliteConnection, SqlitePool};
 use std::future::Future;
 use std::pin::Pin;
@@ -26,13 +29,18 @@ pub(super) trait GroupWrite: Send + 'static {
     /// What the caller gets once the group has committed.
     type Done: Send + 'static;
 
-    /// Reads what the write depends on (inside the write's savepoint, so with the write lock
-    /// held) and returns the statements to run, in one trip, with what to report. No
-    /// statements: nothing to write (the result stands).
-    fn prepare(
+    /// Adds the one query the write depends on (it runs inside the write's savepoint, with
+    /// the write lock held) to `read`; `false` when the write reads nothing.
+    fn pre_read(&self, read: &mut Statements<'static>) -> bool;
+
+    /// Adds the write's statements to `write`, given the pre-read's row (`None` when it found
+    /// none or there was no pre-read), and returns what to report once committed. Adding none
+    /// writes nothing (the result stands).
+    fn write(
         self,
-        conn: &mut SqliteConnection,
-    ) -> impl Future<Output = StoreResult<(Statements<'static>, Self::Done)>> + Send;
+        row: Option<&SqliteRow>,
+        write: &mut Statements<'static>,
+    ) -> StoreResult<Self::Done>;
 }
 
 /// A queued write with its caller, its type erased so that one queue holds every kind.
@@ -93,13 +101,21 @@ const OPEN: &str = "SAVEPOINT write";
 const RELEASE: &str = "RELEASE write";
 const UNDO: &str = "ROLLBACK TO write; RELEASE write";
 
-async fn in_savepoint<W: GroupWrite>(
-    conn: &mut SqliteConnection,
-    write: W,
-) -> StoreResult<W::Done> {
-    sqlx::query(OPEN).execute(&mut *conn).await?;
+async fn in_savepoint<W: GroupWrite>(conn: &mut SqliteConnection, job: W) -> StoreResult<W::Done> {
     let result = async {
-        let (mut statements, done) = write.prepare(&mut *conn).await?;
+        let mut first = Statements::default();
+        first.push(OPEN);
+        let (row, mut statements) = if job.pre_read(&mut first) {
+            // The savepoint opens in the pre-read's trip.
+            (
+                first.fetch_optional(&mut *conn).await?,
+                Statements::default(),
+            )
+        } else {
+            // Nothing to read: the savepoint opens in the statements' trip.
+            (None, first)
+        };
+        let done = job.write(row.as_ref(), &mut statements)?;
         // The release goes in the same trip as the statements.
         statements.push(RELEASE);
         statements.execute(&mut *conn).await?;
@@ -107,8 +123,8 @@ async fn in_savepoint<W: GroupWrite>(
     }
     .await;
     if result.is_err() {
-        // The failure may have come after the release (a failing RELEASE): then there is
-        // nothing to undo, and this fails harmlessly.
+        // The failure may have come before the savepoint opened or after it was released:
+        // then there is nothing to undo, and this fails harmlessly.
         let _ = sqlx::query(UNDO).execute(&mut *conn).await;
     }
     result
@@ -118,12 +134,6 @@ async fn in_savepoint<W: GroupWrite>(
 #[derive(Clone, Debug)]
 pub(super) struct GroupWriter {
     jobs: mpsc::UnboundedSender<Box<dyn Queued>>,
-}
-
-impl std::fmt::Debug for dyn Queued {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a queued write")
-    }
 }
 
 impl GroupWriter {

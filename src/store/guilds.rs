@@ -8,8 +8,8 @@ use super::statements::Statements;
 use super::Store;
 use crate::domain::guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 use crate::domain::ids::{ChannelId, GuildId, RoleId, UserId};
-use sqlx::Row;
-use sqlx::SqliteConnection;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
 
 /// How often an active member's `last_seen_ms` is written at most.
 const TOUCH_EVERY_MS: i64 = 60_000;
@@ -46,14 +46,19 @@ pub(super) async fn ensure_guild(
 impl GroupWrite for MemberTouch {
     type Done = ();
 
-    /// Nothing to read: the guild row if needed, the member, their roles, in one trip.
-    async fn prepare(self, _: &mut SqliteConnection) -> StoreResult<(Statements<'static>, ())> {
-        Ok((touch_statements(&self), ()))
+    /// Nothing to read.
+    fn pre_read(&self, _: &mut Statements<'static>) -> bool {
+        false
+    }
+
+    /// The guild row if needed, the member, their roles.
+    fn write(self, _: Option<&SqliteRow>, s: &mut Statements<'static>) -> StoreResult<()> {
+        touch_statements(&self, s);
+        Ok(())
     }
 }
 
-fn touch_statements(t: &MemberTouch) -> Statements<'static> {
-    let mut s = Statements::default();
+fn touch_statements(t: &MemberTouch, s: &mut Statements<'static>) {
     s.push(
         "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
          ON CONFLICT (id) DO NOTHING",
@@ -94,7 +99,6 @@ fn touch_statements(t: &MemberTouch) -> Statements<'static> {
                 .bind(role.to_db());
         }
     }
-    s
 }
 
 /// What [`Store::touch_member`] last wrote for a member.

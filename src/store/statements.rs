@@ -5,7 +5,7 @@
 //! never `?NNN`), run in one trip; the first failing statement stops the rest.
 
 use super::error::{StoreError, StoreResult};
-use sqlx::sqlite::SqliteArguments;
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments as _, Encode, Sqlite, SqliteConnection, Type};
 
 /// Statements and their arguments, in order.
@@ -33,6 +33,20 @@ impl<'q> Statements<'q> {
             self.bad_argument.get_or_insert(e.to_string());
         }
         self
+    }
+
+    /// Runs every statement, in one trip, and returns the first row the last one gives, if
+    /// any (for a query that follows statements that return nothing).
+    pub(super) async fn fetch_optional(
+        self,
+        conn: &mut SqliteConnection,
+    ) -> StoreResult<Option<SqliteRow>> {
+        if let Some(why) = self.bad_argument {
+            return Err(StoreError::BadValue(why));
+        }
+        Ok(sqlx::query_with(&self.sql, self.args)
+            .fetch_optional(conn)
+            .await?)
     }
 
     /// Runs every statement, in one trip to the connection.
