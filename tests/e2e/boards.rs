@@ -1,49 +1,12 @@
 //! Boards end to end: points from real clicks land in the guild's local week, ties share a
 //! rank, teams rank per member, the most improved board, and the scheduled final standings.
 
-use crate::common::{spawn_app_with, TestApp};
-use crate::reinforcement::practise;
-use discord_emulator::PostedMessage;
+use crate::common::{embed_lines, spawn_app_with, TestApp};
 use serde_json::{json, Value};
 use std::time::Duration;
 
-/// Runs a command and returns the whole (ephemeral) reply, waiting for a deferred one.
-pub async fn reply_to(
-    app: &TestApp,
-    user: u64,
-    name: &str,
-    options: &[(&str, Value)],
-) -> PostedMessage {
-    let id = app
-        .discord
-        .slash(app.channel, user, name, options)
-        .unwrap_or_else(|e| panic!("/{name}: {e}"));
-    app.eventually(
-        &format!("/{name}'s deferred reply to be filled in"),
-        || async {
-            let reply = app.discord.reply(id).await.expect("the bot answers");
-            let message = reply.message.expect("a reply message");
-            assert!(message.is_ephemeral(), "/{name} answers only the caller");
-            let thinking = message.flags & 128 != 0;
-            (!thinking).then_some(message)
-        },
-    )
-    .await
-}
-
-/// An embed's title, description and footer as plain text, one per line.
-pub fn embed_lines(m: &PostedMessage) -> String {
-    let e = &m.embeds[0];
-    format!(
-        "{}\n{}\n{}",
-        e["title"].as_str().unwrap_or_default(),
-        e["description"].as_str().unwrap_or_default(),
-        e["footer"]["text"].as_str().unwrap_or_default()
-    )
-}
-
 async fn board(app: &TestApp, user: u64, options: &[(&str, Value)]) -> String {
-    embed_lines(&reply_to(app, user, "leaderboard", options).await)
+    embed_lines(&app.reply_to(user, "leaderboard", options).await)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -96,13 +59,13 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         (cy, true),
         (cy, false),
     ] {
-        practise(&app, user, "security", right).await;
+        app.practise(user, "security", right).await;
     }
     // Sunday 23:59 in Auckland: still the week of 23 Nov.
     app.clock
         .advance(Duration::from_secs(((6 * 24 + 3) * 60 + 59) * 60));
     for right in [true, true] {
-        practise(&app, cy, "security", right).await;
+        app.practise(cy, "security", right).await;
     }
     let week = board(&app, dee, &[]).await;
     let expected = format!(
@@ -125,7 +88,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         (ana, true),
         (ana, false),
     ] {
-        practise(&app, user, "security", right).await;
+        app.practise(user, "security", right).await;
     }
     let week = board(&app, ana, &[]).await;
     assert_eq!(
@@ -164,13 +127,13 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         )),
         "{improved}"
     );
-    let refused = reply_to(
-        &app,
-        ana,
-        "leaderboard",
-        &[("period", json!("all")), ("board", json!("most improved"))],
-    )
-    .await;
+    let refused = app
+        .reply_to(
+            ana,
+            "leaderboard",
+            &[("period", json!("all")), ("board", json!("most improved"))],
+        )
+        .await;
     assert!(
         refused.content.contains("pick `week`, `month` or `season`"),
         "{}",

@@ -10,6 +10,7 @@ use peerlearn::config::{Settings, Token};
 use peerlearn::discord::BotError;
 use peerlearn::store::Store;
 use serde_json::{json, Value};
+use sqlx::Row;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::path::PathBuf;
@@ -35,6 +36,43 @@ pub struct TestApp {
     shutdown: Option<oneshot::Sender<()>>,
     bot: Option<JoinHandle<Result<(), BotError>>>,
     _dir: tempfile::TempDir,
+}
+
+/// Waits until `check` finds what it looks for (`true`, or `Some`), looking again after each
+/// change to the emulator's state (or every 10 ms); fails the test naming `what` after
+/// `within`.
+pub async fn eventually_within<R: Found, F, Fut>(
+    discord: &Emulator,
+    what: &str,
+    within: Duration,
+    mut check: F,
+) -> R::Value
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = R>,
+{
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        if let Some(found) = check().await.found() {
+            return found;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out after {within:?} waiting for {what}"
+        );
+        discord.next_change(Duration::from_millis(10)).await;
+    }
+}
+
+/// An embed's title, description and footer as plain text, one per line.
+pub fn embed_lines(m: &PostedMessage) -> String {
+    let e = &m.embeds[0];
+    format!(
+        "{}\n{}\n{}",
+        e["title"].as_str().unwrap_or_default(),
+        e["description"].as_str().unwrap_or_default(),
+        e["footer"]["text"].as_str().unwrap_or_default()
+    )
 }
 
 /// What a check given to [`TestApp::eventually`] returns: `true` or `Some` once found.
@@ -242,25 +280,14 @@ impl TestApp {
         assert_no_violations(&self.discord);
     }
 
-    /// Waits until `check` finds what it looks for (`true`, or `Some`), looking again after
-    /// each change to the emulator's state (or every 10 ms); fails the test naming `what` after
-    /// the emulator's wait. The one way tests wait for the bot.
-    pub async fn eventually<R: Found, F, Fut>(&self, what: &str, mut check: F) -> R::Value
+    /// Waits until `check` finds what it looks for (`true`, or `Some`): [`eventually_within`]
+    /// the emulator's usual wait. The one way tests wait for the bot.
+    pub async fn eventually<R: Found, F, Fut>(&self, what: &str, check: F) -> R::Value
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = R>,
     {
-        let deadline = std::time::Instant::now() + DEFAULT_WAIT;
-        loop {
-            if let Some(found) = check().await.found() {
-                return found;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "timed out after {DEFAULT_WAIT:?} waiting for {what}"
-            );
-            self.discord.next_change(Duration::from_millis(10)).await;
-        }
+        eventually_within(&self.discord, what, DEFAULT_WAIT, check).await
     }
 
     /// Runs a slash command in the test channel and returns the text of the (final) reply,
@@ -355,6 +382,112 @@ impl TestApp {
             .unwrap()
         })
         .await
+    }
+
+    /// Runs a command and returns the whole (ephemeral) reply, waiting for a deferred one.
+    pub async fn reply_to(
+        &self,
+        user: u64,
+        name: &str,
+        options: &[(&str, Value)],
+    ) -> PostedMessage {
+        let id = self
+            .discord
+            .slash(self.channel, user, name, options)
+            .unwrap_or_else(|e| panic!("/{name}: {e}"));
+        self.eventually(
+            &format!("/{name}'s deferred reply to be filled in"),
+            || async {
+                let reply = self.discord.reply(id).await.expect("the bot answers");
+                let message = reply.message.expect("a reply message");
+                assert!(message.is_ephemeral(), "/{name} answers only the caller");
+                let thinking = message.flags & 128 != 0;
+                (!thinking).then_some(message)
+            },
+        )
+        .await
+    }
+
+    /// `/quiz topic:` as `user`, answered right or wrong; returns the question's id.
+    pub async fn practise(&self, user: u64, topic: &str, right: bool) -> String {
+        let id = self
+            .discord
+            .slash(self.channel, user, "quiz", &[("topic", json!(topic))])
+            .unwrap();
+        let card = self.discord.reply(id).await.unwrap().message.unwrap();
+        let buttons = card.buttons();
+        let version: i64 = buttons[0].0.split(':').nth(2).unwrap().parse().unwrap();
+        let row = sqlx::query("SELECT question_id, correct FROM question_versions WHERE id = ?")
+            .bind(version)
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap();
+        let (question, correct): (String, i64) = (row.get("question_id"), row.get("correct"));
+        let pick = if right {
+            correct as usize
+        } else {
+            (correct as usize + 1) % buttons.len()
+        };
+        let click = self.discord.click(user, card.id, &buttons[pick].0).unwrap();
+        self.discord.reply(click).await.unwrap();
+        question
+    }
+
+    /// The bot's posts in the DM channel with `user`, once there are `n`.
+    pub async fn dms_to(&self, user: u64, n: usize) -> Vec<PostedMessage> {
+        let channel = self
+            .discord
+            .wait_for("a DM channel", |s| {
+                s.channels
+                    .values()
+                    .find(|c| c.recipient_id == Some(user))
+                    .map(|c| c.id)
+            })
+            .await
+            .unwrap();
+        self.wait_for_posts(channel, n).await
+    }
+
+    /// Clicks "Start my review" and answers every question of the session right; returns the
+    /// texts the member saw after each answer.
+    pub async fn review_session(&self, user: u64, reminder: &PostedMessage) -> Vec<String> {
+        let (start, label) = reminder.buttons()[0].clone();
+        assert_eq!(label, "Start my review");
+        let id = self.discord.click(user, reminder.id, &start).unwrap();
+        let mut card = self.discord.reply(id).await.unwrap().message.unwrap();
+        assert!(card.is_ephemeral(), "a member's own session");
+        let mut seen = Vec::new();
+        loop {
+            let title = card.embeds[0]["title"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            assert!(
+                title.starts_with(&format!("🔁 Review {}", seen.len() + 1)),
+                "{title}"
+            );
+            let buttons = card.buttons();
+            let version: i64 = buttons[0].0.split(':').nth(3).unwrap().parse().unwrap();
+            let correct: i64 =
+                sqlx::query_scalar("SELECT correct FROM question_versions WHERE id = ?")
+                    .bind(version)
+                    .fetch_one(self.store.pool())
+                    .await
+                    .unwrap();
+            let click = self
+                .discord
+                .click(user, card.id, &buttons[correct as usize].0)
+                .unwrap();
+            let after = self.discord.reply(click).await.unwrap().message.unwrap();
+            seen.push(after.content.clone());
+            match after.buttons().first() {
+                Some((next, label)) if label == "Next question" => {
+                    let click = self.discord.click(user, after.id, next).unwrap();
+                    card = self.discord.reply(click).await.unwrap().message.unwrap();
+                }
+                _ => return seen,
+            }
+        }
     }
 
     /// One number from the database (`SELECT COUNT(*) ...`).

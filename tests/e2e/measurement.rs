@@ -2,8 +2,7 @@
 //! arms are stored, stable across a restart and kept out of review reminders; knowledge checks
 //! flagged in the store and capped per member, from `/quiz` and the daily quiz's "One more?".
 
-use crate::common::{spawn_app, spawn_app_with, TestApp};
-use crate::reinforcement::{practise, review_session};
+use crate::common::{embed_lines, spawn_app, spawn_app_with, TestApp};
 use serde_json::json;
 use std::time::Duration;
 
@@ -33,7 +32,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
         members.push(app.discord.add_member(app.guild, &format!("m{i}"), &[]));
     }
     for &m in &members {
-        practise(&app, m, "security", false).await;
+        app.practise(m, "security", false).await;
     }
 
     // Members cannot start one; the options are checked.
@@ -103,12 +102,12 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
         "{}",
         reply.content
     );
-    let after = review_session(&app, reviewed[0], &posts[0]).await;
+    let after = app.review_session(reviewed[0], &posts[0]).await;
     assert_eq!(after.len(), 1, "{after:?}");
 
     // A newcomer is drawn on arrival, once.
     let newcomer = app.discord.add_member(app.guild, "late", &[]);
-    practise(&app, newcomer, "privacy", true).await;
+    app.practise(newcomer, "privacy", true).await;
     app.command(newcomer, "progress", &[]).await;
     let first = arms(&app).await;
     assert_eq!(first.len(), 12, "{first:?}");
@@ -121,9 +120,10 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
         "{status}"
     );
     assert!(status.contains("Not enough data yet"), "{status}");
-    let report =
-        crate::boards::reply_to(&app, app.admin, "report", &[("period", json!("all"))]).await;
-    let text = crate::boards::embed_lines(&report);
+    let report = app
+        .reply_to(app.admin, "report", &[("period", json!("all"))])
+        .await;
+    let text = embed_lines(&report);
     assert!(
         text.contains("**Experiment** (reviews held out for 50% of members at random, every topic"),
         "{text}"
@@ -163,7 +163,7 @@ async fn knowledge_checks_are_flagged_and_capped_per_member() {
     // again and the answer is an ordinary one. A second passes between questions: the same
     // question shown twice in the same millisecond would be one answer.
     for _ in 0..3 {
-        practise(&app, app.member, "security", true).await;
+        app.practise(app.member, "security", true).await;
         app.clock.advance(Duration::from_secs(1));
     }
     let checks = checks_of(&app, app.member).await;
@@ -227,8 +227,8 @@ async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
     let mut app = spawn_app().await;
     let bob = app.discord.add_member(app.guild, "bob", &[]);
     for m in [app.member, bob] {
-        practise(&app, m, "security", false).await;
-        practise(&app, m, "privacy", false).await;
+        app.practise(m, "security", false).await;
+        app.practise(m, "privacy", false).await;
     }
     let text = start(&app, app.admin, "security", 50, 1).await;
     assert!(
@@ -253,7 +253,7 @@ async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
         posts[0].content
     );
     // The held-out member's session brings privacy only.
-    let after = review_session(&app, held, &posts[0]).await;
+    let after = app.review_session(held, &posts[0]).await;
     assert_eq!(after.len(), 1, "{after:?}");
     let topics: Vec<String> = sqlx::query_scalar(
         "SELECT v.topic_id FROM answers a JOIN question_versions v ON v.id = a.version_id

@@ -6,30 +6,6 @@ use serde_json::json;
 use std::time::Duration;
 
 /// Answers one `/quiz` practice question in `topic`, right or wrong; returns the question id.
-pub async fn practise(app: &TestApp, user: u64, topic: &str, right: bool) -> String {
-    let id = app
-        .discord
-        .slash(app.channel, user, "quiz", &[("topic", json!(topic))])
-        .unwrap();
-    let card = app.discord.reply(id).await.unwrap().message.unwrap();
-    let buttons = card.buttons();
-    let version: i64 = buttons[0].0.split(':').nth(2).unwrap().parse().unwrap();
-    let (question, correct): (String, i64) =
-        sqlx::query_as("SELECT question_id, correct FROM question_versions WHERE id = ?")
-            .bind(version)
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
-    let pick = if right {
-        correct as usize
-    } else {
-        (correct as usize + 1) % buttons.len()
-    };
-    let click = app.discord.click(user, card.id, &buttons[pick].0).unwrap();
-    app.discord.reply(click).await.unwrap();
-    question
-}
-
 /// The mastery percentage `/progress` shows for a topic.
 fn percent(progress: &str, topic_name: &str) -> i64 {
     let line = progress
@@ -58,7 +34,7 @@ async fn mastery_rises_with_right_answers_and_fades_with_time() {
 
     let mut seen = std::collections::HashSet::new();
     for _ in 0..3 {
-        seen.insert(practise(&app, app.member, "security", true).await);
+        seen.insert(app.practise(app.member, "security", true).await);
     }
     let first = app.command(app.member, "progress", &[]).await;
     assert!(
@@ -75,7 +51,7 @@ async fn mastery_rises_with_right_answers_and_fades_with_time() {
     );
 
     for _ in 0..4 {
-        seen.insert(practise(&app, app.member, "security", true).await);
+        seen.insert(app.practise(app.member, "security", true).await);
     }
     let second = app.command(app.member, "progress", &[]).await;
     let p2 = percent(&second, "Information security");
@@ -118,8 +94,8 @@ async fn next_question(app: &TestApp, user: u64) -> (String, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_answer_comes_back_first_once_it_is_due() {
     let mut app = spawn_app().await;
-    let missed = practise(&app, app.member, "privacy", false).await;
-    let known = practise(&app, app.member, "privacy", true).await;
+    let missed = app.practise(app.member, "privacy", false).await;
+    let known = app.practise(app.member, "privacy", true).await;
     assert_ne!(missed, known);
     // Tomorrow the missed question is due (the known one is not) and comes back first.
     app.clock.advance(Duration::from_secs(86_400));
@@ -177,7 +153,7 @@ async fn role_tracks_change_what_quiz_serves() {
     for _ in 0..3 {
         let (_, topic) = next_question(&app, agent).await;
         assert_eq!(topic, "support");
-        practise(&app, agent, "support", true).await;
+        app.practise(agent, "support", true).await;
     }
     let text = app
         .command(
@@ -204,66 +180,6 @@ async fn role_tracks_change_what_quiz_serves() {
     app.stop().await.unwrap();
 }
 
-/// The bot's posts in the DM channel with `user`, once there are `n`.
-pub async fn dms_to(app: &TestApp, user: u64, n: usize) -> Vec<discord_emulator::PostedMessage> {
-    let channel = app
-        .discord
-        .wait_for("a DM channel", |s| {
-            s.channels
-                .values()
-                .find(|c| c.recipient_id == Some(user))
-                .map(|c| c.id)
-        })
-        .await
-        .unwrap();
-    app.wait_for_posts(channel, n).await
-}
-
-/// Clicks "Start my review" and answers every question of the session right; returns the
-/// texts the member saw after each answer.
-pub async fn review_session(
-    app: &TestApp,
-    user: u64,
-    reminder: &discord_emulator::PostedMessage,
-) -> Vec<String> {
-    let (start, label) = reminder.buttons()[0].clone();
-    assert_eq!(label, "Start my review");
-    let id = app.discord.click(user, reminder.id, &start).unwrap();
-    let mut card = app.discord.reply(id).await.unwrap().message.unwrap();
-    assert!(card.is_ephemeral(), "a member's own session");
-    let mut seen = Vec::new();
-    loop {
-        let title = card.embeds[0]["title"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        assert!(
-            title.starts_with(&format!("🔁 Review {}", seen.len() + 1)),
-            "{title}"
-        );
-        let buttons = card.buttons();
-        let version: i64 = buttons[0].0.split(':').nth(3).unwrap().parse().unwrap();
-        let correct: i64 = sqlx::query_scalar("SELECT correct FROM question_versions WHERE id = ?")
-            .bind(version)
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
-        let click = app
-            .discord
-            .click(user, card.id, &buttons[correct as usize].0)
-            .unwrap();
-        let after = app.discord.reply(click).await.unwrap().message.unwrap();
-        seen.push(after.content.clone());
-        match after.buttons().first() {
-            Some((next, label)) if label == "Next question" => {
-                let click = app.discord.click(user, after.id, next).unwrap();
-                card = app.discord.reply(click).await.unwrap().message.unwrap();
-            }
-            _ => return seen,
-        }
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
     let mut app = spawn_app().await;
@@ -272,11 +188,11 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
     let dave = app.discord.add_member(app.guild, "dave", &[]);
     // Ada misses two questions, Bob one (he wants DMs), Carol knows hers, Dave misses one and
     // goes on vacation for a week.
-    practise(&app, app.member, "security", false).await;
-    practise(&app, app.member, "privacy", false).await;
-    practise(&app, bob, "support", false).await;
-    practise(&app, carol, "support", true).await;
-    practise(&app, dave, "security", false).await;
+    app.practise(app.member, "security", false).await;
+    app.practise(app.member, "privacy", false).await;
+    app.practise(bob, "support", false).await;
+    app.practise(carol, "support", true).await;
+    app.practise(dave, "security", false).await;
     let text = app
         .command(bob, "reinforce", &[("mode", json!("dm"))])
         .await;
@@ -334,7 +250,7 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
         "{}",
         posts[0].content
     );
-    let bob_dm = dms_to(&app, bob, 1).await;
+    let bob_dm = app.dms_to(bob, 1).await;
     assert!(
         bob_dm[0]
             .content
@@ -355,7 +271,7 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
     }
 
     // Ada's session: her two due questions, then done.
-    let after = review_session(&app, app.member, &posts[0]).await;
+    let after = app.review_session(app.member, &posts[0]).await;
     assert_eq!(after.len(), 2, "{after:?}");
     assert!(
         after[1].ends_with("✅ **Review done.** Nice work."),
@@ -363,7 +279,7 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
         after[1]
     );
     // Bob reviews from his DM (no server in the interaction).
-    let after = review_session(&app, bob, &bob_dm[0]).await;
+    let after = app.review_session(bob, &bob_dm[0]).await;
     assert_eq!(after.len(), 1);
     let reviews: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT user_id, COUNT(*) FROM answers WHERE source = 'review' GROUP BY user_id ORDER BY user_id",
@@ -395,9 +311,9 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
     let mut app =
         crate::common::spawn_app_with(&[("PEERLEARN_REINFORCEMENT__DAILY_REVIEW_CAP", "1")]).await;
     let bob = app.discord.add_member(app.guild, "bob", &[]);
-    practise(&app, app.member, "security", false).await;
-    practise(&app, app.member, "privacy", false).await;
-    practise(&app, bob, "privacy", false).await;
+    app.practise(app.member, "security", false).await;
+    app.practise(app.member, "privacy", false).await;
+    app.practise(bob, "privacy", false).await;
     app.command(bob, "reinforce", &[("mode", json!("off"))])
         .await;
     app.command(
@@ -423,7 +339,7 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
         "Bob turned reviews off"
     );
     // The cap of one review a day ends Ada's session after one question...
-    let after = review_session(&app, app.member, &posts[0]).await;
+    let after = app.review_session(app.member, &posts[0]).await;
     assert_eq!(after.len(), 1);
     // ...and the next run the same day reminds nobody.
     app.clock.set(
@@ -510,7 +426,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
     let fitted: Vec<f32> = serde_json::from_str(&stored).unwrap();
     // The bot now schedules with the fitted model: a first right answer today gets the
     // stability the fitted parameters give, not the default one.
-    let question = practise(&app, app.member, "privacy", true).await;
+    let question = app.practise(app.member, "privacy", true).await;
     let memory = app
         .store
         .memory_of(

@@ -2,9 +2,7 @@
 //! trend chart, small groups hidden, members who may need support named to admins only (and
 //! counted, not named, in the digest and the CSV), `/stats` privacy, and `/kpi import`.
 
-use crate::boards::{embed_lines, reply_to};
-use crate::common::{spawn_app, TestApp};
-use crate::reinforcement::practise;
+use crate::common::{embed_lines, spawn_app, TestApp};
 use discord_emulator::PostedMessage;
 use peerlearn::domain::ids::GuildId;
 use peerlearn::store::Recount;
@@ -280,7 +278,9 @@ async fn world() -> (TestApp, u64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn report_figures_match_a_hand_computed_data_set() {
     let (mut app, support) = world().await;
-    let summary = reply_to(&app, app.admin, "report", &[("period", json!("week"))]).await;
+    let summary = app
+        .reply_to(app.admin, "report", &[("period", json!("week"))])
+        .await;
     let text = embed_lines(&summary);
     let expected = [
         "📊 Report — week of 23 Nov 2026 (so far)",
@@ -333,13 +333,13 @@ async fn report_figures_match_a_hand_computed_data_set() {
         "{text}"
     );
 
-    let csv_reply = reply_to(
-        &app,
-        app.admin,
-        "report",
-        &[("period", json!("week")), ("format", json!("csv"))],
-    )
-    .await;
+    let csv_reply = app
+        .reply_to(
+            app.admin,
+            "report",
+            &[("period", json!("week")), ("format", json!("csv"))],
+        )
+        .await;
     assert!(
         csv_reply
             .content
@@ -479,9 +479,9 @@ async fn report_figures_match_a_hand_computed_data_set() {
 async fn stats_are_private_and_come_with_a_chart() {
     let (mut app, _) = world().await;
     for right in [true, false, true] {
-        practise(&app, app.member, "security", right).await;
+        app.practise(app.member, "security", right).await;
     }
-    let own = reply_to(&app, app.member, "stats", &[]).await;
+    let own = app.reply_to(app.member, "stats", &[]).await;
     let text = embed_lines(&own);
     for want in [
         "Your learning so far",
@@ -498,7 +498,9 @@ async fn stats_are_private_and_come_with_a_chart() {
     assert_png(&own, "stats.png");
     // Another member's stats: admins only.
     let other = json!(app.admin.to_string());
-    let refused = reply_to(&app, app.member, "stats", &[("member", other)]).await;
+    let refused = app
+        .reply_to(app.member, "stats", &[("member", other)])
+        .await;
     assert!(
         refused
             .content
@@ -507,16 +509,18 @@ async fn stats_are_private_and_come_with_a_chart() {
         refused.content
     );
     assert!(refused.attachments.is_empty());
-    let by_admin = reply_to(
-        &app,
-        app.admin,
-        "stats",
-        &[("member", json!(app.member.to_string()))],
-    )
-    .await;
+    let by_admin = app
+        .reply_to(
+            app.admin,
+            "stats",
+            &[("member", json!(app.member.to_string()))],
+        )
+        .await;
     assert!(embed_lines(&by_admin).contains(&format!("<@{}>'s learning so far", app.member)));
     // Someone Discord cannot resolve gets a clear answer, not a failed interaction.
-    let gone = reply_to(&app, app.admin, "stats", &[("member", json!("1009"))]).await;
+    let gone = app
+        .reply_to(app.admin, "stats", &[("member", json!("1009"))])
+        .await;
     assert!(
         gone.content
             .contains("I could not read the options of `/stats`"),
@@ -526,7 +530,9 @@ async fn stats_are_private_and_come_with_a_chart() {
     // A learner from the seeded set, seen by an admin.
     app.discord
         .add_member_with_id(app.guild, 1009, "learner 1009", &[]);
-    let seeded = reply_to(&app, app.admin, "stats", &[("member", json!("1009"))]).await;
+    let seeded = app
+        .reply_to(app.admin, "stats", &[("member", json!("1009"))])
+        .await;
     assert!(
         seeded.content.contains("stats start with a first answer"),
         "{}",
@@ -563,7 +569,7 @@ async fn kpis_are_imported_whole_and_related_to_learning() {
         ("kpi.csv", "date,team,metric,value\n", "no rows under its header"),
     ] {
         let options = import(name, body);
-        let text = reply_to(&app, app.admin, "kpi import", &options).await.content;
+        let text = app.reply_to(app.admin, "kpi import", &options).await.content;
         assert!(text.contains(problem), "{name}: {text}");
         assert_eq!(count(&app).await, 0, "nothing stored from a bad file");
     }
@@ -573,7 +579,8 @@ async fn kpis_are_imported_whole_and_related_to_learning() {
                 2026-11-23,Support,tickets_reopened,4\n\
                 2026-11-23,Marketing,leads,12\n";
     let options = import("kpi.csv", good);
-    let text = reply_to(&app, app.admin, "kpi import", &options)
+    let text = app
+        .reply_to(app.admin, "kpi import", &options)
         .await
         .content;
     assert!(
@@ -581,7 +588,7 @@ async fn kpis_are_imported_whole_and_related_to_learning() {
         "{text}"
     );
     assert_eq!(count(&app).await, 4);
-    let report = embed_lines(&reply_to(&app, app.admin, "report", &[]).await);
+    let report = embed_lines(&app.reply_to(app.admin, "report", &[]).await);
     assert!(
         report.contains("**KPI** `leads` (Marketing): no team role is named \"Marketing\"; use a team's role name or `all`."),
         "{report}"
