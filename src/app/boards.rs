@@ -4,8 +4,7 @@
 
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
-use crate::domain::boards::BoardScope;
-use crate::domain::boards::{improvement, rank, team_score, Ranked, Standing};
+use crate::domain::boards::{improvement, rank, team_score, BoardScope, Ranked, Standing};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};

@@ -7,8 +7,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::guilds::QaSetting;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
-use crate::domain::routing::Away;
-use crate::domain::routing::{parse_away_until, GENERAL};
+use crate::domain::routing::{parse_away_until, Away, GENERAL};
 use chrono::DateTime;
 
 /// "You are" or "<@member> is", for replies about `member` to `by`.

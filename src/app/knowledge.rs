@@ -5,8 +5,7 @@ use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::knowledge::{fts_query, is_relevant, terms};
-use crate::domain::knowledge::{KbHit, KbKind};
+use crate::domain::knowledge::{fts_query, is_relevant, terms, KbHit, KbKind};
 
 /// How many candidates the index returns before relevance filtering.
 const CANDIDATES: u32 = 20;

@@ -3,16 +3,15 @@
 
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
-use crate::domain::content::QuestionVersion;
-use crate::domain::content::{Question, LETTERS};
+use crate::domain::content::{Question, QuestionVersion, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, PostId, RoleId, UserId, VersionId};
 use crate::domain::limits::{BUTTON_LABEL_MAX as LABEL_MAX, EMBED_TITLE_MAX, MESSAGE_MAX};
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
-use crate::domain::quiz::AnswerSource;
-use crate::domain::quiz::{percent_correct, score, Scored};
-use crate::domain::quiz::{AnswerResult, NewAnswer, QuizPost};
+use crate::domain::quiz::{
+    percent_correct, score, AnswerResult, AnswerSource, NewAnswer, QuizPost, Scored,
+};
 use crate::domain::selection::{next_question, Candidate, Seen};
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};

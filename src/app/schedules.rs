@@ -7,8 +7,9 @@ use super::{refuse, App, AppResult};
 use crate::domain::format;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
-use crate::domain::schedule::{parse_timezone, CronSchedule, ScheduleKind};
-use crate::domain::schedule::{NewSchedule, Run, RunOutput, ScheduleRow};
+use crate::domain::schedule::{
+    parse_timezone, CronSchedule, NewSchedule, Run, RunOutput, ScheduleKind, ScheduleRow,
+};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tracing::Instrument as _;

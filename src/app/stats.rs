@@ -4,8 +4,7 @@
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::charts::{percent_lines, Line};
-use crate::domain::boards::BoardScope;
-use crate::domain::boards::Tally;
+use crate::domain::boards::{BoardScope, Tally};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;

@@ -4,8 +4,7 @@
 use super::message::OutMessage;
 use super::{refuse, App, AppResult};
 use crate::domain::format::fit;
-use crate::domain::ids::GuildId;
-use crate::domain::ids::RoleId;
+use crate::domain::ids::{GuildId, RoleId};
 use crate::domain::limits::MESSAGE_MAX;
 
 impl App {

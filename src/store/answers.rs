@@ -17,8 +17,7 @@ use crate::domain::boards::{AwardKind, Credit};
 use crate::domain::ids::PostId;
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
-use crate::domain::quiz::{AnswerResult, NewAnswer};
-use crate::domain::quiz::{Progress, Scored};
+use crate::domain::quiz::{AnswerResult, NewAnswer, Progress, Scored};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 

@@ -6,8 +6,9 @@
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::Store;
-use crate::domain::content::{Bundle, Question, Tip, Topic};
-use crate::domain::content::{ImportCounts, QuestionVersion, TopicStats};
+use crate::domain::content::{
+    Bundle, ImportCounts, Question, QuestionVersion, Tip, Topic, TopicStats,
+};
 use crate::domain::ids::{GuildId, VersionId};
 use sqlx::{Row, SqliteConnection};
 

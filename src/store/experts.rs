@@ -5,8 +5,7 @@ use super::error::StoreResult;
 use super::Store;
 use crate::domain::analytics::median;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::routing::Candidate;
-use crate::domain::routing::{Away, ExpertRow, Suggestion};
+use crate::domain::routing::{Away, Candidate, ExpertRow, Suggestion};
 use sqlx::Row;
 
 /// How many of an expert's latest answered questions their response time is taken from.

@@ -5,8 +5,7 @@ use super::error::{StoreError, StoreResult};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::knowledge::{KbEntry, KbHit, KbKind};
-use sqlx::Row;
-use sqlx::SqliteConnection;
+use sqlx::{Row, SqliteConnection};
 
 impl Store {
     /// Full-text matches for an FTS5 expression built by `domain::knowledge::fts_query`

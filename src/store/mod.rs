@@ -28,8 +28,9 @@ mod tracks;
 pub use error::{StoreError, StoreResult};
 pub use recount::Recount;
 
-use sqlx::sqlite::SqliteSynchronous;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::ConnectOptions as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

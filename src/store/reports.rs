@@ -6,8 +6,9 @@
 use super::error::StoreResult;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
-use crate::domain::analytics::{AnswerFact, SpanTotals};
-use crate::domain::analytics::{AskRecord, AssignmentRecord, CompetencyCount, StreakRecord};
+use crate::domain::analytics::{
+    AnswerFact, AskRecord, AssignmentRecord, CompetencyCount, SpanTotals, StreakRecord,
+};
 use crate::domain::boards::Tally;
 use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::kpi::KpiValue;

@@ -1,12 +1,10 @@
 //! Review preferences, pauses, and who has reviews due.
 
-use super::error::StoreError;
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::guilds::ensure_guild;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::quiz::{AnswerSource, ReviewDelivery};
-use crate::domain::quiz::{DueMember, ReviewPrefs};
+use crate::domain::quiz::{AnswerSource, DueMember, ReviewDelivery, ReviewPrefs};
 use sqlx::Row;
 
 /// The delivery stored as `s`, or what it is when this version does not know it.

@@ -4,15 +4,13 @@
 //! at most once), what the run produced (a quiz post or a tip in the outbox), and the schedule's
 //! new cursor. A crash before the commit leaves nothing; after it, everything.
 
-use super::error::StoreError;
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::guilds::ensure_guild;
 use super::outbox::queue_post;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
-use crate::domain::schedule::ScheduleKind;
-use crate::domain::schedule::{NewSchedule, Run, RunOutput, ScheduleRow};
+use crate::domain::schedule::{NewSchedule, Run, RunOutput, ScheduleKind, ScheduleRow};
 use sqlx::{Row, SqliteConnection};
 
 const SCHEDULE_COLUMNS: &str =

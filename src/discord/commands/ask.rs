@@ -7,8 +7,7 @@ use crate::app::asks::{PickedReply, Resolved};
 use crate::app::port::ChatPort;
 use crate::app::{AppError, AppResult};
 use crate::discord::{render, Context, Error};
-use crate::domain::ids::ChannelId;
-use crate::domain::ids::UserId;
+use crate::domain::ids::{ChannelId, UserId};
 use poise::serenity_prelude as serenity;
 
 /// Ask the team: known answers first, then a peer expert

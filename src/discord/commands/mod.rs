@@ -23,8 +23,7 @@ use super::{render, Command, Context, Error};
 use crate::app::message::OutMessage;
 use crate::app::AppError;
 use crate::domain::format::fit;
-use crate::domain::ids::RoleId;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 
 /// Every command the bot registers, in the order `/help` lists them.
