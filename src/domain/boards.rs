@@ -1,5 +1,7 @@
 //! Leaderboard rules: ranking with ties, teams ranked fairly whatever their size, and the
-//! "most improved" board that lets people other than the usual winners shine.
+//! "most improved" board that lets people other than the usual winners shine. Also the
+//! records of points: why they were awarded, the credit an answer or a helper earns, and the
+//! board lines the store reads.
 
 use crate::domain::analytics::GainStep;
 use crate::domain::ids::{GuildId, RoleId, UserId};

@@ -1,4 +1,6 @@
 //! Quiz rules: scoring an answer, the daily streak, and the figures shown on a quiz post.
+//! Also the records of answering: a quiz post, an answer to record and what recording it did,
+//! and a member's review preferences.
 
 use crate::domain::content::QuestionVersion;
 use crate::domain::ids::{ChannelId, GuildId, MessageId, PostId, UserId, VersionId};

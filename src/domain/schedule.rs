@@ -1,4 +1,5 @@
-//! Schedules as admins write them: a cron expression in a time zone, and what to post.
+//! Schedules as admins write them: a cron expression in a time zone, and what to post; and a
+//! schedule's record and runs as the store keeps them.
 //!
 //! [`CronSchedule::parse`] accepts the standard 5-field crontab form (`0 9 * * MON-FRI`) and the
 //! 6-field form with seconds first. Days of the week are numbered as in crontab in both forms
