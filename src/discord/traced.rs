@@ -58,3 +58,67 @@ fn span_of(event: &serenity::FullEvent) -> tracing::Span {
         user = user.get(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::sync::{Arc, Mutex};
+
+    /// A writer that keeps what the log subscriber wrote.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_command_is_logged_inside_a_span_naming_its_guild_user_and_id() {
+        let interaction: serenity::Interaction = serde_json::from_value(json!({
+            "id": "111",
+            "application_id": "2",
+            "type": 2,
+            "data": {"id": "3", "name": "quiz", "type": 1},
+            "guild_id": "444",
+            "channel_id": "5",
+            "member": {
+                "user": {"id": "666", "username": "ada", "discriminator": "0", "global_name": null, "avatar": null},
+                "roles": [], "joined_at": "2026-11-23T07:00:00.000Z", "deaf": false, "mute": false,
+                "flags": 0, "permissions": "0"
+            },
+            "token": "t",
+            "version": 1,
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "app_permissions": "0",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": "444"},
+            "context": 0,
+            "attachment_size_limit": 10485760
+        }))
+        .expect("a command interaction as Discord sends it");
+        let event = serenity::FullEvent::InteractionCreate { interaction };
+        let out = Captured::default();
+        let writer = out.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            let _inside = span_of(&event).entered();
+            tracing::info!("answered");
+        });
+        let log = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        assert!(
+            log.contains(r#"interaction{id=111 kind="command" what="quiz" guild=444 user=666}"#),
+            "{log}"
+        );
+    }
+}
