@@ -37,17 +37,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         team.contains(&format!("<@&{support}> is now a team")),
         "{team}"
     );
-    let added = app
-        .command(
-            app.admin,
-            "schedule add",
-            &[
-                ("kind", json!("leaderboard")),
-                ("cron", json!("0 9 * * MON")),
-                ("channel", json!(app.channel.to_string())),
-            ],
-        )
-        .await;
+    let added = app.add_schedule("leaderboard", "0 9 * * MON", &[]).await;
     assert!(added.contains("Mon 30 Nov 2026 09:00 NZDT"), "{added}");
 
     // Mon 23 Nov, 20:00 in Auckland. Practice earns 2 points a right answer.

@@ -11,12 +11,7 @@ use std::time::Duration;
 async fn a_slow_discord_holds_up_no_interaction_and_posts_once() {
     let mut app = spawn_app().await;
     app.command(app.admin, "content starter", &[]).await;
-    let options = [
-        ("kind", json!("quiz")),
-        ("cron", json!("0 3 1 1 *")),
-        ("channel", json!(app.channel.to_string())),
-    ];
-    app.command(app.admin, "schedule add", &options).await;
+    app.add_schedule("quiz", "0 3 1 1 *", &[]).await;
     // Discord takes 5 s to answer the quiz post (it appears at once).
     app.discord.fail_next(
         "POST",

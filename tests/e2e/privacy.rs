@@ -10,12 +10,7 @@ use std::time::Duration;
 /// button). Returns the post's message id.
 async fn answered_quiz(app: &TestApp, members: &[u64]) -> u64 {
     app.command(app.admin, "content starter", &[]).await;
-    let options = [
-        ("kind", json!("quiz")),
-        ("cron", json!("0 3 1 1 *")),
-        ("channel", json!(app.channel.to_string())),
-    ];
-    app.command(app.admin, "schedule add", &options).await;
+    app.add_schedule("quiz", "0 3 1 1 *", &[]).await;
     app.command(app.admin, "schedule run", &[("id", json!(1))])
         .await;
     let bot = app.discord.bot_user_id();
@@ -230,12 +225,7 @@ async fn old_raw_events_are_purged_on_schedule_and_aggregates_stay() {
         .await;
     assert!(refused.contains("Manage Server"), "{refused}");
     // A leaderboard post: a sent post that names members.
-    let options = [
-        ("kind", json!("leaderboard")),
-        ("cron", json!("0 3 1 1 *")),
-        ("channel", json!(app.channel.to_string())),
-    ];
-    app.command(grace, "schedule add", &options).await;
+    app.add_schedule("leaderboard", "0 3 1 1 *", &[]).await;
     app.command(grace, "schedule run", &[("id", json!(2))])
         .await;
     app.wait_until_sent(2).await;

@@ -224,48 +224,22 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_gets_a_clear_answer_and_nothing_is_stored() {
     let mut app = spawn_app().await;
-    let add = |cron: &str, tz: Option<&str>, topic: Option<&str>| {
-        let mut o = vec![
-            ("kind", json!("quiz")),
-            ("cron", json!(cron)),
-            ("channel", json!(app.channel.to_string())),
-        ];
-        if let Some(tz) = tz {
-            o.push(("timezone", json!(tz)));
-        }
-        if let Some(t) = topic {
-            o.push(("topic", json!(t)));
-        }
-        o
-    };
-    let text = app
-        .command(app.admin, "schedule add", &add("0 9 * *", None, None))
-        .await;
+    let text = app.add_schedule("quiz", "0 9 * *", &[]).await;
     assert!(
         text.contains("has 4 fields") && text.contains("0 9 * * MON-FRI"),
         "{text}"
     );
-    let text = app
-        .command(app.admin, "schedule add", &add("0 25 * * *", None, None))
-        .await;
+    let text = app.add_schedule("quiz", "0 25 * * *", &[]).await;
     assert!(text.contains("is not a valid cron expression"), "{text}");
     let text = app
-        .command(
-            app.admin,
-            "schedule add",
-            &add("0 9 * * *", Some("Mars/Olympus"), None),
-        )
+        .add_schedule("quiz", "0 9 * * *", &[("timezone", json!("Mars/Olympus"))])
         .await;
     assert!(
         text.contains("`Mars/Olympus` is not a time zone name"),
         "{text}"
     );
     let text = app
-        .command(
-            app.admin,
-            "schedule add",
-            &add("0 9 * * *", None, Some("astrology")),
-        )
+        .add_schedule("quiz", "0 9 * * *", &[("topic", json!("astrology"))])
         .await;
     assert!(
         text.contains("There is no topic `astrology`") && text.contains("security"),

@@ -223,17 +223,7 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
         .await;
     assert!(text.contains("is not a date"), "{text}");
 
-    let text = app
-        .command(
-            app.admin,
-            "schedule add",
-            &[
-                ("kind", json!("reinforcement")),
-                ("cron", json!("0 9 * * *")),
-                ("channel", json!(app.channel.to_string())),
-            ],
-        )
-        .await;
+    let text = app.add_schedule("reinforcement", "0 9 * * *", &[]).await;
     assert!(text.contains("a reinforcement in"), "{text}");
     // Today at 09:00 nothing is due yet: the run is recorded, nothing is posted.
     app.clock.advance(Duration::from_secs(2 * 3600));
@@ -316,16 +306,7 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
     app.practise(bob, "privacy", false).await;
     app.command(bob, "reinforce", &[("mode", json!("off"))])
         .await;
-    app.command(
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("reinforcement")),
-            ("cron", json!("0 */6 * * *")),
-            ("channel", json!(app.channel.to_string())),
-        ],
-    )
-    .await;
+    app.add_schedule("reinforcement", "0 */6 * * *", &[]).await;
     app.clock.set(
         chrono::DateTime::parse_from_rfc3339("2026-11-24T06:00:00Z")
             .unwrap()
@@ -460,17 +441,8 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
     let mut app = spawn_app().await;
     let bob = app.discord.add_member(app.guild, "bob", &[]);
     let carol = app.discord.add_member(app.guild, "carol", &[]);
-    app.command(
-        app.admin,
-        "schedule add",
-        &[
-            ("kind", json!("quiz")),
-            ("cron", json!("0 9 * * *")),
-            ("channel", json!(app.channel.to_string())),
-            ("topic", json!("privacy")),
-        ],
-    )
-    .await;
+    app.add_schedule("quiz", "0 9 * * *", &[("topic", json!("privacy"))])
+        .await;
     app.command(app.admin, "schedule run", &[("id", json!(1))])
         .await;
     let first = app.wait_for_posts(app.channel, 1).await.remove(0);

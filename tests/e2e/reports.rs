@@ -435,17 +435,7 @@ async fn report_figures_match_a_hand_computed_data_set() {
     assert_eq!(weeks.len(), 8, "eight weeks: {weeks:?}");
 
     // The digest goes to a channel: last week's figures, nobody named.
-    let added = app
-        .command(
-            app.admin,
-            "schedule add",
-            &[
-                ("kind", json!("digest")),
-                ("cron", json!("0 9 * * MON")),
-                ("channel", json!(app.channel.to_string())),
-            ],
-        )
-        .await;
+    let added = app.add_schedule("digest", "0 9 * * MON", &[]).await;
     assert!(added.contains("a digest in"), "{added}");
     app.command(app.admin, "schedule run", &[("id", json!(1))])
         .await;
