@@ -34,6 +34,7 @@ pub struct Settings {
     pub reports: ReportSettings,
     pub measurement: MeasurementSettings,
     pub privacy: PrivacySettings,
+    pub knowledge: KnowledgeSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -126,6 +127,7 @@ pub struct PointSettings {
     pub practice_correct: u32,
     pub accepted_answer: u32,
     pub asking: u32,
+    pub card_review: u32,
     pub streak_bonus: u32,
     pub streak_bonus_every_days: u32,
 }
@@ -149,6 +151,12 @@ pub struct ReportSettings {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PrivacySettings {
     pub retention_days: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct KnowledgeSettings {
+    pub verification_days: u32,
+    pub verification_grace_days: u32,
 }
 
 /// A keyword rule: questions matching `pattern` (a regular expression) go to `topic`.
@@ -428,6 +436,25 @@ impl Settings {
                     format!("must be between {min} and 1.0, got {value}"),
                 ));
             }
+        }
+        let (lo, hi) = crate::domain::verification::INTERVAL_DAYS;
+        if !(lo..=hi).contains(&self.knowledge.verification_days) {
+            return Err(bad(
+                "knowledge.verification_days",
+                format!(
+                    "must be between {lo} and {hi} days, got {}",
+                    self.knowledge.verification_days
+                ),
+            ));
+        }
+        if self.knowledge.verification_grace_days > hi {
+            return Err(bad(
+                "knowledge.verification_grace_days",
+                format!(
+                    "must be at most {hi} days, got {}",
+                    self.knowledge.verification_grace_days
+                ),
+            ));
         }
         if let Err(e) = crate::domain::retention::check_days(i64::from(self.privacy.retention_days))
         {

@@ -5,7 +5,8 @@
 //! telling the admins, reminding the asker, closing abandoned questions).
 //!
 //! Once an hour it also fits the memory model of guilds with enough new answers, and (by the
-//! bot's clock) purges raw events older than each server's retention. Every few minutes it
+//! bot's clock, and at start-up) purges raw events older than each server's retention and
+//! reminds the owners of answers due for verification. Every few minutes it
 //! computes the day's report figures of servers whose day has turned (see
 //! [`App::refresh_daily_figures`]). Fits and daily figures run beside the runs, never delaying
 //! a post.
@@ -24,6 +25,8 @@ const FIT_CHECK_EVERY: Duration = Duration::from_secs(3600);
 const DAILY_FIGURES_CHECK_EVERY: Duration = Duration::from_secs(300);
 /// How often (on the bot's clock) the retention purge runs.
 const PURGE_EVERY_MS: i64 = 3_600_000;
+/// How often (on the bot's clock) answers due for verification are looked for.
+const VERIFICATION_EVERY_MS: i64 = 3_600_000;
 
 /// Runs until `shutdown` turns true. A schedule added or resumed cuts a wait short
 /// ([`App::scheduler_wanted`]); the use cases it runs wake the delivery worker themselves.
@@ -33,6 +36,7 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
     let mut fitting = Beside::every(FIT_CHECK_EVERY);
     let mut daily_figures = Beside::every(DAILY_FIGURES_CHECK_EVERY);
     let mut last_purge_ms: Option<i64> = None;
+    let mut last_verification_ms: Option<i64> = None;
     loop {
         fitting.start_if_due(|| {
             let app = app.clone();
@@ -66,6 +70,18 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
             match app.purge_expired().instrument(purge).await {
                 Ok(_) => last_purge_ms = Some(now_ms),
                 Err(e) => tracing::error!(error = %e, "retention purge failed; retrying"),
+            }
+        }
+        if last_verification_ms.is_none_or(|t| now_ms - t >= VERIFICATION_EVERY_MS) {
+            let remind = tracing::info_span!("job", kind = "verification reminders");
+            match app.run_verification_reminders().instrument(remind).await {
+                Ok(n) => {
+                    last_verification_ms = Some(now_ms);
+                    if n > 0 {
+                        tracing::info!(answers = n, "reminded owners of answers due for verification");
+                    }
+                }
+                Err(e) => tracing::error!(error = %e, "verification reminders failed; retrying"),
             }
         }
         let follow_ups = tracing::info_span!("job", kind = "question follow-ups");

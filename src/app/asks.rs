@@ -11,7 +11,7 @@
 //! 4. [`App::accept_answer`] ("Mark as answer", `/resolve`) saves the answer to the knowledge
 //!    base and gives its author points.
 
-use super::knowledge::describe_hits;
+use super::knowledge::{describe_hits, Shown};
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::app::port::ChatPort;
@@ -23,7 +23,10 @@ use crate::domain::format::fit;
 use crate::domain::guilds::QaSettings;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
+use crate::domain::ids::KbId;
+use crate::domain::knowledge::{similarity, terms, KbKind, DUPLICATE_SIMILARITY};
 use crate::domain::routing::{classify, rank, GENERAL};
+use crate::domain::verification::Standing;
 use tracing::Instrument as _;
 
 /// The longest question `/ask` takes (the option's limit on Discord is the same).
@@ -63,6 +66,10 @@ pub fn closed_thread_name(question: &str) -> String {
     format!("✅ {}", fit(&thread_name(question), THREAD_NAME_MAX - 2))
 }
 
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn payload(m: &OutMessage) -> String {
     super::quiz::Post::message_payload(m.clone())
 }
@@ -98,39 +105,131 @@ impl App {
             .create_ask(guild, asker, text, topic, now)
             .await?;
         let limit = self.settings.experts.kb_matches as usize;
-        let hits = self.kb_matches(guild, text, limit).await?;
-        if hits.is_empty() {
+        // Answers past their verification's grace period are no longer offered.
+        let shown: Vec<Shown> = self
+            .with_standing(self.kb_matches(guild, text, limit).await?)
+            .into_iter()
+            .filter(|s| !matches!(s.standing, Some((Standing::Stale, _))))
+            .collect();
+        let served: Vec<(KbId, bool)> = shown
+            .iter()
+            .filter_map(|s| match (&s.hit.kind, s.standing) {
+                (KbKind::Answer { id, .. }, Some((standing, _))) => {
+                    Some((*id, standing == Standing::Verified))
+                }
+                _ => None,
+            })
+            .collect();
+        self.store.record_served(guild, id, &served, now).await?;
+        let duplicate = self.similar_open_ask(guild, asker, text).await?;
+        if shown.is_empty() && duplicate.is_none() {
             let ask = self.ask_row(guild, id).await?;
             // The topic evidence is the same search, so it is empty too.
             return self
                 .route(port, &ask, "Nothing in the knowledge base matched.", &[])
                 .await;
         }
+        let mut buttons = Vec::new();
+        if let Some(open) = &duplicate {
+            buttons.push(Button {
+                custom_id: ComponentId::AskFollow {
+                    ask: open.id,
+                    from: id,
+                }
+                .encode(),
+                label: "Follow that question".into(),
+                style: Style::Success,
+                disabled: false,
+            });
+        }
+        if !shown.is_empty() {
+            buttons.push(Button {
+                custom_id: ComponentId::AskSolved { ask: id }.encode(),
+                label: "That solved it".into(),
+                style: Style::Success,
+                disabled: false,
+            });
+        }
+        buttons.push(Button {
+            custom_id: ComponentId::AskRoute { ask: id }.encode(),
+            label: "I still need help".into(),
+            style: Style::Primary,
+            disabled: false,
+        });
+        let mut description = describe_hits(&shown);
+        let content = match &duplicate {
+            Some(open) => {
+                let thread = open.thread_id.map(|t| format!(" in <#{t}>")).unwrap_or_default();
+                description = format!(
+                    "**Already asked{thread}:** {}\n-# Follow it to be told when it is answered, and get the answer in your reviews.\n\n{description}",
+                    fit(&one_line(&open.text), 300)
+                );
+                "A colleague asked a very similar question that is still open:".to_string()
+            }
+            None => "The team may have answered this before:".to_string(),
+        };
         Ok(OutMessage {
-            content: "The team may have answered this before:".into(),
+            content,
             embed: Some(Embed {
                 title: fit(&format!("Your question: {text}"), EMBED_TITLE_MAX),
-                description: describe_hits(&hits),
+                description: fit(description.trim_end(), EMBED_DESCRIPTION_MAX),
                 footer: Some("If none of this helps, an expert will be asked in a thread.".into()),
                 colour: colours::TIP,
                 ..Default::default()
             }),
-            buttons: vec![vec![
-                Button {
-                    custom_id: ComponentId::AskSolved { ask: id }.encode(),
-                    label: "That solved it".into(),
-                    style: Style::Success,
-                    disabled: false,
-                },
-                Button {
-                    custom_id: ComponentId::AskRoute { ask: id }.encode(),
-                    label: "I still need help".into(),
-                    style: Style::Primary,
-                    disabled: false,
-                },
-            ]],
+            buttons: vec![buttons],
             ..Default::default()
         })
+    }
+
+    /// An open question of the last days, asked by someone else, worded very much like `text`.
+    async fn similar_open_ask(
+        &self,
+        guild: GuildId,
+        asker: UserId,
+        text: &str,
+    ) -> AppResult<Option<AskRow>> {
+        let words = terms(text);
+        let best = self
+            .store
+            .open_asks_of(guild)
+            .await?
+            .into_iter()
+            .filter(|a| a.asker != asker && a.thread_id.is_some())
+            .map(|a| (similarity(&words, &terms(&a.text)), a))
+            .filter(|(s, _)| *s >= DUPLICATE_SIMILARITY)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id.cmp(&a.1.id)));
+        Ok(best.map(|(_, a)| a))
+    }
+
+    /// "Follow that question": the member is added to the open question's thread, told when it
+    /// is answered, and gets its card; their own question is closed.
+    pub async fn ask_follow<P: ChatPort>(
+        &self,
+        port: &P,
+        guild: GuildId,
+        user: UserId,
+        open_id: i64,
+        from: i64,
+    ) -> AppResult<OutMessage> {
+        self.own_ask(guild, user, from).await?;
+        let open = self.ask_row(guild, open_id).await?;
+        let (AskState::Open, Some(thread)) = (open.state, open.thread_id) else {
+            return refuse("That question is no longer open. Use \"I still need help\" to ask the team yourself.");
+        };
+        if !self
+            .store
+            .follow_ask(guild, open_id, user, from, self.clock.now_ms())
+            .await?
+        {
+            return refuse("Your question was already settled.");
+        }
+        if let Err(e) = port.add_thread_member(thread, user).await {
+            tracing::warn!(error = ?e, thread = %thread, "could not add a follower to a thread");
+        }
+        Ok(OutMessage::text(format!(
+            "You follow <#{thread}>. You will be told there when it is answered, and the answer comes back in your reviews the next day."
+        )))
     }
 
     async fn ask_row(&self, guild: GuildId, id: i64) -> AppResult<AskRow> {
@@ -149,19 +248,24 @@ impl App {
         Ok(ask)
     }
 
-    /// "That solved it": the question counts as answered by the knowledge base.
+    /// "That solved it": the question counts as answered by the knowledge base, and the best
+    /// answer shown becomes a card in the asker's reviews from the next day.
     pub async fn ask_solved(&self, guild: GuildId, user: UserId, id: i64) -> AppResult<OutMessage> {
         self.own_ask(guild, user, id).await?;
-        if !self
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        let Some(card) = self
             .store
-            .deflect_ask(guild, id, self.clock.now_ms())
+            .deflect_ask(guild, id, tomorrow, self.clock.now_ms())
             .await?
-        {
+        else {
             return refuse("This question was already settled.");
-        }
-        Ok(OutMessage::text(
-            "Glad the team's knowledge helped. If it comes up again, `/kb search` finds it too.",
-        ))
+        };
+        Ok(OutMessage::text(if card {
+            "Glad the team's knowledge helped. The answer comes back as a card in your reviews tomorrow, so it sticks. If it comes up again, `/kb search` finds it too."
+        } else {
+            "Glad the team's knowledge helped. If it comes up again, `/kb search` finds it too."
+        }))
     }
 
     /// "I still need help": route the question to an expert.
@@ -573,13 +677,16 @@ impl App {
             asker_points,
             day,
             board_keys: self.board_keys(ask.guild, day).await?,
+            thread_link: ask
+                .thread_id
+                .map(|t| format!("https://discord.com/channels/{}/{t}", ask.guild)),
         };
         let outcome = self
             .store
             .resolve_ask(ask, &resolution, self.clock.now_ms())
             .await?;
         self.posts_queued();
-        let ResolveOutcome::Resolved { kb_id } = outcome else {
+        let ResolveOutcome::Resolved { kb_id, followers } = outcome else {
             return refuse("This question was resolved a moment ago.");
         };
         let description = match (kb_id, helper) {
@@ -591,14 +698,39 @@ impl App {
             ),
             _ => format!("<@{by}> closed the question without an answer to keep."),
         };
+        let mut description = description;
+        if kb_id.is_some() {
+            description.push_str(&format!(
+                "\n\n🃏 <@{}> gets it as a card in their reviews tomorrow, so it sticks.",
+                ask.asker
+            ));
+        }
+        // Followers are told here (they were added to the thread), and get the card too.
+        let content = match followers.is_empty() {
+            true => String::new(),
+            false => {
+                let names: Vec<String> = followers.iter().map(|f| format!("<@{f}>")).collect();
+                format!(
+                    "{} the question you followed is answered{}.",
+                    names.join(" "),
+                    if kb_id.is_some() {
+                        "; it comes back as a card in your reviews tomorrow"
+                    } else {
+                        ""
+                    }
+                )
+            }
+        };
         Ok(Resolved {
             announcement: OutMessage {
+                content,
                 embed: Some(Embed {
                     title: "✅ Answered".into(),
                     description,
                     colour: colours::ANSWERED,
                     ..Default::default()
                 }),
+                ping_users: followers.iter().map(|f| f.0).collect(),
                 ..Default::default()
             },
             thread: ask.thread_id,

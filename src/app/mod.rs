@@ -4,6 +4,7 @@
 
 pub mod asks;
 pub mod boards;
+pub mod cards;
 pub mod content;
 pub mod experts;
 pub mod fitting;

@@ -45,6 +45,12 @@ pub trait ChatPort: Send + Sync + 'static {
         starter: &OutMessage,
         name: &str,
     ) -> impl Future<Output = Result<ChannelId, SendError>> + Send;
+    /// Adds a member to a thread (they see it in their list and are told of new messages).
+    fn add_thread_member(
+        &self,
+        thread: ChannelId,
+        user: UserId,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
     /// Renames a thread and archives it.
     fn close_thread(
         &self,

@@ -12,7 +12,10 @@ use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::{
     percent_correct, score, AnswerResult, AnswerSource, NewAnswer, QuizPost, Scored,
 };
-use crate::domain::selection::{next_question, Candidate, Seen};
+use crate::domain::memory::Memory;
+use crate::domain::selection::{next_question, Candidate, Item, Seen};
+use super::cards::Pick;
+use crate::dice::SplitMix64;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
@@ -333,12 +336,14 @@ impl App {
         self.ensure_content(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
         let check = self.check_now(guild, user, today).await?;
-        let v = if check {
-            self.random_question(guild, user, topic).await?
+        let pick = if check {
+            self.random_question(guild, user, topic)
+                .await?
+                .map(Pick::Question)
         } else {
             self.next_practice(guild, user, topic, roles).await?
         };
-        let Some(v) = v else {
+        let Some(pick) = pick else {
             return match topic {
                 Some(t) => refuse(format!(
                     "There are no questions in topic `{}`. Try `/quiz` without a topic.",
@@ -349,17 +354,17 @@ impl App {
                 ),
             };
         };
-        Ok(practice_card(&v, self.clock.now_ms(), check))
+        Ok(self.practice_message(&pick, check))
     }
 
-    /// The question a member should practise next.
+    /// The question or card a member should practise next.
     pub async fn next_practice(
         &self,
         guild: GuildId,
         user: UserId,
         topic: Option<&str>,
         roles: &[RoleId],
-    ) -> AppResult<Option<QuestionVersion>> {
+    ) -> AppResult<Option<Pick>> {
         let candidates = self.candidates(guild, user, topic).await?;
         let tracks = self.store.track_topics(guild, roles).await?;
         // Members in an experiment's holdout get no refreshers while it runs.
@@ -367,16 +372,14 @@ impl App {
         let refresher = self.dice.one_in(REFRESHER_ONE_IN)
             && self.holdout_of(guild, user, today).await?.is_none();
         match next_question(&candidates, &tracks, refresher) {
-            Some(i) => Ok(self
-                .store
-                .guild_question_version(guild, candidates[i].version_id)
-                .await?),
+            Some(i) => self.pick(guild, candidates[i].item).await,
             None => Ok(None),
         }
     }
 
-    /// Every current question (in `topic` if given) with what the member's memory says of it
-    /// today, in random order.
+    /// Every current question and card the member may get (in `topic` if given) with what
+    /// their memory says of it today, in random order. An answer card they hold and never
+    /// graded counts as due (and most forgotten) from its first day, and is left out before.
     pub(super) async fn candidates(
         &self,
         guild: GuildId,
@@ -386,21 +389,52 @@ impl App {
         let today = self.local_day(guild, self.clock.now()).await?;
         let model = self.memory_model(guild).await?;
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
-        Ok(self
+        let seen = |m: &Memory| Seen {
+            recall: model.recall(m, today),
+            due: m.due_day <= today,
+            mastered: m.stability >= mastered_days,
+        };
+        let questions = self
             .store
             .practice_candidates(guild, user, topic, self.dice.shuffle_key())
             .await?
             .into_iter()
             .map(|(version_id, topic, memory)| Candidate {
-                version_id,
+                item: Item::Question(version_id),
                 topic,
-                seen: memory.map(|m| Seen {
-                    recall: model.recall(&m, today),
-                    due: m.due_day <= today,
-                    mastered: m.stability >= mastered_days,
-                }),
-            })
-            .collect())
+                seen: memory.as_ref().map(seen),
+            });
+        let cards = self
+            .store
+            .card_candidates(guild, user, topic, self.dice.shuffle_key())
+            .await?
+            .into_iter()
+            .filter(|c| c.memory.is_some() || c.first_due.is_none_or(|d| d <= today))
+            .map(|c| Candidate {
+                item: Item::Card(c.id),
+                topic: c.topic,
+                seen: match (&c.memory, c.first_due) {
+                    (Some(m), _) => Some(seen(m)),
+                    (None, Some(_)) => Some(Seen {
+                        recall: 0.0,
+                        due: true,
+                        mastered: false,
+                    }),
+                    (None, None) => None,
+                },
+            });
+        let mut all: Vec<Candidate> = questions.collect();
+        let cards: Vec<Candidate> = cards.collect();
+        if !cards.is_empty() {
+            // Questions and cards interleaved at random, so that neither always comes first.
+            all.extend(cards);
+            let mut rng = SplitMix64::new(self.dice.next_u64());
+            for i in (1..all.len()).rev() {
+                let j = rng.below(i as u64 + 1) as usize;
+                all.swap(i, j);
+            }
+        }
+        Ok(all)
     }
 
     /// Checks a click on a personal question (practice or review) shown at `shown_ms`,

@@ -9,9 +9,9 @@
 //! Members choose with `/reinforce` and pause with `/pause` (due dates move by the pause).
 
 use super::message::{Button, OutMessage, Style};
-use super::quiz::{question_card, CardAnswer, Post};
+use super::cards::Pick;
+use super::quiz::{CardAnswer, Post};
 use super::{refuse, App, AppResult};
-use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
@@ -160,25 +160,14 @@ impl App {
         };
         // A knowledge check now and then, drawn from the whole bank.
         let check = self.check_now(guild, user, today).await?;
-        let v = match check {
-            true => self
-                .random_question(guild, user, None)
-                .await?
-                .unwrap_or(due),
-            false => due,
+        let (pick, check) = match check {
+            true => match self.random_question(guild, user, None).await? {
+                Some(v) => (Pick::Question(v), true),
+                None => (due, false),
+            },
+            false => (due, false),
         };
-        let shown_ms = self.clock.now_ms();
-        let title = format!("🔁 Review {n} · {}", v.topic_name);
-        Ok(question_card(&v, &title, |choice| {
-            ComponentId::ReviewAnswer {
-                guild,
-                version: v.version_id,
-                choice,
-                shown_ms,
-                n,
-                check,
-            }
-        }))
+        Ok(self.review_message(guild, &pick, n, check))
     }
 
     /// The member's due questions (not mastered), without those of the holdout they are in
@@ -198,19 +187,16 @@ impl App {
             .collect())
     }
 
-    /// The member's most forgotten due question (mastered ones are retired).
+    /// The member's most forgotten due question or card (mastered ones are retired).
     async fn next_due(
         &self,
         guild: GuildId,
         user: UserId,
         holdout: Option<&Experiment>,
-    ) -> AppResult<Option<QuestionVersion>> {
+    ) -> AppResult<Option<Pick>> {
         let due = self.due_candidates(guild, user, holdout).await?;
         match next_question(&due, &[], false) {
-            Some(i) => Ok(self
-                .store
-                .guild_question_version(guild, due[i].version_id)
-                .await?),
+            Some(i) => self.pick(guild, due[i].item).await,
             None => Ok(None),
         }
     }
@@ -224,10 +210,23 @@ impl App {
         click: CardAnswer,
         n: u8,
     ) -> AppResult<OutMessage> {
-        let (mut reply, _, answer) = self
+        let (reply, _, answer) = self
             .personal_answer(guild, user, click, AnswerSource::Review)
             .await?;
-        let today = answer.local_day;
+        self.review_continues(guild, user, reply, n, answer.local_day)
+            .await
+    }
+
+    /// After the `n`th item of a review session: "Next question" under `reply` while the
+    /// session has room and something is still due, else "Review done".
+    pub(super) async fn review_continues(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        mut reply: OutMessage,
+        n: u8,
+        today: NaiveDate,
+    ) -> AppResult<OutMessage> {
         let per_session = self.settings.reinforcement.items_per_review;
         let cap = i64::from(self.settings.reinforcement.daily_review_cap);
         let more = u32::from(n) < per_session

@@ -8,8 +8,10 @@ use super::{commands::refusal_message, render, Data};
 use crate::app::message::OutMessage;
 use crate::app::quiz::CardAnswer;
 use crate::app::AppError;
-use crate::domain::custom_id::ComponentId;
-use crate::domain::ids::{GuildId, RoleId, UserId};
+use crate::domain::cards::SelfGrade;
+use super::commands::admin::is_admin;
+use crate::domain::custom_id::{ComponentId, Verdict};
+use crate::domain::ids::{GuildId, KbId, RoleId, UserId};
 use poise::serenity_prelude as serenity;
 use serenity::{CreateInteractionResponse, CreateInteractionResponseMessage};
 
@@ -20,8 +22,22 @@ pub async fn on_component(
     data: &Data,
     click: &serenity::ComponentInteraction,
 ) {
-    if let Some(ComponentId::AskRoute { ask }) = ComponentId::parse(&click.data.custom_id) {
-        return route_question(ctx, data, click, ask).await;
+    match ComponentId::parse(&click.data.custom_id) {
+        Some(id @ (ComponentId::AskRoute { .. } | ComponentId::AskFollow { .. })) => {
+            return deferred(ctx, data, click, id).await;
+        }
+        Some(ComponentId::Verify {
+            guild,
+            kb,
+            verdict: Verdict::NeedsUpdate,
+        }) => {
+            let response = update_form(data, click, guild, kb).await;
+            if let Err(e) = click.create_response(&ctx.http, response).await {
+                tracing::error!(error = %e, "could not open the update form");
+            }
+            return;
+        }
+        _ => {}
     }
     let response = answer(data, click).await;
     if let Err(e) = click.create_response(&ctx.http, response).await {
@@ -29,13 +45,85 @@ pub async fn on_component(
     }
 }
 
-/// "I still need help": opening the thread takes REST calls, so the click is acknowledged
-/// first and the message edited with the outcome.
-async fn route_question(
+/// Whether the member who clicked may manage the server (never in a direct message).
+fn clicked_by_admin(click: &serenity::ComponentInteraction) -> bool {
+    click
+        .member
+        .as_ref()
+        .and_then(|m| m.permissions)
+        .is_some_and(is_admin)
+}
+
+/// "Needs an update": a modal with the answer's current text, for its owner or an admin.
+async fn update_form(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    guild: GuildId,
+    kb: KbId,
+) -> CreateInteractionResponse {
+    if click.guild_id.is_some_and(|g| g.get() != guild.0) {
+        return ephemeral(&OutMessage::text("This button belongs to another server."));
+    }
+    let user = UserId(click.user.id.get());
+    let form = data
+        .app
+        .kb_update_form(guild, kb, user, clicked_by_admin(click))
+        .await;
+    match form {
+        Ok((question, answer)) => CreateInteractionResponse::Modal(render::answer_update_modal(
+            &ComponentId::VerifyUpdate { guild, kb }.encode(),
+            &question,
+            &answer,
+        )),
+        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
+        Err(e) => {
+            tracing::error!(error = %e, "opening the update form failed");
+            ephemeral(&OutMessage::text(APOLOGY))
+        }
+    }
+}
+
+/// "Needs an update" submitted: the new text replaces the answer.
+pub async fn on_modal(
+    ctx: &serenity::Context,
+    data: &Data,
+    submit: &serenity::ModalInteraction,
+) {
+    let reply = match ComponentId::parse(&submit.data.custom_id) {
+        Some(ComponentId::VerifyUpdate { guild, kb })
+            if submit.guild_id.is_none_or(|g| g.get() == guild.0) =>
+        {
+            let text = render::modal_text(&submit.data.components, render::ANSWER_INPUT);
+            let by_admin = submit
+                .member
+                .as_ref()
+                .and_then(|m| m.permissions)
+                .is_some_and(is_admin);
+            let user = UserId(submit.user.id.get());
+            match data.app.kb_update(guild, kb, user, by_admin, &text).await {
+                Ok(m) => m,
+                Err(AppError::Refused(r)) => refusal_message(&r.0),
+                Err(e) => {
+                    tracing::error!(error = %e, "updating an answer failed");
+                    OutMessage::text(APOLOGY)
+                }
+            }
+        }
+        _ => OutMessage::text("This form is no longer valid."),
+    };
+    let response = CreateInteractionResponse::Message(render::interaction_message(&reply, true));
+    if let Err(e) = submit.create_response(&ctx.http, response).await {
+        tracing::error!(error = %e, "could not answer a form");
+    }
+}
+
+/// "I still need help" and "Follow that question": opening or joining a thread takes REST
+/// calls, so the click is acknowledged first and the message edited with the outcome.
+async fn deferred(
     ctx: &serenity::Context,
     data: &Data,
     click: &serenity::ComponentInteraction,
-    ask: i64,
+    id: ComponentId,
 ) {
     if let Err(e) = click.defer(&ctx.http).await {
         tracing::error!(error = %e, "could not acknowledge a click");
@@ -44,11 +132,15 @@ async fn route_question(
     let edit = match click.guild_id {
         None => serenity::EditInteractionResponse::new().content("Questions work inside a server."),
         Some(g) => {
-            let user = UserId(click.user.id.get());
-            let result = data
-                .app
-                .ask_route(&data.port, GuildId(g.get()), user, ask)
-                .await;
+            let (user, guild) = (UserId(click.user.id.get()), GuildId(g.get()));
+            let app = &data.app;
+            let result = match id {
+                ComponentId::AskFollow { ask, from } => {
+                    app.ask_follow(&data.port, guild, user, ask, from).await
+                }
+                ComponentId::AskRoute { ask } => app.ask_route(&data.port, guild, user, ask).await,
+                _ => Ok(OutMessage::text(APOLOGY)),
+            };
             match result {
                 Ok(m) => serenity::EditInteractionResponse::new()
                     .content(m.content)
@@ -86,7 +178,13 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
     let carried = match id {
         ComponentId::ReviewStart { guild }
         | ComponentId::ReviewAnswer { guild, .. }
-        | ComponentId::ReviewNext { guild, .. } => Some(guild),
+        | ComponentId::ReviewNext { guild, .. }
+        | ComponentId::CardShow { guild, .. }
+        | ComponentId::CardGrade { guild, .. }
+        | ComponentId::CardDrop { guild, .. }
+        | ComponentId::CardMore { guild, .. }
+        | ComponentId::Verify { guild, .. }
+        | ComponentId::VerifyUpdate { guild, .. } => Some(guild),
         _ => None,
     };
     let here = click.guild_id.map(|g| GuildId(g.get()));
@@ -170,13 +268,42 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
                 app.review_card(guild, user, n.saturating_add(1)).await,
                 true,
             ),
+            ComponentId::CardShow {
+                card, shown_ms, n, ..
+            } => (app.card_show(guild, user, card, shown_ms, n).await, true),
+            ComponentId::CardGrade {
+                card,
+                knew,
+                shown_ms,
+                n,
+                ..
+            } => {
+                let grade = if knew {
+                    SelfGrade::Knew
+                } else {
+                    SelfGrade::NotYet
+                };
+                let r = app.card_grade(guild, user, card, grade, shown_ms, n).await;
+                (r, true)
+            }
+            ComponentId::CardDrop { card, .. } => (app.card_drop(guild, user, card).await, true),
+            ComponentId::CardMore { card, .. } => {
+                (app.card_more(guild, user, card, &roles).await, true)
+            }
             ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
             ComponentId::PrivacyDelete { issued_ms } => {
                 (app.privacy_delete(guild, user, issued_ms).await, true)
             }
             ComponentId::PrivacyKeep => (Ok(app.privacy_keep()), true),
-            // Handled before (it defers).
-            ComponentId::AskRoute { .. } => (Ok(OutMessage::text(APOLOGY)), false),
+            ComponentId::Verify { kb, verdict, .. } => {
+                let by_admin = clicked_by_admin(click);
+                let r = app.kb_verdict(guild, kb, user, by_admin, verdict).await;
+                (r, true)
+            }
+            // Handled before (they defer, or open a form); a form's id is never a button's.
+            ComponentId::AskRoute { .. }
+            | ComponentId::AskFollow { .. }
+            | ComponentId::VerifyUpdate { .. } => (Ok(OutMessage::text(APOLOGY)), false),
         }
     };
     let ((), (result, update_in_place)) = tokio::join!(touch, act);

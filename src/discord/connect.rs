@@ -253,6 +253,9 @@ async fn on_event(
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(click),
         } => components::on_component(ctx, data, click).await,
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Modal(submit),
+        } => components::on_modal(ctx, data, submit).await,
         // A member's message in a thread may be a reply to a question (only the author is
         // needed, so no message-content intent).
         serenity::FullEvent::Message { new_message: m }

@@ -139,6 +139,16 @@ impl ChatPort for DiscordPort {
             .ok_or_else(|| SendError::Transient("the response has no thread id".into()))
     }
 
+    async fn add_thread_member(&self, thread: ChannelId, user: UserId) -> Result<(), SendError> {
+        let route = Route::ChannelThreadMember {
+            channel_id: serenity::ChannelId::new(thread.0),
+            user_id: serenity::UserId::new(user.0),
+        };
+        self.send(Request::new(route, LightMethod::Put))
+            .await
+            .map(|_| ())
+    }
+
     async fn close_thread(&self, thread: ChannelId, name: &str) -> Result<(), SendError> {
         let body = serde_json::to_vec(&serde_json::json!({ "name": name, "archived": true }))
             .map_err(|e| SendError::Permanent(format!("cannot encode the change: {e}")))?;

@@ -117,3 +117,32 @@ pub fn reply(m: &OutMessage, ephemeral: bool) -> poise::CreateReply {
     }
     out
 }
+
+/// The text input of the "Needs an update" form.
+pub const ANSWER_INPUT: &str = "answer";
+
+/// The "Needs an update" form: the answer's current text to edit (`question` as its title).
+pub fn answer_update_modal(custom_id: &str, question: &str, answer: &str) -> serenity::CreateModal {
+    let title = crate::domain::format::fit(&format!("Update: {question}"), 45);
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        "The answer as it should read now",
+        ANSWER_INPUT,
+    )
+    .value(crate::domain::format::fit(answer, 4000))
+    .max_length(4000)
+    .required(true);
+    serenity::CreateModal::new(custom_id, title)
+        .components(vec![serenity::CreateActionRow::InputText(input)])
+}
+
+/// The value of the text input `id` in a submitted form ("" when absent).
+pub fn modal_text(rows: &[serenity::ActionRow], id: &str) -> String {
+    rows.iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) if t.custom_id == id => t.value.clone(),
+            _ => None,
+        })
+        .unwrap_or_default()
+}

@@ -3,7 +3,7 @@
 //! cases in `app::asks`; the store reads and writes these.
 
 use crate::domain::boards::BoardKeys;
-use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub struct AskRow {
     pub admins_told_ms: Option<i64>,
     pub first_response_ms: Option<i64>,
     pub nudged_ms: Option<i64>,
-    pub kb_id: Option<i64>,
+    pub kb_id: Option<KbId>,
     pub created_ms: i64,
 }
 
@@ -91,13 +91,17 @@ pub struct Resolution {
     /// The guild-local day, and the board periods the points count in.
     pub day: NaiveDate,
     pub board_keys: BoardKeys,
+    /// A link to the question's thread, for the answer's card.
+    pub thread_link: Option<String>,
 }
 
 /// What [`Store::resolve_ask`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveOutcome {
     Resolved {
-        kb_id: Option<i64>,
+        kb_id: Option<KbId>,
+        /// Members who followed the question (they got its card too).
+        followers: Vec<UserId>,
     },
     /// It was resolved (or closed) before.
     NotOpen,

@@ -4,6 +4,7 @@
 //! which reads TOML or CSV and reports every broken rule at once as a [`Problem`] naming the
 //! file, line, field and reason.
 
+use crate::domain::cards::ContentCard;
 use crate::domain::ids::{GuildId, VersionId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -75,11 +76,15 @@ pub struct Bundle {
     pub topics: Vec<Topic>,
     pub questions: Vec<Question>,
     pub tips: Vec<Tip>,
+    pub cards: Vec<ContentCard>,
 }
 
 impl Bundle {
     pub fn is_empty(&self) -> bool {
-        self.topics.is_empty() && self.questions.is_empty() && self.tips.is_empty()
+        self.topics.is_empty()
+            && self.questions.is_empty()
+            && self.tips.is_empty()
+            && self.cards.is_empty()
     }
 
     /// Adds another bundle's items after this one's.
@@ -87,6 +92,7 @@ impl Bundle {
         self.topics.extend(other.topics);
         self.questions.extend(other.questions);
         self.tips.extend(other.tips);
+        self.cards.extend(other.cards);
     }
 }
 
@@ -231,6 +237,14 @@ pub fn check_references(
         }
         if !topic_exists(&t.topic) {
             report("tip", &t.id, "topic", missing(&t.topic));
+        }
+    }
+    for c in &bundle.cards {
+        if !seen.insert(("card", c.id.as_str())) {
+            report("card", &c.id, "id", "this id appears more than once".into());
+        }
+        if !topic_exists(&c.topic) {
+            report("card", &c.id, "topic", missing(&c.topic));
         }
     }
     problems

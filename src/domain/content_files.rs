@@ -1,4 +1,5 @@
-//! Reading and writing content files: TOML (topics, questions, tips) and CSV (questions).
+//! Reading and writing content files: TOML (topics, questions, tips, flashcards) and CSV
+//! (questions).
 //!
 //! Both formats go through one validator, so they follow the same rules and report every
 //! problem at once, each with file, line, field and reason. Nothing is half-read: a file with
@@ -28,10 +29,18 @@
 //! topic = "security"
 //! text = "Lock your screen (Win+L, Ctrl+Cmd+Q) whenever you stand up."
 //! link = "https://…"               # optional
+//!
+//! [[card]]                         # a flashcard, self-graded in reviews and /quiz
+//! id = "sec-card-1"
+//! topic = "security"
+//! front = "What makes a password strong?"
+//! back = "Length: a passphrase of four or more random words."
+//! source = "https://…"             # optional link
 //! ```
 //! CSV (questions only), with a header row: `id, topic, prompt, choice_a … choice_e, correct,
 //! explanation, difficulty, tracks, source`; `tracks` are separated by `;`.
 
+use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
     check_id, check_link, check_references, check_text, parse_correct, Bundle, Problem, Question,
     Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX,
@@ -156,6 +165,14 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
                     bundle.questions.push(q);
                 }
             }
+            "card" => {
+                if let Some(c) = check.card(id) {
+                    origins
+                        .0
+                        .insert((kind.into(), c.id.clone()), (name.into(), item.line));
+                    bundle.cards.push(c);
+                }
+            }
             _ => {
                 if let Some(t) = check.tip(id) {
                     origins
@@ -171,7 +188,7 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
             name,
             None,
             "file",
-            "holds no [[topic]], [[question]] or [[tip]] entries".into(),
+            "holds no [[topic]], [[question]], [[tip]] or [[card]] entries".into(),
         ));
     }
     (bundle, origins, problems)
@@ -197,7 +214,7 @@ enum Raw {
     Other(&'static str),
 }
 
-/// One `[[topic]]`, `[[question]]`, `[[tip]]` or CSV row, before checking.
+/// One `[[topic]]`, `[[question]]`, `[[tip]]`, `[[card]]` or CSV row, before checking.
 #[derive(Debug)]
 struct RawItem {
     kind: &'static str,
@@ -219,6 +236,8 @@ struct TomlFile {
     question: Entries,
     #[serde(default)]
     tip: Entries,
+    #[serde(default)]
+    card: Entries,
 }
 
 fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
@@ -230,7 +249,7 @@ fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
     let table: toml::Table = toml::from_str(text).map_err(syntax)?;
     let mut problems = Vec::new();
     for key in table.keys() {
-        if !["topic", "question", "tip"].contains(&key.as_str()) {
+        if !["topic", "question", "tip", "card"].contains(&key.as_str()) {
             let line = text
                 .lines()
                 .position(|l| l.contains(key.as_str()))
@@ -239,7 +258,7 @@ fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
                 name,
                 line,
                 key,
-                "unknown section; use [[topic]], [[question]] or [[tip]]".into(),
+                "unknown section; use [[topic]], [[question]], [[tip]] or [[card]]".into(),
             ));
         }
     }
@@ -252,6 +271,7 @@ fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
         ("topic", file.topic),
         ("question", file.question),
         ("tip", file.tip),
+        ("card", file.card),
     ] {
         for entry in entries {
             let line = line_of(text, entry.span().start);
@@ -701,6 +721,21 @@ impl Checker<'_> {
             link: link.ok()?,
         })
     }
+
+    fn card(&mut self, id: String) -> Option<ContentCard> {
+        self.allow_only(&id, &["id", "topic", "front", "back", "source"]);
+        let topic = self.text(&id, "topic", 40);
+        let front = self.text(&id, "front", FRONT_MAX);
+        let back = self.text(&id, "back", BACK_MAX);
+        let source = self.optional_link(&id, "source");
+        Some(ContentCard {
+            id: nonempty(id)?,
+            topic: topic?,
+            front: front?,
+            back: back?,
+            source: source.ok()?,
+        })
+    }
 }
 
 fn nonempty(id: String) -> Option<String> {
@@ -722,6 +757,7 @@ struct TomlOut<'a> {
     topic: Vec<TopicOut<'a>>,
     question: Vec<QuestionOut<'a>>,
     tip: Vec<&'a Tip>,
+    card: Vec<&'a ContentCard>,
 }
 
 #[derive(serde::Serialize)]
@@ -778,6 +814,7 @@ pub fn to_toml(bundle: &Bundle) -> String {
             })
             .collect(),
         tip: bundle.tips.iter().collect(),
+        card: bundle.cards.iter().collect(),
     };
     let header = "# peerlearn content export: import it again with /content import.\n\n";
     format!(

@@ -4,7 +4,7 @@
 //! format change, and stays well under Discord's 100-character limit. Parsing never trusts the
 //! text: a forged or stale id is `None`, and the caller answers "this button is no longer valid".
 
-use crate::domain::ids::{GuildId, PostId, VersionId};
+use crate::domain::ids::{CardId, GuildId, KbId, PostId, VersionId};
 
 /// The version tag of the current format.
 const TAG: &str = "pl1";
@@ -48,6 +48,54 @@ pub enum ComponentId {
     PrivacyKeep,
     /// "One more?" under the feedback on a channel quiz: a knowledge check.
     CheckStart,
+    /// "Show answer" on a flashcard shown at `shown_ms`; `n` is its place in a review session
+    /// (0: practice).
+    CardShow {
+        guild: GuildId,
+        card: CardId,
+        shown_ms: i64,
+        n: u8,
+    },
+    /// "I knew it" (`knew`) or "Not yet" on a flashcard's back.
+    CardGrade {
+        guild: GuildId,
+        card: CardId,
+        knew: bool,
+        shown_ms: i64,
+        n: u8,
+    },
+    /// "Not useful": the member drops an answer card.
+    CardDrop { guild: GuildId, card: CardId },
+    /// "Another one" after a practised card: practice in the card's topic.
+    CardMore { guild: GuildId, card: CardId },
+    /// The owner's verdict on an answer due for verification (in a DM, so the guild is carried).
+    Verify {
+        guild: GuildId,
+        kb: KbId,
+        verdict: Verdict,
+    },
+    /// The modal that replaces an answer's text ("Needs an update").
+    VerifyUpdate { guild: GuildId, kb: KbId },
+    /// "Follow that question": the asker of `from` follows the open question `ask`.
+    AskFollow { ask: i64, from: i64 },
+}
+
+/// An owner's verdict on an answer due for verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    StillCorrect,
+    NeedsUpdate,
+    Retire,
+}
+
+impl Verdict {
+    fn tag(self) -> &'static str {
+        match self {
+            Verdict::StillCorrect => "vs",
+            Verdict::NeedsUpdate => "vn",
+            Verdict::Retire => "vr",
+        }
+    }
 }
 
 impl ComponentId {
@@ -82,6 +130,29 @@ impl ComponentId {
             ComponentId::PrivacyDelete { issued_ms } => format!("{TAG}:pd:{issued_ms}"),
             ComponentId::PrivacyKeep => format!("{TAG}:pk"),
             ComponentId::CheckStart => format!("{TAG}:cs"),
+            ComponentId::CardShow {
+                guild,
+                card,
+                shown_ms,
+                n,
+            } => format!("{TAG}:ks:{guild}:{card}:{shown_ms}:{n}"),
+            ComponentId::CardGrade {
+                guild,
+                card,
+                knew,
+                shown_ms,
+                n,
+            } => {
+                let tag = if knew { "kk" } else { "kn" };
+                format!("{TAG}:{tag}:{guild}:{card}:{shown_ms}:{n}")
+            }
+            ComponentId::CardDrop { guild, card } => format!("{TAG}:kd:{guild}:{card}"),
+            ComponentId::CardMore { guild, card } => format!("{TAG}:km:{guild}:{card}"),
+            ComponentId::Verify { guild, kb, verdict } => {
+                format!("{TAG}:{}:{guild}:{kb}", verdict.tag())
+            }
+            ComponentId::VerifyUpdate { guild, kb } => format!("{TAG}:vm:{guild}:{kb}"),
+            ComponentId::AskFollow { ask, from } => format!("{TAG}:af:{ask}:{from}"),
         }
     }
 
@@ -105,6 +176,7 @@ impl ComponentId {
             s.parse::<u64>().ok().filter(|g| *g > 0).map(GuildId)
         };
         let small = |s: &str| number(s).filter(|n| (1..=50).contains(n)).map(|n| n as u8);
+        let step = |s: &str| number(s).filter(|n| (0..=50).contains(n)).map(|n| n as u8);
         match parts.as_slice() {
             [TAG, "qa", post, c] => Some(ComponentId::QuizAnswer {
                 post: PostId(number(post)?),
@@ -141,6 +213,44 @@ impl ComponentId {
             }),
             [TAG, "pk"] => Some(ComponentId::PrivacyKeep),
             [TAG, "cs"] => Some(ComponentId::CheckStart),
+            [TAG, "ks", g, card, shown, n] => Some(ComponentId::CardShow {
+                guild: guild(g)?,
+                card: CardId(number(card)?),
+                shown_ms: number(shown)?,
+                n: step(n)?,
+            }),
+            [TAG, tag @ ("kk" | "kn"), g, card, shown, n] => Some(ComponentId::CardGrade {
+                guild: guild(g)?,
+                card: CardId(number(card)?),
+                knew: *tag == "kk",
+                shown_ms: number(shown)?,
+                n: step(n)?,
+            }),
+            [TAG, "kd", g, card] => Some(ComponentId::CardDrop {
+                guild: guild(g)?,
+                card: CardId(number(card)?),
+            }),
+            [TAG, "km", g, card] => Some(ComponentId::CardMore {
+                guild: guild(g)?,
+                card: CardId(number(card)?),
+            }),
+            [TAG, tag @ ("vs" | "vn" | "vr"), g, kb] => Some(ComponentId::Verify {
+                guild: guild(g)?,
+                kb: KbId(number(kb)?),
+                verdict: match *tag {
+                    "vs" => Verdict::StillCorrect,
+                    "vn" => Verdict::NeedsUpdate,
+                    _ => Verdict::Retire,
+                },
+            }),
+            [TAG, "vm", g, kb] => Some(ComponentId::VerifyUpdate {
+                guild: guild(g)?,
+                kb: KbId(number(kb)?),
+            }),
+            [TAG, "af", ask, from] => Some(ComponentId::AskFollow {
+                ask: number(ask)?,
+                from: number(from)?,
+            }),
             _ => None,
         }
     }
@@ -202,6 +312,57 @@ mod tests {
                 issued_ms: 1_790_000_000_000,
             },
             ComponentId::PrivacyKeep,
+            ComponentId::CardShow {
+                guild: GuildId(u64::MAX),
+                card: CardId(i64::MAX / 10),
+                shown_ms: 1_790_000_000_000,
+                n: 0,
+            },
+            ComponentId::CardGrade {
+                guild: GuildId(u64::MAX),
+                card: CardId(i64::MAX / 10),
+                knew: true,
+                shown_ms: 1_790_000_000_000,
+                n: 50,
+            },
+            ComponentId::CardGrade {
+                guild: GuildId(1),
+                card: CardId(2),
+                knew: false,
+                shown_ms: 1,
+                n: 3,
+            },
+            ComponentId::CardDrop {
+                guild: GuildId(1),
+                card: CardId(2),
+            },
+            ComponentId::CardMore {
+                guild: GuildId(1),
+                card: CardId(2),
+            },
+            ComponentId::Verify {
+                guild: GuildId(u64::MAX),
+                kb: KbId(i64::MAX / 10),
+                verdict: Verdict::NeedsUpdate,
+            },
+            ComponentId::Verify {
+                guild: GuildId(1),
+                kb: KbId(1),
+                verdict: Verdict::StillCorrect,
+            },
+            ComponentId::Verify {
+                guild: GuildId(1),
+                kb: KbId(1),
+                verdict: Verdict::Retire,
+            },
+            ComponentId::VerifyUpdate {
+                guild: GuildId(1),
+                kb: KbId(9),
+            },
+            ComponentId::AskFollow {
+                ask: i64::MAX / 10,
+                from: i64::MAX / 10,
+            },
         ];
         for id in all {
             let s = id.encode();
@@ -240,6 +401,11 @@ mod tests {
             "pl1:cs:1",
             "pl1:pc:1:1",
             "pl1:rk:1:2:3:4",
+            "pl1:ks:1:2:3:51",
+            "pl1:kk:0:2:3:1",
+            "pl1:kd:1",
+            "pl1:vs:1:-2",
+            "pl1:af:1",
         ] {
             assert_eq!(ComponentId::parse(bad), None, "{bad}");
         }
@@ -304,6 +470,20 @@ mod properties {
             id.prop_map(|issued_ms| ComponentId::PrivacyDelete { issued_ms }),
             Just(ComponentId::PrivacyKeep),
             Just(ComponentId::CheckStart),
+            (1..=u64::MAX, 0..i64::MAX / 10, 0..i64::MAX / 10, 0u8..=50, any::<bool>()).prop_map(
+                |(guild, card, shown_ms, n, knew)| ComponentId::CardGrade {
+                    guild: GuildId(guild),
+                    card: CardId(card),
+                    knew,
+                    shown_ms,
+                    n,
+                }
+            ),
+            (1..=u64::MAX, 0..i64::MAX / 10).prop_map(|(guild, kb)| ComponentId::Verify {
+                guild: GuildId(guild),
+                kb: KbId(kb),
+                verdict: Verdict::Retire,
+            }),
         ]
     }
 

@@ -83,6 +83,14 @@ row_id_type!(
     /// One version of a question as it was asked (`question_versions.id`).
     VersionId
 );
+row_id_type!(
+    /// A flashcard (`cards.id`).
+    CardId
+);
+row_id_type!(
+    /// An accepted answer in the knowledge base (`kb_entries.id`).
+    KbId
+);
 
 #[cfg(test)]
 mod tests {

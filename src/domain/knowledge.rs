@@ -6,7 +6,7 @@
 //! are plain text or gone. The words are OR-ed and ranked by bm25; [`is_relevant`] then keeps
 //! only matches that cover enough of the question's words.
 
-use crate::domain::ids::UserId;
+use crate::domain::ids::{KbId, UserId};
 
 /// At most this many words go into a query.
 const MAX_TERMS: usize = 16;
@@ -92,6 +92,24 @@ fn terms_unbounded(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How much two questions' words overlap (0.0 to 1.0): shared word stems over the stems of
+/// either (Jaccard). Two wordings of one question ("VPN drops on hotel wifi" / "hotel wifi
+/// VPN keeps dropping") share most of their stems; different questions on one topic share few.
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    let stems = |t: &[String]| -> std::collections::BTreeSet<String> {
+        t.iter().map(|w| stem(w).to_string()).collect()
+    };
+    let (a, b) = (stems(a), stems(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+/// From this [`similarity`] on, an open question counts as the same question asked again.
+pub const DUPLICATE_SIMILARITY: f64 = 0.6;
+
 /// Whether a match is worth showing: it covers at least half of the question's words (and at
 /// least one).
 pub fn is_relevant(query_terms: &[String], document: &str) -> bool {
@@ -101,11 +119,18 @@ pub fn is_relevant(query_terms: &[String], document: &str) -> bool {
 /// What a search hit is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KbKind {
-    /// An accepted answer: its knowledge-base id.
-    Answer(i64),
+    /// An accepted answer: its knowledge-base id, when it was last verified (or accepted), and
+    /// its topic's or server's verification interval (`None`: the configured default).
+    Answer {
+        id: KbId,
+        verified_ms: i64,
+        interval_days: Option<u32>,
+    },
     Tip,
     /// A quiz question with its right answer and explanation.
     Question,
+    /// A content flashcard: its front and back.
+    Card,
 }
 
 /// One full-text match, best first.
@@ -122,12 +147,20 @@ pub struct KbHit {
 /// An accepted answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KbEntry {
-    pub id: i64,
+    pub id: KbId,
     pub topic_id: String,
     pub question: String,
     pub answer: String,
     pub author: UserId,
     pub removed: bool,
+    /// Last verified (or accepted), Unix ms.
+    pub verified_ms: i64,
+    /// The topic's or server's interval (`None`: the configured default).
+    pub interval_days: Option<u32>,
+    /// When its owners were last reminded.
+    pub reminded_ms: Option<i64>,
+    /// The question's thread, if it was answered in one.
+    pub thread: Option<crate::domain::ids::ChannelId>,
 }
 
 #[cfg(test)]
@@ -170,6 +203,17 @@ mod tests {
     fn long_text_is_capped() {
         let text: String = (0..100).map(|i| format!("word{i} ")).collect();
         assert_eq!(terms(&text).len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn rewordings_of_one_question_are_similar_and_other_questions_are_not() {
+        let a = terms("My VPN keeps dropping on hotel wifi");
+        let b = terms("VPN drops on the hotel wifi");
+        let c = terms("How do I reset my VPN password?");
+        assert!(similarity(&a, &b) >= DUPLICATE_SIMILARITY, "{}", similarity(&a, &b));
+        assert!(similarity(&a, &c) < DUPLICATE_SIMILARITY, "{}", similarity(&a, &c));
+        assert_eq!(similarity(&[], &[]), 0.0);
+        assert_eq!(similarity(&a, &a), 1.0);
     }
 
     #[test]

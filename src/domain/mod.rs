@@ -6,6 +6,7 @@
 pub mod analytics;
 pub mod asks;
 pub mod boards;
+pub mod cards;
 pub mod content;
 pub mod content_files;
 pub mod custom_id;
@@ -27,3 +28,4 @@ pub mod retention;
 pub mod routing;
 pub mod schedule;
 pub mod selection;
+pub mod verification;

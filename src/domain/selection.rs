@@ -1,4 +1,4 @@
-//! Which question a member should practise next (`/quiz` and reviews).
+//! Which question or flashcard a member should practise next (`/quiz` and reviews).
 //!
 //! In order of preference:
 //! 1. a question that is **due** (most forgotten first);
@@ -12,13 +12,20 @@
 //! Mastered questions are retired: they come back only at step 6, or when the caller rolls a
 //! rare refresher (`refresher = true`), which puts step 6 first.
 
-use crate::domain::ids::VersionId;
+use crate::domain::ids::{CardId, VersionId};
 use std::collections::HashMap;
 
-/// A question the member could get, with what is known of their memory of it.
+/// What a member can be shown: a question (its current version) or a flashcard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Question(VersionId),
+    Card(CardId),
+}
+
+/// A question or card the member could get, with what is known of their memory of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    pub version_id: VersionId,
+    pub item: Item,
     pub topic: String,
     pub seen: Option<Seen>,
 }
@@ -100,7 +107,7 @@ mod tests {
 
     fn new(id: i64, topic: &str) -> Candidate {
         Candidate {
-            version_id: VersionId(id),
+            item: Item::Question(VersionId(id)),
             topic: topic.into(),
             seen: None,
         }
@@ -108,7 +115,7 @@ mod tests {
 
     fn seen(id: i64, topic: &str, recall: f64, due: bool, mastered: bool) -> Candidate {
         Candidate {
-            version_id: VersionId(id),
+            item: Item::Question(VersionId(id)),
             topic: topic.into(),
             seen: Some(Seen {
                 recall,
@@ -120,7 +127,10 @@ mod tests {
 
     fn pick(c: &[Candidate], tracks: &[&str], refresher: bool) -> Option<i64> {
         let tracks: Vec<String> = tracks.iter().map(|t| t.to_string()).collect();
-        next_question(c, &tracks, refresher).map(|i| c[i].version_id.0)
+        next_question(c, &tracks, refresher).map(|i| match c[i].item {
+            Item::Question(v) => v.0,
+            Item::Card(c) => -c.0,
+        })
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::domain::asks::{
     AskRow, AskState, Event, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
 };
 use crate::domain::boards::{AwardKind, Credit};
-use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::domain::cards::{answer_card_texts, HoldReason};
+use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use sqlx::{Row, SqliteConnection};
 
 impl AskState {
@@ -48,7 +49,7 @@ fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AskRow> {
         admins_told_ms: r.get("admins_told_ms"),
         first_response_ms: r.get("first_response_ms"),
         nudged_ms: r.get("nudged_ms"),
-        kb_id: r.get("kb_id"),
+        kb_id: r.get::<Option<i64>, _>("kb_id").map(KbId),
         created_ms: r.get("created_ms"),
     })
 }
@@ -110,6 +111,63 @@ impl Store {
         rows.iter().map(ask_from_row).collect()
     }
 
+    /// A guild's open questions with a thread (at most the latest 200), newest first.
+    pub async fn open_asks_of(&self, guild: GuildId) -> StoreResult<Vec<AskRow>> {
+        let sql = format!(
+            "SELECT {ASK_COLUMNS} FROM asks WHERE guild_id = ? AND state = 'open' AND thread_id IS NOT NULL
+             ORDER BY id DESC LIMIT 200"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(guild.to_db())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(ask_from_row).collect()
+    }
+
+    /// "Follow that question": `user` follows open question `ask`, and their own question
+    /// `from` (still waiting for their verdict) is closed with a `deflected` event naming the
+    /// one they follow; `false` when `from` was settled already.
+    pub async fn follow_ask(
+        &self,
+        guild: GuildId,
+        ask: i64,
+        user: UserId,
+        from: i64,
+        now_ms: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        if set_state(&mut tx, guild, from, "searching", "deflected", now_ms)
+            .await?
+            .is_none()
+        {
+            return Ok(false);
+        }
+        let detail = format!("followed question #{ask}");
+        event(
+            &mut tx,
+            guild,
+            from,
+            Event::Deflected,
+            Some(user),
+            now_ms,
+            Some(&detail),
+        )
+        .await?;
+        sqlx::query(
+            "INSERT INTO ask_followers (ask_id, guild_id, user_id, from_ask_id, followed_ms)
+             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(ask)
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(from)
+        .bind(now_ms)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Every expert a question was assigned to so far.
     pub async fn assigned_experts(&self, ask: i64) -> StoreResult<Vec<UserId>> {
         let ids: Vec<i64> = sqlx::query_scalar(
@@ -133,24 +191,54 @@ impl Store {
         Ok(tx.commit().await?)
     }
 
-    /// "That solved it": `false` unless the question was still waiting for that answer.
-    pub async fn deflect_ask(&self, guild: GuildId, id: i64, now_ms: i64) -> StoreResult<bool> {
+    /// "That solved it": the asker gets the card of the best answer `/ask` served (first due
+    /// on `first_due`). `None` unless the question was still waiting for that verdict; else
+    /// whether a card was given.
+    pub async fn deflect_ask(
+        &self,
+        guild: GuildId,
+        id: i64,
+        first_due: chrono::NaiveDate,
+        now_ms: i64,
+    ) -> StoreResult<Option<bool>> {
         let mut tx = self.write_tx().await?;
-        let asker = set_state(&mut tx, guild, id, "searching", "deflected", now_ms).await?;
-        if let Some(asker) = asker {
-            event(
-                &mut tx,
-                guild,
-                id,
-                Event::Deflected,
-                Some(asker),
-                now_ms,
-                None,
-            )
-            .await?;
-        }
+        let Some(asker) = set_state(&mut tx, guild, id, "searching", "deflected", now_ms).await?
+        else {
+            return Ok(None);
+        };
+        event(
+            &mut tx,
+            guild,
+            id,
+            Event::Deflected,
+            Some(asker),
+            now_ms,
+            None,
+        )
+        .await?;
+        let best: Option<i64> = sqlx::query_scalar(
+            "SELECT kb_id FROM kb_served WHERE ask_id = ? ORDER BY rank LIMIT 1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let card = match best {
+            Some(kb) => {
+                super::cards::give_answer_card(
+                    &mut tx,
+                    guild,
+                    KbId(kb),
+                    asker,
+                    HoldReason::Helped,
+                    first_due,
+                    now_ms,
+                )
+                .await?
+            }
+            None => false,
+        };
         tx.commit().await?;
-        Ok(asker.is_some())
+        Ok(Some(card))
     }
 
     /// Takes a question for routing (so a double click opens one thread); `false` if it is
@@ -396,6 +484,15 @@ impl Store {
         if open.is_none() {
             return Ok(ResolveOutcome::NotOpen);
         }
+        let followers: Vec<UserId> = sqlx::query_scalar::<_, i64>(
+            "SELECT user_id FROM ask_followers WHERE ask_id = ? ORDER BY followed_ms, user_id",
+        )
+        .bind(ask.id)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(UserId::from_db)
+        .collect();
         let topic = ask
             .topic_id
             .as_deref()
@@ -413,10 +510,32 @@ impl Store {
             };
             let id = super::knowledge::insert_answer(&mut tx, &entry, now_ms).await?;
             sqlx::query("UPDATE asks SET kb_id = ? WHERE id = ?")
-                .bind(id)
+                .bind(id.to_db())
                 .bind(ask.id)
                 .execute(&mut *tx)
                 .await?;
+            // The answer becomes a card for the asker and for whoever followed the question,
+            // first due the next day.
+            let (front, back) = answer_card_texts(&ask.text, text);
+            let card = super::cards::NewAnswerCard {
+                guild: ask.guild,
+                kb: id,
+                topic,
+                front: &front,
+                back: &back,
+                link: resolution.thread_link.as_deref(),
+                author: *author,
+            };
+            super::cards::make_answer_card(&mut tx, &card, now_ms).await?;
+            let first_due = resolution.day.succ_opt().unwrap_or(resolution.day);
+            let holders = std::iter::once((ask.asker, HoldReason::Asked))
+                .chain(followers.iter().map(|f| (*f, HoldReason::Followed)));
+            for (user, reason) in holders {
+                super::cards::give_answer_card(
+                    &mut tx, ask.guild, id, user, reason, first_due, now_ms,
+                )
+                .await?;
+            }
             let awards = [
                 (*author, AwardKind::Helping, resolution.points),
                 (ask.asker, AwardKind::Asking, resolution.asker_points),
@@ -450,7 +569,7 @@ impl Store {
         }
         end_assignments(&mut tx, ask.id, "resolved", now_ms).await?;
         let helper = resolution.answer.as_ref().map(|(_, a)| *a);
-        let detail = kb_id.map(|k| format!("knowledge #{k}"));
+        let detail = kb_id.map(|k: KbId| format!("knowledge #{k}"));
         event(
             &mut tx,
             ask.guild,
@@ -462,7 +581,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(ResolveOutcome::Resolved { kb_id })
+        Ok(ResolveOutcome::Resolved { kb_id, followers })
     }
 }
 

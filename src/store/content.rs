@@ -13,7 +13,7 @@ use crate::domain::ids::{GuildId, VersionId};
 use sqlx::{Row, SqliteConnection};
 
 impl ImportCounts {
-    fn count(&mut self, change: Change) {
+    pub(super) fn count(&mut self, change: Change) {
         match change {
             Change::Added => self.added += 1,
             Change::Updated => self.updated += 1,
@@ -22,7 +22,7 @@ impl ImportCounts {
     }
 }
 
-enum Change {
+pub(super) enum Change {
     Added,
     Updated,
     Unchanged,
@@ -152,10 +152,12 @@ impl Store {
                     link: r.get("link"),
                 })
                 .collect();
+        let cards = super::cards::content_cards(&self.pool, guild).await?;
         Ok(Bundle {
             topics,
             questions,
             tips,
+            cards,
         })
     }
 
@@ -204,6 +206,9 @@ async fn write_bundle(
     }
     for t in &bundle.tips {
         counts.count(upsert_tip(conn, guild, t, now_ms).await?);
+    }
+    for c in &bundle.cards {
+        counts.count(super::cards::upsert_content_card(conn, guild, c, now_ms).await?);
     }
     super::knowledge::reindex_content(conn, guild).await?;
     Ok(counts)

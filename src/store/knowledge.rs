@@ -1,10 +1,13 @@
-//! The knowledge base: accepted answers (`kb_entries`) and the FTS5 index (`kb_index`) over
-//! them, the guild's tips and its quiz questions with their explanations.
+//! The knowledge base: accepted answers (`kb_entries`, with their verification, earlier texts
+//! in `kb_revisions`, and the servers' and topics' verification intervals), the answers `/ask`
+//! served (`kb_served`), and the FTS5 index (`kb_index`) over the answers, the guild's tips,
+//! its quiz questions with their explanations and its content cards.
 
 use super::error::{StoreError, StoreResult};
 use super::Store;
-use crate::domain::ids::{GuildId, UserId};
+use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use crate::domain::knowledge::{KbEntry, KbHit, KbKind};
+use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 impl Store {
@@ -16,11 +19,18 @@ impl Store {
         fts_query: &str,
         limit: u32,
     ) -> StoreResult<Vec<KbHit>> {
-        let rows = sqlx::query(
-            "SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0) AS score
-             FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
-             ORDER BY bm25(kb_index, 2.0, 1.0) LIMIT ?3",
-        )
+        let rows = sqlx::query(&format!(
+            "WITH hits AS (
+                SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0) AS score
+                FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
+                ORDER BY bm25(kb_index, 2.0, 1.0) LIMIT ?3)
+             SELECT h.*, {VERIFICATION_COLUMNS}
+             FROM hits h
+             LEFT JOIN kb_entries e ON h.kind = 'answer' AND e.id = CAST(h.ref AS INTEGER)
+               AND e.guild_id = ?2
+             {VERIFICATION_JOINS}
+             ORDER BY h.score DESC"
+        ))
         .bind(fts_query)
         .bind(guild.to_db())
         .bind(limit)
@@ -29,10 +39,15 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let (kind, reference): (&str, &str) = (r.get("kind"), r.get("ref"));
-                let kind = match (kind, reference.parse()) {
-                    ("answer", Ok(id)) => KbKind::Answer(id),
-                    ("tip", _) => KbKind::Tip,
-                    ("question", _) => KbKind::Question,
+                let kind = match (kind, reference.parse(), verification(r)) {
+                    ("answer", Ok(id), Some((verified_ms, interval_days))) => KbKind::Answer {
+                        id: KbId(id),
+                        verified_ms,
+                        interval_days,
+                    },
+                    ("tip", _, _) => KbKind::Tip,
+                    ("question", _, _) => KbKind::Question,
+                    ("card", _, _) => KbKind::Card,
                     _ => {
                         return Err(StoreError::Unknown {
                             what: "knowledge-base entry",
@@ -51,31 +66,264 @@ impl Store {
             .collect()
     }
 
-    pub async fn kb_entry(&self, guild: GuildId, id: i64) -> StoreResult<Option<KbEntry>> {
-        let row = sqlx::query(
-            "SELECT id, topic_id, question, answer, author_id, removed_ms FROM kb_entries
-             WHERE guild_id = ? AND id = ?",
-        )
+    pub async fn kb_entry(&self, guild: GuildId, id: KbId) -> StoreResult<Option<KbEntry>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ENTRY_COLUMNS}, {VERIFICATION_COLUMNS} FROM kb_entries e {VERIFICATION_JOINS}
+             WHERE e.guild_id = ? AND e.id = ?"
+        ))
         .bind(guild.to_db())
-        .bind(id)
+        .bind(id.to_db())
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| KbEntry {
-            id: r.get("id"),
-            topic_id: r.get("topic_id"),
-            question: r.get("question"),
-            answer: r.get("answer"),
-            author: UserId::from_db(r.get("author_id")),
-            removed: r.get::<Option<i64>, _>("removed_ms").is_some(),
-        }))
+        Ok(row.as_ref().map(entry_from_row))
     }
 
-    /// Takes an accepted answer out of search (the row stays for the record). `false` when
+    /// Live answers whose verification fell due at `now_ms` or before and whose owners were not
+    /// reminded since, given `default_days` for those without an interval of their own; oldest
+    /// due first, at most `limit`.
+    pub async fn kb_due_for_reminder(
+        &self,
+        default_days: u32,
+        now_ms: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<(GuildId, KbEntry)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT e.guild_id, {ENTRY_COLUMNS}, {VERIFICATION_COLUMNS},
+                    COALESCE(e.verified_ms, e.created_ms)
+                      + COALESCE(tv.days, g.verification_days, ?1) * 86400000 AS due_ms
+             FROM kb_entries e {VERIFICATION_JOINS}
+             WHERE e.removed_ms IS NULL
+               AND COALESCE(e.verified_ms, e.created_ms)
+                     + COALESCE(tv.days, g.verification_days, ?1) * 86400000 <= ?2
+               AND (e.reminded_ms IS NULL OR e.reminded_ms <
+                    COALESCE(e.verified_ms, e.created_ms) + COALESCE(tv.days, g.verification_days, ?1) * 86400000)
+             ORDER BY due_ms, e.id LIMIT ?3"
+        ))
+        .bind(i64::from(default_days))
+        .bind(now_ms)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (GuildId::from_db(r.get("guild_id")), entry_from_row(r)))
+            .collect())
+    }
+
+    /// Records that an answer's owners were reminded, with the posts that remind them
+    /// (`(channel, DM recipient, payload)`), in one transaction.
+    pub async fn kb_reminded(
+        &self,
+        guild: GuildId,
+        id: KbId,
+        posts: &[(ChannelId, Option<UserId>, String)],
+        now_ms: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("UPDATE kb_entries SET reminded_ms = ? WHERE guild_id = ? AND id = ?")
+            .bind(now_ms)
+            .bind(guild.to_db())
+            .bind(id.to_db())
+            .execute(&mut *tx)
+            .await?;
+        for (channel, user, payload) in posts {
+            super::outbox::queue_post(&mut tx, guild, *channel, *user, payload, now_ms).await?;
+        }
+        Ok(tx.commit().await?)
+    }
+
+    /// "Still correct" (or `/kb verify`): the answer counts as verified from now. `false` when
+    /// it is not a live answer of this guild.
+    pub async fn verify_kb_entry(
+        &self,
+        guild: GuildId,
+        id: KbId,
+        by: UserId,
+        now_ms: i64,
+    ) -> StoreResult<bool> {
+        Ok(sqlx::query(
+            "UPDATE kb_entries SET verified_ms = ?, verified_by = ?
+             WHERE guild_id = ? AND id = ? AND removed_ms IS NULL",
+        )
+        .bind(now_ms)
+        .bind(by.to_db())
+        .bind(guild.to_db())
+        .bind(id.to_db())
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1)
+    }
+
+    /// "Needs an update": a new text for a live answer (the old one kept in its revisions), its
+    /// index row and its card rewritten, and the answer verified from now; all or nothing.
+    /// `false` when it is not a live answer of this guild.
+    pub async fn update_kb_answer(
+        &self,
+        guild: GuildId,
+        id: KbId,
+        answer: &str,
+        card_back: &str,
+        by: UserId,
+        now_ms: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let old: Option<String> = sqlx::query_scalar(
+            "SELECT answer FROM kb_entries WHERE guild_id = ? AND id = ? AND removed_ms IS NULL",
+        )
+        .bind(guild.to_db())
+        .bind(id.to_db())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(old) = old else {
+            return Ok(false);
+        };
+        sqlx::query(
+            "INSERT INTO kb_revisions (kb_id, answer, replaced_ms, replaced_by) VALUES (?, ?, ?, ?)",
+        )
+        .bind(id.to_db())
+        .bind(old)
+        .bind(now_ms)
+        .bind(by.to_db())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE kb_entries SET answer = ?, updated_ms = ?, verified_ms = ?, verified_by = ?
+             WHERE guild_id = ? AND id = ?",
+        )
+        .bind(answer)
+        .bind(now_ms)
+        .bind(now_ms)
+        .bind(by.to_db())
+        .bind(guild.to_db())
+        .bind(id.to_db())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE kb_index SET body = ? WHERE kind = 'answer' AND ref = ? AND guild_id = ?")
+            .bind(answer)
+            .bind(id.to_string())
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        super::cards::rewrite_answer_card(&mut tx, guild, id, card_back, now_ms).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Records the accepted answers `/ask` showed for question `ask`: `(answer, verified)`,
+    /// best first.
+    pub async fn record_served(
+        &self,
+        guild: GuildId,
+        ask: i64,
+        served: &[(KbId, bool)],
+        now_ms: i64,
+    ) -> StoreResult<()> {
+        if served.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.write_tx().await?;
+        for (rank, (kb, verified)) in served.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO kb_served (guild_id, ask_id, kb_id, rank, verified, at_ms) VALUES (?, ?, ?, ?, ?, ?)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(guild.to_db())
+            .bind(ask)
+            .bind(kb.to_db())
+            .bind(rank as i64 + 1)
+            .bind(*verified)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Ok(tx.commit().await?)
+    }
+
+    /// Accepted answers `/ask` served from `from_ms` to `to_ms` (exclusive): `(served,
+    /// verified when served)`.
+    pub async fn served_answers(
+        &self,
+        guild: GuildId,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> StoreResult<(i64, i64)> {
+        let r = sqlx::query(
+            "SELECT COUNT(*) AS served, COALESCE(SUM(verified), 0) AS verified FROM kb_served
+             WHERE guild_id = ? AND at_ms >= ? AND at_ms < ?",
+        )
+        .bind(guild.to_db())
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((r.get("served"), r.get("verified")))
+    }
+
+    /// The server's own verification interval (`None`: the configured default) and the topics'
+    /// own, by topic id.
+    pub async fn verification_intervals(
+        &self,
+        guild: GuildId,
+    ) -> StoreResult<(Option<u32>, Vec<(String, u32)>)> {
+        let own: Option<i64> =
+            sqlx::query_scalar("SELECT verification_days FROM guilds WHERE id = ?")
+                .bind(guild.to_db())
+                .fetch_optional(&self.pool)
+                .await?
+                .flatten();
+        let topics = sqlx::query(
+            "SELECT topic_id, days FROM topic_verification WHERE guild_id = ? ORDER BY topic_id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| (r.get("topic_id"), r.get::<i64, _>("days") as u32))
+        .collect();
+        Ok((own.map(|d| d as u32), topics))
+    }
+
+    /// Sets the interval of the server (`topic` None) or of one topic.
+    pub async fn set_verification_interval(
+        &self,
+        guild: GuildId,
+        topic: Option<&str>,
+        days: u32,
+        now_ms: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
+        match topic {
+            None => {
+                sqlx::query("UPDATE guilds SET verification_days = ? WHERE id = ?")
+                    .bind(i64::from(days))
+                    .bind(guild.to_db())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Some(t) => {
+                sqlx::query(
+                    "INSERT INTO topic_verification (guild_id, topic_id, days) VALUES (?, ?, ?)
+                     ON CONFLICT (guild_id, topic_id) DO UPDATE SET days = excluded.days",
+                )
+                .bind(guild.to_db())
+                .bind(t)
+                .bind(i64::from(days))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        Ok(tx.commit().await?)
+    }
+
+    /// Takes an accepted answer out of search and withdraws its card (the rows stay for the
+    /// record). `false` when
     /// there is no such answer in this guild or it was removed before.
     pub async fn remove_kb_entry(
         &self,
         guild: GuildId,
-        id: i64,
+        id: KbId,
         by: UserId,
         now_ms: i64,
     ) -> StoreResult<bool> {
@@ -87,7 +335,7 @@ impl Store {
         .bind(now_ms)
         .bind(by.to_db())
         .bind(guild.to_db())
-        .bind(id)
+        .bind(id.to_db())
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -97,8 +345,46 @@ impl Store {
             .bind(guild.to_db())
             .execute(&mut *tx)
             .await?;
+        super::cards::retire_answer_card(&mut tx, guild, id, now_ms).await?;
         tx.commit().await?;
         Ok(done)
+    }
+}
+
+/// Joins that give an answer `e` its server (`g`) and topic (`tv`) verification intervals.
+const VERIFICATION_JOINS: &str = "LEFT JOIN guilds g ON g.id = e.guild_id
+    LEFT JOIN topic_verification tv ON tv.guild_id = e.guild_id AND tv.topic_id = e.topic_id";
+
+/// What [`verification`] reads, from `kb_entries e` with [`VERIFICATION_JOINS`].
+const VERIFICATION_COLUMNS: &str = "e.id AS e_id, COALESCE(e.verified_ms, e.created_ms) AS e_verified_ms,
+    COALESCE(tv.days, g.verification_days) AS e_interval_days";
+
+/// When an answer was last verified and its own interval; `None` when the row has no answer.
+fn verification(r: &SqliteRow) -> Option<(i64, Option<u32>)> {
+    r.get::<Option<i64>, _>("e_id")?;
+    Some((
+        r.get::<Option<i64>, _>("e_verified_ms")?,
+        r.get::<Option<i64>, _>("e_interval_days").map(|d| d as u32),
+    ))
+}
+
+/// What [`entry_from_row`] reads, from `kb_entries e` with [`VERIFICATION_JOINS`].
+const ENTRY_COLUMNS: &str = "e.topic_id, e.question, e.answer, e.author_id, e.removed_ms, e.reminded_ms,
+    (SELECT a.thread_id FROM asks a WHERE a.id = e.ask_id) AS thread_id";
+
+fn entry_from_row(r: &SqliteRow) -> KbEntry {
+    let (verified_ms, interval_days) = verification(r).unwrap_or((0, None));
+    KbEntry {
+        id: KbId(r.get("e_id")),
+        topic_id: r.get("topic_id"),
+        question: r.get("question"),
+        answer: r.get("answer"),
+        author: UserId::from_db(r.get("author_id")),
+        removed: r.get::<Option<i64>, _>("removed_ms").is_some(),
+        verified_ms,
+        interval_days,
+        reminded_ms: r.get("reminded_ms"),
+        thread: r.get::<Option<i64>, _>("thread_id").map(ChannelId::from_db),
     }
 }
 
@@ -118,7 +404,7 @@ pub(super) async fn insert_answer(
     conn: &mut SqliteConnection,
     e: &NewKbEntry<'_>,
     now_ms: i64,
-) -> StoreResult<i64> {
+) -> StoreResult<KbId> {
     let NewKbEntry {
         guild,
         ask_id,
@@ -152,16 +438,16 @@ pub(super) async fn insert_answer(
     .bind(topic_id)
     .execute(conn)
     .await?;
-    Ok(id)
+    Ok(KbId(id))
 }
 
-/// Rewrites the index rows of the guild's tips and current question versions (after an
-/// import, in its transaction).
+/// Rewrites the index rows of the guild's tips, current question versions and content cards
+/// (after an import, in its transaction).
 pub(super) async fn reindex_content(
     conn: &mut SqliteConnection,
     guild: GuildId,
 ) -> StoreResult<()> {
-    sqlx::query("DELETE FROM kb_index WHERE guild_id = ? AND kind IN ('tip', 'question')")
+    sqlx::query("DELETE FROM kb_index WHERE guild_id = ? AND kind IN ('tip', 'question', 'card')")
         .bind(guild.to_db())
         .execute(&mut *conn)
         .await?;
@@ -179,6 +465,14 @@ pub(super) async fn reindex_content(
                 q.guild_id, 'question', q.id, q.topic_id
          FROM questions q JOIN question_versions v ON v.id = q.current_version
          WHERE q.guild_id = ?",
+    )
+    .bind(guild.to_db())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id)
+         SELECT front, back, guild_id, 'card', content_id, topic_id FROM cards
+         WHERE guild_id = ? AND content_id IS NOT NULL AND retired_ms IS NULL",
     )
     .bind(guild.to_db())
     .execute(conn)

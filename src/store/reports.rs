@@ -236,11 +236,15 @@ impl Store {
             asker_id: i64,
             created_ms: i64,
             state: String,
+            followed: bool,
             first_response_ms: Option<i64>,
             closed_ms: Option<i64>,
         }
+        // A question closed by following another one is not deflected by the knowledge base.
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT asker_id, created_ms, state, first_response_ms, closed_ms FROM asks WHERE guild_id = ?",
+            "SELECT asker_id, created_ms, state, first_response_ms, closed_ms,
+                    EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id) AS followed
+             FROM asks WHERE guild_id = ?",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())
@@ -250,7 +254,7 @@ impl Store {
             .map(|r| AskRecord {
                 asker: r.asker_id as u64,
                 created_ms: r.created_ms,
-                deflected: r.state == "deflected",
+                deflected: r.state == "deflected" && !r.followed,
                 first_response_ms: r.first_response_ms,
                 resolved_ms: r.closed_ms.filter(|_| r.state == "resolved"),
             })

@@ -90,8 +90,9 @@ impl Store {
         Ok(tx.commit().await?)
     }
 
-    /// Members with items due on `today` (not mastered), reviews on, not paused, and under
-    /// the daily cap of review answers.
+    /// Members with items due on `today` (questions and cards not mastered, and answer cards
+    /// they hold from their first day until first graded), reviews on, not paused, and under
+    /// the daily cap of review answers and self-grades.
     pub async fn members_with_reviews_due(
         &self,
         guild: GuildId,
@@ -100,14 +101,24 @@ impl Store {
         daily_cap: u32,
     ) -> StoreResult<Vec<DueMember>> {
         let rows = sqlx::query(
-            "SELECT m.user_id, COUNT(*) AS due, COALESCE(p.delivery, ?5) AS delivery
-             FROM memory m LEFT JOIN member_prefs p ON p.guild_id = m.guild_id AND p.user_id = m.user_id
-             WHERE m.guild_id = ?1 AND m.due_day <= ?2 AND m.stability < ?3
-               AND COALESCE(p.reviews_on, 1) = 1
+            "WITH due (user_id) AS (
+                SELECT m.user_id FROM memory m
+                WHERE m.guild_id = ?1 AND m.due_day <= ?2 AND m.stability < ?3
+                UNION ALL
+                SELECT h.user_id FROM card_holders h JOIN cards c ON c.id = h.card_id
+                WHERE h.guild_id = ?1 AND h.first_due <= ?2 AND h.dropped_ms IS NULL
+                  AND c.retired_ms IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM memory m WHERE m.guild_id = ?1
+                                  AND m.user_id = h.user_id AND m.question_id = 'card:' || h.card_id))
+             SELECT d.user_id, COUNT(*) AS due, COALESCE(p.delivery, ?5) AS delivery
+             FROM due d LEFT JOIN member_prefs p ON p.guild_id = ?1 AND p.user_id = d.user_id
+             WHERE COALESCE(p.reviews_on, 1) = 1
                AND (p.paused_until IS NULL OR p.paused_until < ?2)
-               AND (SELECT COUNT(*) FROM answers a WHERE a.guild_id = m.guild_id AND a.user_id = m.user_id
-                      AND a.source = ?6 AND a.local_day = ?2) < ?4
-             GROUP BY m.user_id ORDER BY m.user_id",
+               AND (SELECT COUNT(*) FROM answers a WHERE a.guild_id = ?1 AND a.user_id = d.user_id
+                      AND a.source = ?6 AND a.local_day = ?2)
+                 + (SELECT COUNT(*) FROM card_reviews r WHERE r.guild_id = ?1 AND r.user_id = d.user_id
+                      AND r.source = ?6 AND r.local_day = ?2) < ?4
+             GROUP BY d.user_id ORDER BY d.user_id",
         )
         .bind(guild.to_db())
         .bind(today)
@@ -128,7 +139,7 @@ impl Store {
             .collect()
     }
 
-    /// Review answers a member gave on a guild-local day.
+    /// Review answers and self-grades a member gave on a guild-local day.
     pub async fn reviews_answered_on(
         &self,
         guild: GuildId,
@@ -136,7 +147,8 @@ impl Store {
         day: &str,
     ) -> StoreResult<i64> {
         Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ? AND source = ? AND local_day = ?",
+            "SELECT (SELECT COUNT(*) FROM answers WHERE guild_id = ?1 AND user_id = ?2 AND source = ?3 AND local_day = ?4)
+                  + (SELECT COUNT(*) FROM card_reviews WHERE guild_id = ?1 AND user_id = ?2 AND source = ?3 AND local_day = ?4)",
         )
         .bind(guild.to_db())
         .bind(user.to_db())

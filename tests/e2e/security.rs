@@ -39,6 +39,7 @@ const ADMIN: &[&str] = &[
     "config team-role",
     "config season-length",
     "config retention",
+    "config verification",
     "report",
     "kpi import",
     "track set",
@@ -62,6 +63,7 @@ const MEMBER: &[&str] = &[
     "ask",
     "resolve",
     "kb search",
+    "kb verify",
     "expert list",
     "expert join",
     "expert leave",
@@ -389,6 +391,7 @@ explanation = "It is on the North wiki."
     leak(&everything(&progress), "/progress");
     let kb = s(
         "kb search",
+    "kb verify",
         shared[0],
         vec![("query", json!("door entry code"))],
     )
@@ -418,6 +421,7 @@ explanation = "It is on the North wiki."
         north.channel,
         shared[0],
         "kb search",
+    "kb verify",
         &[("query", json!("door entry code"))],
     )
     .await;

@@ -335,6 +335,7 @@ impl Emulator {
                     owner_id: None,
                     recipient_id: None,
                     archived: false,
+                    members: Vec::new(),
                 },
             );
             if s.session.is_some() {

@@ -396,6 +396,7 @@ mod tests {
                 owner_id: None,
                 recipient_id: None,
                 archived: false,
+                members: Vec::new(),
             },
         );
         let tid = s.ids.mint();
@@ -410,6 +411,7 @@ mod tests {
                 owner_id: Some(s.bot.user_id),
                 recipient_id: None,
                 archived: false,
+                members: Vec::new(),
             },
         );
         (s, gid, uid, cid)
@@ -478,6 +480,7 @@ mod tests {
             owner_id: None,
             recipient_id: Some(uid),
             archived: false,
+            members: Vec::new(),
         };
         let c: Channel = serde_json::from_value(channel(&dm, &s)).expect("DM channel");
         assert!(c.private().is_some());
@@ -563,6 +566,7 @@ mod tests {
                 owner_id: None,
                 recipient_id: Some(uid),
                 archived: false,
+                members: Vec::new(),
             },
         );
         let dm = rec(&mut s, 2, None, uid, dm_channel);

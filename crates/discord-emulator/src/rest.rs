@@ -450,6 +450,9 @@ fn route_to_handler(
         ("PATCH", "/channels/{channel_id}") => {
             modify_channel(state, id_param(params, 0), incoming.json)
         }
+        ("PUT", "/channels/{channel_id}/thread-members/{user_id}") => {
+            add_thread_member(state, id_param(params, 0), id_param(params, 1))
+        }
         ("POST", "/users/@me/channels") => open_dm(state, incoming.json),
         ("POST", "/channels/{channel_id}/threads") => {
             start_thread(state, id_param(params, 0), None, incoming.json)
@@ -1006,6 +1009,7 @@ pub(crate) fn dm_channel(state: &mut State, recipient: u64) -> Option<u64> {
                 owner_id: None,
                 recipient_id: Some(recipient),
                 archived: false,
+                members: Vec::new(),
             },
         );
         id
@@ -1043,6 +1047,35 @@ fn modify_channel(state: &mut State, id: u64, body: Option<Value>) -> Answer {
         state.dispatch("CHANNEL_UPDATE", v.clone());
     }
     Answer::ok(v)
+}
+
+/// Adds a member of the thread's server to a thread, as Discord does: 204, or an error for
+/// a channel that is not a thread, an archived thread or someone not in the server.
+fn add_thread_member(state: &mut State, thread: u64, user: u64) -> Answer {
+    let Some(c) = state.channels.get(&thread) else {
+        return Answer::error(404, 10003, "Unknown Channel");
+    };
+    if !matches!(
+        c.kind,
+        channel_kind::PUBLIC_THREAD | channel_kind::PRIVATE_THREAD
+    ) {
+        return Answer::error(400, 50024, "Cannot execute action on this channel type");
+    }
+    if c.archived {
+        return Answer::error(400, 50083, "Thread is archived");
+    }
+    let in_guild = c
+        .guild_id
+        .and_then(|g| state.guilds.get(&g))
+        .is_some_and(|g| g.members.contains_key(&user));
+    if !in_guild {
+        return Answer::error(404, 10013, "Unknown User");
+    }
+    let c = state.channels.get_mut(&thread).expect("checked above");
+    if !c.members.contains(&user) {
+        c.members.push(user);
+    }
+    Answer::no_content()
 }
 
 fn start_thread(
@@ -1089,6 +1122,7 @@ fn start_thread(
         owner_id: Some(state.bot.user_id),
         recipient_id: None,
         archived: false,
+        members: Vec::new(),
     };
     state.channels.insert(id, thread);
     if let Some(m) = from_message.and_then(|m| state.messages.get_mut(&m)) {

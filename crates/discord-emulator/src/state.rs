@@ -127,6 +127,8 @@ pub struct ChannelRec {
     pub recipient_id: Option<u64>,
     /// For threads: archived (a new message unarchives it, as on Discord).
     pub archived: bool,
+    /// For threads: the users added with `PUT /channels/{id}/thread-members/{user}`.
+    pub members: Vec<u64>,
 }
 
 /// A file attached to a message the bot sent.

@@ -1,4 +1,4 @@
-//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention`
+//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention|verification`
 //! (admins).
 
 use super::{guild_of, respond};
@@ -19,7 +19,8 @@ use poise::serenity_prelude as serenity;
         "escalation",
         "team_role",
         "season_length",
-        "retention"
+        "retention",
+        "verification"
     ),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
@@ -159,4 +160,27 @@ async fn retention(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(ctx, ctx.data().app.set_retention(guild, days).await).await
+}
+
+/// Sets how often owners verify accepted answers (the server's, or one topic's)
+#[poise::command(slash_command)]
+async fn verification(
+    ctx: Context<'_>,
+    #[description = "Days between verifications, 1 to 3650 (default 90)"]
+    #[min = 1]
+    #[max = 3650]
+    days: i64,
+    #[description = "Only answers on this topic (default: the whole server)"]
+    #[autocomplete = "super::expert::autocomplete_expert_topic"]
+    #[max_length = 40]
+    topic: Option<String>,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    respond(
+        ctx,
+        app.set_verification_days(guild, days, topic.as_deref())
+            .await,
+    )
+    .await
 }

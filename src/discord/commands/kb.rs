@@ -1,13 +1,15 @@
-//! `/kb search` (everyone) and `/kb remove` (admins): the team's knowledge base.
+//! `/kb search` (everyone), `/kb verify` (an answer's owners and admins) and `/kb remove`
+//! (admins): the team's knowledge base.
 
-use super::{guild_of, respond, user_of};
+use super::{admin::invoker_is_admin, guild_of, respond, user_of};
 use crate::discord::{Context, Error};
+use crate::domain::ids::KbId;
 
 /// The team's knowledge base: accepted answers, tips and quiz explanations
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("search", "remove"),
+    subcommands("search", "verify", "remove"),
     subcommand_required
 )]
 pub async fn kb(_ctx: Context<'_>) -> Result<(), Error> {
@@ -35,5 +37,20 @@ async fn remove(
     id: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.kb_remove(guild, id, user_of(ctx)).await).await
+    let app = &ctx.data().app;
+    respond(ctx, app.kb_remove(guild, KbId(id), user_of(ctx)).await).await
+}
+
+/// Confirms an accepted answer is still correct (its owner or an admin)
+#[poise::command(slash_command)]
+async fn verify(
+    ctx: Context<'_>,
+    #[description = "The answer's number, as /kb search shows it (#12 → 12)"]
+    #[min = 1]
+    id: i64,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
+    let app = &ctx.data().app;
+    respond(ctx, app.kb_verify(guild, KbId(id), user, admin).await).await
 }
