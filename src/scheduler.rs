@@ -78,7 +78,10 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
                 Ok(n) => {
                     last_verification_ms = Some(now_ms);
                     if n > 0 {
-                        tracing::info!(answers = n, "reminded owners of answers due for verification");
+                        tracing::info!(
+                            answers = n,
+                            "reminded owners of answers due for verification"
+                        );
                     }
                 }
                 Err(e) => tracing::error!(error = %e, "verification reminders failed; retrying"),

@@ -21,10 +21,10 @@ use crate::domain::asks::{
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::guilds::QaSettings;
-use crate::domain::ids::{ChannelId, GuildId, UserId};
-use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
 use crate::domain::ids::KbId;
+use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::knowledge::{similarity, terms, KbKind, DUPLICATE_SIMILARITY};
+use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
 use crate::domain::routing::{classify, rank, GENERAL};
 use crate::domain::verification::Standing;
 use tracing::Instrument as _;
@@ -159,7 +159,10 @@ impl App {
         let mut description = describe_hits(&shown);
         let content = match &duplicate {
             Some(open) => {
-                let thread = open.thread_id.map(|t| format!(" in <#{t}>")).unwrap_or_default();
+                let thread = open
+                    .thread_id
+                    .map(|t| format!(" in <#{t}>"))
+                    .unwrap_or_default();
                 description = format!(
                     "**Already asked{thread}:** {}\n-# Follow it to be told when it is answered, and get the answer in your reviews.\n\n{description}",
                     fit(&one_line(&open.text), 300)

@@ -11,7 +11,9 @@ use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{CardId, GuildId, RoleId, UserId};
-use crate::domain::limits::{BUTTON_LABEL_MAX, EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX};
+use crate::domain::limits::{
+    BUTTON_LABEL_MAX, EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX,
+};
 use crate::domain::memory::DEFAULT_RETENTION;
 use crate::domain::quiz::{score, AnswerSource};
 use crate::domain::selection::Item;
@@ -332,7 +334,12 @@ impl App {
     }
 
     /// "Not useful": the member no longer gets this answer card.
-    pub async fn card_drop(&self, guild: GuildId, user: UserId, id: CardId) -> AppResult<OutMessage> {
+    pub async fn card_drop(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        id: CardId,
+    ) -> AppResult<OutMessage> {
         let card = self.usable_card(guild, user, id).await?;
         if !card.is_personal() {
             return refuse("Cards from the team's content cannot be dropped.");

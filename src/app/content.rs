@@ -78,10 +78,11 @@ impl App {
         self.ensure_content(guild).await?;
         let bundle = self.store.export_content(guild).await?;
         let mut m = OutMessage::text(format!(
-            "{} topics, {} questions and {} tips. Edit the file and bring it back with `/content import`.",
+            "{} topics, {} questions, {} tips and {} flashcards. Edit the file and bring it back with `/content import`.",
             bundle.topics.len(),
             bundle.questions.len(),
-            bundle.tips.len()
+            bundle.tips.len(),
+            bundle.cards.len()
         ));
         m.files.push((
             "peerlearn-content.toml".into(),

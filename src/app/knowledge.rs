@@ -279,7 +279,11 @@ impl App {
                 .unwrap_or_else(|| "your server".into());
             let reminder = reminder_message(guild, &guild_name, &entry);
             for owner in &owners {
-                posts.push((ChannelId(0), Some(*owner), Post::message_payload(reminder.clone())));
+                posts.push((
+                    ChannelId(0),
+                    Some(*owner),
+                    Post::message_payload(reminder.clone()),
+                ));
             }
             if owners.is_empty() {
                 let qa = self.store.qa_settings(guild).await?;

@@ -1,21 +1,21 @@
 //! Quiz use cases: what a quiz post and a tip look like, answering a channel quiz (first click
 //! counts), personal practice with `/quiz`, and the live count and reveal on a post.
 
+use super::cards::Pick;
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
+use crate::dice::SplitMix64;
 use crate::domain::content::{Question, QuestionVersion, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, PostId, RoleId, UserId, VersionId};
 use crate::domain::limits::{BUTTON_LABEL_MAX as LABEL_MAX, EMBED_TITLE_MAX, MESSAGE_MAX};
+use crate::domain::memory::Memory;
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::{
     percent_correct, score, AnswerResult, AnswerSource, NewAnswer, QuizPost, Scored,
 };
-use crate::domain::memory::Memory;
 use crate::domain::selection::{next_question, Candidate, Item, Seen};
-use super::cards::Pick;
-use crate::dice::SplitMix64;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 

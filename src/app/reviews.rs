@@ -8,8 +8,8 @@
 //!
 //! Members choose with `/reinforce` and pause with `/pause` (due dates move by the pause).
 
-use super::message::{Button, OutMessage, Style};
 use super::cards::Pick;
+use super::message::{Button, OutMessage, Style};
 use super::quiz::{CardAnswer, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;

@@ -4,12 +4,12 @@
 //! defers first). Ids come through the one codec in
 //! `domain::custom_id`; a forged or stale id gets a short ephemeral answer.
 
+use super::commands::admin::is_admin;
 use super::{commands::refusal_message, render, Data};
 use crate::app::message::OutMessage;
 use crate::app::quiz::CardAnswer;
 use crate::app::AppError;
 use crate::domain::cards::SelfGrade;
-use super::commands::admin::is_admin;
 use crate::domain::custom_id::{ComponentId, Verdict};
 use crate::domain::ids::{GuildId, KbId, RoleId, UserId};
 use poise::serenity_prelude as serenity;
@@ -84,11 +84,7 @@ async fn update_form(
 }
 
 /// "Needs an update" submitted: the new text replaces the answer.
-pub async fn on_modal(
-    ctx: &serenity::Context,
-    data: &Data,
-    submit: &serenity::ModalInteraction,
-) {
+pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::ModalInteraction) {
     let reply = match ComponentId::parse(&submit.data.custom_id) {
         Some(ComponentId::VerifyUpdate { guild, kb })
             if submit.guild_id.is_none_or(|g| g.get() == guild.0) =>

@@ -188,7 +188,10 @@ mod tests {
         let (front, back) = answer_card_texts(&"q".repeat(3000), &"a".repeat(5000));
         assert_eq!(front.chars().count(), FRONT_MAX);
         assert_eq!(back.chars().count(), BACK_MAX);
-        assert_eq!(answer_card_texts(" Why? ", " Because. "), ("Why?".into(), "Because.".into()));
+        assert_eq!(
+            answer_card_texts(" Why? ", " Because. "),
+            ("Why?".into(), "Because.".into())
+        );
     }
 
     #[test]

@@ -470,15 +470,20 @@ mod properties {
             id.prop_map(|issued_ms| ComponentId::PrivacyDelete { issued_ms }),
             Just(ComponentId::PrivacyKeep),
             Just(ComponentId::CheckStart),
-            (1..=u64::MAX, 0..i64::MAX / 10, 0..i64::MAX / 10, 0u8..=50, any::<bool>()).prop_map(
-                |(guild, card, shown_ms, n, knew)| ComponentId::CardGrade {
+            (
+                1..=u64::MAX,
+                0..i64::MAX / 10,
+                0..i64::MAX / 10,
+                0u8..=50,
+                any::<bool>()
+            )
+                .prop_map(|(guild, card, shown_ms, n, knew)| ComponentId::CardGrade {
                     guild: GuildId(guild),
                     card: CardId(card),
                     knew,
                     shown_ms,
                     n,
-                }
-            ),
+                }),
             (1..=u64::MAX, 0..i64::MAX / 10).prop_map(|(guild, kb)| ComponentId::Verify {
                 guild: GuildId(guild),
                 kb: KbId(kb),

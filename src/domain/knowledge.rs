@@ -210,8 +210,16 @@ mod tests {
         let a = terms("My VPN keeps dropping on hotel wifi");
         let b = terms("VPN drops on the hotel wifi");
         let c = terms("How do I reset my VPN password?");
-        assert!(similarity(&a, &b) >= DUPLICATE_SIMILARITY, "{}", similarity(&a, &b));
-        assert!(similarity(&a, &c) < DUPLICATE_SIMILARITY, "{}", similarity(&a, &c));
+        assert!(
+            similarity(&a, &b) >= DUPLICATE_SIMILARITY,
+            "{}",
+            similarity(&a, &b)
+        );
+        assert!(
+            similarity(&a, &c) < DUPLICATE_SIMILARITY,
+            "{}",
+            similarity(&a, &c)
+        );
         assert_eq!(similarity(&[], &[]), 0.0);
         assert_eq!(similarity(&a, &a), 1.0);
     }

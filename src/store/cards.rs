@@ -11,6 +11,7 @@ use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
 use super::statements::Statements;
 use super::Store;
+use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::boards::{AwardKind, Credit};
 use crate::domain::cards::{
     memory_key, Card, CardCandidate, CardOrigin, CardResult, ContentCard, HoldReason,
@@ -20,7 +21,6 @@ use crate::domain::ids::{CardId, GuildId, KbId, UserId};
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
 use crate::domain::quiz::{Progress, Scored};
-use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
@@ -429,7 +429,11 @@ impl GroupWrite for CardReviewWrite {
         true
     }
 
-    fn write(self, row: Option<&SqliteRow>, s: &mut Statements<'static>) -> StoreResult<CardResult> {
+    fn write(
+        self,
+        row: Option<&SqliteRow>,
+        s: &mut Statements<'static>,
+    ) -> StoreResult<CardResult> {
         let row = row.ok_or_else(|| StoreError::Db("the card's context read no row".into()))?;
         if let Some(knew) = row.get::<Option<bool>, _>("earlier_knew") {
             let grade = if knew {

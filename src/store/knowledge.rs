@@ -199,12 +199,14 @@ impl Store {
         .bind(id.to_db())
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE kb_index SET body = ? WHERE kind = 'answer' AND ref = ? AND guild_id = ?")
-            .bind(answer)
-            .bind(id.to_string())
-            .bind(guild.to_db())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE kb_index SET body = ? WHERE kind = 'answer' AND ref = ? AND guild_id = ?",
+        )
+        .bind(answer)
+        .bind(id.to_string())
+        .bind(guild.to_db())
+        .execute(&mut *tx)
+        .await?;
         super::cards::rewrite_answer_card(&mut tx, guild, id, card_back, now_ms).await?;
         tx.commit().await?;
         Ok(true)
@@ -356,7 +358,8 @@ const VERIFICATION_JOINS: &str = "LEFT JOIN guilds g ON g.id = e.guild_id
     LEFT JOIN topic_verification tv ON tv.guild_id = e.guild_id AND tv.topic_id = e.topic_id";
 
 /// What [`verification`] reads, from `kb_entries e` with [`VERIFICATION_JOINS`].
-const VERIFICATION_COLUMNS: &str = "e.id AS e_id, COALESCE(e.verified_ms, e.created_ms) AS e_verified_ms,
+const VERIFICATION_COLUMNS: &str =
+    "e.id AS e_id, COALESCE(e.verified_ms, e.created_ms) AS e_verified_ms,
     COALESCE(tv.days, g.verification_days) AS e_interval_days";
 
 /// When an answer was last verified and its own interval; `None` when the row has no answer.
@@ -369,7 +372,8 @@ fn verification(r: &SqliteRow) -> Option<(i64, Option<u32>)> {
 }
 
 /// What [`entry_from_row`] reads, from `kb_entries e` with [`VERIFICATION_JOINS`].
-const ENTRY_COLUMNS: &str = "e.topic_id, e.question, e.answer, e.author_id, e.removed_ms, e.reminded_ms,
+const ENTRY_COLUMNS: &str =
+    "e.topic_id, e.question, e.answer, e.author_id, e.removed_ms, e.reminded_ms,
     (SELECT a.thread_id FROM asks a WHERE a.id = e.ask_id) AS thread_id";
 
 fn entry_from_row(r: &SqliteRow) -> KbEntry {

@@ -18,3 +18,4 @@ mod reinforcement;
 mod reports;
 mod security;
 mod startup;
+mod teach;

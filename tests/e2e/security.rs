@@ -391,7 +391,6 @@ explanation = "It is on the North wiki."
     leak(&everything(&progress), "/progress");
     let kb = s(
         "kb search",
-    "kb verify",
         shared[0],
         vec![("query", json!("door entry code"))],
     )
@@ -421,7 +420,6 @@ explanation = "It is on the North wiki."
         north.channel,
         shared[0],
         "kb search",
-    "kb verify",
         &[("query", json!("door entry code"))],
     )
     .await;
