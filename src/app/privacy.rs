@@ -174,6 +174,7 @@ impl App {
                     guild = guild.0,
                     days,
                     answers = purged.answers,
+                    card_grades = purged.card_grades,
                     points = purged.points,
                     question_events = purged.question_events,
                     closed_questions = purged.closed_questions,

@@ -24,6 +24,39 @@ pub struct MemberExport {
     pub knowledge_written: Vec<KnowledgeRow>,
     /// The experiments they were in, and their arm.
     pub experiments: Vec<ExperimentRow>,
+    /// Answer cards they were given, and their self-grades on any card.
+    pub cards_held: Vec<CardHeldRow>,
+    pub card_grades: Vec<CardGradeRow>,
+    /// Open questions they followed instead of asking again.
+    pub questions_followed: Vec<FollowedRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CardHeldRow {
+    pub card_id: i64,
+    pub front: String,
+    /// "asked", "helped" or "followed".
+    pub reason: String,
+    pub given_at: String,
+    pub first_due_day: String,
+    pub dropped_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CardGradeRow {
+    pub graded_at: String,
+    pub day: String,
+    pub source: String,
+    pub card_id: i64,
+    pub front: String,
+    pub knew_it: bool,
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FollowedRow {
+    pub question_id: i64,
+    pub followed_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -153,6 +186,8 @@ pub struct Forgotten {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Purged {
     pub answers: u64,
+    /// Self-grades on flashcards.
+    pub card_grades: u64,
     pub points: u64,
     pub question_events: u64,
     pub closed_questions: u64,
@@ -161,6 +196,11 @@ pub struct Purged {
 
 impl Purged {
     pub fn total(&self) -> u64 {
-        self.answers + self.points + self.question_events + self.closed_questions + self.sent_posts
+        self.answers
+            + self.card_grades
+            + self.points
+            + self.question_events
+            + self.closed_questions
+            + self.sent_posts
     }
 }

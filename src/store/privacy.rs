@@ -11,8 +11,8 @@ use super::error::StoreResult;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{
-    AnswerRow, AskedRow, AssignedRow, AwayRow, CompetencyRow, ExperimentRow, ExpertTopic,
-    Forgotten, KnowledgeRow, MemberExport, MemoryRow, PointRow, Preferences, Profile, ProgressRow,
+    AnswerRow, AskedRow, AssignedRow, AwayRow, CardGradeRow, CardHeldRow, CompetencyRow,
+    ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport, MemoryRow, PointRow, Preferences, Profile, ProgressRow,
     Purged,
 };
 use chrono::DateTime;
@@ -258,6 +258,58 @@ impl Store {
             assigned_at: iso(r.get("assigned_ms")),
         })
         .collect();
+        let cards_held = sqlx::query(
+            "SELECT h.card_id, c.front, h.reason, h.added_ms, h.first_due, h.dropped_ms
+             FROM card_holders h JOIN cards c ON c.id = h.card_id
+             WHERE h.guild_id = ? AND h.user_id = ? ORDER BY h.added_ms, h.card_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| CardHeldRow {
+            card_id: r.get("card_id"),
+            front: r.get("front"),
+            reason: r.get("reason"),
+            given_at: iso(r.get("added_ms")),
+            first_due_day: r.get("first_due"),
+            dropped_at: iso_opt(r.get("dropped_ms")),
+        })
+        .collect();
+        let card_grades = sqlx::query(
+            "SELECT r.answered_ms, r.local_day, r.source, r.card_id, c.front, r.knew, r.points
+             FROM card_reviews r JOIN cards c ON c.id = r.card_id
+             WHERE r.guild_id = ? AND r.user_id = ? ORDER BY r.id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| CardGradeRow {
+            graded_at: iso(r.get("answered_ms")),
+            day: r.get("local_day"),
+            source: r.get("source"),
+            card_id: r.get("card_id"),
+            front: r.get("front"),
+            knew_it: r.get("knew"),
+            points: r.get("points"),
+        })
+        .collect();
+        let questions_followed = sqlx::query(
+            "SELECT ask_id, followed_ms FROM ask_followers WHERE guild_id = ? AND user_id = ? ORDER BY ask_id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| FollowedRow {
+            question_id: r.get("ask_id"),
+            followed_at: iso(r.get("followed_ms")),
+        })
+        .collect();
         Ok(MemberExport {
             server_id: guild.0.to_string(),
             user_id: user.0.to_string(),
@@ -275,6 +327,9 @@ impl Store {
             questions_assigned,
             knowledge_written,
             experiments,
+            cards_held,
+            card_grades,
+            questions_followed,
         })
     }
 
@@ -297,6 +352,8 @@ impl Store {
                UNION ALL SELECT MIN(author_id) FROM kb_entries WHERE guild_id = ?1
                UNION ALL SELECT MIN(accepted_by) FROM kb_entries WHERE guild_id = ?1
                UNION ALL SELECT MIN(removed_by) FROM kb_entries WHERE guild_id = ?1
+               UNION ALL SELECT MIN(verified_by) FROM kb_entries WHERE guild_id = ?1
+               UNION ALL SELECT MIN(author_id) FROM cards WHERE guild_id = ?1
                UNION ALL SELECT MIN(actor_id) FROM knowledge_events WHERE guild_id = ?1)",
         )
         .bind(g)
@@ -314,6 +371,9 @@ impl Store {
             "competency",
             "experts",
             "expert_away",
+            "card_holders",
+            "card_reviews",
+            "ask_followers",
         ] {
             out.deleted += sqlx::query(&format!(
                 "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"
@@ -374,6 +434,8 @@ impl Store {
             ("kb_entries", "author_id"),
             ("kb_entries", "accepted_by"),
             ("kb_entries", "removed_by"),
+            ("kb_entries", "verified_by"),
+            ("cards", "author_id"),
             ("knowledge_events", "actor_id"),
         ] {
             out.anonymised += sqlx::query(&format!(
@@ -386,6 +448,16 @@ impl Store {
             .await?
             .rows_affected();
         }
+        out.anonymised += sqlx::query(
+            "UPDATE kb_revisions SET replaced_by = ?3 WHERE replaced_by = ?2
+             AND kb_id IN (SELECT id FROM kb_entries WHERE guild_id = ?1)",
+        )
+        .bind(g)
+        .bind(u)
+        .bind(anonymous)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         tx.commit().await?;
         // The next interaction writes the member afresh.
         self.forget_seen(guild, user);
@@ -437,8 +509,9 @@ impl Store {
     /// Deletes the guild's raw events from before `cutoff_ms`, in batches.
     pub async fn purge_before(&self, guild: GuildId, cutoff_ms: i64) -> StoreResult<Purged> {
         let mut out = Purged::default();
-        let targets: [(&str, &str, &str, &mut u64); 5] = [
+        let targets: [(&str, &str, &str, &mut u64); 6] = [
             ("answers", "answered_ms", "1", &mut out.answers),
+            ("card_reviews", "answered_ms", "1", &mut out.card_grades),
             ("points_ledger", "at_ms", "1", &mut out.points),
             ("knowledge_events", "at_ms", "1", &mut out.question_events),
             (

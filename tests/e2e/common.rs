@@ -498,6 +498,41 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Every `(table.column)` of the database with a value equal to `id` (snowflakes are
+    /// unique, so any hit names that user). Outbox payloads are left out: sent messages may
+    /// mention anyone.
+    pub async fn columns_naming(&self, id: u64) -> Vec<String> {
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name NOT LIKE '_sqlx%' AND name NOT LIKE 'kb_index%' AND name <> 'outbox'",
+        )
+        .fetch_all(self.store.pool())
+        .await
+        .unwrap();
+        let mut hits = Vec::new();
+        for table in tables {
+            let columns: Vec<String> =
+                sqlx::query_scalar("SELECT name FROM pragma_table_info(?) WHERE type = 'INTEGER'")
+                    .bind(&table)
+                    .fetch_all(self.store.pool())
+                    .await
+                    .unwrap();
+            for column in columns {
+                let n: i64 = sqlx::query_scalar(&format!(
+                    "SELECT COUNT(*) FROM \"{table}\" WHERE \"{column}\" = ?"
+                ))
+                .bind(id as i64)
+                .fetch_one(self.store.pool())
+                .await
+                .unwrap();
+                if n > 0 {
+                    hits.push(format!("{table}.{column}"));
+                }
+            }
+        }
+        hits
+    }
+
     /// Waits until `n` outbox posts are recorded as sent (a post reaches the channel a moment
     /// before the bot commits that it was sent).
     pub async fn wait_until_sent(&self, n: i64) {

@@ -236,6 +236,28 @@ async fn an_accepted_answer_comes_back_as_a_card_the_asker_grades_and_others_it_
         "graded once: the buttons are gone"
     );
 
+    // A member's data export lists their cards and grades; deleting their data leaves no row
+    // that names them (the answer's author is anonymised on the card).
+    let id = app
+        .discord
+        .slash(app.channel, app.member, "privacy export", &[])
+        .unwrap();
+    let export = app.discord.reply(id).await.unwrap().message.unwrap();
+    let data: serde_json::Value = serde_json::from_slice(&export.attachments[0].data).unwrap();
+    assert_eq!(data["cards_held"][0]["reason"], "asked");
+    assert_eq!(data["card_grades"].as_array().unwrap().len(), 2);
+    for user in [eve, expert] {
+        assert!(!app.columns_naming(user).await.is_empty());
+        let id = app
+            .discord
+            .slash(app.channel, user, "privacy delete", &[])
+            .unwrap();
+        let prompt = app.discord.reply(id).await.unwrap().message.unwrap();
+        let gone = press(&app, user, &prompt, "Delete my data").await;
+        assert!(gone.content.contains("deleted"), "{}", gone.content);
+        assert_eq!(app.columns_naming(user).await, Vec::<String>::new());
+    }
+
     // Removing the answer withdraws its card and everyone's memory of it.
     let removed = app
         .command(app.admin, "kb remove", &[("id", json!(1))])
