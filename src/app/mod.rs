@@ -8,6 +8,7 @@ pub mod cards;
 pub mod content;
 pub mod experts;
 pub mod fitting;
+pub mod gaps;
 pub mod knowledge;
 pub mod measurement;
 pub mod members;

@@ -229,6 +229,10 @@ pub struct AskFact {
     pub first_response_ms: Option<i64>,
     /// When it was resolved with an answer (not abandoned).
     pub resolved_ms: Option<i64>,
+    /// Accepted answers the knowledge base showed for it, and how many of them were verified
+    /// (within their verification interval) then.
+    pub served: u32,
+    pub served_verified: u32,
 }
 
 /// The Q&A figures for questions asked in a span.
@@ -241,6 +245,8 @@ pub struct QaFigures {
     pub first_response_minutes: Option<(f64, usize)>,
     /// Median minutes from asking to resolution, and how many were resolved.
     pub resolution_minutes: Option<(f64, usize)>,
+    /// Share of the accepted answers shown that were verified, and how many were shown.
+    pub served_verified: Option<(f64, usize)>,
 }
 
 pub fn qa_figures(asks: &[AskFact], span: &Span) -> QaFigures {
@@ -259,6 +265,11 @@ pub fn qa_figures(asks: &[AskFact], span: &Span) -> QaFigures {
             .then(|| inside.iter().filter(|a| a.deflected).count() as f64 / inside.len() as f64),
         first_response_minutes: minutes(&|a| a.first_response_ms),
         resolution_minutes: minutes(&|a| a.resolved_ms),
+        served_verified: {
+            let served: u32 = inside.iter().map(|a| a.served).sum();
+            let verified: u32 = inside.iter().map(|a| a.served_verified).sum();
+            (served > 0).then(|| (f64::from(verified) / f64::from(served), served as usize))
+        },
     }
 }
 
@@ -476,6 +487,8 @@ pub struct AskRecord {
     pub deflected: bool,
     pub first_response_ms: Option<i64>,
     pub resolved_ms: Option<i64>,
+    pub served: u32,
+    pub served_verified: u32,
 }
 
 /// An expert assignment, raw (times in ms).
@@ -719,6 +732,8 @@ mod tests {
             deflected,
             first_response_ms: first,
             resolved_ms: resolved,
+            served: u32::from(deflected) * 2,
+            served_verified: u32::from(deflected),
         };
         let asks = [
             ask(23, 0, true, None, None),
@@ -732,6 +747,11 @@ mod tests {
         assert_eq!(q.deflection, Some(0.25));
         assert_eq!(q.first_response_minutes, Some((20.0, 2)));
         assert_eq!(q.resolution_minutes, Some((60.0, 1)));
+        assert_eq!(
+            q.served_verified,
+            Some((0.5, 2)),
+            "1 of the 2 answers shown"
+        );
         let job = |expert, assigned, responded: Option<i64>, open| AssignmentFact {
             expert,
             day: day(23),

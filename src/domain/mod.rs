@@ -11,6 +11,7 @@ pub mod content;
 pub mod content_files;
 pub mod custom_id;
 pub mod format;
+pub mod gaps;
 pub mod guilds;
 pub mod ids;
 pub mod knowledge;

@@ -10,6 +10,7 @@ use crate::domain::asks::{
 };
 use crate::domain::boards::{AwardKind, Credit};
 use crate::domain::cards::{answer_card_texts, HoldReason};
+use crate::domain::gaps::GapAsk;
 use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use sqlx::{Row, SqliteConnection};
 
@@ -166,6 +167,37 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Questions asked from `from_ms` to `to_ms` (exclusive) that the knowledge base could not
+    /// answer (they went to a thread), with their topic and the answer accepted since.
+    pub async fn gap_asks(
+        &self,
+        guild: GuildId,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> StoreResult<Vec<GapAsk>> {
+        let rows = sqlx::query(
+            "SELECT id, asker_id, COALESCE(topic_id, ?4) AS topic_id, text, kb_id FROM asks
+             WHERE guild_id = ?1 AND created_ms >= ?2 AND created_ms < ?3 AND thread_id IS NOT NULL
+             ORDER BY id",
+        )
+        .bind(guild.to_db())
+        .bind(from_ms)
+        .bind(to_ms)
+        .bind(crate::domain::routing::GENERAL)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| GapAsk {
+                id: r.get("id"),
+                asker: UserId::from_db(r.get("asker_id")),
+                topic: r.get("topic_id"),
+                text: r.get("text"),
+                answered: r.get::<Option<i64>, _>("kb_id").map(KbId),
+            })
+            .collect())
     }
 
     /// Every expert a question was assigned to so far.

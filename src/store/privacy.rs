@@ -12,8 +12,8 @@ use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{
     AnswerRow, AskedRow, AssignedRow, AwayRow, CardGradeRow, CardHeldRow, CompetencyRow,
-    ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport, MemoryRow, PointRow, Preferences, Profile, ProgressRow,
-    Purged,
+    ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport, MemoryRow,
+    PointRow, Preferences, Profile, ProgressRow, Purged,
 };
 use chrono::DateTime;
 use sqlx::Row;

@@ -239,11 +239,16 @@ impl Store {
             followed: bool,
             first_response_ms: Option<i64>,
             closed_ms: Option<i64>,
+            served: i64,
+            served_verified: i64,
         }
         // A question closed by following another one is not deflected by the knowledge base.
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT asker_id, created_ms, state, first_response_ms, closed_ms,
-                    EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id) AS followed
+                    EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id) AS followed,
+                    (SELECT COUNT(*) FROM kb_served k WHERE k.ask_id = asks.id) AS served,
+                    (SELECT COUNT(*) FROM kb_served k WHERE k.ask_id = asks.id AND k.verified = 1)
+                      AS served_verified
              FROM asks WHERE guild_id = ?",
         )
         .bind(guild.to_db())
@@ -257,6 +262,8 @@ impl Store {
                 deflected: r.state == "deflected" && !r.followed,
                 first_response_ms: r.first_response_ms,
                 resolved_ms: r.closed_ms.filter(|_| r.state == "resolved"),
+                served: r.served as u32,
+                served_verified: r.served_verified as u32,
             })
             .collect())
     }

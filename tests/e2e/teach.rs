@@ -563,3 +563,98 @@ async fn content_cards_import_with_line_precise_problems_export_and_are_practise
     assert!(text.starts_with("Imported: 0 added, 0 updated"), "{text}");
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unanswered_questions_become_content_requests_in_the_command_digest_and_report() {
+    let mut app = spawn_app().await;
+    let (_, expert) = qa_world(&app).await;
+    let text = app.add_schedule("digest", "30 8 * * 1", &[]).await;
+    assert!(text.contains("digest"), "{text}");
+    let (bob, cy) = (
+        app.discord.add_member(app.guild, "bob", &[]),
+        app.discord.add_member(app.guild, "cy", &[]),
+    );
+    let first = ask(&app, app.member, "VPN drops on hotel wifi").await;
+    let thread = thread_in(&first.content);
+    let second = ask(&app, bob, "Hotel wifi keeps disconnecting my VPN").await;
+    assert!(second.content.contains("<#"), "{}", second.content);
+    // Worded like the first: offered to follow it, but asks the team anyway.
+    let third = ask(&app, cy, "My VPN drops on the hotel wifi").await;
+    assert!(third.content.contains("still open"), "{}", third.content);
+    let id = app
+        .discord
+        .click(cy, third.id, &button(&third, "I still need help"))
+        .unwrap();
+    app.eventually("the third question to be routed", || async {
+        let m = app.discord.reply(id).await.ok()?.message?;
+        m.content.contains("<#").then_some(())
+    })
+    .await;
+    ask(&app, bob, "Where is the first aid kit on floor two?").await;
+
+    let requests = app.reply_to(app.admin, "content requests", &[]).await;
+    let shown = embed_lines(&requests);
+    assert!(
+        shown.contains("**VPN drops on hotel wifi** · security · 3 asks, 3 people"),
+        "{shown}"
+    );
+    assert!(shown.contains("4 questions"), "{shown}");
+    assert!(shown.contains("in 2 requests"), "{shown}");
+    let refused = app.command(app.member, "content requests", &[]).await;
+    assert!(!refused.contains("VPN"), "admins only: {refused}");
+
+    // The expert answers the first; the request points to the answer, which becomes a draft.
+    app.wait_for_posts(thread, 1).await;
+    let said = app.discord.say(thread, expert, ANSWER);
+    let id = app
+        .discord
+        .message_command(app.member, "Mark as answer", said)
+        .unwrap();
+    app.discord.reply(id).await.unwrap();
+    let requests = app.reply_to(app.admin, "content requests", &[]).await;
+    assert!(
+        embed_lines(&requests).contains("answered as #1: `/kb draft id:1`"),
+        "{}",
+        embed_lines(&requests)
+    );
+    let refused = app.command(bob, "kb draft", &[("id", json!(1))]).await;
+    assert!(refused.contains("for experts"), "{refused}");
+    let id = app
+        .discord
+        .slash(app.channel, expert, "kb draft", &[("id", json!(1))])
+        .unwrap();
+    let draft = app.discord.reply(id).await.unwrap().message.unwrap();
+    let toml_text = String::from_utf8(draft.attachments[0].data.clone()).unwrap();
+    assert!(toml_text.contains("[[card]]") && toml_text.contains("# [[question]]"));
+    let file = app.discord.upload("draft.toml", toml_text.as_bytes());
+    let imported = app
+        .command(
+            app.admin,
+            "content import",
+            &[("file", json!(file.to_string()))],
+        )
+        .await;
+    assert!(imported.starts_with("Imported: 1 added"), "{imported}");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM cards WHERE content_id = 'kb-1'")
+            .await,
+        1
+    );
+
+    // The report shows this week's requests; Monday's digest shows last week's.
+    let report = app
+        .reply_to(app.admin, "report", &[("period", json!("week"))])
+        .await;
+    assert!(
+        embed_lines(&report).contains("VPN drops on hotel wifi"),
+        "{}",
+        embed_lines(&report)
+    );
+    app.clock.advance(7 * DAY + Duration::from_secs(2 * 3600));
+    app.clock.settled().await;
+    let digest = app.wait_for_posts(app.channel, 1).await[0].clone();
+    let text = embed_lines(&digest);
+    assert!(text.contains("Unanswered last week"), "{text}");
+    assert!(text.contains("3 asks, 3 people"), "{text}");
+    app.stop().await.unwrap();
+}

@@ -221,6 +221,16 @@ pub(super) fn report_csv(
                 1,
             );
         }
+        if let Some((share, n)) = qa.served_verified {
+            w.row(
+                s,
+                "served_answers_verified_pct",
+                "",
+                "all",
+                plain(share * 100.0, n),
+                1,
+            );
+        }
         if let Some((m, n)) = qa.resolution_minutes {
             w.row(s, "resolution_minutes_median", "", "all", plain(m, n), 1);
         }

@@ -108,6 +108,8 @@ impl App {
                 deflected: a.deflected,
                 first_response_ms: a.first_response_ms,
                 resolved_ms: a.resolved_ms,
+                served: a.served,
+                served_verified: a.served_verified,
             })
             .collect();
         let assignments = assignments

@@ -183,6 +183,16 @@ impl App {
                 let mut lines = knowledge_lines(&knowledge, min);
                 lines.extend(summary_lines(current, before, &forecasts, min));
                 lines.extend(expert_lines(&current.experts));
+                let tomorrow = today.succ_opt().unwrap_or(today);
+                lines.extend(
+                    self.request_lines(
+                        guild,
+                        current.span.start,
+                        current.span.end.min(tomorrow),
+                        &format!("Content requests, {}", current.span.label()),
+                    )
+                    .await?,
+                );
                 lines.extend(support_lines(&support));
                 lines.extend(kpi_lines.iter().map(|k| k.text.clone()));
                 if !kpi_lines.is_empty() {
@@ -252,6 +262,21 @@ impl App {
         Ok(message)
     }
 
+    /// The lines on quiz questions whose first tries suggest a flaw (from the day's figures).
+    pub(crate) async fn flagged_questions(
+        &self,
+        guild: GuildId,
+        today: NaiveDate,
+    ) -> AppResult<Vec<String>> {
+        let facts = self.gather(guild, today).await?;
+        Ok(self
+            .daily_figures(&facts)
+            .await?
+            .knowledge
+            .map(|k| crate::app::measurement::flagged_lines(&k.items, 5))
+            .unwrap_or_default())
+    }
+
     /// What a `digest` schedule posts on `today`: last week's figures for the admin channel,
     /// with no member named.
     pub async fn digest(&self, guild: GuildId, today: NaiveDate) -> AppResult<OutMessage> {
@@ -276,6 +301,15 @@ impl App {
             &daily.forecasts,
             min,
         ));
+        lines.extend(
+            self.request_lines(
+                guild,
+                last_week.start,
+                last_week.end,
+                "Unanswered last week",
+            )
+            .await?,
+        );
         let support = daily.support.len();
         if support > 0 {
             lines.push(format!(

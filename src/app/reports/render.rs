@@ -257,6 +257,12 @@ pub(super) fn summary_lines(
                 minutes_text(m)
             ));
         }
+        if let Some((share, n)) = qa.served_verified {
+            text.push_str(&format!(
+                " · {} of the {n} accepted answers shown were verified",
+                pct(share)
+            ));
+        }
         lines.push(text);
     } else {
         lines.push("**Questions:** none asked with `/ask` yet.".into());

@@ -1,4 +1,4 @@
-//! `/content import|export|stats|starter` (admins).
+//! `/content import|export|stats|requests|starter` (admins).
 
 use super::{guild_of, respond};
 use crate::app::content::describe_counts;
@@ -10,7 +10,7 @@ use poise::serenity_prelude as serenity;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("import", "export", "stats", "starter"),
+    subcommands("import", "export", "stats", "requests", "starter"),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
     check = "super::admin::manage_server"
@@ -23,7 +23,7 @@ pub async fn content(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command)]
 async fn import(
     ctx: Context<'_>,
-    #[description = "A .toml file (topics, questions, tips) or .csv file (questions)"]
+    #[description = "A .toml file (topics, questions, tips, flashcards) or .csv file (questions)"]
     file: serenity::Attachment,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
@@ -57,6 +57,21 @@ async fn stats(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     ctx.defer_ephemeral().await?;
     respond(ctx, ctx.data().app.content_stats(guild).await).await
+}
+
+/// What members asked that the knowledge base could not answer, and questions to rewrite
+#[poise::command(slash_command)]
+async fn requests(
+    ctx: Context<'_>,
+    #[description = "Days to look back, 1 to 365 (default 30)"]
+    #[min = 1]
+    #[max = 365]
+    days: Option<i64>,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    // Reading the day's figures can take a moment the first time: answer within 3 seconds.
+    ctx.defer_ephemeral().await?;
+    respond(ctx, ctx.data().app.content_requests(guild, days).await).await
 }
 
 /// Loads (or refreshes) the bundled starter pack
