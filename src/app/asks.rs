@@ -2,14 +2,17 @@
 //! answers, and the accepted answer turned into knowledge.
 //!
 //! 1. [`App::ask`] records the question and shows the best knowledge-base matches with "That
-//!    solved it" / "I still need help" (no match: straight to step 2).
+//!    solved it" / "I still need help" (answers past their verification's grace period are not
+//!    offered); a very similar question still open gets "Follow that question"
+//!    ([`App::ask_follow`]) instead of a second thread. Nothing of either: straight to step 2.
 //! 2. [`App::ask_route`] picks the topic and the expert (`domain::routing`), opens a thread in
 //!    the Q&A channel and pings only that expert; nobody available → the admins are told.
 //! 3. [`App::run_ask_follow_ups`] (from the scheduler) escalates to the next expert when the
 //!    assigned one has not replied in time, tells the admins after the last escalation,
 //!    reminds the asker once, and closes questions nobody resolved.
 //! 4. [`App::accept_answer`] ("Mark as answer", `/resolve`) saves the answer to the knowledge
-//!    base and gives its author points.
+//!    base, gives its author points, and makes it a card for the asker and the followers (see
+//!    `domain::cards`); "That solved it" gives the best answer's card to that asker too.
 
 use super::knowledge::{describe_hits, Shown};
 use super::message::{colours, Button, Embed, OutMessage, Style};
@@ -19,7 +22,7 @@ use crate::domain::asks::{
     AskRow, AskState, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
 };
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::fit;
+use crate::domain::format::{fit, one_line};
 use crate::domain::guilds::QaSettings;
 use crate::domain::ids::KbId;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
@@ -57,17 +60,13 @@ pub struct Resolved {
 
 /// A thread's name for a question: its first line, fitted to Discord's limit.
 pub fn thread_name(question: &str) -> String {
-    let line = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = one_line(question);
     fit(&line, THREAD_NAME_MAX)
 }
 
 /// The name of a resolved question's thread.
 pub fn closed_thread_name(question: &str) -> String {
     format!("✅ {}", fit(&thread_name(question), THREAD_NAME_MAX - 2))
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn payload(m: &OutMessage) -> String {

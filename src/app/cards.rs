@@ -208,7 +208,7 @@ impl App {
         if let CardOrigin::Answer { kb, .. } = card.origin {
             let holders = self.store.answer_card_holders(guild, kb).await?;
             if !holders.iter().any(|(u, _)| *u == user) {
-                return refuse("This card belongs to someone else's review.");
+                return refuse("This card is not in your reviews. Use `/quiz` for a new one.");
             }
         }
         Ok(card)

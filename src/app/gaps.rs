@@ -174,16 +174,7 @@ impl App {
                 "Drafting content from answers is for experts (`/expert join`) and admins.",
             );
         }
-        let Some(entry) = self.store.kb_entry(guild, id).await? else {
-            return refuse(format!(
-                "There is no answer #{id} in this server's knowledge base. `/kb search` shows the ids."
-            ));
-        };
-        if entry.removed {
-            return refuse(format!(
-                "Answer #{id} was removed, so it should not become content."
-            ));
-        }
+        let entry = self.live_entry(guild, id).await?;
         let topics = self.store.topics(guild).await?;
         let (front, back) = answer_card_texts(&entry.question, &entry.answer);
         let link = entry

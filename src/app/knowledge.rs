@@ -9,7 +9,7 @@ use super::quiz::Post;
 use super::{refuse, App, AppResult};
 use crate::domain::cards::answer_card_texts;
 use crate::domain::custom_id::{ComponentId, Verdict};
-use crate::domain::format::fit;
+use crate::domain::format::{fit, one_line};
 use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use crate::domain::knowledge::{fts_query, is_relevant, terms, KbEntry, KbHit, KbKind};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, MESSAGE_MAX};
@@ -117,7 +117,8 @@ impl App {
         })
     }
 
-    async fn live_entry(&self, guild: GuildId, id: KbId) -> AppResult<KbEntry> {
+    /// An accepted answer that is still in the knowledge base, or why not.
+    pub(super) async fn live_entry(&self, guild: GuildId, id: KbId) -> AppResult<KbEntry> {
         match self.store.kb_entry(guild, id).await? {
             Some(e) if !e.removed => Ok(e),
             Some(_) => refuse(format!("Answer #{id} was removed from the knowledge base.")),
@@ -409,8 +410,4 @@ pub fn describe_hits(hits: &[Shown]) -> String {
         ));
     }
     out.trim_end().to_string()
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -336,12 +336,15 @@ impl App {
         self.ensure_content(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
         let check = self.check_now(guild, user, today).await?;
-        let pick = if check {
-            self.random_question(guild, user, topic)
-                .await?
-                .map(Pick::Question)
-        } else {
-            self.next_practice(guild, user, topic, roles).await?
+        // A knowledge check is a question; a topic of flashcards only has none to draw.
+        let drawn = match check {
+            true => self.random_question(guild, user, topic).await?,
+            false => None,
+        };
+        let check = drawn.is_some();
+        let pick = match drawn {
+            Some(v) => Some(Pick::Question(v)),
+            None => self.next_practice(guild, user, topic, roles).await?,
         };
         let Some(pick) = pick else {
             return match topic {

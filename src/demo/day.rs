@@ -22,6 +22,7 @@ use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
 use crate::domain::custom_id::ComponentId;
+use anyhow::Context as _;
 use chrono::{Datelike, Weekday};
 use discord_emulator::PostedMessage;
 
@@ -34,6 +35,10 @@ pub struct Activity {
     pub asked: u32,
     pub deflected: u32,
     pub resolved: u32,
+    /// Self-grades on flashcards (not answers: they are not stored as such).
+    pub card_grades: u32,
+    /// Questions followed instead of asked again.
+    pub followed: u32,
 }
 
 impl std::ops::AddAssign for Activity {
@@ -44,6 +49,8 @@ impl std::ops::AddAssign for Activity {
         self.asked += o.asked;
         self.deflected += o.deflected;
         self.resolved += o.resolved;
+        self.card_grades += o.card_grades;
+        self.followed += o.followed;
     }
 }
 
@@ -86,7 +93,9 @@ pub async fn live(
         };
         if !weekday {
             if rng.chance(0.1 * diligence) {
-                done.practice += practise(world, rng, i).await?;
+                let (answered, graded) = practise(world, rng, i).await?;
+                done.practice += answered;
+                done.card_grades += graded;
             }
             continue;
         }
@@ -123,11 +132,15 @@ pub async fn live(
         };
         if let Some(r) = my_reminder {
             if rng.chance(diligence) {
-                done.review += review(world, rng, i, &r).await?;
+                let (answered, graded) = review(world, rng, i, &r).await?;
+                done.review += answered;
+                done.card_grades += graded;
             }
         }
         if rng.chance(0.3 * diligence) {
-            done.practice += practise(world, rng, i).await?;
+            let (answered, graded) = practise(world, rng, i).await?;
+            done.practice += answered;
+            done.card_grades += graded;
         }
     }
 
@@ -145,8 +158,10 @@ pub async fn live(
             };
             let user = world.people[i].user;
             done.asked += 1;
-            if desk.ask(world, rng, user, need, showcase).await? == Asked::Deflected {
-                done.deflected += 1;
+            match desk.ask(world, rng, user, need, showcase).await? {
+                Asked::Deflected => done.deflected += 1,
+                Asked::Followed => done.followed += 1,
+                Asked::Routed | Asked::Unrouted => {}
             }
         }
     }
@@ -213,19 +228,94 @@ async fn answer(
     Ok(Some((right, feedback)))
 }
 
-/// A review session from a reminder: every question it brings, until it says it is done.
-/// Returns how many were answered.
+/// Member `i` shows a flashcard's answer and grades it: "I knew it" with the chance their
+/// hidden memory of it gives (no guessing on a self-grade), then learns from the back. `None`
+/// when `card` is not a flashcard.
+async fn grade_flashcard(
+    world: &mut World,
+    rng: &mut SplitMix64,
+    i: usize,
+    card: &PostedMessage,
+) -> anyhow::Result<Option<(bool, PostedMessage)>> {
+    let buttons = card.buttons();
+    let Some((show, id)) =
+        buttons
+            .iter()
+            .enumerate()
+            .find_map(|(n, (id, _))| match ComponentId::parse(id) {
+                Some(ComponentId::CardShow { card, .. }) => Some((n, card)),
+                _ => None,
+            })
+    else {
+        return Ok(None);
+    };
+    let key = crate::domain::cards::memory_key(id);
+    let user = world.people[i].user;
+    let back = world.click(user, card, show, true).await?;
+    let day = world.day_number();
+    let knew = rng.chance(world.people[i].learner.recall(&key, day));
+    let label = if knew { "I knew it" } else { "Not yet" };
+    let grade = back
+        .buttons()
+        .iter()
+        .position(|(_, l)| l == label)
+        .context("a flashcard's back offers both grades")?;
+    let feedback = world.click(user, &back, grade, true).await?;
+    world.people[i].learner.study(&key, day, knew);
+    Ok(Some((knew, feedback)))
+}
+
+/// What a member did with a personal item: answered a question or graded a flashcard.
+enum Done {
+    Answered(PostedMessage),
+    Graded(PostedMessage),
+}
+
+impl Done {
+    fn feedback(&self) -> &PostedMessage {
+        match self {
+            Done::Answered(m) | Done::Graded(m) => m,
+        }
+    }
+}
+
+/// A question or a flashcard, as the member meets it.
+async fn take(
+    world: &mut World,
+    rng: &mut SplitMix64,
+    i: usize,
+    card: &PostedMessage,
+) -> anyhow::Result<Option<Done>> {
+    if let Some((_, back)) = grade_flashcard(world, rng, i, card).await? {
+        return Ok(Some(Done::Graded(back)));
+    }
+    Ok(answer(world, rng, i, card)
+        .await?
+        .map(|(_, feedback)| Done::Answered(feedback)))
+}
+
+/// Counts what was done: `(questions answered, flashcards graded)`.
+fn tally(counts: &mut (u32, u32), done: &Done) {
+    match done {
+        Done::Answered(_) => counts.0 += 1,
+        Done::Graded(_) => counts.1 += 1,
+    }
+}
+
+/// A review session from a reminder: every question and flashcard it brings, until it says
+/// it is done. Returns how many questions were answered and flashcards graded.
 async fn review(
     world: &mut World,
     rng: &mut SplitMix64,
     i: usize,
     reminder: &PostedMessage,
-) -> anyhow::Result<u32> {
+) -> anyhow::Result<(u32, u32)> {
     let user = world.people[i].user;
     let mut card = world.click(user, reminder, 0, true).await?;
-    let mut answered = 0;
-    while let Some((_, feedback)) = answer(world, rng, i, &card).await? {
-        answered += 1;
+    let mut counts = (0, 0);
+    while let Some(done) = take(world, rng, i, &card).await? {
+        tally(&mut counts, &done);
+        let feedback = done.feedback().clone();
         let Some(next) = feedback
             .buttons()
             .iter()
@@ -235,19 +325,19 @@ async fn review(
         };
         card = world.click(user, &feedback, next, true).await?;
     }
-    Ok(answered)
+    Ok(counts)
 }
 
-/// One or two `/quiz` practice questions.
-async fn practise(world: &mut World, rng: &mut SplitMix64, i: usize) -> anyhow::Result<u32> {
+/// One or two `/quiz` practice questions (or flashcards).
+async fn practise(world: &mut World, rng: &mut SplitMix64, i: usize) -> anyhow::Result<(u32, u32)> {
     let user = world.people[i].user;
-    let mut answered = 0;
+    let mut counts = (0, 0);
     for _ in 0..1 + rng.below(2) {
         let channel = world.channels.learning;
         let card = world.command(user, channel, "quiz", &[], true).await?;
-        if answer(world, rng, i, &card).await?.is_some() {
-            answered += 1;
+        if let Some(done) = take(world, rng, i, &card).await? {
+            tally(&mut counts, &done);
         }
     }
-    Ok(answered)
+    Ok(counts)
 }

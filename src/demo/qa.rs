@@ -37,6 +37,8 @@ pub enum Asked {
     Deflected,
     /// A thread was opened (for an expert, or for anyone when none is available).
     Routed,
+    /// The same question was open in a thread: they followed it.
+    Followed,
     /// No thread could be opened.
     Unrouted,
 }
@@ -50,7 +52,8 @@ impl Desk {
     }
 
     /// `asker` asks about `need` (the second phrasing if someone asked before); reads the
-    /// matches the bot shows, and asks for an expert when none has what they need.
+    /// matches the bot shows, follows the same question when it is already open, and asks
+    /// for an expert when neither has what they need.
     pub async fn ask(
         &mut self,
         world: &mut World,
@@ -76,6 +79,16 @@ impl Desk {
                 world.click(asker, &reply, helped, false).await?;
                 return Ok(Asked::Deflected);
             }
+        }
+        if let Some(follow) = buttons
+            .iter()
+            .position(|(_, l)| l == "Follow that question")
+        {
+            let before = world.click(asker, &reply, follow, false).await?;
+            edited(world, &before).await?;
+            return Ok(Asked::Followed);
+        }
+        if buttons.iter().any(|(_, l)| l == "I still need help") {
             let more = buttons
                 .iter()
                 .position(|(_, l)| l == "I still need help")

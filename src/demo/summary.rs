@@ -6,6 +6,7 @@ use super::day::Activity;
 use super::world::World;
 use super::{guild_of, DemoOptions};
 use crate::charts::{percent_lines, Line};
+use crate::domain::cards::CardTotals;
 use crate::domain::quiz::percent_correct;
 use discord_emulator::PostedMessage;
 use serde_json::json;
@@ -147,6 +148,11 @@ pub struct Summary {
     /// The bot's replies, as text.
     pub leaderboard: String,
     pub report: String,
+    /// Answers that teach: the answer cards, and the content requests (`/content requests`
+    /// at the end, and how many groups it found over the whole run).
+    pub cards: CardTotals,
+    pub content_requests: usize,
+    pub requests: String,
     /// Files written, with what each is.
     pub files: Vec<(PathBuf, String)>,
     /// Discord contract violations the emulator saw (none expected).
@@ -168,8 +174,15 @@ impl Summary {
     /// Everything that must be the same when a seed is replayed.
     pub fn figures(&self) -> String {
         format!(
-            "{:?}\n{:?}\n{:?}\n{:?}\n{}\n{}",
-            self.activity, self.answers, self.asks, self.recall, self.leaderboard, self.report
+            "{:?}\n{:?}\n{:?}\n{:?}\n{}\n{}\n{:?}\n{}",
+            self.activity,
+            self.answers,
+            self.asks,
+            self.recall,
+            self.leaderboard,
+            self.report,
+            self.cards,
+            self.requests
         )
     }
 
@@ -211,10 +224,27 @@ impl Summary {
         }
         let asked: i64 = self.asks.iter().map(|(_, n)| n).sum();
         out += &format!(
-            "  {asked:>6} questions asked with /ask: {} answered by the team's knowledge, {} resolved by an expert, {} still open\n\n",
+            "  {asked:>6} questions asked with /ask: {} answered by the team's knowledge, {} resolved by an expert, {} followed an open one, {} still open\n\n",
             asks("deflected"),
             asks("resolved"),
+            asks("followed"),
             asks("open") + asks("searching")
+        );
+        out +=
+            "Answers that teach (the loop: ask → answer → card → verification; gaps → content)\n";
+        let c = &self.cards;
+        out += &format!(
+            "  {:>6} cards made from accepted answers, given {} times (askers, members they helped, followers)\n",
+            c.made, c.given
+        );
+        out += &format!(
+            "  {:>6} flashcard self-grades in reviews and /quiz, {}% \"I knew it\" (not counted as answers)\n",
+            c.grades,
+            percent_correct(c.knew, c.grades).unwrap_or(0)
+        );
+        out += &format!(
+            "  {:>6} content requests: questions the knowledge base could not answer, grouped (/content requests)\n\n",
+            self.content_requests
         );
         let first = |v: &[f64]| v.first().copied().unwrap_or(0.0) * 100.0;
         let last = |v: &[f64]| v.last().copied().unwrap_or(0.0) * 100.0;
@@ -245,6 +275,8 @@ impl Summary {
         out += &indent(&self.leaderboard);
         out += "\n/report period:all\n";
         out += &indent(&self.report);
+        out += "\n/content requests\n";
+        out += &indent(&self.requests);
         out += "\nFiles\n";
         for (path, what) in &self.files {
             out += &format!("  {:<40} {what}\n", path.display());
@@ -331,6 +363,12 @@ impl Summary {
                 "uplift": m(c.uplift),
             },
             "arms": {"reviewed": self.reviewed_members, "holdout": self.holdout_members},
+            "loop": {
+                "cards_from_answers": self.cards.made,
+                "cards_given": self.cards.given,
+                "card_grades": self.cards.grades,
+                "content_requests": self.content_requests,
+            },
         })
     }
 }
@@ -376,6 +414,11 @@ pub async fn collect(
     let report = world.command(admin, channel, "report", &all, false).await?;
     let csv = [("period", json!("all")), ("format", json!("csv"))];
     let csv = world.command(admin, channel, "report", &csv, false).await?;
+    // Back to the first day (the morning after the last one is "today").
+    let days = [("days", json!((options.days + 1).clamp(1, 365)))];
+    let requests = world
+        .command(admin, channel, "content requests", &days, false)
+        .await?;
     let first = world.people[0].clone();
     let member = [("member", json!(first.user.to_string()))];
     let stats = world
@@ -443,6 +486,8 @@ pub async fn collect(
     };
     let guild = guild_of(world);
     let (reviewed, held) = (recall.members(false), recall.members(true));
+    let gaps = world.store.gap_asks(guild, 0, i64::MAX).await?;
+    let content_requests = crate::domain::gaps::content_requests(&gaps).len();
     let first_day = world.date(0);
     let last_day = world.date(options.days - 1);
     let mut summary = Summary {
@@ -463,6 +508,9 @@ pub async fn collect(
         check,
         leaderboard: world.readable(&board.to_text()),
         report: world.readable(&report.to_text()),
+        cards: world.store.card_totals(guild).await?,
+        content_requests,
+        requests: world.readable(&requests.to_text()),
         files,
         violations: vec![],
         interactive: false,

@@ -120,6 +120,8 @@ pub fn reply(m: &OutMessage, ephemeral: bool) -> poise::CreateReply {
 
 /// The text input of the "Needs an update" form.
 pub const ANSWER_INPUT: &str = "answer";
+/// The longest text it takes (the app's limit for an answer).
+const ANSWER_MAX_CHARS: u16 = crate::app::knowledge::ANSWER_MAX_CHARS as u16;
 
 /// The "Needs an update" form: the answer's current text to edit (`question` as its title).
 pub fn answer_update_modal(custom_id: &str, question: &str, answer: &str) -> serenity::CreateModal {
@@ -129,8 +131,11 @@ pub fn answer_update_modal(custom_id: &str, question: &str, answer: &str) -> ser
         "The answer as it should read now",
         ANSWER_INPUT,
     )
-    .value(crate::domain::format::fit(answer, 4000))
-    .max_length(4000)
+    .value(crate::domain::format::fit(
+        answer,
+        ANSWER_MAX_CHARS as usize,
+    ))
+    .max_length(ANSWER_MAX_CHARS)
     .required(true);
     serenity::CreateModal::new(custom_id, title)
         .components(vec![serenity::CreateActionRow::InputText(input)])

@@ -146,6 +146,18 @@ pub struct CardCandidate {
     pub first_due: Option<chrono::NaiveDate>,
 }
 
+/// A guild's answer cards at a glance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CardTotals {
+    /// Cards made from accepted answers.
+    pub made: i64,
+    /// Times one was given to a member (asked, helped or followed).
+    pub given: i64,
+    /// Self-grades on any card, and how many said "I knew it".
+    pub grades: i64,
+    pub knew: i64,
+}
+
 /// A self-grade to record.
 #[derive(Debug, Clone)]
 pub struct NewCardReview {

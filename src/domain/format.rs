@@ -49,6 +49,11 @@ pub fn member(user: u64) -> String {
 }
 
 /// Cuts `text` to at most `max_chars` characters (not bytes), ending with `…` when cut.
+/// `text` on one line: every run of whitespace (newlines too) as one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn fit(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();

@@ -10,6 +10,7 @@
 //! service and is exact for a few hundred questions a week; rewordings of one question land
 //! together, while different questions on one topic share too few stems to meet.
 
+use crate::domain::format::one_line;
 use crate::domain::ids::{KbId, UserId};
 use crate::domain::knowledge::{similarity, terms};
 
@@ -96,10 +97,6 @@ pub fn content_requests(asks: &[GapAsk]) -> Vec<ContentRequest> {
             .then(a.label.cmp(&b.label))
     });
     out
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::boards::{AwardKind, Credit};
 use crate::domain::cards::{
-    memory_key, Card, CardCandidate, CardOrigin, CardResult, ContentCard, HoldReason,
+    memory_key, Card, CardCandidate, CardOrigin, CardResult, CardTotals, ContentCard, HoldReason,
     NewCardReview, SelfGrade,
 };
 use crate::domain::ids::{CardId, GuildId, KbId, UserId};
@@ -191,28 +191,25 @@ impl Store {
             .collect()
     }
 
-    /// The card made from an answer, if any.
-    pub async fn card_of_answer(&self, guild: GuildId, kb: KbId) -> StoreResult<Option<Card>> {
-        let row = sqlx::query(&format!(
-            "SELECT {CARD_COLUMNS} FROM cards c
-             LEFT JOIN topics t ON t.guild_id = c.guild_id AND t.id = c.topic_id
-             WHERE c.guild_id = ? AND c.kb_id = ?"
-        ))
-        .bind(guild.to_db())
-        .bind(kb.to_db())
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(card_from_row).transpose()
-    }
-
-    /// How many answer cards the guild has given (holders, dropped or not), for the demo.
-    pub async fn answer_cards_given(&self, guild: GuildId) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM card_holders h JOIN cards c ON c.id = h.card_id WHERE c.guild_id = ?",
+    /// The guild's answer cards at a glance (for the demo's printout): cards made from
+    /// answers, times they were given to a member, self-grades on any card and how many were
+    /// "I knew it".
+    pub async fn card_totals(&self, guild: GuildId) -> StoreResult<CardTotals> {
+        let r = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM cards WHERE guild_id = ?1 AND kb_id IS NOT NULL) AS made,
+                    (SELECT COUNT(*) FROM card_holders WHERE guild_id = ?1) AS given,
+                    (SELECT COUNT(*) FROM card_reviews WHERE guild_id = ?1) AS grades,
+                    (SELECT COUNT(*) FROM card_reviews WHERE guild_id = ?1 AND knew = 1) AS knew",
         )
         .bind(guild.to_db())
         .fetch_one(&self.pool)
-        .await?)
+        .await?;
+        Ok(CardTotals {
+            made: r.get("made"),
+            given: r.get("given"),
+            grades: r.get("grades"),
+            knew: r.get("knew"),
+        })
     }
 }
 

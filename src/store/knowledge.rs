@@ -37,7 +37,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| {
+            .filter_map(|r| {
                 let (kind, reference): (&str, &str) = (r.get("kind"), r.get("ref"));
                 let kind = match (kind, reference.parse(), verification(r)) {
                     ("answer", Ok(id), Some((verified_ms, interval_days))) => KbKind::Answer {
@@ -45,23 +45,28 @@ impl Store {
                         verified_ms,
                         interval_days,
                     },
+                    // An index row whose answer is gone: nothing to show.
+                    ("answer", _, None) => {
+                        tracing::warn!(guild = %guild, reference, "an indexed answer has no entry");
+                        return None;
+                    }
                     ("tip", _, _) => KbKind::Tip,
                     ("question", _, _) => KbKind::Question,
                     ("card", _, _) => KbKind::Card,
                     _ => {
-                        return Err(StoreError::Unknown {
+                        return Some(Err(StoreError::Unknown {
                             what: "knowledge-base entry",
                             value: format!("{kind} {reference}"),
-                        })
+                        }))
                     }
                 };
-                Ok(KbHit {
+                Some(Ok(KbHit {
                     kind,
                     topic_id: r.get("topic_id"),
                     title: r.get("title"),
                     body: r.get("body"),
                     score: r.get("score"),
-                })
+                }))
             })
             .collect()
     }

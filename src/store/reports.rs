@@ -433,10 +433,14 @@ impl Store {
             .collect())
     }
 
-    /// How many `/ask` questions a guild has in each state, by state.
+    /// How many `/ask` questions a guild has in each state, by state ("followed" for one
+    /// closed by following an open question).
     pub async fn asks_by_state(&self, guild: GuildId) -> StoreResult<Vec<(String, i64)>> {
         let rows = sqlx::query(
-            "SELECT state, COUNT(*) AS asks FROM asks WHERE guild_id = ? GROUP BY state ORDER BY state",
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id)
+                         THEN 'followed' ELSE state END AS state,
+                    COUNT(*) AS asks
+             FROM asks WHERE guild_id = ? GROUP BY 1 ORDER BY 1",
         )
         .bind(guild.to_db())
         .fetch_all(self.pool())

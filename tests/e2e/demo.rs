@@ -62,11 +62,16 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
         "SELECT COUNT(*) FROM kb_entries",
         "SELECT COUNT(*) FROM schedules",
         "SELECT COUNT(*) FROM role_tracks",
+        "SELECT COUNT(*) FROM cards WHERE kb_id IS NOT NULL",
+        "SELECT COUNT(*) FROM card_reviews",
+        "SELECT COUNT(*) FROM asks WHERE thread_id IS NOT NULL",
     ] {
         let n: i64 = sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap();
         counts.push(n);
     }
-    let [quiz, reviews, resolved, knowledge, schedules, tracks] = counts[..] else {
+    let [quiz, reviews, resolved, knowledge, schedules, tracks, answer_cards, grades, routed] =
+        counts[..]
+    else {
         unreachable!()
     };
     conn.close().await.unwrap();
@@ -78,6 +83,15 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
     let stored: i64 = summary.answers.iter().map(|(_, n, _)| n).sum();
     let a = summary.activity;
     assert_eq!(stored, i64::from(a.quiz + a.review + a.practice));
+    // Every accepted answer became a card; the self-grades the team gave are the stored ones.
+    assert_eq!(answer_cards, knowledge);
+    assert_eq!(summary.cards.made, answer_cards);
+    assert_eq!(i64::from(a.card_grades), grades);
+    assert!(
+        summary.content_requests >= 1 && summary.content_requests as i64 <= routed,
+        "{} requests from {routed} routed questions",
+        summary.content_requests
+    );
     assert_eq!(
         summary
             .answers
@@ -116,6 +130,9 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
         "peerlearn.db",
         "recall.png",
         "summary.json",
+        "cards made from accepted answers",
+        "content requests: questions the knowledge base could not answer",
+        "/content requests\n  📝 Content requests",
     ] {
         assert!(printout.contains(part), "{part} in\n{printout}");
     }
@@ -133,6 +150,8 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
             &serde_json::json!(8)
         )
     );
+    assert_eq!(json["loop"]["cards_from_answers"], answer_cards);
+    assert_eq!(json["loop"]["content_requests"], summary.content_requests);
     for key in ["knowledge_start", "knowledge_end", "uplift"] {
         let truth = json["truth"][key].as_f64().expect(key);
         assert!((-1.0..=1.0).contains(&truth), "{key}: {truth}");

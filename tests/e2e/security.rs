@@ -65,6 +65,7 @@ const MEMBER: &[&str] = &[
     "resolve",
     "kb search",
     "kb verify",
+    "kb update",
     "kb draft",
     "expert list",
     "expert join",

@@ -348,6 +348,26 @@ async fn owners_verify_answers_and_unverified_ones_are_marked_then_no_longer_off
         embed_lines(&found)
     );
 
+    // An admin may replace the text too; another member may not.
+    let text = "Room 3.12: the Canon takes A3 from tray 3.";
+    let refused = app
+        .command(
+            app.member,
+            "kb update",
+            &[("id", json!(1)), ("text", json!(text))],
+        )
+        .await;
+    assert!(refused.contains("Only the owner"), "{refused}");
+    let done = app
+        .command(
+            app.admin,
+            "kb update",
+            &[("id", json!(1)), ("text", json!(text))],
+        )
+        .await;
+    assert!(done.contains("updated and verified"), "{done}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM kb_revisions").await, 2);
+
     // Unverified past the grace period: search still marks it, /ask no longer offers it.
     app.clock.advance(6 * DAY);
     app.clock.settled().await;

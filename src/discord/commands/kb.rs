@@ -1,5 +1,5 @@
-//! `/kb search` (everyone), `/kb verify` (an answer's owners and admins), `/kb draft` (experts
-//! and admins) and `/kb remove` (admins): the team's knowledge base.
+//! `/kb search` (everyone), `/kb verify` and `/kb update` (an answer's owners and admins),
+//! `/kb draft` (experts and admins) and `/kb remove` (admins): the team's knowledge base.
 
 use super::{admin::invoker_is_admin, guild_of, respond, user_of};
 use crate::discord::{Context, Error};
@@ -9,7 +9,7 @@ use crate::domain::ids::KbId;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("search", "verify", "draft", "remove"),
+    subcommands("search", "verify", "update", "draft", "remove"),
     subcommand_required
 )]
 pub async fn kb(_ctx: Context<'_>) -> Result<(), Error> {
@@ -53,6 +53,27 @@ async fn verify(
     let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
     let app = &ctx.data().app;
     respond(ctx, app.kb_verify(guild, KbId(id), user, admin).await).await
+}
+
+/// Replaces an accepted answer's text, and its review cards' (its owner or an admin)
+#[poise::command(slash_command)]
+async fn update(
+    ctx: Context<'_>,
+    #[description = "The answer's number, as /kb search shows it (#12 → 12)"]
+    #[min = 1]
+    id: i64,
+    #[description = "The answer as it should read now"]
+    #[max_length = 2000]
+    text: String,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
+    let app = &ctx.data().app;
+    respond(
+        ctx,
+        app.kb_update(guild, KbId(id), user, admin, &text).await,
+    )
+    .await
 }
 
 /// Turns an accepted answer into a content file draft: a flashcard and a question (experts)
