@@ -184,7 +184,8 @@ impl App {
         })
     }
 
-    /// An open question of the last days, asked by someone else, worded very much like `text`.
+    /// A question still open in a thread (open ones close after `experts.abandon_after_days`),
+    /// asked by someone else and worded very much like `text`.
     async fn similar_open_ask(
         &self,
         guild: GuildId,
