@@ -101,6 +101,7 @@ pub struct ReinforcementSettings {
     pub mastered_stability_days: u32,
     pub items_per_review: u32,
     pub daily_review_cap: u32,
+    pub team_recall_target: f64,
     pub fit_min_answers: u32,
 }
 
@@ -436,6 +437,11 @@ impl Settings {
                     format!("must be between {min} and 1.0, got {value}"),
                 ));
             }
+        }
+        if let Err(e) =
+            crate::domain::refreshers::check_target(self.reinforcement.team_recall_target)
+        {
+            return Err(bad("reinforcement.team_recall_target", e));
         }
         let (lo, hi) = crate::domain::verification::INTERVAL_DAYS;
         if !(lo..=hi).contains(&self.knowledge.verification_days) {

@@ -196,6 +196,7 @@ impl App {
                 name: entry.topic_id.clone(),
                 description: String::new(),
                 desired_retention: None,
+                team_target: None,
             });
         }
         let question = format!(

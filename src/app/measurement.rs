@@ -136,7 +136,7 @@ impl App {
         let pick = SplitMix64::new(self.dice.next_u64()).below(candidates.len() as u64) as usize;
         Ok(self
             .store
-            .guild_question_version(guild, candidates[pick].0)
+            .guild_question_version(guild, candidates[pick].version_id)
             .await?)
     }
 

@@ -95,6 +95,18 @@ impl App {
             "Streak: {streak} (best {}) · {} points",
             p.best_streak, p.points
         ));
+        let track = self.store.member_track(guild, user).await?;
+        if !track.is_empty() {
+            let names: Vec<String> = topics
+                .iter()
+                .filter(|t| track.topics.contains(&t.topic_id))
+                .map(|t| fit(&t.topic_name, 40))
+                .collect();
+            lines.push(format!(
+                "Your track (from your roles): {} — `/quiz` keeps leaning there.",
+                names.join(", ")
+            ));
+        }
         if let Some(e) = self.holdout_of(guild, user, today).await? {
             let topic = e
                 .topic

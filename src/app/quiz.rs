@@ -15,7 +15,7 @@ use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::{
     percent_correct, score, AnswerResult, AnswerSource, NewAnswer, QuizPost, Scored,
 };
-use crate::domain::selection::{next_question, Candidate, Item, Seen};
+use crate::domain::selection::{next_question, Candidate, Item, Seen, Track};
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
@@ -50,9 +50,6 @@ pub struct CardAnswer {
     /// Whether the bot drew it as a knowledge check.
     pub check: bool,
 }
-
-/// A mastered question comes back as a refresher about once in this many practice questions.
-const REFRESHER_ONE_IN: u64 = 20;
 
 /// How long a practice or review question can be answered after it was shown.
 const PERSONAL_TTL_MS: i64 = 24 * 3_600_000;
@@ -368,27 +365,55 @@ impl App {
         topic: Option<&str>,
         roles: &[RoleId],
     ) -> AppResult<Option<Pick>> {
-        let candidates = self.candidates(guild, user, topic).await?;
-        let tracks = self.store.track_topics(guild, roles).await?;
-        // Members in an experiment's holdout get no refreshers while it runs.
-        let today = self.local_day(guild, self.clock.now()).await?;
-        let refresher = self.dice.one_in(REFRESHER_ONE_IN)
-            && self.holdout_of(guild, user, today).await?.is_none();
-        match next_question(&candidates, &tracks, refresher) {
+        let track = self.store.track_of_roles(guild, roles).await?;
+        let candidates = self.candidates(guild, user, topic, &track).await?;
+        match next_question(&candidates) {
             Some(i) => self.pick(guild, candidates[i].item).await,
             None => Ok(None),
         }
     }
 
+    /// The topics whose team refresher is active for this member, with their team targets:
+    /// none while they are in an experiment's holdout (the comparison group gets no
+    /// refreshers).
+    async fn refresher_topics(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> AppResult<Vec<(String, f64)>> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        if self.holdout_of(guild, user, today).await?.is_some() {
+            return Ok(vec![]);
+        }
+        Ok(self
+            .refreshers(guild, false)
+            .await?
+            .into_iter()
+            .map(|r| (r.topic, r.target))
+            .collect())
+    }
+
     /// Every current question and card the member may get (in `topic` if given) with what
-    /// their memory says of it today, in random order. An answer card they hold and never
-    /// graded counts as due (and most forgotten) from its first day, and is left out before.
+    /// their memory says of it today, whether it is on their `track`, and whether a refresher
+    /// wants it (seen, in a topic with an active refresher, and recalled below the topic's
+    /// team target today: one just answered is not brought back), in random order. An answer
+    /// card they hold and never graded counts as due (and most forgotten) from its first day,
+    /// and is left out before.
     pub(super) async fn candidates(
         &self,
         guild: GuildId,
         user: UserId,
         topic: Option<&str>,
+        track: &Track,
     ) -> AppResult<Vec<Candidate>> {
+        let refreshing = self.refresher_topics(guild, user).await?;
+        let refresher = |topic: &str, seen: Option<&Seen>| {
+            seen.is_some_and(|s| {
+                refreshing
+                    .iter()
+                    .any(|(t, target)| t == topic && s.recall < *target)
+            })
+        };
         let today = self.local_day(guild, self.clock.now()).await?;
         let model = self.memory_model(guild).await?;
         let mastered_days = f64::from(self.settings.reinforcement.mastered_stability_days);
@@ -402,10 +427,15 @@ impl App {
             .practice_candidates(guild, user, topic, self.dice.shuffle_key())
             .await?
             .into_iter()
-            .map(|(version_id, topic, memory)| Candidate {
-                item: Item::Question(version_id),
-                topic,
-                seen: memory.as_ref().map(seen),
+            .map(|q| {
+                let seen = q.memory.as_ref().map(seen);
+                Candidate {
+                    item: Item::Question(q.version_id),
+                    track: track.covers(&q.topic, &q.tracks),
+                    refresher: refresher(&q.topic, seen.as_ref()),
+                    topic: q.topic,
+                    seen,
+                }
             });
         let cards = self
             .store
@@ -413,10 +443,8 @@ impl App {
             .await?
             .into_iter()
             .filter(|c| c.memory.is_some() || c.first_due.is_none_or(|d| d <= today))
-            .map(|c| Candidate {
-                item: Item::Card(c.id),
-                topic: c.topic,
-                seen: match (&c.memory, c.first_due) {
+            .map(|c| {
+                let seen = match (&c.memory, c.first_due) {
                     (Some(m), _) => Some(seen(m)),
                     (None, Some(_)) => Some(Seen {
                         recall: 0.0,
@@ -424,7 +452,14 @@ impl App {
                         mastered: false,
                     }),
                     (None, None) => None,
-                },
+                };
+                Candidate {
+                    item: Item::Card(c.id),
+                    track: track.covers(&c.topic, &[]),
+                    refresher: refresher(&c.topic, seen.as_ref()),
+                    topic: c.topic,
+                    seen,
+                }
             });
         let mut all: Vec<Candidate> = questions.collect();
         let cards: Vec<Candidate> = cards.collect();

@@ -178,11 +178,15 @@ impl App {
         user: UserId,
         holdout: Option<&Experiment>,
     ) -> AppResult<Vec<Candidate>> {
+        let track = self.store.member_track(guild, user).await?;
         Ok(self
-            .candidates(guild, user, None)
+            .candidates(guild, user, None, &track)
             .await?
             .into_iter()
-            .filter(|c| c.seen.is_some_and(|s| s.due && !s.mastered))
+            .filter(|c| {
+                c.seen
+                    .is_some_and(|s| (s.due && !s.mastered) || c.refresher)
+            })
             .filter(|c| holdout.is_none_or(|e| !e.covers(&c.topic)))
             .collect())
     }
@@ -195,7 +199,7 @@ impl App {
         holdout: Option<&Experiment>,
     ) -> AppResult<Option<Pick>> {
         let due = self.due_candidates(guild, user, holdout).await?;
-        match next_question(&due, &[], false) {
+        match next_question(&due) {
             Some(i) => self.pick(guild, due[i].item).await,
             None => Ok(None),
         }

@@ -302,12 +302,21 @@ impl App {
         let (output, payload) = match kind {
             ScheduleKind::Quiz => {
                 let avoid = self.settings.quiz.avoid_recent_posts;
+                // A topic the team is forgetting comes first, with its most forgotten items.
+                let refresh: Vec<String> = self
+                    .refreshers(s.guild, true)
+                    .await?
+                    .into_iter()
+                    .filter(|r| s.topic.as_ref().is_none_or(|t| *t == r.topic))
+                    .flat_map(|r| r.items)
+                    .collect();
                 let picked = self
                     .store
                     .pick_channel_question(
                         s.guild,
                         s.channel_id,
                         s.topic.as_deref(),
+                        &refresh,
                         avoid,
                         f64::from(self.settings.reinforcement.mastered_stability_days),
                         self.dice.shuffle_key(),

@@ -6,6 +6,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, RoleId};
 use crate::domain::limits::MESSAGE_MAX;
+use crate::domain::selection::track_name;
 
 impl App {
     /// The name of one of the guild's topics, or a refusal naming how to pick one.
@@ -21,16 +22,25 @@ impl App {
         }
     }
 
+    /// `/track set`: the role's track (named after the role, see `domain::selection`) gains
+    /// a topic.
     pub async fn set_track(
         &self,
         guild: GuildId,
         role: RoleId,
+        role_name: &str,
         topic: &str,
     ) -> AppResult<OutMessage> {
         let name = self.known_topic(guild, topic).await?;
         let added = self
             .store
-            .add_track(guild, role, topic, self.clock.now_ms())
+            .add_track(
+                guild,
+                role,
+                &track_name(role_name),
+                topic,
+                self.clock.now_ms(),
+            )
             .await?;
         Ok(OutMessage::text(if added {
             format!("Members with <@&{role}> now get more practice in **{name}**.")

@@ -178,10 +178,12 @@ async fn seed_due_reviews(db: &Path, team: &Team) -> anyhow::Result<()> {
         .bind(guild.to_db())
         .execute(store.writer())
         .await?;
-    let question: String =
-        sqlx::query_scalar("SELECT id FROM questions WHERE guild_id = ? LIMIT 1")
+    // Two overdue questions each: the morning quiz may bring one back as a team refresher
+    // (the whole team has forgotten it), and the other is still due for the reminders.
+    let questions: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM questions WHERE guild_id = ? ORDER BY id LIMIT 2")
             .bind(guild.to_db())
-            .fetch_one(store.pool())
+            .fetch_all(store.pool())
             .await?;
     let mut tx = store.writer().begin().await?;
     for chunk in team.members.chunks(500) {
@@ -194,16 +196,18 @@ async fn seed_due_reviews(db: &Path, team: &Team) -> anyhow::Result<()> {
             q = q.bind(guild.to_db()).bind(*m as i64);
         }
         q.execute(&mut *tx).await?;
-        let rows =
-            vec!["(?, ?, ?, 3.0, 5.0, '2026-01-01', '2026-01-05', 1, 0)"; chunk.len()].join(", ");
-        let sql = format!(
-            "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses) VALUES {rows}"
-        );
-        let mut q = sqlx::query(&sql);
-        for m in chunk {
-            q = q.bind(guild.to_db()).bind(*m as i64).bind(&question);
+        for question in &questions {
+            let rows = vec!["(?, ?, ?, 3.0, 5.0, '2026-01-01', '2026-01-05', 1, 0)"; chunk.len()]
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses) VALUES {rows}"
+            );
+            let mut q = sqlx::query(&sql);
+            for m in chunk {
+                q = q.bind(guild.to_db()).bind(*m as i64).bind(question);
+            }
+            q.execute(&mut *tx).await?;
         }
-        q.execute(&mut *tx).await?;
     }
     tx.commit().await?;
     store.close().await;

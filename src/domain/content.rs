@@ -37,6 +37,9 @@ pub struct Topic {
     pub description: String,
     /// Target probability of recall for reinforcement; `None` uses the default.
     pub desired_retention: Option<f64>,
+    /// The team's predicted recall this topic should not fall below (refreshers); `None`
+    /// uses the default.
+    pub team_target: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@
 //! name = "Information security"
 //! description = "Phishing, passwords, devices"
 //! desired_retention = 0.9          # optional, 0.70–0.97
+//! team_recall_target = 0.8         # optional, 0.50–0.97: the team's refresher threshold
 //!
 //! [[question]]
 //! id = "sec-001"
@@ -46,6 +47,7 @@ use super::content::{
     Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX,
     RETENTION_RANGE, TOPIC_NAME_MAX,
 };
+use super::refreshers::check_target;
 use std::collections::BTreeMap;
 use toml::{Spanned, Value};
 
@@ -538,7 +540,16 @@ impl Checker<'_> {
     }
 
     fn topic(&mut self, id: String) -> Option<Topic> {
-        self.allow_only(&id, &["id", "name", "description", "desired_retention"]);
+        self.allow_only(
+            &id,
+            &[
+                "id",
+                "name",
+                "description",
+                "desired_retention",
+                "team_recall_target",
+            ],
+        );
         let name = self.text(&id, "name", TOPIC_NAME_MAX);
         let description = self
             .optional_text(&id, "description", DESCRIPTION_MAX)
@@ -565,11 +576,30 @@ impl Checker<'_> {
                 Err(())
             }
         };
+        let team_target = match self.item.fields.get("team_recall_target").cloned() {
+            None => Ok(None),
+            Some((Raw::Float(f), _)) => match check_target(f) {
+                Ok(t) => Ok(Some(t)),
+                Err(reason) => {
+                    self.report(&id, "team_recall_target", reason);
+                    Err(())
+                }
+            },
+            Some((raw, _)) => {
+                self.report(
+                    &id,
+                    "team_recall_target",
+                    format!("is {}, not a decimal such as 0.8", kind(&raw)),
+                );
+                Err(())
+            }
+        };
         Some(Topic {
             id: nonempty(id)?,
             name: name?,
             description,
             desired_retention: retention.ok()?,
+            team_target: team_target.ok()?,
         })
     }
 
@@ -768,6 +798,8 @@ struct TopicOut<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     desired_retention: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_recall_target: Option<f64>,
 }
 
 #[derive(serde::Serialize)]
@@ -796,6 +828,7 @@ pub fn to_toml(bundle: &Bundle) -> String {
                 name: &t.name,
                 description: &t.description,
                 desired_retention: t.desired_retention,
+                team_recall_target: t.team_target,
             })
             .collect(),
         question: bundle

@@ -25,6 +25,7 @@ pub mod periods;
 pub mod privacy;
 pub mod quiz;
 pub mod recall_eval;
+pub mod refreshers;
 pub mod retention;
 pub mod routing;
 pub mod schedule;

@@ -115,7 +115,8 @@ impl Store {
     /// The guild's content as it is served now, for `/content export`.
     pub async fn export_content(&self, guild: GuildId) -> StoreResult<Bundle> {
         let topics = sqlx::query(
-            "SELECT id, name, description, desired_retention FROM topics WHERE guild_id = ? ORDER BY id",
+            "SELECT id, name, description, desired_retention, team_target FROM topics
+             WHERE guild_id = ? ORDER BY id",
         )
         .bind(guild.to_db())
         .fetch_all(&self.pool)
@@ -126,6 +127,7 @@ impl Store {
             name: r.get("name"),
             description: r.get("description"),
             desired_retention: r.get("desired_retention"),
+            team_target: r.get("team_target"),
         })
         .collect();
         let questions = sqlx::query(&format!(
@@ -255,7 +257,8 @@ async fn upsert_topic(
     now_ms: i64,
 ) -> StoreResult<Change> {
     let existing = sqlx::query(
-        "SELECT name, description, desired_retention FROM topics WHERE guild_id = ? AND id = ?",
+        "SELECT name, description, desired_retention, team_target FROM topics
+         WHERE guild_id = ? AND id = ?",
     )
     .bind(guild.to_db())
     .bind(&t.id)
@@ -266,24 +269,26 @@ async fn upsert_topic(
         Some(r)
             if r.get::<&str, _>("name") == t.name
                 && r.get::<&str, _>("description") == t.description
-                && r.get::<Option<f64>, _>("desired_retention") == t.desired_retention =>
+                && r.get::<Option<f64>, _>("desired_retention") == t.desired_retention
+                && r.get::<Option<f64>, _>("team_target") == t.team_target =>
         {
             return Ok(Change::Unchanged)
         }
         Some(_) => Change::Updated,
     };
     sqlx::query(
-        "INSERT INTO topics (guild_id, id, name, description, desired_retention, updated_ms)
-         VALUES (?, ?, ?, ?, ?, ?)
+        "INSERT INTO topics (guild_id, id, name, description, desired_retention, team_target, updated_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, id) DO UPDATE SET name = excluded.name,
            description = excluded.description, desired_retention = excluded.desired_retention,
-           updated_ms = excluded.updated_ms",
+           team_target = excluded.team_target, updated_ms = excluded.updated_ms",
     )
     .bind(guild.to_db())
     .bind(&t.id)
     .bind(&t.name)
     .bind(&t.description)
     .bind(t.desired_retention)
+    .bind(t.team_target)
     .bind(now_ms)
     .execute(conn)
     .await?;

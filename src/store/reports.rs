@@ -348,6 +348,39 @@ impl Store {
             .collect())
     }
 
+    /// Every memory of the questions of `topic` as `(question id, memory)`.
+    pub async fn topic_memories(
+        &self,
+        guild: GuildId,
+        topic: &str,
+    ) -> StoreResult<Vec<(String, Memory)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT m.question_id, {MEMORY_COLUMNS}
+             FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
+             WHERE m.guild_id = ? AND q.topic_id = ?"
+        ))
+        .bind(guild.to_db())
+        .bind(topic)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| Some((r.get("question_id"), memory_from_row(r)?)))
+            .collect())
+    }
+
+    /// Each topic's own team target (`None`: the configured default).
+    pub async fn team_targets(&self, guild: GuildId) -> StoreResult<Vec<(String, Option<f64>)>> {
+        let rows = sqlx::query("SELECT id, team_target FROM topics WHERE guild_id = ?")
+            .bind(guild.to_db())
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("id"), r.get("team_target")))
+            .collect())
+    }
+
     /// The roles the bot last saw each member hold, as `(member, role)`.
     pub async fn member_role_pairs(&self, guild: GuildId) -> StoreResult<Vec<(UserId, RoleId)>> {
         let rows = sqlx::query("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")

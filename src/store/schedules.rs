@@ -223,16 +223,19 @@ impl Store {
         Ok(tx.commit().await?)
     }
 
-    /// A question for a channel quiz: not among the channel's last `avoid` posts, not one that
-    /// most of the channel's audience (members who answered its quizzes) has mastered
-    /// (stability at least `mastered_stability`), the least recently posted in this channel
-    /// first (never posted before all), then in the random order `shuffle` gives. Each rule
-    /// gives way when nothing else is left.
+    /// A question for a channel quiz: not among the channel's last `avoid` posts; then one of
+    /// `refresh` (question ids a team refresher asks for), in their order; not one that most
+    /// of the channel's audience (members who answered its quizzes) has mastered (stability at
+    /// least `mastered_stability`); the least recently posted in this channel first (never
+    /// posted before all), then in the random order `shuffle` gives. Each rule gives way when
+    /// nothing else is left.
+    #[allow(clippy::too_many_arguments)]
     pub async fn pick_channel_question(
         &self,
         guild: GuildId,
         channel_id: ChannelId,
         topic: Option<&str>,
+        refresh: &[String],
         avoid: u32,
         mastered_stability: f64,
         shuffle: ShuffleKey,
@@ -252,6 +255,7 @@ impl Store {
              SELECT q.current_version FROM questions q
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
              ORDER BY q.id IN (SELECT question_id FROM recent),
+                      (SELECT r.key FROM json_each(?9) r WHERE r.value = q.id) NULLS LAST,
                       q.id IN (SELECT question_id FROM mastered),
                       (SELECT MAX(p.created_ms) FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                         WHERE p.channel_id = ?2 AND v.question_id = q.id) NULLS FIRST,
@@ -266,6 +270,7 @@ impl Store {
         .bind(shuffle.multiplier)
         .bind(shuffle.offset)
         .bind(SHUFFLE_MODULUS)
+        .bind(serde_json::to_string(refresh).unwrap_or_default())
         .fetch_optional(&self.pool)
         .await?)
     }

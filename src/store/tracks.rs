@@ -6,15 +6,35 @@ use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, RoleId, UserId, VersionId};
-use crate::domain::memory::Memory;
+use crate::domain::selection::{QuestionCandidate, Track};
+use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
+/// A track from `(topic_id, track_name)` rows.
+fn track_from_rows(rows: &[SqliteRow]) -> Track {
+    let mut track = Track::default();
+    for r in rows {
+        let topic: String = r.get("topic_id");
+        if !track.topics.contains(&topic) {
+            track.topics.push(topic);
+        }
+        if let Some(name) = r.get::<Option<String>, _>("track_name") {
+            if !track.names.contains(&name) {
+                track.names.push(name);
+            }
+        }
+    }
+    track
+}
+
 impl Store {
-    /// Adds a topic to a role's track; `false` if it was already there.
+    /// Adds a topic to a role's track named `name` (the name is set on all of the role's
+    /// rows); `false` if the topic was already there.
     pub async fn add_track(
         &self,
         guild: GuildId,
         role: RoleId,
+        name: &str,
         topic: &str,
         now_ms: i64,
     ) -> StoreResult<bool> {
@@ -32,8 +52,44 @@ impl Store {
         .await?
         .rows_affected()
             == 1;
+        sqlx::query("UPDATE role_tracks SET track_name = ? WHERE guild_id = ? AND role_id = ?")
+            .bind(name)
+            .bind(guild.to_db())
+            .bind(role.to_db())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(added)
+    }
+
+    /// The track of a member with these roles: its topics and names.
+    pub async fn track_of_roles(&self, guild: GuildId, roles: &[RoleId]) -> StoreResult<Track> {
+        let ids = serde_json::to_string(&roles.iter().map(|r| r.to_db()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let rows = sqlx::query(
+            "SELECT DISTINCT topic_id, track_name FROM role_tracks
+             WHERE guild_id = ? AND role_id IN (SELECT value FROM json_each(?))
+             ORDER BY topic_id",
+        )
+        .bind(guild.to_db())
+        .bind(ids)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(track_from_rows(&rows))
+    }
+
+    /// The track of a member by the roles they held when last seen.
+    pub async fn member_track(&self, guild: GuildId, user: UserId) -> StoreResult<Track> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT r.topic_id, r.track_name FROM role_tracks r
+             JOIN member_roles m ON m.guild_id = r.guild_id AND m.role_id = r.role_id
+             WHERE r.guild_id = ? AND m.user_id = ? ORDER BY r.topic_id",
+        )
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(track_from_rows(&rows))
     }
 
     /// Removes a topic from a role's track; `false` if it was not there.
@@ -97,10 +153,11 @@ impl Store {
         user: UserId,
         topic: Option<&str>,
         shuffle: ShuffleKey,
-    ) -> StoreResult<Vec<(VersionId, String, Option<Memory>)>> {
+    ) -> StoreResult<Vec<QuestionCandidate>> {
         let rows = sqlx::query(&format!(
-            "SELECT q.current_version, q.topic_id, {MEMORY_COLUMNS}
-             FROM questions q LEFT JOIN memory m
+            "SELECT q.current_version, q.topic_id, v.tracks, {MEMORY_COLUMNS}
+             FROM questions q JOIN question_versions v ON v.id = q.current_version
+             LEFT JOIN memory m
                ON m.guild_id = q.guild_id AND m.question_id = q.id AND m.user_id = ?2
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
              ORDER BY (q.rowid * ?4 + ?5) % ?6"
@@ -115,12 +172,11 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| {
-                (
-                    VersionId::from_db(r.get("current_version")),
-                    r.get("topic_id"),
-                    memory_from_row(r),
-                )
+            .map(|r| QuestionCandidate {
+                version_id: VersionId::from_db(r.get("current_version")),
+                topic: r.get("topic_id"),
+                tracks: serde_json::from_str(r.get("tracks")).unwrap_or_default(),
+                memory: memory_from_row(r),
             })
             .collect())
     }

@@ -18,4 +18,5 @@ mod reinforcement;
 mod reports;
 mod security;
 mod startup;
+mod steering;
 mod teach;

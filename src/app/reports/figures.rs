@@ -16,6 +16,7 @@ use crate::domain::format::fit;
 use crate::domain::ids::GuildId;
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
+use crate::domain::refreshers::{self, Refresher};
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -250,10 +251,13 @@ impl App {
         let knowledge = self
             .knowledge_figures(facts.guild, facts.today, &memories, &model)
             .await?;
+        let forecasts = forecasts(facts, &memories, &model);
+        let refreshers = self.refreshers_due(facts, &forecasts, &model).await?;
         let figures = DailyFigures {
             knowledge: Some(knowledge),
-            forecasts: forecasts(facts, &memories, &model),
+            forecasts,
             support: self.support_list(facts, &memories, &roles, &model, &streaks, &recent),
+            refreshers,
             computed_ms: self.clock.now().timestamp_millis(),
         };
         if let Ok(json) = serde_json::to_string(&figures) {
@@ -262,6 +266,54 @@ impl App {
                 .await?;
         }
         Ok(figures)
+    }
+
+    /// The topics whose forecast falls below their team target, most urgent first, each with
+    /// the questions the team has forgotten most (see `domain::refreshers`).
+    async fn refreshers_due(
+        &self,
+        facts: &Facts,
+        forecasts: &[Forecast],
+        model: &MemoryModel,
+    ) -> AppResult<Vec<Refresher>> {
+        let targets: HashMap<String, Option<f64>> = self
+            .store
+            .team_targets(facts.guild)
+            .await?
+            .into_iter()
+            .collect();
+        let default = self.settings.reinforcement.team_recall_target;
+        let mut out = Vec::new();
+        for f in forecasts {
+            let target = targets.get(&f.id).copied().flatten().unwrap_or(default);
+            if !refreshers::needed(f.in_7_days.value, target) {
+                continue;
+            }
+            let mut by_item: HashMap<String, (f64, u32)> = HashMap::new();
+            for (question, memory) in self.store.topic_memories(facts.guild, &f.id).await? {
+                let e = by_item.entry(question).or_default();
+                e.0 += model.recall(&memory, facts.today);
+                e.1 += 1;
+            }
+            let means: Vec<(String, f64)> = by_item
+                .into_iter()
+                .map(|(id, (sum, n))| (id, sum / f64::from(n)))
+                .collect();
+            out.push(Refresher {
+                topic: f.id.clone(),
+                name: f.name.clone(),
+                recall_now: f.now.value,
+                recall_later: f.in_7_days.value,
+                target,
+                items: refreshers::most_forgotten(&means),
+            });
+        }
+        out.sort_by(|a, b| {
+            (a.recall_later - a.target)
+                .total_cmp(&(b.recall_later - b.target))
+                .then(a.topic.cmp(&b.topic))
+        });
+        Ok(out)
     }
 
     fn support_list(

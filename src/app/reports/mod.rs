@@ -20,8 +20,8 @@ mod render;
 use export::report_csv;
 use figures::report_spans;
 use render::{
-    expert_lines, knowledge_chart, knowledge_lines, report_embed, summary_lines, support_lines,
-    trend_chart,
+    expert_lines, knowledge_chart, knowledge_lines, refresher_lines, report_embed, summary_lines,
+    support_lines, trend_chart,
 };
 
 use super::measurement::KnowledgeFigures;
@@ -34,6 +34,7 @@ use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::kpi::{parse_kpi_csv, KpiValue};
 use crate::domain::periods::{Period, Span};
+use crate::domain::refreshers::Refresher;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,10 @@ struct DailyFigures {
     forecasts: Vec<Forecast>,
     /// Members who may need support, by id, and why.
     support: Vec<(u64, Vec<SupportReason>)>,
+    /// Topics whose team recall is forecast to fall below their target (empty in figures kept
+    /// by an earlier version).
+    #[serde(default)]
+    refreshers: Vec<Refresher>,
     /// When they were computed (Unix ms).
     computed_ms: i64,
 }
@@ -170,6 +175,7 @@ impl App {
             knowledge,
             forecasts,
             support,
+            refreshers,
             computed_ms,
         } = self.daily_figures(&facts).await?;
         let knowledge = knowledge.unwrap_or_default();
@@ -182,6 +188,7 @@ impl App {
                 let before = figures.len().checked_sub(2).map(|i| &figures[i]);
                 let mut lines = knowledge_lines(&knowledge, min);
                 lines.extend(summary_lines(current, before, &forecasts, min));
+                lines.extend(refresher_lines(&refreshers));
                 lines.extend(expert_lines(&current.experts));
                 let tomorrow = today.succ_opt().unwrap_or(today);
                 lines.extend(
@@ -262,6 +269,27 @@ impl App {
         Ok(message)
     }
 
+    /// The topics that need a refresher now, most urgent first: from today's figures, computed
+    /// now if `compute` and they are not (a scheduled run), else the latest kept (a click must
+    /// answer within Discord's 3 seconds).
+    pub(crate) async fn refreshers(
+        &self,
+        guild: GuildId,
+        compute: bool,
+    ) -> AppResult<Vec<Refresher>> {
+        if compute {
+            let today = self.local_day(guild, self.clock.now()).await?;
+            let facts = self.gather(guild, today).await?;
+            return Ok(self.daily_figures(&facts).await?.refreshers);
+        }
+        Ok(match self.store.daily_figures(guild).await? {
+            Some((_, _, json)) => serde_json::from_str::<DailyFigures>(&json)
+                .map(|f| f.refreshers)
+                .unwrap_or_default(),
+            None => vec![],
+        })
+    }
+
     /// The lines on quiz questions whose first tries suggest a flaw (from the day's figures).
     pub(crate) async fn flagged_questions(
         &self,
@@ -301,6 +329,7 @@ impl App {
             &daily.forecasts,
             min,
         ));
+        lines.extend(refresher_lines(&daily.refreshers));
         lines.extend(
             self.request_lines(
                 guild,

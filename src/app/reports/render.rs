@@ -10,6 +10,7 @@ use crate::domain::analytics::{ExpertLoad, Figure, SupportReason};
 use crate::domain::format::{duration, fit};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::Period;
+use crate::domain::refreshers::Refresher;
 
 fn pct(f: f64) -> String {
     format!("{:.0}%", f * 100.0)
@@ -267,6 +268,16 @@ pub(super) fn summary_lines(
     } else {
         lines.push("**Questions:** none asked with `/ask` yet.".into());
     }
+    lines
+}
+
+/// The topics getting a refresher, and why.
+pub(super) fn refresher_lines(refreshers: &[Refresher]) -> Vec<String> {
+    if refreshers.is_empty() {
+        return vec![];
+    }
+    let mut lines = vec!["**Refreshers** (the team is forecast to fall below its target: these topics' most forgotten questions come first in channel quizzes and reviews)".to_string()];
+    lines.extend(refreshers.iter().map(|r| format!("• {}", r.line())));
     lines
 }
 

@@ -31,7 +31,7 @@ async fn set(
         ctx,
         ctx.data()
             .app
-            .set_track(guild, RoleId(role.id.get()), &topic)
+            .set_track(guild, RoleId(role.id.get()), &role.name, &topic)
             .await,
     )
     .await
