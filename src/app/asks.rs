@@ -28,7 +28,7 @@ use crate::domain::ids::KbId;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::knowledge::{similarity, terms, KbKind, DUPLICATE_SIMILARITY};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
-use crate::domain::routing::{classify, rank, GENERAL};
+use crate::domain::routing::{classify, rank, Candidate, GENERAL};
 use crate::domain::verification::Standing;
 use tracing::Instrument as _;
 
@@ -67,6 +67,33 @@ pub fn thread_name(question: &str) -> String {
 /// The name of a resolved question's thread.
 pub fn closed_thread_name(question: &str) -> String {
     format!("✅ {}", fit(&thread_name(question), THREAD_NAME_MAX - 2))
+}
+
+/// Who routing asked, and why when they are not enrolled.
+#[derive(Debug, Clone, PartialEq)]
+struct Asked {
+    user: UserId,
+    /// For an inferred expert: their expertise, in words.
+    inferred: Option<String>,
+}
+
+impl Asked {
+    fn enrolled(user: u64) -> Asked {
+        Asked {
+            user: UserId(user),
+            inferred: None,
+        }
+    }
+
+    /// How the ping addresses them.
+    fn why(&self, topic: &str) -> String {
+        match &self.inferred {
+            None => format!("you are an expert on **{topic}**"),
+            Some(why) => format!(
+                "you know **{topic}** well ({why}), and no enrolled expert is free (`/expert suggest off` stops these)"
+            ),
+        }
+    }
 }
 
 fn payload(m: &OutMessage) -> String {
@@ -361,21 +388,27 @@ impl App {
         };
         let hours = self.escalation_minutes(&qa) as f64 / 60.0;
         let mut posts: Vec<QueuedPost> = Vec::new();
-        let reply = match expert {
-            Some(e) => {
+        let reply = match &expert {
+            Some(asked) => {
+                let e = asked.user;
                 posts.push((
                     thread,
                     payload(&OutMessage {
                         content: format!(
-                            "<@{e}> you are an expert on **{topic}**: could you answer this question from <@{}>? Reply here in the thread. If nobody has replied within {hours:.0} h, the next expert is asked.",
+                            "<@{e}> {}: could you answer this question from <@{}>? Reply here in the thread. If nobody has replied within {hours:.0} h, the next expert is asked.",
+                            asked.why(&topic),
                             ask.asker
                         ),
                         ping_users: vec![e.0],
                         ..Default::default()
                     }),
                 ));
+                let who = match asked.inferred {
+                    None => format!("expert on **{topic}**"),
+                    Some(_) => format!("who knows **{topic}** well"),
+                };
                 format!(
-                    "{why} Your question is in <#{thread}>, and <@{e}> (expert on **{topic}**) has been asked to answer. When a reply solves it, use **Mark as answer** on it (message menu → Apps)."
+                    "{why} Your question is in <#{thread}>, and <@{e}> ({who}) has been asked to answer. When a reply solves it, use **Mark as answer** on it (message menu → Apps)."
                 )
             }
             None => {
@@ -399,7 +432,7 @@ impl App {
         let routing = Routing {
             topic_id: topic,
             thread_id: thread,
-            expert,
+            expert: expert.map(|a| a.user),
             posts,
         };
         self.store
@@ -419,22 +452,49 @@ impl App {
             .collect())
     }
 
-    /// The expert to ask next on `topic` (else on "general"), skipping `excluded`.
+    /// The expert to ask next, skipping `excluded`: an enrolled expert on `topic` (among
+    /// equally loaded ones the more expert), else an inferred expert on it (see
+    /// `domain::expertise`; with why), else an enrolled general expert. Away members are never
+    /// asked.
     async fn next_expert(
         &self,
         guild: GuildId,
         topic: &str,
         excluded: &[UserId],
         now_ms: i64,
-    ) -> AppResult<Option<UserId>> {
+    ) -> AppResult<Option<Asked>> {
         let excluded: Vec<u64> = excluded.iter().map(|u| u.0).collect();
-        for t in [topic, GENERAL] {
-            let candidates = self.store.expert_candidates(guild, t, now_ms).await?;
-            if let Some(first) = rank(candidates, &excluded).first() {
-                return Ok(Some(UserId(*first)));
+        let expertise = self.expertise(guild, topic).await?;
+        let scored = |mut candidates: Vec<Candidate>| {
+            for c in &mut candidates {
+                c.score = expertise
+                    .iter()
+                    .find(|e| e.user.0 == c.user)
+                    .map_or(0.0, |e| e.score());
             }
+            candidates
+        };
+        let enrolled = scored(self.store.expert_candidates(guild, topic, now_ms).await?);
+        if let Some(first) = rank(enrolled, &excluded).first() {
+            return Ok(Some(Asked::enrolled(*first)));
         }
-        Ok(None)
+        let inferred = self.inferred_experts(guild, topic).await?;
+        let users: Vec<UserId> = inferred.iter().map(|e| e.user).collect();
+        let candidates = scored(self.store.routing_candidates(guild, &users, now_ms).await?);
+        if let Some(first) = rank(candidates, &excluded).first() {
+            let why = inferred
+                .iter()
+                .find(|e| e.user.0 == *first)
+                .map(|e| e.reason());
+            return Ok(Some(Asked {
+                user: UserId(*first),
+                inferred: why,
+            }));
+        }
+        let general = self.store.expert_candidates(guild, GENERAL, now_ms).await?;
+        Ok(rank(general, &excluded)
+            .first()
+            .map(|u| Asked::enrolled(*u)))
     }
 
     /// Minutes an expert has to reply: the guild's own setting, else the configured one.
@@ -540,10 +600,14 @@ impl App {
                 } else {
                     None
                 };
-                if let Some(next) = next {
+                if let Some(asked) = next {
+                    let next = asked.user;
                     let ping = OutMessage {
                         content: format!(
-                            "<@{next}> could you take this question on **{topic}**? <@{expert}> has not had a chance to reply yet."
+                            "<@{next}> could you take this question on **{topic}**? <@{expert}> has not had a chance to reply yet.{}",
+                            asked.inferred.as_ref().map_or(String::new(), |why| format!(
+                                " You are asked because you know it well ({why}); `/expert suggest off` stops this."
+                            ))
                         ),
                         ping_users: vec![next.0],
                         ..Default::default()

@@ -1,14 +1,18 @@
 //! `/expert`: members volunteer for topics (join, leave, away, back), admins assign and
-//! remove, and everyone sees the coverage — topics nobody can answer right now, and members
-//! whose quiz mastery or accepted answers suggest they could.
+//! remove, and everyone sees the coverage — topics nobody can answer right now, and the
+//! inferred experts (`domain::expertise`) whom routing asks when no enrolled expert is free;
+//! members opt out of that with `/expert suggest off`.
 
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
+use crate::domain::expertise::Evidence;
 use crate::domain::guilds::QaSetting;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::routing::{parse_away_until, Away, GENERAL};
+use crate::domain::verification::{self, Standing, Verification};
 use chrono::DateTime;
+use std::collections::HashMap;
 
 /// "You are" or "<@member> is", for replies about `member` to `by`.
 fn subject(member: UserId, by: UserId) -> String {
@@ -19,10 +23,94 @@ fn subject(member: UserId, by: UserId) -> String {
     }
 }
 
-/// A member is suggested as an expert once they mastered this share of a topic's questions.
-const SUGGEST_MASTERED_SHARE: f64 = 0.5;
-
 impl App {
+    /// Everyone's expertise on `topic`, from what they remember of it, the answers they gave
+    /// in it and the verified answers they own; most expert first.
+    pub(crate) async fn expertise(&self, guild: GuildId, topic: &str) -> AppResult<Vec<Evidence>> {
+        let facts = self.store.expertise_facts(guild, topic).await?;
+        let model = self.memory_model(guild).await?;
+        let today = self.local_day(guild, self.clock.now()).await?;
+        let now = self.clock.now_ms();
+        let grace = 0;
+        let mut by_user: HashMap<UserId, Evidence> = HashMap::new();
+        let blank = |user: UserId| Evidence {
+            user,
+            topic: topic.to_string(),
+            mastery: 0.0,
+            answer_ages_days: vec![],
+            verified_owned: 0,
+        };
+        let questions = facts.questions.max(1) as f64;
+        for (user, memory) in &facts.memories {
+            by_user.entry(*user).or_insert_with(|| blank(*user)).mastery +=
+                model.recall(memory, today) / questions;
+        }
+        for a in &facts.answers {
+            let e = by_user.entry(a.author).or_insert_with(|| blank(a.author));
+            e.answer_ages_days
+                .push((now - a.created_ms) as f64 / 86_400_000.0);
+            let verification = Verification {
+                verified_ms: a.verified_ms,
+                interval_days: verification::interval_days(
+                    a.interval_days,
+                    None,
+                    self.settings().knowledge.verification_days,
+                ),
+            };
+            if verification.standing(now, grace) == Standing::Verified {
+                e.verified_owned += 1;
+            }
+        }
+        let mut out: Vec<Evidence> = by_user
+            .into_values()
+            .filter(|e| !facts.opted_out.contains(&e.user) || facts.enrolled.contains(&e.user))
+            .collect();
+        out.sort_by(|a, b| b.score().total_cmp(&a.score()).then(a.user.cmp(&b.user)));
+        Ok(out)
+    }
+
+    /// The members not enrolled on `topic` whose expertise makes them experts (and who did not
+    /// opt out), most expert first.
+    pub(crate) async fn inferred_experts(
+        &self,
+        guild: GuildId,
+        topic: &str,
+    ) -> AppResult<Vec<Evidence>> {
+        let enrolled: Vec<UserId> = self
+            .store
+            .experts(guild, Some(topic), self.clock.now_ms())
+            .await?
+            .into_iter()
+            .map(|e| e.user)
+            .collect();
+        Ok(self
+            .expertise(guild, topic)
+            .await?
+            .into_iter()
+            .filter(|e| e.is_expert() && !enrolled.contains(&e.user))
+            .collect())
+    }
+
+    /// `/expert suggest on|off`: whether the member may be suggested as, and routed questions
+    /// as, an inferred expert.
+    pub async fn set_suggestible(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        on: bool,
+    ) -> AppResult<OutMessage> {
+        let changed = self
+            .store
+            .set_suggestible(guild, user, on, self.clock.now_ms())
+            .await?;
+        Ok(OutMessage::text(match (on, changed) {
+            (true, true) => "You may be suggested as an expert again, from what you know and the answers you give, and asked questions when no enrolled expert is free.",
+            (true, false) => "You could already be suggested as an expert.",
+            (false, true) => "You will no longer be suggested as an expert nor asked questions as one, unless you enrol with `/expert join`. `/expert suggest on` undoes this.",
+            (false, false) => "You had already opted out of being suggested as an expert.",
+        }))
+    }
+
     /// Refuses a topic that is neither one of the guild's topics nor "general".
     pub(crate) async fn check_expert_topic(&self, guild: GuildId, topic: &str) -> AppResult<()> {
         if topic == GENERAL {
@@ -220,33 +308,16 @@ impl App {
                 gaps.join(", ")
             ));
         }
-        let mastered = f64::from(self.settings.reinforcement.mastered_stability_days);
-        let suggestions = self
-            .store
-            .expert_suggestions(guild, mastered, SUGGEST_MASTERED_SHARE)
-            .await?;
-        let suggestions: Vec<String> = suggestions
-            .iter()
-            .filter(|s| topic.is_none_or(|t| t == s.topic_id))
-            .take(10)
-            .map(|s| {
-                let mut why = Vec::new();
-                if s.mastered_share >= SUGGEST_MASTERED_SHARE {
-                    why.push(format!(
-                        "mastered {:.0}% of the quiz",
-                        s.mastered_share * 100.0
-                    ));
-                }
-                if s.accepted_answers > 0 {
-                    why.push(format!("{} accepted answer(s)", s.accepted_answers));
-                }
-                format!("<@{}> for **{}** ({})", s.user, s.topic_id, why.join(", "))
-            })
-            .collect();
-        if !suggestions.is_empty() {
+        let mut inferred = Vec::new();
+        for (id, _) in topics.iter().filter(|(id, _)| id != GENERAL) {
+            for e in self.inferred_experts(guild, id).await?.into_iter().take(3) {
+                inferred.push(format!("<@{}> on **{id}** ({})", e.user, e.reason()));
+            }
+        }
+        if !inferred.is_empty() {
             description.push_str(&format!(
-                "\n\n💡 **Could help** (not enrolled; ask them): {}",
-                suggestions.join("; ")
+                "\n\n💡 **Inferred experts** (not enrolled; from what they know and the answers they gave, fading with time; asked when no enrolled expert is free; `/expert suggest off` to opt out): {}",
+                inferred.join("; ")
             ));
         }
         Ok(OutMessage {

@@ -9,6 +9,9 @@ pub const EMBED_TITLE_MAX: usize = 256;
 /// Characters in an embed's description (Discord allows 4,096; a little is kept for the
 /// footer and fields, whose total with the description must stay under 6,000).
 pub const EMBED_DESCRIPTION_MAX: usize = 4000;
+/// Characters of all the embeds of one message together (Discord counts titles,
+/// descriptions, fields and footers).
+pub const EMBEDS_TOTAL_MAX: usize = 6000;
 /// Characters in a button's label.
 pub const BUTTON_LABEL_MAX: usize = 80;
 /// Characters in a component's `custom_id`.

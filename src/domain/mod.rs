@@ -10,6 +10,7 @@ pub mod cards;
 pub mod content;
 pub mod content_files;
 pub mod custom_id;
+pub mod expertise;
 pub mod format;
 pub mod gaps;
 pub mod guilds;

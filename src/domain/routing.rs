@@ -83,15 +83,21 @@ pub struct Candidate {
     pub median_response_minutes: Option<f64>,
     /// When they were last assigned a question (unix ms); `None` if never.
     pub last_assigned_ms: Option<i64>,
+    /// Their expertise on the topic (`domain::expertise`): among equally loaded experts, the
+    /// more expert is asked first.
+    pub score: f64,
 }
 
-/// The experts in the order they should be asked; `excluded` (the asker, experts who were
-/// already asked, experts who are away) never appear.
+/// The experts in the order they should be asked: fewest open questions, then the most expert
+/// (`Candidate::score`), then the fastest recent first reply, then whoever was asked least
+/// recently; `excluded` (the asker, experts who were already asked, experts who are away) never
+/// appear.
 pub fn rank(mut candidates: Vec<Candidate>, excluded: &[u64]) -> Vec<u64> {
     candidates.retain(|c| !excluded.contains(&c.user));
     candidates.sort_by(|a, b| {
         a.open
             .cmp(&b.open)
+            .then_with(|| b.score.total_cmp(&a.score))
             .then_with(
                 || match (a.median_response_minutes, b.median_response_minutes) {
                     (Some(x), Some(y)) => x.total_cmp(&y),
@@ -167,16 +173,6 @@ pub enum Away {
     Until(Option<i64>),
 }
 
-/// A member who could be an expert on a topic.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Suggestion {
-    pub topic_id: String,
-    pub user: UserId,
-    /// Share of the topic's questions they have mastered (0.0–1.0).
-    pub mastered_share: f64,
-    pub accepted_answers: u32,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +217,7 @@ mod tests {
             open,
             median_response_minutes: median,
             last_assigned_ms: last,
+            score: 0.0,
         }
     }
 
@@ -242,6 +239,13 @@ mod tests {
             c(9, 0, None, Some(50)),
         ];
         assert_eq!(rank(fresh, &[]), vec![8, 9, 7]);
+        // Among equally loaded experts, the more expert first; load still comes first.
+        let scored = |user, open, score| Candidate {
+            score,
+            ..c(user, open, None, None)
+        };
+        let all = vec![scored(1, 0, 0.4), scored(2, 0, 0.9), scored(3, 1, 1.0)];
+        assert_eq!(rank(all, &[]), vec![2, 1, 3]);
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! Peer experts: who covers which topic, who is away, and what routing needs to know about
-//! them (open questions, recent response times, when they were last asked).
+//! Peer experts: who covers which topic, who is away, who opted out of being suggested, what
+//! routing needs to know about them (open questions, recent response times, when they were last
+//! asked), and what expertise is judged from (`domain::expertise`).
 
 use super::error::StoreResult;
+use super::memory::{memory_from_row, MEMORY_COLUMNS};
 use super::Store;
 use crate::domain::analytics::median;
+use crate::domain::expertise::{AnswerFact, ExpertiseFacts};
 use crate::domain::ids::{GuildId, UserId};
-use crate::domain::routing::{Away, Candidate, ExpertRow, Suggestion};
+use crate::domain::routing::{Away, Candidate, ExpertRow};
 use sqlx::Row;
 
 /// How many of an expert's latest answered questions their response time is taken from.
@@ -148,9 +151,38 @@ impl Store {
         topic: &str,
         now_ms: i64,
     ) -> StoreResult<Vec<Candidate>> {
+        let enrolled: Vec<UserId> = self
+            .experts(guild, Some(topic), now_ms)
+            .await?
+            .into_iter()
+            .filter(|row| row.away == Away::Available)
+            .map(|row| row.user)
+            .collect();
+        self.routing_candidates(guild, &enrolled, now_ms).await
+    }
+
+    /// What routing ranks `users` by (their open questions, recent response times, when they
+    /// were last asked), leaving out those away at `now_ms`.
+    pub async fn routing_candidates(
+        &self,
+        guild: GuildId,
+        users: &[UserId],
+        now_ms: i64,
+    ) -> StoreResult<Vec<Candidate>> {
         let mut out = Vec::new();
-        for row in self.experts(guild, Some(topic), now_ms).await? {
-            if row.away != Away::Available {
+        for user in users {
+            let row = sqlx::query(
+                "SELECT (SELECT COUNT(*) FROM ask_assignments s
+                         WHERE s.guild_id = ?1 AND s.expert_id = ?2 AND s.ended_ms IS NULL) AS open,
+                        EXISTS (SELECT 1 FROM expert_away a WHERE a.guild_id = ?1 AND a.user_id = ?2
+                                AND (a.until_ms IS NULL OR a.until_ms > ?3)) AS away",
+            )
+            .bind(guild.to_db())
+            .bind(user.to_db())
+            .bind(now_ms)
+            .fetch_one(&self.pool)
+            .await?;
+            if row.get::<bool, _>("away") {
                 continue;
             }
             let history: Vec<(i64, Option<i64>)> = sqlx::query(
@@ -158,7 +190,7 @@ impl Store {
                  WHERE guild_id = ? AND expert_id = ? ORDER BY assigned_ms DESC LIMIT ?",
             )
             .bind(guild.to_db())
-            .bind(row.user.to_db())
+            .bind(user.to_db())
             .bind(RECENT_RESPONSES)
             .fetch_all(&self.pool)
             .await?
@@ -170,63 +202,125 @@ impl Store {
                 .filter_map(|(at, responded)| responded.map(|r| (r - at) as f64 / 60_000.0))
                 .collect();
             out.push(Candidate {
-                user: row.user.0,
-                open: row.open,
+                user: user.0,
+                open: row.get::<i64, _>("open") as u32,
                 median_response_minutes: median(&mut minutes),
                 last_assigned_ms: history.first().map(|(at, _)| *at),
+                score: 0.0,
             });
         }
         Ok(out)
     }
 
-    /// Members who look like experts but are not enrolled on the topic: they mastered at
-    /// least `min_share` of its questions (stability of at least `mastered_days`), or had at
-    /// least one answer accepted in it.
-    pub async fn expert_suggestions(
+    /// What expertise on `topic` is judged from (see `domain::expertise`): the topic's number
+    /// of questions, every member's memory of them, the accepted answers in it, who opted out
+    /// of being suggested, and who is enrolled.
+    pub async fn expertise_facts(
         &self,
         guild: GuildId,
-        mastered_days: f64,
-        min_share: f64,
-    ) -> StoreResult<Vec<Suggestion>> {
-        let rows = sqlx::query(
-            "WITH sizes AS (
-                 SELECT topic_id, COUNT(*) AS n FROM questions WHERE guild_id = ?1 GROUP BY topic_id
-             ), mastered AS (
-                 SELECT q.topic_id, m.user_id, COUNT(*) AS k
-                 FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
-                 WHERE m.guild_id = ?1 AND m.stability >= ?2
-                 GROUP BY q.topic_id, m.user_id
-             ), accepted AS (
-                 SELECT topic_id, author_id AS user_id, COUNT(*) AS k FROM kb_entries
-                 WHERE guild_id = ?1 AND removed_ms IS NULL GROUP BY topic_id, author_id
-             ), pairs AS (
-                 SELECT topic_id, user_id FROM mastered UNION SELECT topic_id, user_id FROM accepted
-             )
-             SELECT p.topic_id, p.user_id,
-                    COALESCE(CAST(ma.k AS REAL) / s.n, 0.0) AS mastered_share,
-                    COALESCE(ac.k, 0) AS accepted
-             FROM pairs p
-             LEFT JOIN sizes s ON s.topic_id = p.topic_id
-             LEFT JOIN mastered ma ON ma.topic_id = p.topic_id AND ma.user_id = p.user_id
-             LEFT JOIN accepted ac ON ac.topic_id = p.topic_id AND ac.user_id = p.user_id
-             WHERE NOT EXISTS (SELECT 1 FROM experts e
-                               WHERE e.guild_id = ?1 AND e.topic_id = p.topic_id AND e.user_id = p.user_id)
-               AND (COALESCE(CAST(ma.k AS REAL) / s.n, 0.0) >= ?3 OR COALESCE(ac.k, 0) > 0)
-             ORDER BY p.topic_id, COALESCE(ac.k, 0) DESC, 3 DESC, p.user_id",
+        topic: &str,
+    ) -> StoreResult<ExpertiseFacts> {
+        let questions: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM questions WHERE guild_id = ? AND topic_id = ?",
         )
         .bind(guild.to_db())
-        .bind(mastered_days)
-        .bind(min_share)
-        .fetch_all(&self.pool)
+        .bind(topic)
+        .fetch_one(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
-            .map(|r| Suggestion {
-                topic_id: r.get("topic_id"),
-                user: UserId::from_db(r.get("user_id")),
-                mastered_share: r.get("mastered_share"),
-                accepted_answers: r.get::<i64, _>("accepted") as u32,
-            })
-            .collect())
+        let memories = sqlx::query(&format!(
+            "SELECT m.user_id, {MEMORY_COLUMNS}
+             FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
+             WHERE m.guild_id = ? AND q.topic_id = ?"
+        ))
+        .bind(guild.to_db())
+        .bind(topic)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .filter_map(|r| Some((UserId::from_db(r.get("user_id")), memory_from_row(r)?)))
+        .collect();
+        let answers = sqlx::query(
+            "SELECT e.author_id, e.created_ms, COALESCE(e.verified_ms, e.created_ms) AS verified_ms,
+                    COALESCE(tv.days, g.verification_days) AS interval_days
+             FROM kb_entries e LEFT JOIN guilds g ON g.id = e.guild_id
+             LEFT JOIN topic_verification tv ON tv.guild_id = e.guild_id AND tv.topic_id = e.topic_id
+             WHERE e.guild_id = ? AND e.topic_id = ? AND e.removed_ms IS NULL",
+        )
+        .bind(guild.to_db())
+        .bind(topic)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| AnswerFact {
+            author: UserId::from_db(r.get("author_id")),
+            created_ms: r.get("created_ms"),
+            verified_ms: r.get("verified_ms"),
+            interval_days: r.get::<Option<i64>, _>("interval_days").map(|d| d as u32),
+        })
+        .collect();
+        let opted_out = self.opted_out(guild).await?;
+        let enrolled = sqlx::query_scalar::<_, i64>(
+            "SELECT user_id FROM experts WHERE guild_id = ? AND topic_id = ?",
+        )
+        .bind(guild.to_db())
+        .bind(topic)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(UserId::from_db)
+        .collect();
+        Ok(ExpertiseFacts {
+            questions: questions as usize,
+            memories,
+            answers,
+            opted_out,
+            enrolled,
+        })
+    }
+
+    /// Members who said `/expert suggest off`.
+    pub async fn opted_out(&self, guild: GuildId) -> StoreResult<Vec<UserId>> {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT user_id FROM expert_optouts WHERE guild_id = ?")
+                .bind(guild.to_db())
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(UserId::from_db)
+                .collect(),
+        )
+    }
+
+    /// `/expert suggest on|off`; `false` when it was so already.
+    pub async fn set_suggestible(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        on: bool,
+        now_ms: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
+        let changed = if on {
+            sqlx::query("DELETE FROM expert_optouts WHERE guild_id = ? AND user_id = ?")
+                .bind(guild.to_db())
+                .bind(user.to_db())
+                .execute(&mut *tx)
+                .await?
+        } else {
+            sqlx::query(
+                "INSERT INTO expert_optouts (guild_id, user_id, since_ms) VALUES (?, ?, ?)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(guild.to_db())
+            .bind(user.to_db())
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?
+        }
+        .rows_affected()
+            == 1;
+        tx.commit().await?;
+        Ok(changed)
     }
 }

@@ -374,6 +374,7 @@ impl Store {
             "card_holders",
             "card_reviews",
             "ask_followers",
+            "expert_optouts",
         ] {
             out.deleted += sqlx::query(&format!(
                 "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"

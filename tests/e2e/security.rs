@@ -72,6 +72,7 @@ const MEMBER: &[&str] = &[
     "expert leave",
     "expert away",
     "expert back",
+    "expert suggest",
     "track list",
     "about",
     "privacy export",

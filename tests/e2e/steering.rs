@@ -158,3 +158,86 @@ async fn a_topic_the_team_is_forgetting_gets_refreshers_in_the_next_channel_quiz
     );
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_inferred_expert_is_asked_when_no_enrolled_one_is_free_until_they_opt_out_or_it_fades() {
+    let mut app = spawn_app().await;
+    let mut content = String::from("[[topic]]\nid = \"vpn\"\nname = \"VPN\"\n\n");
+    content += &question("vpn-1", "vpn", "");
+    content += &question("vpn-2", "vpn", "");
+    import(&app, "bank.toml", &content).await;
+    let qa = app.discord.add_text_channel(app.guild, "questions");
+    app.command(
+        app.admin,
+        "config qa-channel",
+        &[("channel", json!(qa.to_string()))],
+    )
+    .await;
+    let vic = app.discord.add_member(app.guild, "vic", &[]);
+    // Vic knows the VPN questions...
+    quiz(&app, vic, Some("vpn")).await;
+    quiz(&app, vic, Some("vpn")).await;
+    // ... and answers a colleague's VPN question, which nobody enrolled could take.
+    let ask = |user: u64, text: &'static str| {
+        let app = &app;
+        async move {
+            app.reply_to(
+                user,
+                "ask",
+                &[("question", json!(text)), ("topic", json!("vpn"))],
+            )
+            .await
+            .content
+        }
+    };
+    let first = ask(app.member, "Which VPN gateway do I use from Asia?").await;
+    assert!(first.contains("No expert on **vpn**"), "{first}");
+    let thread = first.split("<#").nth(1).unwrap().split('>').next().unwrap();
+    let thread: u64 = thread.parse().unwrap();
+    app.wait_for_posts(thread, 1).await;
+    let said = app
+        .discord
+        .say(thread, vic, "Use sg.vpn.example.com from Asia.");
+    let id = app
+        .discord
+        .message_command(app.member, "Mark as answer", said)
+        .unwrap();
+    app.discord.reply(id).await.unwrap();
+
+    // Now Vic is an inferred expert: listed with why, and asked the next VPN question.
+    let list = app.reply_to(app.member, "expert list", &[]).await;
+    let shown = embed_lines(&list);
+    assert!(
+        shown.contains(&format!(
+            "<@{vic}> on **vpn** (100% mastery · 1 accepted answer in the last 60 days · owns 1 verified answer)"
+        )),
+        "{shown}"
+    );
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    let second = ask(bob, "Does the VPN client need admin rights to install?").await;
+    assert!(
+        second.contains(&format!("<@{vic}> (who knows **vpn** well)")),
+        "{second}"
+    );
+
+    // Opting out: not listed, not asked.
+    let off = app
+        .command(vic, "expert suggest", &[("mode", json!("off"))])
+        .await;
+    assert!(off.contains("no longer be suggested"), "{off}");
+    let cy = app.discord.add_member(app.guild, "cy", &[]);
+    let third = ask(cy, "Can I split-tunnel Zoom outside the VPN?").await;
+    assert!(third.contains("No expert on **vpn**"), "{third}");
+    let list = app.reply_to(app.member, "expert list", &[]).await;
+    assert!(!embed_lines(&list).contains("Inferred experts"));
+    app.command(vic, "expert suggest", &[("mode", json!("on"))])
+        .await;
+
+    // Half a year later the answer has faded and so has the memory: no longer an expert.
+    app.clock.advance(Duration::from_secs(180 * 86_400));
+    app.clock.settled().await;
+    let dee = app.discord.add_member(app.guild, "dee", &[]);
+    let fourth = ask(dee, "Is there a VPN for the guest network?").await;
+    assert!(fourth.contains("No expert on **vpn**"), "{fourth}");
+    app.stop().await.unwrap();
+}

@@ -11,7 +11,7 @@ use poise::serenity_prelude as serenity;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("join", "leave", "away", "back", "list", "assign", "remove"),
+    subcommands("join", "leave", "away", "back", "suggest", "list", "assign", "remove"),
     subcommand_required
 )]
 pub async fn expert(_ctx: Context<'_>) -> Result<(), Error> {
@@ -87,6 +87,27 @@ async fn away(
 async fn back(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(ctx, ctx.data().app.expert_back(guild, user_of(ctx)).await).await
+}
+
+/// On or off.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum OnOff {
+    #[name = "on"]
+    On,
+    #[name = "off"]
+    Off,
+}
+
+/// Whether you may be suggested as an expert from what you know, and asked questions as one
+#[poise::command(slash_command)]
+async fn suggest(
+    ctx: Context<'_>,
+    #[description = "on (the default) or off"] mode: OnOff,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let on = matches!(mode, OnOff::On);
+    let app = &ctx.data().app;
+    respond(ctx, app.set_suggestible(guild, user_of(ctx), on).await).await
 }
 
 /// Who covers which topic, the gaps, and who could help

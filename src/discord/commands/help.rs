@@ -2,18 +2,40 @@
 
 use crate::discord::{Command, Context, Error};
 use crate::domain::format::fit;
-use crate::domain::limits::EMBED_DESCRIPTION_MAX as EMBED_MAX_CHARS;
+use crate::domain::limits::{EMBEDS_TOTAL_MAX, EMBED_DESCRIPTION_MAX as EMBED_MAX_CHARS};
+
+const TITLE: &str = "peerlearn commands";
 
 /// Lists every peerlearn command and what it does
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     let text = help_text(&ctx.framework().options().commands);
-    let embed = poise::serenity_prelude::CreateEmbed::new()
-        .title("peerlearn commands")
-        .description(fit(&text, EMBED_MAX_CHARS));
-    ctx.send(poise::CreateReply::default().embed(embed).ephemeral(true))
-        .await?;
+    let mut reply = poise::CreateReply::default().ephemeral(true);
+    for (i, page) in pages(&text).into_iter().enumerate() {
+        let embed = poise::serenity_prelude::CreateEmbed::new().description(page);
+        reply = reply.embed(if i == 0 { embed.title(TITLE) } else { embed });
+    }
+    ctx.send(reply).await?;
     Ok(())
+}
+
+/// The lines of `text` in embeds of at most Discord's description limit, within its limit for
+/// all the embeds of a message together (the rest is cut).
+fn pages(text: &str) -> Vec<String> {
+    let text = fit(text, EMBEDS_TOTAL_MAX - TITLE.len());
+    let mut pages = vec![String::new()];
+    for line in text.lines() {
+        let page = pages.last_mut().expect("one page at least");
+        if page.chars().count() + line.chars().count() + 1 > EMBED_MAX_CHARS {
+            pages.push(String::new());
+        }
+        let page = pages.last_mut().expect("one page at least");
+        if !page.is_empty() {
+            page.push('\n');
+        }
+        page.push_str(&fit(line, EMBED_MAX_CHARS));
+    }
+    pages
 }
 
 /// One line per command (and per subcommand), `/name — description`, then the message
@@ -58,6 +80,17 @@ mod tests {
             text.contains("**Mark as answer** (message menu → Apps)"),
             "{text}"
         );
-        assert!(text.chars().count() <= EMBED_MAX_CHARS, "{}", text.len());
+        let pages = pages(&text);
+        assert!(pages.iter().all(|p| p.chars().count() <= EMBED_MAX_CHARS));
+        let total: usize = pages.iter().map(|p| p.chars().count()).sum();
+        assert!(
+            total + TITLE.len() <= EMBEDS_TOTAL_MAX,
+            "{total} characters"
+        );
+        assert_eq!(
+            pages.join("\n"),
+            text,
+            "everything fits: shorten descriptions when it no longer does"
+        );
     }
 }
