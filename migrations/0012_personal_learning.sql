@@ -1,5 +1,6 @@
--- Personal learning that acts on what it knows (see domain::selection, domain::refreshers and
--- domain::expertise): tracks that keep steering, refreshers, and expertise that is earned.
+-- Personal learning that acts on what it knows (see domain::selection, domain::refreshers,
+-- domain::expertise and domain::pairing): tracks that keep steering, refreshers, expertise that
+-- is earned, and peers paired across a gap.
 
 -- The track's name: the role's name as a slug ("Support" → "support"), recorded by /track set,
 -- so that a question's `tracks` (["support"]) can be matched to the members of that role.
@@ -18,3 +19,32 @@ CREATE TABLE expert_optouts (
     since_ms INTEGER NOT NULL,
     PRIMARY KEY (guild_id, user_id)
 ) STRICT;
+
+-- Peers paired across a gap (see domain::pairing): members who opted in with /pairing on.
+CREATE TABLE pairing_optins (
+    guild_id INTEGER NOT NULL REFERENCES guilds (id) ON DELETE CASCADE,
+    user_id  INTEGER NOT NULL,
+    since_ms INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+) STRICT;
+
+-- Each pairing a `pairing` schedule run made: a learner whose recall of a topic is falling and
+-- a mentor who knows it, the learner's predicted recall of the topic then, and how it went
+-- ("We talked" or "Skip", by either of them). Keyed by the run, so a run pairs once.
+CREATE TABLE pairings (
+    id             INTEGER PRIMARY KEY,
+    guild_id       INTEGER NOT NULL REFERENCES guilds (id) ON DELETE CASCADE,
+    schedule_id    INTEGER NOT NULL,
+    scheduled_ms   INTEGER NOT NULL,
+    topic_id       TEXT    NOT NULL,
+    learner_id     INTEGER NOT NULL,
+    mentor_id      INTEGER NOT NULL,
+    learner_recall REAL    NOT NULL,
+    created_ms     INTEGER NOT NULL,
+    talked_ms      INTEGER,
+    talked_by      INTEGER,
+    skipped_ms     INTEGER,
+    skipped_by     INTEGER,
+    UNIQUE (schedule_id, scheduled_ms, learner_id)
+) STRICT;
+CREATE INDEX pairings_guild ON pairings (guild_id, created_ms);

@@ -129,6 +129,7 @@ pub struct PointSettings {
     pub accepted_answer: u32,
     pub asking: u32,
     pub card_review: u32,
+    pub pairing: u32,
     pub streak_bonus: u32,
     pub streak_bonus_every_days: u32,
 }

@@ -40,7 +40,7 @@ fn request_line(r: &ContentRequest) -> String {
 
 impl App {
     /// Unix ms of midnight starting `day` in the guild's time zone.
-    async fn day_start_ms(&self, guild: GuildId, day: NaiveDate) -> AppResult<i64> {
+    pub(crate) async fn day_start_ms(&self, guild: GuildId, day: NaiveDate) -> AppResult<i64> {
         let tz = self.guild_timezone(guild).await?;
         let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
         Ok(tz

@@ -14,6 +14,7 @@ pub mod measurement;
 pub mod members;
 pub mod message;
 pub mod outbox;
+pub mod pairing;
 pub mod port;
 pub mod privacy;
 pub mod progress;

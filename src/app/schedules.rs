@@ -370,6 +370,7 @@ impl App {
                 };
                 (output, String::new())
             }
+            ScheduleKind::Pairing => (self.pairing_run(s, scheduled_ms).await?, String::new()),
             ScheduleKind::Reinforcement => {
                 let posts = self.review_reminders(s).await?;
                 if posts.is_empty() {

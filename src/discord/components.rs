@@ -180,7 +180,8 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         | ComponentId::CardDrop { guild, .. }
         | ComponentId::CardMore { guild, .. }
         | ComponentId::Verify { guild, .. }
-        | ComponentId::VerifyUpdate { guild, .. } => Some(guild),
+        | ComponentId::VerifyUpdate { guild, .. }
+        | ComponentId::Pairing { guild, .. } => Some(guild),
         _ => None,
     };
     let here = click.guild_id.map(|g| GuildId(g.get()));
@@ -291,6 +292,18 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
                 (app.privacy_delete(guild, user, issued_ms).await, true)
             }
             ComponentId::PrivacyKeep => (Ok(app.privacy_keep()), true),
+            ComponentId::Pairing {
+                schedule,
+                at_ms,
+                learner,
+                talked,
+                ..
+            } => {
+                let r = app
+                    .pairing_verdict(guild, user, schedule, at_ms, learner, talked)
+                    .await;
+                (r, true)
+            }
             ComponentId::Verify { kb, verdict, .. } => {
                 let by_admin = clicked_by_admin(click);
                 let r = app.kb_verdict(guild, kb, user, by_admin, verdict).await;

@@ -4,7 +4,7 @@
 //! format change, and stays well under Discord's 100-character limit. Parsing never trusts the
 //! text: a forged or stale id is `None`, and the caller answers "this button is no longer valid".
 
-use crate::domain::ids::{CardId, GuildId, KbId, PostId, VersionId};
+use crate::domain::ids::{CardId, GuildId, KbId, PostId, UserId, VersionId};
 
 /// The version tag of the current format.
 const TAG: &str = "pl1";
@@ -78,6 +78,15 @@ pub enum ComponentId {
     VerifyUpdate { guild: GuildId, kb: KbId },
     /// "Follow that question": the asker of `from` follows the open question `ask`.
     AskFollow { ask: i64, from: i64 },
+    /// "We talked" (`talked`) or "Skip" on a pairing DM: the pairing the run of `schedule` at
+    /// `at_ms` made for `learner`.
+    Pairing {
+        guild: GuildId,
+        schedule: i64,
+        at_ms: i64,
+        learner: UserId,
+        talked: bool,
+    },
 }
 
 /// An owner's verdict on an answer due for verification.
@@ -153,6 +162,16 @@ impl ComponentId {
             }
             ComponentId::VerifyUpdate { guild, kb } => format!("{TAG}:vm:{guild}:{kb}"),
             ComponentId::AskFollow { ask, from } => format!("{TAG}:af:{ask}:{from}"),
+            ComponentId::Pairing {
+                guild,
+                schedule,
+                at_ms,
+                learner,
+                talked,
+            } => {
+                let tag = if talked { "pw" } else { "px" };
+                format!("{TAG}:{tag}:{guild}:{schedule}:{at_ms}:{learner}")
+            }
         }
     }
 
@@ -246,6 +265,13 @@ impl ComponentId {
             [TAG, "vm", g, kb] => Some(ComponentId::VerifyUpdate {
                 guild: guild(g)?,
                 kb: KbId(number(kb)?),
+            }),
+            [TAG, tag @ ("pw" | "px"), g, schedule, at, learner] => Some(ComponentId::Pairing {
+                guild: guild(g)?,
+                schedule: number(schedule)?,
+                at_ms: number(at)?,
+                learner: UserId(guild(learner)?.0),
+                talked: *tag == "pw",
             }),
             [TAG, "af", ask, from] => Some(ComponentId::AskFollow {
                 ask: number(ask)?,
@@ -362,6 +388,20 @@ mod tests {
             ComponentId::AskFollow {
                 ask: i64::MAX / 10,
                 from: i64::MAX / 10,
+            },
+            ComponentId::Pairing {
+                guild: GuildId(u64::MAX),
+                schedule: i64::MAX / 10,
+                at_ms: 1_790_000_000_000,
+                learner: UserId(u64::MAX),
+                talked: true,
+            },
+            ComponentId::Pairing {
+                guild: GuildId(1),
+                schedule: 1,
+                at_ms: 0,
+                learner: UserId(2),
+                talked: false,
             },
         ];
         for id in all {

@@ -22,6 +22,7 @@ pub mod mastery;
 pub mod measurement;
 pub mod memory;
 pub mod outbox;
+pub mod pairing;
 pub mod periods;
 pub mod privacy;
 pub mod quiz;

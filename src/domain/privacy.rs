@@ -29,6 +29,18 @@ pub struct MemberExport {
     pub card_grades: Vec<CardGradeRow>,
     /// Open questions they followed instead of asking again.
     pub questions_followed: Vec<FollowedRow>,
+    /// Peer pairings they were in.
+    pub pairings: Vec<PairingExportRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PairingExportRow {
+    pub topic_id: String,
+    /// The one brushing up on the topic (else the one who knows it).
+    pub as_learner: bool,
+    pub paired_at: String,
+    pub talked_at: Option<String>,
+    pub skipped_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -28,15 +28,18 @@ pub enum ScheduleKind {
     Leaderboard,
     /// The weekly report summary, for admins (no names of members who may need support).
     Digest,
+    /// Peers paired across a gap (`domain::pairing`): DMs to each pair, a note in the channel.
+    Pairing,
 }
 
 impl ScheduleKind {
-    pub const ALL: [ScheduleKind; 5] = [
+    pub const ALL: [ScheduleKind; 6] = [
         ScheduleKind::Quiz,
         ScheduleKind::Tip,
         ScheduleKind::Reinforcement,
         ScheduleKind::Leaderboard,
         ScheduleKind::Digest,
+        ScheduleKind::Pairing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +49,7 @@ impl ScheduleKind {
             ScheduleKind::Reinforcement => "reinforcement",
             ScheduleKind::Leaderboard => "leaderboard",
             ScheduleKind::Digest => "digest",
+            ScheduleKind::Pairing => "pairing",
         }
     }
 
@@ -296,6 +300,11 @@ pub enum RunOutput {
     Board {
         posts: Vec<String>,
         finals: Vec<(Period, String)>,
+    },
+    /// Pairings to record with the posts that tell the pairs (DMs) and the channel.
+    Pairings {
+        pairings: Vec<crate::domain::pairing::NewPairing>,
+        posts: Vec<(ChannelId, Option<UserId>, String)>,
     },
     /// Nothing to post (no content); the run is still recorded.
     Nothing,

@@ -47,6 +47,26 @@ impl Store {
         Ok((topics, memories))
     }
 
+    /// A member's memories of the questions of `topic`.
+    pub async fn member_topic_memories(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        topic: &str,
+    ) -> StoreResult<Vec<Memory>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {MEMORY_COLUMNS}
+             FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
+             WHERE m.guild_id = ? AND m.user_id = ? AND q.topic_id = ?"
+        ))
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(topic)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().filter_map(memory_from_row).collect())
+    }
+
     /// A member's memory of a question, if they have answered it.
     pub async fn memory_of(
         &self,

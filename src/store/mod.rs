@@ -17,6 +17,7 @@ mod knowledge;
 mod measurement;
 mod memory;
 mod outbox;
+mod pairings;
 mod posts;
 mod privacy;
 mod recount;

@@ -13,7 +13,7 @@ use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{
     AnswerRow, AskedRow, AssignedRow, AwayRow, CardGradeRow, CardHeldRow, CompetencyRow,
     ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport, MemoryRow,
-    PointRow, Preferences, Profile, ProgressRow, Purged,
+    PairingExportRow, PointRow, Preferences, Profile, ProgressRow, Purged,
 };
 use chrono::DateTime;
 use sqlx::Row;
@@ -310,6 +310,23 @@ impl Store {
             followed_at: iso(r.get("followed_ms")),
         })
         .collect();
+        let pairings = sqlx::query(
+            "SELECT topic_id, learner_id, created_ms, talked_ms, skipped_ms FROM pairings
+             WHERE guild_id = ?1 AND (learner_id = ?2 OR mentor_id = ?2) ORDER BY id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| PairingExportRow {
+            topic_id: r.get("topic_id"),
+            as_learner: r.get::<i64, _>("learner_id") == u,
+            paired_at: iso(r.get("created_ms")),
+            talked_at: iso_opt(r.get("talked_ms")),
+            skipped_at: iso_opt(r.get("skipped_ms")),
+        })
+        .collect();
         Ok(MemberExport {
             server_id: guild.0.to_string(),
             user_id: user.0.to_string(),
@@ -330,6 +347,7 @@ impl Store {
             cards_held,
             card_grades,
             questions_followed,
+            pairings,
         })
     }
 
@@ -354,6 +372,8 @@ impl Store {
                UNION ALL SELECT MIN(removed_by) FROM kb_entries WHERE guild_id = ?1
                UNION ALL SELECT MIN(verified_by) FROM kb_entries WHERE guild_id = ?1
                UNION ALL SELECT MIN(author_id) FROM cards WHERE guild_id = ?1
+               UNION ALL SELECT MIN(learner_id) FROM pairings WHERE guild_id = ?1
+               UNION ALL SELECT MIN(mentor_id) FROM pairings WHERE guild_id = ?1
                UNION ALL SELECT MIN(actor_id) FROM knowledge_events WHERE guild_id = ?1)",
         )
         .bind(g)
@@ -375,6 +395,7 @@ impl Store {
             "card_reviews",
             "ask_followers",
             "expert_optouts",
+            "pairing_optins",
         ] {
             out.deleted += sqlx::query(&format!(
                 "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"
@@ -437,6 +458,10 @@ impl Store {
             ("kb_entries", "removed_by"),
             ("kb_entries", "verified_by"),
             ("cards", "author_id"),
+            ("pairings", "learner_id"),
+            ("pairings", "mentor_id"),
+            ("pairings", "talked_by"),
+            ("pairings", "skipped_by"),
             ("knowledge_events", "actor_id"),
         ] {
             out.anonymised += sqlx::query(&format!(

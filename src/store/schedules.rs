@@ -352,6 +352,10 @@ async fn write_output(
             return write_posts(conn, run, &posts, now_ms).await;
         }
         RunOutput::Posts(posts) => return write_posts(conn, run, posts, now_ms).await,
+        RunOutput::Pairings { pairings, posts } => {
+            super::pairings::insert_pairings(&mut *conn, run, pairings, now_ms).await?;
+            return write_posts(conn, run, posts, now_ms).await;
+        }
         _ => {}
     }
     let outbox_id = queue_post(
@@ -394,7 +398,10 @@ async fn write_output(
             .execute(conn)
             .await?;
         }
-        RunOutput::Nothing | RunOutput::Posts(_) | RunOutput::Board { .. } => {}
+        RunOutput::Nothing
+        | RunOutput::Posts(_)
+        | RunOutput::Board { .. }
+        | RunOutput::Pairings { .. } => {}
     }
     Ok(Some(outbox_id))
 }

@@ -73,6 +73,7 @@ const MEMBER: &[&str] = &[
     "expert away",
     "expert back",
     "expert suggest",
+    "pairing",
     "track list",
     "about",
     "privacy export",

@@ -241,3 +241,126 @@ async fn an_inferred_expert_is_asked_when_no_enrolled_one_is_free_until_they_opt
     assert!(fourth.contains("No expert on **vpn**"), "{fourth}");
     app.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pairing_pairs_opted_in_learners_with_available_mentors_weekly_without_repeats() {
+    let mut app = spawn_app().await;
+    let mut content =
+        String::from("[[topic]]\nid = \"vpn\"\nname = \"VPN\"\nteam_recall_target = 0.97\n\n");
+    for i in 1..=3 {
+        content += &question(&format!("vpn-{i}"), "vpn", "");
+    }
+    import(&app, "bank.toml", &content).await;
+    let text = app.add_schedule("pairing", "0 9 * * 1", &[]).await;
+    assert!(text.contains("pairing"), "{text}");
+    let member = |name: &str| app.discord.add_member(app.guild, name, &[]);
+    let (lea, lea2, quiet, paused) = (
+        member("lea"),
+        member("lea2"),
+        member("quiet"),
+        member("pia"),
+    );
+    let (men, away) = (member("men"), member("awa"));
+    // Four members learn the topic; the two mentors enrol as experts on it.
+    for user in [lea, lea2, quiet, paused] {
+        for _ in 0..3 {
+            quiz(&app, user, Some("vpn")).await;
+        }
+    }
+    for user in [men, away] {
+        let joined = app
+            .command(user, "expert join", &[("topic", json!("vpn"))])
+            .await;
+        assert!(joined.contains("now an expert"), "{joined}");
+    }
+    // Everyone but `quiet` opts in; one mentor is away, one learner has paused reviews.
+    for user in [lea, lea2, paused, men, away] {
+        let on = app.command(user, "pairing", &[("mode", json!("on"))]).await;
+        assert!(on.contains("You are in"), "{on}");
+    }
+    app.command(away, "expert away", &[("until", json!("30d"))])
+        .await;
+    app.command(paused, "pause", &[("until", json!("2026-12-31"))])
+        .await;
+
+    // The next Monday, 09:00: a week of forgetting later.
+    app.clock
+        .advance(Duration::from_secs(7 * 86_400 + 2 * 3600));
+    app.clock.settled().await;
+    let pairs: Vec<(i64, i64)> = sqlx::query_as("SELECT learner_id, mentor_id FROM pairings")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        pairs.len(),
+        1,
+        "one available mentor, one pairing each: {pairs:?}"
+    );
+    let (first_learner, mentor) = (pairs[0].0 as u64, pairs[0].1 as u64);
+    assert_eq!(mentor, men);
+    assert!([lea, lea2].contains(&first_learner), "opted in, not paused");
+    let note = app.wait_for_posts(app.channel, 1).await[0].clone();
+    assert!(
+        note.content
+            .contains("1 peer pairing made this week, on VPN"),
+        "{}",
+        note.content
+    );
+    let dm = app.dms_to(first_learner, 1).await[0].clone();
+    assert!(
+        dm.content.contains(&format!("<@{men}> knows it well")),
+        "{}",
+        dm.content
+    );
+    let to_mentor = app.dms_to(men, 1).await[0].clone();
+    assert!(
+        to_mentor.content.contains("is brushing up on **VPN**"),
+        "{}",
+        to_mentor.content
+    );
+
+    // "We talked": stored once, and both earn the pairing points.
+    let talked = app.click(first_learner, dm.id, &dm.buttons()[0].0).await;
+    assert!(talked
+        .message
+        .unwrap()
+        .content
+        .contains("You both earn 5 points"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM pairings WHERE talked_ms IS NOT NULL")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE kind IN ('helping', 'asking')")
+            .await,
+        10
+    );
+
+    // The same week again: the mentor is taken for the week, so nobody is paired.
+    app.clock.advance(Duration::from_secs(60));
+    let again = app
+        .command(app.admin, "schedule run", &[("id", json!(1))])
+        .await;
+    assert!(again.contains("nothing to post"), "{again}");
+    // A week later: the other learner gets the mentor; the pair of last week is not repeated.
+    app.clock.advance(Duration::from_secs(7 * 86_400));
+    app.clock.settled().await;
+    let pairs: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT learner_id, mentor_id FROM pairings ORDER BY id")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    let other = if first_learner == lea { lea2 } else { lea };
+    assert_eq!(pairs[1], (other as i64, men as i64));
+    let report = app
+        .reply_to(app.admin, "report", &[("period", json!("all"))])
+        .await;
+    assert!(
+        embed_lines(&report).contains("**Peer pairings:** 2 made, 1 talked"),
+        "{}",
+        embed_lines(&report)
+    );
+    app.stop().await.unwrap();
+}

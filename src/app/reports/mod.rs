@@ -189,6 +189,8 @@ impl App {
                 let mut lines = knowledge_lines(&knowledge, min);
                 lines.extend(summary_lines(current, before, &forecasts, min));
                 lines.extend(refresher_lines(&refreshers));
+                let since = self.day_start_ms(guild, current.span.start).await?;
+                lines.extend(self.pairing_lines(guild, since).await?);
                 lines.extend(expert_lines(&current.experts));
                 let tomorrow = today.succ_opt().unwrap_or(today);
                 lines.extend(
@@ -330,6 +332,8 @@ impl App {
             min,
         ));
         lines.extend(refresher_lines(&daily.refreshers));
+        let since = self.day_start_ms(guild, last_week.start).await?;
+        lines.extend(self.pairing_lines(guild, since).await?);
         lines.extend(
             self.request_lines(
                 guild,

@@ -89,7 +89,7 @@ async fn back(ctx: Context<'_>) -> Result<(), Error> {
     respond(ctx, ctx.data().app.expert_back(guild, user_of(ctx)).await).await
 }
 
-/// On or off.
+/// On or off (also `/pairing`).
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum OnOff {
     #[name = "on"]

@@ -11,6 +11,7 @@ mod experiment;
 mod expert;
 mod help;
 mod kb;
+mod pairing;
 mod privacy;
 mod progress;
 mod quiz;
@@ -40,6 +41,7 @@ pub fn all() -> Vec<Command> {
         ask::resolve(),
         kb::kb(),
         expert::expert(),
+        pairing::pairing(),
         about::about(),
         content::content(),
         schedule::schedule(),

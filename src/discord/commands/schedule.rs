@@ -21,6 +21,8 @@ pub enum Kind {
     Leaderboard,
     #[name = "digest"]
     Digest,
+    #[name = "pairing"]
+    Pairing,
 }
 
 impl Kind {
@@ -31,11 +33,12 @@ impl Kind {
             Kind::Reinforcement => "reinforcement",
             Kind::Leaderboard => "leaderboard",
             Kind::Digest => "digest",
+            Kind::Pairing => "pairing",
         }
     }
 }
 
-/// Post quizzes, tips, reviews, boards and digests on a timetable
+/// Post quizzes, tips, reviews, boards, digests and peer pairings on a timetable
 #[poise::command(
     slash_command,
     guild_only,
