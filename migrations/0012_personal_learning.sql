@@ -48,3 +48,14 @@ CREATE TABLE pairings (
     UNIQUE (schedule_id, scheduled_ms, learner_id)
 ) STRICT;
 CREATE INDEX pairings_guild ON pairings (guild_id, created_ms);
+
+-- Each day's refreshers, as the day's figures found them (for the report and the demo): the
+-- topic, the team's predicted recall in 7 days and the target it fell below.
+CREATE TABLE refresher_days (
+    guild_id     INTEGER NOT NULL REFERENCES guilds (id) ON DELETE CASCADE,
+    day          TEXT    NOT NULL,
+    topic_id     TEXT    NOT NULL,
+    recall_later REAL    NOT NULL,
+    target       REAL    NOT NULL,
+    PRIMARY KEY (guild_id, day, topic_id)
+) STRICT;

@@ -5,14 +5,12 @@
 
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
-use crate::domain::expertise::Evidence;
+use crate::domain::expertise::{evidence, Evidence};
 use crate::domain::guilds::QaSetting;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::routing::{parse_away_until, Away, GENERAL};
-use crate::domain::verification::{self, Standing, Verification};
 use chrono::DateTime;
-use std::collections::HashMap;
 
 /// "You are" or "<@member> is", for replies about `member` to `by`.
 fn subject(member: UserId, by: UserId) -> String {
@@ -30,43 +28,13 @@ impl App {
         let facts = self.store.expertise_facts(guild, topic).await?;
         let model = self.memory_model(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
-        let now = self.clock.now_ms();
-        let grace = 0;
-        let mut by_user: HashMap<UserId, Evidence> = HashMap::new();
-        let blank = |user: UserId| Evidence {
-            user,
-            topic: topic.to_string(),
-            mastery: 0.0,
-            answer_ages_days: vec![],
-            verified_owned: 0,
-        };
-        let questions = facts.questions.max(1) as f64;
-        for (user, memory) in &facts.memories {
-            by_user.entry(*user).or_insert_with(|| blank(*user)).mastery +=
-                model.recall(memory, today) / questions;
-        }
-        for a in &facts.answers {
-            let e = by_user.entry(a.author).or_insert_with(|| blank(a.author));
-            e.answer_ages_days
-                .push((now - a.created_ms) as f64 / 86_400_000.0);
-            let verification = Verification {
-                verified_ms: a.verified_ms,
-                interval_days: verification::interval_days(
-                    a.interval_days,
-                    None,
-                    self.settings().knowledge.verification_days,
-                ),
-            };
-            if verification.standing(now, grace) == Standing::Verified {
-                e.verified_owned += 1;
-            }
-        }
-        let mut out: Vec<Evidence> = by_user
-            .into_values()
-            .filter(|e| !facts.opted_out.contains(&e.user) || facts.enrolled.contains(&e.user))
-            .collect();
-        out.sort_by(|a, b| b.score().total_cmp(&a.score()).then(a.user.cmp(&b.user)));
-        Ok(out)
+        Ok(evidence(
+            topic,
+            &facts,
+            |m| model.recall(m, today),
+            self.clock.now_ms(),
+            self.settings().knowledge.verification_days,
+        ))
     }
 
     /// The members not enrolled on `topic` whose expertise makes them experts (and who did not
@@ -89,6 +57,37 @@ impl App {
             .into_iter()
             .filter(|e| e.is_expert() && !enrolled.contains(&e.user))
             .collect())
+    }
+
+    /// The report's line on inferred experts (up to three per topic, `named`), or the
+    /// digest's (how many, on which topics: the digest names nobody).
+    pub(crate) async fn inferred_expert_lines(
+        &self,
+        guild: GuildId,
+        named: bool,
+    ) -> AppResult<Vec<String>> {
+        let (mut shown, mut count, mut topics) = (Vec::new(), 0, Vec::new());
+        for (topic, name) in self.store.topics(guild).await? {
+            let inferred = self.inferred_experts(guild, &topic).await?;
+            if !inferred.is_empty() {
+                count += inferred.len();
+                topics.push(name.clone());
+            }
+            for e in inferred.into_iter().take(3) {
+                shown.push(format!("<@{}> on {name} ({})", e.user, e.reason()));
+            }
+        }
+        Ok(match (shown.is_empty(), named) {
+            (true, _) => vec![],
+            (false, true) => vec![format!(
+                "**Inferred experts** (not enrolled; asked when no enrolled expert is free): {}",
+                shown.join("; ")
+            )],
+            (false, false) => vec![format!(
+                "**Inferred experts:** {count} on {} (`/expert list` names them)",
+                topics.join(", ")
+            )],
+        })
     }
 
     /// `/expert suggest on|off`: whether the member may be suggested as, and routed questions

@@ -219,6 +219,9 @@ impl App {
             RunReport::NoContent { .. } if s.kind == ScheduleKind::Reinforcement => {
                 refuse("Nobody has reviews due right now, so there is nothing to remind.")
             }
+            RunReport::NoContent { .. } if s.kind == ScheduleKind::Pairing => refuse(
+                "Nobody can be paired right now: pairings need members who opted in with `/pairing on`, one forgetting a topic and one who knows it, neither paired in the last week.",
+            ),
             RunReport::NoContent { .. } => refuse(format!(
                 "Schedule #{id} has nothing to post{}. Import content with `/content import` or load `/content starter`.",
                 s.topic.as_deref().map_or(String::new(), |t| format!(" in topic `{t}`"))
@@ -387,7 +390,7 @@ impl App {
             channel_id: s.channel_id,
             scheduled_ms,
             outcome: match (nothing, kind) {
-                (true, ScheduleKind::Reinforcement) => "nothing-due",
+                (true, ScheduleKind::Reinforcement | ScheduleKind::Pairing) => "nothing-due",
                 (true, _) => "no-content",
                 (false, _) => outcome,
             },
@@ -401,7 +404,7 @@ impl App {
         }
         Ok(match (queued, nothing) {
             (_, true) => {
-                if kind != ScheduleKind::Reinforcement {
+                if !matches!(kind, ScheduleKind::Reinforcement | ScheduleKind::Pairing) {
                     tracing::warn!(
                         schedule = s.id,
                         "nothing to post: no content for this schedule"

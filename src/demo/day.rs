@@ -39,6 +39,8 @@ pub struct Activity {
     pub card_grades: u32,
     /// Questions followed instead of asked again.
     pub followed: u32,
+    /// Pairing DMs the learners answered ("We talked" or "Skip").
+    pub pairings_answered: u32,
 }
 
 impl std::ops::AddAssign for Activity {
@@ -51,6 +53,7 @@ impl std::ops::AddAssign for Activity {
         self.resolved += o.resolved;
         self.card_grades += o.card_grades;
         self.followed += o.followed;
+        self.pairings_answered += o.pairings_answered;
     }
 }
 
@@ -144,6 +147,28 @@ pub async fn live(
         }
     }
 
+    // 10:00 (the pairing schedule runs on Mondays): a learner who got a pairing DM usually
+    // has the chat.
+    let before_pairing = world.mark();
+    world.at(n, 10, 0).await?;
+    for &i in &order {
+        let user = world.people[i].user;
+        let Some(dm) = world.discord.dm_channel_of(user) else {
+            continue;
+        };
+        for post in world.bot_posts_after(dm, before_pairing) {
+            let buttons = post.buttons();
+            let Some(talked) = buttons.iter().position(|(_, l)| l == "We talked") else {
+                continue;
+            };
+            if !post.content.contains("You are brushing up") {
+                continue;
+            }
+            let button = if rng.chance(0.7) { talked } else { talked + 1 };
+            world.click(user, &post, button, true).await?;
+            done.pairings_answered += 1;
+        }
+    }
     if weekday {
         world.at(n, 11, 0).await?;
         for &i in &order {

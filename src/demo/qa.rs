@@ -2,6 +2,7 @@
 //! (a match that contains what they needed solves it), experts replying in the thread the bot
 //! pinged them in, and askers marking the reply that helped.
 
+use super::cast::TRACKS;
 use super::script::NEEDS;
 use super::world::World;
 use crate::dice::SplitMix64;
@@ -113,8 +114,9 @@ impl Desk {
     }
 
     /// Experts pinged in a waiting thread reply, each with probability `p` (always for the
-    /// showcase question). With `volunteers`, where the bot could ping nobody (no expert on
-    /// the topic it guessed), an expert on the real topic who saw the thread replies.
+    /// showcase question). With `volunteers` (the afternoon round), a colleague who works on
+    /// the real topic (else an expert on it) who saw the thread replies instead, also where the
+    /// bot could ping nobody.
     pub async fn experts_reply(
         &mut self,
         world: &mut World,
@@ -128,14 +130,25 @@ impl Desk {
                 continue;
             }
             let pinged = pinged_expert(world, w.thread, w.asker);
+            // A colleague who works on the topic (it is on their role's track) answers, else
+            // an expert on it.
+            let topic = NEEDS[w.need].topic;
             let volunteer = || {
-                world
-                    .people
-                    .iter()
-                    .find(|p| p.user != w.asker && p.expert_in.contains(&NEEDS[w.need].topic))
+                let others = || world.people.iter().filter(|p| p.user != w.asker);
+                others()
+                    .find(|p| {
+                        TRACKS[p.track].topics.contains(&topic) && !p.expert_in.contains(&topic)
+                    })
+                    .or_else(|| others().find(|p| p.expert_in.contains(&topic)))
                     .map(|p| p.user)
             };
-            let Some(expert) = pinged.or_else(|| volunteer().filter(|_| volunteers)) else {
+            // In the afternoon round a colleague who saw the thread may answer before the
+            // pinged expert does.
+            let answerer = match volunteers {
+                true => volunteer().or(pinged),
+                false => pinged,
+            };
+            let Some(expert) = answerer else {
                 continue;
             };
             if !(w.showcase || rng.chance(p)) {

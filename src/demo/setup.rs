@@ -1,7 +1,8 @@
 //! Setting up the demo server the way an admin would, with slash commands: time zone, starter
 //! content, the Q&A and admin channels, role tracks, teams, experts and the schedules; the
-//! members who want reviews by DM say so with `/reinforce`; last, the admin starts a randomized
-//! holdout (`/experiment start`), so the report can say what the reviews caused.
+//! members who want reviews by DM say so with `/reinforce` and everyone joins the peer
+//! pairings (`/pairing on`); last, the admin starts a randomized holdout (`/experiment
+//! start`), so the report can say what the reviews caused.
 
 use super::cast::{Reminders, TEAMS, TRACKS};
 use super::world::{World, TIMEZONE};
@@ -9,12 +10,13 @@ use anyhow::bail;
 use serde_json::{json, Value};
 
 /// The schedules: (kind, cron, channel is the admins' channel).
-pub const SCHEDULES: [(&str, &str, bool); 5] = [
+pub const SCHEDULES: [(&str, &str, bool); 6] = [
     ("reinforcement", "0 8 * * MON-FRI", false),
     ("quiz", "0 9 * * MON-FRI", false),
     ("tip", "0 14 * * MON-FRI", false),
     ("leaderboard", "30 17 * * FRI", false),
     ("digest", "30 8 * * MON", true),
+    ("pairing", "0 10 * * MON", false),
 ];
 
 /// The share of members the experiment holds out of reviews, in percent.
@@ -56,6 +58,18 @@ pub async fn configure(world: &mut World, weeks: u32) -> anyhow::Result<()> {
             .await?;
         if reply.buttons().is_empty() && reply.content.is_empty() {
             bail!("setting up the demo, /reinforce {mode} got no answer");
+        }
+    }
+    world.transcript.heading("Members join the peer pairings");
+    let everyone: Vec<u64> = world.people.iter().map(|p| p.user).collect();
+    for user in everyone {
+        let channel = world.channels.learning;
+        let options = [("mode", json!("on"))];
+        let reply = world
+            .command(user, channel, "pairing", &options, true)
+            .await?;
+        if !reply.content.contains("You are in") {
+            bail!("setting up the demo, /pairing on got {:?}", reply.content);
         }
     }
     world

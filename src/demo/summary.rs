@@ -153,6 +153,11 @@ pub struct Summary {
     pub cards: CardTotals,
     pub content_requests: usize,
     pub requests: String,
+    /// Personal learning that acts: refresher topic-days and topics, inferred experts at the
+    /// end (member and topic), pairings made and talked.
+    pub refreshers: (i64, i64),
+    pub inferred_experts: usize,
+    pub pairings: (usize, usize),
     /// Files written, with what each is.
     pub files: Vec<(PathBuf, String)>,
     /// Discord contract violations the emulator saw (none expected).
@@ -183,6 +188,9 @@ impl Summary {
             self.report,
             self.cards,
             self.requests
+        ) + &format!(
+            "\n{:?} {} {:?}",
+            self.refreshers, self.inferred_experts, self.pairings
         )
     }
 
@@ -245,6 +253,19 @@ impl Summary {
         out += &format!(
             "  {:>6} content requests: questions the knowledge base could not answer, grouped (/content requests)\n\n",
             self.content_requests
+        );
+        out += "Learning that acts on what it knows\n";
+        out += &format!(
+            "  {:>6} refresher topic-days on {} topics (the team's forecast fell below its target)\n",
+            self.refreshers.0, self.refreshers.1
+        );
+        out += &format!(
+            "  {:>6} inferred experts at the end (members and topics; routed to when no enrolled expert is free)\n",
+            self.inferred_experts
+        );
+        out += &format!(
+            "  {:>6} peer pairings made, {} talked\n\n",
+            self.pairings.0, self.pairings.1
         );
         let first = |v: &[f64]| v.first().copied().unwrap_or(0.0) * 100.0;
         let last = |v: &[f64]| v.last().copied().unwrap_or(0.0) * 100.0;
@@ -368,6 +389,11 @@ impl Summary {
                 "cards_given": self.cards.given,
                 "card_grades": self.cards.grades,
                 "content_requests": self.content_requests,
+                "refreshers": self.refreshers.0,
+                "refresher_topics": self.refreshers.1,
+                "inferred_experts": self.inferred_experts,
+                "pairings": self.pairings.0,
+                "pairings_done": self.pairings.1,
             },
         })
     }
@@ -488,6 +514,10 @@ pub async fn collect(
     let (reviewed, held) = (recall.members(false), recall.members(true));
     let gaps = world.store.gap_asks(guild, 0, i64::MAX).await?;
     let content_requests = crate::domain::gaps::content_requests(&gaps).len();
+    let refreshers = world.store.refresher_days(guild, world.date(0)).await?;
+    let inferred_experts = inferred_experts(world, options).await?;
+    let pairings = world.store.pairings_since(guild, 0).await?;
+    let pairings = (pairings.len(), pairings.iter().filter(|p| p.talked).count());
     let first_day = world.date(0);
     let last_day = world.date(options.days - 1);
     let mut summary = Summary {
@@ -509,6 +539,9 @@ pub async fn collect(
         leaderboard: world.readable(&board.to_text()),
         report: world.readable(&report.to_text()),
         cards: world.store.card_totals(guild).await?,
+        refreshers,
+        inferred_experts,
+        pairings,
         content_requests,
         requests: world.readable(&requests.to_text()),
         files,
@@ -522,6 +555,33 @@ pub async fn collect(
         "the report's knowledge and uplift beside the hidden truth (fractions)".into(),
     ));
     Ok(summary)
+}
+
+/// How many (member, topic) are inferred experts the morning after the last day, by the rule
+/// the bot routes with (`domain::expertise`), on the guild's own memory model.
+async fn inferred_experts(world: &World, options: &DemoOptions) -> anyhow::Result<usize> {
+    let guild = guild_of(world);
+    let model = match world.store.guild_parameters(guild).await? {
+        Some((p, _)) => crate::domain::memory::MemoryModel::new(&p).unwrap_or_default(),
+        None => crate::domain::memory::MemoryModel::default(),
+    };
+    let today = world.date(options.days);
+    let now_ms = world.clock.now_ms();
+    let mut n = 0;
+    for (topic, _) in world.store.topics(guild).await? {
+        let facts = world.store.expertise_facts(guild, &topic).await?;
+        n += crate::domain::expertise::evidence(
+            &topic,
+            &facts,
+            |m| model.recall(m, today),
+            now_ms,
+            world.verification_days,
+        )
+        .iter()
+        .filter(|e| e.is_expert() && !facts.enrolled.contains(&e.user))
+        .count();
+    }
+    Ok(n)
 }
 
 /// Writes a reply's attachments ending in `extension` to the output folder (names prefixed

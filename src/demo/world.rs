@@ -62,6 +62,9 @@ pub struct World {
     pub transcript: Transcript,
     pub out: PathBuf,
     pub db_path: PathBuf,
+    /// The bot's verification interval (`knowledge.verification_days`), for the summary's
+    /// count of inferred experts.
+    pub verification_days: u32,
     stop: Option<oneshot::Sender<()>>,
     bot: Option<JoinHandle<Result<(), BotError>>>,
 }
@@ -119,6 +122,7 @@ impl World {
         let first_day = NaiveDate::from_ymd_opt(y, m, d).context("the first day")?;
         let clock = Clock::virtual_at(local(tz, first_day, 7, 0));
         let (stop, stopped) = oneshot::channel::<()>();
+        let verification_days = settings.knowledge.verification_days;
         let bot = tokio::spawn(crate::discord::run(
             Arc::new(settings),
             Token::new(discord.bot_token()),
@@ -147,6 +151,7 @@ impl World {
             transcript,
             out,
             db_path,
+            verification_days,
             stop: Some(stop),
             bot: Some(bot),
         })

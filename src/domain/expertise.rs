@@ -123,6 +123,50 @@ pub struct ExpertiseFacts {
     pub enrolled: Vec<UserId>,
 }
 
+/// Everyone's evidence on `topic` from its facts, most expert first: mastery from `recall`
+/// (each memory's predicted recall today), answers aged at `now_ms`, and the answers within
+/// their verification interval (`default_interval_days` where they have none of their own).
+/// Members who opted out are left out unless they enrolled.
+pub fn evidence(
+    topic: &str,
+    facts: &ExpertiseFacts,
+    recall: impl Fn(&crate::domain::memory::Memory) -> f64,
+    now_ms: i64,
+    default_interval_days: u32,
+) -> Vec<Evidence> {
+    use crate::domain::verification::{interval_days, Standing, Verification};
+    let mut by_user: std::collections::HashMap<UserId, Evidence> = Default::default();
+    let blank = |user: UserId| Evidence {
+        user,
+        topic: topic.to_string(),
+        mastery: 0.0,
+        answer_ages_days: vec![],
+        verified_owned: 0,
+    };
+    let questions = facts.questions.max(1) as f64;
+    for (user, memory) in &facts.memories {
+        by_user.entry(*user).or_insert_with(|| blank(*user)).mastery += recall(memory) / questions;
+    }
+    for a in &facts.answers {
+        let e = by_user.entry(a.author).or_insert_with(|| blank(a.author));
+        e.answer_ages_days
+            .push((now_ms - a.created_ms) as f64 / 86_400_000.0);
+        let verification = Verification {
+            verified_ms: a.verified_ms,
+            interval_days: interval_days(a.interval_days, None, default_interval_days),
+        };
+        if verification.standing(now_ms, 0) == Standing::Verified {
+            e.verified_owned += 1;
+        }
+    }
+    let mut out: Vec<Evidence> = by_user
+        .into_values()
+        .filter(|e| !facts.opted_out.contains(&e.user) || facts.enrolled.contains(&e.user))
+        .collect();
+    out.sort_by(|a, b| b.score().total_cmp(&a.score()).then(a.user.cmp(&b.user)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

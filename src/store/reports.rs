@@ -14,6 +14,7 @@ use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::kpi::KpiValue;
 use crate::domain::memory::Memory;
 use crate::domain::periods::Span;
+use crate::domain::refreshers::Refresher;
 use chrono::NaiveDate;
 use sqlx::Row;
 use std::collections::HashMap;
@@ -367,6 +368,44 @@ impl Store {
             .iter()
             .filter_map(|r| Some((r.get("question_id"), memory_from_row(r)?)))
             .collect())
+    }
+
+    /// Records the day's refreshers (once per day and topic).
+    pub async fn log_refreshers(
+        &self,
+        guild: GuildId,
+        day: NaiveDate,
+        refreshers: &[Refresher],
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        for r in refreshers {
+            sqlx::query(
+                "INSERT INTO refresher_days (guild_id, day, topic_id, recall_later, target)
+                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            )
+            .bind(guild.to_db())
+            .bind(day.to_string())
+            .bind(&r.topic)
+            .bind(r.recall_later)
+            .bind(r.target)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Ok(tx.commit().await?)
+    }
+
+    /// Days with a refresher from `from` on, and the topics they were on: `(topic-days,
+    /// topics)`.
+    pub async fn refresher_days(&self, guild: GuildId, from: NaiveDate) -> StoreResult<(i64, i64)> {
+        let r = sqlx::query(
+            "SELECT COUNT(*) AS days, COUNT(DISTINCT topic_id) AS topics FROM refresher_days
+             WHERE guild_id = ? AND day >= ?",
+        )
+        .bind(guild.to_db())
+        .bind(from.to_string())
+        .fetch_one(self.pool())
+        .await?;
+        Ok((r.get("days"), r.get("topics")))
     }
 
     /// Each topic's own team target (`None`: the configured default).

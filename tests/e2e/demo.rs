@@ -77,7 +77,7 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
     conn.close().await.unwrap();
     assert!(quiz > 0 && reviews > 0, "quiz {quiz}, reviews {reviews}");
     assert!(resolved >= 1 && knowledge >= 1, "{resolved} {knowledge}");
-    assert_eq!(schedules, 5, "set up with /schedule add");
+    assert_eq!(schedules, 6, "set up with /schedule add");
     assert_eq!(tracks, 6, "set up with /track set");
     // The summary's figures are the stored ones.
     let stored: i64 = summary.answers.iter().map(|(_, n, _)| n).sum();
@@ -152,6 +152,15 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
     );
     assert_eq!(json["loop"]["cards_from_answers"], answer_cards);
     assert_eq!(json["loop"]["content_requests"], summary.content_requests);
+    for key in [
+        "refreshers",
+        "inferred_experts",
+        "pairings",
+        "pairings_done",
+    ] {
+        assert!(json["loop"][key].is_u64(), "{key} in {}", json["loop"]);
+    }
+    assert_eq!(json["loop"]["pairings"], summary.pairings.0);
     for key in ["knowledge_start", "knowledge_end", "uplift"] {
         let truth = json["truth"][key].as_f64().expect(key);
         assert!((-1.0..=1.0).contains(&truth), "{key}: {truth}");

@@ -253,6 +253,9 @@ impl App {
             .await?;
         let forecasts = forecasts(facts, &memories, &model);
         let refreshers = self.refreshers_due(facts, &forecasts, &model).await?;
+        self.store
+            .log_refreshers(facts.guild, facts.today, &refreshers)
+            .await?;
         let figures = DailyFigures {
             knowledge: Some(knowledge),
             forecasts,

@@ -189,9 +189,17 @@ impl App {
                 let mut lines = knowledge_lines(&knowledge, min);
                 lines.extend(summary_lines(current, before, &forecasts, min));
                 lines.extend(refresher_lines(&refreshers));
+                let (days, topics) = self.store.refresher_days(guild, current.span.start).await?;
+                if days > 0 {
+                    lines.push(format!(
+                        "-# Refreshers in {}: {days} topic-days, on {topics} topic(s).",
+                        current.span.label()
+                    ));
+                }
                 let since = self.day_start_ms(guild, current.span.start).await?;
                 lines.extend(self.pairing_lines(guild, since).await?);
                 lines.extend(expert_lines(&current.experts));
+                lines.extend(self.inferred_expert_lines(guild, true).await?);
                 let tomorrow = today.succ_opt().unwrap_or(today);
                 lines.extend(
                     self.request_lines(
@@ -334,6 +342,7 @@ impl App {
         lines.extend(refresher_lines(&daily.refreshers));
         let since = self.day_start_ms(guild, last_week.start).await?;
         lines.extend(self.pairing_lines(guild, since).await?);
+        lines.extend(self.inferred_expert_lines(guild, false).await?);
         lines.extend(
             self.request_lines(
                 guild,
