@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 pub struct OutMessage {
     pub content: String,
     pub embed: Option<Embed>,
+    /// Further embeds after `embed` (a long report goes on over several; Discord allows 10,
+    /// with 6,000 characters in all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_embeds: Vec<Embed>,
     /// Rows of buttons (at most 5 rows of 5).
     pub buttons: Vec<Vec<Button>>,
     /// The only users a mention in `content` may notify (an expert asked to help, an asker

@@ -157,6 +157,7 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
         buttons: vec![buttons],
         files: vec![],
         ping_users: vec![],
+        more_embeds: vec![],
     }
 }
 
@@ -618,6 +619,7 @@ pub(super) fn question_card(
         buttons: vec![buttons],
         files: vec![],
         ping_users: vec![],
+        more_embeds: vec![],
     }
 }
 

@@ -46,9 +46,11 @@ pub fn rows(m: &OutMessage) -> Vec<CreateActionRow> {
 
 pub fn embed(e: &Embed) -> CreateEmbed {
     let mut out = CreateEmbed::new()
-        .title(&e.title)
         .description(&e.description)
         .colour(e.colour);
+    if !e.title.is_empty() {
+        out = out.title(&e.title);
+    }
     if let Some(url) = &e.url {
         out = out.url(url);
     }
@@ -59,7 +61,7 @@ pub fn embed(e: &Embed) -> CreateEmbed {
 }
 
 fn embeds(m: &OutMessage) -> Vec<CreateEmbed> {
-    m.embed.iter().map(embed).collect()
+    m.embed.iter().chain(&m.more_embeds).map(embed).collect()
 }
 
 pub fn create_message(m: &OutMessage) -> CreateMessage {
@@ -106,7 +108,7 @@ pub fn reply(m: &OutMessage, ephemeral: bool) -> poise::CreateReply {
     if !m.content.is_empty() {
         out = out.content(&m.content);
     }
-    if let Some(e) = &m.embed {
+    for e in m.embed.iter().chain(&m.more_embeds) {
         out = out.embed(embed(e));
     }
     if !m.buttons.is_empty() {

@@ -64,15 +64,22 @@ where
     }
 }
 
-/// An embed's title, description and footer as plain text, one per line.
+/// Every embed's title, description and footer as plain text, one per line.
 pub fn embed_lines(m: &PostedMessage) -> String {
-    let e = &m.embeds[0];
-    format!(
-        "{}\n{}\n{}",
-        e["title"].as_str().unwrap_or_default(),
-        e["description"].as_str().unwrap_or_default(),
-        e["footer"]["text"].as_str().unwrap_or_default()
-    )
+    m.embeds
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            format!(
+                "{}\n{}\n{}",
+                e["title"].as_str().unwrap_or_default(),
+                e["description"].as_str().unwrap_or_default(),
+                e["footer"]["text"].as_str().unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What a check given to [`TestApp::eventually`] returns: `true` or `Some` once found.

@@ -8,7 +8,7 @@ use crate::app::AppResult;
 use crate::charts::{percent_lines, Line};
 use crate::domain::analytics::{ExpertLoad, Figure, SupportReason};
 use crate::domain::format::{duration, fit};
-use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
+use crate::domain::limits::{EMBEDS_TOTAL_MAX, EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::Period;
 use crate::domain::refreshers::Refresher;
 
@@ -25,16 +25,48 @@ fn minutes_text(m: f64) -> String {
 }
 
 pub(super) fn report_embed(title: String, lines: &[String]) -> OutMessage {
+    let title = fit(&title, EMBED_TITLE_MAX);
+    // Whole lines per embed, as many embeds as Discord's total allows; what does not fit is
+    // cut with a pointer to the CSV.
+    let budget = EMBEDS_TOTAL_MAX - title.chars().count() - CUT.chars().count() - 1;
+    let mut pages: Vec<String> = vec![String::new()];
+    let mut used = 0;
+    for line in lines {
+        let line = fit(line, EMBED_DESCRIPTION_MAX);
+        let n = line.chars().count() + 1;
+        if used + n > budget {
+            pages
+                .last_mut()
+                .expect("a page")
+                .push_str(&format!("\n{CUT}"));
+            break;
+        }
+        if pages.last().expect("a page").chars().count() + n > EMBED_DESCRIPTION_MAX {
+            pages.push(String::new());
+        }
+        let page = pages.last_mut().expect("a page");
+        if !page.is_empty() {
+            page.push('\n');
+        }
+        page.push_str(&line);
+        used += n;
+    }
+    let embed = |title: String, description: String| Embed {
+        title,
+        description,
+        colour: colours::REPORT,
+        ..Default::default()
+    };
+    let mut pages = pages.into_iter();
     OutMessage {
-        embed: Some(Embed {
-            title: fit(&title, EMBED_TITLE_MAX),
-            description: fit(&lines.join("\n"), EMBED_DESCRIPTION_MAX),
-            colour: colours::REPORT,
-            ..Default::default()
-        }),
+        embed: Some(embed(title, pages.next().unwrap_or_default())),
+        more_embeds: pages.map(|p| embed(String::new(), p)).collect(),
         ..Default::default()
     }
 }
+
+/// Where a report too long for Discord is cut.
+const CUT: &str = "-# Cut to fit Discord: `/report format:csv` has every figure.";
 
 /// "hidden (fewer than 5 people)" or the formatted figure.
 fn shown(f: Option<&Figure>, min: usize, text: impl Fn(&Figure) -> String) -> Option<String> {
@@ -362,4 +394,38 @@ pub(super) fn trend_chart(figures: &[PeriodFigures]) -> AppResult<Vec<u8>> {
         line("Answered by the knowledge base", &|p| p.qa.deflection),
     ];
     Ok(percent_lines("Team trend", &labels, &lines)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_report_goes_on_over_several_embeds_within_discord_s_total() {
+        let lines: Vec<String> = (0..200)
+            .map(|i| format!("line {i}: {}", "x".repeat(40)))
+            .collect();
+        let m = report_embed("📊 Report".into(), &lines);
+        let embeds: Vec<&Embed> = m.embed.iter().chain(&m.more_embeds).collect();
+        assert!(embeds.len() >= 2);
+        assert!(embeds
+            .iter()
+            .all(|e| e.description.chars().count() <= EMBED_DESCRIPTION_MAX));
+        let total: usize = embeds
+            .iter()
+            .map(|e| e.title.chars().count() + e.description.chars().count())
+            .sum();
+        assert!(total <= EMBEDS_TOTAL_MAX, "{total}");
+        assert!(
+            embeds.last().unwrap().description.ends_with(CUT),
+            "cut, and says so"
+        );
+        assert!(
+            embeds[0].description.starts_with("line 0:"),
+            "whole lines, in order"
+        );
+        let short = report_embed("t".into(), &["a".into(), "b".into()]);
+        assert_eq!(short.embed.unwrap().description, "a\nb");
+        assert!(short.more_embeds.is_empty());
+    }
 }
