@@ -116,11 +116,6 @@ impl Dice {
         SplitMix64::new(self.next_u64()).unit()
     }
 
-    /// True about once in `n` throws.
-    pub fn one_in(&self, n: u64) -> bool {
-        n > 0 && self.next_u64() % n == 0
-    }
-
     pub fn shuffle<T>(&self, items: &mut [T]) {
         SplitMix64::new(self.next_u64()).shuffle(items);
     }

@@ -133,18 +133,6 @@ impl Store {
             .collect())
     }
 
-    /// The topics on the tracks of any of these roles.
-    pub async fn track_topics(&self, guild: GuildId, roles: &[RoleId]) -> StoreResult<Vec<String>> {
-        let all = self.tracks(guild).await?;
-        let mut topics: Vec<String> = all
-            .into_iter()
-            .filter(|(role, _, _)| roles.contains(role))
-            .map(|(_, topic, _)| topic)
-            .collect();
-        topics.dedup();
-        Ok(topics)
-    }
-
     /// Every current question (in `topic` if given) with the member's memory of it, in the
     /// random order `shuffle` gives.
     pub async fn practice_candidates(
