@@ -271,13 +271,7 @@ impl App {
         for (guild, entry) in due {
             let owners = self.owners_of(guild, &entry).await?;
             let mut posts: Vec<(ChannelId, Option<UserId>, String)> = Vec::new();
-            let guild_name = self
-                .store
-                .guild(guild)
-                .await?
-                .map(|g| g.name)
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| "your server".into());
+            let guild_name = self.guild_name(guild).await?;
             let reminder = reminder_message(guild, &guild_name, &entry);
             for owner in &owners {
                 posts.push((

@@ -186,6 +186,19 @@ impl App {
         }
     }
 
+    /// The server's name as the bot last saw it (at most 100 characters), for direct
+    /// messages and exports; "this server" when unknown.
+    pub async fn guild_name(&self, guild: GuildId) -> AppResult<String> {
+        Ok(self
+            .store
+            .guild(guild)
+            .await?
+            .map(|g| g.name)
+            .filter(|n| !n.is_empty())
+            .map(|n| crate::domain::format::fit(&n, 100))
+            .unwrap_or_else(|| "this server".into()))
+    }
+
     /// The calendar day at `t` in the guild's time zone.
     pub async fn local_day(&self, guild: GuildId, t: DateTime<Utc>) -> AppResult<NaiveDate> {
         Ok(t.with_timezone(&self.guild_timezone(guild).await?)

@@ -84,13 +84,7 @@ impl App {
         if pairings.is_empty() {
             return Ok(RunOutput::Nothing);
         }
-        let guild_name = self
-            .store
-            .guild(s.guild)
-            .await?
-            .map(|g| g.name)
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "your server".into());
+        let guild_name = self.guild_name(s.guild).await?;
         let mut posts = Vec::new();
         for p in &pairings {
             let topic = names

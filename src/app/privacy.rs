@@ -9,7 +9,7 @@
 use super::message::{Button, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::{fit, plural};
+use crate::domain::format::plural;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{MemberExport, Purged};
 use crate::domain::retention;
@@ -33,17 +33,6 @@ struct ExportFile<'a> {
 }
 
 impl App {
-    async fn guild_name(&self, guild: GuildId) -> AppResult<String> {
-        Ok(self
-            .store
-            .guild(guild)
-            .await?
-            .map(|g| g.name)
-            .filter(|n| !n.is_empty())
-            .map(|n| fit(&n, 100))
-            .unwrap_or_else(|| "this server".into()))
-    }
-
     /// `/privacy export`: the caller's data in this server as a JSON attachment.
     pub async fn privacy_export(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
         let data = self.store.member_export(guild, user).await?;

@@ -61,13 +61,7 @@ impl App {
                 r.daily_review_cap,
             )
             .await?;
-        let guild_name = self
-            .store
-            .guild(s.guild)
-            .await?
-            .map(|g| g.name)
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "your server".into());
+        let guild_name = self.guild_name(s.guild).await?;
         // Members in a running experiment's holdout get no reminders for its topic (none at
         // all when it covers every topic). The stored arms are read once; members met for the
         // first time are drawn now.

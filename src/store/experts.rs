@@ -301,25 +301,9 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
-        let changed = if on {
-            sqlx::query("DELETE FROM expert_optouts WHERE guild_id = ? AND user_id = ?")
-                .bind(guild.to_db())
-                .bind(user.to_db())
-                .execute(&mut *tx)
-                .await?
-        } else {
-            sqlx::query(
-                "INSERT INTO expert_optouts (guild_id, user_id, since_ms) VALUES (?, ?, ?)
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(guild.to_db())
-            .bind(user.to_db())
-            .bind(now_ms)
-            .execute(&mut *tx)
-            .await?
-        }
-        .rows_affected()
-            == 1;
+        let changed =
+            super::guilds::set_member_flag(&mut tx, "expert_optouts", guild, user, !on, now_ms)
+                .await?;
         tx.commit().await?;
         Ok(changed)
     }

@@ -267,6 +267,38 @@ impl Store {
     }
 }
 
+/// Adds (`present`) or removes a member's row in a table of member flags keyed by `(guild_id,
+/// user_id)` with a `since_ms` (the opt-ins and opt-outs), in the caller's transaction;
+/// `false` when it was so already.
+pub(super) async fn set_member_flag(
+    conn: &mut SqliteConnection,
+    table: &'static str,
+    guild: GuildId,
+    user: UserId,
+    present: bool,
+    now_ms: i64,
+) -> StoreResult<bool> {
+    let done = if present {
+        sqlx::query(&format!(
+            "INSERT INTO {table} (guild_id, user_id, since_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+        ))
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .bind(now_ms)
+        .execute(conn)
+        .await?
+    } else {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"
+        ))
+        .bind(guild.to_db())
+        .bind(user.to_db())
+        .execute(conn)
+        .await?
+    };
+    Ok(done.rows_affected() == 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
