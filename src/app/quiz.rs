@@ -386,12 +386,7 @@ impl App {
         if self.holdout_of(guild, user, today).await?.is_some() {
             return Ok(vec![]);
         }
-        Ok(self
-            .refreshers(guild, false)
-            .await?
-            .into_iter()
-            .map(|r| (r.topic, r.target))
-            .collect())
+        Ok(self.store.current_refreshers(guild).await?)
     }
 
     /// Every current question and card the member may get (in `topic` if given) with what

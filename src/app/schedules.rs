@@ -307,7 +307,7 @@ impl App {
                 let avoid = self.settings.quiz.avoid_recent_posts;
                 // A topic the team is forgetting comes first, with its most forgotten items.
                 let refresh: Vec<String> = self
-                    .refreshers(s.guild, true)
+                    .refreshers(s.guild)
                     .await?
                     .into_iter()
                     .filter(|r| s.topic.as_ref().is_none_or(|t| *t == r.topic))

@@ -394,6 +394,23 @@ impl Store {
         Ok(tx.commit().await?)
     }
 
+    /// The topics with a refresher on the day the latest figures were computed, with their
+    /// team targets: a few rows, read on every click that picks a question.
+    pub async fn current_refreshers(&self, guild: GuildId) -> StoreResult<Vec<(String, f64)>> {
+        let rows = sqlx::query(
+            "SELECT r.topic_id, r.target FROM refresher_days r
+             JOIN daily_figures f ON f.guild_id = r.guild_id AND f.day = r.day
+             WHERE r.guild_id = ? ORDER BY r.topic_id",
+        )
+        .bind(guild.to_db())
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("topic_id"), r.get("target")))
+            .collect())
+    }
+
     /// Days with a refresher from `from` on, and the topics they were on: `(topic-days,
     /// topics)`.
     pub async fn refresher_days(&self, guild: GuildId, from: NaiveDate) -> StoreResult<(i64, i64)> {

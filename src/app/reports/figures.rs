@@ -226,16 +226,8 @@ impl App {
     /// The day's figures: the ones kept when they were computed today, else computed now and
     /// kept.
     pub(super) async fn daily_figures(&self, facts: &Facts) -> AppResult<DailyFigures> {
-        if let Some((day, _, json)) = self.store.daily_figures(facts.guild).await? {
-            if day == facts.today {
-                match serde_json::from_str::<DailyFigures>(&json) {
-                    Ok(figures) if figures.knowledge.is_some() => return Ok(figures),
-                    Ok(_) => {}
-                    Err(e) => {
-                        tracing::warn!(guild = %facts.guild, error = %e, "daily figures unreadable; computing them again")
-                    }
-                }
-            }
+        if let Some(figures) = self.kept_figures(facts.guild, facts.today).await? {
+            return Ok(figures);
         }
         let memories = self.store.guild_memories(facts.guild).await?;
         let mut roles: HashMap<u64, Vec<u64>> = HashMap::new();
@@ -269,6 +261,41 @@ impl App {
                 .await?;
         }
         Ok(figures)
+    }
+
+    /// The figures kept for `today`, if they were computed today by this version.
+    pub(super) async fn kept_figures(
+        &self,
+        guild: GuildId,
+        today: NaiveDate,
+    ) -> AppResult<Option<DailyFigures>> {
+        let Some((day, _, json)) = self.store.daily_figures(guild).await? else {
+            return Ok(None);
+        };
+        if day != today {
+            return Ok(None);
+        }
+        Ok(match serde_json::from_str::<DailyFigures>(&json) {
+            Ok(figures) if figures.knowledge.is_some() => Some(figures),
+            Ok(_) => None,
+            Err(e) => {
+                tracing::warn!(guild = %guild, error = %e, "daily figures unreadable; computing them again");
+                None
+            }
+        })
+    }
+
+    /// Today's figures: the kept ones, else gathered and computed now.
+    pub(super) async fn todays_figures(
+        &self,
+        guild: GuildId,
+        today: NaiveDate,
+    ) -> AppResult<DailyFigures> {
+        if let Some(figures) = self.kept_figures(guild, today).await? {
+            return Ok(figures);
+        }
+        let facts = self.gather(guild, today).await?;
+        self.daily_figures(&facts).await
     }
 
     /// The topics whose forecast falls below their team target, most urgent first, each with

@@ -279,25 +279,12 @@ impl App {
         Ok(message)
     }
 
-    /// The topics that need a refresher now, most urgent first: from today's figures, computed
-    /// now if `compute` and they are not (a scheduled run), else the latest kept (a click must
-    /// answer within Discord's 3 seconds).
-    pub(crate) async fn refreshers(
-        &self,
-        guild: GuildId,
-        compute: bool,
-    ) -> AppResult<Vec<Refresher>> {
-        if compute {
-            let today = self.local_day(guild, self.clock.now()).await?;
-            let facts = self.gather(guild, today).await?;
-            return Ok(self.daily_figures(&facts).await?.refreshers);
-        }
-        Ok(match self.store.daily_figures(guild).await? {
-            Some((_, _, json)) => serde_json::from_str::<DailyFigures>(&json)
-                .map(|f| f.refreshers)
-                .unwrap_or_default(),
-            None => vec![],
-        })
+    /// The topics that need a refresher today, most urgent first, with their items: from
+    /// today's figures, computed now if they are not yet (for a scheduled run; a click reads
+    /// only the topics and targets the latest figures logged, `Store::current_refreshers`).
+    pub(crate) async fn refreshers(&self, guild: GuildId) -> AppResult<Vec<Refresher>> {
+        let today = self.local_day(guild, self.clock.now()).await?;
+        Ok(self.todays_figures(guild, today).await?.refreshers)
     }
 
     /// The lines on quiz questions whose first tries suggest a flaw (from the day's figures).
@@ -306,9 +293,8 @@ impl App {
         guild: GuildId,
         today: NaiveDate,
     ) -> AppResult<Vec<String>> {
-        let facts = self.gather(guild, today).await?;
         Ok(self
-            .daily_figures(&facts)
+            .todays_figures(guild, today)
             .await?
             .knowledge
             .map(|k| crate::app::measurement::flagged_lines(&k.items, 5))
