@@ -22,6 +22,7 @@ use crate::domain::asks::{
     AskRow, AskState, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
 };
 use crate::domain::custom_id::ComponentId;
+use crate::domain::expertise::Evidence;
 use crate::domain::format::{fit, one_line};
 use crate::domain::guilds::QaSettings;
 use crate::domain::ids::KbId;
@@ -467,10 +468,7 @@ impl App {
         let expertise = self.expertise(guild, topic).await?;
         let scored = |mut candidates: Vec<Candidate>| {
             for c in &mut candidates {
-                c.score = expertise
-                    .iter()
-                    .find(|e| e.user.0 == c.user)
-                    .map_or(0.0, |e| e.score());
+                c.score = expertise.score_of(UserId(c.user)).unwrap_or(0.0);
             }
             candidates
         };
@@ -478,7 +476,7 @@ impl App {
         if let Some(first) = rank(enrolled, &excluded).first() {
             return Ok(Some(Asked::enrolled(*first)));
         }
-        let inferred = self.inferred_experts(guild, topic).await?;
+        let inferred: Vec<&Evidence> = expertise.inferred().collect();
         let users: Vec<UserId> = inferred.iter().map(|e| e.user).collect();
         let candidates = scored(self.store.routing_candidates(guild, &users, now_ms).await?);
         if let Some(first) = rank(candidates, &excluded).first() {

@@ -5,7 +5,7 @@
 
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
-use crate::domain::expertise::{evidence, Evidence};
+use crate::domain::expertise::{evidence, Evidence, TopicExpertise};
 use crate::domain::guilds::QaSetting;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
@@ -23,39 +23,32 @@ fn subject(member: UserId, by: UserId) -> String {
 
 impl App {
     /// Everyone's expertise on `topic`, from what they remember of it, the answers they gave
-    /// in it and the verified answers they own; most expert first.
-    pub(crate) async fn expertise(&self, guild: GuildId, topic: &str) -> AppResult<Vec<Evidence>> {
+    /// in it and the verified answers they own, with the facts it was judged from.
+    pub(crate) async fn expertise(&self, guild: GuildId, topic: &str) -> AppResult<TopicExpertise> {
         let facts = self.store.expertise_facts(guild, topic).await?;
         let model = self.memory_model(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
-        Ok(evidence(
+        let evidence = evidence(
             topic,
             &facts,
             |m| model.recall(m, today),
             self.clock.now_ms(),
             self.settings().knowledge.verification_days,
-        ))
+        );
+        Ok(TopicExpertise { facts, evidence })
     }
 
-    /// The members not enrolled on `topic` whose expertise makes them experts (and who did not
-    /// opt out), most expert first.
+    /// The inferred experts on `topic` (see [`TopicExpertise::inferred`]).
     pub(crate) async fn inferred_experts(
         &self,
         guild: GuildId,
         topic: &str,
     ) -> AppResult<Vec<Evidence>> {
-        let enrolled: Vec<UserId> = self
-            .store
-            .experts(guild, Some(topic), self.clock.now_ms())
-            .await?
-            .into_iter()
-            .map(|e| e.user)
-            .collect();
         Ok(self
             .expertise(guild, topic)
             .await?
-            .into_iter()
-            .filter(|e| e.is_expert() && !enrolled.contains(&e.user))
+            .inferred()
+            .cloned()
             .collect())
     }
 

@@ -45,7 +45,8 @@ impl App {
                 continue;
             }
             let target = targets.get(&topic).copied().flatten().unwrap_or(default);
-            let facts = self.store.expertise_facts(s.guild, &topic).await?;
+            let expertise = self.expertise(s.guild, &topic).await?;
+            let facts = &expertise.facts;
             let mut by_user: HashMap<UserId, (f64, usize)> = HashMap::new();
             for (user, memory) in &facts.memories {
                 let e = by_user.entry(*user).or_default();
@@ -64,9 +65,7 @@ impl App {
                 }
             }
             // Mentors: enrolled experts (whatever their score) and inferred ones.
-            let expertise = self.expertise(s.guild, &topic).await?;
-            let score = |u: UserId| expertise.iter().find(|e| e.user == u).map(|e| e.score());
-            let inferred = expertise.iter().filter(|e| e.is_expert()).map(|e| e.user);
+            let inferred = expertise.inferred().map(|e| e.user);
             let mut knowers: Vec<UserId> = facts.enrolled.iter().copied().chain(inferred).collect();
             knowers.sort();
             knowers.dedup();
@@ -74,7 +73,7 @@ impl App {
                 mentors.push(Mentor {
                     user,
                     topic: topic.clone(),
-                    score: score(user).unwrap_or(0.0),
+                    score: expertise.score_of(user).unwrap_or(0.0),
                 });
             }
             names.insert(topic, name);

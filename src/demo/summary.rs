@@ -570,16 +570,16 @@ async fn inferred_experts(world: &World, options: &DemoOptions) -> anyhow::Resul
     let mut n = 0;
     for (topic, _) in world.store.topics(guild).await? {
         let facts = world.store.expertise_facts(guild, &topic).await?;
-        n += crate::domain::expertise::evidence(
+        let evidence = crate::domain::expertise::evidence(
             &topic,
             &facts,
             |m| model.recall(m, today),
             now_ms,
             world.verification_days,
-        )
-        .iter()
-        .filter(|e| e.is_expert() && !facts.enrolled.contains(&e.user))
-        .count();
+        );
+        n += crate::domain::expertise::TopicExpertise { facts, evidence }
+            .inferred()
+            .count();
     }
     Ok(n)
 }

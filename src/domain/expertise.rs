@@ -123,6 +123,32 @@ pub struct ExpertiseFacts {
     pub enrolled: Vec<UserId>,
 }
 
+/// A topic's facts with everyone's evidence on it (see [`evidence`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicExpertise {
+    pub facts: ExpertiseFacts,
+    /// Most expert first.
+    pub evidence: Vec<Evidence>,
+}
+
+impl TopicExpertise {
+    /// The inferred experts: experts by their score who are not enrolled on the topic (and
+    /// did not opt out), most expert first.
+    pub fn inferred(&self) -> impl Iterator<Item = &Evidence> {
+        self.evidence
+            .iter()
+            .filter(|e| e.is_expert() && !self.facts.enrolled.contains(&e.user))
+    }
+
+    /// A member's score on the topic (`None`: nothing known of them there).
+    pub fn score_of(&self, user: UserId) -> Option<f64> {
+        self.evidence
+            .iter()
+            .find(|e| e.user == user)
+            .map(Evidence::score)
+    }
+}
+
 /// Everyone's evidence on `topic` from its facts, most expert first: mastery from `recall`
 /// (each memory's predicted recall today), answers aged at `now_ms`, and the answers within
 /// their verification interval (`default_interval_days` where they have none of their own).
