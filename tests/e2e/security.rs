@@ -301,7 +301,7 @@ name = "North secrets"
 id = "n1"
 topic = "northonly"
 prompt = "What is the North door code?"
-choices = ["1234", "4321"]
+choices = ["keypad 1234", "keypad 4321"]
 correct = "A"
 explanation = "It is on the North wiki."
 "#;
@@ -374,7 +374,7 @@ explanation = "It is on the North wiki."
         format!("{} {} {files}", m.to_text(), m.embeds)
     };
     let leak = |text: &str, what: &str| {
-        for secret in ["North", "northonly", "door code", "1234"] {
+        for secret in ["North", "northonly", "door code", "keypad 1234"] {
             assert!(
                 !text.contains(secret),
                 "{what} in South shows {secret:?}: {text}"
