@@ -57,6 +57,9 @@ impl DiscordSettings {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct DatabaseSettings {
+    /// A `postgres://` URL selects Postgres; empty means SQLite at `path`.
+    #[serde(default)]
+    pub url: String,
     pub path: PathBuf,
     pub busy_timeout_ms: u64,
 }
@@ -286,6 +289,14 @@ impl Settings {
             ));
         }
         self.discord.dev_guild_id = guild;
+        let url = self.database.url.trim();
+        if !url.is_empty() && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+            return Err(bad(
+                "database.url",
+                "must be a postgres:// URL, or empty for SQLite at database.path".into(),
+            ));
+        }
+        self.database.url = url.to_string();
         if self.database.path.as_os_str().is_empty() {
             return Err(bad("database.path", "must name a file".into()));
         }

@@ -12,7 +12,6 @@ use peerlearn::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -303,7 +302,7 @@ async fn serve(settings: Settings) -> Result<(), CliError> {
 async fn migrate(settings: Settings) -> Result<(), CliError> {
     let store = open_store(&settings).await?;
     let versions = store.applied_migrations().await.unwrap_or_default();
-    let path = settings.database.path.clone();
+    let place = store.place();
     let app = peerlearn::app::App::new(
         store.clone(),
         Arc::new(settings),
@@ -316,9 +315,9 @@ async fn migrate(settings: Settings) -> Result<(), CliError> {
     let servers = recounted
         .map_err(|e| CliError::Failed(format!("counting the totals again failed: {e}")))?;
     println!(
-        "database {} is up to date ({} migrations applied{})",
-        path.display(),
-        versions.len(),
+        "database {} is up to date (schema version {}{})",
+        place,
+        versions.last().copied().unwrap_or(0),
         match servers {
             0 => String::new(),
             1 => "; totals counted again for 1 server".to_string(),
@@ -502,8 +501,7 @@ fn validate_content(paths: &[PathBuf]) -> Result<(), CliError> {
 }
 
 async fn open_store(settings: &Settings) -> Result<Store, CliError> {
-    let timeout = Duration::from_millis(settings.database.busy_timeout_ms);
-    Store::open(&settings.database.path, timeout)
+    Store::open_configured(&settings.database)
         .await
         .map_err(|e| CliError::Failed(e.to_string()))
 }

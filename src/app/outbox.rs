@@ -66,8 +66,9 @@ impl App {
         Ok(self.store.earliest_next_run().await?)
     }
 
-    /// The database's size on disk (file and write-ahead log), for `/about`.
-    pub fn database_bytes(&self) -> u64 {
-        self.store.size_bytes()
+    /// The database's size (a SQLite file and its write-ahead log, or a Postgres database),
+    /// for `/about`.
+    pub async fn database_bytes(&self) -> u64 {
+        self.store.size_bytes().await
     }
 }

@@ -10,6 +10,7 @@ use super::team::Team;
 use crate::app::starter;
 use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
+use crate::store::sql::{query, query_scalar};
 use crate::store::Store;
 use anyhow::{bail, Context as _};
 use discord_emulator::Emulator;
@@ -186,8 +187,8 @@ impl Meter {
     }
 }
 
-async fn stored(reader: &sqlx::SqlitePool) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+async fn stored(reader: &sqlx::AnyPool) -> anyhow::Result<i64> {
+    Ok(query_scalar("SELECT COUNT(*) FROM answers")
         .fetch_one(reader)
         .await?)
 }
@@ -197,7 +198,7 @@ async fn steady_phase(
     discord: &Emulator,
     plan: &[Click],
     rate: f64,
-    reader: &sqlx::SqlitePool,
+    reader: &sqlx::AnyPool,
 ) -> anyhow::Result<Phase> {
     let before = stored(reader).await?;
     let period = Duration::from_secs_f64(1.0 / rate);
@@ -217,7 +218,7 @@ async fn saturation_phase(
     discord: &Arc<Emulator>,
     plan: &[Click],
     workers: usize,
-    reader: &sqlx::SqlitePool,
+    reader: &sqlx::AnyPool,
 ) -> anyhow::Result<Phase> {
     let before = stored(reader).await?;
     let plan = Arc::new(plan.to_vec());
@@ -249,7 +250,7 @@ async fn collect(
     sent: &[(u64, Instant)],
     start: Instant,
     before: i64,
-    reader: &sqlx::SqlitePool,
+    reader: &sqlx::AnyPool,
 ) -> anyhow::Result<Phase> {
     let mut latencies = Vec::with_capacity(sent.len());
     let mut end = start;
@@ -290,7 +291,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     let store = Store::open(path, Duration::from_secs(5)).await?;
     let guild = GuildId(1);
     store.import_content(guild, starter::bundle(), 0).await?;
-    let first = sqlx::query("SELECT id, question_id FROM question_versions LIMIT 1")
+    let first = query("SELECT id, question_id FROM question_versions LIMIT 1")
         .fetch_one(store.pool())
         .await?;
     let (version, question): (i64, String) = (first.get("id"), first.get("question_id"));
@@ -303,7 +304,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     let start = Instant::now();
     for i in 0..rows {
         let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query(&format!("{insert}{row}"))
+        query(&format!("{insert}{row}"))
             .bind(i as i64)
             .bind(&question)
             .bind(version)
@@ -316,7 +317,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     let single = rows as f64 / start.elapsed().as_secs_f64();
     // Checkpoint what the single rows left in the log, so that their figure holds both writes
     // of each page, as the bot's does.
-    sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+    query("PRAGMA wal_checkpoint(PASSIVE)")
         .execute(store.writer())
         .await?;
     let single_row_written = own_written()
@@ -329,7 +330,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     let mut inserted = 0;
     while inserted < rows {
         let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
-        let mut q = sqlx::query(&statement);
+        let mut q = query(&statement);
         for i in inserted..inserted + batch_size {
             let n = (rows + i) as i64;
             q = q.bind(n).bind(&question).bind(version).bind(n).bind(n);

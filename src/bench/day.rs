@@ -7,6 +7,7 @@ use super::bot::{BotCommand, BotProcess};
 use super::team::Team;
 use crate::app::starter;
 use crate::domain::ids::GuildId;
+use crate::store::sql::{query, query_scalar};
 use crate::store::Store;
 use anyhow::{bail, Context as _};
 use std::path::Path;
@@ -80,7 +81,7 @@ pub async fn run(
     while let Some(done) = set.join_next().await {
         done.context("a member's clicks failed")??;
     }
-    let quiz_answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+    let quiz_answers: i64 = query_scalar("SELECT COUNT(*) FROM answers")
         .fetch_one(&reader)
         .await?;
 
@@ -91,12 +92,11 @@ pub async fn run(
     team.run_schedule_now("reinforcement").await?;
     let deadline = start + Duration::from_secs(60 + 4 * sizes.members as u64 / 50);
     loop {
-        let pending: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
-                .fetch_one(&reader)
-                .await?;
+        let pending: i64 = query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+            .fetch_one(&reader)
+            .await?;
         let queued: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient_id IS NOT NULL")
+            query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient_id IS NOT NULL")
                 .fetch_one(&reader)
                 .await?;
         if pending == 0 && queued >= sizes.members as i64 {
@@ -124,10 +124,9 @@ pub async fn run(
         .iter()
         .filter(|(_, path, _, at)| *at <= end && !is_interaction_route(path))
         .count();
-    let failed_posts: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'failed'")
-            .fetch_one(&reader)
-            .await?;
+    let failed_posts: i64 = query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'failed'")
+        .fetch_one(&reader)
+        .await?;
     let bot_id = team.discord.bot_user_id();
     let dms = team
         .discord
@@ -174,14 +173,14 @@ async fn seed_due_reviews(db: &Path, team: &Team) -> anyhow::Result<()> {
     let store = Store::open(db, Duration::from_secs(5)).await?;
     let guild = GuildId(team.guild);
     store.import_content(guild, starter::bundle(), 0).await?;
-    sqlx::query("UPDATE guilds SET starter_loaded_ms = 0 WHERE id = ?")
+    query("UPDATE guilds SET starter_loaded_ms = 0 WHERE id = ?")
         .bind(guild.to_db())
         .execute(store.writer())
         .await?;
     // Two overdue questions each: the morning quiz may bring one back as a team refresher
     // (the whole team has forgotten it), and the other is still due for the reminders.
     let questions: Vec<String> =
-        sqlx::query_scalar("SELECT id FROM questions WHERE guild_id = ? ORDER BY id LIMIT 2")
+        query_scalar("SELECT id FROM questions WHERE guild_id = ? ORDER BY id LIMIT 2")
             .bind(guild.to_db())
             .fetch_all(store.pool())
             .await?;
@@ -191,7 +190,7 @@ async fn seed_due_reviews(db: &Path, team: &Team) -> anyhow::Result<()> {
         let sql = format!(
             "INSERT INTO member_prefs (guild_id, user_id, reviews_on, delivery) VALUES {prefs}"
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = query(&sql);
         for m in chunk {
             q = q.bind(guild.to_db()).bind(*m as i64);
         }
@@ -202,7 +201,7 @@ async fn seed_due_reviews(db: &Path, team: &Team) -> anyhow::Result<()> {
             let sql = format!(
                 "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses) VALUES {rows}"
             );
-            let mut q = sqlx::query(&sql);
+            let mut q = query(&sql);
             for m in chunk {
                 q = q.bind(guild.to_db()).bind(*m as i64).bind(question);
             }

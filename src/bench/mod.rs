@@ -26,7 +26,7 @@ pub use machine::Machine;
 pub use table::{splice, Line, Report, Verdict};
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// How big each benchmark is.
 #[derive(Debug, Clone, Copy)]
@@ -160,13 +160,24 @@ pub fn default_work_dir() -> PathBuf {
 }
 
 /// A read-only connection to a database another process writes.
-pub(crate) async fn read_only(db: &Path) -> anyhow::Result<sqlx::SqlitePool> {
-    let options = sqlx::sqlite::SqliteConnectOptions::new()
+pub(crate) async fn read_only(db: &Path) -> anyhow::Result<sqlx::AnyPool> {
+    use sqlx::ConnectOptions as _;
+    use sqlx::Executor as _;
+    sqlx::any::install_default_drivers();
+    let url = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(db)
         .read_only(true)
-        .busy_timeout(Duration::from_secs(10));
-    Ok(sqlx::sqlite::SqlitePoolOptions::new()
+        .to_url_lossy();
+    let options = sqlx::any::AnyConnectOptions::from_url(&url)?;
+    Ok(sqlx::any::AnyPoolOptions::new()
         .max_connections(1)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute("PRAGMA busy_timeout = 10000")
+                    .await
+                    .map(|_| ())
+            })
+        })
         .connect_with(options)
         .await?)
 }

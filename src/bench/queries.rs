@@ -6,6 +6,7 @@ use super::bot::{BotCommand, BotProcess};
 use super::seed::{self, SeedSizes, Seeded};
 use super::stats::Latencies;
 use super::team::Team;
+use crate::store::sql::query_scalar;
 use anyhow::bail;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -141,13 +142,10 @@ pub async fn run(
 /// Waits until the bot has computed the day's report figures, which it starts in the
 /// background when it starts; returns the time since `launched`.
 async fn daily_figures_ready(db: &Path, guild: u64, launched: Instant) -> anyhow::Result<Duration> {
-    let options = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(db)
-        .read_only(true);
-    let pool = sqlx::SqlitePool::connect_with(options).await?;
+    let pool = super::read_only(db).await?;
     loop {
         let kept: Option<i64> =
-            sqlx::query_scalar("SELECT computed_ms FROM daily_figures WHERE guild_id = ?")
+            query_scalar("SELECT computed_ms FROM daily_figures WHERE guild_id = ?")
                 .bind(guild as i64)
                 .fetch_optional(&pool)
                 .await?;

@@ -8,6 +8,7 @@
 use crate::app::starter;
 use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
+use crate::store::sql::{query, query_scalar};
 use crate::store::{Recount, Store};
 use chrono::{Days, NaiveDate, Utc};
 use sqlx::Row;
@@ -83,12 +84,12 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
     let g = GuildId(guild);
     store.import_content(g, starter::bundle(), 0).await?;
     let pool = store.writer();
-    sqlx::query("UPDATE guilds SET starter_loaded_ms = 0, name = 'Acme Benchmarks', member_count = ? WHERE id = ?")
+    query("UPDATE guilds SET starter_loaded_ms = 0, name = 'Acme Benchmarks', member_count = ? WHERE id = ?")
         .bind(sizes.members as i64)
         .bind(g.to_db())
         .execute(pool)
         .await?;
-    let versions: Vec<(i64, String, i64, i64)> = sqlx::query(
+    let versions: Vec<(i64, String, i64, i64)> = query(
         "SELECT v.id, v.question_id, v.correct, json_array_length(v.choices) AS choices
          FROM questions q JOIN question_versions v ON v.id = q.current_version WHERE q.guild_id = ?",
     )
@@ -119,7 +120,7 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
             "(?, ?, ?, 0, 0)",
             chunk.len(),
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = query(&sql);
         for id in chunk {
             q = q
                 .bind(g.to_db())
@@ -151,7 +152,7 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chunk.len(),
             );
-            let mut q = sqlx::query(&sql);
+            let mut q = query(&sql);
             for r in chunk {
                 let (version, question, _, _) = &versions[r.version];
                 q = q
@@ -176,7 +177,7 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
     derive_from_answers(&mut tx).await?;
     seed_questions_asked(&mut tx, g, &mut rng, sizes, today).await?;
     let parameters = serde_json::to_string(&fsrs::DEFAULT_PARAMETERS.to_vec())?;
-    sqlx::query("INSERT INTO guild_parameters (guild_id, parameters, answers_used, fitted_ms) VALUES (?, ?, ?, 0)")
+    query("INSERT INTO guild_parameters (guild_id, parameters, answers_used, fitted_ms) VALUES (?, ?, ?, 0)")
         .bind(g.to_db())
         .bind(parameters)
         .bind(written as i64)
@@ -184,19 +185,18 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
         .await?;
     tx.commit().await?;
     store.recount_totals(g, 12, Recount::Everything).await?;
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+    query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(pool)
         .await?;
 
-    let count =
-        |sql: &'static str| async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await };
+    let count = |sql: &'static str| async move { query_scalar::<i64>(sql).fetch_one(pool).await };
     let seeded = Seeded {
         first_member: FIRST_MEMBER,
         answers: count("SELECT COUNT(*) FROM answers").await?,
         board_rows: count("SELECT COUNT(*) FROM board_totals").await?,
         memory_rows: count("SELECT COUNT(*) FROM memory").await?,
         elapsed: start.elapsed(),
-        bytes: store.size_bytes(),
+        bytes: store.size_bytes().await,
     };
     store.close().await;
     Ok(seeded)
@@ -256,7 +256,7 @@ impl AnswerRow {
 
 /// The ledger, progress, memory and competency, from the answers (the board totals are
 /// counted afterwards by the store, as after a migration).
-async fn derive_from_answers(tx: &mut sqlx::SqliteConnection) -> anyhow::Result<()> {
+async fn derive_from_answers(tx: &mut sqlx::AnyConnection) -> anyhow::Result<()> {
     let statements = [
         "INSERT INTO points_ledger (guild_id, user_id, kind, points, topic_id, answer_id, at_ms, local_day)
          SELECT a.guild_id, a.user_id, a.source, a.points, v.topic_id, a.id, a.answered_ms, a.local_day
@@ -277,7 +277,7 @@ async fn derive_from_answers(tx: &mut sqlx::SqliteConnection) -> anyhow::Result<
          HAVING COUNT(*) >= 3 AND SUM(a.correct) >= 0.8 * COUNT(*)",
     ];
     for sql in statements {
-        sqlx::query(sql).execute(&mut *tx).await?;
+        query(sql).execute(&mut *tx).await?;
     }
     Ok(())
 }
@@ -285,13 +285,13 @@ async fn derive_from_answers(tx: &mut sqlx::SqliteConnection) -> anyhow::Result<
 /// Questions asked over the 90 days: most found an answer in the knowledge base or were
 /// answered by an expert (and became knowledge), a few are still open.
 async fn seed_questions_asked(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     g: GuildId,
     rng: &mut SplitMix64,
     sizes: SeedSizes,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
-    let topics: Vec<String> = sqlx::query_scalar("SELECT id FROM topics WHERE guild_id = ?")
+    let topics: Vec<String> = query_scalar("SELECT id FROM topics WHERE guild_id = ?")
         .bind(g.to_db())
         .fetch_all(&mut *tx)
         .await?;
@@ -316,7 +316,7 @@ async fn seed_questions_asked(
         let answer = format!("{}.", sentence(rng, 30));
         let responded = created + 600_000 + rng.below(4 * 3_600_000) as i64;
         let resolved = responded + rng.below(3_600_000) as i64;
-        let ask_id: i64 = sqlx::query_scalar(
+        let ask_id: i64 = query_scalar(
             "INSERT INTO asks (guild_id, asker_id, text, topic_id, state, expert_id, assigned_ms,
                first_response_ms, closed_ms, created_ms)
              VALUES (?, ?, ?, ?, 'resolved', ?, ?, ?, ?, ?) RETURNING id",
@@ -332,7 +332,7 @@ async fn seed_questions_asked(
         .bind(created)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
+        query(
             "INSERT INTO ask_assignments (ask_id, guild_id, expert_id, assigned_ms, responded_ms, ended_ms, outcome)
              VALUES (?, ?, ?, ?, ?, ?, 'resolved')",
         )
@@ -344,7 +344,7 @@ async fn seed_questions_asked(
         .bind(resolved)
         .execute(&mut *tx)
         .await?;
-        let kb: i64 = sqlx::query_scalar(
+        let kb: i64 = query_scalar(
             "INSERT INTO kb_entries (guild_id, ask_id, topic_id, question, answer, author_id, accepted_by, created_ms)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
@@ -358,12 +358,12 @@ async fn seed_questions_asked(
         .bind(resolved)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query("UPDATE asks SET kb_id = ? WHERE id = ?")
+        query("UPDATE asks SET kb_id = ? WHERE id = ?")
             .bind(kb)
             .bind(ask_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
+        query(
             "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id) VALUES (?, ?, ?, 'answer', ?, ?)",
         )
         .bind(&question)
@@ -376,7 +376,7 @@ async fn seed_questions_asked(
         // For every question that became knowledge, two were answered by what was there.
         for _ in 0..2 {
             let at = start_ms + rng.below(span_ms) as i64;
-            sqlx::query(
+            query(
                 "INSERT INTO asks (guild_id, asker_id, text, topic_id, state, closed_ms, created_ms)
                  VALUES (?, ?, ?, ?, 'deflected', ?, ?)",
             )

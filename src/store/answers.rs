@@ -10,6 +10,7 @@ use super::boards::credit_statements;
 use super::error::{StoreError, StoreResult};
 use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
+use super::sql::{flag, Fraction};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::analytics::{gain_step, PairRecord};
@@ -18,7 +19,7 @@ use crate::domain::ids::PostId;
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
 use crate::domain::quiz::{AnswerResult, NewAnswer, Progress, Scored};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 impl Store {
@@ -62,11 +63,7 @@ impl GroupWrite for AnswerWrite {
     }
 
     /// After the domain's scoring, every write as one batch of [`Statements`].
-    fn write(
-        self,
-        row: Option<&SqliteRow>,
-        s: &mut Statements<'static>,
-    ) -> StoreResult<AnswerResult> {
+    fn write(self, row: Option<&AnyRow>, s: &mut Statements<'static>) -> StoreResult<AnswerResult> {
         let row = row.ok_or_else(|| StoreError::Db("the answer's context read no row".into()))?;
         let before = answer_context(row);
         if let Some(choice) = before.choice {
@@ -128,14 +125,14 @@ fn answer_statements(
     .bind(a.quiz_post_id.map(PostId::to_db))
     .bind(a.shown_ms)
     .bind(a.choice as i64)
-    .bind(a.correct)
+    .bind(i64::from(a.correct))
     .bind(a.latency_ms)
     .bind(a.answered_ms)
     .bind(a.local_day.to_string())
     .bind(scored.points_awarded)
-    .bind(a.check.is_some())
-    .bind(a.check.map(|c| c.predicted))
-    .bind(a.check.map(|c| c.first));
+    .bind(i64::from(a.check.is_some()))
+    .bind(Fraction(a.check.map(|c| c.predicted)))
+    .bind(a.check.map(|c| i64::from(c.first)));
     let answer_credit = Credit {
         guild: a.guild,
         user: a.user,
@@ -199,7 +196,7 @@ fn answer_context_query(a: &NewAnswer, s: &mut Statements<'static>) {
                 (SELECT COALESCE(MAX(id), 0) + 1 FROM answers) AS next_answer_id,
                 p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS},
                 m.first_correct, m.latest_correct
-         FROM (SELECT 1)
+         FROM (SELECT 1) AS one
          LEFT JOIN member_progress p ON p.guild_id = ? AND p.user_id = ?
          LEFT JOIN memory m ON m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
     );
@@ -220,7 +217,7 @@ fn answer_context_query(a: &NewAnswer, s: &mut Statements<'static>) {
 }
 
 /// Reads the row of [`answer_context_query`] by name.
-fn answer_context(r: &SqliteRow) -> AnswerContext {
+fn answer_context(r: &AnyRow) -> AnswerContext {
     let points: Option<i64> = r.get("points");
     AnswerContext {
         choice: r
@@ -239,31 +236,30 @@ fn answer_context(r: &SqliteRow) -> AnswerContext {
             },
         },
         memory: memory_from_row(r),
-        first_correct: r.get::<Option<bool>, _>("first_correct").unwrap_or(false),
-        latest_correct: r.get::<Option<bool>, _>("latest_correct").unwrap_or(false),
+        first_correct: flag(r, "first_correct"),
+        latest_correct: flag(r, "latest_correct"),
     }
 }
 
 /// Records the day the member reached competency in the answer's topic, the first time their
 /// latest answers are right on at least `competency_share` of its questions (after the answer
-/// itself is written). Their first day is that of their first answer in the topic.
+/// itself and its memory are written: the memory holds whether the latest answer was right).
+/// Their first day is that of their first answer in the topic.
 fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
     s.push(
         "INSERT INTO competency (guild_id, user_id, topic_id, first_day, reached_day)
-         SELECT k.guild, k.user, k.topic,
+         SELECT k.guild, k.member, k.topic,
                 COALESCE((SELECT MIN(a.local_day)
                           FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
-                          WHERE a.guild_id = k.guild AND a.user_id = k.user AND q.topic_id = k.topic), k.day),
+                          WHERE a.guild_id = k.guild AND a.user_id = k.member AND q.topic_id = k.topic), k.day),
                 k.day
-         FROM (SELECT ? AS guild, ? AS user, ? AS topic, ? AS day, ? AS share) AS k
+         FROM (SELECT ? AS guild, ? AS member, ? AS topic, ? AS day, ? AS share) AS k
          WHERE NOT EXISTS (SELECT 1 FROM competency c
-                           WHERE c.guild_id = k.guild AND c.user_id = k.user AND c.topic_id = k.topic)
+                           WHERE c.guild_id = k.guild AND c.user_id = k.member AND c.topic_id = k.topic)
            AND (SELECT COUNT(*) FROM questions q WHERE q.guild_id = k.guild AND q.topic_id = k.topic) > 0
-           AND (SELECT COUNT(*) FROM (
-                    SELECT a.correct, MAX(a.id)
-                    FROM answers a JOIN questions q ON q.guild_id = a.guild_id AND q.id = a.question_id
-                    WHERE a.guild_id = k.guild AND a.user_id = k.user AND q.topic_id = k.topic
-                    GROUP BY a.question_id) WHERE correct = 1)
+           AND (SELECT COUNT(*) FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
+                WHERE m.guild_id = k.guild AND m.user_id = k.member AND q.topic_id = k.topic
+                  AND m.latest_correct = 1)
                >= k.share * (SELECT COUNT(*) FROM questions q
                              WHERE q.guild_id = k.guild AND q.topic_id = k.topic) - 1e-9",
     )
@@ -280,6 +276,7 @@ mod tests {
     use crate::app::starter;
     use crate::domain::ids::{GuildId, UserId, VersionId};
     use crate::domain::quiz::AnswerSource;
+    use crate::store::sql::{query, query_scalar};
     use crate::store::Recount;
     use chrono::NaiveDate;
     use std::time::Duration;
@@ -356,7 +353,7 @@ mod tests {
         }
 
         async fn competency(&self) -> Option<(String, String)> {
-            sqlx::query(
+            query(
                 "SELECT first_day, reached_day FROM competency WHERE user_id = ? AND topic_id = ?",
             )
             .bind(self.user.to_db())
@@ -378,7 +375,7 @@ mod tests {
             .import_content(guild, starter::bundle(), 0)
             .await
             .unwrap();
-        let smallest = sqlx::query(
+        let smallest = query(
             "SELECT topic_id, COUNT(*) AS questions FROM questions GROUP BY topic_id
              ORDER BY questions LIMIT 1",
         )
@@ -386,7 +383,7 @@ mod tests {
         .await
         .unwrap();
         let (topic, count): (String, i64) = (smallest.get("topic_id"), smallest.get("questions"));
-        let questions: Vec<(i64, String)> = sqlx::query(
+        let questions: Vec<(i64, String)> = query(
             "SELECT v.id AS version_id, q.id AS question_id FROM questions q JOIN question_versions v
                ON v.guild_id = q.guild_id AND v.question_id = q.id
              WHERE q.topic_id = ? GROUP BY q.id ORDER BY q.id",
@@ -437,7 +434,7 @@ mod tests {
         let before = p.competency().await;
         p.answer(1, true, 9).await;
         assert_eq!(p.competency().await, before);
-        let counted: Vec<String> = sqlx::query_scalar(
+        let counted: Vec<String> = query_scalar(
             "SELECT reached_day || ' in ' || days || ' days: ' || members FROM competency_days",
         )
         .fetch_all(p.store.pool())
@@ -449,12 +446,12 @@ mod tests {
             "counted once for the report, with the days it took"
         );
 
-        let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+        let answers: i64 = query_scalar("SELECT COUNT(*) FROM answers")
             .fetch_one(p.store.pool())
             .await
             .unwrap();
-        let ledger: Vec<(String, i64, Option<i64>)> = sqlx::query(
-            "SELECT kind, SUM(points) AS points, COUNT(answer_id) AS answers FROM points_ledger
+        let ledger: Vec<(String, i64, Option<i64>)> = query(
+            "SELECT kind, CAST(SUM(points) AS BIGINT) AS points, COUNT(answer_id) AS answers FROM points_ledger
              GROUP BY kind ORDER BY kind",
         )
         .fetch_all(p.store.pool())
@@ -463,7 +460,7 @@ mod tests {
         .iter()
         .map(|r| (r.get("kind"), r.get("points"), r.get("answers")))
         .collect();
-        let right: i64 = sqlx::query_scalar("SELECT SUM(correct) FROM answers")
+        let right: i64 = query_scalar("SELECT CAST(SUM(correct) AS BIGINT) FROM answers")
             .fetch_one(p.store.pool())
             .await
             .unwrap();
@@ -509,7 +506,7 @@ mod tests {
             "SELECT question_id || ': ' || first_correct || ' ' || latest_correct FROM memory ORDER BY 1",
         ] {
             rows.extend(
-                sqlx::query_scalar::<_, String>(sql)
+                query_scalar::<String>(sql)
                     .fetch_all(store.pool())
                     .await
                     .unwrap(),
@@ -574,7 +571,7 @@ mod tests {
         assert!(bad.is_err(), "{bad:?}");
         assert!(matches!(also_good, Ok(AnswerResult::Recorded(_))));
         let rows: Vec<(String, i64)> =
-            sqlx::query("SELECT question_id, reviews FROM memory ORDER BY question_id")
+            query("SELECT question_id, reviews FROM memory ORDER BY question_id")
                 .fetch_all(p.store.pool())
                 .await
                 .unwrap()

@@ -4,6 +4,7 @@
 
 use super::boards::credit;
 use super::error::{StoreError, StoreResult};
+use super::sql::{query, query_scalar};
 use super::Store;
 use crate::domain::asks::{
     AskRow, AskState, Event, FollowUp, QueuedPost, Resolution, ResolveOutcome, Routing,
@@ -12,7 +13,8 @@ use crate::domain::boards::{AwardKind, Credit};
 use crate::domain::cards::{answer_card_texts, HoldReason};
 use crate::domain::gaps::GapAsk;
 use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 impl AskState {
     /// The state stored as `s`; unknown to this version is an error, never a guess.
@@ -35,7 +37,7 @@ impl AskState {
 
 const ASK_COLUMNS: &str = "id, guild_id, asker_id, text, topic_id, state, thread_id, expert_id, assigned_ms, escalations, admins_told_ms, first_response_ms, nudged_ms, kb_id, created_ms";
 
-fn ask_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AskRow> {
+fn ask_from_row(r: &AnyRow) -> StoreResult<AskRow> {
     Ok(AskRow {
         id: r.get("id"),
         guild: GuildId::from_db(r.get("guild_id")),
@@ -67,7 +69,7 @@ impl Store {
     ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = query_scalar(
             "INSERT INTO asks (guild_id, asker_id, text, topic_id, state, created_ms)
              VALUES (?, ?, ?, ?, 'searching', ?) RETURNING id",
         )
@@ -85,7 +87,7 @@ impl Store {
 
     pub async fn ask(&self, guild: GuildId, id: i64) -> StoreResult<Option<AskRow>> {
         let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE guild_id = ? AND id = ?");
-        let row = sqlx::query(&sql)
+        let row = query(&sql)
             .bind(guild.to_db())
             .bind(id)
             .fetch_optional(&self.pool)
@@ -96,7 +98,7 @@ impl Store {
     /// The question whose thread is `thread`.
     pub async fn ask_by_thread(&self, thread: ChannelId) -> StoreResult<Option<AskRow>> {
         let sql = format!("SELECT {ASK_COLUMNS} FROM asks WHERE thread_id = ?");
-        let row = sqlx::query(&sql)
+        let row = query(&sql)
             .bind(thread.to_db())
             .fetch_optional(&self.pool)
             .await?;
@@ -108,7 +110,7 @@ impl Store {
         let sql = format!(
             "SELECT {ASK_COLUMNS} FROM asks WHERE state = 'open' AND thread_id IS NOT NULL ORDER BY id"
         );
-        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        let rows = query(&sql).fetch_all(&self.pool).await?;
         rows.iter().map(ask_from_row).collect()
     }
 
@@ -118,7 +120,7 @@ impl Store {
             "SELECT {ASK_COLUMNS} FROM asks WHERE guild_id = ? AND state = 'open' AND thread_id IS NOT NULL
              ORDER BY id DESC LIMIT 200"
         );
-        let rows = sqlx::query(&sql)
+        let rows = query(&sql)
             .bind(guild.to_db())
             .fetch_all(&self.pool)
             .await?;
@@ -154,7 +156,7 @@ impl Store {
             Some(&detail),
         )
         .await?;
-        sqlx::query(
+        query(
             "INSERT INTO ask_followers (ask_id, guild_id, user_id, from_ask_id, followed_ms)
              VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         )
@@ -177,7 +179,7 @@ impl Store {
         from_ms: i64,
         to_ms: i64,
     ) -> StoreResult<Vec<GapAsk>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT id, asker_id, COALESCE(topic_id, ?4) AS topic_id, text, kb_id FROM asks
              WHERE guild_id = ?1 AND created_ms >= ?2 AND created_ms < ?3 AND thread_id IS NOT NULL
              ORDER BY id",
@@ -202,7 +204,7 @@ impl Store {
 
     /// Every expert a question was assigned to so far.
     pub async fn assigned_experts(&self, ask: i64) -> StoreResult<Vec<UserId>> {
-        let ids: Vec<i64> = sqlx::query_scalar(
+        let ids: Vec<i64> = query_scalar(
             "SELECT expert_id FROM ask_assignments WHERE ask_id = ? ORDER BY assigned_ms",
         )
         .bind(ask)
@@ -248,12 +250,11 @@ impl Store {
             None,
         )
         .await?;
-        let best: Option<i64> = sqlx::query_scalar(
-            "SELECT kb_id FROM kb_served WHERE ask_id = ? ORDER BY rank LIMIT 1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let best: Option<i64> =
+            query_scalar("SELECT kb_id FROM kb_served WHERE ask_id = ? ORDER BY rank LIMIT 1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let card = match best {
             Some(kb) => {
                 super::cards::give_answer_card(
@@ -276,7 +277,7 @@ impl Store {
     /// Takes a question for routing (so a double click opens one thread); `false` if it is
     /// no longer waiting for that.
     pub async fn claim_for_routing(&self, guild: GuildId, id: i64) -> StoreResult<bool> {
-        let done = sqlx::query(
+        let done = query(
             "UPDATE asks SET state = 'open' WHERE guild_id = ? AND id = ? AND state = 'searching'",
         )
         .bind(guild.to_db())
@@ -288,7 +289,7 @@ impl Store {
 
     /// Gives a claimed question back when its thread could not be opened.
     pub async fn release_claim(&self, guild: GuildId, id: i64) -> StoreResult<()> {
-        sqlx::query(
+        query(
             "UPDATE asks SET state = 'searching'
              WHERE guild_id = ? AND id = ? AND state = 'open' AND thread_id IS NULL",
         )
@@ -309,7 +310,7 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        sqlx::query(
+        query(
             "UPDATE asks SET topic_id = ?1, thread_id = ?2, expert_id = ?3, assigned_ms = ?4,
                  admins_told_ms = CASE WHEN ?3 IS NULL THEN ?4 END
              WHERE guild_id = ?5 AND id = ?6",
@@ -364,12 +365,11 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<()> {
         // Most messages are not in a question's thread: a read (no write lock) settles those.
-        let row = sqlx::query(
-            "SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'",
-        )
-        .bind(thread.to_db())
-        .fetch_optional(&self.pool)
-        .await?;
+        let row =
+            query("SELECT id, guild_id, asker_id FROM asks WHERE thread_id = ? AND state = 'open'")
+                .bind(thread.to_db())
+                .fetch_optional(&self.pool)
+                .await?;
         let Some(r) = row else {
             return Ok(());
         };
@@ -380,7 +380,7 @@ impl Store {
         }
         let guild = GuildId::from_db(guild);
         let mut tx = self.write_tx().await?;
-        sqlx::query(
+        query(
             "UPDATE ask_assignments SET responded_ms = ?
              WHERE ask_id = ? AND expert_id = ? AND responded_ms IS NULL",
         )
@@ -389,7 +389,7 @@ impl Store {
         .bind(author.to_db())
         .execute(&mut *tx)
         .await?;
-        let is_first = sqlx::query(
+        let is_first = query(
             "UPDATE asks SET first_response_ms = ? WHERE id = ? AND first_response_ms IS NULL",
         )
         .bind(now_ms)
@@ -424,9 +424,11 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         // Unchanged since it was read: still open, same expert, no response yet.
-        let unchanged: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM asks WHERE id = ? AND state = 'open'
-                 AND expert_id IS ? AND escalations = ? AND nudged_ms IS ? AND first_response_ms IS ?)",
+        let unchanged: i64 = query_scalar(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM asks WHERE id = ? AND state = 'open'
+                 AND expert_id IS NOT DISTINCT FROM ? AND escalations = ?
+                 AND nudged_ms IS NOT DISTINCT FROM ? AND first_response_ms IS NOT DISTINCT FROM ?)
+             THEN 1 ELSE 0 END",
         )
         .bind(ask.id)
         .bind(ask.expert.map(UserId::to_db))
@@ -435,14 +437,14 @@ impl Store {
         .bind(ask.first_response_ms)
         .fetch_one(&mut *tx)
         .await?;
-        if !unchanged {
+        if unchanged == 0 {
             return Ok(false);
         }
         let (guild, id) = (ask.guild, ask.id);
         match step {
             FollowUp::Escalate { to } => {
                 end_assignments(&mut tx, id, "escalated", now_ms).await?;
-                sqlx::query(
+                query(
                     "UPDATE asks SET expert_id = ?, assigned_ms = ?, escalations = escalations + 1 WHERE id = ?",
                 )
                 .bind(to.to_db())
@@ -464,7 +466,7 @@ impl Store {
                 .await?;
             }
             FollowUp::TellAdmins => {
-                sqlx::query("UPDATE asks SET admins_told_ms = ? WHERE id = ?")
+                query("UPDATE asks SET admins_told_ms = ? WHERE id = ?")
                     .bind(now_ms)
                     .bind(id)
                     .execute(&mut *tx)
@@ -472,7 +474,7 @@ impl Store {
                 event(&mut tx, guild, id, Event::AdminsTold, None, now_ms, None).await?;
             }
             FollowUp::Nudge => {
-                sqlx::query("UPDATE asks SET nudged_ms = ? WHERE id = ?")
+                query("UPDATE asks SET nudged_ms = ? WHERE id = ?")
                     .bind(now_ms)
                     .bind(id)
                     .execute(&mut *tx)
@@ -490,7 +492,7 @@ impl Store {
             }
             FollowUp::Abandon => {
                 end_assignments(&mut tx, id, "abandoned", now_ms).await?;
-                sqlx::query("UPDATE asks SET state = 'abandoned', closed_ms = ? WHERE id = ?")
+                query("UPDATE asks SET state = 'abandoned', closed_ms = ? WHERE id = ?")
                     .bind(now_ms)
                     .bind(id)
                     .execute(&mut *tx)
@@ -516,7 +518,7 @@ impl Store {
         if open.is_none() {
             return Ok(ResolveOutcome::NotOpen);
         }
-        let followers: Vec<UserId> = sqlx::query_scalar::<_, i64>(
+        let followers: Vec<UserId> = query_scalar::<i64>(
             "SELECT user_id FROM ask_followers WHERE ask_id = ? ORDER BY followed_ms, user_id",
         )
         .bind(ask.id)
@@ -541,7 +543,7 @@ impl Store {
                 accepted_by: resolution.accepted_by,
             };
             let id = super::knowledge::insert_answer(&mut tx, &entry, now_ms).await?;
-            sqlx::query("UPDATE asks SET kb_id = ? WHERE id = ?")
+            query("UPDATE asks SET kb_id = ? WHERE id = ?")
                 .bind(id.to_db())
                 .bind(ask.id)
                 .execute(&mut *tx)
@@ -573,9 +575,9 @@ impl Store {
                 (ask.asker, AwardKind::Asking, resolution.asker_points),
             ];
             for (user, kind, points) in awards.into_iter().filter(|a| a.2 > 0) {
-                sqlx::query(
+                query(
                     "INSERT INTO member_progress (guild_id, user_id, points) VALUES (?, ?, ?)
-                     ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points",
+                     ON CONFLICT (guild_id, user_id) DO UPDATE SET points = member_progress.points + excluded.points",
                 )
                 .bind(ask.guild.to_db())
                 .bind(user.to_db())
@@ -619,7 +621,7 @@ impl Store {
 
 /// Moves a question from one state to another; returns its asker if it was in `from`.
 async fn set_state(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     id: i64,
     from: &str,
@@ -627,7 +629,7 @@ async fn set_state(
     now_ms: i64,
 ) -> StoreResult<Option<UserId>> {
     let closes = matches!(to, "deflected" | "resolved" | "abandoned");
-    let asker: Option<i64> = sqlx::query_scalar(
+    let asker: Option<i64> = query_scalar(
         "UPDATE asks SET state = ?, closed_ms = CASE WHEN ? THEN ? ELSE closed_ms END
          WHERE guild_id = ? AND id = ? AND state = ? RETURNING asker_id",
     )
@@ -643,13 +645,13 @@ async fn set_state(
 }
 
 async fn assign(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     ask: i64,
     expert: UserId,
     now_ms: i64,
 ) -> StoreResult<()> {
-    sqlx::query(
+    query(
         "INSERT INTO ask_assignments (ask_id, guild_id, expert_id, assigned_ms) VALUES (?, ?, ?, ?)
          ON CONFLICT DO NOTHING",
     )
@@ -663,12 +665,12 @@ async fn assign(
 }
 
 async fn end_assignments(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     ask: i64,
     outcome: &str,
     now_ms: i64,
 ) -> StoreResult<()> {
-    sqlx::query(
+    query(
         "UPDATE ask_assignments SET ended_ms = ?, outcome = ? WHERE ask_id = ? AND ended_ms IS NULL",
     )
     .bind(now_ms)
@@ -680,7 +682,7 @@ async fn end_assignments(
 }
 
 async fn event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     ask: i64,
     kind: Event,
@@ -688,7 +690,7 @@ async fn event(
     now_ms: i64,
     detail: Option<&str>,
 ) -> StoreResult<()> {
-    sqlx::query(
+    query(
         "INSERT INTO knowledge_events (guild_id, ask_id, kind, actor_id, at_ms, detail) VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(guild.to_db())
@@ -703,7 +705,7 @@ async fn event(
 }
 
 async fn queue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     posts: &[QueuedPost],
     now_ms: i64,

@@ -8,6 +8,7 @@
 
 use super::error::StoreResult;
 use super::recount::Recount;
+use super::sql::{query, query_scalar};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::boards::Tally;
@@ -16,13 +17,13 @@ use crate::domain::boards::{
 };
 use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::periods::Span;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 /// Writes the award into the ledger (when it has points) and adds it to the totals of every
 /// period it falls in, for its topic and for all topics.
 pub(crate) async fn credit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     c: &Credit<'_>,
     keys: &BoardKeys,
 ) -> StoreResult<()> {
@@ -62,10 +63,12 @@ pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &B
            pairs, pairs_first_right, pairs_latest_right)
          VALUES {}
          ON CONFLICT (guild_id, period, period_key, topic_id, user_id) DO UPDATE SET
-           points = points + excluded.points, answers = answers + excluded.answers,
-           correct = correct + excluded.correct, pairs = pairs + excluded.pairs,
-           pairs_first_right = pairs_first_right + excluded.pairs_first_right,
-           pairs_latest_right = pairs_latest_right + excluded.pairs_latest_right",
+           points = board_totals.points + excluded.points,
+           answers = board_totals.answers + excluded.answers,
+           correct = board_totals.correct + excluded.correct,
+           pairs = board_totals.pairs + excluded.pairs,
+           pairs_first_right = board_totals.pairs_first_right + excluded.pairs_first_right,
+           pairs_latest_right = board_totals.pairs_latest_right + excluded.pairs_latest_right",
         vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ")
     ));
     for ((period, key), gain) in keys.iter().zip(c.gain) {
@@ -86,7 +89,7 @@ pub(super) fn credit_statements(s: &mut Statements<'_>, c: &Credit<'_>, keys: &B
 }
 
 /// A member's line on a board: `user_id, points, answers, correct` of `board_totals`.
-fn member_total(r: &SqliteRow) -> MemberTotal {
+fn member_total(r: &AnyRow) -> MemberTotal {
     MemberTotal {
         user: r.get::<i64, _>("user_id") as u64,
         points: r.get("points"),
@@ -104,7 +107,7 @@ impl Store {
         s: BoardScope<'_>,
         limit: u32,
     ) -> StoreResult<Vec<MemberTotal>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT user_id, points, answers, correct FROM board_totals
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND points > 0
              ORDER BY points DESC, user_id LIMIT ?",
@@ -125,7 +128,7 @@ impl Store {
         s: BoardScope<'_>,
         user: UserId,
     ) -> StoreResult<Option<(usize, MemberTotal)>> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT user_id, points, answers, correct FROM board_totals
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND user_id = ?",
         )
@@ -139,8 +142,8 @@ impl Store {
         let Some(total) = row.as_ref().map(member_total).filter(|t| t.points > 0) else {
             return Ok(None);
         };
-        let ahead: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(SUM(members), 0) FROM board_points
+        let ahead: i64 = query_scalar(
+            "SELECT CAST(COALESCE(SUM(members), 0) AS BIGINT) FROM board_points
              WHERE guild_id = ? AND period = ? AND period_key = ? AND topic_id = ? AND points > ?",
         )
         .bind(s.guild.to_db())
@@ -160,7 +163,7 @@ impl Store {
         before_key: &str,
         min_answers: i64,
     ) -> StoreResult<Vec<TallyPair>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT n.user_id, n.answers AS now_answers, n.correct AS now_correct,
                     b.answers AS before_answers, b.correct AS before_correct
              FROM board_totals n JOIN board_totals b
@@ -196,9 +199,9 @@ impl Store {
 
     /// Each team with the members the bot has seen holding its role, and their points.
     pub async fn team_totals(&self, s: BoardScope<'_>) -> StoreResult<Vec<TeamTotal>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT t.role_id, t.name, COUNT(mr.user_id) AS members,
-                    COALESCE(SUM(b.points), 0) AS points
+                    CAST(COALESCE(SUM(b.points), 0) AS BIGINT) AS points
              FROM team_roles t
              LEFT JOIN member_roles mr ON mr.guild_id = t.guild_id AND mr.role_id = t.role_id
              LEFT JOIN board_totals b ON b.guild_id = t.guild_id AND b.user_id = mr.user_id
@@ -225,12 +228,11 @@ impl Store {
 
     /// The guild's team roles as `(role id, name)`, by name.
     pub async fn team_roles(&self, guild: GuildId) -> StoreResult<Vec<(RoleId, String)>> {
-        let rows = sqlx::query(
-            "SELECT role_id, name FROM team_roles WHERE guild_id = ? ORDER BY name, role_id",
-        )
-        .bind(guild.to_db())
-        .fetch_all(self.pool())
-        .await?;
+        let rows =
+            query("SELECT role_id, name FROM team_roles WHERE guild_id = ? ORDER BY name, role_id")
+                .bind(guild.to_db())
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows
             .iter()
             .map(|r| (RoleId::from_db(r.get("role_id")), r.get("name")))
@@ -248,9 +250,9 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
-        let changed = sqlx::query(
+        let changed = query(
             "INSERT INTO team_roles (guild_id, role_id, name, added_by, added_ms) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (guild_id, role_id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name",
+             ON CONFLICT (guild_id, role_id) DO UPDATE SET name = excluded.name WHERE team_roles.name <> excluded.name",
         )
         .bind(guild.to_db())
         .bind(role.to_db())
@@ -266,7 +268,7 @@ impl Store {
 
     /// Removes a team role; `false` when it was not one.
     pub async fn remove_team_role(&self, guild: GuildId, role: RoleId) -> StoreResult<bool> {
-        let done = sqlx::query("DELETE FROM team_roles WHERE guild_id = ? AND role_id = ?")
+        let done = query("DELETE FROM team_roles WHERE guild_id = ? AND role_id = ?")
             .bind(guild.to_db())
             .bind(role.to_db())
             .execute(&self.writer)
@@ -277,7 +279,7 @@ impl Store {
     /// The guild's season length in weeks, if it set one.
     pub async fn season_weeks(&self, guild: GuildId) -> StoreResult<Option<u32>> {
         let weeks: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT season_weeks FROM guilds WHERE id = ?")
+            query_scalar("SELECT season_weeks FROM guilds WHERE id = ?")
                 .bind(guild.to_db())
                 .fetch_optional(self.pool())
                 .await?;
@@ -295,7 +297,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query("UPDATE guilds SET season_weeks = ?, updated_ms = ? WHERE id = ?")
+        query("UPDATE guilds SET season_weeks = ?, updated_ms = ? WHERE id = ?")
             .bind(i64::from(weeks))
             .bind(now_ms)
             .bind(guild.to_db())
@@ -325,7 +327,7 @@ impl Store {
                  WHERE guild_id = ? AND period = 'week' AND period_key IN ({keys}) AND topic_id = ''"
             ),
         };
-        let mut q = sqlx::query(&sql).bind(guild.to_db());
+        let mut q = query(&sql).bind(guild.to_db());
         for key in week_keys {
             q = q.bind(*key);
         }
@@ -347,7 +349,7 @@ impl Store {
 
     /// A member's answers and right answers, all time (their all-time board line).
     pub async fn answer_count(&self, guild: GuildId, user: UserId) -> StoreResult<Tally> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT answers, correct FROM board_totals
              WHERE guild_id = ? AND period = 'all' AND period_key = 'all' AND topic_id = ''
                AND user_id = ?",
@@ -365,9 +367,9 @@ impl Store {
     /// A member's help to others: accepted answers still in the knowledge base, the points
     /// they earned for helping, and the questions they asked.
     pub async fn helping(&self, guild: GuildId, user: UserId) -> StoreResult<(i64, i64, i64)> {
-        let r = sqlx::query(
+        let r = query(
             "SELECT (SELECT COUNT(*) FROM kb_entries WHERE guild_id = ?1 AND author_id = ?2 AND removed_ms IS NULL) AS answers,
-                    (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE guild_id = ?1 AND user_id = ?2 AND kind = ?3) AS points,
+                    (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM points_ledger WHERE guild_id = ?1 AND user_id = ?2 AND kind = ?3) AS points,
                     (SELECT COUNT(*) FROM asks WHERE guild_id = ?1 AND asker_id = ?2) AS asked",
         )
         .bind(guild.to_db())
@@ -380,7 +382,7 @@ impl Store {
 
     /// Whether a leaderboard schedule has posted the final standings of this period.
     pub async fn board_final_posted(&self, schedule_id: i64, span: &Span) -> StoreResult<bool> {
-        let row: Option<i64> = sqlx::query_scalar(
+        let row: Option<i64> = query_scalar(
             "SELECT 1 FROM board_finals WHERE schedule_id = ? AND period = ? AND period_key = ?",
         )
         .bind(schedule_id)
@@ -397,6 +399,7 @@ mod tests {
     use super::*;
     use crate::domain::periods::keys_for;
     use crate::domain::periods::Period;
+    use crate::store::sql::query_as;
     use chrono::NaiveDate;
     use std::time::Duration;
 
@@ -445,16 +448,17 @@ mod tests {
 
     /// The guild's totals as kept, and as summed from the members' rows.
     async fn guild_totals(store: &Store) -> (Totals, Totals) {
-        let kept = sqlx::query_as(
+        let kept = query_as(
             "SELECT period, period_key, topic_id, points, answers, correct, members
              FROM guild_totals ORDER BY 1, 2, 3",
         )
         .fetch_all(store.pool())
         .await
         .unwrap();
-        let summed = sqlx::query_as(
-            "SELECT period, period_key, topic_id, SUM(points) AS points, SUM(answers) AS answers,
-                    SUM(correct) AS correct, SUM(answers > 0) AS members
+        let summed = query_as(
+            "SELECT period, period_key, topic_id, CAST(SUM(points) AS BIGINT) AS points, CAST(SUM(answers) AS BIGINT) AS answers,
+                    CAST(SUM(correct) AS BIGINT) AS correct,
+                    CAST(SUM(CASE WHEN answers > 0 THEN 1 ELSE 0 END) AS BIGINT) AS members
              FROM board_totals GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
         )
         .fetch_all(store.pool())

@@ -9,6 +9,7 @@ use super::content::Change;
 use super::error::{StoreError, StoreResult};
 use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
+use super::sql::{maybe_flag, query, query_scalar};
 use super::statements::Statements;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
@@ -21,15 +22,15 @@ use crate::domain::ids::{CardId, GuildId, KbId, UserId};
 use crate::domain::memory::Memory;
 use crate::domain::periods::keys_for;
 use crate::domain::quiz::{Progress, Scored};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
 
 /// The columns [`card_from_row`] reads, from `cards c` left-joined with `topics t`.
 const CARD_COLUMNS: &str = "c.id, c.guild_id, c.content_id, c.kb_id, c.topic_id, c.front, c.back,
     c.source, c.author_id, c.version, c.retired_ms, COALESCE(t.name, c.topic_id) AS topic_name,
     t.desired_retention";
 
-fn card_from_row(r: &SqliteRow) -> StoreResult<Card> {
+fn card_from_row(r: &AnyRow) -> StoreResult<Card> {
     let origin = match (
         r.get::<Option<String>, _>("content_id"),
         r.get::<Option<i64>, _>("kb_id"),
@@ -64,7 +65,7 @@ fn card_from_row(r: &SqliteRow) -> StoreResult<Card> {
 impl Store {
     /// A card of this guild (retired ones too).
     pub async fn card(&self, guild: GuildId, id: CardId) -> StoreResult<Option<Card>> {
-        let row = sqlx::query(&format!(
+        let row = query(&format!(
             "SELECT {CARD_COLUMNS} FROM cards c
              LEFT JOIN topics t ON t.guild_id = c.guild_id AND t.id = c.topic_id
              WHERE c.guild_id = ? AND c.id = ?"
@@ -85,7 +86,7 @@ impl Store {
         topic: Option<&str>,
         shuffle: ShuffleKey,
     ) -> StoreResult<Vec<CardCandidate>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT c.id, c.topic_id, h.first_due, {MEMORY_COLUMNS}
              FROM cards c
              LEFT JOIN card_holders h ON h.card_id = c.id AND h.user_id = ?2
@@ -143,7 +144,7 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        let dropped = sqlx::query(
+        let dropped = query(
             "UPDATE card_holders SET dropped_ms = ? WHERE card_id = ? AND guild_id = ? AND user_id = ?
                AND dropped_ms IS NULL",
         )
@@ -155,7 +156,7 @@ impl Store {
         .await?
         .rows_affected()
             == 1;
-        sqlx::query("DELETE FROM memory WHERE guild_id = ? AND user_id = ? AND question_id = ?")
+        query("DELETE FROM memory WHERE guild_id = ? AND user_id = ? AND question_id = ?")
             .bind(guild.to_db())
             .bind(user.to_db())
             .bind(memory_key(card))
@@ -171,7 +172,7 @@ impl Store {
         guild: GuildId,
         kb: KbId,
     ) -> StoreResult<Vec<(UserId, HoldReason)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT h.user_id, h.reason FROM card_holders h JOIN cards c ON c.id = h.card_id
              WHERE c.guild_id = ? AND c.kb_id = ? AND h.dropped_ms IS NULL ORDER BY h.added_ms, h.user_id",
         )
@@ -195,7 +196,7 @@ impl Store {
     /// answers, times they were given to a member, self-grades on any card and how many were
     /// "I knew it".
     pub async fn card_totals(&self, guild: GuildId) -> StoreResult<CardTotals> {
-        let r = sqlx::query(
+        let r = query(
             "SELECT (SELECT COUNT(*) FROM cards WHERE guild_id = ?1 AND kb_id IS NOT NULL) AS made,
                     (SELECT COUNT(*) FROM card_holders WHERE guild_id = ?1) AS given,
                     (SELECT COUNT(*) FROM card_reviews WHERE guild_id = ?1) AS grades,
@@ -214,11 +215,8 @@ impl Store {
 }
 
 /// The guild's content cards, for `/content export`.
-pub(super) async fn content_cards(
-    pool: &SqlitePool,
-    guild: GuildId,
-) -> StoreResult<Vec<ContentCard>> {
-    let rows = sqlx::query(
+pub(super) async fn content_cards(pool: &AnyPool, guild: GuildId) -> StoreResult<Vec<ContentCard>> {
+    let rows = query(
         "SELECT content_id, topic_id, front, back, source FROM cards
          WHERE guild_id = ? AND content_id IS NOT NULL AND retired_ms IS NULL ORDER BY content_id",
     )
@@ -239,12 +237,12 @@ pub(super) async fn content_cards(
 
 /// Adds a content card, or a new version of it when its text changed.
 pub(super) async fn upsert_content_card(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     c: &ContentCard,
     now_ms: i64,
 ) -> StoreResult<Change> {
-    let existing = sqlx::query(
+    let existing = query(
         "SELECT topic_id, front, back, source FROM cards WHERE guild_id = ? AND content_id = ?",
     )
     .bind(guild.to_db())
@@ -263,12 +261,12 @@ pub(super) async fn upsert_content_card(
         }
         Some(_) => Change::Updated,
     };
-    sqlx::query(
+    query(
         "INSERT INTO cards (guild_id, content_id, topic_id, front, back, source, created_ms, updated_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
          ON CONFLICT (guild_id, content_id) WHERE content_id IS NOT NULL DO UPDATE SET
            topic_id = excluded.topic_id, front = excluded.front, back = excluded.back,
-           source = excluded.source, version = version + 1, updated_ms = excluded.updated_ms",
+           source = excluded.source, version = cards.version + 1, updated_ms = excluded.updated_ms",
     )
     .bind(guild.to_db())
     .bind(&c.id)
@@ -296,11 +294,11 @@ pub(super) struct NewAnswerCard<'a> {
 
 /// Makes the card of an accepted answer; returns its id.
 pub(super) async fn make_answer_card(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     c: &NewAnswerCard<'_>,
     now_ms: i64,
 ) -> StoreResult<CardId> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = query_scalar(
         "INSERT INTO cards (guild_id, kb_id, topic_id, front, back, source, author_id, created_ms, updated_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
     )
@@ -320,7 +318,7 @@ pub(super) async fn make_answer_card(
 /// Gives the card of answer `kb` to a member, first due on `first_due`; `false` when there is
 /// no live card, or they hold it already, or dropped it before.
 pub(super) async fn give_answer_card(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     kb: KbId,
     user: UserId,
@@ -328,7 +326,7 @@ pub(super) async fn give_answer_card(
     first_due: chrono::NaiveDate,
     now_ms: i64,
 ) -> StoreResult<bool> {
-    Ok(sqlx::query(
+    Ok(query(
         "INSERT INTO card_holders (card_id, guild_id, user_id, reason, added_ms, first_due)
          SELECT id, guild_id, ?, ?, ?, ? FROM cards
          WHERE guild_id = ? AND kb_id = ? AND retired_ms IS NULL
@@ -348,12 +346,12 @@ pub(super) async fn give_answer_card(
 
 /// Withdraws the card of answer `kb`: retired, and every holder's memory of it dropped.
 pub(super) async fn retire_answer_card(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     kb: KbId,
     now_ms: i64,
 ) -> StoreResult<()> {
-    sqlx::query(
+    query(
         "DELETE FROM memory WHERE guild_id = ?1 AND question_id IN
            (SELECT 'card:' || id FROM cards WHERE guild_id = ?1 AND kb_id = ?2)",
     )
@@ -361,7 +359,7 @@ pub(super) async fn retire_answer_card(
     .bind(kb.to_db())
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    query(
         "UPDATE cards SET retired_ms = ? WHERE guild_id = ? AND kb_id = ? AND retired_ms IS NULL",
     )
     .bind(now_ms)
@@ -374,13 +372,13 @@ pub(super) async fn retire_answer_card(
 
 /// Replaces the back of answer `kb`'s card (its answer was updated): a new version.
 pub(super) async fn rewrite_answer_card(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     kb: KbId,
     back: &str,
     now_ms: i64,
 ) -> StoreResult<()> {
-    sqlx::query(
+    query(
         "UPDATE cards SET back = ?, version = version + 1, updated_ms = ?
          WHERE guild_id = ? AND kb_id = ? AND retired_ms IS NULL",
     )
@@ -410,7 +408,7 @@ impl GroupWrite for CardReviewWrite {
             "SELECT (SELECT knew FROM card_reviews WHERE guild_id = ? AND user_id = ? AND card_id = ?
                        AND shown_ms = ?) AS earlier_knew,
                     p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS}
-             FROM (SELECT 1)
+             FROM (SELECT 1) AS one
              LEFT JOIN member_progress p ON p.guild_id = ? AND p.user_id = ?
              LEFT JOIN memory m ON m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
         ))
@@ -426,13 +424,9 @@ impl GroupWrite for CardReviewWrite {
         true
     }
 
-    fn write(
-        self,
-        row: Option<&SqliteRow>,
-        s: &mut Statements<'static>,
-    ) -> StoreResult<CardResult> {
+    fn write(self, row: Option<&AnyRow>, s: &mut Statements<'static>) -> StoreResult<CardResult> {
         let row = row.ok_or_else(|| StoreError::Db("the card's context read no row".into()))?;
-        if let Some(knew) = row.get::<Option<bool>, _>("earlier_knew") {
+        if let Some(knew) = maybe_flag(row, "earlier_knew") {
             let grade = if knew {
                 SelfGrade::Knew
             } else {
@@ -466,7 +460,7 @@ impl GroupWrite for CardReviewWrite {
         .bind(r.card.to_db())
         .bind(r.version)
         .bind(r.source.as_str())
-        .bind(knew)
+        .bind(i64::from(knew))
         .bind(r.shown_ms)
         .bind(r.answered_ms)
         .bind(r.local_day.to_string())

@@ -5,7 +5,8 @@
 //! twice a second without blocking the writer (`PASSIVE`), and the writer's own threshold
 //! ([`WRITER_AUTOCHECKPOINT_PAGES`]) stays only as a backstop should this task fall behind.
 
-use sqlx::{Row, SqlitePool};
+use super::sql::query;
+use sqlx::{AnyPool, Row};
 use std::time::Duration;
 
 /// Pages in the log before the writer checkpoints itself (64 MiB at 4 KiB pages).
@@ -16,7 +17,7 @@ const EVERY: Duration = Duration::from_millis(500);
 
 /// Until `conn` is closed: checkpoints what the log holds, without waiting for readers or
 /// the writer.
-pub(super) async fn run(conn: SqlitePool) {
+pub(super) async fn run(conn: AnyPool) {
     let mut every = tokio::time::interval(EVERY);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -24,7 +25,7 @@ pub(super) async fn run(conn: SqlitePool) {
         if conn.is_closed() {
             return;
         }
-        let result = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+        let result = query("PRAGMA wal_checkpoint(PASSIVE)")
             .fetch_one(&conn)
             .await;
         match result {

@@ -5,12 +5,14 @@
 
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
+use super::sql::{query, query_scalar, Fraction};
 use super::Store;
 use crate::domain::content::{
     Bundle, ImportCounts, Question, QuestionVersion, Tip, Topic, TopicStats,
 };
 use crate::domain::ids::{GuildId, VersionId};
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 impl ImportCounts {
     pub(super) fn count(&mut self, change: Change) {
@@ -35,7 +37,7 @@ impl Store {
         guild: GuildId,
         version_id: VersionId,
     ) -> StoreResult<Option<QuestionVersion>> {
-        let row = sqlx::query(&format!(
+        let row = query(&format!(
             "SELECT {VERSION_COLUMNS} FROM question_versions v
              JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id WHERE v.id = ? AND v.guild_id = ?"
         ))
@@ -62,13 +64,14 @@ impl Store {
 
     /// Whether the guild has content, or had the starter pack loaded once (a read, no lock).
     pub async fn content_settled(&self, guild: GuildId) -> StoreResult<bool> {
-        Ok(sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM guilds WHERE id = ?1 AND starter_loaded_ms IS NOT NULL)
-                 OR EXISTS (SELECT 1 FROM topics WHERE guild_id = ?1)",
+        let settled: i64 = query_scalar(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM guilds WHERE id = ?1 AND starter_loaded_ms IS NOT NULL)
+                 OR EXISTS (SELECT 1 FROM topics WHERE guild_id = ?1) THEN 1 ELSE 0 END",
         )
         .bind(guild.to_db())
         .fetch_one(&self.pool)
-        .await?)
+        .await?;
+        Ok(settled != 0)
     }
 
     /// Imports the starter pack once per guild (and marks it loaded in the same transaction);
@@ -81,12 +84,11 @@ impl Store {
     ) -> StoreResult<Option<ImportCounts>> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        let loaded: Option<i64> =
-            sqlx::query_scalar("SELECT starter_loaded_ms FROM guilds WHERE id = ?")
-                .bind(guild.to_db())
-                .fetch_one(&mut *tx)
-                .await?;
-        let topics: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM topics WHERE guild_id = ?")
+        let loaded: Option<i64> = query_scalar("SELECT starter_loaded_ms FROM guilds WHERE id = ?")
+            .bind(guild.to_db())
+            .fetch_one(&mut *tx)
+            .await?;
+        let topics: i64 = query_scalar("SELECT COUNT(*) FROM topics WHERE guild_id = ?")
             .bind(guild.to_db())
             .fetch_one(&mut *tx)
             .await?;
@@ -94,7 +96,7 @@ impl Store {
             return Ok(None);
         }
         let counts = write_bundle(&mut tx, guild, bundle, now_ms).await?;
-        sqlx::query("UPDATE guilds SET starter_loaded_ms = ? WHERE id = ?")
+        query("UPDATE guilds SET starter_loaded_ms = ? WHERE id = ?")
             .bind(now_ms)
             .bind(guild.to_db())
             .execute(&mut *tx)
@@ -105,7 +107,7 @@ impl Store {
 
     /// `(id, name)` of the guild's topics, by name (then id).
     pub async fn topics(&self, guild: GuildId) -> StoreResult<Vec<(String, String)>> {
-        let rows = sqlx::query("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
+        let rows = query("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
             .bind(guild.to_db())
             .fetch_all(&self.pool)
             .await?;
@@ -114,7 +116,7 @@ impl Store {
 
     /// The guild's content as it is served now, for `/content export`.
     pub async fn export_content(&self, guild: GuildId) -> StoreResult<Bundle> {
-        let topics = sqlx::query(
+        let topics = query(
             "SELECT id, name, description, desired_retention, team_target FROM topics
              WHERE guild_id = ? ORDER BY id",
         )
@@ -130,7 +132,7 @@ impl Store {
             team_target: r.get("team_target"),
         })
         .collect();
-        let questions = sqlx::query(&format!(
+        let questions = query(&format!(
             "SELECT {VERSION_COLUMNS} FROM questions q JOIN question_versions v ON v.id = q.current_version
              JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
              WHERE q.guild_id = ? ORDER BY q.id"
@@ -142,7 +144,7 @@ impl Store {
         .map(|r| version_from_row(&r).question)
         .collect();
         let tips =
-            sqlx::query("SELECT id, topic_id, text, link FROM tips WHERE guild_id = ? ORDER BY id")
+            query("SELECT id, topic_id, text, link FROM tips WHERE guild_id = ? ORDER BY id")
                 .bind(guild.to_db())
                 .fetch_all(&self.pool)
                 .await?
@@ -165,13 +167,13 @@ impl Store {
 
     /// Per-topic counts of questions, tips and answers.
     pub async fn content_stats(&self, guild: GuildId) -> StoreResult<Vec<TopicStats>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT t.id, t.name,
                     (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id) AS questions,
                     (SELECT COUNT(*) FROM tips p WHERE p.guild_id = t.guild_id AND p.topic_id = t.id) AS tips,
                     (SELECT COUNT(*) FROM answers a JOIN question_versions v ON v.id = a.version_id
                       WHERE a.guild_id = t.guild_id AND v.topic_id = t.id) AS answers,
-                    (SELECT COALESCE(SUM(a.correct), 0) FROM answers a JOIN question_versions v ON v.id = a.version_id
+                    (SELECT CAST(COALESCE(SUM(a.correct), 0) AS BIGINT) FROM answers a JOIN question_versions v ON v.id = a.version_id
                       WHERE a.guild_id = t.guild_id AND v.topic_id = t.id) AS correct
              FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
         )
@@ -194,7 +196,7 @@ impl Store {
 
 /// Adds, updates or leaves each item of the bundle.
 async fn write_bundle(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     bundle: &Bundle,
     now_ms: i64,
@@ -226,7 +228,7 @@ pub(super) const VERSION_COLUMNS: &str =
     t.desired_retention AS v_desired_retention";
 
 /// Reads [`VERSION_COLUMNS`] by name.
-pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
+pub(super) fn version_from_row(r: &AnyRow) -> QuestionVersion {
     let choices: String = r.get("v_choices");
     let tracks: String = r.get("v_tracks");
     let correct: i64 = r.get("v_correct");
@@ -251,12 +253,12 @@ pub(super) fn version_from_row(r: &sqlx::sqlite::SqliteRow) -> QuestionVersion {
 }
 
 async fn upsert_topic(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     t: &Topic,
     now_ms: i64,
 ) -> StoreResult<Change> {
-    let existing = sqlx::query(
+    let existing = query(
         "SELECT name, description, desired_retention, team_target FROM topics
          WHERE guild_id = ? AND id = ?",
     )
@@ -276,7 +278,7 @@ async fn upsert_topic(
         }
         Some(_) => Change::Updated,
     };
-    sqlx::query(
+    query(
         "INSERT INTO topics (guild_id, id, name, description, desired_retention, team_target, updated_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, id) DO UPDATE SET name = excluded.name,
@@ -287,8 +289,8 @@ async fn upsert_topic(
     .bind(&t.id)
     .bind(&t.name)
     .bind(&t.description)
-    .bind(t.desired_retention)
-    .bind(t.team_target)
+    .bind(Fraction(t.desired_retention))
+    .bind(Fraction(t.team_target))
     .bind(now_ms)
     .execute(conn)
     .await?;
@@ -296,12 +298,12 @@ async fn upsert_topic(
 }
 
 async fn upsert_question(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     q: &Question,
     now_ms: i64,
 ) -> StoreResult<Change> {
-    let current = sqlx::query(&format!(
+    let current = query(&format!(
         "SELECT {VERSION_COLUMNS}, v.version AS v_version FROM questions q JOIN question_versions v ON v.id = q.current_version
          JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
          WHERE q.guild_id = ? AND q.id = ?"
@@ -317,7 +319,7 @@ async fn upsert_question(
     };
     if matches!(change, Change::Added) {
         // The version row needs the question row; current_version is set just below.
-        sqlx::query(
+        query(
             "INSERT INTO questions (guild_id, id, topic_id, current_version, updated_ms) VALUES (?, ?, ?, 0, ?)",
         )
         .bind(guild.to_db())
@@ -327,7 +329,7 @@ async fn upsert_question(
         .execute(&mut *conn)
         .await?;
     }
-    let version_id: i64 = sqlx::query_scalar(
+    let version_id: i64 = query_scalar(
         "INSERT INTO question_versions (guild_id, question_id, version, topic_id, prompt, choices,
            correct, explanation, difficulty, tracks, source, created_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -346,7 +348,7 @@ async fn upsert_question(
     .bind(now_ms)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query(
+    query(
         "UPDATE questions SET current_version = ?, topic_id = ?, updated_ms = ? WHERE guild_id = ? AND id = ?",
     )
     .bind(version_id)
@@ -360,17 +362,16 @@ async fn upsert_question(
 }
 
 async fn upsert_tip(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     t: &Tip,
     now_ms: i64,
 ) -> StoreResult<Change> {
-    let existing =
-        sqlx::query("SELECT topic_id, text, link FROM tips WHERE guild_id = ? AND id = ?")
-            .bind(guild.to_db())
-            .bind(&t.id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let existing = query("SELECT topic_id, text, link FROM tips WHERE guild_id = ? AND id = ?")
+        .bind(guild.to_db())
+        .bind(&t.id)
+        .fetch_optional(&mut *conn)
+        .await?;
     let change = match existing {
         None => Change::Added,
         Some(r)
@@ -382,7 +383,7 @@ async fn upsert_tip(
         }
         Some(_) => Change::Updated,
     };
-    sqlx::query(
+    query(
         "INSERT INTO tips (guild_id, id, topic_id, text, link, updated_ms) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, id) DO UPDATE SET topic_id = excluded.topic_id, text = excluded.text,
            link = excluded.link, updated_ms = excluded.updated_ms",

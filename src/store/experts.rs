@@ -4,6 +4,7 @@
 
 use super::error::StoreResult;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
+use super::sql::{flag, query, query_scalar};
 use super::Store;
 use crate::domain::analytics::median;
 use crate::domain::expertise::{AnswerFact, ExpertiseFacts};
@@ -26,7 +27,7 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
-        let added = sqlx::query(
+        let added = query(
             "INSERT INTO experts (guild_id, topic_id, user_id, added_by, added_ms) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT DO NOTHING",
         )
@@ -50,19 +51,18 @@ impl Store {
         topic: &str,
         user: UserId,
     ) -> StoreResult<bool> {
-        let done =
-            sqlx::query("DELETE FROM experts WHERE guild_id = ? AND topic_id = ? AND user_id = ?")
-                .bind(guild.to_db())
-                .bind(topic)
-                .bind(user.to_db())
-                .execute(&self.writer)
-                .await?;
+        let done = query("DELETE FROM experts WHERE guild_id = ? AND topic_id = ? AND user_id = ?")
+            .bind(guild.to_db())
+            .bind(topic)
+            .bind(user.to_db())
+            .execute(&self.writer)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// The topics `user` is an expert on.
     pub async fn expert_topics(&self, guild: GuildId, user: UserId) -> StoreResult<Vec<String>> {
-        Ok(sqlx::query_scalar(
+        Ok(query_scalar(
             "SELECT topic_id FROM experts WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(guild.to_db())
@@ -79,7 +79,7 @@ impl Store {
         now_ms: i64,
         until_ms: Option<i64>,
     ) -> StoreResult<()> {
-        sqlx::query(
+        query(
             "INSERT INTO expert_away (guild_id, user_id, since_ms, until_ms) VALUES (?, ?, ?, ?)
              ON CONFLICT (guild_id, user_id) DO UPDATE SET since_ms = excluded.since_ms, until_ms = excluded.until_ms",
         )
@@ -94,7 +94,7 @@ impl Store {
 
     /// `false` if `user` was not away.
     pub async fn clear_away(&self, guild: GuildId, user: UserId, now_ms: i64) -> StoreResult<bool> {
-        let done = sqlx::query(
+        let done = query(
             "DELETE FROM expert_away WHERE guild_id = ? AND user_id = ? AND (until_ms IS NULL OR until_ms > ?)",
         )
         .bind(guild.to_db())
@@ -113,7 +113,7 @@ impl Store {
         topic: Option<&str>,
         now_ms: i64,
     ) -> StoreResult<Vec<ExpertRow>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT e.topic_id, e.user_id, a.since_ms AS away_since_ms, a.until_ms AS away_until_ms,
                     (SELECT COUNT(*) FROM ask_assignments s
                      WHERE s.guild_id = e.guild_id AND s.expert_id = e.user_id AND s.ended_ms IS NULL)
@@ -171,21 +171,21 @@ impl Store {
     ) -> StoreResult<Vec<Candidate>> {
         let mut out = Vec::new();
         for user in users {
-            let row = sqlx::query(
+            let row = query(
                 "SELECT (SELECT COUNT(*) FROM ask_assignments s
                          WHERE s.guild_id = ?1 AND s.expert_id = ?2 AND s.ended_ms IS NULL) AS open,
-                        EXISTS (SELECT 1 FROM expert_away a WHERE a.guild_id = ?1 AND a.user_id = ?2
-                                AND (a.until_ms IS NULL OR a.until_ms > ?3)) AS away",
+                        CASE WHEN EXISTS (SELECT 1 FROM expert_away a WHERE a.guild_id = ?1 AND a.user_id = ?2
+                                AND (a.until_ms IS NULL OR a.until_ms > ?3)) THEN 1 ELSE 0 END AS away",
             )
             .bind(guild.to_db())
             .bind(user.to_db())
             .bind(now_ms)
             .fetch_one(&self.pool)
             .await?;
-            if row.get::<bool, _>("away") {
+            if flag(&row, "away") {
                 continue;
             }
-            let history: Vec<(i64, Option<i64>)> = sqlx::query(
+            let history: Vec<(i64, Option<i64>)> = query(
                 "SELECT assigned_ms, responded_ms FROM ask_assignments
                  WHERE guild_id = ? AND expert_id = ? ORDER BY assigned_ms DESC LIMIT ?",
             )
@@ -220,14 +220,13 @@ impl Store {
         guild: GuildId,
         topic: &str,
     ) -> StoreResult<ExpertiseFacts> {
-        let questions: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM questions WHERE guild_id = ? AND topic_id = ?",
-        )
-        .bind(guild.to_db())
-        .bind(topic)
-        .fetch_one(&self.pool)
-        .await?;
-        let memories = sqlx::query(&format!(
+        let questions: i64 =
+            query_scalar("SELECT COUNT(*) FROM questions WHERE guild_id = ? AND topic_id = ?")
+                .bind(guild.to_db())
+                .bind(topic)
+                .fetch_one(&self.pool)
+                .await?;
+        let memories = query(&format!(
             "SELECT m.user_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
              WHERE m.guild_id = ? AND q.topic_id = ?"
@@ -239,7 +238,7 @@ impl Store {
         .iter()
         .filter_map(|r| Some((UserId::from_db(r.get("user_id")), memory_from_row(r)?)))
         .collect();
-        let answers = sqlx::query(
+        let answers = query(
             "SELECT e.author_id, e.created_ms, COALESCE(e.verified_ms, e.created_ms) AS verified_ms,
                     COALESCE(tv.days, g.verification_days) AS interval_days
              FROM kb_entries e LEFT JOIN guilds g ON g.id = e.guild_id
@@ -259,16 +258,15 @@ impl Store {
         })
         .collect();
         let opted_out = self.opted_out(guild).await?;
-        let enrolled = sqlx::query_scalar::<_, i64>(
-            "SELECT user_id FROM experts WHERE guild_id = ? AND topic_id = ?",
-        )
-        .bind(guild.to_db())
-        .bind(topic)
-        .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .map(UserId::from_db)
-        .collect();
+        let enrolled =
+            query_scalar::<i64>("SELECT user_id FROM experts WHERE guild_id = ? AND topic_id = ?")
+                .bind(guild.to_db())
+                .bind(topic)
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(UserId::from_db)
+                .collect();
         Ok(ExpertiseFacts {
             questions: questions as usize,
             memories,
@@ -281,7 +279,7 @@ impl Store {
     /// Members who said `/expert suggest off`.
     pub async fn opted_out(&self, guild: GuildId) -> StoreResult<Vec<UserId>> {
         Ok(
-            sqlx::query_scalar::<_, i64>("SELECT user_id FROM expert_optouts WHERE guild_id = ?")
+            query_scalar::<i64>("SELECT user_id FROM expert_optouts WHERE guild_id = ?")
                 .bind(guild.to_db())
                 .fetch_all(&self.pool)
                 .await?

@@ -2,6 +2,7 @@
 
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
+use super::sql::query;
 use super::Store;
 use crate::domain::ids::GuildId;
 use crate::domain::memory::HistoryAnswer;
@@ -10,7 +11,7 @@ use sqlx::Row;
 impl Store {
     /// Guilds with at least `min` answers, and how many each has.
     pub async fn guilds_with_answers(&self, min: u32) -> StoreResult<Vec<(GuildId, i64)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT guild_id, COUNT(*) AS answers FROM answers
              GROUP BY guild_id HAVING COUNT(*) >= ? ORDER BY guild_id",
         )
@@ -25,7 +26,7 @@ impl Store {
 
     /// Every answer of the guild, grouped by (member, question), in time order.
     pub async fn answer_histories(&self, guild: GuildId) -> StoreResult<Vec<HistoryAnswer>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT user_id, question_id, local_day, correct FROM answers WHERE guild_id = ?
              ORDER BY user_id, question_id, answered_ms, id",
         )
@@ -47,11 +48,10 @@ impl Store {
 
     /// The guild's fitted parameters and how many answers they were fitted on.
     pub async fn guild_parameters(&self, guild: GuildId) -> StoreResult<Option<(Vec<f32>, i64)>> {
-        let row =
-            sqlx::query("SELECT parameters, answers_used FROM guild_parameters WHERE guild_id = ?")
-                .bind(guild.to_db())
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = query("SELECT parameters, answers_used FROM guild_parameters WHERE guild_id = ?")
+            .bind(guild.to_db())
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.and_then(|r| {
             let parameters = serde_json::from_str(r.get("parameters")).ok()?;
             Some((parameters, r.get("answers_used")))
@@ -67,7 +67,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query(
+        query(
             "INSERT INTO guild_parameters (guild_id, parameters, answers_used, fitted_ms) VALUES (?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET parameters = excluded.parameters,
                answers_used = excluded.answers_used, fitted_ms = excluded.fitted_ms",

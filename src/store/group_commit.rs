@@ -14,9 +14,10 @@
 //! statements, so a write costs one or two trips.
 
 use super::error::{StoreError, StoreResult};
+use super::sql::{query, Engine};
 use super::statements::Statements;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool};
 use std::future::Future;
 use std::pin::Pin;
 use tokio::sync::{mpsc, oneshot};
@@ -38,7 +39,7 @@ pub(super) trait GroupWrite: Send + 'static {
     /// writes nothing (the result stands).
     fn write(
         self,
-        row: Option<&SqliteRow>,
+        row: Option<&AnyRow>,
         write: &mut Statements<'static>,
     ) -> StoreResult<Self::Done>;
 }
@@ -46,7 +47,7 @@ pub(super) trait GroupWrite: Send + 'static {
 /// A queued write with its caller, its type erased so that one queue holds every kind.
 trait Queued: Send {
     /// Writes in a savepoint; what to tell the caller once the commit is known.
-    fn write<'c>(self: Box<Self>, conn: &'c mut SqliteConnection) -> Pending<'c>;
+    fn write<'c>(self: Box<Self>, conn: &'c mut AnyConnection) -> Pending<'c>;
 
     /// Tells the caller that the group could not be written at all.
     fn fail(self: Box<Self>, why: &str);
@@ -81,7 +82,7 @@ impl<T: Send> Report for Written<T> {
 }
 
 impl<W: GroupWrite> Queued for Job<W> {
-    fn write<'c>(self: Box<Self>, conn: &'c mut SqliteConnection) -> Pending<'c> {
+    fn write<'c>(self: Box<Self>, conn: &'c mut AnyConnection) -> Pending<'c> {
         Box::pin(async move {
             let Job { write, done } = *self;
             let result = in_savepoint(conn, write).await;
@@ -101,7 +102,7 @@ const OPEN: &str = "SAVEPOINT write";
 const RELEASE: &str = "RELEASE write";
 const UNDO: &str = "ROLLBACK TO write; RELEASE write";
 
-async fn in_savepoint<W: GroupWrite>(conn: &mut SqliteConnection, job: W) -> StoreResult<W::Done> {
+async fn in_savepoint<W: GroupWrite>(conn: &mut AnyConnection, job: W) -> StoreResult<W::Done> {
     let result = async {
         let mut first = Statements::default();
         first.push(OPEN);
@@ -125,7 +126,7 @@ async fn in_savepoint<W: GroupWrite>(conn: &mut SqliteConnection, job: W) -> Sto
     if result.is_err() {
         // The failure may have come before the savepoint opened or after it was released:
         // then there is nothing to undo, and this fails harmlessly.
-        let _ = sqlx::query(UNDO).execute(&mut *conn).await;
+        let _ = query(UNDO).execute(&mut *conn).await;
     }
     result
 }
@@ -138,9 +139,9 @@ pub(super) struct GroupWriter {
 
 impl GroupWriter {
     /// Starts the writing task on `writer` (the store's one write connection).
-    pub(super) fn start(writer: SqlitePool) -> GroupWriter {
+    pub(super) fn start(writer: AnyPool, engine: Engine) -> GroupWriter {
         let (jobs, queue) = mpsc::unbounded_channel();
-        tokio::spawn(run(writer, queue));
+        tokio::spawn(run(writer, engine, queue));
         GroupWriter { jobs }
     }
 
@@ -155,16 +156,16 @@ impl GroupWriter {
 }
 
 /// Until every handle is dropped: takes what is waiting, writes it as one group.
-async fn run(writer: SqlitePool, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
+async fn run(writer: AnyPool, engine: Engine, mut queue: mpsc::UnboundedReceiver<Box<dyn Queued>>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        write_group(&writer, std::mem::take(&mut batch)).await;
+        write_group(&writer, engine, std::mem::take(&mut batch)).await;
     }
 }
 
-async fn write_group(writer: &SqlitePool, jobs: Vec<Box<dyn Queued>>) {
+async fn write_group(writer: &AnyPool, engine: Engine, jobs: Vec<Box<dyn Queued>>) {
     let started = std::time::Instant::now();
-    let mut tx = match writer.begin_with("BEGIN IMMEDIATE").await {
+    let mut tx = match super::begin_write(engine, writer).await {
         Ok(tx) => tx,
         Err(e) => {
             tracing::error!(error = %e, writes = jobs.len(), "cannot begin a group of writes");

@@ -4,12 +4,13 @@
 
 use super::error::StoreResult;
 use super::group_commit::GroupWrite;
+use super::sql::query;
 use super::statements::Statements;
 use super::Store;
 use crate::domain::guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
 use crate::domain::ids::{ChannelId, GuildId, RoleId, UserId};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 /// How often an active member's `last_seen_ms` is written at most.
 const TOUCH_EVERY_MS: i64 = 60_000;
@@ -27,11 +28,11 @@ pub(super) struct MemberTouch {
 
 /// Makes sure the guild row exists (a command can arrive before GUILD_CREATE is stored).
 pub(super) async fn ensure_guild(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     now_ms: i64,
 ) -> StoreResult<()> {
-    sqlx::query(
+    query(
         "INSERT INTO guilds (id, name, first_seen_ms, updated_ms) VALUES (?, '', ?, ?)
          ON CONFLICT (id) DO NOTHING",
     )
@@ -52,7 +53,7 @@ impl GroupWrite for MemberTouch {
     }
 
     /// The guild row if needed, the member, their roles.
-    fn write(self, _: Option<&SqliteRow>, s: &mut Statements<'static>) -> StoreResult<()> {
+    fn write(self, _: Option<&AnyRow>, s: &mut Statements<'static>) -> StoreResult<()> {
         touch_statements(&self, s);
         Ok(())
     }
@@ -79,9 +80,17 @@ fn touch_statements(t: &MemberTouch, s: &mut Statements<'static>) {
     .bind(t.now_ms);
     // The roles held now replace those held before; roles that did not change are left as
     // they are (no page written).
+    // (`NOT IN ()` is SQLite's alone: no roles held is a condition of its own.)
+    let kept = if t.roles.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "AND role_id NOT IN ({})",
+            vec!["?"; t.roles.len()].join(", ")
+        )
+    };
     s.push(&format!(
-        "DELETE FROM member_roles WHERE guild_id = ? AND user_id = ? AND role_id NOT IN ({})",
-        vec!["?"; t.roles.len()].join(", ")
+        "DELETE FROM member_roles WHERE guild_id = ? AND user_id = ? {kept}"
     ))
     .bind(t.guild.to_db())
     .bind(t.user.to_db());
@@ -90,7 +99,7 @@ fn touch_statements(t: &MemberTouch, s: &mut Statements<'static>) {
     }
     if !t.roles.is_empty() {
         s.push(&format!(
-            "INSERT OR IGNORE INTO member_roles (guild_id, user_id, role_id) VALUES {}",
+            "INSERT INTO member_roles (guild_id, user_id, role_id) VALUES {} ON CONFLICT DO NOTHING",
             vec!["(?, ?, ?)"; t.roles.len()].join(", ")
         ));
         for role in &t.roles {
@@ -115,7 +124,7 @@ pub(crate) type SeenMembers =
 
 impl Store {
     pub async fn qa_settings(&self, guild: GuildId) -> StoreResult<QaSettings> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT qa_channel_id, admin_channel_id, escalation_after_minutes FROM guilds WHERE id = ?",
         )
         .bind(guild.to_db())
@@ -146,7 +155,7 @@ impl Store {
         };
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query(&format!(
+        query(&format!(
             "UPDATE guilds SET {column} = ?, updated_ms = ? WHERE id = ?"
         ))
         .bind(value)
@@ -165,10 +174,10 @@ impl Store {
         member_count: Option<u64>,
         now_ms: i64,
     ) -> StoreResult<()> {
-        sqlx::query(
+        query(
             "INSERT INTO guilds (id, name, member_count, first_seen_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?4)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-               member_count = COALESCE(excluded.member_count, member_count), updated_ms = excluded.updated_ms",
+               member_count = COALESCE(excluded.member_count, guilds.member_count), updated_ms = excluded.updated_ms",
         )
         .bind(id.to_db())
         .bind(name)
@@ -180,7 +189,7 @@ impl Store {
     }
 
     pub async fn guild(&self, id: GuildId) -> StoreResult<Option<GuildRow>> {
-        let row = sqlx::query("SELECT id, name, timezone, first_seen_ms FROM guilds WHERE id = ?1")
+        let row = query("SELECT id, name, timezone, first_seen_ms FROM guilds WHERE id = ?1")
             .bind(id.to_db())
             .fetch_optional(self.pool())
             .await?;
@@ -249,7 +258,7 @@ impl Store {
     }
 
     pub async fn member(&self, guild: GuildId, user: UserId) -> StoreResult<Option<MemberRow>> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT guild_id, user_id, display_name, first_seen_ms, last_seen_ms
              FROM members WHERE guild_id = ?1 AND user_id = ?2",
         )
@@ -271,7 +280,7 @@ impl Store {
 /// user_id)` with a `since_ms` (the opt-ins and opt-outs), in the caller's transaction;
 /// `false` when it was so already.
 pub(super) async fn set_member_flag(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     table: &'static str,
     guild: GuildId,
     user: UserId,
@@ -279,7 +288,7 @@ pub(super) async fn set_member_flag(
     now_ms: i64,
 ) -> StoreResult<bool> {
     let done = if present {
-        sqlx::query(&format!(
+        query(&format!(
             "INSERT INTO {table} (guild_id, user_id, since_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
         ))
         .bind(guild.to_db())
@@ -288,7 +297,7 @@ pub(super) async fn set_member_flag(
         .execute(conn)
         .await?
     } else {
-        sqlx::query(&format!(
+        query(&format!(
             "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"
         ))
         .bind(guild.to_db())
@@ -302,6 +311,7 @@ pub(super) async fn set_member_flag(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::sql::query_scalar;
     use std::time::Duration;
 
     #[tokio::test]
@@ -341,21 +351,20 @@ mod tests {
             store.member(g2, u).await.unwrap().unwrap().first_seen_ms,
             50
         );
-        let roles: Vec<String> = sqlx::query_scalar(
-            "SELECT guild_id || ':' || role_id FROM member_roles ORDER BY guild_id",
-        )
-        .fetch_all(store.pool())
-        .await
-        .unwrap();
+        let roles: Vec<String> =
+            query_scalar("SELECT guild_id || ':' || role_id FROM member_roles ORDER BY guild_id")
+                .fetch_all(store.pool())
+                .await
+                .unwrap();
         assert_eq!(roles, vec!["1:8"], "roles are replaced, per guild");
-        let count: Option<i64> = sqlx::query_scalar("SELECT member_count FROM guilds WHERE id = 1")
+        let count: Option<i64> = query_scalar("SELECT member_count FROM guilds WHERE id = 1")
             .fetch_one(store.pool())
             .await
             .unwrap();
         assert_eq!(count, Some(3), "an unknown count keeps the last one");
         // Roles given up go, including the last one.
         store.touch_member(g1, u, "Ada L.", &[], 60).await.unwrap();
-        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM member_roles")
+        let left: i64 = query_scalar("SELECT COUNT(*) FROM member_roles")
             .fetch_one(store.pool())
             .await
             .unwrap();

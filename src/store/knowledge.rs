@@ -4,11 +4,12 @@
 //! its quiz questions with their explanations and its content cards.
 
 use super::error::{StoreError, StoreResult};
+use super::sql::{query, query_scalar, Engine};
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use crate::domain::knowledge::{KbEntry, KbHit, KbKind};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 impl Store {
     /// Full-text matches for an FTS5 expression built by `domain::knowledge::fts_query`
@@ -19,21 +20,31 @@ impl Store {
         fts_query: &str,
         limit: u32,
     ) -> StoreResult<Vec<KbHit>> {
-        let rows = sqlx::query(&format!(
-            "WITH hits AS (
-                SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0) AS score
-                FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
-                ORDER BY bm25(kb_index, 2.0, 1.0) LIMIT ?3)
+        // The expression's quoted terms joined by OR read the same as FTS5's MATCH and as
+        // Postgres's web-search syntax, which never fails on any text.
+        let hits = self.engine.pick(
+            "SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0) AS score
+             FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
+             ORDER BY bm25(kb_index, 2.0, 1.0) LIMIT ?3",
+            "SELECT kind, ref, topic_id, title, body,
+                    CAST(ts_rank('{0, 0, 0.5, 1}', search, q) AS DOUBLE PRECISION) AS score
+             FROM kb_index, websearch_to_tsquery('english', ?1) q
+             WHERE search @@ q AND guild_id = ?2
+             ORDER BY score DESC LIMIT ?3",
+        );
+        let rows = query(&format!(
+            "WITH hits AS ({hits})
              SELECT h.*, {VERIFICATION_COLUMNS}
              FROM hits h
-             LEFT JOIN kb_entries e ON h.kind = 'answer' AND e.id = CAST(h.ref AS INTEGER)
+             LEFT JOIN kb_entries e
+               ON e.id = CASE WHEN h.kind = 'answer' THEN CAST(h.ref AS BIGINT) END
                AND e.guild_id = ?2
              {VERIFICATION_JOINS}
              ORDER BY h.score DESC"
         ))
         .bind(fts_query)
         .bind(guild.to_db())
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -72,7 +83,7 @@ impl Store {
     }
 
     pub async fn kb_entry(&self, guild: GuildId, id: KbId) -> StoreResult<Option<KbEntry>> {
-        let row = sqlx::query(&format!(
+        let row = query(&format!(
             "SELECT {ENTRY_COLUMNS}, {VERIFICATION_COLUMNS} FROM kb_entries e {VERIFICATION_JOINS}
              WHERE e.guild_id = ? AND e.id = ?"
         ))
@@ -92,7 +103,7 @@ impl Store {
         now_ms: i64,
         limit: u32,
     ) -> StoreResult<Vec<(GuildId, KbEntry)>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT e.guild_id, {ENTRY_COLUMNS}, {VERIFICATION_COLUMNS},
                     COALESCE(e.verified_ms, e.created_ms)
                       + COALESCE(tv.days, g.verification_days, ?1) * 86400000 AS due_ms
@@ -106,7 +117,7 @@ impl Store {
         ))
         .bind(i64::from(default_days))
         .bind(now_ms)
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -125,7 +136,7 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE kb_entries SET reminded_ms = ? WHERE guild_id = ? AND id = ?")
+        query("UPDATE kb_entries SET reminded_ms = ? WHERE guild_id = ? AND id = ?")
             .bind(now_ms)
             .bind(guild.to_db())
             .bind(id.to_db())
@@ -146,7 +157,7 @@ impl Store {
         by: UserId,
         now_ms: i64,
     ) -> StoreResult<bool> {
-        Ok(sqlx::query(
+        Ok(query(
             "UPDATE kb_entries SET verified_ms = ?, verified_by = ?
              WHERE guild_id = ? AND id = ? AND removed_ms IS NULL",
         )
@@ -173,7 +184,7 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        let old: Option<String> = sqlx::query_scalar(
+        let old: Option<String> = query_scalar(
             "SELECT answer FROM kb_entries WHERE guild_id = ? AND id = ? AND removed_ms IS NULL",
         )
         .bind(guild.to_db())
@@ -183,7 +194,7 @@ impl Store {
         let Some(old) = old else {
             return Ok(false);
         };
-        sqlx::query(
+        query(
             "INSERT INTO kb_revisions (kb_id, answer, replaced_ms, replaced_by) VALUES (?, ?, ?, ?)",
         )
         .bind(id.to_db())
@@ -192,7 +203,7 @@ impl Store {
         .bind(by.to_db())
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
+        query(
             "UPDATE kb_entries SET answer = ?, updated_ms = ?, verified_ms = ?, verified_by = ?
              WHERE guild_id = ? AND id = ?",
         )
@@ -204,14 +215,12 @@ impl Store {
         .bind(id.to_db())
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE kb_index SET body = ? WHERE kind = 'answer' AND ref = ? AND guild_id = ?",
-        )
-        .bind(answer)
-        .bind(id.to_string())
-        .bind(guild.to_db())
-        .execute(&mut *tx)
-        .await?;
+        query("UPDATE kb_index SET body = ? WHERE kind = 'answer' AND ref = ? AND guild_id = ?")
+            .bind(answer)
+            .bind(id.to_string())
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
         super::cards::rewrite_answer_card(&mut tx, guild, id, card_back, now_ms).await?;
         tx.commit().await?;
         Ok(true)
@@ -231,7 +240,7 @@ impl Store {
         }
         let mut tx = self.write_tx().await?;
         for (rank, (kb, verified)) in served.iter().enumerate() {
-            sqlx::query(
+            query(
                 "INSERT INTO kb_served (guild_id, ask_id, kb_id, rank, verified, at_ms) VALUES (?, ?, ?, ?, ?, ?)
                  ON CONFLICT DO NOTHING",
             )
@@ -239,7 +248,7 @@ impl Store {
             .bind(ask)
             .bind(kb.to_db())
             .bind(rank as i64 + 1)
-            .bind(*verified)
+            .bind(i64::from(*verified))
             .bind(now_ms)
             .execute(&mut *tx)
             .await?;
@@ -255,8 +264,8 @@ impl Store {
         from_ms: i64,
         to_ms: i64,
     ) -> StoreResult<(i64, i64)> {
-        let r = sqlx::query(
-            "SELECT COUNT(*) AS served, COALESCE(SUM(verified), 0) AS verified FROM kb_served
+        let r = query(
+            "SELECT COUNT(*) AS served, CAST(COALESCE(SUM(verified), 0) AS BIGINT) AS verified FROM kb_served
              WHERE guild_id = ? AND at_ms >= ? AND at_ms < ?",
         )
         .bind(guild.to_db())
@@ -273,13 +282,12 @@ impl Store {
         &self,
         guild: GuildId,
     ) -> StoreResult<(Option<u32>, Vec<(String, u32)>)> {
-        let own: Option<i64> =
-            sqlx::query_scalar("SELECT verification_days FROM guilds WHERE id = ?")
-                .bind(guild.to_db())
-                .fetch_optional(&self.pool)
-                .await?
-                .flatten();
-        let topics = sqlx::query(
+        let own: Option<i64> = query_scalar("SELECT verification_days FROM guilds WHERE id = ?")
+            .bind(guild.to_db())
+            .fetch_optional(&self.pool)
+            .await?
+            .flatten();
+        let topics = query(
             "SELECT topic_id, days FROM topic_verification WHERE guild_id = ? ORDER BY topic_id",
         )
         .bind(guild.to_db())
@@ -303,14 +311,14 @@ impl Store {
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         match topic {
             None => {
-                sqlx::query("UPDATE guilds SET verification_days = ? WHERE id = ?")
+                query("UPDATE guilds SET verification_days = ? WHERE id = ?")
                     .bind(i64::from(days))
                     .bind(guild.to_db())
                     .execute(&mut *tx)
                     .await?;
             }
             Some(t) => {
-                sqlx::query(
+                query(
                     "INSERT INTO topic_verification (guild_id, topic_id, days) VALUES (?, ?, ?)
                      ON CONFLICT (guild_id, topic_id) DO UPDATE SET days = excluded.days",
                 )
@@ -335,7 +343,7 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
+        let done = query(
             "UPDATE kb_entries SET removed_ms = ?, removed_by = ?
              WHERE guild_id = ? AND id = ? AND removed_ms IS NULL",
         )
@@ -347,7 +355,7 @@ impl Store {
         .await?
         .rows_affected()
             == 1;
-        sqlx::query("DELETE FROM kb_index WHERE kind = 'answer' AND ref = ? AND guild_id = ?")
+        query("DELETE FROM kb_index WHERE kind = 'answer' AND ref = ? AND guild_id = ?")
             .bind(id.to_string())
             .bind(guild.to_db())
             .execute(&mut *tx)
@@ -368,7 +376,7 @@ const VERIFICATION_COLUMNS: &str =
     COALESCE(tv.days, g.verification_days) AS e_interval_days";
 
 /// When an answer was last verified and its own interval; `None` when the row has no answer.
-fn verification(r: &SqliteRow) -> Option<(i64, Option<u32>)> {
+fn verification(r: &AnyRow) -> Option<(i64, Option<u32>)> {
     r.get::<Option<i64>, _>("e_id")?;
     Some((
         r.get::<Option<i64>, _>("e_verified_ms")?,
@@ -381,7 +389,7 @@ const ENTRY_COLUMNS: &str =
     "e.topic_id, e.question, e.answer, e.author_id, e.removed_ms, e.reminded_ms,
     (SELECT a.thread_id FROM asks a WHERE a.id = e.ask_id) AS thread_id";
 
-fn entry_from_row(r: &SqliteRow) -> KbEntry {
+fn entry_from_row(r: &AnyRow) -> KbEntry {
     let (verified_ms, interval_days) = verification(r).unwrap_or((0, None));
     KbEntry {
         id: KbId(r.get("e_id")),
@@ -410,7 +418,7 @@ pub(super) struct NewKbEntry<'a> {
 
 /// Adds an accepted answer to the knowledge base and its index; returns its id.
 pub(super) async fn insert_answer(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     e: &NewKbEntry<'_>,
     now_ms: i64,
 ) -> StoreResult<KbId> {
@@ -423,7 +431,7 @@ pub(super) async fn insert_answer(
         author,
         accepted_by,
     } = *e;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = query_scalar(
         "INSERT INTO kb_entries (guild_id, ask_id, topic_id, question, answer, author_id, accepted_by, created_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
@@ -437,7 +445,7 @@ pub(super) async fn insert_answer(
     .bind(now_ms)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query(
+    query(
         "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id) VALUES (?, ?, ?, 'answer', ?, ?)",
     )
     .bind(question)
@@ -452,33 +460,34 @@ pub(super) async fn insert_answer(
 
 /// Rewrites the index rows of the guild's tips, current question versions and content cards
 /// (after an import, in its transaction).
-pub(super) async fn reindex_content(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-) -> StoreResult<()> {
-    sqlx::query("DELETE FROM kb_index WHERE guild_id = ? AND kind IN ('tip', 'question', 'card')")
+pub(super) async fn reindex_content(conn: &mut AnyConnection, guild: GuildId) -> StoreResult<()> {
+    query("DELETE FROM kb_index WHERE guild_id = ? AND kind IN ('tip', 'question', 'card')")
         .bind(guild.to_db())
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
+    query(
         "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id)
          SELECT 'Tip', text, guild_id, 'tip', id, topic_id FROM tips WHERE guild_id = ?",
     )
     .bind(guild.to_db())
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    // The body: the right choice (from the JSON array of choices), a new line, the explanation.
+    let right_choice = Engine::of(conn).pick(
+        "json_extract(v.choices, '$[' || v.correct || ']') || char(10)",
+        "(CAST(v.choices AS json) ->> CAST(v.correct AS INT)) || chr(10)",
+    );
+    query(&format!(
         "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id)
-         SELECT v.prompt,
-                json_extract(v.choices, '$[' || v.correct || ']') || char(10) || v.explanation,
+         SELECT v.prompt, {right_choice} || v.explanation,
                 q.guild_id, 'question', q.id, q.topic_id
          FROM questions q JOIN question_versions v ON v.id = q.current_version
-         WHERE q.guild_id = ?",
-    )
+         WHERE q.guild_id = ?"
+    ))
     .bind(guild.to_db())
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    query(
         "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id)
          SELECT front, back, guild_id, 'card', content_id, topic_id FROM cards
          WHERE guild_id = ? AND content_id IS NOT NULL AND retired_ms IS NULL",

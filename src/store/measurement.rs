@@ -3,13 +3,15 @@
 
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
+use super::sql::{flag, query, query_scalar};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::measurement::{CheckRecord, Experiment, FirstTryRecord, NewExperiment};
 use chrono::NaiveDate;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
-fn experiment_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Experiment> {
+fn experiment_from_row(r: &AnyRow) -> Option<Experiment> {
     Some(Experiment {
         id: r.get("id"),
         topic: r.get("topic_id"),
@@ -35,7 +37,7 @@ impl Store {
         user: UserId,
         day: NaiveDate,
     ) -> StoreResult<u32> {
-        let n: i64 = sqlx::query_scalar(
+        let n: i64 = query_scalar(
             "SELECT COUNT(*) FROM answers
              WHERE guild_id = ? AND user_id = ? AND local_day = ? AND is_check = 1",
         )
@@ -53,7 +55,7 @@ impl Store {
         guild: GuildId,
         since: NaiveDate,
     ) -> StoreResult<Vec<CheckRecord>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT a.user_id, v.topic_id, a.local_day, json_array_length(v.choices) AS choices,
                     a.correct, COALESCE(a.check_predicted, 0.0) AS predicted,
                     COALESCE(a.check_first, 0) AS first
@@ -73,9 +75,9 @@ impl Store {
                     topic: r.get("topic_id"),
                     day: r.get::<String, _>("local_day").parse().ok()?,
                     choices: usize::try_from(r.get::<i64, _>("choices")).unwrap_or(2),
-                    correct: r.get("correct"),
+                    correct: flag(r, "correct"),
                     predicted: r.get("predicted"),
-                    first: r.get("first"),
+                    first: flag(r, "first"),
                 })
             })
             .collect())
@@ -83,13 +85,13 @@ impl Store {
 
     /// Each member's first answer to the current version of each question.
     pub async fn first_tries(&self, guild: GuildId) -> StoreResult<Vec<FirstTryRecord>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT user_id, question_id, choice, correct FROM (
                SELECT a.user_id, a.question_id, a.choice, a.correct,
                       ROW_NUMBER() OVER (PARTITION BY a.user_id, a.version_id ORDER BY a.id) AS nth
                FROM answers a JOIN questions q
                  ON q.guild_id = a.guild_id AND q.current_version = a.version_id
-               WHERE a.guild_id = ?1)
+               WHERE a.guild_id = ?1) AS tries
              WHERE nth = 1",
         )
         .bind(guild.to_db())
@@ -101,7 +103,7 @@ impl Store {
                 user: r.get::<i64, _>("user_id") as u64,
                 question: r.get("question_id"),
                 choice: usize::try_from(r.get::<i64, _>("choice")).unwrap_or(0),
-                correct: r.get("correct"),
+                correct: flag(r, "correct"),
             })
             .collect())
     }
@@ -111,7 +113,7 @@ impl Store {
         &self,
         guild: GuildId,
     ) -> StoreResult<Vec<(String, String, usize, usize)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT q.id, q.topic_id, json_array_length(v.choices) AS choices, v.correct
              FROM questions q JOIN question_versions v ON v.id = q.current_version
              WHERE q.guild_id = ? ORDER BY q.id",
@@ -134,7 +136,7 @@ impl Store {
 
     /// The guild's latest experiment (running, ended or stopped).
     pub async fn latest_experiment(&self, guild: GuildId) -> StoreResult<Option<Experiment>> {
-        let row = sqlx::query(&format!(
+        let row = query(&format!(
             "SELECT {EXPERIMENT_COLUMNS} FROM experiments WHERE guild_id = ?
              ORDER BY started_ms DESC, id DESC LIMIT 1"
         ))
@@ -152,7 +154,7 @@ impl Store {
     ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, e.guild, e.now_ms).await?;
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = query_scalar(
             "INSERT INTO experiments (guild_id, topic_id, holdout_pct, seed, started_by, started_ms,
                start_day, ends_day)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -168,13 +170,13 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         for (user, holdout) in arms {
-            sqlx::query(
+            query(
                 "INSERT INTO experiment_arms (experiment_id, user_id, holdout, late, assigned_ms)
                  VALUES (?, ?, ?, 0, ?)",
             )
             .bind(id)
             .bind(*user as i64)
-            .bind(*holdout)
+            .bind(i64::from(*holdout))
             .bind(e.now_ms)
             .execute(&mut *tx)
             .await?;
@@ -185,7 +187,7 @@ impl Store {
 
     /// Stops an experiment (no-op if it was stopped before).
     pub async fn stop_experiment(&self, id: i64, now_ms: i64) -> StoreResult<()> {
-        sqlx::query("UPDATE experiments SET stopped_ms = ? WHERE id = ? AND stopped_ms IS NULL")
+        query("UPDATE experiments SET stopped_ms = ? WHERE id = ? AND stopped_ms IS NULL")
             .bind(now_ms)
             .bind(id)
             .execute(&self.writer)
@@ -195,7 +197,7 @@ impl Store {
 
     /// The stored arms: `(member, holdout)`.
     pub async fn experiment_arms(&self, id: i64) -> StoreResult<Vec<(u64, bool)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ? ORDER BY user_id",
         )
         .bind(id)
@@ -203,7 +205,7 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| (r.get::<i64, _>("user_id") as u64, r.get("holdout")))
+            .map(|r| (r.get::<i64, _>("user_id") as u64, flag(r, "holdout")))
             .collect())
     }
 
@@ -215,13 +217,14 @@ impl Store {
         now_ms: i64,
         draw: impl Fn(u64) -> bool,
     ) -> StoreResult<bool> {
-        let stored: Option<bool> = sqlx::query_scalar(
+        let stored: Option<bool> = query_scalar::<i64>(
             "SELECT holdout FROM experiment_arms WHERE experiment_id = ? AND user_id = ?",
         )
         .bind(experiment)
         .bind(user.to_db())
         .fetch_optional(&self.pool)
-        .await?;
+        .await?
+        .map(|h| h != 0);
         match stored {
             Some(h) => Ok(h),
             None => Ok(self.arms_of(experiment, &[user], now_ms, draw).await?[0]),
@@ -241,14 +244,14 @@ impl Store {
     ) -> StoreResult<Vec<bool>> {
         let mut tx = self.write_tx().await?;
         let stored: std::collections::HashMap<i64, bool> =
-            sqlx::query("SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ?")
+            query("SELECT user_id, holdout FROM experiment_arms WHERE experiment_id = ?")
                 .bind(experiment)
                 .fetch_all(&mut *tx)
                 .await?
                 .iter()
-                .map(|r| (r.get("user_id"), r.get("holdout")))
+                .map(|r| (r.get("user_id"), flag(r, "holdout")))
                 .collect();
-        let mut late: u64 = sqlx::query_scalar::<_, i64>(
+        let mut late: u64 = query_scalar::<i64>(
             "SELECT COUNT(*) FROM experiment_arms WHERE experiment_id = ? AND late = 1",
         )
         .bind(experiment)
@@ -266,13 +269,13 @@ impl Store {
             }
             let holdout = draw(late);
             late += 1;
-            sqlx::query(
+            query(
                 "INSERT INTO experiment_arms (experiment_id, user_id, holdout, late, assigned_ms)
                  VALUES (?, ?, ?, 1, ?)",
             )
             .bind(experiment)
             .bind(id)
-            .bind(holdout)
+            .bind(i64::from(holdout))
             .bind(now_ms)
             .execute(&mut *tx)
             .await?;
@@ -285,7 +288,7 @@ impl Store {
 
     /// When each member first answered (Unix ms): where their time with peerlearn starts.
     pub async fn first_answers(&self, guild: GuildId) -> StoreResult<Vec<(u64, i64)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT user_id, MIN(answered_ms) AS first_ms FROM answers WHERE guild_id = ? GROUP BY user_id",
         )
         .bind(guild.to_db())
@@ -299,7 +302,7 @@ impl Store {
 
     /// The members the bot has seen in the guild.
     pub async fn known_members(&self, guild: GuildId) -> StoreResult<Vec<u64>> {
-        let rows: Vec<i64> = sqlx::query_scalar(
+        let rows: Vec<i64> = query_scalar(
             "SELECT user_id FROM members WHERE guild_id = ? AND user_id > 0 ORDER BY user_id",
         )
         .bind(guild.to_db())
@@ -310,7 +313,7 @@ impl Store {
 
     /// Every member who has answered at least once.
     pub async fn answering_members(&self, guild: GuildId) -> StoreResult<Vec<u64>> {
-        let rows: Vec<i64> = sqlx::query_scalar(
+        let rows: Vec<i64> = query_scalar(
             "SELECT DISTINCT user_id FROM member_progress WHERE guild_id = ? ORDER BY user_id",
         )
         .bind(guild.to_db())

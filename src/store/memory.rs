@@ -4,12 +4,14 @@
 //! ([`super::answers`]) through [`save_memory`] and [`save_progress`].
 
 use super::error::StoreResult;
+use super::sql::query;
 use super::statements::Statements;
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
 use crate::domain::quiz::Progress;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 impl Store {
     /// The guild's topics as `(id, name, number of questions)`, and the member's memories as
@@ -19,7 +21,7 @@ impl Store {
         guild: GuildId,
         user: UserId,
     ) -> StoreResult<(Vec<(String, String, i64)>, Vec<(String, Memory)>)> {
-        let topics = sqlx::query(
+        let topics = query(
             "SELECT t.id, t.name,
                     (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
                       AS questions
@@ -31,7 +33,7 @@ impl Store {
         .iter()
         .map(|r| (r.get("id"), r.get("name"), r.get("questions")))
         .collect();
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT q.topic_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
              WHERE m.guild_id = ? AND m.user_id = ?"
@@ -54,7 +56,7 @@ impl Store {
         user: UserId,
         topic: &str,
     ) -> StoreResult<Vec<Memory>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
              WHERE m.guild_id = ? AND m.user_id = ? AND q.topic_id = ?"
@@ -85,12 +87,8 @@ impl Store {
     }
 }
 
-async fn progress(
-    conn: &mut SqliteConnection,
-    guild: GuildId,
-    user: UserId,
-) -> StoreResult<Progress> {
-    let row = sqlx::query(
+async fn progress(conn: &mut AnyConnection, guild: GuildId, user: UserId) -> StoreResult<Progress> {
+    let row = query(
         "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
     )
     .bind(guild.to_db())
@@ -108,12 +106,12 @@ async fn progress(
 }
 
 async fn memory(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     user: UserId,
     question_id: &str,
 ) -> StoreResult<Option<Memory>> {
-    let row = sqlx::query(&format!(
+    let row = query(&format!(
         "SELECT {MEMORY_COLUMNS} FROM memory m
          WHERE m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
     ))
@@ -132,7 +130,7 @@ pub(super) const MEMORY_COLUMNS: &str = "m.stability AS m_stability, m.difficult
 
 /// Reads [`MEMORY_COLUMNS`] by name; `None` when there is no memory (a left join found none)
 /// or a day does not parse.
-pub(super) fn memory_from_row(r: &sqlx::sqlite::SqliteRow) -> Option<Memory> {
+pub(super) fn memory_from_row(r: &AnyRow) -> Option<Memory> {
     Some(Memory {
         stability: r.get::<Option<f64>, _>("m_stability")?,
         difficulty: r.get::<Option<f64>, _>("m_difficulty")?,
@@ -172,8 +170,8 @@ pub(super) fn save_memory(
     .bind(m.due_day.to_string())
     .bind(i64::from(m.reviews))
     .bind(i64::from(m.lapses))
-    .bind(first_correct)
-    .bind(latest_correct);
+    .bind(i64::from(first_correct))
+    .bind(i64::from(latest_correct));
 }
 
 /// Saves a member's points and streak after an answer.

@@ -1,11 +1,13 @@
-//! The SQLite store: opening the file (WAL, every commit synced to disk, foreign keys, busy
-//! timeout), applying `migrations/`, and the queries, grouped by table family. Returns domain
-//! values.
+//! The store: opening SQLite (the default: one file, WAL, every commit synced to disk, foreign
+//! keys, busy timeout) or Postgres (`database.url`), applying the engine's `migrations/`, and
+//! the queries, written once for both engines (see [`sql`]) and grouped by table family.
+//! Returns domain values.
 
 mod answers;
 mod asks;
 mod boards;
 mod cards;
+mod catalog;
 mod checkpoints;
 mod content;
 mod error;
@@ -24,21 +26,28 @@ mod recount;
 mod reports;
 mod reviews;
 mod schedules;
+pub mod sql;
 mod statements;
 mod tracks;
 
+pub use catalog::{Column, ColumnKind};
 pub use error::{StoreError, StoreResult};
 pub use recount::Recount;
+pub use sql::Engine;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::ConnectOptions as _;
+use sql::query_scalar;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{AnyPool, ConnectOptions as _, Executor as _};
 use std::path::{Path, PathBuf};
+use std::str::FromStr as _;
 use std::time::Duration;
 
-/// The embedded migrations (`migrations/*.sql`).
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// The embedded migrations of each engine (`migrations/sqlite/`, `migrations/postgres/`). A
+/// migration's version is the same on both; Postgres starts at version 12, the schema that
+/// SQLite reached in twelve steps.
+pub static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+pub static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Why the store could not be opened.
 #[derive(Debug, thiserror::Error)]
@@ -48,30 +57,52 @@ pub enum OpenError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot open the database {path}: {source}")]
-    Open { path: PathBuf, source: sqlx::Error },
-    #[error("cannot apply database migrations to {path}: {source}")]
+    #[error("cannot open the database {place}: {source}")]
+    Open { place: String, source: sqlx::Error },
+    #[error("cannot apply database migrations to {place}: {source}")]
     Migrate {
-        path: PathBuf,
+        place: String,
         source: sqlx::migrate::MigrateError,
     },
+    #[error("database.url must start with postgres:// or postgresql:// (leave it empty for SQLite at database.path); got {0:?}")]
+    Url(String),
+}
+
+/// Where the data lives.
+#[derive(Clone, Debug)]
+enum Place {
+    /// A SQLite file.
+    File(PathBuf),
+    /// A Postgres database, its URL without the password.
+    Server(String),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::File(path) => write!(f, "{}", path.display()),
+            Place::Server(url) => f.write_str(url),
+        }
+    }
 }
 
 /// A handle on the database; cheap to clone.
 ///
 /// Reads share a pool of connections; every write goes through the one writer connection, so
 /// writers queue in order instead of retrying on SQLite's busy lock (whose back-off sleeps
-/// would add milliseconds to a click under load).
+/// would add milliseconds to a click under load). On Postgres the same holds within a process;
+/// several processes sharing one Postgres claim their work with row locks and leases.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
-    writer: SqlitePool,
+    engine: Engine,
+    pool: AnyPool,
+    writer: AnyPool,
     group: group_commit::GroupWriter,
     /// What was last written for each active member (see [`Store::touch_member`]).
     seen: guilds::SeenMembers,
-    /// The connection that checkpoints in the background (see [`checkpoints`]).
-    checkpointer: SqlitePool,
-    path: PathBuf,
+    /// The connection that checkpoints in the background (see [`checkpoints`]); SQLite only.
+    checkpointer: Option<AnyPool>,
+    place: Place,
 }
 
 /// The writer's page cache, in KiB (SQLite's default is 2 MiB): every click updates a few
@@ -79,16 +110,27 @@ pub struct Store {
 /// operating system cost the one writer time.
 const WRITER_CACHE_KIB: &str = "-16384";
 
+/// Read connections per process on Postgres (each is a server process).
+const POSTGRES_READERS: u32 = 4;
+
 /// Brings the schema up to date on a connection of its own. An upgrade may rewrite big tables
 /// (board totals: about 15 s at a million answers), so it is announced, and its statements are not
 /// reported as slow (sqlx would print each whole migration as a warning).
-async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), OpenError> {
+async fn migrate(
+    place: &Place,
+    options: &AnyConnectOptions,
+    migrator: &sqlx::migrate::Migrator,
+    setup: &'static str,
+) -> Result<(), OpenError> {
     let failed = |source| OpenError::Migrate {
-        path: path.to_path_buf(),
+        place: place.to_string(),
         source,
     };
-    let conn = SqlitePoolOptions::new()
+    let conn = AnyPoolOptions::new()
         .max_connections(1)
+        .after_connect(move |conn, _| {
+            Box::pin(async move { conn.execute(setup).await.map(|_| ()) })
+        })
         .connect_with(
             options
                 .clone()
@@ -96,120 +138,214 @@ async fn migrate(path: &Path, options: &SqliteConnectOptions) -> Result<(), Open
         )
         .await
         .map_err(|source| OpenError::Open {
-            path: path.to_path_buf(),
+            place: place.to_string(),
             source,
         })?;
     // A new database has no table of applied migrations yet: nothing to announce.
-    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
+    let applied: Vec<i64> = query_scalar("SELECT version FROM _sqlx_migrations")
         .fetch_all(&conn)
         .await
         .unwrap_or_default();
-    let pending = MIGRATOR
+    let pending = migrator
         .iter()
         .filter(|m| !applied.contains(&m.version))
         .count();
     if !applied.is_empty() && pending > 0 {
         tracing::info!(
-            database = %path.display(),
+            database = %place,
             pending,
             "upgrading the database schema; on a large database this takes a minute or two"
         );
     }
-    let result = MIGRATOR.run(&conn).await.map_err(failed);
+    let result = migrator.run(&conn).await.map_err(failed);
     conn.close().await;
     result
 }
 
+/// A pool whose connections each run `setup` first.
+async fn pool(
+    place: &Place,
+    options: &AnyConnectOptions,
+    connections: u32,
+    setup: String,
+) -> Result<AnyPool, OpenError> {
+    let setup: &'static str = Box::leak(setup.into_boxed_str());
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .after_connect(move |conn, _| {
+            Box::pin(async move { conn.execute(setup).await.map(|_| ()) })
+        })
+        .connect_with(options.clone())
+        .await
+        .map_err(|source| OpenError::Open {
+            place: place.to_string(),
+            source,
+        })
+}
+
 impl Store {
-    /// Opens (creating if needed) the database file and brings its schema up to date.
+    /// Opens the database the settings name: Postgres at `database.url` when it is set, else
+    /// SQLite at `database.path`.
+    pub async fn open_configured(
+        settings: &crate::config::DatabaseSettings,
+    ) -> Result<Store, OpenError> {
+        if settings.url.trim().is_empty() {
+            Store::open(
+                &settings.path,
+                Duration::from_millis(settings.busy_timeout_ms),
+            )
+            .await
+        } else {
+            Store::connect(settings.url.trim()).await
+        }
+    }
+
+    /// Opens (creating if needed) the SQLite file and brings its schema up to date.
     pub async fn open(path: &Path, busy_timeout: Duration) -> Result<Store, OpenError> {
+        sqlx::any::install_default_drivers();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| OpenError::Folder {
                 path: parent.to_path_buf(),
                 source,
             })?;
         }
-        let options = SqliteConnectOptions::new()
+        let place = Place::File(path.to_path_buf());
+        let url = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(busy_timeout);
-        let open_error = |source| OpenError::Open {
-            path: path.to_path_buf(),
+            .to_url_lossy();
+        let options = AnyConnectOptions::from_url(&url).map_err(|source| OpenError::Open {
+            place: place.to_string(),
             source,
-        };
-        migrate(path, &options).await?;
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(
-                options
-                    .clone()
-                    .pragma(
-                        "wal_autocheckpoint",
-                        checkpoints::WRITER_AUTOCHECKPOINT_PAGES,
-                    )
-                    .pragma("cache_size", WRITER_CACHE_KIB),
-            )
-            .await
-            .map_err(open_error)?;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options.clone())
-            .await
-            .map_err(open_error)?;
-        let checkpointer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await
-            .map_err(open_error)?;
+        })?;
+        // WAL, every commit synced to disk, foreign keys, and a wait on a busy lock.
+        let setup = format!(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = {};",
+            busy_timeout.as_millis()
+        );
+        let migrate_setup: &'static str = Box::leak(setup.clone().into_boxed_str());
+        migrate(&place, &options, &SQLITE_MIGRATOR, migrate_setup).await?;
+        let writer_setup = format!(
+            "{setup} PRAGMA wal_autocheckpoint = {}; PRAGMA cache_size = {WRITER_CACHE_KIB};",
+            checkpoints::WRITER_AUTOCHECKPOINT_PAGES
+        );
+        let writer = pool(&place, &options, 1, writer_setup).await?;
+        let readers = pool(&place, &options, 4, setup.clone()).await?;
+        let checkpointer = pool(&place, &options, 1, setup).await?;
         tokio::spawn(checkpoints::run(checkpointer.clone()));
-        Ok(Store {
+        Ok(Store::assemble(
+            Engine::Sqlite,
+            readers,
+            writer,
+            Some(checkpointer),
+            place,
+        ))
+    }
+
+    /// Connects to the Postgres database at `url` and brings its schema up to date.
+    pub async fn connect(url: &str) -> Result<Store, OpenError> {
+        sqlx::any::install_default_drivers();
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(OpenError::Url(redact(url)));
+        }
+        let place = Place::Server(redact(url));
+        let options = AnyConnectOptions::from_str(url).map_err(|source| OpenError::Open {
+            place: place.to_string(),
+            source,
+        })?;
+        // Times are Unix seconds and days are text, so the session's zone reads nothing; UTC
+        // keeps what the server prints in its logs comparable with the bot's.
+        let setup = "SET TIME ZONE 'UTC'";
+        migrate(&place, &options, &POSTGRES_MIGRATOR, setup).await?;
+        let writer = pool(&place, &options, 1, setup.into()).await?;
+        let readers = pool(&place, &options, POSTGRES_READERS, setup.into()).await?;
+        Ok(Store::assemble(
+            Engine::Postgres,
+            readers,
+            writer,
+            None,
+            place,
+        ))
+    }
+
+    fn assemble(
+        engine: Engine,
+        pool: AnyPool,
+        writer: AnyPool,
+        checkpointer: Option<AnyPool>,
+        place: Place,
+    ) -> Store {
+        Store {
+            engine,
             pool,
-            group: group_commit::GroupWriter::start(writer.clone()),
+            group: group_commit::GroupWriter::start(writer.clone(), engine),
             seen: Default::default(),
             writer,
             checkpointer,
-            path: path.to_path_buf(),
-        })
+            place,
+        }
     }
 
-    /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a
-    /// transaction that reads before it writes never fails to upgrade under concurrency.
-    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+    /// The engine behind this store.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// A write transaction that holds the write lock at once (SQLite's `BEGIN IMMEDIATE`), so
+    /// a transaction that reads before it writes never fails to upgrade under concurrency.
+    pub(crate) async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(begin_write(self.engine, &self.writer).await?)
     }
 
     /// The connections for reading.
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
     /// The one connection for writing (outside the store: seeding, benchmarks, tests).
-    pub fn writer(&self) -> &SqlitePool {
+    pub fn writer(&self) -> &AnyPool {
         &self.writer
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The SQLite file, if the store is one.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.place {
+            Place::File(path) => Some(path),
+            Place::Server(_) => None,
+        }
     }
 
-    /// Bytes on disk: the database file plus its write-ahead log.
-    pub fn size_bytes(&self) -> u64 {
-        let mut total = 0;
-        for suffix in ["", "-wal"] {
-            let mut p = self.path.clone().into_os_string();
-            p.push(suffix);
-            total += std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+    /// Where the data lives, for messages: a file's path, or a server's URL without its
+    /// password.
+    pub fn place(&self) -> String {
+        self.place.to_string()
+    }
+
+    /// Bytes on disk: the database file plus its write-ahead log (SQLite), or the database's
+    /// size as the server reports it (Postgres).
+    pub async fn size_bytes(&self) -> u64 {
+        match &self.place {
+            Place::File(path) => {
+                let mut total = 0;
+                for suffix in ["", "-wal"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    total += std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+                }
+                total
+            }
+            Place::Server(_) => query_scalar::<i64>("SELECT pg_database_size(current_database())")
+                .fetch_one(&self.pool)
+                .await
+                .map_or(0, |n| n.max(0) as u64),
         }
-        total
     }
 
     /// Applied migration versions, oldest first.
     pub async fn applied_migrations(&self) -> StoreResult<Vec<i64>> {
         Ok(
-            sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+            query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
                 .fetch_all(&self.pool)
                 .await?,
         )
@@ -219,7 +355,33 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
         self.writer.close().await;
-        self.checkpointer.close().await;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.close().await;
+        }
+    }
+}
+
+/// A write transaction on `writer`: on SQLite one that takes the write lock at once (`BEGIN
+/// IMMEDIATE`); Postgres locks rows as they are written.
+async fn begin_write(
+    engine: Engine,
+    writer: &AnyPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    match engine {
+        Engine::Sqlite => writer.begin_with("BEGIN IMMEDIATE").await,
+        Engine::Postgres => writer.begin().await,
+    }
+}
+
+/// `url` without its password, for messages and logs.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => "(a URL that does not parse)".into(),
     }
 }
 
@@ -237,17 +399,17 @@ mod tests {
             store.applied_migrations().await.unwrap(),
             vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
         );
-        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        let mode: String = query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
             .await
             .unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        let fk: i64 = query_scalar("PRAGMA foreign_keys")
             .fetch_one(store.pool())
             .await
             .unwrap();
         assert_eq!(fk, 1);
-        assert!(store.size_bytes() > 0);
+        assert!(store.size_bytes().await > 0);
         store.close().await;
         // Opening again is a no-op for migrations.
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
@@ -259,7 +421,7 @@ mod tests {
 
     /// The SQL of the migrations whose version is in `versions`, in order.
     fn migration_sql(versions: std::ops::RangeInclusive<u32>) -> Vec<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -280,7 +442,7 @@ mod tests {
 
     #[tokio::test]
     async fn board_totals_move_to_member_order_keeping_their_counts_and_triggers() {
-        let pool = SqlitePoolOptions::new()
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
             .max_connections(1)
             .connect("sqlite::memory:")
             .await
@@ -308,7 +470,7 @@ mod tests {
             .await
             .unwrap();
         }
-        let everything = |pool: SqlitePool| async move {
+        let everything = |pool: sqlx::SqlitePool| async move {
             let mut all = Vec::new();
             for sql in [
                 "SELECT guild_id || period || period_key || topic_id || ':' || user_id || ':' || points || ',' || answers || ',' || correct FROM board_totals ORDER BY 1",

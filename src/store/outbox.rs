@@ -5,15 +5,16 @@
 //! `dm_channels` tables.
 
 use super::error::StoreResult;
+use super::sql::{query, query_scalar};
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, MessageId, UserId};
 use crate::domain::outbox::OutboxRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 impl Store {
     /// The oldest pending posts, at most `limit`.
     pub async fn pending_posts(&self, limit: u32) -> StoreResult<Vec<OutboxRow>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT id, guild_id, channel_id, payload, attempts, recipient_id FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
         )
         .bind(i64::from(limit))
@@ -40,13 +41,13 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE outbox SET state = 'sent', message_id = ?, sent_ms = ?, attempts = attempts + 1 WHERE id = ?")
+        query("UPDATE outbox SET state = 'sent', message_id = ?, sent_ms = ?, attempts = attempts + 1 WHERE id = ?")
             .bind(message_id.to_db())
             .bind(now_ms)
             .bind(outbox_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
+        query(
             "UPDATE quiz_posts SET message_id = ?, posted_ms = ?, closes_ms = ? + (closes_ms - created_ms)
              WHERE outbox_id = ?",
         )
@@ -62,7 +63,7 @@ impl Store {
     /// The direct-message channel the bot has with `user`, if it has opened it before.
     pub async fn dm_channel(&self, user: UserId) -> StoreResult<Option<ChannelId>> {
         let channel: Option<i64> =
-            sqlx::query_scalar("SELECT channel_id FROM dm_channels WHERE user_id = ?")
+            query_scalar("SELECT channel_id FROM dm_channels WHERE user_id = ?")
                 .bind(user.to_db())
                 .fetch_optional(&self.pool)
                 .await?;
@@ -70,7 +71,7 @@ impl Store {
     }
 
     pub async fn save_dm_channel(&self, user: UserId, channel: ChannelId) -> StoreResult<()> {
-        sqlx::query(
+        query(
             "INSERT INTO dm_channels (user_id, channel_id) VALUES (?, ?)
              ON CONFLICT (user_id) DO UPDATE SET channel_id = excluded.channel_id",
         )
@@ -88,7 +89,7 @@ impl Store {
         error: &str,
         give_up: bool,
     ) -> StoreResult<()> {
-        sqlx::query(
+        query(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?,
                state = CASE WHEN ? THEN 'failed' ELSE state END WHERE id = ?",
         )
@@ -104,14 +105,14 @@ impl Store {
 /// Queues one message in the caller's transaction: to `channel`, or to `recipient` by direct
 /// message (`channel` is then 0 until the delivery worker opens the DM). Its outbox id.
 pub(super) async fn queue_post(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     channel: ChannelId,
     recipient: Option<UserId>,
     payload: &str,
     now_ms: i64,
 ) -> StoreResult<i64> {
-    let id = sqlx::query_scalar(
+    let id = query_scalar(
         "INSERT INTO outbox (guild_id, channel_id, recipient_id, payload, created_ms)
          VALUES (?, ?, ?, ?, ?) RETURNING id",
     )

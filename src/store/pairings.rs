@@ -5,14 +5,16 @@
 use super::boards::credit;
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
+use super::sql::{query, query_scalar};
 use super::Store;
 use crate::domain::boards::{AwardKind, BoardKeys, Credit};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::pairing::{History, NewPairing, Outcome, PairingRow};
 use crate::domain::schedule::Run;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
-fn row_from(r: &sqlx::sqlite::SqliteRow) -> PairingRow {
+fn row_from(r: &AnyRow) -> PairingRow {
     PairingRow {
         id: r.get("id"),
         topic: r.get("topic_id"),
@@ -54,7 +56,7 @@ impl Store {
         today: &str,
         now_ms: i64,
     ) -> StoreResult<Vec<UserId>> {
-        Ok(sqlx::query_scalar::<_, i64>(
+        Ok(query_scalar::<i64>(
             "SELECT o.user_id FROM pairing_optins o
              WHERE o.guild_id = ?1
                AND NOT EXISTS (SELECT 1 FROM expert_away a WHERE a.guild_id = ?1 AND a.user_id = o.user_id
@@ -75,12 +77,15 @@ impl Store {
 
     /// Each member's latest pairing: when, and with whom.
     pub async fn pairing_history(&self, guild: GuildId) -> StoreResult<Vec<History>> {
-        let rows = sqlx::query(
+        let rows = query(
             "WITH sides (user_id, partner, at_ms) AS (
                  SELECT learner_id, mentor_id, created_ms FROM pairings WHERE guild_id = ?1
                  UNION ALL
-                 SELECT mentor_id, learner_id, created_ms FROM pairings WHERE guild_id = ?1)
-             SELECT user_id, partner, MAX(at_ms) AS at_ms FROM sides GROUP BY user_id",
+                 SELECT mentor_id, learner_id, created_ms FROM pairings WHERE guild_id = ?1),
+             latest AS (SELECT user_id, MAX(at_ms) AS at_ms FROM sides GROUP BY user_id)
+             SELECT s.user_id, MAX(s.partner) AS partner, l.at_ms
+             FROM latest l JOIN sides s ON s.user_id = l.user_id AND s.at_ms = l.at_ms
+             GROUP BY s.user_id, l.at_ms",
         )
         .bind(guild.to_db())
         .fetch_all(&self.pool)
@@ -103,7 +108,7 @@ impl Store {
         scheduled_ms: i64,
         learner: UserId,
     ) -> StoreResult<Option<PairingRow>> {
-        let row = sqlx::query(&format!(
+        let row = query(&format!(
             "SELECT {COLUMNS} FROM pairings
              WHERE guild_id = ? AND schedule_id = ? AND scheduled_ms = ? AND learner_id = ?"
         ))
@@ -131,7 +136,7 @@ impl Store {
     ) -> StoreResult<Outcome> {
         let mut tx = self.write_tx().await?;
         let column = if talked { "talked" } else { "skipped" };
-        let done = sqlx::query(&format!(
+        let done = query(&format!(
             "UPDATE pairings SET {column}_ms = ?, {column}_by = ?
              WHERE id = ? AND guild_id = ? AND talked_ms IS NULL AND skipped_ms IS NULL"
         ))
@@ -152,9 +157,9 @@ impl Store {
                 (pairing.mentor, AwardKind::Helping),
                 (pairing.learner, AwardKind::Asking),
             ] {
-                sqlx::query(
+                query(
                     "INSERT INTO member_progress (guild_id, user_id, points) VALUES (?, ?, ?)
-                     ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points",
+                     ON CONFLICT (guild_id, user_id) DO UPDATE SET points = member_progress.points + excluded.points",
                 )
                 .bind(guild.to_db())
                 .bind(user.to_db())
@@ -187,7 +192,7 @@ impl Store {
         guild: GuildId,
         from_ms: i64,
     ) -> StoreResult<Vec<PairingRow>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT {COLUMNS} FROM pairings WHERE guild_id = ? AND created_ms >= ? ORDER BY id"
         ))
         .bind(guild.to_db())
@@ -200,13 +205,13 @@ impl Store {
 
 /// Records a run's pairings in its transaction (a run pairs a learner once).
 pub(super) async fn insert_pairings(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     run: &Run,
     pairings: &[NewPairing],
     now_ms: i64,
 ) -> StoreResult<()> {
     for p in pairings {
-        sqlx::query(
+        query(
             "INSERT INTO pairings (guild_id, schedule_id, scheduled_ms, topic_id, learner_id, mentor_id,
                learner_recall, created_ms)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",

@@ -4,15 +4,17 @@
 
 use super::content::{version_from_row, VERSION_COLUMNS};
 use super::error::StoreResult;
+use super::sql::query;
 use super::Store;
 use crate::domain::ids::{ChannelId, GuildId, MessageId, PostId};
 use crate::domain::quiz::QuizPost;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 const POST_COLUMNS: &str = "p.id, p.guild_id, p.channel_id, p.message_id, p.closes_ms, p.answer_count, p.correct_count, p.shown_count, p.revealed_ms, p.posted_ms";
 
 /// Reads [`POST_COLUMNS`] and the version's [`VERSION_COLUMNS`] by name.
-fn post_from_row(r: &sqlx::sqlite::SqliteRow) -> QuizPost {
+fn post_from_row(r: &AnyRow) -> QuizPost {
     QuizPost {
         id: PostId::from_db(r.get("id")),
         guild: GuildId::from_db(r.get("guild_id")),
@@ -42,7 +44,7 @@ fn post_query(filter: &str) -> String {
 impl Store {
     /// The quiz post an outbox row delivers.
     pub async fn quiz_post_for_outbox(&self, outbox_id: i64) -> StoreResult<Option<QuizPost>> {
-        let row = sqlx::query(&post_query("p.outbox_id = ?"))
+        let row = query(&post_query("p.outbox_id = ?"))
             .bind(outbox_id)
             .fetch_optional(&self.pool)
             .await?;
@@ -50,7 +52,7 @@ impl Store {
     }
 
     pub async fn quiz_post(&self, id: PostId) -> StoreResult<Option<QuizPost>> {
-        let row = sqlx::query(&post_query("p.id = ?"))
+        let row = query(&post_query("p.id = ?"))
             .bind(id.to_db())
             .fetch_optional(&self.pool)
             .await?;
@@ -59,7 +61,7 @@ impl Store {
 
     /// Delivered posts whose message shows an old count or that should now be revealed.
     pub async fn posts_needing_edit(&self, now_ms: i64) -> StoreResult<Vec<QuizPost>> {
-        let rows = sqlx::query(&post_query(
+        let rows = query(&post_query(
             "p.message_id IS NOT NULL AND p.revealed_ms IS NULL AND (p.shown_count <> p.answer_count OR p.closes_ms <= ?)
              ORDER BY p.id",
         ))
@@ -76,7 +78,7 @@ impl Store {
         shown_count: i64,
         revealed_ms: Option<i64>,
     ) -> StoreResult<()> {
-        sqlx::query("UPDATE quiz_posts SET shown_count = ?, revealed_ms = COALESCE(?, revealed_ms) WHERE id = ?")
+        query("UPDATE quiz_posts SET shown_count = ?, revealed_ms = COALESCE(?, revealed_ms) WHERE id = ?")
             .bind(shown_count)
             .bind(revealed_ms)
             .bind(id.to_db())

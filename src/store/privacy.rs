@@ -8,6 +8,7 @@
 //! response-time figures still add up. Everything happens in one transaction.
 
 use super::error::StoreResult;
+use super::sql::{flag, query, query_scalar};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{
@@ -37,7 +38,7 @@ impl Store {
     pub async fn member_export(&self, guild: GuildId, user: UserId) -> StoreResult<MemberExport> {
         let (g, u) = (guild.to_db(), user.to_db());
         let pool = self.pool();
-        let profile = sqlx::query(
+        let profile = query(
             "SELECT display_name, first_seen_ms, last_seen_ms FROM members WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
@@ -49,7 +50,7 @@ impl Store {
             first_seen: iso(r.get("first_seen_ms")),
             last_seen: iso(r.get("last_seen_ms")),
         });
-        let roles_seen = sqlx::query_scalar::<_, i64>(
+        let roles_seen = query_scalar::<i64>(
             "SELECT role_id FROM member_roles WHERE guild_id = ? AND user_id = ? ORDER BY role_id",
         )
         .bind(g)
@@ -59,7 +60,7 @@ impl Store {
         .into_iter()
         .map(|r| (r as u64).to_string())
         .collect();
-        let review_preferences = sqlx::query(
+        let review_preferences = query(
             "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
@@ -71,7 +72,7 @@ impl Store {
             delivery: r.get("delivery"),
             paused_until: r.get("paused_until"),
         });
-        let progress = sqlx::query(
+        let progress = query(
             "SELECT points, streak_days, best_streak, last_day FROM member_progress WHERE guild_id = ? AND user_id = ?",
         )
         .bind(g)
@@ -84,7 +85,7 @@ impl Store {
             best_streak: r.get("best_streak"),
             last_day: r.get("last_day"),
         });
-        let answers = sqlx::query(
+        let answers = query(
             "SELECT a.answered_ms, a.local_day, a.source, a.question_id, v.prompt, v.choices, a.choice,
                     a.correct, a.latency_ms, a.points, a.is_check
              FROM answers a JOIN question_versions v ON v.id = a.version_id
@@ -112,11 +113,11 @@ impl Store {
                 correct: r.get::<i64, _>("correct") != 0,
                 seconds_to_answer: r.get::<i64, _>("latency_ms") as f64 / 1000.0,
                 points: r.get("points"),
-                knowledge_check: r.get("is_check"),
+                knowledge_check: flag(r, "is_check"),
             }
         })
         .collect();
-        let review_schedule = sqlx::query(
+        let review_schedule = query(
             "SELECT question_id, stability, difficulty, last_day, due_day, reviews, lapses
              FROM memory WHERE guild_id = ? AND user_id = ? ORDER BY due_day, question_id",
         )
@@ -135,7 +136,7 @@ impl Store {
             lapses: r.get("lapses"),
         })
         .collect();
-        let points = sqlx::query(
+        let points = query(
             "SELECT at_ms, kind, points, topic_id FROM points_ledger WHERE guild_id = ? AND user_id = ? ORDER BY id",
         )
         .bind(g)
@@ -150,7 +151,7 @@ impl Store {
             topic_id: r.get("topic_id"),
         })
         .collect();
-        let competency = sqlx::query(
+        let competency = query(
             "SELECT topic_id, first_day, reached_day FROM competency WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(g)
@@ -164,7 +165,7 @@ impl Store {
             reached_day: r.get("reached_day"),
         })
         .collect();
-        let expert_topics = sqlx::query(
+        let expert_topics = query(
             "SELECT topic_id, added_ms FROM experts WHERE guild_id = ? AND user_id = ? ORDER BY topic_id",
         )
         .bind(g)
@@ -177,18 +178,17 @@ impl Store {
             since: iso(r.get("added_ms")),
         })
         .collect();
-        let away = sqlx::query(
-            "SELECT since_ms, until_ms FROM expert_away WHERE guild_id = ? AND user_id = ?",
-        )
-        .bind(g)
-        .bind(u)
-        .fetch_optional(pool)
-        .await?
-        .map(|r| AwayRow {
-            since: iso(r.get("since_ms")),
-            until: iso_opt(r.get("until_ms")),
-        });
-        let questions_asked = sqlx::query(
+        let away =
+            query("SELECT since_ms, until_ms FROM expert_away WHERE guild_id = ? AND user_id = ?")
+                .bind(g)
+                .bind(u)
+                .fetch_optional(pool)
+                .await?
+                .map(|r| AwayRow {
+                    since: iso(r.get("since_ms")),
+                    until: iso_opt(r.get("until_ms")),
+                });
+        let questions_asked = query(
             "SELECT id, created_ms, text, topic_id, state, closed_ms FROM asks
              WHERE guild_id = ? AND asker_id = ? ORDER BY id",
         )
@@ -206,7 +206,7 @@ impl Store {
             closed_at: iso_opt(r.get("closed_ms")),
         })
         .collect();
-        let questions_assigned = sqlx::query(
+        let questions_assigned = query(
             "SELECT ask_id, assigned_ms, responded_ms, outcome FROM ask_assignments
              WHERE guild_id = ? AND expert_id = ? ORDER BY ask_id",
         )
@@ -222,7 +222,7 @@ impl Store {
             outcome: r.get("outcome"),
         })
         .collect();
-        let knowledge_written = sqlx::query(
+        let knowledge_written = query(
             "SELECT id, created_ms, question, answer, author_id, accepted_by FROM kb_entries
              WHERE guild_id = ?1 AND (author_id = ?2 OR accepted_by = ?2) ORDER BY id",
         )
@@ -240,7 +240,7 @@ impl Store {
             accepted_it: r.get::<i64, _>("accepted_by") == u,
         })
         .collect();
-        let experiments = sqlx::query(
+        let experiments = query(
             "SELECT e.started_ms, e.ends_day, e.topic_id, a.holdout, a.assigned_ms
              FROM experiment_arms a JOIN experiments e ON e.id = a.experiment_id
              WHERE e.guild_id = ? AND a.user_id = ? ORDER BY e.id",
@@ -254,11 +254,11 @@ impl Store {
             started: iso(r.get("started_ms")),
             ends_day: r.get("ends_day"),
             topic_id: r.get("topic_id"),
-            holdout: r.get("holdout"),
+            holdout: flag(r, "holdout"),
             assigned_at: iso(r.get("assigned_ms")),
         })
         .collect();
-        let cards_held = sqlx::query(
+        let cards_held = query(
             "SELECT h.card_id, c.front, h.reason, h.added_ms, h.first_due, h.dropped_ms
              FROM card_holders h JOIN cards c ON c.id = h.card_id
              WHERE h.guild_id = ? AND h.user_id = ? ORDER BY h.added_ms, h.card_id",
@@ -277,7 +277,7 @@ impl Store {
             dropped_at: iso_opt(r.get("dropped_ms")),
         })
         .collect();
-        let card_grades = sqlx::query(
+        let card_grades = query(
             "SELECT r.answered_ms, r.local_day, r.source, r.card_id, c.front, r.knew, r.points
              FROM card_reviews r JOIN cards c ON c.id = r.card_id
              WHERE r.guild_id = ? AND r.user_id = ? ORDER BY r.id",
@@ -293,11 +293,11 @@ impl Store {
             source: r.get("source"),
             card_id: r.get("card_id"),
             front: r.get("front"),
-            knew_it: r.get("knew"),
+            knew_it: flag(r, "knew"),
             points: r.get("points"),
         })
         .collect();
-        let questions_followed = sqlx::query(
+        let questions_followed = query(
             "SELECT ask_id, followed_ms FROM ask_followers WHERE guild_id = ? AND user_id = ? ORDER BY ask_id",
         )
         .bind(g)
@@ -310,7 +310,7 @@ impl Store {
             followed_at: iso(r.get("followed_ms")),
         })
         .collect();
-        let pairings = sqlx::query(
+        let pairings = query(
             "SELECT topic_id, learner_id, created_ms, talked_ms, skipped_ms FROM pairings
              WHERE guild_id = ?1 AND (learner_id = ?2 OR mentor_id = ?2) ORDER BY id",
         )
@@ -361,8 +361,8 @@ impl Store {
         let (g, u) = (guild.to_db(), user.to_db());
         let mut tx = self.write_tx().await?;
         // A fresh anonymous id: below every id (real or anonymous) used so far in this server.
-        let anonymous: i64 = sqlx::query_scalar(
-            "SELECT MIN(-1, COALESCE(MIN(id), 0) - 1) FROM (
+        let anonymous: i64 = query_scalar(
+            "SELECT CASE WHEN MIN(id) < 0 THEN MIN(id) - 1 ELSE -1 END FROM (
                SELECT MIN(user_id) AS id FROM answers WHERE guild_id = ?1
                UNION ALL SELECT MIN(asker_id) FROM asks WHERE guild_id = ?1
                UNION ALL SELECT MIN(expert_id) FROM asks WHERE guild_id = ?1
@@ -374,7 +374,7 @@ impl Store {
                UNION ALL SELECT MIN(author_id) FROM cards WHERE guild_id = ?1
                UNION ALL SELECT MIN(learner_id) FROM pairings WHERE guild_id = ?1
                UNION ALL SELECT MIN(mentor_id) FROM pairings WHERE guild_id = ?1
-               UNION ALL SELECT MIN(actor_id) FROM knowledge_events WHERE guild_id = ?1)",
+               UNION ALL SELECT MIN(actor_id) FROM knowledge_events WHERE guild_id = ?1) AS used",
         )
         .bind(g)
         .fetch_one(&mut *tx)
@@ -397,7 +397,7 @@ impl Store {
             "expert_optouts",
             "pairing_optins",
         ] {
-            out.deleted += sqlx::query(&format!(
+            out.deleted += query(&format!(
                 "DELETE FROM {table} WHERE guild_id = ? AND user_id = ?"
             ))
             .bind(g)
@@ -407,7 +407,7 @@ impl Store {
             .rows_affected();
         }
         // Their arm in experiments (their anonymous answers are no longer anyone's to assign).
-        out.deleted += sqlx::query(
+        out.deleted += query(
             "DELETE FROM experiment_arms WHERE user_id = ?2
              AND experiment_id IN (SELECT id FROM experiments WHERE guild_id = ?1)",
         )
@@ -417,13 +417,13 @@ impl Store {
         .await?
         .rows_affected();
         // The day's report figures may name them (the support list): computed again when asked.
-        sqlx::query("DELETE FROM daily_figures WHERE guild_id = ?")
+        query("DELETE FROM daily_figures WHERE guild_id = ?")
             .bind(g)
             .execute(&mut *tx)
             .await?;
         // Questions still in progress are closed; only the ones that became knowledge keep
         // their text (it is in the knowledge base anyway).
-        sqlx::query(
+        query(
             "UPDATE asks SET state = 'abandoned', closed_ms = COALESCE(closed_ms, ?3)
              WHERE guild_id = ?1 AND asker_id = ?2 AND state IN ('searching', 'open')",
         )
@@ -432,7 +432,7 @@ impl Store {
         .bind(now_ms)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
+        query(
             "UPDATE asks SET text = '(removed at the member''s request)'
              WHERE guild_id = ?1 AND asker_id = ?2 AND kb_id IS NULL",
         )
@@ -441,7 +441,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         // An open question assigned to them waits for the next expert.
-        sqlx::query(
+        query(
             "UPDATE asks SET expert_id = NULL WHERE guild_id = ? AND expert_id = ? AND state = 'open'",
         )
         .bind(g)
@@ -464,7 +464,7 @@ impl Store {
             ("pairings", "skipped_by"),
             ("knowledge_events", "actor_id"),
         ] {
-            out.anonymised += sqlx::query(&format!(
+            out.anonymised += query(&format!(
                 "UPDATE {table} SET {column} = ?3 WHERE guild_id = ?1 AND {column} = ?2"
             ))
             .bind(g)
@@ -474,7 +474,7 @@ impl Store {
             .await?
             .rows_affected();
         }
-        out.anonymised += sqlx::query(
+        out.anonymised += query(
             "UPDATE kb_revisions SET replaced_by = ?3 WHERE replaced_by = ?2
              AND kb_id IN (SELECT id FROM kb_entries WHERE guild_id = ?1)",
         )
@@ -493,7 +493,7 @@ impl Store {
     /// The server's own retention in days, if it set one.
     pub async fn retention_days(&self, guild: GuildId) -> StoreResult<Option<u32>> {
         let days: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT retention_days FROM guilds WHERE id = ?")
+            query_scalar("SELECT retention_days FROM guilds WHERE id = ?")
                 .bind(guild.to_db())
                 .fetch_optional(self.pool())
                 .await?;
@@ -508,7 +508,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query("UPDATE guilds SET retention_days = ?, updated_ms = ? WHERE id = ?")
+        query("UPDATE guilds SET retention_days = ?, updated_ms = ? WHERE id = ?")
             .bind(i64::from(days))
             .bind(now_ms)
             .bind(guild.to_db())
@@ -519,7 +519,7 @@ impl Store {
 
     /// Every guild with its retention: its own, else `default`.
     pub async fn retentions(&self, default: u32) -> StoreResult<Vec<(GuildId, u32)>> {
-        let rows = sqlx::query("SELECT id, retention_days FROM guilds ORDER BY id")
+        let rows = query("SELECT id, retention_days FROM guilds ORDER BY id")
             .fetch_all(self.pool())
             .await?;
         Ok(rows
@@ -536,10 +536,15 @@ impl Store {
     pub async fn purge_before(&self, guild: GuildId, cutoff_ms: i64) -> StoreResult<Purged> {
         let mut out = Purged::default();
         let targets: [(&str, &str, &str, &mut u64); 6] = [
-            ("answers", "answered_ms", "1", &mut out.answers),
-            ("card_reviews", "answered_ms", "1", &mut out.card_grades),
-            ("points_ledger", "at_ms", "1", &mut out.points),
-            ("knowledge_events", "at_ms", "1", &mut out.question_events),
+            ("answers", "answered_ms", "1 = 1", &mut out.answers),
+            ("card_reviews", "answered_ms", "1 = 1", &mut out.card_grades),
+            ("points_ledger", "at_ms", "1 = 1", &mut out.points),
+            (
+                "knowledge_events",
+                "at_ms",
+                "1 = 1",
+                &mut out.question_events,
+            ),
             (
                 "asks",
                 "created_ms",
@@ -558,28 +563,20 @@ impl Store {
         ];
         for (table, time, condition, count) in targets {
             loop {
-                // The rows first, then the delete: one short write per batch.
-                let ids: Vec<i64> = sqlx::query_scalar(&format!(
-                    "SELECT x.rowid FROM {table} x WHERE x.guild_id = ?1 AND x.{time} < ?2 AND {condition}
-                     LIMIT ?3"
+                // One short write per batch.
+                let deleted = query(&format!(
+                    "DELETE FROM {table} WHERE id IN (
+                       SELECT x.id FROM {table} x
+                       WHERE x.guild_id = ?1 AND x.{time} < ?2 AND {condition} LIMIT ?3)"
                 ))
                 .bind(guild.to_db())
                 .bind(cutoff_ms)
                 .bind(PURGE_BATCH)
-                .fetch_all(self.pool())
-                .await?;
-                if ids.is_empty() {
-                    break;
-                }
-                let list = serde_json::to_string(&ids).unwrap_or_default();
-                *count += sqlx::query(&format!(
-                    "DELETE FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))"
-                ))
-                .bind(list)
                 .execute(&self.writer)
                 .await?
                 .rows_affected();
-                if ids.len() < PURGE_BATCH as usize {
+                *count += deleted;
+                if deleted < PURGE_BATCH as u64 {
                     break;
                 }
             }

@@ -9,11 +9,12 @@
 //! not its first, is in the same period, in which case it only replaces the latest result.
 
 use super::error::StoreResult;
+use super::sql::{query, query_scalar};
 use super::Store;
 use crate::domain::ids::GuildId;
 use crate::domain::periods::{keys_for, Span};
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// The board totals of every period from the ledger (points) and the answers (answers, right
 /// answers, knowledge gain), for the days and periods in `recount_days`.
@@ -43,7 +44,7 @@ steps (user_id, topic_id, period, period_key, points, answered, correct, pairs, 
     WHERE l.guild_id = ?1
     UNION ALL
     SELECT user_id, topic_id, period, period_key, 0, 1, correct,
-           n >= 2 AND NOT same,
+           CASE WHEN n >= 2 AND NOT same THEN 1 ELSE 0 END,
            CASE WHEN n >= 2 AND NOT same THEN first_correct ELSE 0 END,
            CASE WHEN n < 2 THEN 0 WHEN same THEN correct - previous_correct ELSE correct END
     FROM compared
@@ -88,7 +89,7 @@ pub enum Recount<'a> {
 impl Store {
     /// The guilds whose totals a migration asked to count again.
     pub async fn recounts_due(&self) -> StoreResult<Vec<GuildId>> {
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT guild_id FROM recounts_due")
+        let ids: Vec<i64> = query_scalar("SELECT guild_id FROM recounts_due")
             .fetch_all(self.pool())
             .await?;
         Ok(ids.into_iter().map(GuildId::from_db).collect())
@@ -110,27 +111,27 @@ impl Store {
 
 /// [`Store::recount_totals`] inside the caller's transaction.
 pub(super) async fn recount(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     guild: GuildId,
     season_weeks: u32,
     what: Recount<'_>,
 ) -> StoreResult<()> {
     let g = guild.to_db();
-    let days: Vec<String> = sqlx::query_scalar(
+    let days: Vec<String> = query_scalar(
         "SELECT local_day FROM answers WHERE guild_id = ?1
          UNION SELECT local_day FROM points_ledger WHERE guild_id = ?1",
     )
     .bind(g)
     .fetch_all(&mut *conn)
     .await?;
-    sqlx::query(
+    query(
         "CREATE TEMP TABLE IF NOT EXISTS recount_days (
              day TEXT NOT NULL, period TEXT NOT NULL, period_key TEXT NOT NULL,
              PRIMARY KEY (day, period))",
     )
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM recount_days")
+    query("DELETE FROM recount_days")
         .execute(&mut *conn)
         .await?;
     for day in days.iter().filter_map(|d| d.parse::<NaiveDate>().ok()) {
@@ -140,7 +141,7 @@ pub(super) async fn recount(
                     continue;
                 }
             }
-            sqlx::query("INSERT INTO recount_days (day, period, period_key) VALUES (?, ?, ?)")
+            query("INSERT INTO recount_days (day, period, period_key) VALUES (?, ?, ?)")
                 .bind(day.to_string())
                 .bind(period.as_str())
                 .bind(key)
@@ -157,29 +158,23 @@ pub(super) async fn recount(
                 format!("DELETE FROM {table} WHERE guild_id = ? AND period = ? AND period_key = ?")
             }
         };
-        let mut q = sqlx::query(&sql).bind(g);
+        let mut q = query(&sql).bind(g);
         if let Recount::Period(span) = what {
             q = q.bind(span.period.as_str()).bind(&span.key);
         }
         q.execute(&mut *conn).await?;
     }
-    sqlx::query(BOARD_TOTALS)
-        .bind(g)
-        .execute(&mut *conn)
-        .await?;
+    query(BOARD_TOTALS).bind(g).execute(&mut *conn).await?;
     if let Recount::Everything = what {
-        sqlx::query(PAIR_RECORDS)
-            .bind(g)
-            .execute(&mut *conn)
-            .await?;
+        query(PAIR_RECORDS).bind(g).execute(&mut *conn).await?;
     }
     for sql in [
         "DELETE FROM recounts_due WHERE guild_id = ?",
         "DELETE FROM daily_figures WHERE guild_id = ?",
     ] {
-        sqlx::query(sql).bind(g).execute(&mut *conn).await?;
+        query(sql).bind(g).execute(&mut *conn).await?;
     }
-    sqlx::query("DELETE FROM recount_days")
+    query("DELETE FROM recount_days")
         .execute(&mut *conn)
         .await?;
     Ok(())

@@ -5,6 +5,7 @@
 
 use super::error::StoreResult;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
+use super::sql::{query, query_as, query_scalar};
 use super::Store;
 use crate::domain::analytics::{
     AnswerFact, AskRecord, AssignmentRecord, CompetencyCount, SpanTotals, StreakRecord,
@@ -51,7 +52,7 @@ impl Store {
     ) -> StoreResult<Vec<(SpanTotals, HashMap<String, SpanTotals>)>> {
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
-            let rows = sqlx::query(
+            let rows = query(
                 "SELECT topic_id, answers, correct, members, pairs, pairs_first_right,
                         pairs_latest_right, pair_members
                  FROM guild_totals WHERE guild_id = ? AND period = ? AND period_key = ?",
@@ -95,9 +96,9 @@ impl Store {
         struct Row {
             user_id: i64,
             local_day: String,
-            correct: bool,
+            correct: i64,
         }
-        let rows: Vec<Row> = sqlx::query_as(
+        let rows: Vec<Row> = query_as(
             "SELECT user_id, local_day, correct FROM answers WHERE guild_id = ? AND local_day >= ?",
         )
         .bind(guild.to_db())
@@ -110,7 +111,7 @@ impl Store {
                 Some(AnswerFact {
                     user: r.user_id as u64,
                     day: day_of(&r.local_day)?,
-                    correct: r.correct,
+                    correct: r.correct != 0,
                 })
             })
             .collect())
@@ -126,14 +127,14 @@ impl Store {
     ) -> StoreResult<(usize, Vec<(NaiveDate, Tally)>)> {
         let (people, rows): (i64, Vec<WeekRow>) = match role {
             None => (
-                sqlx::query_scalar(
+                query_scalar(
                     "SELECT COALESCE(MAX(members), 0) FROM guild_totals
                      WHERE guild_id = ? AND period = 'all' AND topic_id = ''",
                 )
                 .bind(guild.to_db())
                 .fetch_one(self.pool())
                 .await?,
-                sqlx::query_as(
+                query_as(
                     "SELECT period_key AS week, answers, correct FROM guild_totals
                      WHERE guild_id = ? AND period = 'week' AND topic_id = ''",
                 )
@@ -142,15 +143,15 @@ impl Store {
                 .await?,
             ),
             Some(role) => (
-                sqlx::query_scalar(
+                query_scalar(
                     "SELECT COUNT(*) FROM member_roles WHERE guild_id = ? AND role_id = ?",
                 )
                 .bind(guild.to_db())
                 .bind(role as i64)
                 .fetch_one(self.pool())
                 .await?,
-                sqlx::query_as(
-                    "SELECT b.period_key AS week, SUM(b.answers) AS answers, SUM(b.correct) AS correct
+                query_as(
+                    "SELECT b.period_key AS week, CAST(SUM(b.answers) AS BIGINT) AS answers, CAST(SUM(b.correct) AS BIGINT) AS correct
                      FROM member_roles r JOIN board_totals b
                        ON b.guild_id = r.guild_id AND b.user_id = r.user_id
                       AND b.period = 'week' AND b.topic_id = ''
@@ -187,17 +188,22 @@ impl Store {
         if spans.is_empty() {
             return Ok(vec![]);
         }
+        // Days from a member's first answer in the topic to competency.
+        let took = self.engine.pick(
+            "CAST(julianday(c.reached_day) - julianday(c.first_day) AS INTEGER)",
+            "CAST(c.reached_day AS date) - CAST(c.first_day AS date)",
+        );
         let sql = format!(
             "WITH spans (i, start_day, end_day) AS (VALUES {})
              SELECT s.i AS span, d.topic_id AS topic, NULL AS role, d.days AS days,
-                    SUM(d.members) AS members
+                    CAST(SUM(d.members) AS BIGINT) AS members
              FROM competency_days d JOIN spans s
                ON d.reached_day >= s.start_day AND d.reached_day < s.end_day
              WHERE d.guild_id = ?1 AND d.members > 0
              GROUP BY s.i, d.topic_id, d.days
              UNION ALL
              SELECT s.i, c.topic_id, t.role_id,
-                    CAST(julianday(c.reached_day) - julianday(c.first_day) AS INTEGER), COUNT(*)
+                    {took}, COUNT(*)
              FROM role_tracks t
              JOIN member_roles m ON m.guild_id = t.guild_id AND m.role_id = t.role_id
              JOIN competency c
@@ -210,7 +216,7 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        let mut q = sqlx::query_as(&sql).bind(guild.to_db());
+        let mut q = query_as(&sql).bind(guild.to_db());
         for (i, span) in spans.iter().enumerate() {
             q = q
                 .bind(i as i64)
@@ -237,16 +243,16 @@ impl Store {
             asker_id: i64,
             created_ms: i64,
             state: String,
-            followed: bool,
+            followed: i64,
             first_response_ms: Option<i64>,
             closed_ms: Option<i64>,
             served: i64,
             served_verified: i64,
         }
         // A question closed by following another one is not deflected by the knowledge base.
-        let rows: Vec<Row> = sqlx::query_as(
+        let rows: Vec<Row> = query_as(
             "SELECT asker_id, created_ms, state, first_response_ms, closed_ms,
-                    EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id) AS followed,
+                    CASE WHEN EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id) THEN 1 ELSE 0 END AS followed,
                     (SELECT COUNT(*) FROM kb_served k WHERE k.ask_id = asks.id) AS served,
                     (SELECT COUNT(*) FROM kb_served k WHERE k.ask_id = asks.id AND k.verified = 1)
                       AS served_verified
@@ -260,7 +266,7 @@ impl Store {
             .map(|r| AskRecord {
                 asker: r.asker_id as u64,
                 created_ms: r.created_ms,
-                deflected: r.state == "deflected" && !r.followed,
+                deflected: r.state == "deflected" && r.followed == 0,
                 first_response_ms: r.first_response_ms,
                 resolved_ms: r.closed_ms.filter(|_| r.state == "resolved"),
                 served: r.served as u32,
@@ -278,7 +284,7 @@ impl Store {
             responded_ms: Option<i64>,
             ended_ms: Option<i64>,
         }
-        let rows: Vec<Row> = sqlx::query_as(
+        let rows: Vec<Row> = query_as(
             "SELECT expert_id, assigned_ms, responded_ms, ended_ms FROM ask_assignments WHERE guild_id = ?",
         )
         .bind(guild.to_db())
@@ -297,7 +303,7 @@ impl Store {
 
     /// Members of the guild: Discord's count when known, else those the bot has seen.
     pub async fn member_total(&self, guild: GuildId) -> StoreResult<usize> {
-        let r = sqlx::query(
+        let r = query(
             "SELECT (SELECT member_count FROM guilds WHERE id = ?1) AS discord_count,
                     (SELECT COUNT(*) FROM members WHERE guild_id = ?1) AS seen",
         )
@@ -311,12 +317,11 @@ impl Store {
 
     /// Every member's best streak and last active day.
     pub async fn streak_records(&self, guild: GuildId) -> StoreResult<Vec<StreakRecord>> {
-        let rows = sqlx::query(
-            "SELECT user_id, best_streak, last_day FROM member_progress WHERE guild_id = ?",
-        )
-        .bind(guild.to_db())
-        .fetch_all(self.pool())
-        .await?;
+        let rows =
+            query("SELECT user_id, best_streak, last_day FROM member_progress WHERE guild_id = ?")
+                .bind(guild.to_db())
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows
             .iter()
             .map(|r| StreakRecord {
@@ -329,7 +334,7 @@ impl Store {
 
     /// Every memory in the guild as `(member, topic id, memory)`.
     pub async fn guild_memories(&self, guild: GuildId) -> StoreResult<Vec<(u64, String, Memory)>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT m.user_id, q.topic_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
              WHERE m.guild_id = ?"
@@ -355,7 +360,7 @@ impl Store {
         guild: GuildId,
         topic: &str,
     ) -> StoreResult<Vec<(String, Memory)>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT m.question_id, {MEMORY_COLUMNS}
              FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
              WHERE m.guild_id = ? AND q.topic_id = ?"
@@ -379,7 +384,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         for r in refreshers {
-            sqlx::query(
+            query(
                 "INSERT INTO refresher_days (guild_id, day, topic_id, recall_later, target)
                  VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             )
@@ -397,7 +402,7 @@ impl Store {
     /// The topics with a refresher on the day the latest figures were computed, with their
     /// team targets: a few rows, read on every click that picks a question.
     pub async fn current_refreshers(&self, guild: GuildId) -> StoreResult<Vec<(String, f64)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT r.topic_id, r.target FROM refresher_days r
              JOIN daily_figures f ON f.guild_id = r.guild_id AND f.day = r.day
              WHERE r.guild_id = ? ORDER BY r.topic_id",
@@ -414,7 +419,7 @@ impl Store {
     /// Days with a refresher from `from` on, and the topics they were on: `(topic-days,
     /// topics)`.
     pub async fn refresher_days(&self, guild: GuildId, from: NaiveDate) -> StoreResult<(i64, i64)> {
-        let r = sqlx::query(
+        let r = query(
             "SELECT COUNT(*) AS days, COUNT(DISTINCT topic_id) AS topics FROM refresher_days
              WHERE guild_id = ? AND day >= ?",
         )
@@ -427,7 +432,7 @@ impl Store {
 
     /// Each topic's own team target (`None`: the configured default).
     pub async fn team_targets(&self, guild: GuildId) -> StoreResult<Vec<(String, Option<f64>)>> {
-        let rows = sqlx::query("SELECT id, team_target FROM topics WHERE guild_id = ?")
+        let rows = query("SELECT id, team_target FROM topics WHERE guild_id = ?")
             .bind(guild.to_db())
             .fetch_all(self.pool())
             .await?;
@@ -439,7 +444,7 @@ impl Store {
 
     /// The roles the bot last saw each member hold, as `(member, role)`.
     pub async fn member_role_pairs(&self, guild: GuildId) -> StoreResult<Vec<(UserId, RoleId)>> {
-        let rows = sqlx::query("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")
+        let rows = query("SELECT user_id, role_id FROM member_roles WHERE guild_id = ?")
             .bind(guild.to_db())
             .fetch_all(self.pool())
             .await?;
@@ -466,7 +471,7 @@ impl Store {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, now_ms).await?;
         for v in values {
-            sqlx::query(
+            query(
                 "INSERT INTO kpi_values (guild_id, metric, team, day, value, imported_by, imported_ms)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (guild_id, metric, team, day) DO UPDATE SET value = excluded.value,
@@ -487,7 +492,7 @@ impl Store {
 
     /// The guild's KPI values, by metric, team and day.
     pub async fn kpi_values(&self, guild: GuildId) -> StoreResult<Vec<KpiValue>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT metric, team, day, value FROM kpi_values WHERE guild_id = ? ORDER BY metric, team, day",
         )
         .bind(guild.to_db())
@@ -509,8 +514,8 @@ impl Store {
     /// How many answers a guild has from each source (quiz, review, practice), and how many of
     /// them were right: `(source, answers, right)`, by source.
     pub async fn answers_by_source(&self, guild: GuildId) -> StoreResult<Vec<(String, i64, i64)>> {
-        let rows = sqlx::query(
-            "SELECT source, COUNT(*) AS answers, COALESCE(SUM(correct), 0) AS correct
+        let rows = query(
+            "SELECT source, COUNT(*) AS answers, CAST(COALESCE(SUM(correct), 0) AS BIGINT) AS correct
              FROM answers WHERE guild_id = ? GROUP BY source ORDER BY source",
         )
         .bind(guild.to_db())
@@ -525,7 +530,7 @@ impl Store {
     /// How many `/ask` questions a guild has in each state, by state ("followed" for one
     /// closed by following an open question).
     pub async fn asks_by_state(&self, guild: GuildId) -> StoreResult<Vec<(String, i64)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT CASE WHEN EXISTS (SELECT 1 FROM ask_followers f WHERE f.from_ask_id = asks.id)
                          THEN 'followed' ELSE state END AS state,
                     COUNT(*) AS asks
@@ -544,7 +549,7 @@ impl Store {
 impl Store {
     /// Every server the bot keeps anything for.
     pub async fn guild_ids(&self) -> StoreResult<Vec<GuildId>> {
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM guilds ORDER BY id")
+        let ids: Vec<i64> = query_scalar("SELECT id FROM guilds ORDER BY id")
             .fetch_all(self.pool())
             .await?;
         Ok(ids.into_iter().map(GuildId::from_db).collect())
@@ -555,11 +560,10 @@ impl Store {
         &self,
         guild: GuildId,
     ) -> StoreResult<Option<(NaiveDate, i64, String)>> {
-        let row =
-            sqlx::query("SELECT day, computed_ms, figures FROM daily_figures WHERE guild_id = ?")
-                .bind(guild.to_db())
-                .fetch_optional(self.pool())
-                .await?;
+        let row = query("SELECT day, computed_ms, figures FROM daily_figures WHERE guild_id = ?")
+            .bind(guild.to_db())
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.and_then(|r| {
             let day = day_of(r.get("day"))?;
             Some((day, r.get("computed_ms"), r.get("figures")))
@@ -576,7 +580,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         super::guilds::ensure_guild(&mut tx, guild, computed_ms).await?;
-        sqlx::query(
+        query(
             "INSERT INTO daily_figures (guild_id, day, computed_ms, figures) VALUES (?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET day = excluded.day,
                computed_ms = excluded.computed_ms, figures = excluded.figures",

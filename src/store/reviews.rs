@@ -2,6 +2,7 @@
 
 use super::error::{StoreError, StoreResult};
 use super::guilds::ensure_guild;
+use super::sql::{query, query_scalar};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::quiz::{AnswerSource, DueMember, ReviewDelivery, ReviewPrefs};
@@ -17,7 +18,7 @@ fn review_delivery(s: &str) -> StoreResult<ReviewDelivery> {
 
 impl Store {
     pub async fn review_prefs(&self, guild: GuildId, user: UserId) -> StoreResult<ReviewPrefs> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT reviews_on, delivery, paused_until FROM member_prefs WHERE guild_id = ? AND user_id = ?",
         )
         .bind(guild.to_db())
@@ -43,7 +44,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query(
+        query(
             "INSERT INTO member_prefs (guild_id, user_id, reviews_on, delivery, paused_until) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (guild_id, user_id) DO UPDATE SET reviews_on = excluded.reviews_on,
                delivery = excluded.delivery, paused_until = excluded.paused_until",
@@ -70,7 +71,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query(
+        query(
             "INSERT INTO member_prefs (guild_id, user_id, paused_until) VALUES (?, ?, ?)
              ON CONFLICT (guild_id, user_id) DO UPDATE SET paused_until = excluded.paused_until",
         )
@@ -79,10 +80,14 @@ impl Store {
         .bind(until)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE memory SET due_day = date(due_day, ?) WHERE guild_id = ? AND user_id = ?",
-        )
-        .bind(format!("+{days} days"))
+        let later = self.engine.pick(
+            "date(due_day, '+' || ? || ' days')",
+            "to_char(CAST(due_day AS date) + CAST(? AS INT), 'YYYY-MM-DD')",
+        );
+        query(&format!(
+            "UPDATE memory SET due_day = {later} WHERE guild_id = ? AND user_id = ?"
+        ))
+        .bind(days)
         .bind(guild.to_db())
         .bind(user.to_db())
         .execute(&mut *tx)
@@ -100,7 +105,7 @@ impl Store {
         mastered_stability: f64,
         daily_cap: u32,
     ) -> StoreResult<Vec<DueMember>> {
-        let rows = sqlx::query(
+        let rows = query(
             "WITH due (user_id) AS (
                 SELECT m.user_id FROM memory m
                 WHERE m.guild_id = ?1 AND m.due_day <= ?2 AND m.stability < ?3
@@ -118,7 +123,7 @@ impl Store {
                       AND a.source = ?6 AND a.local_day = ?2)
                  + (SELECT COUNT(*) FROM card_reviews r WHERE r.guild_id = ?1 AND r.user_id = d.user_id
                       AND r.source = ?6 AND r.local_day = ?2) < ?4
-             GROUP BY d.user_id ORDER BY d.user_id",
+             GROUP BY d.user_id, p.delivery ORDER BY d.user_id",
         )
         .bind(guild.to_db())
         .bind(today)
@@ -146,7 +151,7 @@ impl Store {
         user: UserId,
         day: &str,
     ) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
+        Ok(query_scalar(
             "SELECT (SELECT COUNT(*) FROM answers WHERE guild_id = ?1 AND user_id = ?2 AND source = ?3 AND local_day = ?4)
                   + (SELECT COUNT(*) FROM card_reviews WHERE guild_id = ?1 AND user_id = ?2 AND source = ?3 AND local_day = ?4)",
         )

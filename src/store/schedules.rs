@@ -7,16 +7,18 @@
 use super::error::{StoreError, StoreResult};
 use super::guilds::ensure_guild;
 use super::outbox::queue_post;
+use super::sql::{query, query_scalar};
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::schedule::{NewSchedule, Run, RunOutput, ScheduleKind, ScheduleRow};
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 const SCHEDULE_COLUMNS: &str =
     "id, guild_id, kind, cron, timezone, channel_id, topic_id, paused, next_run_ms, created_by, created_ms";
 
-fn schedule_from_row(r: &sqlx::sqlite::SqliteRow) -> StoreResult<ScheduleRow> {
+fn schedule_from_row(r: &AnyRow) -> StoreResult<ScheduleRow> {
     let kind: String = r.get("kind");
     let Some(kind) = ScheduleKind::parse(&kind) else {
         return Err(StoreError::Unknown {
@@ -43,7 +45,7 @@ impl Store {
     pub async fn add_schedule(&self, s: NewSchedule<'_>, now_ms: i64) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, s.guild, now_ms).await?;
-        let id = sqlx::query_scalar(
+        let id = query_scalar(
             "INSERT INTO schedules (guild_id, kind, cron, timezone, channel_id, topic_id, next_run_ms, created_by, created_ms)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
@@ -64,7 +66,7 @@ impl Store {
 
     /// The guild's schedules (not removed), oldest first.
     pub async fn schedules(&self, guild: GuildId) -> StoreResult<Vec<ScheduleRow>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND removed_ms IS NULL ORDER BY id"
         ))
         .bind(guild.to_db())
@@ -75,7 +77,7 @@ impl Store {
 
     /// One schedule of this guild (another guild's id is as unknown as a missing one).
     pub async fn schedule(&self, guild: GuildId, id: i64) -> StoreResult<Option<ScheduleRow>> {
-        let row = sqlx::query(&format!(
+        let row = query(&format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND id = ? AND removed_ms IS NULL"
         ))
         .bind(guild.to_db())
@@ -92,7 +94,7 @@ impl Store {
         paused: bool,
         next_run_ms: Option<i64>,
     ) -> StoreResult<()> {
-        sqlx::query("UPDATE schedules SET paused = ?, next_run_ms = ? WHERE id = ?")
+        query("UPDATE schedules SET paused = ?, next_run_ms = ? WHERE id = ?")
             .bind(paused as i64)
             .bind(next_run_ms)
             .bind(id)
@@ -103,7 +105,7 @@ impl Store {
 
     /// Removes a schedule (kept for the history of its runs, never run again).
     pub async fn remove_schedule(&self, id: i64, now_ms: i64) -> StoreResult<()> {
-        sqlx::query("UPDATE schedules SET removed_ms = ?, next_run_ms = NULL WHERE id = ?")
+        query("UPDATE schedules SET removed_ms = ?, next_run_ms = NULL WHERE id = ?")
             .bind(now_ms)
             .bind(id)
             .execute(&self.writer)
@@ -113,7 +115,7 @@ impl Store {
 
     /// Active schedules whose next run is at or before `now_ms`.
     pub async fn due_schedules(&self, now_ms: i64) -> StoreResult<Vec<ScheduleRow>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT {SCHEDULE_COLUMNS} FROM schedules
              WHERE paused = 0 AND removed_ms IS NULL AND next_run_ms IS NOT NULL AND next_run_ms <= ?
              ORDER BY next_run_ms, id"
@@ -126,7 +128,7 @@ impl Store {
 
     /// Moves a schedule's cursor without a run (e.g. after skipping late runs).
     pub async fn set_next_run(&self, id: i64, next_run_ms: Option<i64>) -> StoreResult<()> {
-        sqlx::query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
+        query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
             .bind(next_run_ms)
             .bind(id)
             .execute(&self.writer)
@@ -136,7 +138,7 @@ impl Store {
 
     /// The earliest next run of any active schedule.
     pub async fn earliest_next_run(&self) -> StoreResult<Option<i64>> {
-        Ok(sqlx::query_scalar(
+        Ok(query_scalar(
             "SELECT MIN(next_run_ms) FROM schedules WHERE paused = 0 AND removed_ms IS NULL",
         )
         .fetch_one(&self.pool)
@@ -147,7 +149,7 @@ impl Store {
     /// `Ok(None)` when this (schedule, time) has already run, in which case only the cursor moves.
     pub async fn record_run(&self, run: &Run, now_ms: i64) -> StoreResult<Option<i64>> {
         let mut tx = self.write_tx().await?;
-        let inserted = sqlx::query(
+        let inserted = query(
             "INSERT INTO schedule_runs (schedule_id, scheduled_ms, ran_ms, outcome) VALUES (?, ?, ?, ?)
              ON CONFLICT DO NOTHING",
         )
@@ -165,7 +167,7 @@ impl Store {
             None
         };
         if let Some(next) = run.next_run_ms {
-            sqlx::query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
+            query("UPDATE schedules SET next_run_ms = ? WHERE id = ?")
                 .bind(next)
                 .bind(run.schedule_id)
                 .execute(&mut *tx)
@@ -180,7 +182,7 @@ impl Store {
         &self,
         guild: GuildId,
     ) -> StoreResult<(Option<String>, Option<i64>)> {
-        let row = sqlx::query("SELECT timezone, quiz_window_minutes FROM guilds WHERE id = ?")
+        let row = query("SELECT timezone, quiz_window_minutes FROM guilds WHERE id = ?")
             .bind(guild.to_db())
             .fetch_optional(&self.pool)
             .await?;
@@ -197,7 +199,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query("UPDATE guilds SET timezone = ?, updated_ms = ? WHERE id = ?")
+        query("UPDATE guilds SET timezone = ?, updated_ms = ? WHERE id = ?")
             .bind(tz)
             .bind(now_ms)
             .bind(guild.to_db())
@@ -214,7 +216,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        sqlx::query("UPDATE guilds SET quiz_window_minutes = ?, updated_ms = ? WHERE id = ?")
+        query("UPDATE guilds SET quiz_window_minutes = ?, updated_ms = ? WHERE id = ?")
             .bind(minutes)
             .bind(now_ms)
             .bind(guild.to_db())
@@ -240,7 +242,13 @@ impl Store {
         mastered_stability: f64,
         shuffle: ShuffleKey,
     ) -> StoreResult<Option<i64>> {
-        Ok(sqlx::query_scalar(
+        // The position of the question among `refresh` (a JSON array), if it is there.
+        let refresh_rank = self.engine.pick(
+            "SELECT r.key FROM json_each(?9) r WHERE r.value = q.id",
+            "SELECT r.n FROM json_array_elements_text(CAST(?9 AS json)) WITH ORDINALITY r (value, n)
+             WHERE r.value = q.id",
+        );
+        Ok(query_scalar(&format!(
             "WITH recent AS (
                 SELECT v.question_id FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                 WHERE p.channel_id = ?2 ORDER BY p.created_ms DESC, p.id DESC LIMIT ?4),
@@ -255,13 +263,13 @@ impl Store {
              SELECT q.current_version FROM questions q
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
              ORDER BY q.id IN (SELECT question_id FROM recent),
-                      (SELECT r.key FROM json_each(?9) r WHERE r.value = q.id) NULLS LAST,
+                      ({refresh_rank}) NULLS LAST,
                       q.id IN (SELECT question_id FROM mastered),
                       (SELECT MAX(p.created_ms) FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                         WHERE p.channel_id = ?2 AND v.question_id = q.id) NULLS FIRST,
                       (q.rowid * ?6 + ?7) % ?8
-             LIMIT 1",
-        )
+             LIMIT 1"
+        ))
         .bind(guild.to_db())
         .bind(channel_id.to_db())
         .bind(topic)
@@ -284,7 +292,7 @@ impl Store {
         topic: Option<&str>,
         shuffle: ShuffleKey,
     ) -> StoreResult<Option<(String, String, String, Option<String>)>> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT p.id, t.name AS topic_name, p.text, p.link FROM tips p JOIN topics t ON t.guild_id = p.guild_id AND t.id = p.topic_id
              WHERE p.guild_id = ?1 AND (?3 IS NULL OR p.topic_id = ?3)
              ORDER BY (SELECT MAX(created_ms) FROM tip_posts tp WHERE tp.channel_id = ?2 AND tp.tip_id = p.id) NULLS FIRST,
@@ -312,7 +320,7 @@ impl Store {
 
 /// Queues ready posts `(channel, recipient for a DM, payload)`; returns the first outbox id.
 async fn write_posts(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     run: &Run,
     posts: &[(ChannelId, Option<UserId>, String)],
     now_ms: i64,
@@ -326,7 +334,7 @@ async fn write_posts(
 }
 
 async fn write_output(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     run: &Run,
     now_ms: i64,
 ) -> StoreResult<Option<i64>> {
@@ -334,7 +342,7 @@ async fn write_output(
         RunOutput::Nothing => return Ok(None),
         RunOutput::Board { posts, finals } => {
             for (period, key) in finals {
-                sqlx::query(
+                query(
                     "INSERT INTO board_finals (schedule_id, period, period_key, posted_ms) VALUES (?, ?, ?, ?)
                      ON CONFLICT DO NOTHING",
                 )
@@ -372,7 +380,7 @@ async fn write_output(
             version_id,
             window_ms,
         } => {
-            sqlx::query(
+            query(
                 "INSERT INTO quiz_posts (guild_id, channel_id, version_id, schedule_id, outbox_id, created_ms, closes_ms)
                  VALUES (?, ?, ?, ?, ?, ?, ?)",
             )
@@ -387,7 +395,7 @@ async fn write_output(
             .await?;
         }
         RunOutput::Tip { tip_id } => {
-            sqlx::query(
+            query(
                 "INSERT INTO tip_posts (guild_id, channel_id, tip_id, outbox_id, created_ms) VALUES (?, ?, ?, ?, ?)",
             )
             .bind(run.guild.to_db())

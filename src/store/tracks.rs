@@ -3,15 +3,16 @@
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::memory::{memory_from_row, MEMORY_COLUMNS};
+use super::sql::query;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
 use crate::domain::ids::{GuildId, RoleId, UserId, VersionId};
 use crate::domain::selection::{QuestionCandidate, Track};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 /// A track from `(topic_id, track_name)` rows.
-fn track_from_rows(rows: &[SqliteRow]) -> Track {
+fn track_from_rows(rows: &[AnyRow]) -> Track {
     let mut track = Track::default();
     for r in rows {
         let topic: String = r.get("topic_id");
@@ -40,7 +41,7 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.write_tx().await?;
         ensure_guild(&mut tx, guild, now_ms).await?;
-        let added = sqlx::query(
+        let added = query(
             "INSERT INTO role_tracks (guild_id, role_id, topic_id, created_ms) VALUES (?, ?, ?, ?)
              ON CONFLICT DO NOTHING",
         )
@@ -52,7 +53,7 @@ impl Store {
         .await?
         .rows_affected()
             == 1;
-        sqlx::query("UPDATE role_tracks SET track_name = ? WHERE guild_id = ? AND role_id = ?")
+        query("UPDATE role_tracks SET track_name = ? WHERE guild_id = ? AND role_id = ?")
             .bind(name)
             .bind(guild.to_db())
             .bind(role.to_db())
@@ -66,11 +67,15 @@ impl Store {
     pub async fn track_of_roles(&self, guild: GuildId, roles: &[RoleId]) -> StoreResult<Track> {
         let ids = serde_json::to_string(&roles.iter().map(|r| r.to_db()).collect::<Vec<_>>())
             .unwrap_or_default();
-        let rows = sqlx::query(
+        let ids_of = self.engine.pick(
+            "SELECT value FROM json_each(?)",
+            "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS json))",
+        );
+        let rows = query(&format!(
             "SELECT DISTINCT topic_id, track_name FROM role_tracks
-             WHERE guild_id = ? AND role_id IN (SELECT value FROM json_each(?))
-             ORDER BY topic_id",
-        )
+             WHERE guild_id = ? AND role_id IN ({ids_of})
+             ORDER BY topic_id"
+        ))
         .bind(guild.to_db())
         .bind(ids)
         .fetch_all(&self.pool)
@@ -80,7 +85,7 @@ impl Store {
 
     /// The track of a member by the roles they held when last seen.
     pub async fn member_track(&self, guild: GuildId, user: UserId) -> StoreResult<Track> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT DISTINCT r.topic_id, r.track_name FROM role_tracks r
              JOIN member_roles m ON m.guild_id = r.guild_id AND m.role_id = r.role_id
              WHERE r.guild_id = ? AND m.user_id = ? ORDER BY r.topic_id",
@@ -99,21 +104,20 @@ impl Store {
         role: RoleId,
         topic: &str,
     ) -> StoreResult<bool> {
-        let removed = sqlx::query(
-            "DELETE FROM role_tracks WHERE guild_id = ? AND role_id = ? AND topic_id = ?",
-        )
-        .bind(guild.to_db())
-        .bind(role.to_db())
-        .bind(topic)
-        .execute(&self.writer)
-        .await?
-        .rows_affected();
+        let removed =
+            query("DELETE FROM role_tracks WHERE guild_id = ? AND role_id = ? AND topic_id = ?")
+                .bind(guild.to_db())
+                .bind(role.to_db())
+                .bind(topic)
+                .execute(&self.writer)
+                .await?
+                .rows_affected();
         Ok(removed > 0)
     }
 
     /// Every track as `(role, topic id, topic name)`, by role then topic name.
     pub async fn tracks(&self, guild: GuildId) -> StoreResult<Vec<(RoleId, String, String)>> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT r.role_id, r.topic_id, t.name FROM role_tracks r
              JOIN topics t ON t.guild_id = r.guild_id AND t.id = r.topic_id
              WHERE r.guild_id = ? ORDER BY r.role_id, t.name",
@@ -142,7 +146,7 @@ impl Store {
         topic: Option<&str>,
         shuffle: ShuffleKey,
     ) -> StoreResult<Vec<QuestionCandidate>> {
-        let rows = sqlx::query(&format!(
+        let rows = query(&format!(
             "SELECT q.current_version, q.topic_id, v.tracks, {MEMORY_COLUMNS}
              FROM questions q JOIN question_versions v ON v.id = q.current_version
              LEFT JOIN memory m

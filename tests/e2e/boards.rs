@@ -2,6 +2,7 @@
 //! rank, teams rank per member, the most improved board, and the scheduled final standings.
 
 use crate::common::{embed_lines, spawn_app_with, TestApp};
+use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -131,7 +132,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     );
 
     // What was stored: the ledger and the per-week totals in Auckland's weeks.
-    let weeks: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+    let weeks: Vec<(String, i64, i64, i64)> = query_as(
         "SELECT period_key, points, answers, correct FROM board_totals
          WHERE period = 'week' AND topic_id = '' AND user_id = ? ORDER BY period_key",
     )
@@ -146,11 +147,12 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
             ("2026-11-30".into(), 4, 2, 2)
         ]
     );
-    let ledger: (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), SUM(points) FROM points_ledger WHERE kind = 'practice'")
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
+    let ledger: (i64, i64) = query_as(
+        "SELECT COUNT(*), CAST(SUM(points) AS BIGINT) FROM points_ledger WHERE kind = 'practice'",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
     assert_eq!(ledger, (11, 22), "one ledger row per right answer");
 
     // Mon 30 Nov 09:00 in Auckland: the schedule posts last week's final, then this week.
@@ -186,7 +188,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
     assert!(embed_lines(&posts[2]).starts_with("🏆 This week so far"));
     app.clock.settled().await;
     assert_eq!(app.bot_posts(app.channel).len(), 3);
-    let finals: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM board_finals")
+    let finals: i64 = query_scalar("SELECT COUNT(*) FROM board_finals")
         .fetch_one(app.store.pool())
         .await
         .unwrap();

@@ -1,5 +1,6 @@
 //! `spawn_app()`: a fresh emulator with a guild, a channel and two members, the bot connected
-//! to it on a temporary SQLite file; and the [`TestApp`] methods every test uses: run a
+//! to it on a fresh database: a temporary SQLite file, or, when `PEERLEARN_TEST_POSTGRES`
+//! names a Postgres server (an administrator's URL), a new database on it; and the [`TestApp`] methods every test uses: run a
 //! command, click, wait for posts, wait until something holds ([`TestApp::eventually`]), stop,
 //! restart and check the contract.
 
@@ -8,7 +9,8 @@ use discord_emulator::{Emulator, EmulatorOptions, PostedMessage, Reply, DEFAULT_
 use peerlearn::clock::Clock;
 use peerlearn::config::{Settings, Token};
 use peerlearn::discord::BotError;
-use peerlearn::store::Store;
+use peerlearn::store::sql::{query, query_as, query_scalar};
+use peerlearn::store::{ColumnKind, Store};
 use serde_json::{json, Value};
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -198,6 +200,33 @@ pub fn assert_no_violations(discord: &Emulator) {
     );
 }
 
+/// A new, empty database on the Postgres server that `PEERLEARN_TEST_POSTGRES` names (an
+/// administrator's URL, e.g. `postgres://postgres@127.0.0.1:5433/postgres`), as a URL; `None`
+/// when the variable is unset or empty, and the tests run on SQLite.
+pub async fn fresh_postgres_database() -> Option<String> {
+    use sqlx::{Connection as _, Executor as _};
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let admin = std::env::var("PEERLEARN_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.trim().is_empty())?;
+    let name = format!(
+        "peerlearn_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut conn = sqlx::postgres::PgConnection::connect(&admin)
+        .await
+        .expect("the Postgres server in PEERLEARN_TEST_POSTGRES answers");
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("a test database is created");
+    let _ = conn.close().await;
+    let mut url = url::Url::parse(&admin).expect("PEERLEARN_TEST_POSTGRES is a URL");
+    url.set_path(&name);
+    Some(url.to_string())
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
 }
@@ -212,8 +241,11 @@ pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let admin = discord.add_member(guild, "grace", &[admin_role]);
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("data/peerlearn.db");
-    let settings = settings_with(&discord, guild, &db_path, settings);
-    let store = Store::open(&db_path, Duration::from_secs(5))
+    let url = fresh_postgres_database().await.unwrap_or_default();
+    let mut overrides = settings.to_vec();
+    overrides.push(("PEERLEARN_DATABASE__URL", &url));
+    let settings = settings_with(&discord, guild, &db_path, &overrides);
+    let store = Store::open_configured(&settings.database)
         .await
         .expect("store opens");
     let clock = Clock::virtual_at(test_start());
@@ -260,7 +292,7 @@ impl TestApp {
 
     /// Starts the bot again after [`TestApp::stop`].
     pub async fn start_again(&mut self) {
-        let store = Store::open(&self.db_path, Duration::from_secs(5))
+        let store = Store::open_configured(&self.settings.database)
             .await
             .expect("store opens again");
         self.store = store.clone();
@@ -285,6 +317,11 @@ impl TestApp {
 
     pub fn assert_no_violations(&self) {
         assert_no_violations(&self.discord);
+    }
+
+    /// The settings the bot runs with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// Waits until `check` finds what it looks for (`true`, or `Some`): [`eventually_within`]
@@ -359,7 +396,7 @@ impl TestApp {
             self.eventually(
                 &format!("post {} to be recorded as sent", post.id),
                 || async {
-                    sqlx::query_scalar::<_, i64>(
+                    query_scalar::<i64>(
                         "SELECT COUNT(*) FROM outbox WHERE message_id = ? AND state = 'sent'",
                     )
                     .bind(post.id as i64)
@@ -378,7 +415,7 @@ impl TestApp {
     /// delivery (the message reaches the channel a moment before).
     pub async fn question_of_post(&self, message_id: u64) -> PostQuestion {
         self.eventually("the post to be recorded as delivered", || async {
-            sqlx::query_as(
+            query_as(
                 "SELECT p.id AS post, v.correct, v.explanation, v.id AS version, v.question_id AS question
                  FROM quiz_posts p JOIN question_versions v ON v.id = p.version_id
                  WHERE p.message_id = ?",
@@ -424,7 +461,7 @@ impl TestApp {
         let card = self.discord.reply(id).await.unwrap().message.unwrap();
         let buttons = card.buttons();
         let version: i64 = buttons[0].0.split(':').nth(2).unwrap().parse().unwrap();
-        let row = sqlx::query("SELECT question_id, correct FROM question_versions WHERE id = ?")
+        let row = query("SELECT question_id, correct FROM question_versions WHERE id = ?")
             .bind(version)
             .fetch_one(self.store.pool())
             .await
@@ -475,12 +512,11 @@ impl TestApp {
             );
             let buttons = card.buttons();
             let version: i64 = buttons[0].0.split(':').nth(3).unwrap().parse().unwrap();
-            let correct: i64 =
-                sqlx::query_scalar("SELECT correct FROM question_versions WHERE id = ?")
-                    .bind(version)
-                    .fetch_one(self.store.pool())
-                    .await
-                    .unwrap();
+            let correct: i64 = query_scalar("SELECT correct FROM question_versions WHERE id = ?")
+                .bind(version)
+                .fetch_one(self.store.pool())
+                .await
+                .unwrap();
             let click = self
                 .discord
                 .click(user, card.id, &buttons[correct as usize].0)
@@ -499,7 +535,7 @@ impl TestApp {
 
     /// One number from the database (`SELECT COUNT(*) ...`).
     pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql)
+        query_scalar(sql)
             .fetch_one(self.store.pool())
             .await
             .unwrap()
@@ -509,23 +545,16 @@ impl TestApp {
     /// unique, so any hit names that user). Outbox payloads are left out: sent messages may
     /// mention anyone.
     pub async fn columns_naming(&self, id: u64) -> Vec<String> {
-        let tables: Vec<String> = sqlx::query_scalar(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-               AND name NOT LIKE '_sqlx%' AND name NOT LIKE 'kb_index%' AND name <> 'outbox'",
-        )
-        .fetch_all(self.store.pool())
-        .await
-        .unwrap();
+        let tables = self.store.table_names().await.unwrap();
         let mut hits = Vec::new();
-        for table in tables {
-            let columns: Vec<String> =
-                sqlx::query_scalar("SELECT name FROM pragma_table_info(?) WHERE type = 'INTEGER'")
-                    .bind(&table)
-                    .fetch_all(self.store.pool())
-                    .await
-                    .unwrap();
-            for column in columns {
-                let n: i64 = sqlx::query_scalar(&format!(
+        for table in tables.into_iter().filter(|t| t != "outbox") {
+            let columns = self.store.columns(&table).await.unwrap();
+            for column in columns
+                .into_iter()
+                .filter(|c| c.kind == ColumnKind::Integer)
+                .map(|c| c.name)
+            {
+                let n: i64 = query_scalar(&format!(
                     "SELECT COUNT(*) FROM \"{table}\" WHERE \"{column}\" = ?"
                 ))
                 .bind(id as i64)

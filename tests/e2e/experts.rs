@@ -5,6 +5,7 @@
 
 use crate::common::{spawn_app, TestApp};
 use discord_emulator::PostedMessage;
+use peerlearn::store::sql::query_as;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -87,7 +88,7 @@ async fn join(app: &TestApp, user: u64, topic: &str) {
 }
 
 async fn ask_state(app: &TestApp, thread: u64) -> (String, Option<i64>, Option<i64>) {
-    sqlx::query_as("SELECT state, expert_id, first_response_ms FROM asks WHERE thread_id = ?")
+    query_as("SELECT state, expert_id, first_response_ms FROM asks WHERE thread_id = ?")
         .bind(thread as i64)
         .fetch_one(app.store.pool())
         .await
@@ -95,7 +96,7 @@ async fn ask_state(app: &TestApp, thread: u64) -> (String, Option<i64>, Option<i
 }
 
 async fn events(app: &TestApp, thread: u64) -> Vec<(String, Option<i64>)> {
-    sqlx::query_as(
+    query_as(
         "SELECT e.kind, e.actor_id FROM knowledge_events e JOIN asks a ON a.id = e.ask_id
          WHERE a.thread_id = ? ORDER BY e.id",
     )
@@ -316,7 +317,7 @@ async fn mark_as_answer_keeps_the_answer_and_the_next_ask_finds_it_first() {
     let text = embed_text(&done);
     assert!(text.contains("saved as knowledge #1"), "{text}");
     assert!(text.contains("earns 15 points for helping"), "{text}");
-    let stored: (String, i64, String, i64) = sqlx::query_as(
+    let stored: (String, i64, String, i64) = query_as(
         "SELECT k.answer, k.author_id, a.state, COALESCE(p.points, 0) FROM kb_entries k
          JOIN asks a ON a.id = k.ask_id
          LEFT JOIN member_progress p ON p.guild_id = k.guild_id AND p.user_id = k.author_id",
@@ -380,13 +381,12 @@ async fn mark_as_answer_keeps_the_answer_and_the_next_ask_finds_it_first() {
         updated.content
     );
     assert!(updated.buttons().is_empty());
-    let (deflected,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM knowledge_events WHERE kind = 'deflected' AND actor_id = ?",
-    )
-    .bind(other as i64)
-    .fetch_one(app.store.pool())
-    .await
-    .unwrap();
+    let (deflected,): (i64,) =
+        query_as("SELECT COUNT(*) FROM knowledge_events WHERE kind = 'deflected' AND actor_id = ?")
+            .bind(other as i64)
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
     assert_eq!(deflected, 1);
     // No new thread was opened for it.
     assert_eq!(app.bot_posts(world.qa).len(), 1);
@@ -537,7 +537,7 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
         .command(app.admin, "kb remove", &[("id", json!(99))])
         .await;
     assert!(text.contains("There is no answer #99"), "{text}");
-    let (experts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM experts")
+    let (experts,): (i64,) = query_as("SELECT COUNT(*) FROM experts")
         .fetch_one(app.store.pool())
         .await
         .unwrap();
@@ -574,7 +574,7 @@ async fn expert_commands_explain_mistakes_and_admin_only_parts_are_guarded() {
         .await;
     assert!(text.contains("**2 h** to reply"), "{text}");
     let (minutes,): (Option<i64>,) =
-        sqlx::query_as("SELECT escalation_after_minutes FROM guilds WHERE id = ?")
+        query_as("SELECT escalation_after_minutes FROM guilds WHERE id = ?")
             .bind(app.guild as i64)
             .fetch_one(app.store.pool())
             .await

@@ -3,6 +3,7 @@
 //! flagged in the store and capped per member, from `/quiz` and the daily quiz's "One more?".
 
 use crate::common::{embed_lines, spawn_app, spawn_app_with, TestApp};
+use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::json;
 use std::time::Duration;
 
@@ -17,10 +18,12 @@ async fn start(app: &TestApp, user: u64, topic: &str, holdout: u32, weeks: u32) 
 }
 
 async fn arms(app: &TestApp) -> Vec<(i64, bool)> {
-    sqlx::query_as("SELECT user_id, holdout FROM experiment_arms ORDER BY user_id")
-        .fetch_all(app.store.pool())
-        .await
-        .unwrap()
+    let rows: Vec<(i64, i64)> =
+        query_as("SELECT user_id, holdout FROM experiment_arms ORDER BY user_id")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    rows.into_iter().map(|(u, h)| (u, h != 0)).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -142,14 +145,15 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
 
 /// The knowledge-check flags of a member's answers, oldest first: `(source, predicted, first)`.
 async fn checks_of(app: &TestApp, user: u64) -> Vec<(String, f64, bool)> {
-    sqlx::query_as(
+    let rows: Vec<(String, f64, i64)> = query_as(
         "SELECT source, check_predicted, check_first FROM answers
          WHERE user_id = ? AND is_check = 1 ORDER BY id",
     )
     .bind(user as i64)
     .fetch_all(app.store.pool())
     .await
-    .unwrap()
+    .unwrap();
+    rows.into_iter().map(|(s, p, f)| (s, p, f != 0)).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -174,7 +178,7 @@ async fn knowledge_checks_are_flagged_and_capped_per_member() {
         "a new question: nothing predicted, a first meeting"
     );
     assert!(checks.iter().all(|c| c.0 == "practice"), "{checks:?}");
-    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ?")
+    let total: i64 = query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ?")
         .bind(app.member as i64)
         .fetch_one(app.store.pool())
         .await
@@ -255,7 +259,7 @@ async fn a_topic_holdout_keeps_reviews_of_the_other_topics() {
     // The held-out member's session brings privacy only.
     let after = app.review_session(held, &posts[0]).await;
     assert_eq!(after.len(), 1, "{after:?}");
-    let topics: Vec<String> = sqlx::query_scalar(
+    let topics: Vec<String> = query_scalar(
         "SELECT v.topic_id FROM answers a JOIN question_versions v ON v.id = a.version_id
          WHERE a.user_id = ? AND a.source = 'review'",
     )

@@ -3,6 +3,7 @@
 
 use crate::common::{spawn_app, PostQuestion, TestApp};
 use discord_emulator::{Failure, PostedMessage};
+use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -133,7 +134,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
 
     // Stored: one answer per member (the first click), with version, choice, correctness,
     // latency since the post, points and the local day.
-    let rows: Vec<(i64, i64, i64, i64, i64, i64, String)> = sqlx::query_as(
+    let rows: Vec<(i64, i64, i64, i64, i64, i64, String)> = query_as(
         "SELECT user_id, version_id, choice, correct, latency_ms, points, local_day FROM answers WHERE quiz_post_id = ? ORDER BY id",
     )
     .bind(post_id)
@@ -159,7 +160,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
     );
     // Each answer updated the member's memory of the question in the same transaction: the
     // wrong answer is due again tomorrow, the right one later.
-    let due: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+    let due: Vec<(i64, String, i64, i64)> = query_as(
         "SELECT user_id, due_day, reviews, lapses FROM memory ORDER BY due_day DESC, user_id",
     )
     .fetch_all(app.store.pool())
@@ -176,7 +177,7 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         "{due:?}"
     );
     let progress: (i64, i64) =
-        sqlx::query_as("SELECT points, streak_days FROM member_progress WHERE user_id = ?")
+        query_as("SELECT points, streak_days FROM member_progress WHERE user_id = ?")
             .bind(app.member as i64)
             .fetch_one(app.store.pool())
             .await
@@ -448,7 +449,7 @@ text = "Listen first."
     let v2 = v1.replace("First wording?", "Second wording?");
     let text = import(&app, "sales.toml", v2.as_bytes()).await;
     assert_eq!(text, "Imported: 0 added, 1 updated, 2 unchanged.");
-    let answered: String = sqlx::query_scalar(
+    let answered: String = query_scalar(
         "SELECT v.prompt FROM answers a JOIN question_versions v ON v.id = a.version_id WHERE a.user_id = ?",
     )
     .bind(app.member as i64)
@@ -507,7 +508,7 @@ async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
     let e = embed(&post);
     assert_eq!(e["title"], "💡 Tip · Data privacy");
     let tip: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM tips WHERE topic_id = 'privacy' AND text = ?")
+        query_scalar("SELECT COUNT(*) FROM tips WHERE topic_id = 'privacy' AND text = ?")
             .bind(e["description"].as_str().unwrap())
             .fetch_one(app.store.pool())
             .await
@@ -558,7 +559,7 @@ async fn a_restart_between_due_time_and_delivery_posts_exactly_once() {
     app.clock.advance(Duration::from_secs(3600));
     app.eventually("a failed attempt at the post", || async {
         let attempts: Option<i64> =
-            sqlx::query_scalar("SELECT attempts FROM outbox WHERE state = 'pending'")
+            query_scalar("SELECT attempts FROM outbox WHERE state = 'pending'")
                 .fetch_optional(app.store.pool())
                 .await
                 .unwrap();
@@ -598,11 +599,10 @@ async fn a_lost_response_is_retried_without_a_second_post() {
     app.clock.advance(Duration::from_secs(3600));
     let store = app.store.clone();
     app.wait_until_sent(1).await;
-    let (attempts, message_id): (i64, i64) =
-        sqlx::query_as("SELECT attempts, message_id FROM outbox")
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
+    let (attempts, message_id): (i64, i64) = query_as("SELECT attempts, message_id FROM outbox")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
     assert_eq!(attempts, 2, "tried again after the lost answer");
     let posts = app.bot_posts(app.channel);
     assert_eq!(posts.len(), 1, "the nonce kept it to one post");
@@ -677,7 +677,7 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
     app.clock.set(at("2027-03-28T07:00:00Z"));
     app.wait_for_posts(app.channel, 2).await;
     let runs: Vec<i64> =
-        sqlx::query_scalar("SELECT scheduled_ms FROM schedule_runs ORDER BY scheduled_ms")
+        query_scalar("SELECT scheduled_ms FROM schedule_runs ORDER BY scheduled_ms")
             .fetch_all(app.store.pool())
             .await
             .unwrap();
@@ -712,7 +712,7 @@ async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_
         "one post per schedule at most"
     );
     let runs: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT schedule_id, scheduled_ms FROM schedule_runs ORDER BY schedule_id")
+        query_as("SELECT schedule_id, scheduled_ms FROM schedule_runs ORDER BY schedule_id")
             .fetch_all(app.store.pool())
             .await
             .unwrap();
@@ -725,7 +725,7 @@ async fn missed_runs_happen_once_within_the_grace_window_and_are_skipped_beyond_
         ]
     );
     // Every schedule carries on from now.
-    let next: Vec<i64> = sqlx::query_scalar("SELECT next_run_ms FROM schedules ORDER BY id")
+    let next: Vec<i64> = query_scalar("SELECT next_run_ms FROM schedules ORDER BY id")
         .fetch_all(app.store.pool())
         .await
         .unwrap();

@@ -2,6 +2,7 @@
 //! that rises with right answers and fades with time.
 
 use crate::common::{spawn_app, TestApp};
+use peerlearn::store::sql::{query, query_as, query_scalar};
 use serde_json::json;
 use std::time::Duration;
 
@@ -84,7 +85,7 @@ async fn next_question(app: &TestApp, user: u64) -> (String, String) {
         .unwrap()
         .parse()
         .unwrap();
-    sqlx::query_as("SELECT question_id, topic_id FROM question_versions WHERE id = ?")
+    query_as("SELECT question_id, topic_id FROM question_versions WHERE id = ?")
         .bind(version)
         .fetch_one(app.store.pool())
         .await
@@ -101,7 +102,7 @@ async fn a_wrong_answer_comes_back_first_once_it_is_due() {
     app.clock.advance(Duration::from_secs(86_400));
     let (next, _) = next_question(&app, app.member).await;
     assert_eq!(next, missed);
-    let due: (String, String) = sqlx::query_as(
+    let due: (String, String) = query_as(
         "SELECT (SELECT due_day FROM memory WHERE question_id = ?1), (SELECT due_day FROM memory WHERE question_id = ?2)",
     )
     .bind(&missed)
@@ -153,7 +154,7 @@ async fn role_tracks_change_what_quiz_serves() {
     // track ("support") in its own `tracks`.
     for _ in 0..3 {
         let (question, topic) = next_question(&app, agent).await;
-        let tracks: String = sqlx::query_scalar(
+        let tracks: String = query_scalar(
             "SELECT v.tracks FROM questions q JOIN question_versions v ON v.id = q.current_version
              WHERE q.id = ?",
         )
@@ -221,7 +222,7 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
         ),
         "{text}"
     );
-    let dave_due: String = sqlx::query_scalar("SELECT due_day FROM memory WHERE user_id = ?")
+    let dave_due: String = query_scalar("SELECT due_day FROM memory WHERE user_id = ?")
         .bind(dave as i64)
         .fetch_one(app.store.pool())
         .await
@@ -283,7 +284,7 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
     // Bob reviews from his DM (no server in the interaction).
     let after = app.review_session(bob, &bob_dm[0]).await;
     assert_eq!(after.len(), 1);
-    let reviews: Vec<(i64, i64)> = sqlx::query_as(
+    let reviews: Vec<(i64, i64)> = query_as(
         "SELECT user_id, COUNT(*) FROM answers WHERE source = 'review' GROUP BY user_id ORDER BY user_id",
     )
     .fetch_all(app.store.pool())
@@ -345,7 +346,7 @@ async fn reviews_respect_the_daily_cap_and_turning_them_off() {
     })
     .await;
     let outcomes: Vec<String> =
-        sqlx::query_scalar("SELECT outcome FROM schedule_runs ORDER BY scheduled_ms")
+        query_scalar("SELECT outcome FROM schedule_runs ORDER BY scheduled_ms")
             .fetch_all(app.store.pool())
             .await
             .unwrap();
@@ -362,7 +363,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
                                                     // A history of 300 answers: a week after learning, colleagues forget far more often than
                                                     // the published parameters expect.
     let version: i64 =
-        sqlx::query_scalar("SELECT current_version FROM questions WHERE id = 'sec-phish-password'")
+        query_scalar("SELECT current_version FROM questions WHERE id = 'sec-phish-password'")
             .fetch_one(app.store.pool())
             .await
             .unwrap();
@@ -372,7 +373,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
             ("2026-11-08", i % 3 == 0),
             ("2026-11-10", true),
         ] {
-            sqlx::query(
+            query(
                 "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, shown_ms, choice, correct,
                    latency_ms, answered_ms, local_day, points)
                  VALUES (?, ?, 'sec-phish-password', ?, 'practice', ?, 0, ?, 1000, ?, ?, 0)",
@@ -381,7 +382,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
             .bind(1000 + i)
             .bind(version)
             .bind(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(8, 0, 0).unwrap().and_utc().timestamp_millis())
-            .bind(correct)
+            .bind(i64::from(correct))
             .bind(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc().timestamp_millis())
             .bind(day)
             .execute(app.store.pool())
@@ -396,6 +397,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
     let out = fit
         .arg("fit")
         .env("PEERLEARN_DATABASE__PATH", &app.db_path)
+        .env("PEERLEARN_DATABASE__URL", &app.settings().database.url)
         .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
         .env_remove("RUST_LOG")
         .output()
@@ -411,7 +413,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
         "{stdout}"
     );
     let (stored, used): (String, i64) =
-        sqlx::query_as("SELECT parameters, answers_used FROM guild_parameters")
+        query_as("SELECT parameters, answers_used FROM guild_parameters")
             .fetch_one(app.store.pool())
             .await
             .unwrap();
@@ -467,7 +469,7 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
     }
     let first_question = app.question_of_post(first.id).await.question;
     // The channel's three members have mastered every privacy question but one.
-    let open: String = sqlx::query_scalar(
+    let open: String = query_scalar(
         "SELECT id FROM questions WHERE topic_id = 'privacy' AND id <> ? ORDER BY id LIMIT 1",
     )
     .bind(&first_question)
@@ -475,10 +477,13 @@ async fn channel_quizzes_avoid_what_most_of_the_channel_has_mastered() {
     .await
     .unwrap();
     for user in [app.member, bob, carol] {
-        sqlx::query(
-            "INSERT OR REPLACE INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
+        query(
+            "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses)
              SELECT guild_id, ?, id, 45.0, 3.0, '2026-11-23', '2027-01-10', 4, 0 FROM questions
-             WHERE topic_id = 'privacy' AND id <> ?",
+             WHERE topic_id = 'privacy' AND id <> ?
+             ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET stability = excluded.stability,
+               difficulty = excluded.difficulty, last_day = excluded.last_day, due_day = excluded.due_day,
+               reviews = excluded.reviews, lapses = excluded.lapses",
         )
         .bind(user as i64)
         .bind(&open)

@@ -5,6 +5,7 @@
 use crate::common::{embed_lines, spawn_app, TestApp};
 use discord_emulator::PostedMessage;
 use peerlearn::domain::ids::GuildId;
+use peerlearn::store::sql::{query_as, query_scalar};
 use peerlearn::store::Recount;
 use serde_json::json;
 use std::time::Duration;
@@ -40,7 +41,7 @@ async fn exec(app: &TestApp, sql: &str) {
 /// one waiting for expert 2002; one more last week.
 async fn seed(app: &TestApp, support: u64) {
     let guild = app.guild as i64;
-    let versions: Vec<(String, i64)> = sqlx::query_as(
+    let versions: Vec<(String, i64)> = query_as(
         "SELECT id, current_version FROM questions WHERE guild_id = ? AND id IN
            ((SELECT MIN(id) FROM questions WHERE topic_id = 'security'),
             (SELECT MAX(id) FROM questions WHERE topic_id = 'security'),
@@ -182,7 +183,7 @@ async fn seed(app: &TestApp, support: u64) {
 
 /// The number of choices of q2 of the data set.
 async fn choices_of_q2(app: &TestApp) -> f64 {
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = query_scalar(
         "SELECT json_array_length(v.choices) FROM questions q JOIN question_versions v ON v.id = q.current_version
          WHERE q.guild_id = ?1 AND q.id = (SELECT MAX(id) FROM questions WHERE guild_id = ?1 AND topic_id = 'security')",
     )
@@ -195,7 +196,7 @@ async fn choices_of_q2(app: &TestApp) -> f64 {
 
 /// The starter pack's first security question (q1 of the data set).
 async fn first_security_question(app: &TestApp) -> String {
-    sqlx::query_scalar("SELECT MIN(id) FROM questions WHERE guild_id = ? AND topic_id = 'security'")
+    query_scalar("SELECT MIN(id) FROM questions WHERE guild_id = ? AND topic_id = 'security'")
         .bind(app.guild as i64)
         .fetch_one(app.store.pool())
         .await
@@ -211,7 +212,7 @@ async fn first_security_question(app: &TestApp) -> String {
 /// answered; 1001–1005 remember q1 at 1.0 today (reviewed today, stability 10); every other
 /// (member, security question) pair is unseen.
 async fn security_knowledge(app: &TestApp) -> (f64, f64) {
-    let (questions, choices): (i64, i64) = sqlx::query_as(
+    let (questions, choices): (i64, i64) = query_as(
         "SELECT (SELECT COUNT(*) FROM questions WHERE guild_id = ?1 AND topic_id = 'security'),
                 (SELECT json_array_length(v.choices) FROM questions q JOIN question_versions v ON v.id = q.current_version
                  WHERE q.guild_id = ?1 AND q.id = (SELECT MAX(id) FROM questions WHERE guild_id = ?1 AND topic_id = 'security'))",
@@ -537,7 +538,7 @@ async fn kpis_are_imported_whole_and_related_to_learning() {
     let count = |app: &TestApp| {
         let pool = app.store.pool().clone();
         async move {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM kpi_values")
+            query_scalar::<i64>("SELECT COUNT(*) FROM kpi_values")
                 .fetch_one(&pool)
                 .await
                 .unwrap()

@@ -14,6 +14,7 @@ use crate::common::{
 };
 use discord_emulator::state::perms;
 use discord_emulator::Emulator;
+use peerlearn::store::sql::query_scalar;
 use peerlearn::store::Store;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -138,29 +139,27 @@ fn required_options(app: &TestApp, options: &[Value]) -> Vec<(String, Value)> {
 /// Every row the bot keeps about the server, except the member bookkeeping every interaction
 /// updates (last seen, roles).
 async fn fingerprint(store: &Store) -> String {
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-           AND name NOT LIKE 'kb_index%' AND name NOT IN ('_sqlx_migrations', 'members', 'member_roles')
-         ORDER BY name",
-    )
-    .fetch_all(store.pool())
-    .await
-    .unwrap();
+    let tables = store.table_names().await.unwrap();
     let mut out = String::new();
-    for t in tables {
-        let columns: Vec<String> =
-            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{t}')"))
-                .fetch_all(store.pool())
-                .await
-                .unwrap();
-        let rows: Option<String> = sqlx::query_scalar(&format!(
-            "SELECT group_concat(json_array({})) FROM {t}",
-            columns.join(", ")
+    for t in tables
+        .into_iter()
+        .filter(|t| !["members", "member_roles"].contains(&t.as_str()))
+    {
+        let columns: Vec<String> = store
+            .columns(&t)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| format!("COALESCE(CAST({} AS TEXT), '-')", c.name))
+            .collect();
+        let rows: Vec<String> = query_scalar(&format!(
+            "SELECT {} FROM {t} ORDER BY 1",
+            columns.join(" || '|' || ")
         ))
-        .fetch_one(store.pool())
+        .fetch_all(store.pool())
         .await
         .unwrap();
-        out.push_str(&format!("{t}: {}\n", rows.unwrap_or_default()));
+        out.push_str(&format!("{t}: {}\n", rows.join(", ")));
     }
     out
 }
@@ -446,13 +445,12 @@ explanation = "It is on the North wiki."
         .unwrap();
     let id = discord.click(shared[0], prompt.id, &delete).unwrap();
     discord.reply(id).await.unwrap();
-    let kept: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ? AND guild_id = ?")
-            .bind(shared[0] as i64)
-            .bind(north.guild as i64)
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
+    let kept: i64 = query_scalar("SELECT COUNT(*) FROM answers WHERE user_id = ? AND guild_id = ?")
+        .bind(shared[0] as i64)
+        .bind(north.guild as i64)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
     assert_eq!(kept, 1, "North keeps the member's answer");
 
     tx.send(()).unwrap();

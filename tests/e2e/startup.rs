@@ -147,7 +147,10 @@ async fn about_shows_version_uptime_and_database_size() {
         "KiB" => 1024.0,
         _ => 1024.0 * 1024.0,
     };
-    let on_disk = std::fs::metadata(&app.db_path).unwrap().len() as f64;
+    let on_disk = match app.store.path() {
+        Some(file) => std::fs::metadata(file).unwrap().len() as f64,
+        None => app.store.size_bytes().await as f64,
+    };
     assert!(
         shown * unit >= on_disk * 0.5,
         "shown size {shown} {} matches the file ({on_disk} bytes) plus its log",

@@ -3,6 +3,7 @@
 //! the team is forecast to forget gets refreshers in the next channel quizzes, and not before.
 
 use crate::common::{embed_lines, spawn_app, TestApp};
+use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::json;
 use std::time::Duration;
 
@@ -36,12 +37,11 @@ async fn quiz(app: &TestApp, user: u64, topic: Option<&str>) -> String {
     let card = app.discord.reply(id).await.unwrap().message.unwrap();
     let buttons = card.buttons();
     let version: i64 = buttons[0].0.split(':').nth(2).unwrap().parse().unwrap();
-    let question: String =
-        sqlx::query_scalar("SELECT question_id FROM question_versions WHERE id = ?")
-            .bind(version)
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
+    let question: String = query_scalar("SELECT question_id FROM question_versions WHERE id = ?")
+        .bind(version)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
     // "yes" (A) is right everywhere here.
     let click = app.discord.click(user, card.id, &buttons[0].0).unwrap();
     app.discord.reply(click).await.unwrap();
@@ -287,7 +287,7 @@ async fn pairing_pairs_opted_in_learners_with_available_mentors_weekly_without_r
     app.clock
         .advance(Duration::from_secs(7 * 86_400 + 2 * 3600));
     app.clock.settled().await;
-    let pairs: Vec<(i64, i64)> = sqlx::query_as("SELECT learner_id, mentor_id FROM pairings")
+    let pairs: Vec<(i64, i64)> = query_as("SELECT learner_id, mentor_id FROM pairings")
         .fetch_all(app.store.pool())
         .await
         .unwrap();
@@ -332,7 +332,7 @@ async fn pairing_pairs_opted_in_learners_with_available_mentors_weekly_without_r
         1
     );
     assert_eq!(
-        app.count("SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE kind IN ('helping', 'asking')")
+        app.count("SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM points_ledger WHERE kind IN ('helping', 'asking')")
             .await,
         10
     );
@@ -346,11 +346,10 @@ async fn pairing_pairs_opted_in_learners_with_available_mentors_weekly_without_r
     // A week later: the other learner gets the mentor; the pair of last week is not repeated.
     app.clock.advance(Duration::from_secs(7 * 86_400));
     app.clock.settled().await;
-    let pairs: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT learner_id, mentor_id FROM pairings ORDER BY id")
-            .fetch_all(app.store.pool())
-            .await
-            .unwrap();
+    let pairs: Vec<(i64, i64)> = query_as("SELECT learner_id, mentor_id FROM pairings ORDER BY id")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
     assert_eq!(pairs.len(), 2, "{pairs:?}");
     let other = if first_learner == lea { lea2 } else { lea };
     assert_eq!(pairs[1], (other as i64, men as i64));

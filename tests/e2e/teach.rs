@@ -7,6 +7,7 @@
 
 use crate::common::{embed_lines, spawn_app, spawn_app_with, TestApp};
 use discord_emulator::PostedMessage;
+use peerlearn::store::sql::query_as;
 use serde_json::json;
 use std::time::Duration;
 
@@ -94,14 +95,12 @@ async fn next_reminder(app: &TestApp, seen: usize) -> PostedMessage {
 
 /// (reviews, lapses, due_day) of `user`'s memory of card `card`.
 async fn card_memory(app: &TestApp, user: u64, card: i64) -> Option<(i64, i64, String)> {
-    sqlx::query_as(
-        "SELECT reviews, lapses, due_day FROM memory WHERE user_id = ? AND question_id = ?",
-    )
-    .bind(user as i64)
-    .bind(format!("card:{card}"))
-    .fetch_optional(app.store.pool())
-    .await
-    .unwrap()
+    query_as("SELECT reviews, lapses, due_day FROM memory WHERE user_id = ? AND question_id = ?")
+        .bind(user as i64)
+        .bind(format!("card:{card}"))
+        .fetch_optional(app.store.pool())
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -117,7 +116,7 @@ async fn an_accepted_answer_comes_back_as_a_card_the_asker_grades_and_others_it_
         "{announced}"
     );
     let card: (i64, String, String, Option<String>, i64) =
-        sqlx::query_as("SELECT id, front, back, source, author_id FROM cards WHERE kb_id = 1")
+        query_as("SELECT id, front, back, source, author_id FROM cards WHERE kb_id = 1")
             .fetch_one(app.store.pool())
             .await
             .unwrap();
@@ -130,7 +129,7 @@ async fn an_accepted_answer_comes_back_as_a_card_the_asker_grades_and_others_it_
     );
     assert_eq!(card.4, expert as i64);
     let holder: (String, String) =
-        sqlx::query_as("SELECT reason, first_due FROM card_holders WHERE user_id = ?")
+        query_as("SELECT reason, first_due FROM card_holders WHERE user_id = ?")
             .bind(app.member as i64)
             .fetch_one(app.store.pool())
             .await
@@ -327,7 +326,7 @@ async fn owners_verify_answers_and_unverified_ones_are_marked_then_no_longer_off
         "{}",
         updated.content
     );
-    let stored: (String, String, i64) = sqlx::query_as(
+    let stored: (String, String, i64) = query_as(
         "SELECT k.answer, c.back, c.version FROM kb_entries k JOIN cards c ON c.kb_id = k.id",
     )
     .fetch_one(app.store.pool())

@@ -11,7 +11,7 @@ pub async fn about(ctx: Context<'_>) -> Result<(), Error> {
         "**peerlearn** v{}\nUp for {}\nDatabase: {}",
         env!("CARGO_PKG_VERSION"),
         format::duration(data.started_at.elapsed()),
-        format::bytes(data.app.database_bytes()),
+        format::bytes(data.app.database_bytes().await),
     );
     ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
         .await?;
