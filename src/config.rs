@@ -41,12 +41,67 @@ pub struct Settings {
 pub struct DiscordSettings {
     pub api_base: String,
     pub dev_guild_id: String,
+    /// The gateway shards this process runs (see [`ShardRange`]); empty: all of them.
+    #[serde(default)]
+    pub shards: String,
+}
+
+/// Gateway shards `first..=last` of `total`, parsed from `discord.shards` ("0-1/4", "1/2").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardRange {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl ShardRange {
+    /// The range `text` names; a message saying what is wrong otherwise.
+    pub fn parse(text: &str) -> Result<ShardRange, String> {
+        const FORM: &str = "expected FIRST-LAST/COUNT (e.g. \"0-1/4\") or ID/COUNT (e.g. \"1/2\")";
+        let (range, total) = text.split_once('/').ok_or_else(|| FORM.to_string())?;
+        let number = |t: &str| t.trim().parse::<u32>().map_err(|_| FORM.to_string());
+        let (first, last) = match range.split_once('-') {
+            Some((a, b)) => (number(a)?, number(b)?),
+            None => (number(range)?, number(range)?),
+        };
+        let total = number(total)?;
+        if total == 0 {
+            return Err("the shard count must be at least 1".into());
+        }
+        if first > last {
+            return Err(format!(
+                "the first shard ({first}) comes after the last ({last})"
+            ));
+        }
+        if last >= total {
+            return Err(format!(
+                "shard {last} does not exist in a count of {total} (shards are numbered from 0)"
+            ));
+        }
+        Ok(ShardRange { first, last, total })
+    }
+
+    /// Whether this process runs every shard.
+    pub fn is_all(&self) -> bool {
+        self.first == 0 && self.last + 1 == self.total
+    }
+}
+
+impl std::fmt::Display for ShardRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}/{}", self.first, self.last, self.total)
+    }
 }
 
 impl DiscordSettings {
     /// The guild to register commands in, when set.
     pub fn dev_guild(&self) -> Option<u64> {
         self.dev_guild_id.parse().ok()
+    }
+
+    /// The shards this process runs; `None`: every shard Discord recommends.
+    pub fn shard_range(&self) -> Option<ShardRange> {
+        ShardRange::parse(&self.shards).ok()
     }
 
     /// Whether the bot talks to Discord itself (rather than a compatible server).
@@ -289,6 +344,13 @@ impl Settings {
             ));
         }
         self.discord.dev_guild_id = guild;
+        let shards = self.discord.shards.trim().to_string();
+        if !shards.is_empty() {
+            if let Err(problem) = ShardRange::parse(&shards) {
+                return Err(bad("discord.shards", problem));
+            }
+        }
+        self.discord.shards = shards;
         let url = self.database.url.trim();
         if !url.is_empty() && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
             return Err(bad(
@@ -678,6 +740,38 @@ mod tests {
         assert_eq!(s.discord.dev_guild(), None);
         assert_eq!(s.database.path, PathBuf::from("data/peerlearn.db"));
         assert_eq!(s.bot.default_timezone, "UTC");
+    }
+
+    #[test]
+    fn shard_ranges_and_database_urls_are_checked() {
+        let r = ShardRange::parse("0-1/4").unwrap();
+        assert_eq!((r.first, r.last, r.total, r.is_all()), (0, 1, 4, false));
+        assert_eq!(ShardRange::parse("1/2").unwrap().to_string(), "1-1/2");
+        assert!(ShardRange::parse("0-3/4").unwrap().is_all());
+        for (text, problem) in [
+            ("2/2", "does not exist"),
+            ("1-0/4", "comes after"),
+            ("0/0", "at least 1"),
+            ("all", "expected FIRST-LAST/COUNT"),
+        ] {
+            let e = ShardRange::parse(text).unwrap_err();
+            assert!(e.contains(problem), "{text}: {e}");
+        }
+        let e =
+            Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__SHARDS", "4/4")])).unwrap_err();
+        assert_eq!(e.key, "discord.shards");
+        let s =
+            Settings::load_from(None, &env(&[("PEERLEARN_DISCORD__SHARDS", " 0-1/2 ")])).unwrap();
+        assert_eq!(s.discord.shard_range().map(|r| r.total), Some(2));
+        let e = Settings::load_from(None, &env(&[("PEERLEARN_DATABASE__URL", "mysql://x/y")]))
+            .unwrap_err();
+        assert_eq!(e.key, "database.url");
+        let s = Settings::load_from(
+            None,
+            &env(&[("PEERLEARN_DATABASE__URL", "postgres://u:p@db/peerlearn")]),
+        )
+        .unwrap();
+        assert_eq!(s.database.url, "postgres://u:p@db/peerlearn");
     }
 
     #[test]

@@ -10,7 +10,11 @@
 //! Never twice: every post carries a nonce derived from its outbox id with `enforce_nonce`, so
 //! if the bot dies after Discord accepted a post but before it was marked sent, the retry after
 //! the restart returns the existing message instead of creating a second one.
+//!
+//! Every process runs this worker; the one holding the delivery lease ([`Claim`]) sends, the
+//! others wait, and take over (the same nonces) when it stops renewing it.
 
+use crate::app::outbox::{Claim, SoleWork};
 use crate::app::port::{ChatPort, SendError};
 use crate::app::{App, AppResult};
 use crate::domain::ids::{ChannelId, PostId, UserId};
@@ -40,10 +44,22 @@ pub async fn run<P: ChatPort>(app: App, port: P, mut shutdown: watch::Receiver<b
         not_before: HashMap::new(),
         dm_channels: HashMap::new(),
         last_count_edit: HashMap::new(),
+        claim: Claim::on(SoleWork::Delivery),
     };
     let mut ticker = worker.app.clock().ticker();
     loop {
         let mut wait = Duration::from_secs(1);
+        if !worker.claim.held(&worker.app).await {
+            // Another process sends: look again in a second (real time, as leases run).
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => {}
+            }
+            if *shutdown.borrow() {
+                break;
+            }
+            continue;
+        }
         match worker.deliver_pending(&mut shutdown).await {
             Ok(Some(held)) => wait = wait.min(held),
             Ok(None) => {}
@@ -55,12 +71,13 @@ pub async fn run<P: ChatPort>(app: App, port: P, mut shutdown: watch::Receiver<b
         tokio::select! {
             _ = worker.app.delivery_wanted() => {}
             _ = ticker.wait(wait) => {}
-            _ = shutdown.changed() => return,
+            _ = shutdown.changed() => break,
         }
         if *shutdown.borrow() {
-            return;
+            break;
         }
     }
+    worker.claim.release(&worker.app).await;
 }
 
 /// What became of one attempt.
@@ -100,6 +117,8 @@ struct Worker<P> {
     dm_channels: HashMap<UserId, ChannelId>,
     /// When each open post's count was last edited (edits are batched).
     last_count_edit: HashMap<PostId, Instant>,
+    /// The lease under which this process sends.
+    claim: Claim,
 }
 
 impl<P: ChatPort> Worker<P> {
@@ -115,7 +134,7 @@ impl<P: ChatPort> Worker<P> {
             // Channels with an earlier post held back in this pass: later ones wait too.
             let mut held: HashSet<Destination> = HashSet::new();
             for row in rows {
-                if *shutdown.borrow() {
+                if *shutdown.borrow() || !self.claim.held(&self.app).await {
                     return Ok(None);
                 }
                 // A direct message is held back per member, a channel post per channel.

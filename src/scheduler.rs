@@ -12,8 +12,13 @@
 //! a post.
 //!
 //! Durable because the cursor (`schedules.next_run_ms`) and the run key (schedule, time) live
-//! in SQLite: after a restart it carries on where it stopped, within the grace window.
+//! in the database: after a restart it carries on where it stopped, within the grace window.
+//!
+//! Every process runs this loop; the one holding the scheduler's lease ([`Claim`]) does the
+//! passes, and the others take over when it stops renewing it. A run is recorded under its key
+//! in the transaction that queues its post, so even two passes at once post a run once.
 
+use crate::app::outbox::{Claim, SoleWork, LEASE_TTL};
 use crate::app::App;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -37,7 +42,19 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
     let mut daily_figures = Beside::every(DAILY_FIGURES_CHECK_EVERY);
     let mut last_purge_ms: Option<i64> = None;
     let mut last_verification_ms: Option<i64> = None;
+    let mut claim = Claim::on(SoleWork::Scheduler);
     loop {
+        if !claim.held(&app).await {
+            // Another process does the passes: look again within the lease's life.
+            tokio::select! {
+                _ = tokio::time::sleep(poll.min(LEASE_TTL / 3)) => {}
+                _ = shutdown.changed() => break,
+            }
+            if *shutdown.borrow() {
+                break;
+            }
+            continue;
+        }
         fitting.start_if_due(|| {
             let app = app.clone();
             async move {
@@ -110,6 +127,7 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
     // A fit or daily figures in progress are abandoned: nothing is stored until they complete.
     fitting.abort();
     daily_figures.abort();
+    claim.release(&app).await;
 }
 
 /// A job run beside the scheduler's passes, started at most once per period (real time) and

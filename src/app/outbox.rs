@@ -1,11 +1,95 @@
 //! What the delivery worker and the scheduler ask of the app: the posts waiting in the outbox
 //! and what became of each, the direct-message channels, the quiz posts whose message must be
-//! edited, and when the next schedule is due. Thin, so that the workers never reach the store.
+//! edited, when the next schedule is due, and the lease ([`Claim`]) under which one process at
+//! a time does each of those jobs. Thin, so that the workers never reach the store.
 
 use super::{App, AppResult};
 use crate::domain::ids::{ChannelId, MessageId, PostId, UserId};
 use crate::domain::outbox::OutboxRow;
 use crate::domain::quiz::QuizPost;
+use std::time::{Duration, Instant};
+
+/// Work that one process at a time does: every process runs the workers, and the one holding
+/// the work's lease does it (see the store's leases). With one process it is always that one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SoleWork {
+    /// The scheduler's passes: schedules, follow-ups, reminders, purges, fits, figures.
+    Scheduler,
+    /// Sending the outbox and keeping quiz posts current.
+    Delivery,
+}
+
+impl SoleWork {
+    fn lease_name(self) -> &'static str {
+        match self {
+            SoleWork::Scheduler => "scheduler",
+            SoleWork::Delivery => "delivery",
+        }
+    }
+}
+
+/// How long a lease lasts unless renewed: the longest a process that died holds its work back
+/// from the others.
+pub const LEASE_TTL: Duration = Duration::from_secs(15);
+
+/// A process's claim on sole work, renewed as the work goes on: asking [`Claim::held`] renews
+/// the lease once a third of it has passed, so a process that stops asking (it died) loses it.
+#[derive(Debug)]
+pub struct Claim {
+    work: SoleWork,
+    renewed: Option<Instant>,
+}
+
+impl Claim {
+    pub fn on(work: SoleWork) -> Claim {
+        Claim {
+            work,
+            renewed: None,
+        }
+    }
+
+    /// Whether this process may do the work now (renewing or taking the lease as needed). A
+    /// database error counts as not held: the work waits rather than risk being done twice.
+    pub async fn held(&mut self, app: &App) -> bool {
+        if self.renewed.is_some_and(|t| t.elapsed() < LEASE_TTL / 3) {
+            return true;
+        }
+        let taken = app
+            .store
+            .take_lease(self.work.lease_name(), LEASE_TTL)
+            .await;
+        match taken {
+            Ok(true) => {
+                if self.renewed.is_none() {
+                    tracing::info!(work = ?self.work, "this process does the work now");
+                }
+                self.renewed = Some(Instant::now());
+                true
+            }
+            Ok(false) => {
+                if self.renewed.is_some() {
+                    tracing::warn!(work = ?self.work, "another process took the work over");
+                }
+                self.renewed = None;
+                false
+            }
+            Err(e) => {
+                tracing::error!(error = %e, work = ?self.work, "cannot renew the lease; pausing the work");
+                self.renewed = None;
+                false
+            }
+        }
+    }
+
+    /// Gives the work up at a clean shutdown, so another process takes it over at once.
+    pub async fn release(&mut self, app: &App) {
+        if self.renewed.take().is_some() {
+            if let Err(e) = app.store.release_lease(self.work.lease_name()).await {
+                tracing::warn!(error = %e, work = ?self.work, "could not release the lease");
+            }
+        }
+    }
+}
 
 impl App {
     /// The oldest posts waiting for delivery, at most `limit`.

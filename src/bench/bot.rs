@@ -76,8 +76,7 @@ impl BotProcess {
         };
         let up = discord
             .wait_for_within("the bot to connect", Duration::from_secs(120), |s| {
-                (s.gateway.identifies > identified && s.session.as_ref()?.sender.is_some())
-                    .then_some(())
+                (s.gateway.identifies > identified && s.session()?.sender.is_some()).then_some(())
             })
             .await;
         if let Err(e) = up {

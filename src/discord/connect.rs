@@ -40,6 +40,8 @@ pub enum BotError {
     Registration(serenity::Error),
     #[error("the gateway connection failed: {0}")]
     Gateway(serenity::Error),
+    #[error("{0}")]
+    SoleBot(String),
 }
 
 fn is_unauthorized(e: &serenity::Error) -> bool {
@@ -94,6 +96,8 @@ pub async fn run(
     dice: Dice,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
+    // One bot process per SQLite file; several share a Postgres database.
+    let _sole = store.claim_sole_bot().map_err(BotError::SoleBot)?;
     let api_base = settings.discord.api_base.clone();
     let mut builder = serenity::HttpBuilder::new(token.expose());
     if !settings.discord.is_discord() {
@@ -149,6 +153,7 @@ pub async fn run(
         }
     }
 
+    let settings_shards = settings.discord.shard_range();
     let pacer = Arc::new(Pacer::per_second(settings.delivery.requests_per_second));
     let data_pacer = Arc::clone(&pacer);
     let app = App::new(store.clone(), settings, clock, dice);
@@ -212,7 +217,17 @@ pub async fn run(
         tracing::info!("shutting down: closing the gateway connection");
         shards.shutdown_all().await;
     });
-    let result = client.start().await;
+    // The shards this process runs: its range, or all that Discord recommends.
+    let result = match settings_shards {
+        Some(range) => {
+            tracing::info!(shards = %range, "starting gateway shards");
+            // serenity's range end is the last shard, included.
+            client
+                .start_shard_range(range.first..range.last, range.total)
+                .await
+        }
+        None => client.start_autosharded().await,
+    };
     stopper.abort();
     let _ = stop_workers.send(true);
     for worker in workers {

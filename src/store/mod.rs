@@ -16,6 +16,7 @@ mod fitting;
 mod group_commit;
 mod guilds;
 mod knowledge;
+mod leases;
 mod measurement;
 mod memory;
 mod outbox;
@@ -103,6 +104,8 @@ pub struct Store {
     /// The connection that checkpoints in the background (see [`checkpoints`]); SQLite only.
     checkpointer: Option<AnyPool>,
     place: Place,
+    /// This process's name in leases (see [`leases`]).
+    holder: std::sync::Arc<str>,
 }
 
 /// The writer's page cache, in KiB (SQLite's default is 2 MiB): every click updates a few
@@ -284,6 +287,7 @@ impl Store {
             writer,
             checkpointer,
             place,
+            holder: process_name().into(),
         }
     }
 
@@ -373,6 +377,21 @@ async fn begin_write(
     }
 }
 
+/// A name for this process: its id, and a random part from the clock's nanoseconds and the
+/// process's address-space layout.
+fn process_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let local = 0u8;
+    let address = std::ptr::addr_of!(local) as usize;
+    format!(
+        "pid{}-{:08x}",
+        std::process::id(),
+        (nanos as usize ^ address) as u32
+    )
+}
+
 /// `url` without its password, for messages and logs.
 fn redact(url: &str) -> String {
     match url::Url::parse(url) {
@@ -397,7 +416,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
         );
         let mode: String = query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -415,7 +434,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
         );
     }
 

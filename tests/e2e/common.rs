@@ -307,9 +307,8 @@ impl TestApp {
         self.bot = Some(bot);
         self.discord
             .wait_for("a new gateway session", |s| {
-                (s.gateway.identifies > before
-                    && s.session.as_ref().is_some_and(|x| x.sender.is_some()))
-                .then_some(())
+                (s.gateway.identifies > before && s.session().is_some_and(|x| x.sender.is_some()))
+                    .then_some(())
             })
             .await
             .expect("bot reconnects");

@@ -94,8 +94,7 @@ impl Team {
         let discord = &self.discord;
         discord
             .wait_for_within("the bot to identify", Duration::from_secs(60), |s| {
-                (s.gateway.identifies > identified && s.session.as_ref()?.sender.is_some())
-                    .then_some(())
+                (s.gateway.identifies > identified && s.session()?.sender.is_some()).then_some(())
             })
             .await
             .unwrap_or_else(|e| panic!("{e}\n{}", self.log_text()));

@@ -1,5 +1,5 @@
 //! The emulator holds a client to Discord's contract: spec violations, the 3-second deadline,
-//! wrong tokens on the gateway, injected 429s and server errors.
+//! wrong tokens on the gateway, shard settings, injected 429s and server errors.
 
 use crate::common::start_emulator;
 use discord_emulator::Failure;
@@ -273,6 +273,52 @@ async fn privileged_intents_need_permission() {
     match ws.next().await.unwrap().unwrap() {
         Message::Close(Some(frame)) => assert_eq!(u16::from(frame.code), 4014),
         other => panic!("expected close 4014, got {other:?}"),
+    }
+}
+
+/// Identifies on a new gateway connection with `shard` (JSON); the first frame after it.
+async fn identify_shard(discord: &discord_emulator::Emulator, shard: serde_json::Value) -> Message {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("{}/?v=10", discord.gateway_url()))
+        .await
+        .unwrap();
+    let _hello = ws.next().await.unwrap().unwrap();
+    let identify = json!({"op": 2, "d": {"token": format!("Bot {}", discord.bot_token()),
+        "intents": 1, "shard": shard, "properties": {"os": "linux", "browser": "t", "device": "t"}}});
+    ws.send(Message::Text(identify.to_string())).await.unwrap();
+    ws.next().await.unwrap().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shards_get_their_guilds_and_invalid_shard_settings_are_closed() {
+    let discord = start_emulator().await;
+    discord.set_recommended_shards(2);
+    let guild = discord.add_guild("Acme");
+    let http = http_for(&discord);
+    let gateway = http.get_bot_gateway().await.unwrap();
+    assert_eq!(gateway.shards, 2);
+    for bad in [json!([2, 2]), json!([0, 0]), json!([1]), json!("0/2")] {
+        match identify_shard(&discord, bad.clone()).await {
+            Message::Close(Some(frame)) => assert_eq!(u16::from(frame.code), 4010, "{bad}"),
+            other => panic!("{bad}: expected close 4010, got {other:?}"),
+        }
+    }
+    // READY names the shard and lists only the guilds Discord routes to it.
+    let mine = discord_emulator::state::State::shard_of(guild, 2);
+    for id in 0..2u32 {
+        let Message::Text(ready) = identify_shard(&discord, json!([id, 2])).await else {
+            panic!("shard {id}: no READY");
+        };
+        let ready: serde_json::Value = serde_json::from_str(&ready).unwrap();
+        assert_eq!(ready["t"], "READY");
+        assert_eq!(ready["d"]["shard"], json!([id, 2]));
+        let listed = ready["d"]["guilds"].as_array().unwrap().len();
+        assert_eq!(listed, usize::from(id == mine), "shard {id}");
+    }
+    // A shard that would hold more guilds than Discord allows must be split further.
+    discord.set_max_guilds_per_shard(0);
+    match identify_shard(&discord, json!([mine, 2])).await {
+        Message::Close(Some(frame)) => assert_eq!(u16::from(frame.code), 4011),
+        other => panic!("expected close 4011, got {other:?}"),
     }
 }
 

@@ -21,7 +21,7 @@ async fn resumes_after_a_network_drop() {
     app.discord.drop_gateway();
     app.discord
         .wait_for_within("a resume", Duration::from_secs(30), |s| {
-            (s.gateway.resumes >= 1 && s.session.as_ref()?.sender.is_some()).then_some(())
+            (s.gateway.resumes >= 1 && s.session()?.sender.is_some()).then_some(())
         })
         .await
         .unwrap();
@@ -53,7 +53,7 @@ async fn follows_a_reconnect_request() {
     app.discord.request_reconnect();
     app.discord
         .wait_for_within("a resume after op 7", Duration::from_secs(30), |s| {
-            (s.gateway.resumes >= 1 && s.session.as_ref()?.sender.is_some()).then_some(())
+            (s.gateway.resumes >= 1 && s.session()?.sender.is_some()).then_some(())
         })
         .await
         .unwrap();
@@ -68,7 +68,7 @@ async fn identifies_again_after_an_invalid_session() {
     // serenity waits about 5 seconds before identifying a new session.
     app.discord
         .wait_for_within("a second identify", Duration::from_secs(40), |s| {
-            (s.gateway.identifies >= 2 && s.session.as_ref()?.sender.is_some()).then_some(())
+            (s.gateway.identifies >= 2 && s.session()?.sender.is_some()).then_some(())
         })
         .await
         .unwrap();

@@ -16,6 +16,7 @@ mod privacy;
 mod quizzes;
 mod reinforcement;
 mod reports;
+mod scale;
 mod security;
 mod startup;
 mod steering;

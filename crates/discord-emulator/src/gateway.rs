@@ -1,10 +1,13 @@
 //! The emulator's WebSocket gateway (Discord's `events/gateway` docs): Hello, Identify with
 //! close 4004 for a wrong token and 4014 for disallowed intents, READY then GUILD_CREATE,
 //! heartbeat ACKs, sequence numbers, Resume with replay of missed events, Reconnect (op 7) and
-//! Invalid Session (op 9) on request of the test.
+//! Invalid Session (op 9) on request of the test. Sharding: Identify may carry `shard: [id,
+//! count]`; each shard is a session of its own that gets the events of the guilds with
+//! `(guild_id >> 22) % count == id` (direct messages on shard 0); an invalid pair is closed
+//! with 4010, a shard that would hold too many guilds with 4011.
 
 use super::payloads;
-use super::state::{GatewayCommand, SessionRec, PRIVILEGED_INTENTS};
+use super::state::{GatewayCommand, SessionRec, State, PRIVILEGED_INTENTS};
 use super::Shared;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
@@ -114,7 +117,7 @@ async fn connection(stream: TcpStream, shared: Arc<Shared>) {
         }
     }
     let mut s = shared.state.lock().expect("state");
-    if let Some(session) = s.session.as_mut() {
+    for session in s.sessions.values_mut() {
         if session.sender.as_ref().is_some_and(|t| t.same_channel(&tx)) {
             session.sender = None;
         }
@@ -138,25 +141,57 @@ fn identify(
     if intents & PRIVILEGED_INTENTS & !s.bot.allowed_privileged_intents != 0 {
         return Err((4014, "Disallowed intent(s)."));
     }
-    s.gateway.identifies += 1;
-    let session_id = format!("session-{}", s.ids.mint());
-    s.session = Some(SessionRec {
-        id: session_id.clone(),
-        seq: 0,
-        intents,
-        log: Vec::new(),
-        sender: Some(tx.clone()),
-    });
-    let ready = payloads::ready(&s, &session_id, &shared.gateway_url);
-    s.dispatch("READY", ready);
-    let guilds: Vec<Value> = s
+    let shard = match &d["shard"] {
+        Value::Null => [0, 1],
+        Value::Array(pair) => match pair.as_slice() {
+            [id, total] => match (id.as_u64(), total.as_u64()) {
+                (Some(id), Some(total)) if total >= 1 && id < total && total <= 1 << 16 => {
+                    [id as u32, total as u32]
+                }
+                _ => return Err((4010, "Invalid shard.")),
+            },
+            _ => return Err((4010, "Invalid shard.")),
+        },
+        _ => return Err((4010, "Invalid shard.")),
+    };
+    // Every live session shares one shard count.
+    if s.sessions
+        .values()
+        .any(|x| x.sender.is_some() && x.shard[1] != shard[1] && x.shard[0] != shard[0])
+    {
+        return Err((4010, "Invalid shard."));
+    }
+    let bot = s.bot.user_id;
+    let guilds: Vec<u64> = s
         .guilds
         .values()
-        .filter(|g| g.members.contains_key(&s.bot.user_id))
-        .map(|g| payloads::guild_create(&s, g))
+        .filter(|g| g.members.contains_key(&bot))
+        .map(|g| g.id)
+        .filter(|g| State::shard_of(*g, shard[1]) == shard[0])
         .collect();
-    for g in guilds {
-        s.dispatch("GUILD_CREATE", g);
+    if guilds.len() > s.max_guilds_per_shard {
+        return Err((4011, "Sharding required."));
+    }
+    s.gateway.identifies += 1;
+    let session_id = format!("session-{}", s.ids.mint());
+    // A shard count that changed leaves the sessions of the old count behind.
+    s.sessions.retain(|_, x| x.shard[1] == shard[1]);
+    s.sessions.insert(
+        shard[0],
+        SessionRec {
+            id: session_id.clone(),
+            shard,
+            seq: 0,
+            intents,
+            log: Vec::new(),
+            sender: Some(tx.clone()),
+        },
+    );
+    let ready = payloads::ready(&s, &session_id, &shared.gateway_url, shard, &guilds);
+    s.dispatch_to(shard[0], "READY", ready);
+    for id in guilds {
+        let g = payloads::guild_create(&s, &s.guilds[&id]);
+        s.dispatch_to(shard[0], "GUILD_CREATE", g);
     }
     Ok(())
 }
@@ -172,23 +207,24 @@ fn resume(
     }
     let wanted = d["session_id"].as_str().unwrap_or_default();
     let seq = d["seq"].as_u64().unwrap_or(0);
-    let resumable = s
-        .session
-        .as_ref()
-        .is_some_and(|x| x.id == wanted && seq <= x.seq);
-    if !resumable {
+    let shard = s
+        .sessions
+        .values()
+        .find(|x| x.id == wanted && seq <= x.seq)
+        .map(|x| x.shard[0]);
+    let Some(shard) = shard else {
         s.gateway.invalid_sessions += 1;
         let invalid = json!({"op": 9, "s": null, "t": null, "d": false});
         let _ = tx.send(GatewayCommand::Send(invalid));
         return Ok(());
-    }
+    };
     s.gateway.resumes += 1;
-    let session = s.session.as_mut().expect("checked above");
+    let session = s.sessions.get_mut(&shard).expect("found above");
     session.sender = Some(tx.clone());
     for (_, payload) in session.log.iter().filter(|(n, _)| *n > seq) {
         let _ = tx.send(GatewayCommand::Send(payload.clone()));
     }
-    s.dispatch("RESUMED", json!({}));
+    s.dispatch_to(shard, "RESUMED", json!({}));
     Ok(())
 }
 

@@ -264,7 +264,7 @@ impl Emulator {
                     members,
                 },
             );
-            if s.session.is_some() {
+            if !s.sessions.is_empty() {
                 let g = payloads::guild_create(s, &s.guilds[&id]);
                 s.dispatch("GUILD_CREATE", g);
             }
@@ -338,7 +338,7 @@ impl Emulator {
                     members: Vec::new(),
                 },
             );
-            if s.session.is_some() {
+            if !s.sessions.is_empty() {
                 let c = payloads::channel(&s.channels[&id], s);
                 s.dispatch("CHANNEL_CREATE", c);
             }
@@ -874,15 +874,32 @@ impl Emulator {
         .await
     }
 
-    /// Waits until the bot has a live, identified gateway session.
+    /// Waits until the bot has a live, identified gateway session on every shard.
     pub async fn wait_for_session(&self) -> anyhow::Result<()> {
         self.wait_for("a live gateway session", |s| {
-            s.session
-                .as_ref()
-                .filter(|x| x.sender.is_some())
-                .map(|_| ())
+            s.all_shards_live().then_some(())
         })
         .await
+    }
+
+    /// Sets the shard count `/gateway/bot` recommends (1 unless set).
+    pub fn set_recommended_shards(&self, shards: u32) {
+        self.with_state(|s| s.recommended_shards = shards.max(1));
+    }
+
+    /// Sets how many guilds one shard may hold before Identify is closed with 4011.
+    pub fn set_max_guilds_per_shard(&self, guilds: usize) {
+        self.with_state(|s| s.max_guilds_per_shard = guilds);
+    }
+
+    /// `[shard, count]` of each live session.
+    pub fn live_shards(&self) -> Vec<[u32; 2]> {
+        self.lock()
+            .sessions
+            .values()
+            .filter(|x| x.sender.is_some())
+            .map(|x| x.shard)
+            .collect()
     }
 
     pub fn gateway_stats(&self) -> GatewayStats {
@@ -962,21 +979,25 @@ impl Emulator {
 
     /// Invalidates the session (op 9, not resumable): the bot must identify again.
     pub fn invalidate_session(&self) {
-        let sender = self.with_state(|s| {
+        let senders: Vec<_> = self.with_state(|s| {
             s.gateway.invalid_sessions += 1;
-            s.session.take().and_then(|x| x.sender)
+            std::mem::take(&mut s.sessions)
+                .into_values()
+                .filter_map(|x| x.sender)
+                .collect()
         });
-        if let Some(tx) = sender {
+        for tx in senders {
             let _ = tx.send(GatewayCommand::Send(
                 json!({"op": 9, "s": null, "t": null, "d": false}),
             ));
         }
     }
 
+    /// Sends `command` to every shard's connection.
     fn send_gateway(&self, command: GatewayCommand) {
         let s = self.lock();
-        if let Some(tx) = s.session.as_ref().and_then(|x| x.sender.as_ref()) {
-            let _ = tx.send(command);
+        for tx in s.sessions.values().filter_map(|x| x.sender.as_ref()) {
+            let _ = tx.send(command.clone());
         }
     }
 }

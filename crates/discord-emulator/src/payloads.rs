@@ -185,7 +185,13 @@ pub fn guild_create(state: &State, g: &GuildRec) -> Value {
 }
 
 /// READY, the answer to Identify.
-pub fn ready(state: &State, session_id: &str, resume_url: &str) -> Value {
+pub fn ready(
+    state: &State,
+    session_id: &str,
+    resume_url: &str,
+    shard: [u32; 2],
+    guilds: &[u64],
+) -> Value {
     let bot = &state.users[&state.bot.user_id];
     let mut me = user(bot);
     me["verified"] = true.into();
@@ -193,12 +199,12 @@ pub fn ready(state: &State, session_id: &str, resume_url: &str) -> Value {
     json!({
         "v": 10,
         "user": me,
-        "guilds": state.guilds.keys()
+        "guilds": guilds.iter()
             .map(|id| json!({"id": id.to_string(), "unavailable": true}))
             .collect::<Vec<_>>(),
         "session_id": session_id,
         "resume_gateway_url": resume_url,
-        "shard": [0, 1],
+        "shard": shard,
         "application": {"id": state.bot.application_id.to_string(), "flags": 0},
         "private_channels": [],
         "presences": [],
@@ -441,10 +447,12 @@ mod tests {
     #[test]
     fn ready_parses() {
         let (s, ..) = world();
-        let v = ready(&s, "abc", "ws://127.0.0.1:1");
+        let guilds: Vec<u64> = s.guilds.keys().copied().collect();
+        let v = ready(&s, "abc", "ws://127.0.0.1:1", [1, 2], &guilds);
         let r: Ready = serde_json::from_value(v).expect("Ready");
         assert_eq!(r.session_id, "abc");
         assert_eq!(r.guilds.len(), 1);
+        assert_eq!(r.shard.map(|s| (s.id.0, s.total)), Some((1, 2)));
     }
 
     #[test]

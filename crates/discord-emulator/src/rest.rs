@@ -352,7 +352,7 @@ fn route_to_handler(
         ("GET", "/gateway") => Answer::ok(json!({"url": shared.gateway_url})),
         ("GET", "/gateway/bot") => Answer::ok(json!({
             "url": shared.gateway_url,
-            "shards": 1,
+            "shards": state.recommended_shards,
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1},
         })),
         ("GET", "/users/@me") => {

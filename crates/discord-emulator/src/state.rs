@@ -373,7 +373,7 @@ pub struct FailureRule {
 }
 
 /// A message for a connected gateway client.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum GatewayCommand {
     Send(Value),
     /// Close the socket with this code (e.g. 4000 to force a resume, 1000 clean).
@@ -387,6 +387,8 @@ pub enum GatewayCommand {
 #[derive(Debug)]
 pub struct SessionRec {
     pub id: String,
+    /// `[shard id, shard count]` as the bot identified.
+    pub shard: [u32; 2],
     pub seq: u64,
     pub intents: u64,
     pub log: Vec<(u64, Value)>,
@@ -447,7 +449,13 @@ pub struct State {
     pub violations: Vec<Violation>,
     pub requests: Vec<RequestRec>,
     pub failures: Vec<FailureRule>,
-    pub session: Option<SessionRec>,
+    /// The bot's gateway sessions, by shard id (one, shard 0 of 1, unless the bot shards).
+    pub sessions: BTreeMap<u32, SessionRec>,
+    /// The shard count `/gateway/bot` recommends.
+    pub recommended_shards: u32,
+    /// Most guilds one shard may hold: an Identify for a shard with more is closed with 4011
+    /// "Sharding required" (Discord's limit is 2,500).
+    pub max_guilds_per_shard: usize,
     pub gateway: GatewayStats,
     pub heartbeat_interval_ms: u64,
     /// Requests per second allowed across the bot's REST calls (Discord's global limit).
@@ -504,7 +512,9 @@ impl State {
             violations: Vec::new(),
             requests: Vec::new(),
             failures: Vec::new(),
-            session: None,
+            sessions: BTreeMap::new(),
+            recommended_shards: 1,
+            max_guilds_per_shard: 2_500,
             gateway: GatewayStats::default(),
             heartbeat_interval_ms: 41_250,
             uploads: BTreeMap::new(),
@@ -524,9 +534,47 @@ impl State {
         self.violations.push(v);
     }
 
-    /// Sends a dispatch event to the bot (or keeps it for a resume while disconnected).
+    /// The session of shard 0 (the only one unless the bot shards).
+    pub fn session(&self) -> Option<&SessionRec> {
+        self.sessions.get(&0)
+    }
+
+    /// Whether the bot has a session for every shard of its count, each connected.
+    pub fn all_shards_live(&self) -> bool {
+        let total = self.sessions.values().next().map_or(0, |s| s.shard[1]);
+        total > 0
+            && (0..total).all(|id| {
+                self.sessions
+                    .get(&id)
+                    .is_some_and(|s| s.sender.is_some() && s.shard[1] == total)
+            })
+    }
+
+    /// The shard that carries a guild's events: `(guild_id >> 22) % shard count`, as Discord
+    /// routes them.
+    pub fn shard_of(guild: u64, total: u32) -> u32 {
+        ((guild >> 22) % u64::from(total.max(1))) as u32
+    }
+
+    /// Sends a dispatch event to the bot on the shard of its guild (shard 0 for events without
+    /// one, such as direct messages), or keeps it for a resume while that shard is disconnected.
     pub fn dispatch(&mut self, event: &str, data: Value) {
-        let Some(session) = self.session.as_mut() else {
+        let guild = data["guild_id"]
+            .as_str()
+            .or_else(|| {
+                matches!(event, "GUILD_CREATE" | "GUILD_UPDATE" | "GUILD_DELETE")
+                    .then(|| data["id"].as_str())
+                    .flatten()
+            })
+            .and_then(|g| g.parse::<u64>().ok());
+        let total = self.sessions.values().next().map_or(1, |s| s.shard[1]);
+        let shard = guild.map_or(0, |g| State::shard_of(g, total));
+        self.dispatch_to(shard, event, data);
+    }
+
+    /// Sends a dispatch event on one shard's session.
+    pub fn dispatch_to(&mut self, shard: u32, event: &str, data: Value) {
+        let Some(session) = self.sessions.get_mut(&shard) else {
             return;
         };
         session.seq += 1;
@@ -547,7 +595,7 @@ impl State {
 
     /// Whether the bot's session subscribed to an intent bit.
     pub fn has_intent(&self, bit: u64) -> bool {
-        self.session.as_ref().is_some_and(|s| s.intents & bit != 0)
+        self.sessions.values().any(|s| s.intents & bit != 0)
     }
 
     /// Counts a request against the global rate limit; `Some(retry_after)` when it is over.

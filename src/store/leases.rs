@@ -1,0 +1,96 @@
+//! Leases: work that one process at a time does, claimed for a while (`leases`). The holder
+//! renews its lease each time it works; a lease not renewed runs out, and the next process to
+//! ask takes the work over. One statement claims or renews, so two processes asking at once
+//! get one answer each (Postgres locks the row; SQLite has one writer). Times are the
+//! machine's wall clock, not the bot's (virtual in tests): a lease is about processes dying,
+//! which happens in real time.
+
+use super::error::StoreResult;
+use super::sql::query;
+use super::Store;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+fn wall_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+impl Store {
+    /// This process's name in leases: its id and a random part, so that a restarted process
+    /// with a reused id is someone else.
+    pub fn holder(&self) -> &str {
+        &self.holder
+    }
+
+    /// Claims or renews the lease `name` for `ttl`; whether this process holds it now.
+    pub async fn take_lease(&self, name: &str, ttl: Duration) -> StoreResult<bool> {
+        let now = wall_ms();
+        let until = now.saturating_add(i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX));
+        let held = query(
+            "INSERT INTO leases (name, holder, until_ms) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+             WHERE leases.holder = excluded.holder OR leases.until_ms < ?4
+             RETURNING holder",
+        )
+        .bind(name)
+        .bind(self.holder.as_ref())
+        .bind(until)
+        .bind(now)
+        .fetch_optional(&self.writer)
+        .await?;
+        Ok(held.is_some())
+    }
+
+    /// Gives the lease up (a clean shutdown), so that another process need not wait for it to
+    /// run out.
+    pub async fn release_lease(&self, name: &str) -> StoreResult<()> {
+        query("DELETE FROM leases WHERE name = ? AND holder = ?")
+            .bind(name)
+            .bind(self.holder.as_ref())
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// On SQLite, makes this the only bot process on the file: holds a lock on `<file>.lock`
+    /// (released when the returned guard drops, or by the system when the process dies). A
+    /// second bot process is refused with a message saying what to do. On Postgres nothing is
+    /// held: several processes share the database, dividing the work with leases.
+    pub fn claim_sole_bot(&self) -> Result<Option<std::fs::File>, String> {
+        let Some(path) = self.path() else {
+            return Ok(None);
+        };
+        let mut lock_path = path.as_os_str().to_owned();
+        lock_path.push(".lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| format!("cannot open the lock file {}: {e}", lock_path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(format!(
+                "another peerlearn bot is running on the database {}: one bot process per SQLite \
+                 file. Stop the other one, or run several processes (each with its own \
+                 discord.shards range) on Postgres (database.url).",
+                path.display()
+            )),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(format!("cannot lock {}: {e}", lock_path.display()))
+            }
+        }
+    }
+
+    /// Who holds `name` now, if anyone does (a lease run out is held by nobody).
+    pub async fn lease_holder(&self, name: &str) -> StoreResult<Option<String>> {
+        Ok(
+            super::sql::query_scalar("SELECT holder FROM leases WHERE name = ? AND until_ms >= ?")
+                .bind(name)
+                .bind(wall_ms())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+}
