@@ -279,7 +279,6 @@ mod tests {
     use crate::store::sql::{query, query_scalar};
     use crate::store::Recount;
     use chrono::NaiveDate;
-    use std::time::Duration;
 
     /// Practice answers to a topic's questions, as the bot writes them.
     struct Practice {
@@ -367,9 +366,7 @@ mod tests {
 
     /// A store with the starter content, and practice in its smallest topic.
     async fn practice(dir: &std::path::Path) -> Practice {
-        let store = Store::open(&dir.join("t.db"), Duration::from_secs(5))
-            .await
-            .unwrap();
+        let store = crate::store::test_store(dir).await;
         let guild = GuildId(1);
         store
             .import_content(guild, starter::bundle(), 0)
@@ -384,9 +381,8 @@ mod tests {
         .unwrap();
         let (topic, count): (String, i64) = (smallest.get("topic_id"), smallest.get("questions"));
         let questions: Vec<(i64, String)> = query(
-            "SELECT v.id AS version_id, q.id AS question_id FROM questions q JOIN question_versions v
-               ON v.guild_id = q.guild_id AND v.question_id = q.id
-             WHERE q.topic_id = ? GROUP BY q.id ORDER BY q.id",
+            "SELECT current_version AS version_id, id AS question_id FROM questions
+             WHERE topic_id = ? ORDER BY id",
         )
         .bind(&topic)
         .fetch_all(store.pool())

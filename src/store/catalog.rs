@@ -4,7 +4,7 @@
 //! every table. The search index is left out: it is rebuilt from the rows it indexes.
 
 use super::error::StoreResult;
-use super::sql::{query_scalar, Engine};
+use super::sql::query_scalar;
 use super::Store;
 use sqlx::Row as _;
 
@@ -71,13 +71,5 @@ impl Store {
                 }
             })
             .collect())
-    }
-
-    /// The engine's name for messages.
-    pub fn engine_name(&self) -> &'static str {
-        match self.engine {
-            Engine::Sqlite => "SQLite",
-            Engine::Postgres => "Postgres",
-        }
     }
 }

@@ -14,7 +14,7 @@
 //! statements, so a write costs one or two trips.
 
 use super::error::{StoreError, StoreResult};
-use super::sql::{query, Engine};
+use super::sql::Engine;
 use super::statements::Statements;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool};
@@ -126,7 +126,8 @@ async fn in_savepoint<W: GroupWrite>(conn: &mut AnyConnection, job: W) -> StoreR
     if result.is_err() {
         // The failure may have come before the savepoint opened or after it was released:
         // then there is nothing to undo, and this fails harmlessly.
-        let _ = query(UNDO).execute(&mut *conn).await;
+        // Two statements: sent as plain text (Postgres prepares one statement at a time).
+        let _ = sqlx::Executor::execute(&mut *conn, UNDO).await;
     }
     result
 }

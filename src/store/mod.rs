@@ -92,7 +92,8 @@ impl std::fmt::Display for Place {
 /// Reads share a pool of connections; every write goes through the one writer connection, so
 /// writers queue in order instead of retrying on SQLite's busy lock (whose back-off sleeps
 /// would add milliseconds to a click under load). On Postgres the same holds within a process;
-/// several processes sharing one Postgres claim their work with row locks and leases.
+/// several processes sharing one Postgres divide their work with leases (see [`leases`]) and
+/// record each run under its key.
 #[derive(Clone, Debug)]
 pub struct Store {
     engine: Engine,
@@ -123,17 +124,13 @@ async fn migrate(
     place: &Place,
     options: &AnyConnectOptions,
     migrator: &sqlx::migrate::Migrator,
-    setup: &'static str,
+    setup: &str,
 ) -> Result<(), OpenError> {
     let failed = |source| OpenError::Migrate {
         place: place.to_string(),
         source,
     };
-    let conn = AnyPoolOptions::new()
-        .max_connections(1)
-        .after_connect(move |conn, _| {
-            Box::pin(async move { conn.execute(setup).await.map(|_| ()) })
-        })
+    let conn = with_setup(AnyPoolOptions::new().max_connections(1), setup)
         .connect_with(
             options
                 .clone()
@@ -165,19 +162,24 @@ async fn migrate(
     result
 }
 
+/// Pool options whose every new connection runs `setup` first (SQLite's pragmas, Postgres's
+/// session settings).
+fn with_setup(options: AnyPoolOptions, setup: &str) -> AnyPoolOptions {
+    let setup: std::sync::Arc<str> = setup.into();
+    options.after_connect(move |conn, _| {
+        let setup = std::sync::Arc::clone(&setup);
+        Box::pin(async move { conn.execute(&*setup).await.map(|_| ()) })
+    })
+}
+
 /// A pool whose connections each run `setup` first.
 async fn pool(
     place: &Place,
     options: &AnyConnectOptions,
     connections: u32,
-    setup: String,
+    setup: &str,
 ) -> Result<AnyPool, OpenError> {
-    let setup: &'static str = Box::leak(setup.into_boxed_str());
-    AnyPoolOptions::new()
-        .max_connections(connections)
-        .after_connect(move |conn, _| {
-            Box::pin(async move { conn.execute(setup).await.map(|_| ()) })
-        })
+    with_setup(AnyPoolOptions::new().max_connections(connections), setup)
         .connect_with(options.clone())
         .await
         .map_err(|source| OpenError::Open {
@@ -227,15 +229,14 @@ impl Store {
              PRAGMA busy_timeout = {};",
             busy_timeout.as_millis()
         );
-        let migrate_setup: &'static str = Box::leak(setup.clone().into_boxed_str());
-        migrate(&place, &options, &SQLITE_MIGRATOR, migrate_setup).await?;
+        migrate(&place, &options, &SQLITE_MIGRATOR, &setup).await?;
         let writer_setup = format!(
             "{setup} PRAGMA wal_autocheckpoint = {}; PRAGMA cache_size = {WRITER_CACHE_KIB};",
             checkpoints::WRITER_AUTOCHECKPOINT_PAGES
         );
-        let writer = pool(&place, &options, 1, writer_setup).await?;
-        let readers = pool(&place, &options, 4, setup.clone()).await?;
-        let checkpointer = pool(&place, &options, 1, setup).await?;
+        let writer = pool(&place, &options, 1, &writer_setup).await?;
+        let readers = pool(&place, &options, 4, &setup).await?;
+        let checkpointer = pool(&place, &options, 1, &setup).await?;
         tokio::spawn(checkpoints::run(checkpointer.clone()));
         Ok(Store::assemble(
             Engine::Sqlite,
@@ -261,8 +262,8 @@ impl Store {
         // keeps what the server prints in its logs comparable with the bot's.
         let setup = "SET TIME ZONE 'UTC'";
         migrate(&place, &options, &POSTGRES_MIGRATOR, setup).await?;
-        let writer = pool(&place, &options, 1, setup.into()).await?;
-        let readers = pool(&place, &options, POSTGRES_READERS, setup.into()).await?;
+        let writer = pool(&place, &options, 1, setup).await?;
+        let readers = pool(&place, &options, POSTGRES_READERS, setup).await?;
         Ok(Store::assemble(
             Engine::Postgres,
             readers,
@@ -402,6 +403,34 @@ fn redact(url: &str) -> String {
         Ok(parsed) => parsed.to_string(),
         Err(_) => "(a URL that does not parse)".into(),
     }
+}
+
+/// A fresh store for a unit test: a new database on the Postgres server that
+/// `PEERLEARN_TEST_POSTGRES` names (an administrator's URL), else a SQLite file in `dir`.
+#[cfg(test)]
+pub(crate) async fn test_store(dir: &Path) -> Store {
+    use sqlx::Connection as _;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let admin = std::env::var("PEERLEARN_TEST_POSTGRES").unwrap_or_default();
+    if admin.trim().is_empty() {
+        return Store::open(&dir.join("t.db"), Duration::from_secs(5))
+            .await
+            .unwrap();
+    }
+    let name = format!(
+        "peerlearn_unit_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.unwrap();
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let _ = conn.close().await;
+    let mut url = url::Url::parse(&admin).unwrap();
+    url.set_path(&name);
+    Store::connect(url.as_str()).await.unwrap()
 }
 
 #[cfg(test)]

@@ -40,13 +40,6 @@ impl Engine {
             Engine::Postgres => postgres,
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Engine::Sqlite => "SQLite",
-            Engine::Postgres => "Postgres",
-        }
-    }
 }
 
 /// `sql` with its placeholders numbered: each `?` becomes `$N` (the next number), and `?N`
