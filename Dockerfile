@@ -28,5 +28,7 @@ USER peerlearn
 ENV PEERLEARN_DATABASE__PATH=/app/data/peerlearn.db
 VOLUME ["/app/data"]
 STOPSIGNAL SIGTERM
+# Healthy while the bot holds its database (SQLite) or the database answers (Postgres).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["peerlearn", "health"]
 ENTRYPOINT ["peerlearn"]
 CMD ["run"]

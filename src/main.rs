@@ -65,8 +65,20 @@ enum Command {
         #[arg(long)]
         emulator: bool,
     },
-    /// Create the database or bring its schema up to date, then exit
-    Migrate,
+    /// Create the database or bring its schema up to date, then exit; with --from and --to,
+    /// copy a whole SQLite database into a new, empty Postgres one and check the copy
+    Migrate {
+        /// The database to copy: sqlite:PATH (its schema is brought up to date first)
+        #[arg(long, value_name = "sqlite:PATH", requires = "to")]
+        from: Option<String>,
+        /// The empty Postgres database to copy into: postgres://USER:PASSWORD@HOST/DATABASE
+        #[arg(long, value_name = "postgres://...", requires = "from")]
+        to: Option<String>,
+    },
+    /// Check that a bot is serving: on SQLite, that a bot process holds the database file;
+    /// on Postgres, that the database answers; prints who does the shared work (exit 1 if not
+    /// healthy)
+    Health,
     /// Work with the configuration
     Config {
         #[command(subcommand)]
@@ -231,6 +243,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             train_fraction,
         } => eval_scheduler(&log, train_fraction),
         Command::Fit => runtime.block_on(fit(settings)),
+        Command::Health => runtime.block_on(health(settings)),
         #[cfg(feature = "demo")]
         Command::Bench {
             quick,
@@ -257,7 +270,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
             println!("# DISCORD_TOKEN is {token}");
             Ok(())
         }
-        Command::Migrate => runtime.block_on(migrate(settings)),
+        Command::Migrate {
+            from: Some(from),
+            to: Some(to),
+        } => runtime.block_on(copy_database(&settings, &from, &to)),
+        Command::Migrate { .. } => runtime.block_on(migrate(settings)),
         #[cfg(feature = "demo")]
         Command::Run { emulator: true } => runtime.block_on(async {
             let store = open_store(&settings).await?;
@@ -324,6 +341,75 @@ async fn migrate(settings: Settings) -> Result<(), CliError> {
             n => format!("; totals counted again for {n} servers"),
         }
     );
+    Ok(())
+}
+
+/// `peerlearn migrate --from sqlite:PATH --to postgres://...`: copies everything into the new
+/// database and checks the copy.
+async fn copy_database(settings: &Settings, from: &str, to: &str) -> Result<(), CliError> {
+    let Some(path) = from.strip_prefix("sqlite:") else {
+        return Err(CliError::Usage(format!(
+            "--from takes sqlite:PATH (the SQLite file to copy), not {from:?}"
+        )));
+    };
+    let path = path.strip_prefix("//").unwrap_or(path);
+    if !std::path::Path::new(path).is_file() {
+        return Err(CliError::Usage(format!("--from: there is no file {path}")));
+    }
+    if !(to.starts_with("postgres://") || to.starts_with("postgresql://")) {
+        return Err(CliError::Usage(
+            "--to takes a postgres:// URL of a new, empty database".into(),
+        ));
+    }
+    let timeout = std::time::Duration::from_millis(settings.database.busy_timeout_ms);
+    let source = Store::open(std::path::Path::new(path), timeout)
+        .await
+        .map_err(|e| CliError::Failed(e.to_string()))?;
+    let target = Store::connect(to)
+        .await
+        .map_err(|e| CliError::Failed(e.to_string()))?;
+    let copied = source.copy_into(&target).await;
+    source.close().await;
+    target.close().await;
+    let copied = copied.map_err(|e| CliError::Failed(format!("nothing copied: {e}")))?;
+    println!("copied {path} into {}:", target.place());
+    for (table, rows) in &copied.rows {
+        println!("  {table:<24} {rows:>10} rows");
+    }
+    for (what, total) in &copied.totals {
+        println!("  {what:<32} {total:>10} (the same on both)");
+    }
+    println!("every table's rows and every total match the source");
+    Ok(())
+}
+
+/// `peerlearn health`: whether a bot serves this database, for container health checks.
+async fn health(settings: Settings) -> Result<(), CliError> {
+    let store = open_store(&settings).await?;
+    // On SQLite the running bot holds the file's lock: if this process can take it, no bot runs.
+    let running = match store.claim_sole_bot() {
+        Ok(Some(_free)) => false,
+        Ok(None) | Err(_) => true,
+    };
+    let mut held = Vec::new();
+    for work in ["scheduler", "delivery"] {
+        let holder = store
+            .lease_holder(work)
+            .await
+            .map_err(|e| CliError::Failed(format!("the database does not answer: {e}")))?;
+        held.push(format!(
+            "{work}: {}",
+            holder.unwrap_or_else(|| "nobody now".into())
+        ));
+    }
+    let place = store.place();
+    store.close().await;
+    if !running {
+        return Err(CliError::Failed(format!(
+            "no bot process is running on {place}"
+        )));
+    }
+    println!("database {place} answers; {}", held.join("; "));
     Ok(())
 }
 

@@ -28,6 +28,18 @@ impl SoleWork {
     }
 }
 
+impl App {
+    /// Another process must not send before `until_ms` (wall clock): a global rate limit met.
+    pub async fn share_request_hold(&self, until_ms: i64) -> AppResult<()> {
+        Ok(self.store.hold_requests_until(until_ms).await?)
+    }
+
+    /// Until when (wall clock, ms) a global rate limit met by any process holds sending.
+    pub async fn request_hold(&self) -> AppResult<Option<i64>> {
+        Ok(self.store.requests_held_until().await?)
+    }
+}
+
 /// How long a lease lasts unless renewed: the longest a process that died holds its work back
 /// from the others.
 pub const LEASE_TTL: Duration = Duration::from_secs(15);

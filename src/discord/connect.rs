@@ -199,11 +199,17 @@ pub async fn run(
         .await
         .map_err(BotError::Gateway)?;
     let (stop_workers, workers_stopped) = watch::channel(false);
+    let (shared_app, shared_pacer) = (app.clone(), Arc::clone(&pacer));
     let workers = [
         tokio::spawn(crate::scheduler::run(app.clone(), workers_stopped.clone())),
         tokio::spawn(crate::delivery::run(
             app,
             DiscordPort::new(Arc::clone(&client.http), pacer),
+            workers_stopped.clone(),
+        )),
+        tokio::spawn(super::pacer::run_shared_holds(
+            shared_app,
+            shared_pacer,
             workers_stopped.clone(),
         )),
         tokio::spawn(super::buckets::run(

@@ -43,6 +43,20 @@ impl Store {
         Ok(query_scalar(sql).fetch_all(&self.pool).await?)
     }
 
+    /// The tables `table`'s foreign keys point to.
+    pub async fn foreign_tables(&self, table: &str) -> StoreResult<Vec<String>> {
+        let sql = self.engine.pick(
+            "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?)",
+            "SELECT DISTINCT CAST(ccu.table_name AS TEXT)
+             FROM information_schema.table_constraints tc
+             JOIN information_schema.constraint_column_usage ccu
+               ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+             WHERE tc.table_schema = current_schema() AND tc.table_name = ?
+               AND tc.constraint_type = 'FOREIGN KEY'",
+        );
+        Ok(query_scalar(sql).bind(table).fetch_all(&self.pool).await?)
+    }
+
     /// The columns of `table`, in their order (computed columns left out).
     pub async fn columns(&self, table: &str) -> StoreResult<Vec<Column>> {
         let sql = self.engine.pick(

@@ -1,9 +1,10 @@
-//! Leases: work that one process at a time does, claimed for a while (`leases`). The holder
-//! renews its lease each time it works; a lease not renewed runs out, and the next process to
-//! ask takes the work over. One statement claims or renews, so two processes asking at once
-//! get one answer each (Postgres locks the row; SQLite has one writer). Times are the
-//! machine's wall clock, not the bot's (virtual in tests): a lease is about processes dying,
-//! which happens in real time.
+//! What the bot's processes share besides the data: leases on work that one process at a
+//! time does (`leases`), and holds on sending after Discord's global rate limit (`rate_holds`).
+//! The holder renews its lease each time it works; a lease not renewed runs out, and the next
+//! process to ask takes the work over. One statement claims or renews, so two processes asking
+//! at once get one answer each (Postgres locks the row; SQLite has one writer). Times are the
+//! machine's wall clock, not the bot's (virtual in tests): leases and rate limits are about
+//! processes and Discord, which run in real time.
 
 use super::error::StoreResult;
 use super::sql::query;
@@ -81,6 +82,30 @@ impl Store {
                 Err(format!("cannot lock {}: {e}", lock_path.display()))
             }
         }
+    }
+
+    /// Nobody of this bot sends before `until_ms` (wall clock; a later hold already stored
+    /// stands).
+    pub async fn hold_requests_until(&self, until_ms: i64) -> StoreResult<()> {
+        query(
+            "INSERT INTO rate_holds (scope, until_ms) VALUES ('global', ?1)
+             ON CONFLICT (scope) DO UPDATE SET until_ms = excluded.until_ms
+             WHERE rate_holds.until_ms < excluded.until_ms",
+        )
+        .bind(until_ms)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// Until when (wall clock, ms) sending is held, if it is now.
+    pub async fn requests_held_until(&self) -> StoreResult<Option<i64>> {
+        Ok(super::sql::query_scalar(
+            "SELECT until_ms FROM rate_holds WHERE scope = 'global' AND until_ms > ?",
+        )
+        .bind(wall_ms())
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Who holds `name` now, if anyone does (a lease run out is held by nobody).

@@ -10,6 +10,7 @@ mod cards;
 mod catalog;
 mod checkpoints;
 mod content;
+mod copy;
 mod error;
 mod experts;
 mod fitting;
@@ -32,6 +33,7 @@ mod statements;
 mod tracks;
 
 pub use catalog::{Column, ColumnKind};
+pub use copy::{Copied, CopyError};
 pub use error::{StoreError, StoreResult};
 pub use recount::Recount;
 pub use sql::Engine;

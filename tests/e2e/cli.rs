@@ -130,6 +130,18 @@ async fn sigterm_shuts_the_bot_down_cleanly() {
         .unwrap();
     discord.wait_for_session().await.unwrap();
     discord.wait_for_commands(Some(guild)).await.unwrap();
+    // The container health check: healthy while the bot holds its database.
+    let db = dir.path().join("data/x.db");
+    let health = || {
+        output(
+            peerlearn()
+                .arg("health")
+                .env("PEERLEARN_DATABASE__PATH", &db),
+        )
+    };
+    let (code, out, err) = health();
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("scheduler: pid"), "who does the work: {out}");
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -162,6 +174,9 @@ async fn sigterm_shuts_the_bot_down_cleanly() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.contains("shutting down"), "{err}");
     assert!(dir.path().join("data/x.db").exists());
+    let (code, _, err) = health();
+    assert_eq!(code, 1, "no bot, not healthy");
+    assert!(err.contains("no bot process is running"), "{err}");
     crate::common::assert_no_violations(&discord);
 }
 

@@ -241,9 +241,18 @@ pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let admin = discord.add_member(guild, "grace", &[admin_role]);
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("data/peerlearn.db");
-    let url = fresh_postgres_database().await.unwrap_or_default();
+    // A test that names its database keeps it; the others get a fresh one.
+    let url = match settings
+        .iter()
+        .any(|(k, _)| *k == "PEERLEARN_DATABASE__URL")
+    {
+        true => String::new(),
+        false => fresh_postgres_database().await.unwrap_or_default(),
+    };
     let mut overrides = settings.to_vec();
-    overrides.push(("PEERLEARN_DATABASE__URL", &url));
+    if !url.is_empty() {
+        overrides.push(("PEERLEARN_DATABASE__URL", &url));
+    }
     let settings = settings_with(&discord, guild, &db_path, &overrides);
     let store = Store::open_configured(&settings.database)
         .await
@@ -321,6 +330,11 @@ impl TestApp {
     /// The settings the bot runs with.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Points the bot at another database for its next start ([`TestApp::start_again`]).
+    pub fn use_database_url(&mut self, url: &str) {
+        self.settings.database.url = url.to_string();
     }
 
     /// Waits until `check` finds what it looks for (`true`, or `Some`): [`eventually_within`]

@@ -6,8 +6,12 @@
 //!   and each click ends up stored exactly once.
 //! - Review reminders to 500 members by DM, killed half-way: after the restart every member
 //!   has exactly one reminder.
+//! - On Postgres with two processes: the one sending the reminders is killed half-way, the
+//!   other takes the sending over once its lease runs out; every member has exactly one.
 
-use crate::common::{assert_no_violations, eventually_within, start_emulator};
+use crate::common::{
+    assert_no_violations, eventually_within, fresh_postgres_database, start_emulator,
+};
 use discord_emulator::state::perms;
 use discord_emulator::Emulator;
 use peerlearn::dice::SplitMix64;
@@ -36,11 +40,21 @@ struct Team {
     db: PathBuf,
     log: PathBuf,
     bot: Option<Child>,
+    /// On Postgres: the database, and the shards of two processes (the first runs the guild's).
+    postgres: Option<(String, [u32; 2])>,
+    /// Other bot processes on the same database.
+    others: Vec<Child>,
     _dir: tempfile::TempDir,
 }
 
 impl Team {
     async fn start() -> Team {
+        Team::start_on(None).await
+    }
+
+    /// A team whose bot runs on the Postgres database `url` as two processes with half of the
+    /// shards each (the first one started runs the guild's shard), or on SQLite.
+    async fn start_on(url: Option<String>) -> Team {
         let discord = Arc::new(start_emulator().await);
         let guild = discord.add_guild("Acme Crash Lab");
         let channel = discord.add_text_channel(guild, "daily-learning");
@@ -59,15 +73,29 @@ impl Team {
             db: dir.path().join("peerlearn.db"),
             log: dir.path().join("bot.log"),
             bot: None,
+            postgres: url.map(|u| {
+                let mine = discord_emulator::state::State::shard_of(guild, 2);
+                (u, [mine, 1 - mine])
+            }),
+            others: Vec::new(),
             _dir: dir,
         };
         team.launch().await;
+        if let Some((_, [_, other])) = team.postgres.clone() {
+            let child = team.spawn(Some(other));
+            team.others.push(child);
+            team.discord
+                .wait_for_within("the second process", Duration::from_secs(60), |s| {
+                    s.all_shards_live().then_some(())
+                })
+                .await
+                .unwrap_or_else(|e| panic!("{e}\n{}", team.log_text()));
+        }
         team
     }
 
-    /// Starts the binary (again) and waits for its new gateway session.
-    async fn launch(&mut self) {
-        let identified = self.discord.gateway_stats().identifies;
+    /// The bot binary, started with this team's settings (and `shard` of 2 on Postgres).
+    fn spawn(&self, shard: Option<u32>) -> Child {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -90,11 +118,24 @@ impl Team {
             .stdout(log.try_clone().expect("log file"))
             .stderr(log)
             .kill_on_drop(true);
-        self.bot = Some(command.spawn().expect("the peerlearn binary starts"));
+        if let (Some((url, _)), Some(shard)) = (&self.postgres, shard) {
+            command
+                .env("PEERLEARN_DATABASE__URL", url)
+                .env("PEERLEARN_DISCORD__SHARDS", format!("{shard}/2"));
+        }
+        command.spawn().expect("the peerlearn binary starts")
+    }
+
+    /// Starts the binary (again) and waits for its new gateway session.
+    async fn launch(&mut self) {
+        let identified = self.discord.gateway_stats().identifies;
+        let shard = self.postgres.as_ref().map(|(_, [mine, _])| *mine);
+        self.bot = Some(self.spawn(shard));
         let discord = &self.discord;
         discord
             .wait_for_within("the bot to identify", Duration::from_secs(60), |s| {
-                (s.gateway.identifies > identified && s.session()?.sender.is_some()).then_some(())
+                let live = s.sessions.get(&shard.unwrap_or(0))?.sender.is_some();
+                (s.gateway.identifies > identified && live).then_some(())
             })
             .await
             .unwrap_or_else(|e| panic!("{e}\n{}", self.log_text()));
@@ -553,5 +594,134 @@ async fn review_reminders_survive_a_sigkill_mid_fan_out() {
         .await
         .expect("runs");
     assert_eq!(runs, 1, "the run was not repeated after the restart");
+    assert_no_violations(&team.discord);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_the_other_process_takes_over_a_fan_out_after_a_sigkill() {
+    let Some(url) = fresh_postgres_database().await else {
+        eprintln!("skipped: PEERLEARN_TEST_POSTGRES names no Postgres server (CI sets it)");
+        return;
+    };
+    let mut team = Team::start_on(Some(url.clone())).await;
+    let store = peerlearn::store::Store::connect(&url)
+        .await
+        .expect("database");
+    let posts = post_quizzes(&team, 1).await;
+    let (message, buttons) = &posts[0];
+    for member in team.members.clone() {
+        let id = team
+            .discord
+            .click(member, *message, &buttons[0].0)
+            .expect("click");
+        team.discord.reply(id).await.expect("feedback");
+        let chose = team
+            .command(member, "reinforce", &[("mode", json!("dm"))])
+            .await;
+        assert!(chose.contains("direct message"), "{chose}");
+    }
+    let aged = peerlearn::store::sql::query(
+        "UPDATE memory SET due_day = '2026-01-05', last_day = '2026-01-01'",
+    )
+    .execute(store.writer())
+    .await
+    .expect("due dates moved");
+    assert_eq!(aged.rows_affected(), MEMBERS as u64);
+    let options = [
+        ("kind", json!("reinforcement")),
+        ("cron", json!("0 3 1 1 *")),
+        ("channel", json!(team.channel.to_string())),
+    ];
+    team.command(team.admin, "schedule add", &options).await;
+    let ran = team
+        .command(team.admin, "schedule run", &[("id", json!(2))])
+        .await;
+    assert!(ran.contains("running now"), "{ran}");
+
+    // Half-way through the fan-out, the process that sends is killed.
+    let members = team.members.clone();
+    let discord = Arc::clone(&team.discord);
+    discord
+        .wait_for_within("half of the reminders", Duration::from_secs(120), |s| {
+            let bot = s.bot.user_id;
+            let sent = s
+                .messages
+                .values()
+                .filter(|m| m.author_id == bot && m.content.contains("due for review"))
+                .count();
+            (sent >= MEMBERS / 2).then_some(())
+        })
+        .await
+        .expect("reminders go out");
+    let sender = store
+        .lease_holder("delivery")
+        .await
+        .unwrap()
+        .expect("a process holds the delivery lease");
+    let pid = |child: &Child| child.id().map(|id| format!("pid{id}-"));
+    let killed_first = team
+        .bot
+        .as_ref()
+        .and_then(pid)
+        .is_some_and(|p| sender.starts_with(&p));
+    let mut victim = if killed_first {
+        team.bot.take().unwrap()
+    } else {
+        let at = team
+            .others
+            .iter()
+            .position(|c| pid(c).is_some_and(|p| sender.starts_with(&p)))
+            .expect("the sender is one of the two processes");
+        team.others.remove(at)
+    };
+    victim.start_kill().expect("SIGKILL sent");
+    let status = victim.wait().await.expect("the bot exits");
+    assert_eq!(status.signal(), Some(9));
+    let killed_at = std::time::Instant::now();
+    let before = reminders_by_member(&discord, &members);
+    let delivered = before.values().filter(|n| **n > 0).count();
+    println!("killed the sender ({sender}) with {delivered} of {MEMBERS} reminders delivered");
+    assert!(delivered < MEMBERS, "killed before the fan-out finished");
+
+    // The survivor takes the sending over once the lease runs out (15 s), and drains it.
+    let pending = || async {
+        peerlearn::store::sql::query_scalar::<i64>(
+            "SELECT COUNT(*) FROM outbox WHERE state = 'pending'",
+        )
+        .fetch_one(store.pool())
+        .await
+        .expect("outbox")
+    };
+    eventually_within(
+        &discord,
+        "the other process to drain the outbox",
+        Duration::from_secs(90),
+        || async { pending().await == 0 },
+    )
+    .await;
+    println!(
+        "the other process finished the fan-out {:.1} s after the kill",
+        killed_at.elapsed().as_secs_f64()
+    );
+    let after = reminders_by_member(&discord, &members);
+    let wrong: Vec<_> = after.iter().filter(|(_, n)| **n != 1).collect();
+    assert!(
+        wrong.is_empty(),
+        "every member gets exactly one reminder; not so for {} members: {:?}",
+        wrong.len(),
+        wrong.iter().take(10).collect::<Vec<_>>()
+    );
+    let taken_over = store.lease_holder("delivery").await.unwrap();
+    assert!(
+        taken_over.is_some_and(|h| h != sender),
+        "the survivor holds the lease now"
+    );
+    let runs: i64 = peerlearn::store::sql::query_scalar(
+        "SELECT COUNT(*) FROM schedule_runs WHERE schedule_id = 2",
+    )
+    .fetch_one(store.pool())
+    .await
+    .expect("runs");
+    assert_eq!(runs, 1, "the run was not repeated");
     assert_no_violations(&team.discord);
 }

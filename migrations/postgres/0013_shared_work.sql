@@ -8,3 +8,10 @@ CREATE TABLE leases (
     -- Wall-clock time (Unix ms) it runs out unless renewed.
     until_ms BIGINT NOT NULL
 );
+
+-- Discord's global rate limit holds every process of one bot token: a global 429 seen by one
+-- is written here (wall-clock Unix ms until which nobody sends), and every process reads it.
+CREATE TABLE rate_holds (
+    scope    TEXT   PRIMARY KEY,
+    until_ms BIGINT NOT NULL
+);
