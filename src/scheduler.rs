@@ -81,15 +81,19 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
         if let Err(e) = app.run_due_schedules().instrument(pass).await {
             tracing::error!(error = %e, "scheduler pass failed; retrying");
         }
+        // Each step renews the lease (at most every few seconds): a long pass keeps it, and a
+        // process that lost it stops at the next step.
         let now_ms = app.clock().now_ms();
-        if last_purge_ms.is_none_or(|t| now_ms - t >= PURGE_EVERY_MS) {
+        if claim.held(&app).await && last_purge_ms.is_none_or(|t| now_ms - t >= PURGE_EVERY_MS) {
             let purge = tracing::info_span!("job", kind = "retention purge");
             match app.purge_expired().instrument(purge).await {
                 Ok(_) => last_purge_ms = Some(now_ms),
                 Err(e) => tracing::error!(error = %e, "retention purge failed; retrying"),
             }
         }
-        if last_verification_ms.is_none_or(|t| now_ms - t >= VERIFICATION_EVERY_MS) {
+        if claim.held(&app).await
+            && last_verification_ms.is_none_or(|t| now_ms - t >= VERIFICATION_EVERY_MS)
+        {
             let remind = tracing::info_span!("job", kind = "verification reminders");
             match app.run_verification_reminders().instrument(remind).await {
                 Ok(n) => {
@@ -105,8 +109,10 @@ pub async fn run(app: App, mut shutdown: watch::Receiver<bool>) {
             }
         }
         let follow_ups = tracing::info_span!("job", kind = "question follow-ups");
-        if let Err(e) = app.run_ask_follow_ups().instrument(follow_ups).await {
-            tracing::error!(error = %e, "question follow-ups failed; retrying");
+        if claim.held(&app).await {
+            if let Err(e) = app.run_ask_follow_ups().instrument(follow_ups).await {
+                tracing::error!(error = %e, "question follow-ups failed; retrying");
+            }
         }
         let wait = match app.next_schedule_run_ms().await {
             Ok(Some(next_ms)) if !app.clock().is_virtual() => {
