@@ -44,6 +44,14 @@ impl std::fmt::Debug for Clock {
     }
 }
 
+/// The machine's wall clock in Unix milliseconds, whatever the bot's clock: for what runs in
+/// real time between processes (leases, shared rate-limit holds).
+pub fn wall_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
 impl Clock {
     /// Real time.
     pub fn system() -> Clock {

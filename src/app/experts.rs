@@ -21,6 +21,15 @@ fn subject(member: UserId, by: UserId) -> String {
     }
 }
 
+/// The report's and the digest's lines on inferred experts.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct InferredLines {
+    /// For the report (admins): up to three per topic, named.
+    pub named: Vec<String>,
+    /// For the digest: how many, on which topics.
+    pub unnamed: Vec<String>,
+}
+
 impl App {
     /// Everyone's expertise on `topic`, from what they remember of it, the answers they gave
     /// in it and the verified answers they own, with the facts it was judged from.
@@ -52,13 +61,10 @@ impl App {
             .collect())
     }
 
-    /// The report's line on inferred experts (up to three per topic, `named`), or the
-    /// digest's (how many, on which topics: the digest names nobody).
-    pub(crate) async fn inferred_expert_lines(
-        &self,
-        guild: GuildId,
-        named: bool,
-    ) -> AppResult<Vec<String>> {
+    /// The report's line on inferred experts (up to three per topic, named) and the digest's
+    /// (how many, on which topics: the digest names nobody). Judging expertise reads every
+    /// member's memory of every topic, so the daily figures keep these lines for the day.
+    pub(crate) async fn inferred_expert_lines(&self, guild: GuildId) -> AppResult<InferredLines> {
         let (mut shown, mut count, mut topics) = (Vec::new(), 0, Vec::new());
         for (topic, name) in self.store.topics(guild).await? {
             let inferred = self.inferred_experts(guild, &topic).await?;
@@ -70,13 +76,15 @@ impl App {
                 shown.push(format!("<@{}> on {name} ({})", e.user, e.reason()));
             }
         }
-        Ok(match (shown.is_empty(), named) {
-            (true, _) => vec![],
-            (false, true) => vec![format!(
+        if shown.is_empty() {
+            return Ok(InferredLines::default());
+        }
+        Ok(InferredLines {
+            named: vec![format!(
                 "**Inferred experts** (not enrolled; asked when no enrolled expert is free): {}",
                 shown.join("; ")
             )],
-            (false, false) => vec![format!(
+            unnamed: vec![format!(
                 "**Inferred experts:** {count} on {} (`/expert list` names them)",
                 topics.join(", ")
             )],

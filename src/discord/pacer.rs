@@ -6,8 +6,9 @@
 //! token's. Interaction callbacks are not under the global limit and do not go through here.
 
 use crate::app::App;
+use crate::clock::wall_ms;
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 /// How often a process shares the holds it met and reads the others'.
@@ -65,12 +66,6 @@ impl Pacer {
             .unwrap_or_else(|e| e.into_inner())
             .take()
     }
-}
-
-fn wall_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// Until `stop` turns true: tells the other processes (through the database) of every global

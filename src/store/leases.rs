@@ -9,13 +9,8 @@
 use super::error::StoreResult;
 use super::sql::query;
 use super::Store;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-fn wall_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
+use crate::clock::wall_ms;
+use std::time::Duration;
 
 impl Store {
     /// This process's name in leases: its id and a random part, so that a restarted process

@@ -253,6 +253,7 @@ impl App {
             forecasts,
             support: self.support_list(facts, &memories, &roles, &model, &streaks, &recent),
             refreshers,
+            inferred_experts: Some(self.inferred_expert_lines(facts.guild).await?),
             computed_ms: self.clock.now().timestamp_millis(),
         };
         if let Ok(json) = serde_json::to_string(&figures) {

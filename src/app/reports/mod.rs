@@ -24,6 +24,7 @@ use render::{
     support_lines, trend_chart,
 };
 
+use super::experts::InferredLines;
 use super::measurement::KnowledgeFigures;
 use super::message::OutMessage;
 use super::{refuse, App, AppResult};
@@ -116,6 +117,10 @@ struct DailyFigures {
     /// by an earlier version).
     #[serde(default)]
     refreshers: Vec<Refresher>,
+    /// The lines on inferred experts (`None` in figures kept by an earlier version: judged
+    /// again).
+    #[serde(default)]
+    inferred_experts: Option<InferredLines>,
     /// When they were computed (Unix ms).
     computed_ms: i64,
 }
@@ -176,6 +181,7 @@ impl App {
             forecasts,
             support,
             refreshers,
+            inferred_experts,
             computed_ms,
         } = self.daily_figures(&facts).await?;
         let knowledge = knowledge.unwrap_or_default();
@@ -199,7 +205,11 @@ impl App {
                 let since = self.day_start_ms(guild, current.span.start).await?;
                 lines.extend(self.pairing_lines(guild, since).await?);
                 lines.extend(expert_lines(&current.experts));
-                lines.extend(self.inferred_expert_lines(guild, true).await?);
+                let inferred = match &inferred_experts {
+                    Some(kept) => kept.clone(),
+                    None => self.inferred_expert_lines(guild).await?,
+                };
+                lines.extend(inferred.named);
                 let tomorrow = today.succ_opt().unwrap_or(today);
                 lines.extend(
                     self.request_lines(
@@ -328,7 +338,11 @@ impl App {
         lines.extend(refresher_lines(&daily.refreshers));
         let since = self.day_start_ms(guild, last_week.start).await?;
         lines.extend(self.pairing_lines(guild, since).await?);
-        lines.extend(self.inferred_expert_lines(guild, false).await?);
+        let inferred = match daily.inferred_experts {
+            Some(kept) => kept,
+            None => self.inferred_expert_lines(guild).await?,
+        };
+        lines.extend(inferred.unnamed);
         lines.extend(
             self.request_lines(
                 guild,
