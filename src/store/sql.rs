@@ -6,7 +6,7 @@
 //!
 //! Values map explicitly (see the Postgres migrations): ids, counts, times (Unix seconds or
 //! milliseconds) and flags are 64-bit integers on both engines (a flag is 0 or 1, read with
-//! [`flag`]); fractions are doubles; days (`YYYY-MM-DD`) and time zones (IANA names) are
+//! [`flag`]); fractions are doubles (a missing one is bound through [`Fraction`]); days (`YYYY-MM-DD`) and time zones (IANA names) are
 //! text. Postgres sums integers as `numeric`, which the `Any` driver cannot read: a sum is
 //! written `CAST(SUM(x) AS BIGINT)`, which SQLite reads the same.
 

@@ -9,7 +9,8 @@
 //! The test API builds a world ([`Emulator::add_guild`], [`Emulator::add_member`], ...), acts as a
 //! member ([`Emulator::slash`], [`Emulator::click`], [`Emulator::say`], ...), reads back what the
 //! bot did ([`Emulator::reply`], [`Emulator::messages_in`]) and injects trouble
-//! ([`Emulator::fail_next`], [`Emulator::drop_gateway`]).
+//! ([`Emulator::fail_next`], [`Emulator::drop_gateway`]). A bot may shard: each shard is a
+//! gateway session of its own that gets its guilds' events ([`Emulator::live_shards`]).
 
 #![recursion_limit = "256"]
 
