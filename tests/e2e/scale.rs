@@ -168,7 +168,7 @@ async fn two_processes_on_postgres_split_the_shards_and_a_schedule_fires_once() 
         assert!(reply.message.is_some());
     }
     // A schedule in the guild of shard 0 fires once, though both processes run a scheduler.
-    let (guild, channel, admin) = places[0];
+    let (_, channel, admin) = places[0];
     let id = discord
         .slash(
             channel,
@@ -234,7 +234,6 @@ async fn two_processes_on_postgres_split_the_shards_and_a_schedule_fires_once() 
     );
     let id = discord.slash(channel, admin, "progress", &[]).unwrap();
     discord.reply(id).await.expect("shard 0 is still served");
-    let _ = guild;
     let (stop_zero, bot_zero) = bots.pop().unwrap();
     let _ = stop_zero.send(());
     bot_zero.await.unwrap().expect("clean stop");
