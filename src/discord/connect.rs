@@ -199,24 +199,27 @@ pub async fn run(
         .await
         .map_err(BotError::Gateway)?;
     let (stop_workers, workers_stopped) = watch::channel(false);
-    let (shared_app, shared_pacer) = (app.clone(), Arc::clone(&pacer));
-    let workers = [
-        tokio::spawn(crate::scheduler::run(app.clone(), workers_stopped.clone())),
-        tokio::spawn(crate::delivery::run(
-            app,
-            DiscordPort::new(Arc::clone(&client.http), pacer),
+    let mut workers = vec![tokio::spawn(crate::scheduler::run(
+        app.clone(),
+        workers_stopped.clone(),
+    ))];
+    // Holds met by other processes: only Postgres has any (SQLite has one bot process).
+    if store.engine() == crate::store::Engine::Postgres {
+        workers.push(tokio::spawn(super::pacer::run_shared_holds(
+            app.clone(),
+            Arc::clone(&pacer),
             workers_stopped.clone(),
-        )),
-        tokio::spawn(super::pacer::run_shared_holds(
-            shared_app,
-            shared_pacer,
-            workers_stopped.clone(),
-        )),
-        tokio::spawn(super::buckets::run(
-            Arc::clone(&client.http),
-            workers_stopped,
-        )),
-    ];
+        )));
+    }
+    workers.push(tokio::spawn(crate::delivery::run(
+        app,
+        DiscordPort::new(Arc::clone(&client.http), pacer),
+        workers_stopped.clone(),
+    )));
+    workers.push(tokio::spawn(super::buckets::run(
+        Arc::clone(&client.http),
+        workers_stopped,
+    )));
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;

@@ -1,9 +1,9 @@
 //! Keeps the bot's own REST requests (posts, DMs, edits, threads) under Discord's global
 //! limit of 50 requests per second by spacing them evenly, instead of running into 429s and
 //! waiting them out. Every request takes the next free slot; after a global 429 nobody sends
-//! before its `retry_after` has passed: not this process, and (through the database, see
-//! [`run_shared_holds`]) not the bot's other processes either, since the limit is the bot
-//! token's. Interaction callbacks are not under the global limit and do not go through here.
+//! before its `retry_after` has passed: not this process, and on Postgres (through the
+//! database, see [`run_shared_holds`]) not the bot's other processes either, since the limit is
+//! the bot token's. Interaction callbacks are not under the global limit and do not go through here.
 
 use crate::app::App;
 use crate::clock::wall_ms;

@@ -167,32 +167,20 @@ impl Store {
             copy_rows(self, &mut tx, table, &columns, &select).await?;
         }
         // The search index: the source's rows; the target computes its own vectors.
-        let index = [
-            super::catalog::Column {
-                name: "title".into(),
-                kind: ColumnKind::Text,
-            },
-            super::catalog::Column {
-                name: "body".into(),
-                kind: ColumnKind::Text,
-            },
-            super::catalog::Column {
-                name: "guild_id".into(),
-                kind: ColumnKind::Integer,
-            },
-            super::catalog::Column {
-                name: "kind".into(),
-                kind: ColumnKind::Text,
-            },
-            super::catalog::Column {
-                name: "ref".into(),
-                kind: ColumnKind::Text,
-            },
-            super::catalog::Column {
-                name: "topic_id".into(),
-                kind: ColumnKind::Text,
-            },
-        ];
+        let index: Vec<super::catalog::Column> = [
+            ("title", ColumnKind::Text),
+            ("body", ColumnKind::Text),
+            ("guild_id", ColumnKind::Integer),
+            ("kind", ColumnKind::Text),
+            ("ref", ColumnKind::Text),
+            ("topic_id", ColumnKind::Text),
+        ]
+        .into_iter()
+        .map(|(name, kind)| super::catalog::Column {
+            name: name.into(),
+            kind,
+        })
+        .collect();
         copy_rows(
             self,
             &mut tx,

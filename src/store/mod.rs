@@ -407,11 +407,24 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// Creates the empty database `name` on the Postgres server that the administrator's URL
+/// `admin` reaches, and returns the new database's URL (for the test suites, which give each
+/// test a database of its own).
+pub async fn create_postgres_database(admin: &str, name: &str) -> Result<String, sqlx::Error> {
+    use sqlx::Connection as _;
+    let mut conn = sqlx::postgres::PgConnection::connect(admin).await?;
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await?;
+    let _ = conn.close().await;
+    let mut url = url::Url::parse(admin).map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    url.set_path(name);
+    Ok(url.to_string())
+}
+
 /// A fresh store for a unit test: a new database on the Postgres server that
 /// `PEERLEARN_TEST_POSTGRES` names (an administrator's URL), else a SQLite file in `dir`.
 #[cfg(test)]
 pub(crate) async fn test_store(dir: &Path) -> Store {
-    use sqlx::Connection as _;
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let admin = std::env::var("PEERLEARN_TEST_POSTGRES").unwrap_or_default();
@@ -425,14 +438,8 @@ pub(crate) async fn test_store(dir: &Path) -> Store {
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
-    let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.unwrap();
-    conn.execute(format!("CREATE DATABASE {name}").as_str())
-        .await
-        .unwrap();
-    let _ = conn.close().await;
-    let mut url = url::Url::parse(&admin).unwrap();
-    url.set_path(&name);
-    Store::connect(url.as_str()).await.unwrap()
+    let url = create_postgres_database(&admin, &name).await.unwrap();
+    Store::connect(&url).await.unwrap()
 }
 
 #[cfg(test)]

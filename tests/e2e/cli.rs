@@ -1,19 +1,8 @@
 //! The `peerlearn` binary as an operator meets it: exit codes and messages.
 
-use crate::common::start_emulator;
+use crate::common::{peerlearn_binary as peerlearn, start_emulator};
 use std::process::{Command, Stdio};
 use std::time::Duration;
-
-fn peerlearn() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_peerlearn"));
-    // Start from a clean environment of PEERLEARN_* and token variables.
-    for (k, _) in std::env::vars() {
-        if k.starts_with("PEERLEARN_") || k == "DISCORD_TOKEN" || k == "RUST_LOG" {
-            c.env_remove(k);
-        }
-    }
-    c
-}
 
 fn output(c: &mut Command) -> (i32, String, String) {
     let out = c.output().expect("binary runs");

@@ -200,11 +200,22 @@ pub fn assert_no_violations(discord: &Emulator) {
     );
 }
 
+/// The `peerlearn` binary, started from a clean environment: no `PEERLEARN_*` settings, bot
+/// token or log filter leak in from the test's own.
+pub fn peerlearn_binary() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_peerlearn"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PEERLEARN_") || k == "DISCORD_TOKEN" || k == "RUST_LOG" {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
 /// A new, empty database on the Postgres server that `PEERLEARN_TEST_POSTGRES` names (an
 /// administrator's URL, e.g. `postgres://postgres@127.0.0.1:5433/postgres`), as a URL; `None`
 /// when the variable is unset or empty, and the tests run on SQLite.
 pub async fn fresh_postgres_database() -> Option<String> {
-    use sqlx::{Connection as _, Executor as _};
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let admin = std::env::var("PEERLEARN_TEST_POSTGRES")
@@ -215,16 +226,11 @@ pub async fn fresh_postgres_database() -> Option<String> {
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
-    let mut conn = sqlx::postgres::PgConnection::connect(&admin)
-        .await
-        .expect("the Postgres server in PEERLEARN_TEST_POSTGRES answers");
-    conn.execute(format!("CREATE DATABASE {name}").as_str())
-        .await
-        .expect("a test database is created");
-    let _ = conn.close().await;
-    let mut url = url::Url::parse(&admin).expect("PEERLEARN_TEST_POSTGRES is a URL");
-    url.set_path(&name);
-    Some(url.to_string())
+    Some(
+        peerlearn::store::create_postgres_database(&admin, &name)
+            .await
+            .expect("a test database is created on the server in PEERLEARN_TEST_POSTGRES"),
+    )
 }
 
 pub async fn spawn_app() -> TestApp {

@@ -101,12 +101,7 @@ impl Team {
             .append(true)
             .open(&self.log)
             .expect("log file");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_peerlearn"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("PEERLEARN_") || k == "RUST_LOG" {
-                command.env_remove(k);
-            }
-        }
+        let mut command = Command::from(crate::common::peerlearn_binary());
         command
             .arg("run")
             .env("DISCORD_TOKEN", self.discord.bot_token())
@@ -169,6 +164,15 @@ impl Team {
             .expect("command sent");
         let reply = self.discord.reply(id).await.expect("the bot answers");
         reply.message.map(|m| m.content).unwrap_or_default()
+    }
+
+    /// The bot's database, opened as another process would (SQLite or Postgres).
+    async fn store(&self) -> peerlearn::store::Store {
+        match &self.postgres {
+            Some((url, _)) => peerlearn::store::Store::connect(url).await,
+            None => peerlearn::store::Store::open(&self.db, Duration::from_secs(10)).await,
+        }
+        .expect("database opens")
     }
 
     /// The database as another process sees it.
@@ -487,12 +491,12 @@ fn reminders_by_member(discord: &Emulator, members: &[u64]) -> BTreeMap<u64, usi
         .collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn review_reminders_survive_a_sigkill_mid_fan_out() {
-    let mut team = Team::start().await;
-    let posts = post_quizzes(&team, 1).await;
+/// Everyone answers a quiz and chooses reminders by DM; weeks pass (the due dates move, as the
+/// bot runs on the real clock); a reinforcement run starts, and this returns once half of the
+/// 500 reminders have been sent.
+async fn fan_out_half_way(team: &Team) {
+    let posts = post_quizzes(team, 1).await;
     let (message, buttons) = &posts[0];
-    // Everyone answers today's quiz and chooses reminders by DM.
     for member in team.members.clone() {
         let id = team
             .discord
@@ -504,24 +508,15 @@ async fn review_reminders_survive_a_sigkill_mid_fan_out() {
             .await;
         assert!(chose.contains("direct message"), "{chose}");
     }
-    // Weeks pass: the question is due for everyone. (The bot runs on the real clock, so the
-    // test moves the due dates instead of the clock.)
-    let writer = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(
-            SqliteConnectOptions::new()
-                .filename(&team.db)
-                .busy_timeout(Duration::from_secs(10)),
-        )
-        .await
-        .expect("database opens");
-    let aged = sqlx::query("UPDATE memory SET due_day = '2026-01-05', last_day = '2026-01-01'")
-        .execute(&writer)
-        .await
-        .expect("due dates moved");
+    let store = team.store().await;
+    let aged = peerlearn::store::sql::query(
+        "UPDATE memory SET due_day = '2026-01-05', last_day = '2026-01-01'",
+    )
+    .execute(store.writer())
+    .await
+    .expect("due dates moved");
     assert_eq!(aged.rows_affected(), MEMBERS as u64);
-    writer.close().await;
-
+    store.close().await;
     let options = [
         ("kind", json!("reinforcement")),
         ("cron", json!("0 3 1 1 *")),
@@ -533,11 +528,7 @@ async fn review_reminders_survive_a_sigkill_mid_fan_out() {
         .command(team.admin, "schedule run", &[("id", json!(2))])
         .await;
     assert!(ran.contains("running now"), "{ran}");
-
-    // Half-way through the fan-out, SIGKILL.
-    let members = team.members.clone();
-    let discord = Arc::clone(&team.discord);
-    discord
+    team.discord
         .wait_for_within("half of the reminders", Duration::from_secs(120), |s| {
             let bot = s.bot.user_id;
             let sent = s
@@ -549,6 +540,26 @@ async fn review_reminders_survive_a_sigkill_mid_fan_out() {
         })
         .await
         .expect("reminders go out");
+}
+
+/// Fails unless every member has exactly one reminder.
+fn assert_one_reminder_each(discord: &Emulator, members: &[u64]) {
+    let after = reminders_by_member(discord, members);
+    let wrong: Vec<_> = after.iter().filter(|(_, n)| **n != 1).collect();
+    assert!(
+        wrong.is_empty(),
+        "every member gets exactly one reminder; not so for {} members: {:?}",
+        wrong.len(),
+        wrong.iter().take(10).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn review_reminders_survive_a_sigkill_mid_fan_out() {
+    let mut team = Team::start().await;
+    fan_out_half_way(&team).await;
+    let members = team.members.clone();
+    let discord = Arc::clone(&team.discord);
     team.kill().await;
     let before = reminders_by_member(&discord, &members);
     let delivered = before.values().filter(|n| **n > 0).count();
@@ -576,14 +587,7 @@ async fn review_reminders_survive_a_sigkill_mid_fan_out() {
         || async { pending().await == 0 },
     )
     .await;
-    let after = reminders_by_member(&discord, &members);
-    let wrong: Vec<_> = after.iter().filter(|(_, n)| **n != 1).collect();
-    assert!(
-        wrong.is_empty(),
-        "every member gets exactly one reminder; not so for {} members: {:?}",
-        wrong.len(),
-        wrong.iter().take(10).collect::<Vec<_>>()
-    );
+    assert_one_reminder_each(&discord, &members);
     let failed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'failed'")
         .fetch_one(&db)
         .await
@@ -603,56 +607,11 @@ async fn on_postgres_the_other_process_takes_over_a_fan_out_after_a_sigkill() {
         eprintln!("skipped: PEERLEARN_TEST_POSTGRES names no Postgres server (CI sets it)");
         return;
     };
-    let mut team = Team::start_on(Some(url.clone())).await;
-    let store = peerlearn::store::Store::connect(&url)
-        .await
-        .expect("database");
-    let posts = post_quizzes(&team, 1).await;
-    let (message, buttons) = &posts[0];
-    for member in team.members.clone() {
-        let id = team
-            .discord
-            .click(member, *message, &buttons[0].0)
-            .expect("click");
-        team.discord.reply(id).await.expect("feedback");
-        let chose = team
-            .command(member, "reinforce", &[("mode", json!("dm"))])
-            .await;
-        assert!(chose.contains("direct message"), "{chose}");
-    }
-    let aged = peerlearn::store::sql::query(
-        "UPDATE memory SET due_day = '2026-01-05', last_day = '2026-01-01'",
-    )
-    .execute(store.writer())
-    .await
-    .expect("due dates moved");
-    assert_eq!(aged.rows_affected(), MEMBERS as u64);
-    let options = [
-        ("kind", json!("reinforcement")),
-        ("cron", json!("0 3 1 1 *")),
-        ("channel", json!(team.channel.to_string())),
-    ];
-    team.command(team.admin, "schedule add", &options).await;
-    let ran = team
-        .command(team.admin, "schedule run", &[("id", json!(2))])
-        .await;
-    assert!(ran.contains("running now"), "{ran}");
-
-    // Half-way through the fan-out, the process that sends is killed.
+    let mut team = Team::start_on(Some(url)).await;
+    fan_out_half_way(&team).await;
+    let store = team.store().await;
     let members = team.members.clone();
     let discord = Arc::clone(&team.discord);
-    discord
-        .wait_for_within("half of the reminders", Duration::from_secs(120), |s| {
-            let bot = s.bot.user_id;
-            let sent = s
-                .messages
-                .values()
-                .filter(|m| m.author_id == bot && m.content.contains("due for review"))
-                .count();
-            (sent >= MEMBERS / 2).then_some(())
-        })
-        .await
-        .expect("reminders go out");
     let sender = store
         .lease_holder("delivery")
         .await
@@ -703,14 +662,7 @@ async fn on_postgres_the_other_process_takes_over_a_fan_out_after_a_sigkill() {
         "the other process finished the fan-out {:.1} s after the kill",
         killed_at.elapsed().as_secs_f64()
     );
-    let after = reminders_by_member(&discord, &members);
-    let wrong: Vec<_> = after.iter().filter(|(_, n)| **n != 1).collect();
-    assert!(
-        wrong.is_empty(),
-        "every member gets exactly one reminder; not so for {} members: {:?}",
-        wrong.len(),
-        wrong.iter().take(10).collect::<Vec<_>>()
-    );
+    assert_one_reminder_each(&discord, &members);
     let taken_over = store.lease_holder("delivery").await.unwrap();
     assert!(
         taken_over.is_some_and(|h| h != sender),

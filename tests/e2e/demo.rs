@@ -3,6 +3,7 @@
 //! same figures and another seed does not. The binary's demo, its argument checks and the
 //! interactive prompt are driven as a newcomer would.
 
+use crate::common::peerlearn_binary;
 use peerlearn::config::Settings;
 use peerlearn::demo::{run, DemoOptions, Summary};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -10,7 +11,7 @@ use sqlx::{ConnectOptions, Connection};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn options(seed: u64, out: &Path) -> DemoOptions {
     DemoOptions {
@@ -208,20 +209,10 @@ async fn a_small_demo_fills_a_real_database_and_replays_by_seed() {
     assert_ne!(summary.figures(), other.figures());
 }
 
-fn peerlearn() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_peerlearn"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("PEERLEARN_") || k == "RUST_LOG" {
-            c.env_remove(k);
-        }
-    }
-    c
-}
-
 #[test]
 fn the_demo_command_runs_and_explains_bad_arguments() {
     let dir = tempfile::tempdir().unwrap();
-    let out = peerlearn()
+    let out = peerlearn_binary()
         .args(["demo", "--days", "2", "--members", "4", "--out"])
         .arg(dir.path())
         .output()
@@ -243,7 +234,7 @@ fn the_demo_command_runs_and_explains_bad_arguments() {
     );
 
     // Several seeds: a line per seed as it goes, then the coverage table.
-    let out = peerlearn()
+    let out = peerlearn_binary()
         .args([
             "demo",
             "--seeds",
@@ -269,7 +260,7 @@ fn the_demo_command_runs_and_explains_bad_arguments() {
     assert!(stdout.contains("| knowledge now | "), "{stdout}");
     assert!(stderr.contains("\n   2 "), "a line per seed: {stderr}");
     assert!(dir.path().join("seeds/seed-2/summary.json").exists());
-    let out = peerlearn()
+    let out = peerlearn_binary()
         .args(["demo", "--seeds", "3..1"])
         .output()
         .unwrap();
@@ -280,7 +271,7 @@ fn the_demo_command_runs_and_explains_bad_arguments() {
         "{stderr}"
     );
 
-    let out = peerlearn()
+    let out = peerlearn_binary()
         .args(["demo", "--members", "1"])
         .output()
         .unwrap();
@@ -292,7 +283,7 @@ fn the_demo_command_runs_and_explains_bad_arguments() {
 #[test]
 fn the_interactive_demo_takes_commands_and_clicks_from_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = peerlearn()
+    let mut child = peerlearn_binary()
         .args(["demo", "--interactive", "--members", "4", "--out"])
         .arg(dir.path())
         .stdin(Stdio::piped())

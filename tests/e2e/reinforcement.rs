@@ -390,16 +390,11 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
             .unwrap();
         }
     }
-    let mut fit = std::process::Command::new(env!("CARGO_BIN_EXE_peerlearn"));
-    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("PEERLEARN_")) {
-        fit.env_remove(k);
-    }
-    let out = fit
+    let out = crate::common::peerlearn_binary()
         .arg("fit")
         .env("PEERLEARN_DATABASE__PATH", &app.db_path)
         .env("PEERLEARN_DATABASE__URL", &app.settings().database.url)
         .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
-        .env_remove("RUST_LOG")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

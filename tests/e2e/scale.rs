@@ -272,20 +272,16 @@ async fn a_sqlite_database_moves_to_postgres_whole_and_the_bot_carries_on() {
     app.stop().await.expect("clean stop");
 
     let migrate = |to: &str| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_peerlearn"));
-        for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("PEERLEARN_")) {
-            cmd.env_remove(k);
-        }
-        cmd.args([
-            "migrate",
-            "--from",
-            &format!("sqlite:{}", app.db_path.display()),
-            "--to",
-            to,
-        ])
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap()
+        crate::common::peerlearn_binary()
+            .args([
+                "migrate",
+                "--from",
+                &format!("sqlite:{}", app.db_path.display()),
+                "--to",
+                to,
+            ])
+            .output()
+            .unwrap()
     };
     let out = migrate(&url);
     let stdout = String::from_utf8_lossy(&out.stdout);
