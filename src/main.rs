@@ -120,6 +120,11 @@ enum Command {
         /// `info,peerlearn::store::group_commit=debug` (see the logs with --keep)
         #[arg(long, value_name = "FILTER")]
         bot_log: Option<String>,
+        /// Also measure the answers (with one and two bot processes) and the day on Postgres:
+        /// an administrator's URL of a server where the run may create databases, e.g.
+        /// postgres://postgres@127.0.0.1:5432/postgres (they are dropped afterwards unless --keep)
+        #[arg(long, value_name = "ADMIN_URL")]
+        postgres: Option<String>,
     },
     /// Work with content files (topics, questions, tips)
     Content {
@@ -251,7 +256,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             keep,
             only,
             bot_log,
-        } => runtime.block_on(bench(quick, out, keep, only, bot_log)),
+            postgres,
+        } => runtime.block_on(bench(quick, out, keep, only, bot_log, postgres)),
         Command::Content {
             action: ContentAction::Validate { files },
         } => validate_content(&files),
@@ -450,6 +456,7 @@ async fn bench(
     keep: bool,
     only: Vec<BenchPart>,
     bot_log: Option<String>,
+    postgres: Option<String>,
 ) -> Result<(), CliError> {
     use peerlearn::bench;
     let bot_binary = std::env::current_exe().map_err(|e| {
@@ -481,6 +488,7 @@ async fn bench(
         work_dir: bench::default_work_dir(),
         keep,
         progress: true,
+        postgres,
     };
     if cfg!(debug_assertions) {
         eprintln!("peerlearn: note: this is a debug build; figures are only meaningful from `cargo run --release -- bench`");

@@ -2,20 +2,23 @@
 //! answers them (a fixed number of members clicking again as soon as they see feedback).
 //! Latency is the emulator's own measure, from sending INTERACTION_CREATE to receiving the
 //! callback. Beside it, the physical reference: raw sqlx inserts into the same `answers` table
-//! with the same SQLite settings, one row per transaction and in batches.
+//! of the same engine with the bot's settings, one row per transaction and in batches.
+//!
+//! A [`Setup`] says what serves the clicks: SQLite, or Postgres with one bot process or with
+//! several (one server per process, on that process's shard, the members split between them),
+//! always the same clicks at the same offered rate.
 
-use super::bot::{own_cpu_time, own_written, BotCommand, BotProcess, Written};
+use super::bot::{own_cpu_time, own_written, BotCommand, BotProcess, Serves, Written};
+use super::db::{BenchDb, Databases};
 use super::stats::Latencies;
 use super::team::Team;
 use crate::app::starter;
 use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
-use crate::store::sql::{query, query_scalar};
-use crate::store::Store;
+use crate::store::sql::{query, query_scalar, Engine};
 use anyhow::{bail, Context as _};
-use discord_emulator::Emulator;
+use discord_emulator::{Emulator, EmulatorOptions};
 use sqlx::Row;
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -69,7 +72,7 @@ impl Phase {
 }
 
 /// Raw sqlx insert rates into the `answers` table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RawRates {
     pub single_row_per_second: f64,
     /// What one row written in its own transaction wrote (to the log and, by checkpoints, to
@@ -77,10 +80,47 @@ pub struct RawRates {
     pub single_row_written: Option<Written>,
     pub batched_per_second: f64,
     pub batch_size: usize,
+    /// The server's durability settings, which set its commit rate (Postgres only).
+    pub durability: Option<String>,
+}
+
+/// What the answers part runs on: an engine, and how many bot processes share it, each
+/// running its shard of the servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setup {
+    pub engine: Engine,
+    pub processes: u32,
+}
+
+impl Setup {
+    pub const SQLITE: Setup = Setup {
+        engine: Engine::Sqlite,
+        processes: 1,
+    };
+
+    /// "SQLite", "Postgres, 2 processes".
+    pub fn label(self) -> String {
+        let engine = self.engine.pick("SQLite", "Postgres");
+        match (self.engine, self.processes) {
+            (Engine::Sqlite, _) => engine.to_string(),
+            (_, 1) => format!("{engine}, 1 process"),
+            (_, n) => format!("{engine}, {n} processes"),
+        }
+    }
+
+    /// The name of its database and logs, e.g. `answers_postgres_2`.
+    fn name(self) -> String {
+        format!(
+            "answers_{}_{}",
+            self.engine.pick("sqlite", "postgres"),
+            self.processes
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct AnswerFigures {
+    pub setup: Setup,
     pub steady: Phase,
     pub saturated: Phase,
     pub raw: RawRates,
@@ -102,53 +142,79 @@ struct Click {
 
 pub async fn run(
     bot_command: &BotCommand,
-    dir: &Path,
+    dbs: &Databases,
+    setup: Setup,
     sizes: AnswerSizes,
+    raw: RawRates,
 ) -> anyhow::Result<AnswerFigures> {
-    let raw = raw_rates(&dir.join("raw.db"), sizes.raw_rows).await?;
-    let team = Team::start(sizes.members, None).await?;
-    let db = dir.join("answers.db");
-    let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("answers-bot.log")).await?;
-    let posts = team.post_quizzes(sizes.posts).await?;
+    let name = setup.name();
+    let db = dbs.fresh(setup.engine, &name).await?;
+    let discord = Arc::new(Emulator::start(EmulatorOptions::default()).await?);
+    // One server per process, on that process's shard; the members split between them, so
+    // that every setup gets the same clicks.
+    let total = setup.processes.max(1);
+    let teams: Vec<Team> = (0..total)
+        .map(|k| {
+            let guild = discord.add_guild_on_shard(&format!("Acme {k}"), k, total);
+            let members = sizes.members / total as usize
+                + usize::from((k as usize) < sizes.members % total as usize);
+            Team::in_guild(Arc::clone(&discord), guild, members, None)
+        })
+        .collect();
+    let mut bots = Vec::new();
+    for (k, team) in (0..total).zip(&teams) {
+        let serves = if total == 1 {
+            Serves::Guild(team.guild)
+        } else {
+            Serves::Shard { id: k, total }
+        };
+        let log = dbs.dir().join(format!("{name}-bot{k}.log"));
+        bots.push(BotProcess::launch(bot_command, &discord, serves, &db, &log).await?);
+    }
     let mut plan = Vec::new();
-    for (i, member) in team.members.iter().enumerate() {
-        for (j, post) in posts.iter().enumerate() {
-            plan.push(Click {
-                member: *member,
-                message: post.message,
-                custom_id: post.buttons[(i + j) % post.buttons.len()].clone(),
-            });
+    for team in &teams {
+        let posts = team.post_quizzes(sizes.posts).await?;
+        for (i, member) in team.members.iter().enumerate() {
+            for (j, post) in posts.iter().enumerate() {
+                plan.push(Click {
+                    member: *member,
+                    message: post.message,
+                    custom_id: post.buttons[(i + j) % post.buttons.len()].clone(),
+                });
+            }
         }
     }
     SplitMix64::new(9).shuffle(&mut plan);
     let steady_clicks = sizes.steady_clicks.min(plan.len() / 2);
     let (steady_plan, saturation_plan) = plan.split_at(steady_clicks);
 
-    let reader = super::read_only(&db).await?;
-    let meter = Meter::now(&bot);
-    let mut steady = steady_phase(&team.discord, steady_plan, sizes.offered_rate, &reader).await?;
-    meter.read_into(&bot, &mut steady);
-    let meter = Meter::now(&bot);
-    let mut saturated = saturation_phase(
-        &team.discord,
-        saturation_plan,
-        sizes.saturation_workers,
-        &reader,
-    )
-    .await?;
-    meter.read_into(&bot, &mut saturated);
+    let reader = db.reader().await?;
+    let meter = Meter::now(&bots);
+    let mut steady = steady_phase(&discord, steady_plan, sizes.offered_rate, &reader).await?;
+    meter.read_into(&bots, &mut steady);
+    let meter = Meter::now(&bots);
+    let mut saturated =
+        saturation_phase(&discord, saturation_plan, sizes.saturation_workers, &reader).await?;
+    meter.read_into(&bots, &mut saturated);
+    if setup.engine == Engine::Postgres {
+        // The bot's writes go to the server's socket; the server writes the pages.
+        steady.bot_written = None;
+        saturated.bot_written = None;
+    }
     // Misses of the 3-second deadline show up as violations three seconds later.
     tokio::time::sleep(Duration::from_millis(3100)).await;
-    let deadline_misses = team
-        .discord
+    let deadline_misses = discord
         .violations()
         .iter()
         .filter(|v| v.problem.starts_with(MISSED_DEADLINE))
         .count();
-    team.contract_kept(Some(MISSED_DEADLINE))?;
+    teams[0].contract_kept(Some(MISSED_DEADLINE))?;
     reader.close().await;
-    bot.stop().await?;
+    for bot in bots {
+        bot.stop().await?;
+    }
     Ok(AnswerFigures {
+        setup,
         steady,
         saturated,
         raw,
@@ -167,17 +233,21 @@ struct Meter {
 }
 
 impl Meter {
-    fn now(bot: &BotProcess) -> Meter {
+    fn now(bots: &[BotProcess]) -> Meter {
         Meter {
-            bot: bot.cpu_time().unwrap_or_default(),
+            bot: bots.iter().map(|b| b.cpu_time().unwrap_or_default()).sum(),
             bench: own_cpu_time().unwrap_or_default(),
-            bot_written: bot.written(),
+            bot_written: bots
+                .iter()
+                .map(BotProcess::written)
+                .collect::<Option<Vec<Written>>>()
+                .map(|w| w.into_iter().fold(Written::default(), Written::plus)),
         }
     }
 
     /// Puts what was used since these counters were read into `phase`.
-    fn read_into(&self, bot: &BotProcess, phase: &mut Phase) {
-        let now = Meter::now(bot);
+    fn read_into(&self, bots: &[BotProcess], phase: &mut Phase) {
+        let now = Meter::now(bots);
         phase.bot_cpu = now.bot.saturating_sub(self.bot);
         phase.bench_cpu = now.bench.saturating_sub(self.bench);
         phase.bot_written = now
@@ -282,13 +352,10 @@ async fn collect(
 
 /// Inserts `rows` answers one per transaction, then the same number in batches, into a fresh
 /// database opened exactly as the bot opens its own.
-pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(p);
-    }
-    let store = Store::open(path, Duration::from_secs(5)).await?;
+pub async fn raw_rates(db: &BenchDb, rows: usize) -> anyhow::Result<RawRates> {
+    let store = db.open().await?;
+    let engine = store.engine();
+    let begin = engine.pick("BEGIN IMMEDIATE", "BEGIN");
     let guild = GuildId(1);
     store.import_content(guild, starter::bundle(), 0).await?;
     let first = query("SELECT id, question_id FROM question_versions LIMIT 1")
@@ -303,7 +370,7 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
     let written_before = own_written();
     let start = Instant::now();
     for i in 0..rows {
-        let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = store.writer().begin_with(begin).await?;
         query(&format!("{insert}{row}"))
             .bind(i as i64)
             .bind(&question)
@@ -315,21 +382,39 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
         tx.commit().await?;
     }
     let single = rows as f64 / start.elapsed().as_secs_f64();
-    // Checkpoint what the single rows left in the log, so that their figure holds both writes
-    // of each page, as the bot's does.
-    query("PRAGMA wal_checkpoint(PASSIVE)")
-        .execute(store.writer())
-        .await?;
-    let single_row_written = own_written()
-        .zip(written_before)
-        .map(|(now, before)| now.since(before).per(rows as u64));
+    let single_row_written = match engine {
+        Engine::Sqlite => {
+            // Checkpoint what the single rows left in the log, so that their figure holds
+            // both writes of each page, as the bot's does.
+            query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(store.writer())
+                .await?;
+            own_written()
+                .zip(written_before)
+                .map(|(now, before)| now.since(before).per(rows as u64))
+        }
+        // The server writes, not this process.
+        Engine::Postgres => None,
+    };
+    let durability = match engine {
+        Engine::Sqlite => None,
+        Engine::Postgres => {
+            let show =
+                |setting: &'static str| query_scalar::<String>(setting).fetch_one(store.pool());
+            Some(format!(
+                "fsync {}, synchronous_commit {}",
+                show("SHOW fsync").await?,
+                show("SHOW synchronous_commit").await?
+            ))
+        }
+    };
 
     let batch_size = 100;
     let statement = format!("{insert}{}", vec![row; batch_size].join(", "));
     let start = Instant::now();
     let mut inserted = 0;
     while inserted < rows {
-        let mut tx = store.writer().begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = store.writer().begin_with(begin).await?;
         let mut q = query(&statement);
         for i in inserted..inserted + batch_size {
             let n = (rows + i) as i64;
@@ -349,5 +434,6 @@ pub async fn raw_rates(path: &Path, rows: usize) -> anyhow::Result<RawRates> {
         single_row_written,
         batched_per_second: batched,
         batch_size,
+        durability,
     })
 }

@@ -1,11 +1,14 @@
 //! The bot under measurement: the `peerlearn` binary in its own process (so its memory is its
-//! own), serving a team in the emulator from a SQLite file, with the production settings.
+//! own), serving a team in the emulator from a SQLite file or a Postgres database, with the
+//! production settings; one process for every shard, or one of several shards.
 
-use super::team::Team;
+use super::db::BenchDb;
 use anyhow::{bail, Context as _};
+use discord_emulator::state::State;
+use discord_emulator::Emulator;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::process::{Child, Command};
 
 /// How to start the bot: its binary and, for a closer look, its log filter (the production
@@ -25,6 +28,14 @@ impl BotCommand {
     }
 }
 
+/// What a bot process serves: every shard, with its commands registered in one guild (as in
+/// development), or one shard of several, with global commands (as in production).
+#[derive(Debug, Clone, Copy)]
+pub enum Serves {
+    Guild(u64),
+    Shard { id: u32, total: u32 },
+}
+
 /// A running `peerlearn run` process.
 pub struct BotProcess {
     child: Child,
@@ -32,17 +43,16 @@ pub struct BotProcess {
 }
 
 impl BotProcess {
-    /// Starts the bot's binary against the team's emulator with `db`, and waits until its gateway
-    /// session is up and its commands are registered.
+    /// Starts the bot's binary against the emulator with `db`, serving what `serves` says, and
+    /// waits until its gateway session is up and its commands are registered.
     pub async fn launch(
         bot: &BotCommand,
-        team: &Team,
-        db: &Path,
+        discord: &Emulator,
+        serves: Serves,
+        db: &BenchDb,
         log: &Path,
     ) -> anyhow::Result<Self> {
         let binary = &bot.binary;
-        let discord = &team.discord;
-        let identified = discord.gateway_stats().identifies;
         let log_file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -57,12 +67,19 @@ impl BotProcess {
         if let Some(filter) = &bot.log_filter {
             command.env("PEERLEARN_LOG__FILTER", filter);
         }
+        let (dev_guild, shards, session) = match serves {
+            Serves::Guild(guild) => (guild.to_string(), String::new(), [0, 1]),
+            Serves::Shard { id, total } => (String::new(), format!("{id}/{total}"), [id, total]),
+        };
+        // A session the bot had before (the same shard, restarted) does not count.
+        let identified = discord.gateway_stats().identifies;
         command
             .arg("run")
             .env("DISCORD_TOKEN", discord.bot_token())
             .env("PEERLEARN_DISCORD__API_BASE", discord.api_base())
-            .env("PEERLEARN_DISCORD__DEV_GUILD_ID", team.guild.to_string())
-            .env("PEERLEARN_DATABASE__PATH", db)
+            .env("PEERLEARN_DISCORD__DEV_GUILD_ID", dev_guild)
+            .env("PEERLEARN_DISCORD__SHARDS", shards)
+            .envs([db.bot_env()])
             .stdin(Stdio::null())
             .stdout(log_file.try_clone()?)
             .stderr(log_file)
@@ -70,20 +87,42 @@ impl BotProcess {
         let child = command
             .spawn()
             .with_context(|| format!("cannot start {}", binary.display()))?;
-        let bot = BotProcess {
+        let mut bot = BotProcess {
             child,
             log: log.to_path_buf(),
         };
-        let up = discord
-            .wait_for_within("the bot to connect", Duration::from_secs(120), |s| {
-                (s.gateway.identifies > identified && s.session()?.sender.is_some()).then_some(())
-            })
-            .await;
-        if let Err(e) = up {
-            bail!("{e}; the bot's log:\n{}", bot.log_tail());
+        let connected = |s: &State| {
+            let live = s
+                .sessions
+                .get(&session[0])
+                .is_some_and(|x| x.shard == session && x.sender.is_some());
+            (s.gateway.identifies > identified && live).then_some(())
+        };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            if let Some(status) = bot.child.try_wait()? {
+                bail!(
+                    "the bot stopped ({status}) before it connected; its log:\n{}",
+                    bot.log_tail()
+                );
+            }
+            let waited = discord
+                .wait_for_within("the bot to connect", Duration::from_millis(500), connected)
+                .await;
+            match waited {
+                Ok(()) => break,
+                Err(e) if Instant::now() > deadline => {
+                    bail!("{e}; the bot's log:\n{}", bot.log_tail())
+                }
+                Err(_) => {}
+            }
         }
+        let commands_in = match serves {
+            Serves::Guild(guild) => Some(guild),
+            Serves::Shard { .. } => None,
+        };
         discord
-            .wait_for_commands(Some(team.guild))
+            .wait_for_commands(commands_in)
             .await
             .with_context(|| format!("commands not registered; log:\n{}", bot.log_tail()))?;
         Ok(bot)
@@ -164,6 +203,15 @@ impl Written {
             bytes: self.bytes.saturating_sub(before.bytes),
             calls: self.calls.saturating_sub(before.calls),
             disk_bytes: self.disk_bytes.saturating_sub(before.disk_bytes),
+        }
+    }
+
+    /// What `self` and `other` wrote together.
+    pub fn plus(self, other: Written) -> Written {
+        Written {
+            bytes: self.bytes + other.bytes,
+            calls: self.calls + other.calls,
+            disk_bytes: self.disk_bytes + other.disk_bytes,
         }
     }
 

@@ -1,16 +1,16 @@
 //! A day with a big team: every member answers the morning quiz, review reminders go out to
 //! everyone by direct message while the emulator enforces Discord's global limit of 50 requests
 //! per second, and members look at the boards. Measures the fan-out against its lower bound
-//! (requests ÷ 50 per second) and the bot process's peak memory at the end of the day.
+//! (requests ÷ 50 per second) and the bot process's peak memory at the end of the day, on
+//! either engine.
 
-use super::bot::{BotCommand, BotProcess};
+use super::bot::{BotCommand, BotProcess, Serves};
+use super::db::{BenchDb, Databases};
 use super::team::Team;
 use crate::app::starter;
 use crate::domain::ids::GuildId;
-use crate::store::sql::{query, query_scalar};
-use crate::store::Store;
+use crate::store::sql::{query, query_scalar, Engine};
 use anyhow::{bail, Context as _};
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -27,6 +27,7 @@ pub struct DaySizes {
 
 #[derive(Debug, Clone)]
 pub struct DayFigures {
+    pub engine: Engine,
     pub members: usize,
     pub quiz_answers: i64,
     pub dms: usize,
@@ -47,14 +48,18 @@ impl DayFigures {
 
 pub async fn run(
     bot_command: &BotCommand,
-    dir: &Path,
+    dbs: &Databases,
+    engine: Engine,
     sizes: DaySizes,
 ) -> anyhow::Result<DayFigures> {
     let team = Team::start(sizes.members, None).await?;
-    let db = dir.join("day.db");
+    let name = format!("day_{}", engine.pick("sqlite", "postgres"));
+    let db = dbs.fresh(engine, &name).await?;
     seed_due_reviews(&db, &team).await?;
-    let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("day-bot.log")).await?;
-    let reader = super::read_only(&db).await?;
+    let log = dbs.dir().join(format!("{name}-bot.log"));
+    let serves = Serves::Guild(team.guild);
+    let bot = BotProcess::launch(bot_command, &team.discord, serves, &db, &log).await?;
+    let reader = db.reader().await?;
 
     // Morning: the quiz, answered by everyone (32 at a time).
     let posts = team.post_quizzes(1).await?;
@@ -150,6 +155,7 @@ pub async fn run(
     reader.close().await;
     bot.stop().await?;
     Ok(DayFigures {
+        engine,
         members: sizes.members,
         quiz_answers,
         dms,
@@ -169,8 +175,8 @@ fn is_interaction_route(path: &str) -> bool {
 
 /// Before the bot starts: the starter content, and for every member a question answered weeks
 /// ago that is due today, with reviews chosen by direct message.
-async fn seed_due_reviews(db: &Path, team: &Team) -> anyhow::Result<()> {
-    let store = Store::open(db, Duration::from_secs(5)).await?;
+async fn seed_due_reviews(db: &BenchDb, team: &Team) -> anyhow::Result<()> {
+    let store = db.open().await?;
     let guild = GuildId(team.guild);
     store.import_content(guild, starter::bundle(), 0).await?;
     query("UPDATE guilds SET starter_loaded_ms = 0 WHERE id = ?")

@@ -1,12 +1,14 @@
 //! `peerlearn bench`: the bot measured against the limits that matter, in one run, on this
 //! machine. The bot is the real binary in its own process, serving the bundled emulator (which
-//! enforces Discord's contract and global rate limit) from a real SQLite file:
+//! enforces Discord's contract and global rate limit) from a real SQLite file, and, given a
+//! Postgres server (`--postgres`), from Postgres too, side by side:
 //!
 //! - [`answers`]: quiz clicks at a steady rate and at saturation; latency to the callback; the
-//!   raw sqlx commit rates of the same SQLite settings beside them.
+//!   raw sqlx commit rates of the same engine beside them. On SQLite, on Postgres with one bot
+//!   process and with two (shards 0/2 and 1/2).
 //! - [`day`]: a day of a big team: review reminders by DM to everyone under the global limit
-//!   (against the bound requests ÷ 50/s), and the bot's peak memory.
-//! - [`queries`]: boards, stats, report and search over a long seeded history.
+//!   (against the bound requests ÷ 50/s), and the bot's peak memory, on each engine.
+//! - [`queries`]: boards, stats, report and search over a long seeded history (SQLite).
 //!
 //! Figures are printed as a table and written to `BENCHMARKS.md` with the machine they came
 //! from. Nothing here asserts a figure: targets are shown beside them, met or not.
@@ -14,6 +16,7 @@
 pub mod answers;
 pub mod bot;
 pub mod day;
+pub mod db;
 mod machine;
 pub mod queries;
 pub mod seed;
@@ -25,6 +28,7 @@ pub use bot::BotCommand;
 pub use machine::Machine;
 pub use table::{splice, Line, Report, Verdict};
 
+use crate::store::sql::Engine;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -113,6 +117,9 @@ pub struct BenchOptions {
     pub keep: bool,
     /// Print each part's start on stderr.
     pub progress: bool,
+    /// A Postgres administrator's URL: the answers and the day also run on Postgres, in
+    /// databases made (and dropped) for the run.
+    pub postgres: Option<String>,
 }
 
 /// Runs every benchmark and returns the report.
@@ -128,18 +135,53 @@ pub async fn run(options: &BenchOptions) -> anyhow::Result<Report> {
     let s = options.sizes;
     let runs = |p| options.only.is_empty() || options.only.contains(&p);
     let bot = &options.bot;
+    let dbs = db::Databases::new(dir.clone(), options.postgres.clone());
+    let engines = dbs.engines();
     let mut sections = Vec::new();
     if runs(Part::Answers) {
-        say("answers: raw sqlx inserts, then clicks at a steady rate and at saturation");
-        sections.push(table::answers(&answers::run(bot, dir, s.answers).await?));
+        let mut figures = Vec::new();
+        for &engine in &engines {
+            say(&format!(
+                "answers on {}: raw sqlx inserts",
+                engine.pick("SQLite", "Postgres")
+            ));
+            let raw_db = dbs
+                .fresh(engine, engine.pick("raw_sqlite", "raw_postgres"))
+                .await?;
+            let raw = answers::raw_rates(&raw_db, s.answers.raw_rows).await?;
+            // Several processes share Postgres; SQLite has one writer and refuses a second.
+            let processes: &[u32] = match engine {
+                Engine::Sqlite => &[1],
+                Engine::Postgres => &[1, 2],
+            };
+            for &processes in processes {
+                let setup = answers::Setup { engine, processes };
+                say(&format!(
+                    "answers on {}: clicks at a steady rate and at saturation",
+                    setup.label()
+                ));
+                figures.push(answers::run(bot, &dbs, setup, s.answers, raw.clone()).await?);
+            }
+        }
+        sections.push(table::answers(&figures));
     }
     if runs(Part::Day) {
-        say("a day: the quiz, review reminders by DM under the global limit, boards");
-        sections.push(table::day(&day::run(bot, dir, s.day).await?));
+        let mut figures = Vec::new();
+        for &engine in &engines {
+            say(&format!(
+                "a day on {}: the quiz, review reminders by DM under the global limit, boards",
+                engine.pick("SQLite", "Postgres")
+            ));
+            figures.push(day::run(bot, &dbs, engine, s.day).await?);
+        }
+        sections.push(table::day(&figures));
     }
     if runs(Part::Queries) {
-        say("queries: seeding a long history, then timing the commands");
+        say("queries on SQLite: seeding a long history, then timing the commands");
         sections.push(table::queries(&queries::run(bot, dir, s.queries).await?));
+    }
+    if !options.keep {
+        dbs.drop_made().await?;
     }
     say("done");
     let report = Report {

@@ -2,7 +2,8 @@
 //! run against it, timed as the member sees them: from the emulator sending the command to the
 //! finished answer (for a deferred command, the filled-in response).
 
-use super::bot::{BotCommand, BotProcess};
+use super::bot::{BotCommand, BotProcess, Serves};
+use super::db::BenchDb;
 use super::seed::{self, SeedSizes, Seeded};
 use super::stats::Latencies;
 use super::team::Team;
@@ -102,7 +103,14 @@ pub async fn run(
     let db = dir.join("queries.db");
     let seeded = seed::seed(&db, team.guild, sizes.seed).await?;
     let launched = Instant::now();
-    let bot = BotProcess::launch(bot_command, &team, &db, &dir.join("queries-bot.log")).await?;
+    let bot = BotProcess::launch(
+        bot_command,
+        &team.discord,
+        Serves::Guild(team.guild),
+        &BenchDb::Sqlite(db.clone()),
+        &dir.join("queries-bot.log"),
+    )
+    .await?;
     let daily_figures = daily_figures_ready(&db, team.guild, launched).await?;
     let mut commands = Vec::new();
     for p in probes() {

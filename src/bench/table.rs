@@ -1,12 +1,13 @@
 //! The benchmark report: every figure beside its limit or target, with whether it was met,
 //! as a terminal table and as `BENCHMARKS.md`.
 
-use super::answers::{AnswerFigures, Phase};
+use super::answers::{AnswerFigures, Phase, RawRates};
 use super::bot::Written;
 use super::day::{DayFigures, GLOBAL_LIMIT_PER_SECOND};
 use super::machine::Machine;
 use super::queries::{QueryFigures, GIVE_UP_AFTER};
 use super::stats::millis;
+use crate::store::sql::Engine;
 use std::time::Duration;
 
 /// Whether a figure meets its target.
@@ -36,13 +37,29 @@ impl Verdict {
     }
 }
 
-/// One row: what was measured, the figure, the limit or target beside it.
+/// A figure in one column of a row, with whether it meets the row's target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub text: String,
+    pub verdict: Verdict,
+}
+
+/// One row: what was measured, its figure in each of the section's columns, the limit or
+/// target beside them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub measure: String,
-    pub figure: String,
+    pub figures: Vec<Figure>,
     pub limit: String,
-    pub verdict: Verdict,
+}
+
+/// A titled group of rows; `columns` names what each figure ran on (e.g. "SQLite",
+/// "Postgres, 2 processes").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub lines: Vec<Line>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,17 +70,24 @@ pub struct Report {
     pub sections: Vec<Section>,
 }
 
-fn line(
+fn figure(text: impl Into<String>, verdict: Verdict) -> Figure {
+    Figure {
+        text: text.into(),
+        verdict,
+    }
+}
+
+/// A row with one figure per run: `judge` gives each run's figure.
+fn across<T>(
+    runs: &[T],
     measure: impl Into<String>,
-    figure: impl Into<String>,
     limit: impl Into<String>,
-    verdict: Verdict,
+    judge: impl Fn(&T) -> Figure,
 ) -> Line {
     Line {
         measure: measure.into(),
-        figure: figure.into(),
+        figures: runs.iter().map(judge).collect(),
         limit: limit.into(),
-        verdict,
     }
 }
 
@@ -80,94 +104,144 @@ fn thousands(n: f64) -> String {
     out
 }
 
-/// A titled group of lines.
-pub type Section = (String, Vec<Line>);
-
-pub fn answers(a: &AnswerFigures) -> Section {
-    let raw_single = a.raw.single_row_per_second;
-    let steady_rate = a.steady.stored_per_second();
-    let saturated_rate = a.saturated.stored_per_second();
-    let answers = vec![
-        line(
+/// The answers part, one column per setup; every setup ran the same clicks.
+pub fn answers(runs: &[AnswerFigures]) -> Section {
+    let Some(a) = runs.first() else {
+        return section("Answers", vec![], vec![]);
+    };
+    let info = |text: String| figure(text, Verdict::Info);
+    let saturated = |r: &AnswerFigures| r.saturated.stored_per_second();
+    let lines = vec![
+        across(
+            runs,
             "Raw sqlx insert, 1 row per transaction",
-            format!("{} rows/s", thousands(raw_single)),
-            "reference: one commit (and disk sync) per row",
-            Verdict::Info,
+            "reference: one commit (and disk sync) per row, on the column's engine",
+            |r| {
+                info(match &r.raw.durability {
+                    Some(d) => format!("{} rows/s ({d})", thousands(r.raw.single_row_per_second)),
+                    None => format!("{} rows/s", thousands(r.raw.single_row_per_second)),
+                })
+            },
         ),
-        line(
+        across(
+            runs,
             format!("Raw sqlx insert, {} rows per transaction", a.raw.batch_size),
-            format!("{} rows/s", thousands(a.raw.batched_per_second)),
             "reference: the ceiling of batching",
-            Verdict::Info,
+            |r| info(format!("{} rows/s", thousands(r.raw.batched_per_second))),
         ),
-        line(
+        across(
+            runs,
             format!(
                 "Steady: {} clicks offered at {}/s",
                 thousands(a.steady.clicks as f64),
                 thousands(a.offered_rate)
             ),
-            format!("{} answers/s stored", thousands(steady_rate)),
             format!(
                 "the offered {}/s, every click stored",
                 thousands(a.offered_rate)
             ),
-            Verdict::of(
-                steady_rate >= 0.97 * a.offered_rate
-                    && a.steady.not_recorded == 0
-                    && a.steady.stored == a.steady.clicks as i64,
-            ),
+            |r| {
+                let rate = r.steady.stored_per_second();
+                figure(
+                    format!("{} answers/s stored", thousands(rate)),
+                    Verdict::of(
+                        rate >= 0.97 * r.offered_rate
+                            && r.steady.not_recorded == 0
+                            && r.steady.stored == r.steady.clicks as i64,
+                    ),
+                )
+            },
         ),
-        line(
+        across(
+            runs,
             "Steady: INTERACTION_CREATE → callback",
-            a.steady.latencies.describe(),
             "p99 ≤ 10 ms",
-            Verdict::of(a.steady.latencies.p99 <= Duration::from_millis(10)),
+            |r| {
+                figure(
+                    r.steady.latencies.describe(),
+                    Verdict::of(r.steady.latencies.p99 <= Duration::from_millis(10)),
+                )
+            },
         ),
-        line(
+        across(
+            runs,
             format!(
                 "Saturation: {} members clicking back to back",
                 a.saturation_workers
             ),
-            format!("{} answers/s stored", thousands(saturated_rate)),
-            format!("≥ raw 1-row commits ({}/s)", thousands(raw_single)),
-            Verdict::of(saturated_rate >= raw_single && a.saturated.not_recorded == 0),
+            "≥ the engine's raw 1-row commits, every click stored",
+            |r| {
+                figure(
+                    format!("{} answers/s stored", thousands(saturated(r))),
+                    Verdict::of(
+                        saturated(r) >= r.raw.single_row_per_second
+                            && r.saturated.not_recorded == 0,
+                    ),
+                )
+            },
         ),
-        line(
+        across(
+            runs,
             "Saturation: INTERACTION_CREATE → callback",
-            a.saturated.latencies.describe(),
             "max < 3 s (Discord's deadline)",
-            Verdict::of(a.saturated.latencies.max < Duration::from_secs(3)),
+            |r| {
+                figure(
+                    r.saturated.latencies.describe(),
+                    Verdict::of(r.saturated.latencies.max < Duration::from_secs(3)),
+                )
+            },
         ),
-        line(
-            "Stored answers/s ÷ raw rows/s",
-            format!(
-                "{:.2}× 1-row · {:.3}× batched",
-                saturated_rate / raw_single.max(1e-9),
-                saturated_rate / a.raw.batched_per_second.max(1e-9)
-            ),
+        across(
+            runs,
+            "Stored answers/s ÷ the engine's raw rows/s",
             "≥ 1× 1-row",
-            Verdict::of(saturated_rate >= raw_single),
+            |r| {
+                figure(
+                    format!(
+                        "{:.2}× 1-row · {:.3}× batched",
+                        saturated(r) / r.raw.single_row_per_second.max(1e-9),
+                        saturated(r) / r.raw.batched_per_second.max(1e-9)
+                    ),
+                    Verdict::of(saturated(r) >= r.raw.single_row_per_second),
+                )
+            },
         ),
-        cpu_line("Steady: CPU per answer", &a.steady, a.offered_rate),
-        cpu_line("Saturation: CPU per answer", &a.saturated, saturated_rate),
-        written_line(
-            "Steady: written per answer",
-            &a.steady,
-            a.raw.single_row_written,
+        cpu_line(runs, "Steady: CPU per answer", |r| {
+            (&r.steady, r.offered_rate)
+        }),
+        cpu_line(runs, "Saturation: CPU per answer", |r| {
+            (&r.saturated, saturated(r))
+        }),
+        across(
+            runs,
+            "Steady: written per answer (beside a raw 1-row commit)",
+            "the pages an answer changes go to the log, then to the database file",
+            |r| info(written(&r.steady, &r.raw, r.setup.engine)),
         ),
-        line(
-            "Clicks not answered within 3 s",
-            a.deadline_misses.to_string(),
-            "0",
-            Verdict::of(a.deadline_misses == 0),
-        ),
+        across(runs, "Clicks not answered within 3 s", "0", |r| {
+            figure(
+                r.deadline_misses.to_string(),
+                Verdict::of(r.deadline_misses == 0),
+            )
+        }),
     ];
-    ("Answers".into(), answers)
+    section(
+        "Answers",
+        runs.iter().map(|r| r.setup.label()).collect(),
+        lines,
+    )
 }
 
-/// What the bot wrote per answer, beside what one raw row in its own transaction wrote: the
-/// pages an answer changes go to the log and, at checkpoints, to the database file.
-fn written_line(what: &str, phase: &Phase, raw_row: Option<Written>) -> Line {
+fn section(title: impl Into<String>, columns: Vec<String>, lines: Vec<Line>) -> Section {
+    Section {
+        title: title.into(),
+        columns,
+        lines,
+    }
+}
+
+/// What the bot wrote per answer, beside what one raw row in its own transaction wrote.
+fn written(phase: &Phase, raw: &RawRates, engine: Engine) -> String {
     let show = |w: Written| {
         format!(
             "{} in {} write calls ({} to disk)",
@@ -176,126 +250,147 @@ fn written_line(what: &str, phase: &Phase, raw_row: Option<Written>) -> Line {
             kib(w.disk_bytes)
         )
     };
-    line(
-        what,
-        phase
-            .written_per_answer()
-            .map_or("not measured (no /proc/<pid>/io)".into(), show),
-        raw_row.map_or(String::new(), |w| {
-            format!("reference: a raw 1-row commit, {}", show(w))
-        }),
-        Verdict::Info,
-    )
+    match (engine, phase.written_per_answer()) {
+        (Engine::Postgres, _) => "not measured: the Postgres server writes".into(),
+        (Engine::Sqlite, None) => "not measured (no /proc/<pid>/io)".into(),
+        (Engine::Sqlite, Some(w)) => match raw.single_row_written {
+            Some(r) => format!("{} · raw: {}", show(w), show(r)),
+            None => show(w),
+        },
+    }
 }
 
 fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
-/// Where the CPU went, beside what the machine's cores allow at the phase's rate.
-fn cpu_line(what: &str, phase: &Phase, rate: f64) -> Line {
-    let (bot, bench) = phase.cpu_per_answer();
+/// Where the CPU went (the bots' together), beside what the machine's cores allow at the
+/// phase's rate.
+fn cpu_line(
+    runs: &[AnswerFigures],
+    what: &str,
+    phase: impl Fn(&AnswerFigures) -> (&Phase, f64),
+) -> Line {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let rate = runs.first().map_or(1.0, |r| phase(r).1);
     let budget = Duration::from_secs_f64(cores as f64 / rate.max(1e-9));
-    line(
+    across(
+        runs,
         what,
         format!(
-            "bot {} · emulator and members {}",
-            millis(bot),
-            millis(bench)
-        ),
-        format!(
-            "{cores} cores give {} per answer at this rate",
+            "{cores} cores give {} per answer at the first column's rate",
             millis(budget)
         ),
-        Verdict::Info,
+        |r| {
+            let (bot, bench) = phase(r).0.cpu_per_answer();
+            figure(
+                format!(
+                    "bot {} · emulator and members {}",
+                    millis(bot),
+                    millis(bench)
+                ),
+                Verdict::Info,
+            )
+        },
     )
 }
 
-pub fn day(d: &DayFigures) -> Section {
-    let bound = d.bound();
-    let over = d.fan_out.as_secs_f64() / bound.as_secs_f64().max(1e-9) - 1.0;
-    let mut day = vec![
-        line(
+/// The day, one column per engine.
+pub fn day(runs: &[DayFigures]) -> Section {
+    let Some(d) = runs.first() else {
+        return section("A day", vec![], vec![]);
+    };
+    let over = |d: &DayFigures| d.fan_out.as_secs_f64() / d.bound().as_secs_f64().max(1e-9) - 1.0;
+    let lines = vec![
+        across(
+            runs,
             format!("Morning quiz, {} members", thousands(d.members as f64)),
-            format!("{} answers stored", thousands(d.quiz_answers as f64)),
             format!("{} (everyone)", thousands(d.members as f64)),
-            Verdict::of(d.quiz_answers == d.members as i64),
+            |d| {
+                figure(
+                    format!("{} answers stored", thousands(d.quiz_answers as f64)),
+                    Verdict::of(d.quiz_answers == d.members as i64),
+                )
+            },
         ),
-        line(
-            format!(
-                "Review reminders by DM ({} requests)",
-                thousands(d.requests as f64)
-            ),
-            format!(
-                "{} DMs in {} ({:+.1} % vs the bound)",
-                thousands(d.dms as f64),
-                seconds(d.fan_out),
-                over * 100.0
-            ),
-            format!(
-                "bound {} at {GLOBAL_LIMIT_PER_SECOND}/s; ≤ +5 %",
-                seconds(bound)
-            ),
-            Verdict::of(d.dms == d.members && over <= 0.05),
+        across(
+            runs,
+            "Review reminders by DM",
+            format!("requests ÷ {GLOBAL_LIMIT_PER_SECOND}/s (the bound); ≤ +5 %"),
+            |d| {
+                figure(
+                    format!(
+                        "{} DMs, {} requests in {} ({:+.1} % vs the bound {})",
+                        thousands(d.dms as f64),
+                        thousands(d.requests as f64),
+                        seconds(d.fan_out),
+                        over(d) * 100.0,
+                        seconds(d.bound())
+                    ),
+                    Verdict::of(d.dms == d.members && over(d) <= 0.05),
+                )
+            },
         ),
-        line(
-            "429 responses during the fan-out",
-            d.rate_limited.to_string(),
-            "0",
-            Verdict::of(d.rate_limited == 0),
-        ),
-        line(
-            "Posts given up",
-            d.failed_posts.to_string(),
-            "0",
-            Verdict::of(d.failed_posts == 0),
+        across(runs, "429 responses during the fan-out", "0", |d| {
+            figure(d.rate_limited.to_string(), Verdict::of(d.rate_limited == 0))
+        }),
+        across(runs, "Posts given up", "0", |d| {
+            figure(d.failed_posts.to_string(), Verdict::of(d.failed_posts == 0))
+        }),
+        across(
+            runs,
+            "Bot's peak memory (VmHWM) at the end of the day",
+            "≤ 100 MB",
+            |d| match d.peak_rss_bytes {
+                Some(b) => figure(
+                    format!("{:.1} MB", b as f64 / 1e6),
+                    Verdict::of(b <= 100_000_000),
+                ),
+                None => figure("not measured (no /proc)", Verdict::Info),
+            },
         ),
     ];
-    day.push(match d.peak_rss_bytes {
-        Some(b) => line(
-            "Bot's peak memory (VmHWM) at the end of the day",
-            format!("{:.1} MB", b as f64 / 1e6),
-            "≤ 100 MB",
-            Verdict::of(b <= 100_000_000),
-        ),
-        None => line(
-            "Bot's peak memory",
-            "not measured (no /proc)",
-            "≤ 100 MB",
-            Verdict::Info,
-        ),
-    });
-    (
+    section(
         format!("A day with {} members", thousands(d.members as f64)),
-        day,
+        runs.iter()
+            .map(|d| d.engine.pick("SQLite", "Postgres").to_string())
+            .collect(),
+        lines,
     )
 }
 
+/// The queries, on SQLite.
 pub fn queries(q: &QueryFigures) -> Section {
     let s = &q.seeded;
-    let mut queries = vec![line(
-        "Seeded history",
-        format!(
-            "{} answers · {} members",
-            thousands(s.answers as f64),
-            thousands(q.members as f64),
+    let one = |measure: &str, text: String, limit: String, verdict: Verdict| Line {
+        measure: measure.into(),
+        figures: vec![figure(text, verdict)],
+        limit,
+    };
+    let mut lines = vec![
+        one(
+            "Seeded history",
+            format!(
+                "{} answers · {} members",
+                thousands(s.answers as f64),
+                thousands(q.members as f64),
+            ),
+            format!(
+                "{} board rows · {} memory rows · {:.0} MB, written in {}",
+                thousands(s.board_rows as f64),
+                thousands(s.memory_rows as f64),
+                s.bytes as f64 / 1e6,
+                seconds(s.elapsed)
+            ),
+            Verdict::Info,
         ),
-        format!(
-            "{} board rows · {} memory rows · {:.0} MB, written in {}",
-            thousands(s.board_rows as f64),
-            thousands(s.memory_rows as f64),
-            s.bytes as f64 / 1e6,
-            seconds(s.elapsed)
+        one(
+            "/report's daily figures",
+            format!("ready {} after the bot started", seconds(q.daily_figures)),
+            "once a day, in the background".to_string(),
+            Verdict::Info,
         ),
-        Verdict::Info,
-    )];
-    queries.push(line(
-        "/report's daily figures",
-        format!("ready {} after the bot started", seconds(q.daily_figures)),
-        "once a day, in the background".to_string(),
-        Verdict::Info,
-    ));
+    ];
     for c in &q.commands {
         let finished = c.latencies.count > 0;
         let (limit, verdict) = match c.target_ms {
@@ -305,20 +400,21 @@ pub fn queries(q: &QueryFigures) -> Section {
             ),
             None => ("no target".to_string(), Verdict::Info),
         };
-        let figure = if finished {
+        let text = if finished {
             c.latencies.describe()
         } else {
             format!("not finished after {}", seconds(GIVE_UP_AFTER))
         };
-        queries.push(line(c.label, figure, limit, verdict));
+        lines.push(one(c.label, text, limit, verdict));
     }
-    (
+    section(
         format!(
             "Queries at {} answers and {} members",
             thousands(s.answers as f64),
             thousands(q.members as f64)
         ),
-        queries,
+        vec!["SQLite".into()],
+        lines,
     )
 }
 
@@ -342,41 +438,43 @@ impl Report {
     fn count(&self, v: Verdict) -> usize {
         self.sections
             .iter()
-            .flat_map(|(_, lines)| lines)
-            .filter(|l| l.verdict == v)
+            .flat_map(|s| &s.lines)
+            .flat_map(|l| &l.figures)
+            .filter(|f| f.verdict == v)
             .count()
     }
 
-    /// The table for a terminal.
+    /// The tables for a terminal: each section's columns padded to their widest cell.
     pub fn render_text(&self) -> String {
-        let width = |f: fn(&Line) -> &str| {
-            self.sections
-                .iter()
-                .flat_map(|(_, l)| l)
-                .map(|l| f(l).chars().count())
-                .max()
-                .unwrap_or(0)
-        };
-        let (wm, wf) = (width(|l| &l.measure), width(|l| &l.figure));
         let mut out = format!(
             "peerlearn bench ({}) on {}\n",
             self.label,
             self.machine.describe()
         );
-        for (title, lines) in &self.sections {
-            out.push_str(&format!("\n{title}\n"));
-            for l in lines {
-                out.push_str(&format!(
-                    "  {} {}  {}  {}\n",
-                    if l.verdict == Verdict::Info {
-                        " "
-                    } else {
-                        l.verdict.mark()
-                    },
-                    pad(&l.measure, wm),
-                    pad(&l.figure, wf),
-                    l.limit,
-                ));
+        for s in &self.sections {
+            let header = std::iter::once("").chain(s.columns.iter().map(String::as_str));
+            let rows: Vec<Vec<String>> = std::iter::once(header.map(String::from).collect())
+                .chain(s.lines.iter().map(|l| {
+                    std::iter::once(l.measure.clone())
+                        .chain(l.figures.iter().map(cell))
+                        .collect()
+                }))
+                .collect();
+            let widths: Vec<usize> = (0..=s.columns.len())
+                .map(|i| {
+                    rows.iter()
+                        .filter_map(|r| r.get(i))
+                        .map(|c| c.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            out.push_str(&format!("\n{}\n", s.title));
+            let limits =
+                std::iter::once("Limit or target").chain(s.lines.iter().map(|l| &*l.limit));
+            for (row, limit) in rows.iter().zip(limits) {
+                let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+                out.push_str(&format!("  {}  {limit}\n", cells.join("  ")));
             }
         }
         out.push_str(&format!(
@@ -398,21 +496,32 @@ impl Report {
             seconds(self.took),
             self.machine.describe()
         );
-        for (title, lines) in &self.sections {
+        for s in &self.sections {
             out.push_str(&format!(
-                "\n### {title}\n\n| | Measure | Figure | Limit or target |\n|---|---|---|---|\n"
+                "\n### {}\n\n| Measure | {} | Limit or target |\n|---|{}---|\n",
+                s.title,
+                s.columns.join(" | "),
+                "---|".repeat(s.columns.len())
             ));
-            for l in lines {
+            for l in &s.lines {
+                let cells: Vec<String> = l.figures.iter().map(cell).collect();
                 out.push_str(&format!(
-                    "| {} | {} | {} | {} |\n",
-                    l.verdict.mark(),
+                    "| {} | {} | {} |\n",
                     l.measure,
-                    l.figure,
+                    cells.join(" | "),
                     l.limit
                 ));
             }
         }
         out
+    }
+}
+
+/// A figure with its mark: "✓ 1,234 answers/s".
+fn cell(f: &Figure) -> String {
+    match f.verdict {
+        Verdict::Info => f.text.clone(),
+        v => format!("{} {}", v.mark(), f.text),
     }
 }
 

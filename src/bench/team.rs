@@ -1,5 +1,6 @@
-//! A benchmark's world in the emulator: one server with a learning channel, an admin and
-//! members, and the admin's commands to set it up (content, quiz posts).
+//! A benchmark's world in the emulator: a server with a learning channel, an admin and
+//! members (several servers may share one emulator), and the admin's commands to set it up
+//! (content, quiz posts).
 
 use anyhow::{bail, Context as _};
 use discord_emulator::state::perms;
@@ -40,11 +41,21 @@ impl Team {
         Ok(())
     }
 
-    /// A server with `members` members. `first_member_id`: give them consecutive ids from
-    /// there (to match rows seeded into a database), or mint fresh ones.
+    /// A server with `members` members, alone in a new emulator. `first_member_id`: give them
+    /// consecutive ids from there (to match rows seeded into a database), or mint fresh ones.
     pub async fn start(members: usize, first_member_id: Option<u64>) -> anyhow::Result<Team> {
         let discord = Arc::new(Emulator::start(EmulatorOptions::default()).await?);
         let guild = discord.add_guild("Acme Benchmarks");
+        Ok(Team::in_guild(discord, guild, members, first_member_id))
+    }
+
+    /// The learning channel, the admin and `members` members in an existing server.
+    pub fn in_guild(
+        discord: Arc<Emulator>,
+        guild: u64,
+        members: usize,
+        first_member_id: Option<u64>,
+    ) -> Team {
         let channel = discord.add_text_channel(guild, "daily-learning");
         let admins = discord.add_role(guild, "Admins", perms::MANAGE_GUILD);
         let admin = discord.add_member(guild, "grace", &[admins]);
@@ -61,13 +72,13 @@ impl Team {
                 }
             })
             .collect();
-        Ok(Team {
+        Team {
             discord,
             guild,
             channel,
             admin,
             members,
-        })
+        }
     }
 
     /// Runs a slash command as `user` in the channel and returns the text of the answer.

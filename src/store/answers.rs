@@ -10,7 +10,7 @@ use super::boards::credit_statements;
 use super::error::{StoreError, StoreResult};
 use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
-use super::sql::{flag, Fraction};
+use super::sql::{flag, Engine, Fraction};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::analytics::{gain_step, PairRecord};
@@ -57,8 +57,8 @@ impl GroupWrite for AnswerWrite {
     type Done = AnswerResult;
 
     /// An earlier answer, the member's progress and memory, the next answer id.
-    fn pre_read(&self, read: &mut Statements<'static>) -> bool {
-        answer_context_query(&self.answer, read);
+    fn pre_read(&self, engine: Engine, read: &mut Statements<'static>) -> bool {
+        answer_context_query(&self.answer, engine, read);
         true
     }
 
@@ -181,19 +181,25 @@ struct AnswerContext {
     /// memory: it has their count and the latest one's day).
     first_correct: bool,
     latest_correct: bool,
-    /// The id the answer will get (the writer holds the write lock, so nobody takes it).
+    /// The id the answer will get (see [`answer_context_query`]).
     next_answer_id: i64,
 }
 
 /// The query of an answer's [`AnswerContext`], added to `s`; every value bound by copy.
-fn answer_context_query(a: &NewAnswer, s: &mut Statements<'static>) {
+fn answer_context_query(a: &NewAnswer, engine: Engine, s: &mut Statements<'static>) {
     let earlier = match a.quiz_post_id {
         Some(_) => "SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?",
         None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
     };
+    // SQLite's single writer holds the lock, so the next id is free; on Postgres, other
+    // processes write answers at the same time: the identity's sequence hands out the id.
+    let next_id = engine.pick(
+        "(SELECT COALESCE(MAX(id), 0) + 1 FROM answers)",
+        "nextval(pg_get_serial_sequence('answers', 'id'))",
+    );
     let sql = format!(
         "SELECT ({earlier}) AS earlier_choice,
-                (SELECT COALESCE(MAX(id), 0) + 1 FROM answers) AS next_answer_id,
+                {next_id} AS next_answer_id,
                 p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS},
                 m.first_correct, m.latest_correct
          FROM (SELECT 1) AS one
@@ -366,7 +372,11 @@ mod tests {
 
     /// A store with the starter content, and practice in its smallest topic.
     async fn practice(dir: &std::path::Path) -> Practice {
-        let store = crate::store::test_store(dir).await;
+        practice_in(crate::store::test_store(dir).await).await
+    }
+
+    /// [`practice`] in `store`.
+    async fn practice_in(store: Store) -> Practice {
         let guild = GuildId(1);
         store
             .import_content(guild, starter::bundle(), 0)
@@ -582,5 +592,62 @@ mod tests {
         );
         let progress = p.store.member_progress(p.guild, p.user).await.unwrap();
         assert_eq!(progress.points, 10 + 1 + 1, "two answers scored, not three");
+    }
+
+    #[tokio::test]
+    async fn two_processes_writing_answers_at_once_give_each_its_own_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let (one, other) = crate::store::test_store_twice(dir.path()).await;
+        let mut a = practice_in(one).await;
+        // The second process's member answers the same questions in the same server.
+        let mut b = Practice {
+            store: other,
+            user: UserId(8),
+            shown: 1_000,
+            questions: a.questions.clone(),
+            topic: a.topic.clone(),
+            guild: a.guild,
+        };
+        let answers = |p: &mut Practice| {
+            (0..20)
+                .map(|i| p.next(i % p.questions.len(), i % 3 != 0, 2 + (i / 4) as u32))
+                .collect::<Vec<_>>()
+        };
+        let (to_a, to_b) = (answers(&mut a), answers(&mut b));
+        // Each process's writer takes its member's answers one after another, while the
+        // other's are in flight.
+        let run = |store: &Store, answers: Vec<NewAnswer>| {
+            let store = store.clone();
+            async move {
+                let mut results = Vec::new();
+                for x in answers {
+                    results.push(record(&store, x).await);
+                }
+                results
+            }
+        };
+        let (done_a, done_b) = tokio::join!(run(&a.store, to_a), run(&b.store, to_b));
+        for result in done_a.iter().chain(&done_b) {
+            assert!(
+                matches!(result, Ok(AnswerResult::Recorded(_))),
+                "{result:?}"
+            );
+        }
+        let (rows, ids): (i64, i64) = {
+            let r = query("SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS ids FROM answers")
+                .fetch_one(a.store.pool())
+                .await
+                .unwrap();
+            (r.get("n"), r.get("ids"))
+        };
+        assert_eq!((rows, ids), (40, 40));
+        for p in [&a, &b] {
+            let progress = p.store.member_progress(p.guild, p.user).await.unwrap();
+            assert_eq!(
+                progress.points,
+                13 * 10 + 20,
+                "each member's answers all scored"
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use super::content::Change;
 use super::error::{StoreError, StoreResult};
 use super::group_commit::GroupWrite;
 use super::memory::{memory_from_row, save_memory, save_progress, MEMORY_COLUMNS};
-use super::sql::{maybe_flag, query, query_scalar};
+use super::sql::{maybe_flag, query, query_scalar, Engine};
 use super::statements::Statements;
 use super::Store;
 use crate::dice::{ShuffleKey, SHUFFLE_MODULUS};
@@ -402,7 +402,7 @@ impl GroupWrite for CardReviewWrite {
     type Done = CardResult;
 
     /// An earlier grade of this showing, the member's progress and memory of the card.
-    fn pre_read(&self, read: &mut Statements<'static>) -> bool {
+    fn pre_read(&self, _: Engine, read: &mut Statements<'static>) -> bool {
         let r = &self.review;
         read.push(&format!(
             "SELECT (SELECT knew FROM card_reviews WHERE guild_id = ? AND user_id = ? AND card_id = ?

@@ -31,8 +31,8 @@ pub(super) trait GroupWrite: Send + 'static {
     type Done: Send + 'static;
 
     /// Adds the one query the write depends on (it runs inside the write's savepoint, with
-    /// the write lock held) to `read`; `false` when the write reads nothing.
-    fn pre_read(&self, read: &mut Statements<'static>) -> bool;
+    /// the write lock held; on `engine`) to `read`; `false` when the write reads nothing.
+    fn pre_read(&self, engine: Engine, read: &mut Statements<'static>) -> bool;
 
     /// Adds the write's statements to `write`, given the pre-read's row (`None` when it found
     /// none or there was no pre-read), and returns what to report once committed. Adding none
@@ -106,7 +106,7 @@ async fn in_savepoint<W: GroupWrite>(conn: &mut AnyConnection, job: W) -> StoreR
     let result = async {
         let mut first = Statements::default();
         first.push(OPEN);
-        let (row, mut statements) = if job.pre_read(&mut first) {
+        let (row, mut statements) = if job.pre_read(Engine::of(conn), &mut first) {
             // The savepoint opens in the pre-read's trip.
             (
                 first.fetch_optional(&mut *conn).await?,

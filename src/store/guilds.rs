@@ -4,7 +4,7 @@
 
 use super::error::StoreResult;
 use super::group_commit::GroupWrite;
-use super::sql::query;
+use super::sql::{query, Engine};
 use super::statements::Statements;
 use super::Store;
 use crate::domain::guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
@@ -48,7 +48,7 @@ impl GroupWrite for MemberTouch {
     type Done = ();
 
     /// Nothing to read.
-    fn pre_read(&self, _: &mut Statements<'static>) -> bool {
+    fn pre_read(&self, _: Engine, _: &mut Statements<'static>) -> bool {
         false
     }
 

@@ -409,7 +409,7 @@ fn redact(url: &str) -> String {
 
 /// Creates the empty database `name` on the Postgres server that the administrator's URL
 /// `admin` reaches, and returns the new database's URL (for the test suites, which give each
-/// test a database of its own).
+/// test a database of its own, and the benchmark).
 pub async fn create_postgres_database(admin: &str, name: &str) -> Result<String, sqlx::Error> {
     use sqlx::Connection as _;
     let mut conn = sqlx::postgres::PgConnection::connect(admin).await?;
@@ -421,25 +421,53 @@ pub async fn create_postgres_database(admin: &str, name: &str) -> Result<String,
     Ok(url.to_string())
 }
 
+/// Drops the database `name` on the Postgres server `admin` names, closing its connections.
+pub async fn drop_postgres_database(admin: &str, name: &str) -> Result<(), sqlx::Error> {
+    use sqlx::Connection as _;
+    let mut conn = sqlx::postgres::PgConnection::connect(admin).await?;
+    conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await?;
+    let _ = conn.close().await;
+    Ok(())
+}
+
 /// A fresh store for a unit test: a new database on the Postgres server that
 /// `PEERLEARN_TEST_POSTGRES` names (an administrator's URL), else a SQLite file in `dir`.
 #[cfg(test)]
 pub(crate) async fn test_store(dir: &Path) -> Store {
+    open_test_database(&test_database(dir).await).await
+}
+
+/// [`test_store`] and a second store on the same database, as another process would open it.
+#[cfg(test)]
+pub(crate) async fn test_store_twice(dir: &Path) -> (Store, Store) {
+    let db = test_database(dir).await;
+    (open_test_database(&db).await, open_test_database(&db).await)
+}
+
+/// A new database for a unit test: `Ok(url)` on Postgres, `Err(path)` for a SQLite file.
+#[cfg(test)]
+async fn test_database(dir: &Path) -> Result<String, std::path::PathBuf> {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let admin = std::env::var("PEERLEARN_TEST_POSTGRES").unwrap_or_default();
     if admin.trim().is_empty() {
-        return Store::open(&dir.join("t.db"), Duration::from_secs(5))
-            .await
-            .unwrap();
+        return Err(dir.join("t.db"));
     }
     let name = format!(
         "peerlearn_unit_{}_{}",
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
-    let url = create_postgres_database(&admin, &name).await.unwrap();
-    Store::connect(&url).await.unwrap()
+    Ok(create_postgres_database(&admin, &name).await.unwrap())
+}
+
+#[cfg(test)]
+async fn open_test_database(db: &Result<String, std::path::PathBuf>) -> Store {
+    match db {
+        Ok(url) => Store::connect(url).await.unwrap(),
+        Err(path) => Store::open(path, Duration::from_secs(5)).await.unwrap(),
+    }
 }
 
 #[cfg(test)]

@@ -320,6 +320,11 @@ async fn shards_get_their_guilds_and_invalid_shard_settings_are_closed() {
         Message::Close(Some(frame)) => assert_eq!(u16::from(frame.code), 4011),
         other => panic!("expected close 4011, got {other:?}"),
     }
+    // A test can ask for a guild on a given shard.
+    for k in 0..6u32 {
+        let g = discord.add_guild_on_shard(&format!("Team {k}"), k % 3, 3);
+        assert_eq!(discord_emulator::state::State::shard_of(g, 3), k % 3);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,7 +6,7 @@ use crate::common::{
     assert_no_violations, fresh_postgres_database, settings_with, spawn_bot, start_emulator,
     test_start,
 };
-use discord_emulator::state::{perms, State};
+use discord_emulator::state::perms;
 use discord_emulator::Failure;
 use peerlearn::clock::Clock;
 use peerlearn::discord::BotError;
@@ -60,24 +60,6 @@ async fn a_second_bot_on_one_sqlite_file_is_refused_with_what_to_do() {
         .expect("the first bot ran on and stopped cleanly");
 }
 
-/// Guilds until one lands on each of two shards: `(on shard 0, on shard 1)`.
-fn guilds_on_two_shards(discord: &discord_emulator::Emulator) -> (u64, u64) {
-    let (mut zero, mut one) = (None, None);
-    for n in 0..200 {
-        let g = discord.add_guild(&format!("Team {n}"));
-        match State::shard_of(g, 2) {
-            0 => zero = zero.or(Some(g)),
-            _ => one = one.or(Some(g)),
-        }
-        if let (Some(a), Some(b)) = (zero, one) {
-            return (a, b);
-        }
-        // Ids minted in the same millisecond share a shard: let the clock move.
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    panic!("no guilds on both shards");
-}
-
 /// A bot started with `spawn_bot`: what stops it, and how it ended.
 type RunningBot = (
     tokio::sync::oneshot::Sender<()>,
@@ -97,7 +79,8 @@ struct TwoProcesses {
 
 async fn two_processes(url: &str) -> TwoProcesses {
     let discord = start_emulator().await;
-    let (zero, one) = guilds_on_two_shards(&discord);
+    let zero = discord.add_guild_on_shard("Team 0", 0, 2);
+    let one = discord.add_guild_on_shard("Team 1", 1, 2);
     let mut places = Vec::new();
     for guild in [zero, one] {
         let channel = discord.add_text_channel(guild, "learning");

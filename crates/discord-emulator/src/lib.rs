@@ -230,46 +230,22 @@ impl Emulator {
     pub fn add_guild(&self, name: &str) -> u64 {
         self.with_state(|s| {
             let id = s.ids.mint();
-            let owner = s.ids.mint();
-            s.users.insert(
-                owner,
-                UserRec {
-                    id: owner,
-                    name: format!("{name} owner"),
-                    bot: false,
-                },
-            );
-            let mut members = BTreeMap::new();
-            for user_id in [owner, s.bot.user_id] {
-                members.insert(
-                    user_id,
-                    MemberRec {
-                        user_id,
-                        roles: vec![],
-                        nick: None,
-                    },
-                );
-            }
-            s.guilds.insert(
-                id,
-                GuildRec {
-                    id,
-                    name: name.to_string(),
-                    owner_id: owner,
-                    roles: vec![RoleRec {
-                        id,
-                        name: "@everyone".into(),
-                        permissions: perms::EVERYONE_DEFAULT,
-                        position: 0,
-                    }],
-                    members,
-                },
-            );
-            if !s.sessions.is_empty() {
-                let g = payloads::guild_create(s, &s.guilds[&id]);
-                s.dispatch("GUILD_CREATE", g);
-            }
-            id
+            insert_guild(s, id, name)
+        })
+    }
+
+    /// Like [`Emulator::add_guild`], with an id whose events go to shard `shard` of `total`
+    /// (the id's time part is moved on to the next millisecond until it does).
+    pub fn add_guild_on_shard(&self, name: &str, shard: u32, total: u32) -> u64 {
+        self.with_state(|s| {
+            let id = loop {
+                let id = s.ids.mint();
+                if State::shard_of(id, total) == shard % total.max(1) {
+                    break id;
+                }
+                s.ids.skip_to_next_millisecond(id);
+            };
+            insert_guild(s, id, name)
         })
     }
 
@@ -1001,4 +977,49 @@ impl Emulator {
             let _ = tx.send(command.clone());
         }
     }
+}
+
+/// Puts a guild with id `id` in the state: an owner, the bot as a member, its `@everyone` role;
+/// tells a connected bot. Returns the id.
+fn insert_guild(s: &mut State, id: u64, name: &str) -> u64 {
+    let owner = s.ids.mint();
+    s.users.insert(
+        owner,
+        UserRec {
+            id: owner,
+            name: format!("{name} owner"),
+            bot: false,
+        },
+    );
+    let mut members = BTreeMap::new();
+    for user_id in [owner, s.bot.user_id] {
+        members.insert(
+            user_id,
+            MemberRec {
+                user_id,
+                roles: vec![],
+                nick: None,
+            },
+        );
+    }
+    s.guilds.insert(
+        id,
+        GuildRec {
+            id,
+            name: name.to_string(),
+            owner_id: owner,
+            roles: vec![RoleRec {
+                id,
+                name: "@everyone".into(),
+                permissions: perms::EVERYONE_DEFAULT,
+                position: 0,
+            }],
+            members,
+        },
+    );
+    if !s.sessions.is_empty() {
+        let g = payloads::guild_create(s, &s.guilds[&id]);
+        s.dispatch("GUILD_CREATE", g);
+    }
+    id
 }

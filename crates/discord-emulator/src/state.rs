@@ -432,6 +432,11 @@ impl Snowflakes {
         self.last = (ms << 22).max(self.last + 1);
         self.last
     }
+
+    /// Makes the next id start a millisecond after `id`'s.
+    pub fn skip_to_next_millisecond(&mut self, id: u64) {
+        self.last = self.last.max((((id >> 22) + 1) << 22) - 1);
+    }
 }
 
 /// The whole emulated Discord.
