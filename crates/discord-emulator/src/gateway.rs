@@ -21,6 +21,8 @@ use tokio_tungstenite::tungstenite::Message as WsMessage;
 
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     while let Ok((stream, _)) = listener.accept().await {
+        // Events go out as soon as they are written (see `rest::serve`).
+        let _ = stream.set_nodelay(true);
         tokio::spawn(connection(stream, Arc::clone(&shared)));
     }
 }

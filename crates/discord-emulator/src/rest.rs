@@ -27,6 +27,9 @@ const INTENT_DIRECT_MESSAGES: u64 = 1 << 12;
 
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     while let Ok((stream, _)) = listener.accept().await {
+        // Answers go out as soon as they are written: the emulator adds no latency of its own
+        // (with Nagle's algorithm a small write can wait for the bot's delayed ACK, ~40 ms).
+        let _ = stream.set_nodelay(true);
         let shared = Arc::clone(&shared);
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req| {
