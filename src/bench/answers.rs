@@ -93,11 +93,6 @@ pub struct Setup {
 }
 
 impl Setup {
-    pub const SQLITE: Setup = Setup {
-        engine: Engine::Sqlite,
-        processes: 1,
-    };
-
     /// "SQLite", "Postgres, 2 processes".
     pub fn label(self) -> String {
         let engine = self.engine.pick("SQLite", "Postgres");
