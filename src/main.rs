@@ -147,8 +147,8 @@ enum BenchPart {
 
 #[derive(Subcommand)]
 enum ContentAction {
-    /// Check content files as one import (.toml or .csv): prints every problem with file, line,
-    /// field and reason, and exits 1 if there is any
+    /// Check content files as one import (.toml, .csv, or Aiken .txt): prints every problem
+    /// with file, line, field and reason, and exits 1 if there is any
     Validate {
         /// The files; topics defined in one may be used by the others
         #[arg(required = true, value_name = "FILE")]

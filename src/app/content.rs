@@ -13,7 +13,7 @@ impl App {
     pub fn check_upload(&self, name: &str, size: u64) -> AppResult<()> {
         if Format::from_name(name).is_none() {
             return refuse(format!(
-                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips) or a `.csv` file (questions); see `/content export` for an example.",
+                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions) or an Aiken `.txt` file (questions from an LMS); see `/content export` for an example.",
                 format::fit(name, 100)
             ));
         }

@@ -88,6 +88,14 @@ fn named_choice(q: &Question, i: usize) -> String {
     format!("{} — {}", LETTERS[i], q.choices[i])
 }
 
+/// The explanation on a line of its own, or nothing when the question has none (Aiken).
+fn explanation_line(q: &Question) -> String {
+    match q.explanation.as_str() {
+        "" => String::new(),
+        e => format!("\n{e}"),
+    }
+}
+
 fn answers_phrase(n: i64) -> String {
     match n {
         0 => "No answers yet".into(),
@@ -114,9 +122,9 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     let mut description = question_text(q);
     if revealed {
         description.push_str(&format!(
-            "\n\n✅ **Right answer: {}**\n{}",
+            "\n\n✅ **Right answer: {}**{}",
             named_choice(q, q.correct),
-            q.explanation
+            explanation_line(q)
         ));
     }
     let buttons = q
@@ -173,6 +181,7 @@ fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
         )
     };
     text.push_str(&q.explanation);
+    let mut text = text.trim_end().to_string();
     if let Some(source) = &q.source {
         text.push_str(&format!("\nLearn more: <{source}>"));
     }
@@ -250,9 +259,9 @@ impl App {
         if post.revealed || now.timestamp_millis() >= post.closes_ms {
             return Ok(OutMessage::text(fit(
                 &format!(
-                    "⏰ This quiz has closed. The right answer was **{}**.\n{}\nTry `/quiz` for a practice question.",
+                    "⏰ This quiz has closed. The right answer was **{}**.{}\nTry `/quiz` for a practice question.",
                     named_choice(q, q.correct),
-                    q.explanation
+                    explanation_line(q)
                 ),
                 MESSAGE_MAX,
             )));

@@ -1,7 +1,7 @@
-//! Reading and writing content files: TOML (topics, questions, tips, flashcards) and CSV
-//! (questions).
+//! Reading and writing content files: TOML (topics, questions, tips, flashcards), CSV
+//! (questions) and Aiken (plain-text questions from an LMS, see [`aiken`]).
 //!
-//! Both formats go through one validator, so they follow the same rules and report every
+//! Every format goes through one validator, so they follow the same rules and report every
 //! problem at once, each with file, line, field and reason. Nothing is half-read: a file with
 //! any problem yields only problems.
 //!
@@ -20,7 +20,7 @@
 //! prompt = "An email asks you to confirm your password. What do you do?"
 //! choices = ["Reply with it", "Report it as phishing", "Ignore it"]
 //! correct = "B"                    # the letter of the one right choice
-//! explanation = "Nobody legitimate asks for your password by email."
+//! explanation = "Nobody legitimate asks for your password by email."  # optional, recommended
 //! difficulty = 1                   # optional, 1–3, default 2
 //! tracks = ["support"]             # optional role tracks
 //! source = "https://…"             # optional link
@@ -39,7 +39,10 @@
 //! source = "https://…"             # optional link
 //! ```
 //! CSV (questions only), with a header row: `id, topic, prompt, choice_a … choice_e, correct,
-//! explanation, difficulty, tracks, source`; `tracks` are separated by `;`.
+//! explanation, difficulty, tracks, source`; `tracks` are separated by `;`; `explanation`,
+//! `difficulty`, `tracks` and `source` may be left out.
+//!
+//! A `.txt` file is read as Aiken when it has `ANSWER:` lines.
 
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
@@ -48,33 +51,43 @@ use super::content::{
     RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use toml::{Spanned, Value};
+
+mod aiken;
 
 /// The kind of file, from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Toml,
     Csv,
+    /// Plain text in a question bank's exchange format, told by its content (Aiken).
+    Text,
 }
 
 impl Format {
-    /// `.toml` or `.csv` (any case); anything else is not a content file.
+    /// `.toml`, `.csv` or `.txt` (any case); anything else is not a content file.
     pub fn from_name(name: &str) -> Option<Format> {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".toml") {
             Some(Format::Toml)
         } else if lower.ends_with(".csv") {
             Some(Format::Csv)
+        } else if lower.ends_with(".txt") {
+            Some(Format::Text)
         } else {
             None
         }
     }
 }
 
-/// Where each item came from, to point problems found later (across files) at a line.
+/// Where each item came from, to point problems found later (across files) at a line, and
+/// which topics a file's name made up (Aiken): those never replace a topic the server has.
 #[derive(Debug, Clone, Default)]
-pub struct Origins(BTreeMap<(String, String), (String, usize)>);
+pub struct Origins(
+    BTreeMap<(String, String), (String, usize)>,
+    BTreeSet<String>,
+);
 
 impl Origins {
     pub fn of(&self, kind: &str, id: &str) -> (String, Option<usize>) {
@@ -100,8 +113,16 @@ pub fn parse_all(
         for (k, v) in o.0 {
             origins.0.entry(k).or_insert(v);
         }
+        origins.1.extend(o.1);
         problems.extend(p);
     }
+    // A topic made up from a file's name keeps the server's name and settings if it has one,
+    // and is added once however many files made it.
+    let mut made_up = BTreeSet::new();
+    bundle.topics.retain(|t| {
+        !origins.1.contains(&t.id)
+            || (!known_topics.contains(&t.id) && made_up.insert(t.id.clone()))
+    });
     // References are checked among the items that were readable, so one pass shows everything.
     problems.extend(check_references(&bundle, known_topics, &|k, id| {
         origins.of(k, id)
@@ -125,23 +146,44 @@ pub fn parse_file(name: &str, text: &str) -> Result<(Bundle, Origins), Vec<Probl
 
 /// The readable items of a file, where they are, and the problems of the others.
 fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
-    let raw = match Format::from_name(name) {
-        Some(Format::Toml) => toml_items(name, text),
-        Some(Format::Csv) => csv_items(name, text),
-        None => Err(vec![problem(
+    let whole = |read: Result<Vec<RawItem>, Vec<Problem>>| match read {
+        Ok(items) => (items, vec![]),
+        Err(problems) => (vec![], problems),
+    };
+    let mut origins = Origins::default();
+    let (raw, mut problems) = match Format::from_name(name) {
+        Some(Format::Toml) => whole(toml_items(name, text)),
+        Some(Format::Csv) => whole(csv_items(name, text)),
+        Some(Format::Text) if aiken::looks_like_aiken(text) => {
+            let (items, problems) = aiken::aiken_items(name, text);
+            origins.1.extend(
+                items
+                    .iter()
+                    .filter(|i| i.kind == "topic")
+                    .filter_map(|i| match i.fields.get("id") {
+                        Some((Raw::Text(id), _)) => Some(id.clone()),
+                        _ => None,
+                    }),
+            );
+            (items, problems)
+        }
+        Some(Format::Text) => whole(Err(vec![problem(
+            name,
+            None,
+            "file",
+            "is not in a format peerlearn reads: a .txt file is read as Aiken (a question, its choices \"A. …\", \"B. …\", then \"ANSWER: B\"), and this one has no ANSWER line".into(),
+        )])),
+        None => whole(Err(vec![problem(
             name,
             None,
             "file name",
-            "content files must end in .toml or .csv".into(),
-        )]),
+            "content files must end in .toml, .csv or .txt (Aiken)".into(),
+        )])),
     };
-    let raw = match raw {
-        Ok(raw) => raw,
-        Err(problems) => return (Bundle::default(), Origins::default(), problems),
-    };
+    if raw.is_empty() {
+        return (Bundle::default(), origins, problems);
+    }
     let mut bundle = Bundle::default();
-    let mut origins = Origins::default();
-    let mut problems = Vec::new();
     for item in raw {
         let mut check = Checker {
             file: name,
@@ -350,15 +392,7 @@ fn csv_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
             ));
         }
     }
-    for required in [
-        "id",
-        "topic",
-        "prompt",
-        "choice_a",
-        "choice_b",
-        "correct",
-        "explanation",
-    ] {
+    for required in ["id", "topic", "prompt", "choice_a", "choice_b", "correct"] {
         if !headers.iter().any(|h| h == required) {
             problems.push(problem(
                 name,
@@ -646,7 +680,12 @@ impl Checker<'_> {
             }
             (Some(_), None) => None,
         };
-        let explanation = self.text(&id, "explanation", EXPLANATION_MAX);
+        // Optional (Aiken has none), though members learn most from it.
+        let explanation = match self.item.fields.get("explanation") {
+            Some((Raw::Text(t), _)) if t.trim().is_empty() => Some(String::new()),
+            Some(_) => self.optional_text(&id, "explanation", EXPLANATION_MAX),
+            None => Some(String::new()),
+        };
         let difficulty = match self.item.fields.get("difficulty").cloned() {
             None => Some(2),
             Some((Raw::Int(d), _)) if (1..=3).contains(&d) => Some(d as u8),
@@ -809,6 +848,7 @@ struct QuestionOut<'a> {
     prompt: &'a str,
     choices: &'a [String],
     correct: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
     explanation: &'a str,
     difficulty: u8,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -1052,8 +1092,10 @@ explanation = "e"
 
     #[test]
     fn other_file_types_are_refused() {
+        let p = parse_file("notes.md", "hello").unwrap_err();
+        assert!(p[0].reason.contains(".toml, .csv or .txt"), "{p:?}");
         let p = parse_file("notes.txt", "hello").unwrap_err();
-        assert!(p[0].reason.contains(".toml or .csv"));
+        assert!(p[0].reason.contains("Aiken"), "{p:?}");
     }
 }
 
@@ -1088,10 +1130,41 @@ mod properties {
 
     proptest! {
         #[test]
-        fn any_text_is_content_or_a_list_of_problems(s in "\\PC{0,400}", csv in any::<bool>()) {
-            let name = if csv { "x.csv" } else { "x.toml" };
+        fn any_text_is_content_or_a_list_of_problems(s in "\\PC{0,400}", format in 0..3usize) {
+            let name = ["x.csv", "x.toml", "x.txt"][format];
             if let Err(problems) = parse_file(name, &s) {
                 problems_are_actionable(&problems, name)?;
+            }
+        }
+
+        /// Text made of Aiken-like lines in any order: content with one question per ANSWER
+        /// line, or problems that each name their line (but the file's own).
+        #[test]
+        fn aiken_like_text_is_questions_or_problems_with_lines(
+            lines in prop::collection::vec(
+                prop_oneof![
+                    "[A-Za-z][A-Za-z ?]{0,30}",
+                    "[A-G][.)] ?\\PC{0,20}",
+                    "ANSWER: ?[A-H]?",
+                    Just(String::new()),
+                    "\\PC{0,40}",
+                ],
+                0..30,
+            )
+        ) {
+            let text = lines.join("\n");
+            match parse_file("bank.txt", &text) {
+                Ok((bundle, _)) => {
+                    let answers = lines.iter().filter(|l| l.trim_start().starts_with("ANSWER:")).count();
+                    prop_assert_eq!(bundle.questions.len(), answers);
+                    prop_assert_eq!(bundle.topics.len(), 1);
+                }
+                Err(problems) => {
+                    problems_are_actionable(&problems, "bank.txt")?;
+                    for p in &problems {
+                        prop_assert!(p.line.is_some() || p.field == "file", "{:?}", p);
+                    }
+                }
             }
         }
 
@@ -1121,8 +1194,9 @@ mod properties {
                 Some(d) => d as usize - 1,
                 None => c as usize - 'A' as usize,
             };
+            // The explanation is optional: empty is fine.
             let fits = within(&prompt, PROMPT_MAX)
-                && within(&explanation, EXPLANATION_MAX)
+                && explanation.trim().chars().count() <= EXPLANATION_MAX
                 && (CHOICES_MIN..=CHOICES_MAX).contains(&choices.len())
                 && choices.iter().all(|c| within(c, CHOICE_MAX))
                 && index < choices.len();

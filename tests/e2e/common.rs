@@ -366,6 +366,18 @@ impl TestApp {
         message.content
     }
 
+    /// `/content import` by the admin of a file called `name` holding `bytes`; returns the
+    /// reply.
+    pub async fn import_content(&self, name: &str, bytes: &[u8]) -> String {
+        let file = self.discord.upload(name, bytes);
+        self.command(
+            self.admin,
+            "content import",
+            &[("file", json!(file.to_string()))],
+        )
+        .await
+    }
+
     /// `/schedule add` by the admin in the test channel, with `extra` options; returns the
     /// reply.
     pub async fn add_schedule(&self, kind: &str, cron: &str, extra: &[(&str, Value)]) -> String {

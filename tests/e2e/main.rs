@@ -10,6 +10,7 @@ mod demo;
 mod emulator_contract;
 mod experts;
 mod faults;
+mod formats;
 mod gateway;
 mod measurement;
 mod privacy;

@@ -7,17 +7,6 @@ use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::{json, Value};
 use std::time::Duration;
 
-/// `/content import` by the admin of a file with this name and content; returns the reply.
-async fn import(app: &TestApp, name: &str, bytes: &[u8]) -> String {
-    let file = app.discord.upload(name, bytes);
-    app.command(
-        app.admin,
-        "content import",
-        &[("file", json!(file.to_string()))],
-    )
-    .await
-}
-
 /// Waits until `check` holds for message `id`.
 async fn wait_for_message(
     app: &TestApp,
@@ -277,7 +266,7 @@ correct = "A"
 explanation = "e"
 "#
     );
-    let text = import(&app, "sales.toml", broken.as_bytes()).await;
+    let text = app.import_content("sales.toml", broken.as_bytes()).await;
     assert!(
         text.starts_with("Nothing was imported: `sales.toml` has 2 problems"),
         "{text}"
@@ -348,15 +337,15 @@ explanation = "e"
     );
     // Too big: refused before it is downloaded.
     let big = vec![b'#'; 1_048_577];
-    let text = import(&app, "big.toml", &big).await;
+    let text = app.import_content("big.toml", &big).await;
     assert_eq!(
         text,
         "`big.toml` is 1048577 bytes; the limit is 1048576 bytes. Split it into smaller files."
     );
     // Not a content file, not UTF-8.
-    let text = import(&app, "notes.pdf", b"%PDF").await;
+    let text = app.import_content("notes.pdf", b"%PDF").await;
     assert!(text.contains("is not a content file"), "{text}");
-    let text = import(&app, "bad.csv", &[0xff, 0xfe, 0x00]).await;
+    let text = app.import_content("bad.csv", &[0xff, 0xfe, 0x00]).await;
     assert!(text.contains("is not UTF-8 text"), "{text}");
     app.stop().await.unwrap();
 }
@@ -381,7 +370,7 @@ id = "t1"
 topic = "sales"
 text = "Listen first."
 "#;
-    let text = import(&app, "sales.toml", v1.as_bytes()).await;
+    let text = app.import_content("sales.toml", v1.as_bytes()).await;
     assert_eq!(text, "Imported: 3 added, 0 updated, 0 unchanged.");
     // A server with content of its own does not get the starter pack on first use...
     let stats = app.command(app.admin, "content stats", &[]).await;
@@ -447,7 +436,7 @@ text = "Listen first."
     assert!(updated.buttons()[0].1.starts_with("Another Sales question"));
 
     let v2 = v1.replace("First wording?", "Second wording?");
-    let text = import(&app, "sales.toml", v2.as_bytes()).await;
+    let text = app.import_content("sales.toml", v2.as_bytes()).await;
     assert_eq!(text, "Imported: 0 added, 1 updated, 2 unchanged.");
     let answered: String = query_scalar(
         "SELECT v.prompt FROM answers a JOIN question_versions v ON v.id = a.version_id WHERE a.user_id = ?",
@@ -481,7 +470,9 @@ text = "Listen first."
     assert_eq!(attachment.filename, "peerlearn-content.toml");
     let toml_text = String::from_utf8(attachment.data.clone()).unwrap();
     assert!(toml_text.contains("Second wording?"));
-    let text = import(&app, "peerlearn-content.toml", toml_text.as_bytes()).await;
+    let text = app
+        .import_content("peerlearn-content.toml", toml_text.as_bytes())
+        .await;
     assert!(text.starts_with("Imported: 0 added, 0 updated, "), "{text}");
     app.stop().await.unwrap();
 }

@@ -7,16 +7,9 @@ use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::json;
 use std::time::Duration;
 
-/// `/content import` of `text` as `name`, by the admin.
+/// `/content import` of `text` as `name`, by the admin, which must succeed.
 async fn import(app: &TestApp, name: &str, text: &str) {
-    let file = app.discord.upload(name, text.as_bytes());
-    let reply = app
-        .command(
-            app.admin,
-            "content import",
-            &[("file", json!(file.to_string()))],
-        )
-        .await;
+    let reply = app.import_content(name, text.as_bytes()).await;
     assert!(reply.starts_with("Imported:"), "{reply}");
 }
 

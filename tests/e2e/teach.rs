@@ -490,14 +490,7 @@ source = "https://intranet.example.com/printing"
 async fn content_cards_import_with_line_precise_problems_export_and_are_practised() {
     let mut app = spawn_app().await;
     let broken = "[[card]]\nid = \"c-1\"\ntopic = \"security\"\nfront = \"Front\"\n\n[[card]]\nid = \"c-2\"\ntopic = \"security\"\nfront = \"\"\nback = \"Back\"\nsize = 3\n";
-    let file = app.discord.upload("cards.toml", broken.as_bytes());
-    let text = app
-        .command(
-            app.admin,
-            "content import",
-            &[("file", json!(file.to_string()))],
-        )
-        .await;
+    let text = app.import_content("cards.toml", broken.as_bytes()).await;
     assert!(
         text.contains("cards.toml:1: card \"c-1\", field \"back\""),
         "{text}"
@@ -513,14 +506,7 @@ async fn content_cards_import_with_line_precise_problems_export_and_are_practise
         "nothing half-read"
     );
 
-    let file = app.discord.upload("cards.toml", CARDS.as_bytes());
-    let text = app
-        .command(
-            app.admin,
-            "content import",
-            &[("file", json!(file.to_string()))],
-        )
-        .await;
+    let text = app.import_content("cards.toml", CARDS.as_bytes()).await;
     assert!(text.starts_with("Imported: 2 added"), "{text}");
 
     // /quiz in the topic gives the card; "I knew it" goes into the member's memory.
@@ -571,14 +557,7 @@ async fn content_cards_import_with_line_precise_problems_export_and_are_practise
     );
     let toml_text = String::from_utf8(exported.attachments[0].data.clone()).unwrap();
     assert!(toml_text.contains("[[card]]"), "{toml_text}");
-    let file = app.discord.upload("again.toml", toml_text.as_bytes());
-    let text = app
-        .command(
-            app.admin,
-            "content import",
-            &[("file", json!(file.to_string()))],
-        )
-        .await;
+    let text = app.import_content("again.toml", toml_text.as_bytes()).await;
     assert!(text.starts_with("Imported: 0 added, 0 updated"), "{text}");
     app.stop().await.unwrap();
 }
@@ -645,14 +624,7 @@ async fn unanswered_questions_become_content_requests_in_the_command_digest_and_
     let draft = app.discord.reply(id).await.unwrap().message.unwrap();
     let toml_text = String::from_utf8(draft.attachments[0].data.clone()).unwrap();
     assert!(toml_text.contains("[[card]]") && toml_text.contains("# [[question]]"));
-    let file = app.discord.upload("draft.toml", toml_text.as_bytes());
-    let imported = app
-        .command(
-            app.admin,
-            "content import",
-            &[("file", json!(file.to_string()))],
-        )
-        .await;
+    let imported = app.import_content("draft.toml", toml_text.as_bytes()).await;
     assert!(imported.starts_with("Imported: 1 added"), "{imported}");
     assert_eq!(
         app.count("SELECT COUNT(*) FROM cards WHERE content_id = 'kb-1'")

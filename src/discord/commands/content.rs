@@ -19,11 +19,11 @@ pub async fn content(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Imports a TOML or CSV content file (all or nothing)
+/// Imports a TOML, CSV or Aiken content file (all or nothing)
 #[poise::command(slash_command)]
 async fn import(
     ctx: Context<'_>,
-    #[description = "A .toml file (topics, questions, tips, flashcards) or .csv file (questions)"]
+    #[description = "A .toml (topics, questions, tips, cards), .csv (questions) or Aiken .txt file"]
     file: serenity::Attachment,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
