@@ -5,6 +5,8 @@ use super::cards::Pick;
 use super::message::{colours, Button, Embed, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::dice::SplitMix64;
+#[cfg(test)]
+use crate::domain::content::AnswerKey;
 use crate::domain::content::{Question, QuestionVersion, LETTERS};
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::fit;
@@ -68,10 +70,13 @@ pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>) -> OutMessa
     }
 }
 
-/// The prompt and the lettered choices.
+/// The prompt, and the lettered choices where the kind lists them.
 fn question_text(q: &Question) -> String {
+    if !q.lists_choices() {
+        return q.prompt.clone();
+    }
     let choices: Vec<String> = q
-        .choices
+        .choices()
         .iter()
         .enumerate()
         .map(|(i, c)| format!("**{}** {c}", LETTERS[i]))
@@ -79,13 +84,12 @@ fn question_text(q: &Question) -> String {
     format!("{}\n\n{}", q.prompt, choices.join("\n"))
 }
 
+/// A choice's button: "B · Report it as phishing", or "True".
 fn choice_label(q: &Question, i: usize) -> String {
-    fit(&format!("{} · {}", LETTERS[i], q.choices[i]), LABEL_MAX)
-}
-
-/// "B — Report it as phishing".
-fn named_choice(q: &Question, i: usize) -> String {
-    format!("{} — {}", LETTERS[i], q.choices[i])
+    if !q.lists_choices() {
+        return fit(&q.choices()[i], LABEL_MAX);
+    }
+    fit(&format!("{} · {}", LETTERS[i], q.choices()[i]), LABEL_MAX)
 }
 
 /// The explanation on a line of its own, or nothing when the question has none (Aiken).
@@ -123,12 +127,12 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     if revealed {
         description.push_str(&format!(
             "\n\n✅ **Right answer: {}**{}",
-            named_choice(q, q.correct),
+            q.named_choice(q.correct()),
             explanation_line(q)
         ));
     }
     let buttons = q
-        .choices
+        .choices()
         .iter()
         .enumerate()
         .map(|(i, _)| Button {
@@ -138,7 +142,7 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
             }
             .encode(),
             label: choice_label(q, i),
-            style: match (revealed, i == q.correct) {
+            style: match (revealed, i == q.correct()) {
                 (true, true) => Style::Success,
                 (true, false) => Style::Secondary,
                 (false, _) => Style::Primary,
@@ -171,13 +175,13 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
 
 /// The ephemeral feedback on an answer.
 fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
-    let mut text = if choice == q.correct {
-        format!("✅ **Right!** {}\n", named_choice(q, choice))
+    let mut text = if choice == q.correct() {
+        format!("✅ **Right!** {}\n", q.named_choice(choice))
     } else {
         format!(
             "❌ **Not quite.** You chose {}. The right answer is **{}**.\n",
-            named_choice(q, choice),
-            named_choice(q, q.correct)
+            q.named_choice(choice),
+            q.named_choice(q.correct())
         )
     };
     text.push_str(&q.explanation);
@@ -252,7 +256,7 @@ impl App {
             _ => return refuse("This quiz is no longer available."),
         };
         let q = &post.version.question;
-        if choice >= q.choices.len() {
+        if choice >= q.choices().len() {
             return refuse("That choice does not exist on this quiz.");
         }
         let now = self.clock.now();
@@ -260,7 +264,7 @@ impl App {
             return Ok(OutMessage::text(fit(
                 &format!(
                     "⏰ This quiz has closed. The right answer was **{}**.{}\nTry `/quiz` for a practice question.",
-                    named_choice(q, q.correct),
+                    q.named_choice(q.correct()),
                     explanation_line(q)
                 ),
                 MESSAGE_MAX,
@@ -277,7 +281,7 @@ impl App {
             shown_ms: None,
             source: AnswerSource::Channel,
             choice,
-            correct: choice == q.correct,
+            correct: choice == q.correct(),
             latency_ms: (now.timestamp_millis() - posted_ms).max(0),
             answered_ms: now.timestamp_millis(),
             local_day,
@@ -324,7 +328,7 @@ impl App {
             AnswerResult::AlreadyAnswered { choice } => (
                 OutMessage::text(format!(
                     "You already answered this one: you chose **{}**. Your first answer counts.",
-                    named_choice(q, choice.min(q.choices.len() - 1))
+                    q.named_choice(choice.min(q.choices().len() - 1))
                 )),
                 false,
             ),
@@ -504,7 +508,7 @@ impl App {
         if shown_ms > now_ms + 60_000 || now_ms - shown_ms > PERSONAL_TTL_MS {
             return refuse("This question has expired. Use `/quiz` for a new one.");
         }
-        if choice >= v.question.choices.len() {
+        if choice >= v.question.choices().len() {
             return refuse("That choice does not exist on this question.");
         }
         let local_day = self.local_day(guild, now).await?;
@@ -524,7 +528,7 @@ impl App {
             shown_ms: Some(shown_ms),
             source,
             choice,
-            correct: choice == v.question.correct,
+            correct: choice == v.question.correct(),
             latency_ms: (now_ms - shown_ms).max(0),
             answered_ms: now_ms,
             local_day,
@@ -603,7 +607,7 @@ pub(super) fn question_card(
     answer: impl Fn(u8) -> ComponentId,
 ) -> OutMessage {
     let q = &v.question;
-    let buttons = (0..q.choices.len())
+    let buttons = (0..q.choices().len())
         .map(|i| Button {
             custom_id: answer(i as u8).encode(),
             label: choice_label(q, i),
@@ -649,8 +653,10 @@ mod tests {
             id: "q".into(),
             topic: "t".into(),
             prompt: "p".into(),
-            choices: vec!["x".repeat(200), "y".into()],
-            correct: 1,
+            answer: AnswerKey::Single {
+                choices: vec!["x".repeat(200), "y".into()],
+                correct: 1,
+            },
             explanation: "e".into(),
             difficulty: 2,
             tracks: vec![],
@@ -658,5 +664,12 @@ mod tests {
         };
         assert_eq!(choice_label(&q, 0).chars().count(), LABEL_MAX);
         assert_eq!(choice_label(&q, 1), "B · y");
+        let statement = Question {
+            answer: AnswerKey::TrueFalse { correct: false },
+            ..q
+        };
+        assert_eq!(choice_label(&statement, 0), "True");
+        assert_eq!(statement.named_choice(statement.correct()), "False");
+        assert_eq!(question_text(&statement), "p", "no lettered list");
     }
 }

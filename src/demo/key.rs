@@ -32,8 +32,8 @@ impl AnswerKey {
                     id: q.id.clone(),
                     topic: q.topic.clone(),
                     prompt: q.prompt.clone(),
-                    correct: q.correct,
-                    choices: q.choices.len(),
+                    correct: q.correct(),
+                    choices: q.choices().len(),
                 })
                 .collect(),
         }

@@ -25,6 +25,13 @@
 //! tracks = ["support"]             # optional role tracks
 //! source = "https://…"             # optional link
 //!
+//! [[question]]                     # a statement that is true or false: two buttons
+//! id = "sec-002"
+//! topic = "security"
+//! kind = "true_false"              # optional: "single" (the default) or "true_false"
+//! prompt = "A padlock in the address bar means the site is safe."
+//! correct = false                  # true or false (or "T", "F")
+//!
 //! [[tip]]
 //! id = "sec-tip-1"
 //! topic = "security"
@@ -38,17 +45,18 @@
 //! back = "Length: a passphrase of four or more random words."
 //! source = "https://…"             # optional link
 //! ```
-//! CSV (questions only), with a header row: `id, topic, prompt, choice_a … choice_e, correct,
-//! explanation, difficulty, tracks, source`; `tracks` are separated by `;`; `explanation`,
-//! `difficulty`, `tracks` and `source` may be left out.
+//! CSV (questions only), with a header row: `id, topic, kind, prompt, choice_a … choice_e,
+//! correct, explanation, difficulty, tracks, source`; `tracks` are separated by `;`; only `id`,
+//! `topic`, `prompt` and `correct` are required columns (a true/false row leaves the choices
+//! empty and has `true` or `false` in `correct`).
 //!
 //! A `.txt` file is read as Aiken when it has `ANSWER:` lines.
 
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
-    check_id, check_link, check_references, check_text, parse_correct, Bundle, Problem, Question,
-    Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX,
-    RETENTION_RANGE, TOPIC_NAME_MAX,
+    check_id, check_link, check_references, check_text, parse_correct, AnswerKey, Bundle, Problem,
+    Question, QuestionKind, Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX,
+    EXPLANATION_MAX, PROMPT_MAX, RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
 use std::collections::{BTreeMap, BTreeSet};
@@ -254,6 +262,7 @@ enum Raw {
     Int(i64),
     Float(f64),
     List(Vec<String>),
+    Bool(bool),
     /// Any other type, by its name.
     Other(&'static str),
 }
@@ -349,16 +358,17 @@ fn toml_raw(v: Value) -> Raw {
                 .collect();
             texts.map_or(Raw::Other("a list with non-text items"), Raw::List)
         }
-        Value::Boolean(_) => Raw::Other("true/false"),
+        Value::Boolean(b) => Raw::Bool(b),
         Value::Datetime(_) => Raw::Other("a date"),
         Value::Table(_) => Raw::Other("a table"),
     }
 }
 
 /// The CSV columns, in the order `/content export` would write them.
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 14] = [
     "id",
     "topic",
+    "kind",
     "prompt",
     "choice_a",
     "choice_b",
@@ -392,7 +402,7 @@ fn csv_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
             ));
         }
     }
-    for required in ["id", "topic", "prompt", "choice_a", "choice_b", "correct"] {
+    for required in ["id", "topic", "prompt", "correct"] {
         if !headers.iter().any(|h| h == required) {
             problems.push(problem(
                 name,
@@ -643,6 +653,7 @@ impl Checker<'_> {
             &[
                 "id",
                 "topic",
+                "kind",
                 "prompt",
                 "choices",
                 "correct",
@@ -654,33 +665,11 @@ impl Checker<'_> {
         );
         let topic = self.text(&id, "topic", 40);
         let prompt = self.text(&id, "prompt", PROMPT_MAX);
-        let choices = self.choices(&id);
-        let correct = match (self.item.fields.get("correct").cloned(), &choices) {
-            (None, _) => {
-                self.report(
-                    &id,
-                    "correct",
-                    "is missing: give the letter of the right choice".into(),
-                );
-                None
-            }
-            (Some((raw, _)), Some(choices)) => {
-                let value = match raw {
-                    Raw::Text(s) => s,
-                    Raw::Int(i) => i.to_string(),
-                    other => kind(&other).to_string(),
-                };
-                match parse_correct(&value, choices.len()) {
-                    Ok(i) => Some(i),
-                    Err(reason) => {
-                        self.report(&id, "correct", reason);
-                        None
-                    }
-                }
-            }
-            (Some(_), None) => None,
+        let answer = match self.question_kind(&id) {
+            Some(QuestionKind::Single) => self.single_choice(&id),
+            Some(QuestionKind::TrueFalse) => self.true_false(&id),
+            None => None,
         };
-        // Optional (Aiken has none), though members learn most from it.
         let explanation = match self.item.fields.get("explanation") {
             Some((Raw::Text(t), _)) if t.trim().is_empty() => Some(String::new()),
             Some(_) => self.optional_text(&id, "explanation", EXPLANATION_MAX),
@@ -729,13 +718,113 @@ impl Checker<'_> {
             id: nonempty(id)?,
             topic: topic?,
             prompt: prompt?,
-            choices: choices?,
-            correct: correct?,
+            answer: answer?,
             explanation: explanation?,
             difficulty: difficulty?,
             tracks: tracks?,
             source: source.ok()?,
         })
+    }
+
+    /// The `kind` field (single choice when absent); `None` after reporting an unknown one.
+    fn question_kind(&mut self, id: &str) -> Option<QuestionKind> {
+        let kinds = || {
+            QuestionKind::ALL
+                .iter()
+                .map(|k| format!("{:?}", k.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self.item.fields.get("kind").cloned() {
+            None => Some(QuestionKind::Single),
+            Some((Raw::Text(k), _)) => match QuestionKind::parse(k.trim()) {
+                Some(kind) => Some(kind),
+                None => {
+                    self.report(
+                        id,
+                        "kind",
+                        format!("{k:?} is not a question kind; the kinds are {}", kinds()),
+                    );
+                    None
+                }
+            },
+            Some((other, _)) => {
+                self.report(
+                    id,
+                    "kind",
+                    format!("must be text such as \"true_false\", not {}", kind(&other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// `choices` and the letter of the one right choice.
+    fn single_choice(&mut self, id: &str) -> Option<AnswerKey> {
+        let choices = self.choices(id);
+        let correct = match (self.item.fields.get("correct").cloned(), &choices) {
+            (None, _) => {
+                self.report(
+                    id,
+                    "correct",
+                    "is missing: give the letter of the right choice".into(),
+                );
+                None
+            }
+            (Some((raw, _)), Some(choices)) => {
+                let value = match raw {
+                    Raw::Text(s) => s,
+                    Raw::Int(i) => i.to_string(),
+                    other => kind(&other).to_string(),
+                };
+                match parse_correct(&value, choices.len()) {
+                    Ok(i) => Some(i),
+                    Err(reason) => {
+                        self.report(id, "correct", reason);
+                        None
+                    }
+                }
+            }
+            (Some(_), None) => None,
+        };
+        Some(AnswerKey::Single {
+            choices: choices?,
+            correct: correct?,
+        })
+    }
+
+    /// A statement's truth in `correct` (`true`, `false`, or as text `T`, `F`, `TRUE`,
+    /// `FALSE` in any case); no `choices`.
+    fn true_false(&mut self, id: &str) -> Option<AnswerKey> {
+        let has_choices = match self.item.fields.get("choices") {
+            Some((Raw::List(list), _)) => !list.is_empty(),
+            Some(_) => true,
+            None => false,
+        };
+        if has_choices {
+            self.report(
+                id,
+                "choices",
+                "a true/false question has no choices: its buttons are True and False".into(),
+            );
+        }
+        let truth = match self.item.fields.get("correct").cloned() {
+            Some((Raw::Bool(b), _)) => Some(b),
+            Some((Raw::Text(t), _)) => match t.trim().to_ascii_lowercase().as_str() {
+                "t" | "true" => Some(true),
+                "f" | "false" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
+        if truth.is_none() {
+            self.report(
+                id,
+                "correct",
+                "of a true/false question is true or false (or T, F)".into(),
+            );
+        }
+        (!has_choices).then_some(AnswerKey::TrueFalse { correct: truth? })
     }
 
     fn choices(&mut self, id: &str) -> Option<Vec<String>> {
@@ -817,6 +906,7 @@ fn kind(raw: &Raw) -> &'static str {
         Raw::Int(_) => "a whole number",
         Raw::Float(_) => "a decimal number",
         Raw::List(_) => "a list",
+        Raw::Bool(_) => "true/false",
         Raw::Other(name) => name,
     }
 }
@@ -841,13 +931,25 @@ struct TopicOut<'a> {
     team_recall_target: Option<f64>,
 }
 
+/// What `correct` holds: the right choice's letter, or a statement's truth.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum CorrectOut {
+    Letter(String),
+    Truth(bool),
+}
+
 #[derive(serde::Serialize)]
 struct QuestionOut<'a> {
     id: &'a str,
     topic: &'a str,
+    /// Left out for single choice, the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     prompt: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     choices: &'a [String],
-    correct: String,
+    correct: CorrectOut,
     #[serde(skip_serializing_if = "str::is_empty")]
     explanation: &'a str,
     difficulty: u8,
@@ -877,9 +979,19 @@ pub fn to_toml(bundle: &Bundle) -> String {
             .map(|q| QuestionOut {
                 id: &q.id,
                 topic: &q.topic,
+                kind: match q.kind() {
+                    QuestionKind::Single => None,
+                    kind => Some(kind.as_str()),
+                },
                 prompt: &q.prompt,
-                choices: &q.choices,
-                correct: q.correct_letter().to_string(),
+                choices: match &q.answer {
+                    AnswerKey::Single { choices, .. } => choices,
+                    AnswerKey::TrueFalse { .. } => &[],
+                },
+                correct: match q.answer {
+                    AnswerKey::Single { .. } => CorrectOut::Letter(q.correct_letter().to_string()),
+                    AnswerKey::TrueFalse { correct } => CorrectOut::Truth(correct),
+                },
                 explanation: &q.explanation,
                 difficulty: q.difficulty,
                 tracks: &q.tracks,
@@ -929,9 +1041,9 @@ link = "https://example.com/lock"
         let b = parse_all(&[("a.toml".into(), GOOD.into())], &[]).unwrap();
         assert_eq!(b.topics[0].desired_retention, Some(0.85));
         let q = &b.questions[0];
-        assert_eq!(q.correct, 1);
+        assert_eq!(q.correct(), 1);
         assert_eq!(q.correct_letter(), 'B');
-        assert_eq!(q.choices.len(), 3);
+        assert_eq!(q.choices().len(), 3);
         assert_eq!(q.tracks, vec!["support"]);
         assert_eq!(b.tips[0].link.as_deref(), Some("https://example.com/lock"));
     }
@@ -1034,6 +1146,84 @@ explanation = "e"
     }
 
     #[test]
+    fn true_false_questions_read_from_toml_and_csv_and_round_trip() {
+        let toml_text = r#"
+[[topic]]
+id = "t"
+name = "T"
+
+[[question]]
+id = "tf1"
+topic = "t"
+kind = "true_false"
+prompt = "The sky is green."
+correct = false
+
+[[question]]
+id = "tf2"
+topic = "t"
+kind = "true_false"
+prompt = "Water is wet."
+correct = "T"
+"#;
+        let b = parse_all(&[("a.toml".into(), toml_text.into())], &[]).unwrap();
+        assert_eq!(
+            b.questions[0].answer,
+            AnswerKey::TrueFalse { correct: false }
+        );
+        assert_eq!(
+            b.questions[1].answer,
+            AnswerKey::TrueFalse { correct: true }
+        );
+        assert_eq!(b.questions[1].choices(), ["True", "False"]);
+        assert_eq!(b.questions[1].correct(), 0);
+        let again = parse_all(&[("e.toml".into(), to_toml(&b))], &[]).unwrap();
+        assert_eq!(again, b);
+
+        let csv_text = "id,topic,kind,prompt,choice_a,choice_b,correct\n\
+                        tf3,t,true_false,Fire is cold.,,,FALSE\n\
+                        s1,t,,Pick one,yes,no,B\n";
+        let known = ["t".to_string()];
+        let b = parse_all(&[("q.csv".into(), csv_text.into())], &known).unwrap();
+        assert_eq!(
+            b.questions[0].answer,
+            AnswerKey::TrueFalse { correct: false }
+        );
+        assert_eq!(b.questions[1].kind(), QuestionKind::Single);
+
+        let broken = r#"
+[[question]]
+id = "b1"
+topic = "t"
+kind = "true_false"
+prompt = "Choices are not allowed."
+choices = ["yes", "no"]
+correct = "maybe"
+
+[[question]]
+id = "b2"
+topic = "t"
+kind = "essay"
+prompt = "Describe."
+correct = "A"
+"#;
+        let problems = parse_all(&[("b.toml".into(), broken.into())], &known).unwrap_err();
+        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 3, "{all:?}");
+        assert!(all[0].contains("b.toml:7: question \"b1\", field \"choices\": a true/false question has no choices"), "{all:?}");
+        assert!(
+            all[1].contains("field \"correct\": of a true/false question is true or false"),
+            "{all:?}"
+        );
+        assert!(
+            all[2].contains(
+                "\"essay\" is not a question kind; the kinds are \"single\", \"true_false\""
+            ),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn csv_questions_read_with_line_numbers() {
         let csv =
             "id,topic,prompt,choice_a,choice_b,choice_c,correct,explanation,difficulty,tracks\n\
@@ -1054,7 +1244,7 @@ explanation = "e"
             .unwrap()
             .0;
         assert_eq!(ok.questions[0].prompt, "Multi-line,\nprompt");
-        assert_eq!(ok.questions[0].choices, vec!["yes", "no"]);
+        assert_eq!(ok.questions[0].choices(), vec!["yes", "no"]);
         assert_eq!(ok.questions[0].tracks, vec!["support", "sales"]);
         assert_eq!(ok.questions[1].difficulty, 2);
     }
@@ -1070,7 +1260,7 @@ explanation = "e"
         );
         assert!(
             all.iter()
-                .any(|p| p.contains("column \"choice_a\": this column is required")),
+                .any(|p| p.contains("column \"correct\": this column is required")),
             "{all:?}"
         );
     }

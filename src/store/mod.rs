@@ -482,7 +482,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+            (1..=14).collect::<Vec<i64>>()
         );
         let mode: String = query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -500,7 +500,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+            (1..=14).collect::<Vec<i64>>()
         );
     }
 

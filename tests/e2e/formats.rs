@@ -109,3 +109,99 @@ ANSWER: C
         .await;
     assert_eq!(remembered, 1);
 }
+
+/// A server whose only question is a statement that is false.
+const STATEMENT: &str = r#"[[topic]]
+id = "facts"
+name = "Office facts"
+
+[[question]]
+id = "wifi-guest"
+topic = "facts"
+kind = "true_false"
+prompt = "Guests may use the staff Wi-Fi if they ask nicely."
+correct = false
+explanation = "Guests use the guest network; the staff one reaches internal systems."
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_true_false_question_is_posted_answered_and_practised_with_two_buttons() {
+    let app = spawn_app().await;
+    let reply = app.import_content("facts.toml", STATEMENT.as_bytes()).await;
+    assert_eq!(reply, "Imported: 2 added, 0 updated, 0 unchanged.");
+    let added = app
+        .command(
+            app.admin,
+            "schedule add",
+            &[
+                ("kind", json!("quiz")),
+                ("cron", json!("0 9 * * *")),
+                ("channel", json!(app.channel.to_string())),
+                ("timezone", json!("Europe/Berlin")),
+            ],
+        )
+        .await;
+    assert!(added.contains("added"), "{added}");
+    app.clock.advance(std::time::Duration::from_secs(3600));
+    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
+    assert_eq!(
+        post.embeds[0]["description"], "Guests may use the staff Wi-Fi if they ask nicely.",
+        "the statement alone, no lettered list"
+    );
+    let buttons = post.buttons();
+    let labels: Vec<&str> = buttons.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels, ["True", "False"]);
+
+    let right = app.click(app.member, post.id, &buttons[1].0).await;
+    let right = right.message.unwrap().content;
+    assert!(
+        right.starts_with("✅ **Right!** False\nGuests use the guest network"),
+        "{right}"
+    );
+    let bob = app.discord.add_member(app.guild, "bob", &[]);
+    let wrong = app.click(bob, post.id, &buttons[0].0).await;
+    let wrong = wrong.message.unwrap().content;
+    assert!(
+        wrong.starts_with("❌ **Not quite.** You chose True. The right answer is **False**."),
+        "{wrong}"
+    );
+    let stored: Vec<(i64, i64, i64)> =
+        query_as("SELECT user_id, choice, correct FROM answers ORDER BY answered_ms")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(stored, [(app.member as i64, 1, 1), (bob as i64, 0, 0)]);
+    let kind: String = peerlearn::store::sql::query_scalar(
+        "SELECT kind FROM question_versions WHERE question_id = 'wifi-guest'",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(kind, "true_false");
+
+    // Practice shows the same two buttons.
+    let id = app
+        .discord
+        .slash(app.channel, bob, "quiz", &[("topic", json!("facts"))])
+        .unwrap();
+    let card = app.discord.reply(id).await.unwrap().message.unwrap();
+    let labels: Vec<String> = card.buttons().into_iter().map(|(_, l)| l).collect();
+    assert_eq!(labels, ["True", "False"]);
+
+    // Exported as a true/false question, which imports back unchanged.
+    let id = app
+        .discord
+        .slash(app.channel, app.admin, "content export", &[])
+        .unwrap();
+    let exported = app.discord.reply(id).await.unwrap().message.unwrap();
+    let toml_text = String::from_utf8(exported.attachments[0].data.clone()).unwrap();
+    assert!(
+        toml_text.contains("kind = \"true_false\"") && toml_text.contains("correct = false"),
+        "{toml_text}"
+    );
+    assert!(!toml_text.contains("choices"), "{toml_text}");
+    let again = app
+        .import_content("export.toml", toml_text.as_bytes())
+        .await;
+    assert_eq!(again, "Imported: 0 added, 0 updated, 2 unchanged.");
+}

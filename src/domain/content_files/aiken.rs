@@ -260,10 +260,10 @@ mod tests {
         let q = &b.questions[0];
         assert_eq!(q.topic, "security-basics");
         assert_eq!(
-            q.choices,
+            q.choices(),
             ["Your password", "Your lunch order", "Nothing at all"]
         );
-        assert_eq!(q.correct, 0);
+        assert_eq!(q.correct(), 0);
         assert_eq!(q.explanation, "");
         assert!(q.id.starts_with("security-basics-") && q.id.len() == "security-basics-".len() + 8);
         let q = &b.questions[1];
@@ -271,7 +271,7 @@ mod tests {
             q.prompt,
             "Which key locks a Windows screen\ntogether with the Windows key?"
         );
-        assert_eq!(q.correct, 1);
+        assert_eq!(q.correct(), 1);
         // The same file gives the same ids; the same text twice is told apart.
         assert_eq!(
             read("Security basics.txt", text).unwrap().questions[0].id,
