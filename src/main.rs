@@ -147,8 +147,9 @@ enum BenchPart {
 
 #[derive(Subcommand)]
 enum ContentAction {
-    /// Check content files as one import (.toml, .csv, or Aiken .txt): prints every problem
-    /// with file, line, field and reason, and exits 1 if there is any
+    /// Check content files as one import (.toml, .csv, or GIFT and Aiken banks in .gift or .txt):
+    /// prints what would be imported and skipped, or every problem with file, line, field and
+    /// reason and exits 1
     Validate {
         /// The files; topics defined in one may be used by the others
         #[arg(required = true, value_name = "FILE")]
@@ -571,13 +572,18 @@ fn validate_content(paths: &[PathBuf]) -> Result<(), CliError> {
         match peerlearn::domain::content_files::parse_all(&files, &[]) {
             Ok(bundle) => {
                 println!(
-                    "ok: {} topics, {} questions, {} tips in {} file{}",
+                    "ok: {} topics, {} questions, {} tips, {} flashcards in {} file{}",
                     bundle.topics.len(),
                     bundle.questions.len(),
                     bundle.tips.len(),
+                    bundle.cards.len(),
                     files.len(),
                     if files.len() == 1 { "" } else { "s" }
                 );
+                if let Some(skipped) = peerlearn::domain::content::describe_skipped(&bundle.skipped)
+                {
+                    println!("{skipped} (these kinds cannot be asked in chat; they would not be imported)");
+                }
                 return Ok(());
             }
             Err(p) => problems = p,

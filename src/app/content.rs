@@ -2,7 +2,7 @@
 
 use super::message::OutMessage;
 use super::{refuse, starter, App, AppResult};
-use crate::domain::content::ImportCounts;
+use crate::domain::content::{describe_skipped, ImportCounts, Skipped};
 use crate::domain::content_files::{parse_all, to_toml, Format};
 use crate::domain::format;
 use crate::domain::ids::GuildId;
@@ -13,7 +13,7 @@ impl App {
     pub fn check_upload(&self, name: &str, size: u64) -> AppResult<()> {
         if Format::from_name(name).is_none() {
             return refuse(format!(
-                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions) or an Aiken `.txt` file (questions from an LMS); see `/content export` for an example.",
+                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions), or a question bank from an LMS in GIFT (`.gift`, `.txt`) or Aiken (`.txt`); see `/content export` for an example.",
                 format::fit(name, 100)
             ));
         }
@@ -32,13 +32,14 @@ impl App {
     }
 
     /// Checks and imports one file for `guild`: every problem is reported and nothing is
-    /// written, or everything is.
+    /// written, or everything is. Returns what was written and the questions the file holds
+    /// that cannot be asked in chat (left out).
     pub async fn import_content(
         &self,
         guild: GuildId,
         name: &str,
         bytes: &[u8],
-    ) -> AppResult<ImportCounts> {
+    ) -> AppResult<(ImportCounts, Vec<Skipped>)> {
         self.check_upload(name, bytes.len() as u64)?;
         let Ok(text) = std::str::from_utf8(bytes) else {
             return refuse(format!(
@@ -55,10 +56,13 @@ impl App {
             .collect();
         let files = [(name.to_string(), text.to_string())];
         match parse_all(&files, &known) {
-            Ok(bundle) => Ok(self
-                .store
-                .import_content(guild, &bundle, self.clock.now_ms())
-                .await?),
+            Ok(bundle) => {
+                let counts = self
+                    .store
+                    .import_content(guild, &bundle, self.clock.now_ms())
+                    .await?;
+                Ok((counts, bundle.skipped))
+            }
             Err(problems) => {
                 let lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
                 let head = format!(
@@ -177,6 +181,19 @@ pub fn describe_counts(c: &ImportCounts) -> String {
         "Imported: {} added, {} updated, {} unchanged.",
         c.added, c.updated, c.unchanged
     )
+}
+
+/// What an import did, and what it left out: "Imported: 3 added, … 2 skipped: essay at line
+/// 2, matching at line 5 (these kinds cannot be asked in chat)."
+pub fn describe_import(c: &ImportCounts, skipped: &[Skipped]) -> String {
+    let counts = describe_counts(c);
+    match describe_skipped(skipped) {
+        None => counts,
+        Some(s) => format::fit(
+            &format!("{counts}\n{s} (these kinds cannot be asked in chat)."),
+            MESSAGE_MAX,
+        ),
+    }
 }
 
 impl App {

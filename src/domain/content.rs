@@ -192,6 +192,33 @@ pub struct Bundle {
     pub questions: Vec<Question>,
     pub tips: Vec<Tip>,
     pub cards: Vec<ContentCard>,
+    /// Questions the files hold that cannot be asked in chat, left out (never written).
+    pub skipped: Vec<Skipped>,
+}
+
+/// A question a file holds that peerlearn cannot ask in chat (an essay, a matching question,
+/// …): left out of the import and listed, so that one of them does not block the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: String,
+    pub line: usize,
+    /// What it is, e.g. "essay".
+    pub what: String,
+}
+
+/// "2 skipped: essay at line 2, matching at line 5" (with the file's name when the skipped
+/// questions come from several files); `None` when nothing was skipped.
+pub fn describe_skipped(skipped: &[Skipped]) -> Option<String> {
+    let first = skipped.first()?;
+    let one_file = skipped.iter().all(|s| s.file == first.file);
+    let each: Vec<String> = skipped
+        .iter()
+        .map(|s| match one_file {
+            true => format!("{} at line {}", s.what, s.line),
+            false => format!("{} at {}:{}", s.what, s.file, s.line),
+        })
+        .collect();
+    Some(format!("{} skipped: {}", skipped.len(), each.join(", ")))
 }
 
 impl Bundle {
@@ -208,6 +235,7 @@ impl Bundle {
         self.questions.extend(other.questions);
         self.tips.extend(other.tips);
         self.cards.extend(other.cards);
+        self.skipped.extend(other.skipped);
     }
 }
 

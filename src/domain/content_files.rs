@@ -54,33 +54,61 @@
 
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
-    check_id, check_link, check_references, check_text, parse_correct, AnswerKey, Bundle, Problem,
-    Question, QuestionKind, Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX,
-    EXPLANATION_MAX, PROMPT_MAX, RETENTION_RANGE, TOPIC_NAME_MAX,
+    check_id, check_link, check_references, check_text, describe_skipped, parse_correct, AnswerKey,
+    Bundle, Problem, Question, QuestionKind, Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX,
+    DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX, RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::{Spanned, Value};
 
 mod aiken;
+mod gift;
+mod made_up;
 
 /// The kind of file, from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Toml,
     Csv,
-    /// Plain text in a question bank's exchange format, told by its content (Aiken).
+    /// Moodle's GIFT.
+    Gift,
+    /// Plain text in a question bank's exchange format, told by its content (GIFT or Aiken).
     Text,
 }
 
+/// A question bank's exchange format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bank {
+    Gift,
+    Aiken,
+}
+
+impl Bank {
+    /// GIFT when the text has answers in braces, `::names::` or `$CATEGORY:` lines and no
+    /// Aiken `ANSWER:` lines; Aiken when it has `ANSWER:` lines.
+    fn detect(text: &str) -> Option<Bank> {
+        let aiken = aiken::looks_like_aiken(text);
+        if gift::looks_like_gift(text) && !aiken {
+            Some(Bank::Gift)
+        } else if aiken {
+            Some(Bank::Aiken)
+        } else {
+            None
+        }
+    }
+}
+
 impl Format {
-    /// `.toml`, `.csv` or `.txt` (any case); anything else is not a content file.
+    /// `.toml`, `.csv`, `.gift` or `.txt` (any case); anything else is not a content file.
     pub fn from_name(name: &str) -> Option<Format> {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".toml") {
             Some(Format::Toml)
         } else if lower.ends_with(".csv") {
             Some(Format::Csv)
+        } else if lower.ends_with(".gift") {
+            Some(Format::Gift)
         } else if lower.ends_with(".txt") {
             Some(Format::Text)
         } else {
@@ -159,39 +187,62 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
         Err(problems) => (vec![], problems),
     };
     let mut origins = Origins::default();
-    let (raw, mut problems) = match Format::from_name(name) {
-        Some(Format::Toml) => whole(toml_items(name, text)),
-        Some(Format::Csv) => whole(csv_items(name, text)),
-        Some(Format::Text) if aiken::looks_like_aiken(text) => {
-            let (items, problems) = aiken::aiken_items(name, text);
-            origins.1.extend(
-                items
-                    .iter()
-                    .filter(|i| i.kind == "topic")
-                    .filter_map(|i| match i.fields.get("id") {
-                        Some((Raw::Text(id), _)) => Some(id.clone()),
-                        _ => None,
-                    }),
-            );
-            (items, problems)
+    let mut skipped = vec![];
+    let bank = match Format::from_name(name) {
+        Some(Format::Gift) => Some(Bank::Gift),
+        Some(Format::Text) => Bank::detect(text),
+        _ => None,
+    };
+    let (raw, mut problems) = match (Format::from_name(name), bank) {
+        (Some(Format::Toml), _) => whole(toml_items(name, text)),
+        (Some(Format::Csv), _) => whole(csv_items(name, text)),
+        (_, Some(Bank::Aiken)) => aiken::aiken_items(name, text),
+        (_, Some(Bank::Gift)) => {
+            let read = gift::gift_items(name, text);
+            skipped = read.skipped;
+            (read.items, read.problems)
         }
-        Some(Format::Text) => whole(Err(vec![problem(
+        (Some(Format::Text), None) => whole(Err(vec![problem(
             name,
             None,
             "file",
-            "is not in a format peerlearn reads: a .txt file is read as Aiken (a question, its choices \"A. …\", \"B. …\", then \"ANSWER: B\"), and this one has no ANSWER line".into(),
+            "is not in a format peerlearn reads: a .txt file is read as GIFT (questions with their answers in { }) or Aiken (a question, its choices \"A. …\", \"B. …\", then \"ANSWER: B\"), and this one is neither".into(),
         )])),
-        None => whole(Err(vec![problem(
+        _ => whole(Err(vec![problem(
             name,
             None,
             "file name",
-            "content files must end in .toml, .csv or .txt (Aiken)".into(),
+            "content files must end in .toml, .csv, .gift or .txt (GIFT or Aiken)".into(),
         )])),
     };
+    if bank.is_some() {
+        // The topics of a question bank are made up from the file's name or its categories.
+        origins
+            .1
+            .extend(raw.iter().filter(|i| i.kind == "topic").filter_map(
+                |i| match i.fields.get("id") {
+                    Some((Raw::Text(id), _)) => Some(id.clone()),
+                    _ => None,
+                },
+            ));
+    }
     if raw.is_empty() {
+        if problems.is_empty() {
+            if let Some(all) = describe_skipped(&skipped) {
+                problems.push(problem(
+                    name,
+                    None,
+                    "file",
+                    format!("holds no question peerlearn can ask in chat ({all})"),
+                ));
+            }
+        }
         return (Bundle::default(), origins, problems);
     }
-    let mut bundle = Bundle::default();
+    let mut bundle = Bundle {
+        skipped,
+        ..Bundle::default()
+    };
     for item in raw {
         let mut check = Checker {
             file: name,
@@ -1283,7 +1334,7 @@ correct = "A"
     #[test]
     fn other_file_types_are_refused() {
         let p = parse_file("notes.md", "hello").unwrap_err();
-        assert!(p[0].reason.contains(".toml, .csv or .txt"), "{p:?}");
+        assert!(p[0].reason.contains(".toml, .csv, .gift or .txt"), "{p:?}");
         let p = parse_file("notes.txt", "hello").unwrap_err();
         assert!(p[0].reason.contains("Aiken"), "{p:?}");
     }
@@ -1320,10 +1371,47 @@ mod properties {
 
     proptest! {
         #[test]
-        fn any_text_is_content_or_a_list_of_problems(s in "\\PC{0,400}", format in 0..3usize) {
-            let name = ["x.csv", "x.toml", "x.txt"][format];
+        fn any_text_is_content_or_a_list_of_problems(s in "\\PC{0,400}", format in 0..4usize) {
+            let name = ["x.csv", "x.toml", "x.txt", "x.gift"][format];
             if let Err(problems) = parse_file(name, &s) {
                 problems_are_actionable(&problems, name)?;
+            }
+        }
+
+        /// Text made of GIFT-like pieces in any order: questions (one per answer block that
+        /// peerlearn asks), skipped ones, or problems that each name their line (but the
+        /// file's own).
+        #[test]
+        fn gift_like_text_is_questions_skipped_or_problems_with_lines(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    "::[a-z ]{0,8}::",
+                    "\\$CATEGORY: [a-z/ ]{0,12}",
+                    "\\[(html|markdown|plain|moodle)\\]",
+                    "[A-Za-z<>&;/ ]{0,20}",
+                    "\\{|\\}|=|~|#|####|->|%50%|\\\\[:=~#{}]",
+                    Just("\n".to_string()),
+                    Just("\n\n".to_string()),
+                    Just("// a comment\n".to_string()),
+                    "\\PC{0,10}",
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            match parse_file("bank.gift", &text) {
+                Ok((bundle, _)) => {
+                    prop_assert!(!bundle.questions.is_empty());
+                    for q in &bundle.questions {
+                        prop_assert!(q.choices().len() >= 2);
+                    }
+                }
+                Err(problems) => {
+                    problems_are_actionable(&problems, "bank.gift")?;
+                    for p in &problems {
+                        prop_assert!(p.line.is_some() || p.field == "file", "{:?}", p);
+                    }
+                }
             }
         }
 

@@ -163,6 +163,7 @@ impl Store {
             questions,
             tips,
             cards,
+            skipped: vec![],
         })
     }
 

@@ -216,7 +216,10 @@ fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
     files.sort();
     let (code, out, err) = output(peerlearn().arg("content").arg("validate").args(&files));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out.trim(), "ok: 5 topics, 61 questions, 21 tips in 5 files");
+    assert_eq!(
+        out.trim(),
+        "ok: 5 topics, 61 questions, 21 tips, 0 flashcards in 5 files"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.csv");
@@ -248,6 +251,17 @@ fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
     assert!(
         err.contains("2 problems found; nothing would be imported"),
         "{err}"
+    );
+    // A question bank: what would be imported, and what would be skipped.
+    let bank = dir.path().join("bank.gift");
+    std::fs::write(&bank, "Q1? {=a ~b}\n\nWrite an essay.{}\n\nQ2 {T}\n").unwrap();
+    let (code, out, err) = output(peerlearn().args(["content", "validate"]).arg(&bank));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "ok: 1 topics, 2 questions, 0 tips, 0 flashcards in 1 file\n1 skipped: essay at line 3"
+        ),
+        "{out}"
     );
 }
 

@@ -205,3 +205,78 @@ async fn a_true_false_question_is_posted_answered_and_practised_with_two_buttons
         .await;
     assert_eq!(again, "Imported: 0 added, 0 updated, 2 unchanged.");
 }
+
+/// A Moodle GIFT bank: a category, a true/false question in HTML with feedback, a multiple
+/// choice with a general feedback, and kinds chat cannot ask.
+const GIFT: &str = r#"// From the LMS
+$CATEGORY: $course$/top/Security/Phishing
+
+::Padlock::[html]A <b>padlock</b> means the site is safe.{F#No.#Right: it only means the connection is encrypted.}
+
+::Report::What do you do with a phishing email? {
+  =Report it
+  ~Delete it
+  ~Reply and ask ####Reporting protects everyone.
+}
+
+Describe the last phishing email you saw.{}
+
+::Pairs::Match them. {=phishing -> email =vishing -> phone}
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gift_bank_imports_what_chat_can_ask_and_lists_the_rest() {
+    let app = spawn_app().await;
+    // An unclosed brace: named by its line, nothing stored.
+    let broken = GIFT.replace("Reply and ask ####Reporting protects everyone.\n}", "Reply");
+    let reply = app.import_content("bank.gift", broken.as_bytes()).await;
+    assert!(reply.starts_with("Nothing was imported"), "{reply}");
+    assert!(
+        reply.contains("bank.gift:6: answers: the { on line 6 is never closed"),
+        "{reply}"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM questions").await, 0);
+
+    let reply = app.import_content("bank.gift", GIFT.as_bytes()).await;
+    assert_eq!(
+        reply,
+        "Imported: 3 added, 0 updated, 0 unchanged.\n\
+         2 skipped: essay at line 12, matching at line 14 (these kinds cannot be asked in chat)."
+    );
+    let questions = stored(&app, "phishing").await;
+    let ids: Vec<&str> = questions.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids, ["padlock", "report"], "ids from the Moodle names");
+    assert_eq!(questions[0].1, "A **padlock** means the site is safe.");
+
+    // The statement is practised with True and False, and the feedback explains.
+    let id = app
+        .discord
+        .slash(
+            app.channel,
+            app.member,
+            "quiz",
+            &[("topic", json!("phishing"))],
+        )
+        .unwrap();
+    let card = app.discord.reply(id).await.unwrap().message.unwrap();
+    let buttons = card.buttons();
+    let description = card.embeds[0]["description"].as_str().unwrap().to_string();
+    let (button, right) = if description.starts_with("A **padlock**") {
+        (
+            &buttons[1],
+            "✅ **Right!** False\nRight: it only means the connection is encrypted.",
+        )
+    } else {
+        (
+            &buttons[0],
+            "✅ **Right!** A — Report it\nReporting protects everyone.",
+        )
+    };
+    let feedback = app
+        .click(app.member, card.id, &button.0)
+        .await
+        .message
+        .unwrap()
+        .content;
+    assert!(feedback.contains(right), "{feedback}");
+}

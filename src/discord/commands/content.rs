@@ -1,7 +1,7 @@
 //! `/content import|export|stats|requests|starter` (admins).
 
 use super::{guild_of, respond};
-use crate::app::content::describe_counts;
+use crate::app::content::{describe_counts, describe_import};
 use crate::app::message::OutMessage;
 use crate::discord::{Context, Error};
 use poise::serenity_prelude as serenity;
@@ -19,11 +19,11 @@ pub async fn content(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Imports a TOML, CSV or Aiken content file (all or nothing)
+/// Imports a content file or question bank (all or nothing): TOML, CSV, GIFT or Aiken
 #[poise::command(slash_command)]
 async fn import(
     ctx: Context<'_>,
-    #[description = "A .toml (topics, questions, tips, cards), .csv (questions) or Aiken .txt file"]
+    #[description = "A .toml (topics, questions, tips, cards) or .csv file, or a GIFT or Aiken bank"]
     file: serenity::Attachment,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
@@ -39,7 +39,7 @@ async fn import(
     let result = app
         .import_content(guild, &file.filename, &bytes)
         .await
-        .map(|counts| OutMessage::text(describe_counts(&counts)));
+        .map(|(counts, skipped)| OutMessage::text(describe_import(&counts, &skipped)));
     respond(ctx, result).await
 }
 

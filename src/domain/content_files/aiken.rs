@@ -25,8 +25,9 @@
 //! (a choice before any question, a question without its `ANSWER:` line, an answer naming no
 //! choice) name their line.
 
+use super::made_up::{hashed_id, topic_item, topic_of_file};
 use super::{problem, Raw, RawItem};
-use crate::domain::content::{Problem, ID_MAX, TOPIC_NAME_MAX};
+use crate::domain::content::Problem;
 use std::collections::BTreeMap;
 
 /// Whether `text` looks like Aiken: it has an `ANSWER:` line.
@@ -37,7 +38,7 @@ pub(super) fn looks_like_aiken(text: &str) -> bool {
 /// The topic and the readable questions of an Aiken file as raw items (the topic first), and
 /// the problems of its layout (the items' own rules are checked after, like any file's).
 pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>) {
-    let (topic_id, topic_name) = topic_of(name);
+    let (topic_id, topic_name) = topic_of_file(name);
     let mut problems = Vec::new();
     let mut questions: Vec<Open> = Vec::new();
     let mut open: Option<Open> = None;
@@ -123,17 +124,10 @@ pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>
     if questions.is_empty() {
         return (vec![], problems);
     }
-    let mut items = vec![RawItem {
-        kind: "topic",
-        line: 1,
-        fields: BTreeMap::from([
-            ("id".to_string(), (Raw::Text(topic_id.clone()), 1)),
-            ("name".to_string(), (Raw::Text(topic_name), 1)),
-        ]),
-    }];
+    let mut items = vec![topic_item(&topic_id, &topic_name, 1)];
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for q in questions {
-        let base = question_id(&topic_id, &q.prompt);
+        let base = hashed_id(&topic_id, &q.prompt);
         let count = seen.entry(base.clone()).or_insert(0);
         *count += 1;
         let id = match *count {
@@ -191,43 +185,6 @@ fn choice_text(line: &str) -> Option<&str> {
         return None;
     }
     Some(line[2..].trim())
-}
-
-/// The topic's id and name from the file's name: `Security basics.txt` → (`security-basics`,
-/// `Security basics`).
-fn topic_of(file: &str) -> (String, String) {
-    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s).trim();
-    let mut id = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    // Room for the question ids' hash after it.
-    let id: String = id.trim_end_matches('-').chars().take(ID_MAX - 12).collect();
-    let id = match id.trim_end_matches('-') {
-        "" => "imported".to_string(),
-        id => id.to_string(),
-    };
-    let name: String = match stem {
-        "" => id.clone(),
-        stem => stem.chars().take(TOPIC_NAME_MAX).collect(),
-    };
-    (id, name)
-}
-
-/// `topic-` and eight hex digits of the question text's FNV-1a hash (stable across versions
-/// and machines).
-fn question_id(topic: &str, prompt: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in prompt.trim().bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{topic}-{:08x}", hash >> 32)
 }
 
 #[cfg(test)]
@@ -344,17 +301,5 @@ mod tests {
         let known = parse_all(&files, &["security".to_string()]).unwrap();
         assert!(known.topics.is_empty(), "the server's topic is not renamed");
         assert_eq!(known.questions.len(), 2);
-    }
-
-    #[test]
-    fn topics_come_from_file_names() {
-        assert_eq!(
-            topic_of("dir/Onboarding — Week 1.txt").0,
-            "onboarding-week-1"
-        );
-        assert_eq!(topic_of("***.txt").0, "imported");
-        assert!(topic_of(&format!("{}.txt", "x".repeat(90))).0.len() <= ID_MAX - 12);
-        assert_eq!(question_id("t", "Why?"), question_id("t", "  Why?  "));
-        assert_ne!(question_id("t", "Why?"), question_id("t", "Why not?"));
     }
 }

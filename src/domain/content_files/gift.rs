@@ -1,0 +1,758 @@
+//! GIFT, Moodle's text format for question banks, read as Moodle reads it, for the question
+//! kinds peerlearn asks in chat; the others are skipped and listed with their lines, so one
+//! essay in a real bank does not block the rest.
+//!
+//! ```text
+//! // a comment
+//! $CATEGORY: $course$/top/Security/Phishing
+//!
+//! ::Padlock::[html]A <b>padlock</b> means the site is safe.{FALSE#It does.#Right: it only means encryption.}
+//!
+//! ::Report::What do you do with a phishing email? {
+//!   =Report it #That is what the button is for.
+//!   ~Delete it #Others may still fall for it.
+//!   ~Reply to ask ####Reporting protects everyone.
+//! }
+//! ```
+//!
+//! - Questions are separated by blank lines; lines starting with `//` are comments.
+//! - `$CATEGORY:` sets the topic of the questions after it: the category's last path segment
+//!   (`Phishing` → topic `phishing`), added to the import unless the server has it. Without a
+//!   category, the topic is the file's name (as for Aiken).
+//! - `::name::` gives the id (its slug, `-2`, `-3` on repeats: Moodle names need not be
+//!   unique); without one, the topic and a hash of the question's text.
+//! - `[html]` text becomes Discord markdown (bold, italics, code, links, line breaks; other tags
+//!   dropped, entities decoded); `[markdown]`, `[moodle]` and `[plain]` text is kept as written.
+//! - Escapes `\:` `\=` `\~` `\#` `\{` `\}` `\\` and `\n` (a new line) are read as the character.
+//! - Text after the closing brace makes a missing-word question: the answer's place is `_____`.
+//! - Asked: multiple choice with one right answer (`=right ~wrong …`, up to 5 choices) and
+//!   true/false (`T`, `F`, `TRUE`, `FALSE`, any case). The explanation is the general feedback
+//!   (`####`), else the right answer's feedback (`#`).
+//! - Skipped and listed: essays (`{}`), descriptions (no braces), matching (`->`), short
+//!   answer (only `=`), numeric (`{#…}`), multiple response (`%weights%`), and multiple choice
+//!   with more choices than fit on buttons.
+//! - Problems, by line: an unclosed `{`, a second `{` inside answers, text before the first
+//!   answer, no right answer, several right answers without weights; then the same rules as any
+//!   question (lengths, 2 choices at least).
+
+use super::made_up::{hashed_id, slug, topic_item, topic_named, topic_of_file};
+use super::{problem, Raw, RawItem};
+use crate::domain::content::{Problem, Skipped, CHOICES_MAX, ID_MAX, LETTERS};
+use std::collections::BTreeMap;
+
+/// Whether `text` looks like GIFT: an answer block, a `::name::` or a `$CATEGORY:` outside
+/// comments.
+pub(super) fn looks_like_gift(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with("//"))
+        .any(|l| l.starts_with("::") || l.starts_with("$CATEGORY:") || has_open_brace(l))
+}
+
+fn has_open_brace(line: &str) -> bool {
+    lex(line, 1).iter().any(|c| c.is('{'))
+}
+
+/// What a GIFT file holds: raw items (its topics, then questions), the problems of its layout,
+/// and the questions skipped.
+pub(super) struct Read {
+    pub items: Vec<RawItem>,
+    pub problems: Vec<Problem>,
+    pub skipped: Vec<Skipped>,
+}
+
+pub(super) fn gift_items(name: &str, text: &str) -> Read {
+    let mut read = Read {
+        items: vec![],
+        problems: vec![],
+        skipped: vec![],
+    };
+    let mut topic = topic_of_file(name);
+    let mut topics: Vec<(String, String, usize)> = vec![];
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut questions = vec![];
+    for block in blocks(text) {
+        let mut body = block.text.as_str();
+        let mut line = block.line;
+        if let Some(rest) = body.strip_prefix("$CATEGORY:") {
+            let (path, after) = rest.split_once('\n').unwrap_or((rest, ""));
+            let last = path.trim().rsplit('/').next().unwrap_or("").trim();
+            topic = topic_named(last);
+            body = after;
+            line += 1;
+            if body.trim().is_empty() {
+                continue;
+            }
+        }
+        match question(body, line) {
+            Parsed::Question(q) => {
+                if !topics.iter().any(|(id, _, _)| *id == topic.0) {
+                    topics.push((topic.0.clone(), topic.1.clone(), line));
+                }
+                let base = match q.name.as_deref().map(|n| slug(n, ID_MAX - 4)) {
+                    Some(id) if !id.is_empty() => id,
+                    _ => hashed_id(&topic.0, &q.prompt),
+                };
+                let count = ids.entry(base.clone()).or_insert(0);
+                *count += 1;
+                let id = match *count {
+                    1 => base,
+                    k => format!("{base}-{k}"),
+                };
+                questions.push(q.into_item(id, &topic.0, line));
+            }
+            Parsed::Skipped(what) => read.skipped.push(Skipped {
+                file: name.to_string(),
+                line,
+                what,
+            }),
+            Parsed::Problem(at, field, reason) => {
+                read.problems.push(problem(name, Some(at), field, reason));
+            }
+        }
+    }
+    if questions.is_empty() && read.problems.is_empty() && read.skipped.is_empty() {
+        read.problems.push(problem(
+            name,
+            None,
+            "file",
+            "holds no GIFT questions (a question, then its answers in { })".into(),
+        ));
+    }
+    read.items = topics
+        .iter()
+        .map(|(id, name, line)| topic_item(id, name, *line))
+        .chain(questions)
+        .collect();
+    read
+}
+
+/// A question's text between blank lines, and the line it starts on.
+struct Block {
+    line: usize,
+    text: String,
+}
+
+/// The file's questions: runs of lines between blank lines, comments left out.
+fn blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = vec![];
+    let mut open: Option<Block> = None;
+    for (i, raw) in text.lines().enumerate() {
+        if raw.trim_start().starts_with("//") {
+            continue;
+        }
+        if raw.trim().is_empty() {
+            out.extend(open.take());
+            continue;
+        }
+        match open.as_mut() {
+            Some(b) => {
+                b.text.push('\n');
+                b.text.push_str(raw);
+            }
+            None => {
+                open = Some(Block {
+                    line: i + 1,
+                    text: raw.trim_start().to_string(),
+                })
+            }
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// A character of GIFT text: `lit` when it was escaped (never special), and its line.
+#[derive(Debug, Clone, Copy)]
+struct C {
+    c: char,
+    lit: bool,
+    line: usize,
+}
+
+impl C {
+    /// Whether this is the special character `c` (not escaped).
+    fn is(self, c: char) -> bool {
+        !self.lit && self.c == c
+    }
+}
+
+/// `text` as characters, escapes resolved, each with its line (`first` is the first line's).
+fn lex(text: &str, first: usize) -> Vec<C> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut line = first;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escaped = c == '\\'
+            && chars
+                .peek()
+                .is_some_and(|n| matches!(n, ':' | '=' | '~' | '#' | '{' | '}' | '\\' | 'n'));
+        if escaped {
+            let n = chars.next().unwrap_or('\\');
+            let c = if n == 'n' { '\n' } else { n };
+            out.push(C { c, lit: true, line });
+        } else {
+            if c == '\n' {
+                line += 1;
+            }
+            out.push(C {
+                c,
+                lit: false,
+                line,
+            });
+        }
+    }
+    out
+}
+
+fn text_of(cs: &[C]) -> String {
+    cs.iter()
+        .map(|c| c.c)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The first special `c` in `cs` from `from`.
+fn find(cs: &[C], from: usize, c: char) -> Option<usize> {
+    (from..cs.len()).find(|&i| cs[i].is(c))
+}
+
+/// The first special run `s` (e.g. `::`, `####`) in `cs` from `from`.
+fn find_run(cs: &[C], from: usize, s: &str) -> Option<usize> {
+    let want: Vec<char> = s.chars().collect();
+    (from..cs.len().saturating_sub(want.len() - 1))
+        .find(|&i| want.iter().enumerate().all(|(k, w)| cs[i + k].is(*w)))
+}
+
+/// A question GIFT can hold, in the kinds peerlearn asks.
+enum Asked {
+    Single {
+        choices: Vec<String>,
+        correct: usize,
+    },
+    TrueFalse(bool),
+}
+
+struct GiftQuestion {
+    name: Option<String>,
+    prompt: String,
+    asked: Asked,
+    explanation: String,
+}
+
+impl GiftQuestion {
+    fn into_item(self, id: String, topic: &str, line: usize) -> RawItem {
+        let mut fields = BTreeMap::from([
+            ("id".to_string(), (Raw::Text(id), line)),
+            ("topic".to_string(), (Raw::Text(topic.to_string()), line)),
+            ("prompt".to_string(), (Raw::Text(self.prompt), line)),
+        ]);
+        match self.asked {
+            Asked::Single { choices, correct } => {
+                fields.insert("choices".into(), (Raw::List(choices), line));
+                let letter = LETTERS.get(correct).copied().unwrap_or('?');
+                fields.insert("correct".into(), (Raw::Text(letter.to_string()), line));
+            }
+            Asked::TrueFalse(truth) => {
+                fields.insert("kind".into(), (Raw::Text("true_false".into()), line));
+                fields.insert("correct".into(), (Raw::Bool(truth), line));
+            }
+        }
+        if !self.explanation.is_empty() {
+            fields.insert("explanation".into(), (Raw::Text(self.explanation), line));
+        }
+        RawItem {
+            kind: "question",
+            line,
+            fields,
+        }
+    }
+}
+
+enum Parsed {
+    Question(GiftQuestion),
+    Skipped(String),
+    /// A line, the field, the reason.
+    Problem(usize, &'static str, String),
+}
+
+/// The markup a question's text is written in.
+#[derive(Clone, Copy, PartialEq)]
+enum Markup {
+    Html,
+    Kept,
+}
+
+fn question(body: &str, line: usize) -> Parsed {
+    let cs = lex(body, line);
+    let mut at = 0;
+    while at < cs.len() && cs[at].c.is_whitespace() {
+        at += 1;
+    }
+    // ::name::
+    let mut name = None;
+    if find_run(&cs, at, "::") == Some(at) {
+        let Some(end) = find_run(&cs, at + 2, "::") else {
+            return Parsed::Problem(
+                line,
+                "name",
+                "opens with :: but the name is not closed with ::".into(),
+            );
+        };
+        name = Some(text_of(&cs[at + 2..end]));
+        at = end + 2;
+    }
+    while at < cs.len() && cs[at].c.is_whitespace() {
+        at += 1;
+    }
+    // [html], [markdown], [moodle], [plain]
+    let mut markup = Markup::Kept;
+    if cs.get(at).is_some_and(|c| c.is('[')) {
+        if let Some(end) = find(&cs, at, ']') {
+            let word = text_of(&cs[at + 1..end]).to_ascii_lowercase();
+            if matches!(word.as_str(), "html" | "markdown" | "moodle" | "plain") {
+                markup = if word == "html" {
+                    Markup::Html
+                } else {
+                    Markup::Kept
+                };
+                at = end + 1;
+            }
+        }
+    }
+    let Some(open) = find(&cs, at, '{') else {
+        return Parsed::Skipped("description (no answers)".into());
+    };
+    let Some(close) = find(&cs, open + 1, '}') else {
+        return Parsed::Problem(
+            cs[open].line,
+            "answers",
+            format!(
+                "the {{ on line {} is never closed with }}: close it, or write \\{{ for a brace in the text",
+                cs[open].line
+            ),
+        );
+    };
+    if let Some(second) = find(&cs, open + 1, '{').filter(|&i| i < close) {
+        return Parsed::Problem(
+            cs[second].line,
+            "answers",
+            "a second { before the answers' closing }: write \\{ for a brace in an answer".into(),
+        );
+    }
+    let head = marked(&text_of(&cs[at..open]), markup);
+    let tail = marked(&text_of(&cs[close + 1..]), markup);
+    let prompt = match tail.is_empty() {
+        true => head,
+        false => format!("{head} _____ {tail}").trim().to_string(),
+    };
+    let block = &cs[open + 1..close];
+    let (answers, general) = match find_run(block, 0, "####") {
+        Some(i) => (&block[..i], marked(&text_of(&block[i + 4..]), markup)),
+        None => (block, String::new()),
+    };
+    let asked = answers_of(answers, markup, &general);
+    match asked {
+        Ok((asked, explanation)) => Parsed::Question(GiftQuestion {
+            name,
+            prompt,
+            asked,
+            explanation,
+        }),
+        Err(Outcome::Skip(what)) => Parsed::Skipped(what),
+        Err(Outcome::Problem(reason)) => Parsed::Problem(cs[open].line, "answers", reason),
+    }
+}
+
+enum Outcome {
+    Skip(String),
+    Problem(String),
+}
+
+/// The kind and explanation of an answer block (without its general feedback).
+fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, String), Outcome> {
+    let explain = |feedback: &str| match general {
+        "" => feedback.to_string(),
+        g => g.to_string(),
+    };
+    let whole = text_of(block);
+    if whole.is_empty() {
+        return Err(Outcome::Skip("essay".into()));
+    }
+    if block
+        .iter()
+        .find(|c| !c.c.is_whitespace())
+        .is_some_and(|c| c.is('#'))
+    {
+        return Err(Outcome::Skip("numeric".into()));
+    }
+    // True/false: T, F, TRUE or FALSE, then feedback for a wrong and for a right answer.
+    let parts = split_on(block, '#');
+    let truth = match text_of(parts[0]).to_ascii_uppercase().as_str() {
+        "T" | "TRUE" => Some(true),
+        "F" | "FALSE" => Some(false),
+        _ => None,
+    };
+    if let Some(truth) = truth {
+        let right = parts
+            .get(2)
+            .or(parts.get(1))
+            .map(|p| marked(&text_of(p), markup));
+        return Ok((Asked::TrueFalse(truth), explain(&right.unwrap_or_default())));
+    }
+    // Answers start at each special = or ~.
+    let starts: Vec<usize> = (0..block.len())
+        .filter(|&i| block[i].is('=') || block[i].is('~'))
+        .collect();
+    let Some(&first) = starts.first() else {
+        return Err(Outcome::Problem(
+            "holds no answers: start each with = (right) or ~ (wrong), or use T or F".into(),
+        ));
+    };
+    if !text_of(&block[..first]).is_empty() {
+        return Err(Outcome::Problem(format!(
+            "has text before its first answer ({:?}): answers start with = or ~",
+            text_of(&block[..first])
+        )));
+    }
+    let mut answers = vec![];
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(block.len());
+        let right = block[s].c == '=';
+        let parts = split_on(&block[s + 1..end], '#');
+        let text = text_of(parts[0]);
+        let feedback = parts.get(1).map(|p| text_of(p)).unwrap_or_default();
+        answers.push((right, text, feedback));
+    }
+    if answers
+        .iter()
+        .any(|(right, text, _)| *right && text.contains("->"))
+    {
+        return Err(Outcome::Skip("matching".into()));
+    }
+    if answers.iter().any(|(_, text, _)| weighted(text)) {
+        return Err(Outcome::Skip("multiple response".into()));
+    }
+    let rights = answers.iter().filter(|(right, _, _)| *right).count();
+    if rights == answers.len() {
+        return Err(Outcome::Skip("short answer".into()));
+    }
+    match rights {
+        0 => Err(Outcome::Problem(
+            "has no right answer: mark it with = instead of ~".into(),
+        )),
+        1 if answers.len() > CHOICES_MAX => Err(Outcome::Skip(format!(
+            "multiple choice with {} choices (up to {CHOICES_MAX} fit on buttons)",
+            answers.len()
+        ))),
+        1 => {
+            let correct = answers.iter().position(|(right, _, _)| *right).unwrap_or(0);
+            let feedback = marked(&answers[correct].2, markup);
+            let choices = answers.iter().map(|(_, t, _)| marked(t, markup)).collect();
+            Ok((Asked::Single { choices, correct }, explain(&feedback)))
+        }
+        n => Err(Outcome::Problem(format!(
+            "has {n} right answers (=): a multiple-choice question has one; give several right answers %weights% instead"
+        ))),
+    }
+}
+
+/// Whether an answer starts with a `%weight%`.
+fn weighted(text: &str) -> bool {
+    text.strip_prefix('%')
+        .and_then(|rest| rest.split_once('%'))
+        .is_some_and(|(w, _)| w.trim().parse::<f64>().is_ok())
+}
+
+/// `cs` split at each special `c`.
+fn split_on(cs: &[C], c: char) -> Vec<&[C]> {
+    let mut parts = vec![];
+    let mut from = 0;
+    for i in 0..cs.len() {
+        if cs[i].is(c) {
+            parts.push(&cs[from..i]);
+            from = i + 1;
+        }
+    }
+    parts.push(&cs[from..]);
+    parts
+}
+
+/// Text in its markup as Discord shows it.
+fn marked(text: &str, markup: Markup) -> String {
+    match markup {
+        Markup::Html => html_to_markdown(text),
+        Markup::Kept => text.to_string(),
+    }
+}
+
+/// HTML as Discord markdown: bold, italics, underline, code, links and line breaks kept; every
+/// other tag dropped (scripts and styles with their content); entities decoded.
+pub(super) fn html_to_markdown(html: &str) -> String {
+    let mut out = String::new();
+    let mut link: Option<String> = None;
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        let Some(gt) = rest[lt..].find('>') else {
+            out.push_str(&decode_entities(&rest[lt..]));
+            rest = "";
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        let closing = tag.starts_with('/');
+        let tag_name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match tag_name.as_str() {
+            // Their content is not text.
+            "script" | "style" if !closing => {
+                let end = format!("</{tag_name}");
+                let at = rest.to_ascii_lowercase().find(&end).unwrap_or(rest.len());
+                rest = &rest[at..];
+            }
+            "b" | "strong" => out.push_str("**"),
+            "i" | "em" => out.push('*'),
+            "u" => out.push_str("__"),
+            "code" | "tt" => out.push('`'),
+            "br" => out.push('\n'),
+            "p" | "div" | "ul" | "ol" if closing => out.push('\n'),
+            "li" if !closing => out.push_str("\n• "),
+            "a" if !closing => link = href(tag),
+            "a" => {
+                if let Some(url) = link.take() {
+                    out.push_str(&format!(" (<{url}>)"));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    let mut text = out.trim().to_string();
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text
+}
+
+/// The `href` of an `<a …>` tag, if it is a web link.
+fn href(tag: &str) -> Option<String> {
+    let at = tag.find("href=")? + 5;
+    let rest = &tag[at..];
+    let url = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split(q).next()?,
+        _ => rest.split_whitespace().next()?,
+    };
+    (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_string())
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest.find(';').filter(|&s| s <= 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..semi];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            e => e
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| e.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::{describe_skipped, AnswerKey, Bundle};
+    use crate::domain::content_files::parse_all;
+
+    fn read(text: &str) -> Result<Bundle, Vec<Problem>> {
+        parse_all(&[("bank.gift".to_string(), text.to_string())], &[])
+    }
+
+    const BANK: &str = r#"// Exported from Moodle
+$CATEGORY: $course$/top/Security/Phishing
+
+::Padlock::[html]A <b>padlock</b> in the address bar means the site is <i>safe</i>.{FALSE#Not quite.#Right: it only means the connection is encrypted.}
+
+::Report::What do you do with a phishing email? {
+  =Report it #That is what the button is for.
+  ~Delete it #Others may still fall for it.
+  ~Reply and ask ####Reporting protects everyone.
+}
+
+Who signs a letter with a ring \{a seal\}, 1\:1? {~the clerk =the king ~nobody}
+
+Write about phishing.{}
+
+::Pairs::Match them. {=cat -> meows =dog -> barks}
+
+A phish is {=an attack ~a fish ~a friend} in disguise.
+
+$CATEGORY: $course$/top/Passwords
+::Length::How long? {#12:2}
+
+Name a strong password rule.{=length =passphrase}
+
+Pick the good ones. {~%50%long ~%50%unique ~%-100%short}
+
+::Report::Second question with the same name {T}
+
+A statement {TRUE}
+"#;
+
+    #[test]
+    fn a_bank_reads_with_every_kind_peerlearn_asks_and_lists_the_rest() {
+        let b = read(BANK).unwrap();
+        let ids: Vec<&str> = b.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), 6, "{ids:?}");
+        assert_eq!(&ids[..2], ["padlock", "report"]);
+        assert_eq!(ids[4], "report-2", "Moodle names repeat; ids do not");
+        // Topics from the categories' last segments.
+        let topics: Vec<(&str, &str)> = b
+            .topics
+            .iter()
+            .map(|t| (t.id.as_str(), t.name.as_str()))
+            .collect();
+        assert_eq!(
+            topics,
+            [("phishing", "Phishing"), ("passwords", "Passwords")]
+        );
+        assert_eq!(b.questions[4].topic, "passwords");
+
+        let padlock = &b.questions[0];
+        assert_eq!(
+            padlock.prompt,
+            "A **padlock** in the address bar means the site is *safe*."
+        );
+        assert_eq!(padlock.answer, AnswerKey::TrueFalse { correct: false });
+        assert_eq!(
+            padlock.explanation,
+            "Right: it only means the connection is encrypted."
+        );
+
+        let report = &b.questions[1];
+        assert_eq!(
+            report.choices(),
+            ["Report it", "Delete it", "Reply and ask"]
+        );
+        assert_eq!(report.correct(), 0);
+        assert_eq!(
+            report.explanation, "Reporting protects everyone.",
+            "general feedback first"
+        );
+
+        let seal = &b.questions[2];
+        assert_eq!(seal.prompt, "Who signs a letter with a ring {a seal}, 1:1?");
+        assert_eq!(seal.correct(), 1);
+        assert_eq!(seal.explanation, "");
+        assert!(seal.id.starts_with("phishing-"), "{}", seal.id);
+
+        let missing_word = &b.questions[3];
+        assert_eq!(missing_word.prompt, "A phish is _____ in disguise.");
+
+        assert_eq!(
+            b.questions[5].answer,
+            AnswerKey::TrueFalse { correct: true }
+        );
+
+        let skipped = describe_skipped(&b.skipped).unwrap();
+        assert_eq!(
+            skipped,
+            "5 skipped: essay at line 14, matching at line 16, numeric at line 21, \
+             short answer at line 23, multiple response at line 25"
+        );
+    }
+
+    #[test]
+    fn broken_questions_are_problems_with_their_lines() {
+        let text = "Unclosed {=a ~b\n\nNext one?\n{=yes ~no}\n\nTwo rights {=a =b ~c}\n\n\
+                    No right {~a ~b}\n\nText first {oops =a ~b}\n\nNested {=a {~b}\n\n\
+                    ::Unclosed name {=a ~b}\n";
+        let problems = read(text).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let at = |line: usize, words: &str| {
+            shown
+                .iter()
+                .any(|p| p.starts_with(&format!("bank.gift:{line}:")) && p.contains(words))
+        };
+        assert!(at(1, "is never closed"), "{shown:?}");
+        assert!(at(6, "2 right answers"), "{shown:?}");
+        assert!(at(8, "no right answer"), "{shown:?}");
+        assert!(at(10, "text before its first answer"), "{shown:?}");
+        assert!(at(12, "a second {"), "{shown:?}");
+        assert!(at(14, "name is not closed"), "{shown:?}");
+        assert_eq!(
+            problems.len(),
+            6,
+            "the good question is no problem: {shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_bank_of_only_essays_says_so() {
+        let problems = read("Write.{}\n\nAnd again.{}\n").unwrap_err();
+        assert!(
+            problems[0].reason.contains("holds no question peerlearn can ask in chat (2 skipped: essay at line 1, essay at line 3)"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn html_becomes_discord_markdown() {
+        assert_eq!(
+            html_to_markdown("<p>Use <strong>Bcc</strong> &amp; <em>never</em> <a href=\"https://x.org/a\">this</a></p><p>2 &lt; 3&#33;</p><script>x</script>"),
+            "Use **Bcc** & *never* this (<https://x.org/a>)\n2 < 3!"
+        );
+        assert_eq!(
+            html_to_markdown("a<br/>b<ul><li>one</li><li>two</li></ul>"),
+            "a\nb\n• one\n• two"
+        );
+        assert_eq!(html_to_markdown("a < b & c"), "a < b & c");
+        assert_eq!(
+            html_to_markdown("<a href=\"javascript:alert(1)\">x</a>"),
+            "x"
+        );
+    }
+
+    #[test]
+    fn gift_is_told_from_aiken_and_plain_text() {
+        assert!(looks_like_gift("Q {=a ~b}"));
+        assert!(looks_like_gift("::n:: Q {T}"));
+        assert!(!looks_like_gift("// only {a comment}\nplain"));
+        assert!(!looks_like_gift(r"escaped \{ brace"));
+        let b = parse_all(&[("bank.txt".into(), "Q? {=a ~b}".into())], &[]).unwrap();
+        assert_eq!(b.questions.len(), 1);
+    }
+}

@@ -1,0 +1,93 @@
+//! Ids and topics for question-bank formats that have none (Aiken; GIFT questions without a
+//! name or a category): made up the same way on every import, so that importing a file again
+//! updates the same items instead of adding copies.
+
+use super::{Raw, RawItem};
+use crate::domain::content::{ID_MAX, TOPIC_NAME_MAX};
+use std::collections::BTreeMap;
+
+/// The longest made-up topic id: room for a question id's `-` and eight hex digits after it.
+const TOPIC_ID_MAX: usize = ID_MAX - 12;
+
+/// `text` as an id: lowercase ASCII letters and digits, anything else one `-`, at most `max`
+/// characters, no `-` at either end (empty when nothing is left).
+pub(super) fn slug(text: &str, max: usize) -> String {
+    let mut id = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id: String = id.chars().take(max).collect();
+    id.trim_end_matches('-').to_string()
+}
+
+/// A topic's id and name from a name people gave it (a file's, a category's):
+/// `Security basics` → (`security-basics`, `Security basics`); `imported` when nothing usable
+/// is left.
+pub(super) fn topic_named(name: &str) -> (String, String) {
+    let name = name.trim();
+    let id = match slug(name, TOPIC_ID_MAX) {
+        id if id.is_empty() => "imported".to_string(),
+        id => id,
+    };
+    let name = match name {
+        "" => id.clone(),
+        name => name.chars().take(TOPIC_NAME_MAX).collect(),
+    };
+    (id, name)
+}
+
+/// The topic of a file's questions, from its name without folders and extension.
+pub(super) fn topic_of_file(file: &str) -> (String, String) {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    topic_named(base.rsplit_once('.').map_or(base, |(stem, _)| stem))
+}
+
+/// `topic-` and eight hex digits of `text`'s FNV-1a hash (the same on every machine).
+pub(super) fn hashed_id(topic: &str, text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.trim().bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{topic}-{:08x}", hash >> 32)
+}
+
+/// A made-up topic as a raw item, checked like any `[[topic]]`.
+pub(super) fn topic_item(id: &str, name: &str, line: usize) -> RawItem {
+    RawItem {
+        kind: "topic",
+        line,
+        fields: BTreeMap::from([
+            ("id".to_string(), (Raw::Text(id.to_string()), line)),
+            ("name".to_string(), (Raw::Text(name.to_string()), line)),
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_and_ids_are_made_up_from_names() {
+        assert_eq!(
+            topic_of_file("dir/Onboarding — Week 1.txt").0,
+            "onboarding-week-1"
+        );
+        assert_eq!(
+            topic_of_file("dir\\Security basics.txt").1,
+            "Security basics"
+        );
+        assert_eq!(topic_of_file("***.txt").0, "imported");
+        assert!(topic_of_file(&format!("{}.txt", "x".repeat(90))).0.len() <= TOPIC_ID_MAX);
+        assert_eq!(slug("  Crème brûlée: 2 ways! ", 40), "cr-me-br-l-e-2-ways");
+        assert_eq!(slug("abc-def", 4), "abc");
+        assert_eq!(hashed_id("t", "Why?"), hashed_id("t", "  Why?  "));
+        assert_ne!(hashed_id("t", "Why?"), hashed_id("t", "Why not?"));
+        assert!(hashed_id(&"t".repeat(TOPIC_ID_MAX), "x").len() <= ID_MAX);
+    }
+}
