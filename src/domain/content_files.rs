@@ -1,5 +1,5 @@
 //! Reading and writing content files: TOML (topics, questions, tips, flashcards), CSV
-//! (questions) and Aiken (plain-text questions from an LMS, see [`aiken`]).
+//! (questions), and the GIFT and Aiken formats of question banks from an LMS.
 //!
 //! Every format goes through one validator, so they follow the same rules and report every
 //! problem at once, each with file, line, field and reason. Nothing is half-read: a file with
@@ -50,7 +50,10 @@
 //! `topic`, `prompt` and `correct` are required columns (a true/false row leaves the choices
 //! empty and has `true` or `false` in `correct`).
 //!
-//! A `.txt` file is read as Aiken when it has `ANSWER:` lines.
+//! Question banks from an LMS: `.gift` files are Moodle's GIFT ([`gift`]); a `.txt` file is
+//! GIFT when it has answers in braces, and Aiken ([`aiken`]) when it has `ANSWER:` lines. Their
+//! questions go through the same checks; GIFT questions of kinds chat cannot ask are skipped
+//! and listed ([`Bundle::skipped`]).
 
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
