@@ -3,10 +3,19 @@
 use super::message::OutMessage;
 use super::{refuse, starter, App, AppResult};
 use crate::domain::content::{describe_skipped, ImportCounts, Skipped};
-use crate::domain::content_files::{parse_all, to_toml, Format};
+use crate::domain::content_files::{parse_all, to_gift, to_toml, Format};
 use crate::domain::format;
 use crate::domain::ids::GuildId;
 use crate::domain::limits::MESSAGE_MAX;
+
+/// What `/content export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Everything, to edit and import again.
+    Toml,
+    /// The questions, for Moodle and other LMSs.
+    Gift,
+}
 
 impl App {
     /// Refuses a file by name or size before it is downloaded.
@@ -77,21 +86,42 @@ impl App {
         }
     }
 
-    /// The guild's content as a TOML attachment.
-    pub async fn export_content(&self, guild: GuildId) -> AppResult<OutMessage> {
+    /// The guild's content as an attachment: everything as TOML, or the questions as GIFT.
+    pub async fn export_content(
+        &self,
+        guild: GuildId,
+        format: ExportFormat,
+    ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let bundle = self.store.export_content(guild).await?;
-        let mut m = OutMessage::text(format!(
-            "{} topics, {} questions, {} tips and {} flashcards. Edit the file and bring it back with `/content import`.",
-            bundle.topics.len(),
-            bundle.questions.len(),
-            bundle.tips.len(),
-            bundle.cards.len()
-        ));
-        m.files.push((
-            "peerlearn-content.toml".into(),
-            to_toml(&bundle).into_bytes(),
-        ));
+        let mut m = match format {
+            ExportFormat::Toml => {
+                let mut m = OutMessage::text(format!(
+                    "{} topics, {} questions, {} tips and {} flashcards. Edit the file and bring it back with `/content import`.",
+                    bundle.topics.len(),
+                    bundle.questions.len(),
+                    bundle.tips.len(),
+                    bundle.cards.len()
+                ));
+                m.files.push((
+                    "peerlearn-content.toml".into(),
+                    to_toml(&bundle).into_bytes(),
+                ));
+                m
+            }
+            ExportFormat::Gift => {
+                let mut m = OutMessage::text(format!(
+                    "{} questions in GIFT, for Moodle or `/content import`. GIFT holds questions only: difficulty, tracks, sources, tips and flashcards are in the TOML export.",
+                    bundle.questions.len()
+                ));
+                m.files.push((
+                    "peerlearn-questions.gift".into(),
+                    to_gift(&bundle).into_bytes(),
+                ));
+                m
+            }
+        };
+        m.content = format::fit(&m.content, MESSAGE_MAX);
         Ok(m)
     }
 

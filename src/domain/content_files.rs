@@ -69,6 +69,8 @@ mod aiken;
 mod gift;
 mod made_up;
 
+pub use gift::to_gift;
+
 /// The kind of file, from its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -1414,6 +1416,65 @@ mod properties {
                     for p in &problems {
                         prop_assert!(p.line.is_some() || p.field == "file", "{:?}", p);
                     }
+                }
+            }
+        }
+
+        /// Questions of both kinds with text of any script (escapes, new lines, braces…),
+        /// written as GIFT and read back: the same questions (GIFT holds no difficulty,
+        /// tracks or source).
+        #[test]
+        fn questions_written_as_gift_read_back_the_same(
+            items in prop::collection::vec(
+                (
+                    "[a-z][a-z0-9-]{0,38}[a-z0-9]",
+                    "\\PC{1,200}",
+                    prop::collection::btree_set("[^%\\s]\\PC{0,30}", 2..=5),
+                    any::<prop::sample::Index>(),
+                    prop::option::of(any::<bool>()),
+                    "\\PC{0,100}",
+                ),
+                1..6,
+            ),
+            topic in "[a-z][a-z0-9_-]{0,39}",
+        ) {
+            let mut questions: Vec<Question> = vec![];
+            for (id, prompt, choices, correct, truth, explanation) in items {
+                if questions.iter().any(|q| q.id == id) || prompt.trim().is_empty() {
+                    continue;
+                }
+                let choices: Vec<String> = choices.into_iter().map(|c| c.trim().to_string()).collect();
+                let distinct: std::collections::BTreeSet<&String> = choices.iter().collect();
+                if choices.iter().any(|c| c.is_empty()) || distinct.len() != choices.len() {
+                    continue;
+                }
+                let answer = match truth {
+                    Some(correct) => AnswerKey::TrueFalse { correct },
+                    None => AnswerKey::Single { correct: correct.index(choices.len()), choices },
+                };
+                questions.push(Question {
+                    id,
+                    topic: topic.clone(),
+                    prompt: prompt.trim().to_string(),
+                    answer,
+                    explanation: explanation.trim().to_string(),
+                    difficulty: 2,
+                    tracks: vec![],
+                    source: None,
+                });
+            }
+            let bundle = Bundle { questions, ..Bundle::default() };
+            let text = to_gift(&bundle);
+            let again = parse_all(&[("export.gift".into(), text.clone())], &[topic.clone()]);
+            match again {
+                Ok(again) if bundle.questions.is_empty() => prop_assert!(again.questions.is_empty()),
+                Ok(again) => {
+                    prop_assert_eq!(&again.questions, &bundle.questions, "{}", text);
+                    prop_assert!(again.topics.is_empty(), "the server's topic is kept");
+                    prop_assert!(again.skipped.is_empty());
+                }
+                Err(problems) => {
+                    prop_assert!(bundle.questions.is_empty(), "{:?}\n{}", problems, text);
                 }
             }
         }

@@ -279,4 +279,31 @@ async fn a_gift_bank_imports_what_chat_can_ask_and_lists_the_rest() {
         .unwrap()
         .content;
     assert!(feedback.contains(right), "{feedback}");
+
+    // Exported as GIFT for the LMS, and imported back unchanged.
+    let id = app
+        .discord
+        .slash(
+            app.channel,
+            app.admin,
+            "content export",
+            &[("format", json!("gift"))],
+        )
+        .unwrap();
+    let exported = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(
+        exported.content.starts_with("2 questions in GIFT"),
+        "{}",
+        exported.content
+    );
+    let file = &exported.attachments[0];
+    assert_eq!(file.filename, "peerlearn-questions.gift");
+    let gift = String::from_utf8(file.data.clone()).unwrap();
+    assert!(gift.contains("$CATEGORY: phishing\n"), "{gift}");
+    assert!(
+        gift.contains("::padlock::[markdown]A **padlock** means the site is safe. {FALSE####Right\\: it only means the connection is encrypted.}"),
+        "{gift}"
+    );
+    let again = app.import_content("again.gift", gift.as_bytes()).await;
+    assert_eq!(again, "Imported: 0 added, 0 updated, 2 unchanged.");
 }

@@ -1,7 +1,7 @@
 //! `/content import|export|stats|requests|starter` (admins).
 
 use super::{guild_of, respond};
-use crate::app::content::{describe_counts, describe_import};
+use crate::app::content::{describe_counts, describe_import, ExportFormat};
 use crate::app::message::OutMessage;
 use crate::discord::{Context, Error};
 use poise::serenity_prelude as serenity;
@@ -43,12 +43,29 @@ async fn import(
     respond(ctx, result).await
 }
 
-/// Exports the server's content as a TOML file
+/// Exports the server's content: everything as TOML, or the questions as GIFT (Moodle)
 #[poise::command(slash_command)]
-async fn export(ctx: Context<'_>) -> Result<(), Error> {
+async fn export(
+    ctx: Context<'_>,
+    #[description = "toml: everything, to edit and import (default); gift: questions for an LMS"]
+    format: Option<ExportChoice>,
+) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     ctx.defer_ephemeral().await?;
-    respond(ctx, ctx.data().app.export_content(guild).await).await
+    let format = match format {
+        Some(ExportChoice::Gift) => ExportFormat::Gift,
+        _ => ExportFormat::Toml,
+    };
+    respond(ctx, ctx.data().app.export_content(guild, format).await).await
+}
+
+/// The formats `/content export` writes.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ExportChoice {
+    #[name = "toml"]
+    Toml,
+    #[name = "gift"]
+    Gift,
 }
 
 /// Shows questions, tips and answers per topic, and questions that look flawed

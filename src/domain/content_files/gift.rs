@@ -35,7 +35,7 @@
 //!   answer, no right answer, several right answers without weights; then the same rules as any
 //!   question (lengths, 2 choices at least).
 
-use super::made_up::{hashed_id, slug, topic_item, topic_named, topic_of_file};
+use super::made_up::{hashed_id, id_from_name, topic_item, topic_named, topic_of_file};
 use super::{problem, Raw, RawItem};
 use crate::domain::content::{Problem, Skipped, CHOICES_MAX, ID_MAX, LETTERS};
 use std::collections::BTreeMap;
@@ -89,15 +89,23 @@ pub(super) fn gift_items(name: &str, text: &str) -> Read {
                 if !topics.iter().any(|(id, _, _)| *id == topic.0) {
                     topics.push((topic.0.clone(), topic.1.clone(), line));
                 }
-                let base = match q.name.as_deref().map(|n| slug(n, ID_MAX - 4)) {
-                    Some(id) if !id.is_empty() => id,
-                    _ => hashed_id(&topic.0, &q.prompt),
-                };
+                let base = q
+                    .name
+                    .as_deref()
+                    .and_then(id_from_name)
+                    .unwrap_or_else(|| hashed_id(&topic.0, &q.prompt));
                 let count = ids.entry(base.clone()).or_insert(0);
                 *count += 1;
                 let id = match *count {
                     1 => base,
-                    k => format!("{base}-{k}"),
+                    k => {
+                        let suffix = format!("-{k}");
+                        let room = ID_MAX - suffix.len();
+                        format!(
+                            "{}{suffix}",
+                            base[..room.min(base.len())].trim_end_matches('-')
+                        )
+                    }
                 };
                 questions.push(q.into_item(id, &topic.0, line));
             }
@@ -425,9 +433,10 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, Stri
         let feedback = parts.get(1).map(|p| text_of(p)).unwrap_or_default();
         answers.push((right, text, feedback));
     }
+    // Matching: only = answers, each a pair "a -> b".
     if answers
         .iter()
-        .any(|(right, text, _)| *right && text.contains("->"))
+        .all(|(right, text, _)| *right && text.contains("->"))
     {
         return Err(Outcome::Skip("matching".into()));
     }
@@ -588,6 +597,73 @@ fn decode_entities(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// The questions of `bundle` as a GIFT file, for Moodle or to import again: each topic a
+/// `$CATEGORY:` named by its id, each question `::id::` with its text as `[markdown]`, the
+/// explanation as general feedback. GIFT holds no difficulty, tracks, sources, tips or
+/// flashcards (the TOML export does).
+pub fn to_gift(bundle: &crate::domain::content::Bundle) -> String {
+    use crate::domain::content::AnswerKey;
+    let mut out = String::from(
+        "// peerlearn content export (GIFT): questions only, for Moodle or /content import.\n\
+         // Difficulty, tracks, sources, tips and flashcards are in the TOML export.\n",
+    );
+    let mut topics: Vec<&str> = bundle.questions.iter().map(|q| q.topic.as_str()).collect();
+    topics.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    for topic in topics.into_iter().filter(|t| seen.insert(*t)) {
+        out.push_str(&format!("\n$CATEGORY: {topic}\n"));
+        for q in bundle.questions.iter().filter(|q| q.topic == topic) {
+            let feedback = match q.explanation.as_str() {
+                "" => String::new(),
+                e => format!("####{}", escaped(e)),
+            };
+            let answers = match &q.answer {
+                AnswerKey::Single { choices, correct } => {
+                    let lines: Vec<String> = choices
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            format!("  {}{}", if i == *correct { '=' } else { '~' }, escaped(c))
+                        })
+                        .collect();
+                    // No line of spaces: a blank line would end the question.
+                    let feedback = match feedback.as_str() {
+                        "" => String::new(),
+                        f => format!("\n  {f}"),
+                    };
+                    format!("{{\n{}{feedback}\n}}", lines.join("\n"))
+                }
+                AnswerKey::TrueFalse { correct } => {
+                    format!("{{{}{feedback}}}", if *correct { "TRUE" } else { "FALSE" })
+                }
+            };
+            out.push_str(&format!(
+                "\n::{}::[markdown]{} {answers}\n",
+                q.id,
+                escaped(&q.prompt)
+            ));
+        }
+    }
+    out
+}
+
+/// Text with GIFT's special characters escaped and new lines as `\n`.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '~' | '=' | '#' | '{' | '}' | ':' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
     out
 }
 

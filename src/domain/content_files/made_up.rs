@@ -3,11 +3,8 @@
 //! updates the same items instead of adding copies.
 
 use super::{Raw, RawItem};
-use crate::domain::content::{ID_MAX, TOPIC_NAME_MAX};
+use crate::domain::content::{check_id, ID_MAX, TOPIC_NAME_MAX};
 use std::collections::BTreeMap;
-
-/// The longest made-up topic id: room for a question id's `-` and eight hex digits after it.
-const TOPIC_ID_MAX: usize = ID_MAX - 12;
 
 /// `text` as an id: lowercase ASCII letters and digits, anything else one `-`, at most `max`
 /// characters, no `-` at either end (empty when nothing is left).
@@ -24,15 +21,23 @@ pub(super) fn slug(text: &str, max: usize) -> String {
     id.trim_end_matches('-').to_string()
 }
 
+/// An item's id from its name (a GIFT `::name::`): the name itself if it is already an id (as
+/// in peerlearn's own GIFT export), else its slug; `None` when nothing usable is left.
+pub(super) fn id_from_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    if check_id(name).is_ok() {
+        return Some(name.to_string());
+    }
+    Some(slug(name, ID_MAX)).filter(|id| !id.is_empty())
+}
+
 /// A topic's id and name from a name people gave it (a file's, a category's):
-/// `Security basics` → (`security-basics`, `Security basics`); `imported` when nothing usable
-/// is left.
+/// `Security basics` → (`security-basics`, `Security basics`), `tools_2` → (`tools_2`,
+/// `tools_2`); `imported` when nothing usable is left.
 pub(super) fn topic_named(name: &str) -> (String, String) {
     let name = name.trim();
-    let id = match slug(name, TOPIC_ID_MAX) {
-        id if id.is_empty() => "imported".to_string(),
-        id => id,
-    };
+    // A name that is already an id (as in peerlearn's own GIFT export) is kept as it is.
+    let id = id_from_name(name).unwrap_or_else(|| "imported".to_string());
     let name = match name {
         "" => id.clone(),
         name => name.chars().take(TOPIC_NAME_MAX).collect(),
@@ -46,14 +51,16 @@ pub(super) fn topic_of_file(file: &str) -> (String, String) {
     topic_named(base.rsplit_once('.').map_or(base, |(stem, _)| stem))
 }
 
-/// `topic-` and eight hex digits of `text`'s FNV-1a hash (the same on every machine).
+/// `topic-` (its first 31 characters) and eight hex digits of `text`'s FNV-1a hash (the same
+/// on every machine).
 pub(super) fn hashed_id(topic: &str, text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.trim().bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{topic}-{:08x}", hash >> 32)
+    let prefix: String = topic.chars().take(ID_MAX - 9).collect();
+    format!("{}-{:08x}", prefix.trim_end_matches('-'), hash >> 32)
 }
 
 /// A made-up topic as a raw item, checked like any `[[topic]]`.
@@ -83,11 +90,18 @@ mod tests {
             "Security basics"
         );
         assert_eq!(topic_of_file("***.txt").0, "imported");
-        assert!(topic_of_file(&format!("{}.txt", "x".repeat(90))).0.len() <= TOPIC_ID_MAX);
+        assert_eq!(
+            topic_of_file(&format!("{}.txt", "x".repeat(90))).0.len(),
+            ID_MAX
+        );
         assert_eq!(slug("  Crème brûlée: 2 ways! ", 40), "cr-me-br-l-e-2-ways");
         assert_eq!(slug("abc-def", 4), "abc");
+        assert_eq!(topic_named("tools_2-").0, "tools_2-", "already an id");
+        assert_eq!(id_from_name("Pass word?").as_deref(), Some("pass-word"));
+        assert_eq!(id_from_name("a--b").as_deref(), Some("a--b"));
+        assert_eq!(id_from_name("?!"), None);
         assert_eq!(hashed_id("t", "Why?"), hashed_id("t", "  Why?  "));
         assert_ne!(hashed_id("t", "Why?"), hashed_id("t", "Why not?"));
-        assert!(hashed_id(&"t".repeat(TOPIC_ID_MAX), "x").len() <= ID_MAX);
+        assert_eq!(hashed_id(&"t".repeat(ID_MAX), "x").len(), ID_MAX);
     }
 }
