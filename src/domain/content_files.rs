@@ -1465,7 +1465,7 @@ mod properties {
             }
             let bundle = Bundle { questions, ..Bundle::default() };
             let text = to_gift(&bundle);
-            let again = parse_all(&[("export.gift".into(), text.clone())], &[topic.clone()]);
+            let again = parse_all(&[("export.gift".into(), text.clone())], std::slice::from_ref(&topic));
             match again {
                 Ok(again) if bundle.questions.is_empty() => prop_assert!(again.questions.is_empty()),
                 Ok(again) => {
