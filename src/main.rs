@@ -147,9 +147,9 @@ enum BenchPart {
 
 #[derive(Subcommand)]
 enum ContentAction {
-    /// Check content files as one import (.toml, .csv, or GIFT and Aiken banks in .gift or .txt):
-    /// prints what would be imported and skipped, or every problem with file, line, field and
-    /// reason and exits 1
+    /// Check content files as one import (.toml, .csv, GIFT and Aiken banks in .gift or .txt,
+    /// Anki .apkg): prints what would be imported and skipped, or every problem with file, line,
+    /// field and reason and exits 1
     Validate {
         /// The files; topics defined in one may be used by the others
         #[arg(required = true, value_name = "FILE")]
@@ -261,7 +261,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         } => runtime.block_on(bench(quick, out, keep, only, bot_log, postgres)),
         Command::Content {
             action: ContentAction::Validate { files },
-        } => validate_content(&files),
+        } => validate_content(&runtime, &files),
         Command::Config {
             action: ConfigAction::Check,
         } => {
@@ -544,45 +544,58 @@ fn eval_scheduler(path: &std::path::Path, train_fraction: f64) -> Result<(), Cli
 }
 
 /// `peerlearn content validate`: fine when every file is valid, else every problem printed.
-fn validate_content(paths: &[PathBuf]) -> Result<(), CliError> {
-    use peerlearn::domain::content::Problem;
+fn validate_content(runtime: &tokio::runtime::Runtime, paths: &[PathBuf]) -> Result<(), CliError> {
+    use peerlearn::domain::content::{describe_skipped, Bundle, Problem};
+    use peerlearn::domain::content_files::{parse_all, parse_package, Format};
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    // Anki packages are read on their own (they are not text); the rest as one import.
+    let mut bundle = Bundle::default();
+    let cannot = |name: &str, reason: String| Problem {
+        file: name.to_string(),
+        line: None,
+        field: "file".into(),
+        reason,
+    };
     for path in paths {
         let name = path.display().to_string();
         match std::fs::read(path) {
-            Err(e) => problems.push(Problem {
-                file: name,
-                line: None,
-                field: "file".into(),
-                reason: format!("cannot read it: {e}"),
-            }),
+            Err(e) => problems.push(cannot(&name, format!("cannot read it: {e}"))),
+            Ok(bytes) if Format::from_name(&name) == Some(Format::Apkg) => {
+                let read = runtime.block_on(peerlearn::store::anki::read_package(&bytes));
+                match read.map(|notes| parse_package(&name, &notes, &[])) {
+                    Err(reason) => problems.push(cannot(&name, reason)),
+                    Ok(Err(p)) => problems.extend(p),
+                    Ok(Ok(b)) => bundle.extend(b),
+                }
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push((name, text)),
-                Err(_) => problems.push(Problem {
-                    file: name,
-                    line: None,
-                    field: "file".into(),
-                    reason: "is not UTF-8 text; save it as UTF-8".into(),
-                }),
+                Err(_) => {
+                    problems.push(cannot(&name, "is not UTF-8 text; save it as UTF-8".into()))
+                }
             },
         }
     }
     if problems.is_empty() {
-        match peerlearn::domain::content_files::parse_all(&files, &[]) {
-            Ok(bundle) => {
+        let texts = match files.is_empty() {
+            true => Ok(Bundle::default()),
+            false => parse_all(&files, &[]),
+        };
+        match texts {
+            Ok(texts) => {
+                bundle.extend(texts);
                 println!(
                     "ok: {} topics, {} questions, {} tips, {} flashcards in {} file{}",
                     bundle.topics.len(),
                     bundle.questions.len(),
                     bundle.tips.len(),
                     bundle.cards.len(),
-                    files.len(),
-                    if files.len() == 1 { "" } else { "s" }
+                    paths.len(),
+                    if paths.len() == 1 { "" } else { "s" }
                 );
-                if let Some(skipped) = peerlearn::domain::content::describe_skipped(&bundle.skipped)
-                {
-                    println!("{skipped} (these kinds cannot be asked in chat; they would not be imported)");
+                if let Some(skipped) = describe_skipped(&bundle.skipped) {
+                    println!("{skipped} (left out: chat cannot ask or show these)");
                 }
                 return Ok(());
             }

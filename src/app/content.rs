@@ -3,7 +3,7 @@
 use super::message::OutMessage;
 use super::{refuse, starter, App, AppResult};
 use crate::domain::content::{describe_skipped, ImportCounts, Skipped};
-use crate::domain::content_files::{parse_all, to_gift, to_toml, Format};
+use crate::domain::content_files::{parse_all, parse_package, to_gift, to_toml, Format};
 use crate::domain::format;
 use crate::domain::ids::GuildId;
 use crate::domain::limits::MESSAGE_MAX;
@@ -22,7 +22,7 @@ impl App {
     pub fn check_upload(&self, name: &str, size: u64) -> AppResult<()> {
         if Format::from_name(name).is_none() {
             return refuse(format!(
-                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions), or a question bank from an LMS in GIFT (`.gift`, `.txt`) or Aiken (`.txt`); see `/content export` for an example.",
+                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions), a question bank from an LMS in GIFT (`.gift`, `.txt`) or Aiken (`.txt`), or an Anki deck (`.apkg`); see `/content export` for an example.",
                 format::fit(name, 100)
             ));
         }
@@ -50,12 +50,6 @@ impl App {
         bytes: &[u8],
     ) -> AppResult<(ImportCounts, Vec<Skipped>)> {
         self.check_upload(name, bytes.len() as u64)?;
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            return refuse(format!(
-                "`{}` is not UTF-8 text. Save it as UTF-8 and try again.",
-                format::fit(name, 100)
-            ));
-        };
         let known: Vec<String> = self
             .store
             .topics(guild)
@@ -63,8 +57,27 @@ impl App {
             .into_iter()
             .map(|(id, _)| id)
             .collect();
-        let files = [(name.to_string(), text.to_string())];
-        match parse_all(&files, &known) {
+        let parsed = if Format::from_name(name) == Some(Format::Apkg) {
+            let notes = match crate::store::anki::read_package(bytes).await {
+                Ok(notes) => notes,
+                Err(reason) => {
+                    return refuse(format!(
+                        "Nothing was imported: `{}` {reason}.",
+                        format::fit(name, 100)
+                    ))
+                }
+            };
+            parse_package(name, &notes, &known)
+        } else {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return refuse(format!(
+                    "`{}` is not UTF-8 text. Save it as UTF-8 and try again.",
+                    format::fit(name, 100)
+                ));
+            };
+            parse_all(&[(name.to_string(), text.to_string())], &known)
+        };
+        match parsed {
             Ok(bundle) => {
                 let counts = self
                     .store
@@ -214,13 +227,13 @@ pub fn describe_counts(c: &ImportCounts) -> String {
 }
 
 /// What an import did, and what it left out: "Imported: 3 added, … 2 skipped: essay at line
-/// 2, matching at line 5 (these kinds cannot be asked in chat)."
+/// 2, matching at line 5 (left out: chat cannot ask or show these)."
 pub fn describe_import(c: &ImportCounts, skipped: &[Skipped]) -> String {
     let counts = describe_counts(c);
     match describe_skipped(skipped) {
         None => counts,
         Some(s) => format::fit(
-            &format!("{counts}\n{s} (these kinds cannot be asked in chat)."),
+            &format!("{counts}\n{s} (left out: chat cannot ask or show these)."),
             MESSAGE_MAX,
         ),
     }

@@ -201,7 +201,8 @@ pub struct Bundle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
     pub file: String,
-    pub line: usize,
+    /// Its line in a text file (`None` for what has none, e.g. media in an Anki package).
+    pub line: Option<usize>,
     /// What it is, e.g. "essay".
     pub what: String,
 }
@@ -213,9 +214,11 @@ pub fn describe_skipped(skipped: &[Skipped]) -> Option<String> {
     let one_file = skipped.iter().all(|s| s.file == first.file);
     let each: Vec<String> = skipped
         .iter()
-        .map(|s| match one_file {
-            true => format!("{} at line {}", s.what, s.line),
-            false => format!("{} at {}:{}", s.what, s.file, s.line),
+        .map(|s| match (one_file, s.line) {
+            (true, Some(line)) => format!("{} at line {line}", s.what),
+            (false, Some(line)) => format!("{} at {}:{line}", s.what, s.file),
+            (true, None) => s.what.clone(),
+            (false, None) => format!("{} in {}", s.what, s.file),
         })
         .collect();
     Some(format!("{} skipped: {}", skipped.len(), each.join(", ")))

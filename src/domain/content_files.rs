@@ -58,16 +58,18 @@
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
     check_id, check_link, check_references, check_text, describe_skipped, parse_correct, AnswerKey,
-    Bundle, Problem, Question, QuestionKind, Tip, Topic, CHOICES_MAX, CHOICES_MIN, CHOICE_MAX,
-    DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX, RETENTION_RANGE, TOPIC_NAME_MAX,
+    Bundle, Problem, Question, QuestionKind, Skipped, Tip, Topic, CHOICES_MAX, CHOICES_MIN,
+    CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX, RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::{Spanned, Value};
 
 mod aiken;
+pub mod anki;
 mod gift;
 mod made_up;
+mod markup;
 
 pub use gift::to_gift;
 
@@ -78,6 +80,8 @@ pub enum Format {
     Csv,
     /// Moodle's GIFT.
     Gift,
+    /// An Anki package (binary: read with [`parse_package`], not as text).
+    Apkg,
     /// Plain text in a question bank's exchange format, told by its content (GIFT or Aiken).
     Text,
 }
@@ -105,7 +109,8 @@ impl Bank {
 }
 
 impl Format {
-    /// `.toml`, `.csv`, `.gift` or `.txt` (any case); anything else is not a content file.
+    /// `.toml`, `.csv`, `.gift`, `.txt` or `.apkg` (any case); anything else is not a content
+    /// file.
     pub fn from_name(name: &str) -> Option<Format> {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".toml") {
@@ -114,6 +119,8 @@ impl Format {
             Some(Format::Csv)
         } else if lower.ends_with(".gift") {
             Some(Format::Gift)
+        } else if lower.ends_with(".apkg") {
+            Some(Format::Apkg)
         } else if lower.ends_with(".txt") {
             Some(Format::Text)
         } else {
@@ -145,11 +152,40 @@ pub fn parse_all(
     files: &[(String, String)],
     known_topics: &[String],
 ) -> Result<Bundle, Vec<Problem>> {
+    combine(
+        files.iter().map(|(name, text)| read_file(name, text)),
+        known_topics,
+    )
+}
+
+/// The notes of an Anki package called `name` as one import of flashcards (see [`anki`]).
+pub fn parse_package(
+    name: &str,
+    notes: &[anki::AnkiNote],
+    known_topics: &[String],
+) -> Result<Bundle, Vec<Problem>> {
+    let (raw, skipped) = anki::anki_items(name, notes);
+    let mut read = check_items(name, raw, vec![], skipped, true);
+    if read.0.is_empty() && read.2.is_empty() {
+        let reason = match describe_skipped(&read.0.skipped) {
+            Some(all) => format!("holds no card peerlearn can show ({all})"),
+            None => "holds no notes".to_string(),
+        };
+        read.2.push(problem(name, None, "package", reason));
+    }
+    combine(std::iter::once(read), known_topics)
+}
+
+/// Files read one by one, as one import: their items, with the references between them
+/// checked.
+fn combine(
+    reads: impl Iterator<Item = (Bundle, Origins, Vec<Problem>)>,
+    known_topics: &[String],
+) -> Result<Bundle, Vec<Problem>> {
     let mut bundle = Bundle::default();
     let mut origins = Origins::default();
     let mut problems = Vec::new();
-    for (name, text) in files {
-        let (b, o, p) = read_file(name, text);
+    for (b, o, p) in reads {
         bundle.extend(b);
         for (k, v) in o.0 {
             origins.0.entry(k).or_insert(v);
@@ -191,7 +227,7 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
         Ok(items) => (items, vec![]),
         Err(problems) => (vec![], problems),
     };
-    let mut origins = Origins::default();
+    let origins = Origins::default();
     let mut skipped = vec![];
     let bank = match Format::from_name(name) {
         Some(Format::Gift) => Some(Bank::Gift),
@@ -213,24 +249,20 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
             "file",
             "is not in a format peerlearn reads: a .txt file is read as GIFT (questions with their answers in { }) or Aiken (a question, its choices \"A. …\", \"B. …\", then \"ANSWER: B\"), and this one is neither".into(),
         )])),
+        (Some(Format::Apkg), _) => whole(Err(vec![problem(
+            name,
+            None,
+            "file",
+            "is an Anki package, which is not text: import it on its own".into(),
+        )])),
         _ => whole(Err(vec![problem(
             name,
             None,
             "file name",
-            "content files must end in .toml, .csv, .gift or .txt (GIFT or Aiken)".into(),
+            "content files must end in .toml, .csv, .gift, .txt (GIFT or Aiken) or .apkg (Anki)"
+                .into(),
         )])),
     };
-    if bank.is_some() {
-        // The topics of a question bank are made up from the file's name or its categories.
-        origins
-            .1
-            .extend(raw.iter().filter(|i| i.kind == "topic").filter_map(
-                |i| match i.fields.get("id") {
-                    Some((Raw::Text(id), _)) => Some(id.clone()),
-                    _ => None,
-                },
-            ));
-    }
     if raw.is_empty() {
         if problems.is_empty() {
             if let Some(all) = describe_skipped(&skipped) {
@@ -243,6 +275,38 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
             }
         }
         return (Bundle::default(), origins, problems);
+    }
+    let (bundle, origins, mut problems) = check_items(name, raw, problems, skipped, bank.is_some());
+    if bundle.is_empty() && problems.is_empty() {
+        problems.push(problem(
+            name,
+            None,
+            "file",
+            "holds no [[topic]], [[question]], [[tip]] or [[card]] entries".into(),
+        ));
+    }
+    (bundle, origins, problems)
+}
+
+/// Checks a file's raw items by the rules of their kind. `made_up`: the file's topics were
+/// made up from names (a question bank's, a package's), not defined by the team.
+fn check_items(
+    name: &str,
+    raw: Vec<RawItem>,
+    mut problems: Vec<Problem>,
+    skipped: Vec<Skipped>,
+    made_up: bool,
+) -> (Bundle, Origins, Vec<Problem>) {
+    let mut origins = Origins::default();
+    if made_up {
+        origins
+            .1
+            .extend(raw.iter().filter(|i| i.kind == "topic").filter_map(
+                |i| match i.fields.get("id") {
+                    Some((Raw::Text(id), _)) => Some(id.clone()),
+                    _ => None,
+                },
+            ));
     }
     let mut bundle = Bundle {
         skipped,
@@ -290,14 +354,6 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
                 }
             }
         }
-    }
-    if bundle.is_empty() && problems.is_empty() {
-        problems.push(problem(
-            name,
-            None,
-            "file",
-            "holds no [[topic]], [[question]], [[tip]] or [[card]] entries".into(),
-        ));
     }
     (bundle, origins, problems)
 }
@@ -1339,7 +1395,11 @@ correct = "A"
     #[test]
     fn other_file_types_are_refused() {
         let p = parse_file("notes.md", "hello").unwrap_err();
-        assert!(p[0].reason.contains(".toml, .csv, .gift or .txt"), "{p:?}");
+        assert!(
+            p[0].reason
+                .contains(".toml, .csv, .gift, .txt (GIFT or Aiken) or .apkg"),
+            "{p:?}"
+        );
         let p = parse_file("notes.txt", "hello").unwrap_err();
         assert!(p[0].reason.contains("Aiken"), "{p:?}");
     }

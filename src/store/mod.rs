@@ -3,6 +3,7 @@
 //! the queries, written once for both engines (see [`sql`]) and grouped by table family.
 //! Returns domain values.
 
+pub mod anki;
 mod answers;
 mod asks;
 mod boards;

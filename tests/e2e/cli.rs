@@ -263,6 +263,18 @@ fn content_validate_accepts_the_starter_pack_and_lists_every_problem() {
         ),
         "{out}"
     );
+    // An Anki package, read like any file.
+    let deck = dir.path().join("deck.apkg");
+    let bytes = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(crate::formats::package(true, &crate::formats::NOTES));
+    std::fs::write(&deck, bytes).unwrap();
+    let (code, out, err) = output(peerlearn().args(["content", "validate"]).arg(&deck));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("ok: 2 topics, 0 questions, 0 tips, 4 flashcards in 1 file\n1 skipped: media \"mail.png\" (note 1)"),
+        "{out}"
+    );
 }
 
 #[test]

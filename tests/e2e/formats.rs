@@ -241,7 +241,7 @@ async fn a_gift_bank_imports_what_chat_can_ask_and_lists_the_rest() {
     assert_eq!(
         reply,
         "Imported: 3 added, 0 updated, 0 unchanged.\n\
-         2 skipped: essay at line 12, matching at line 14 (these kinds cannot be asked in chat)."
+         2 skipped: essay at line 12, matching at line 14 (left out: chat cannot ask or show these)."
     );
     let questions = stored(&app, "phishing").await;
     let ids: Vec<&str> = questions.iter().map(|(id, _, _)| id.as_str()).collect();
@@ -306,4 +306,202 @@ async fn a_gift_bank_imports_what_chat_can_ask_and_lists_the_rest() {
     );
     let again = app.import_content("again.gift", gift.as_bytes()).await;
     assert_eq!(again, "Imported: 0 added, 0 updated, 2 unchanged.");
+}
+
+/// A note for a test package: its id, note type, deck, and fields.
+pub(crate) struct Note {
+    id: i64,
+    cloze: bool,
+    deck: i64,
+    fields: &'static [&'static str],
+}
+
+pub(crate) const NOTES: [Note; 3] = [
+    Note {
+        id: 1,
+        cloze: false,
+        deck: 10,
+        fields: &[
+            "What is <i>phishing</i>?",
+            "A fake message that wants something.<img src=\"mail.png\">",
+        ],
+    },
+    Note {
+        id: 2,
+        cloze: true,
+        deck: 10,
+        fields: &[
+            "Lock the screen with {{c1::Win+L}} or {{c2::Ctrl+Cmd+Q::on a Mac}}.",
+            "",
+        ],
+    },
+    Note {
+        id: 3,
+        cloze: false,
+        deck: 20,
+        fields: &["A passphrase is…", "four or more random words"],
+    },
+];
+
+/// A collection file with `notes`, in the older layout (note types and decks as JSON in `col`)
+/// or the current one (`notetypes` and `decks` tables).
+async fn collection(path: &std::path::Path, modern: bool, notes: &[Note]) {
+    use sqlx::Connection as _;
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .unwrap();
+    let schema = "CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT, mid INTEGER NOT NULL,
+                    mod INTEGER, usn INTEGER, tags TEXT, flds TEXT NOT NULL, sfld TEXT,
+                    csum INTEGER, flags INTEGER, data TEXT);
+                  CREATE TABLE cards (id INTEGER PRIMARY KEY, nid INTEGER NOT NULL,
+                    did INTEGER NOT NULL, ord INTEGER NOT NULL);";
+    sqlx::raw_sql(schema).execute(&mut conn).await.unwrap();
+    if modern {
+        sqlx::raw_sql(
+            "CREATE TABLE notetypes (id INTEGER PRIMARY KEY, name TEXT, config BLOB);
+             CREATE TABLE decks (id INTEGER PRIMARY KEY, name TEXT);
+             INSERT INTO notetypes VALUES (100, 'Basic', x'1a00'), (200, 'Cloze', x'0801');
+             INSERT INTO decks VALUES (10, 'Work' || char(31) || 'Security'), (20, 'Passwords');",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    } else {
+        sqlx::raw_sql(
+            r#"CREATE TABLE col (id INTEGER PRIMARY KEY, models TEXT, decks TEXT);
+               INSERT INTO col VALUES (1,
+                 '{"100": {"name": "Basic", "type": 0}, "200": {"name": "Cloze", "type": 1}}',
+                 '{"10": {"name": "Work::Security"}, "20": {"name": "Passwords"}}');"#,
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    }
+    for n in notes {
+        sqlx::query("INSERT INTO notes (id, guid, mid, flds, tags) VALUES (?, ?, ?, ?, ' work ')")
+            .bind(n.id)
+            .bind(format!("g{}", n.id))
+            .bind(if n.cloze { 200 } else { 100 })
+            .bind(n.fields.join("\u{1f}"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO cards (id, nid, did, ord) VALUES (?, ?, ?, 0)")
+            .bind(n.id * 10)
+            .bind(n.id)
+            .bind(n.deck)
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    }
+    conn.close().await.unwrap();
+}
+
+/// An `.apkg`: the collection (zstd-compressed in the current layout, beside the placeholder
+/// `collection.anki2` Anki writes for old versions) and a media list.
+pub(crate) async fn package(modern: bool, notes: &[Note]) -> Vec<u8> {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collection");
+    collection(&path, modern, notes).await;
+    let bytes = std::fs::read(&path).unwrap();
+    let mut entries = vec![];
+    if modern {
+        let placeholder = dir.path().join("placeholder");
+        collection(&placeholder, false, &[]).await;
+        entries.push(("collection.anki2", std::fs::read(&placeholder).unwrap()));
+        let packed = ruzstd::encoding::compress_to_vec(
+            &bytes[..],
+            ruzstd::encoding::CompressionLevel::Fastest,
+        );
+        entries.push(("collection.anki21b", packed));
+    } else {
+        entries.push(("collection.anki2", bytes));
+    }
+    entries.push(("media", br#"{"0": "mail.png"}"#.to_vec()));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in entries {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anki_decks_in_both_layouts_become_flashcards() {
+    let app = spawn_app().await;
+    // Not a package at all, and a zip without a collection: named, nothing written.
+    let reply = app
+        .import_content("deck.apkg", b"front,back\nhi,there\n")
+        .await;
+    assert_eq!(
+        reply,
+        "Nothing was imported: `deck.apkg` is not an Anki package: it is not a zip file."
+    );
+    for modern in [false, true] {
+        let bytes = package(modern, &NOTES).await;
+        let reply = app.import_content("Work deck.apkg", &bytes).await;
+        // The same deck in the current layout reads the same cards, with the same ids (its
+        // topics, which the server now has, are left as they are).
+        let expected_counts = if modern {
+            "Imported: 0 added, 0 updated, 4 unchanged."
+        } else {
+            "Imported: 6 added, 0 updated, 0 unchanged."
+        };
+        assert_eq!(
+            reply,
+            format!(
+                "{expected_counts}\n1 skipped: media \"mail.png\" (note 1) (left out: chat cannot ask or show these)."
+            ),
+            "modern layout: {modern}"
+        );
+    }
+    // Two topics from the decks' last segments, a Basic card and one card per deletion.
+    let cards: Vec<(String, String, String)> = query_as(
+        "SELECT topic_id, front, back FROM cards WHERE content_id IS NOT NULL ORDER BY front",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        cards,
+        [
+            (
+                "passwords".into(),
+                "A passphrase is…".into(),
+                "four or more random words".into()
+            ),
+            (
+                "security".into(),
+                "Lock the screen with Win+L or [on a Mac].".into(),
+                "Lock the screen with Win+L or **Ctrl+Cmd+Q**.".into()
+            ),
+            (
+                "security".into(),
+                "Lock the screen with […] or Ctrl+Cmd+Q.".into(),
+                "Lock the screen with **Win+L** or Ctrl+Cmd+Q.".into()
+            ),
+            (
+                "security".into(),
+                "What is *phishing*?".into(),
+                "A fake message that wants something.".into()
+            ),
+        ]
+    );
+    let topics: Vec<(String, String)> = query_as("SELECT id, name FROM topics ORDER BY id")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        topics,
+        [
+            ("passwords".into(), "Passwords".into()),
+            ("security".into(), "Security".into())
+        ]
+    );
 }

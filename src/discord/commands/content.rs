@@ -19,11 +19,11 @@ pub async fn content(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Imports a content file or question bank (all or nothing): TOML, CSV, GIFT or Aiken
+/// Imports content (all or nothing): TOML, CSV, a GIFT or Aiken bank, or an Anki deck
 #[poise::command(slash_command)]
 async fn import(
     ctx: Context<'_>,
-    #[description = "A .toml (topics, questions, tips, cards) or .csv file, or a GIFT or Aiken bank"]
+    #[description = "A .toml or .csv content file, a GIFT or Aiken question bank, or an Anki .apkg deck"]
     file: serenity::Attachment,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
