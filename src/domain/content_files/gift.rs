@@ -29,7 +29,8 @@
 //!   true/false (`T`, `F`, `TRUE`, `FALSE`, any case). The explanation is the general feedback
 //!   (`####`), else the right answer's feedback (`#`).
 //! - Skipped and listed: essays (`{}`), descriptions (no braces), matching (`->`), short
-//!   answer (only `=`), numeric (`{#…}`), multiple response (`%weights%`), and multiple choice
+//!   answer (only `=`), numeric (`{#…}`), multiple response (`%weights%` and no `=`; weights
+//!   beside one `=` are partial credit, which chat does not give, and are dropped), and multiple choice
 //!   with more choices than fit on buttons.
 //! - Problems, by line: an unclosed `{`, a second `{` inside answers, text before the first
 //!   answer, no right answer, several right answers without weights; then the same rules as any
@@ -441,10 +442,19 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, Stri
     {
         return Err(Outcome::Skip("matching".into()));
     }
-    if answers.iter().any(|(_, text, _)| weighted(text)) {
+    let rights = answers.iter().filter(|(right, _, _)| *right).count();
+    // Weights without a right answer: several answers count (checkboxes). With one right
+    // answer, weights on the others are partial credit, which chat does not give: dropped.
+    if rights == 0 && answers.iter().any(|(_, text, _)| weighted(text).is_some()) {
         return Err(Outcome::Skip("multiple response".into()));
     }
-    let rights = answers.iter().filter(|(right, _, _)| *right).count();
+    let answers: Vec<(bool, String, String)> = answers
+        .into_iter()
+        .map(|(right, text, feedback)| {
+            let text = weighted(&text).map_or(text.clone(), str::to_string);
+            (right, text, feedback)
+        })
+        .collect();
     if rights == answers.len() {
         return Err(Outcome::Skip("short answer".into()));
     }
@@ -468,11 +478,10 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, Stri
     }
 }
 
-/// Whether an answer starts with a `%weight%`.
-fn weighted(text: &str) -> bool {
-    text.strip_prefix('%')
-        .and_then(|rest| rest.split_once('%'))
-        .is_some_and(|(w, _)| w.trim().parse::<f64>().is_ok())
+/// The text after an answer's `%weight%`, if it has one.
+fn weighted(text: &str) -> Option<&str> {
+    let (weight, rest) = text.strip_prefix('%')?.split_once('%')?;
+    weight.trim().parse::<f64>().ok().map(|_| rest.trim_start())
 }
 
 /// `cs` split at each special `c`.
@@ -644,6 +653,13 @@ A statement {TRUE}
         assert_eq!(
             report.explanation, "Reporting protects everyone.",
             "general feedback first"
+        );
+
+        let partial = read("Pick. {=right ~%50%half right ~wrong}").unwrap();
+        assert_eq!(
+            partial.questions[0].choices(),
+            ["right", "half right", "wrong"],
+            "partial credit is dropped, the single right answer kept"
         );
 
         let seal = &b.questions[2];
