@@ -366,6 +366,20 @@ impl TestApp {
         message.content
     }
 
+    /// `/quiz topic:<topic>` by `user`: the practice card only they see.
+    pub async fn practice(&self, user: u64, topic: &str) -> PostedMessage {
+        let id = self
+            .discord
+            .slash(self.channel, user, "quiz", &[("topic", json!(topic))])
+            .unwrap();
+        self.discord
+            .reply(id)
+            .await
+            .expect("the bot answers")
+            .message
+            .expect("a practice card")
+    }
+
     /// `/content import` by the admin of a file called `name` holding `bytes`; returns the
     /// reply.
     pub async fn import_content(&self, name: &str, bytes: &[u8]) -> String {
@@ -485,11 +499,7 @@ impl TestApp {
 
     /// `/quiz topic:` as `user`, answered right or wrong; returns the question's id.
     pub async fn practise(&self, user: u64, topic: &str, right: bool) -> String {
-        let id = self
-            .discord
-            .slash(self.channel, user, "quiz", &[("topic", json!(topic))])
-            .unwrap();
-        let card = self.discord.reply(id).await.unwrap().message.unwrap();
+        let card = self.practice(user, topic).await;
         let buttons = card.buttons();
         let version: i64 = buttons[0].0.split(':').nth(2).unwrap().parse().unwrap();
         let row = query("SELECT question_id, correct FROM question_versions WHERE id = ?")

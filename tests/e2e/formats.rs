@@ -82,16 +82,7 @@ ANSWER: C
     assert_eq!(reply, "Imported: 0 added, 0 updated, 2 unchanged.");
 
     // Practised like any question: the right choice is right, and it is remembered.
-    let id = app
-        .discord
-        .slash(
-            app.channel,
-            app.member,
-            "quiz",
-            &[("topic", json!("onboarding"))],
-        )
-        .unwrap();
-    let card = app.discord.reply(id).await.unwrap().message.unwrap();
+    let card = app.practice(app.member, "onboarding").await;
     let (right, label) = card.buttons()[0].clone();
     assert!(label.starts_with("A · "), "{label}");
     let clicked = app.click(app.member, card.id, &right).await;
@@ -180,11 +171,7 @@ async fn a_true_false_question_is_posted_answered_and_practised_with_two_buttons
     assert_eq!(kind, "true_false");
 
     // Practice shows the same two buttons.
-    let id = app
-        .discord
-        .slash(app.channel, bob, "quiz", &[("topic", json!("facts"))])
-        .unwrap();
-    let card = app.discord.reply(id).await.unwrap().message.unwrap();
+    let card = app.practice(bob, "facts").await;
     let labels: Vec<String> = card.buttons().into_iter().map(|(_, l)| l).collect();
     assert_eq!(labels, ["True", "False"]);
 
@@ -249,16 +236,7 @@ async fn a_gift_bank_imports_what_chat_can_ask_and_lists_the_rest() {
     assert_eq!(questions[0].1, "A **padlock** means the site is safe.");
 
     // The statement is practised with True and False, and the feedback explains.
-    let id = app
-        .discord
-        .slash(
-            app.channel,
-            app.member,
-            "quiz",
-            &[("topic", json!("phishing"))],
-        )
-        .unwrap();
-    let card = app.discord.reply(id).await.unwrap().message.unwrap();
+    let card = app.practice(app.member, "phishing").await;
     let buttons = card.buttons();
     let description = card.embeds[0]["description"].as_str().unwrap().to_string();
     let (button, right) = if description.starts_with("A **padlock**") {

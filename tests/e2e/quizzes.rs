@@ -396,22 +396,7 @@ text = "Listen first."
     );
 
     // Practise the question, then change its wording.
-    let text_reply = app
-        .discord
-        .slash(
-            app.channel,
-            app.member,
-            "quiz",
-            &[("topic", json!("sales"))],
-        )
-        .unwrap();
-    let practice = app
-        .discord
-        .reply(text_reply)
-        .await
-        .unwrap()
-        .message
-        .unwrap();
+    let practice = app.practice(app.member, "sales").await;
     assert!(practice.is_ephemeral());
     assert!(embed(&practice)["description"]
         .as_str()

@@ -510,16 +510,7 @@ async fn content_cards_import_with_line_precise_problems_export_and_are_practise
     assert!(text.starts_with("Imported: 2 added"), "{text}");
 
     // /quiz in the topic gives the card; "I knew it" goes into the member's memory.
-    let id = app
-        .discord
-        .slash(
-            app.channel,
-            app.member,
-            "quiz",
-            &[("topic", json!("printing"))],
-        )
-        .unwrap();
-    let front = app.discord.reply(id).await.unwrap().message.unwrap();
+    let front = app.practice(app.member, "printing").await;
     assert!(
         embed_lines(&front).contains("Which tray takes A3"),
         "{}",
