@@ -153,19 +153,27 @@ impl App {
                 .map_or("no answers yet".to_string(), |p| {
                     format!("{} answers, {p}% right", s.answers)
                 });
+            let cards = match s.cards {
+                0 => String::new(),
+                n => format!(", {n} flashcards"),
+            };
             lines.push(format!(
-                "`{}` {} — {} questions, {} tips, {accuracy}",
+                "`{}` {} — {} questions, {} tips{cards}, {accuracy}",
                 s.id,
                 format::fit(&s.name, 60),
                 s.questions,
                 s.tips
             ));
         }
-        let (q, t): (i64, i64) = stats
-            .iter()
-            .fold((0, 0), |(q, t), s| (q + s.questions, t + s.tips));
+        let (q, t, c): (i64, i64, i64) = stats.iter().fold((0, 0, 0), |(q, t, c), s| {
+            (q + s.questions, t + s.tips, c + s.cards)
+        });
+        let cards = match c {
+            0 => String::new(),
+            c => format!(", {c} flashcards"),
+        };
         lines.push(format!(
-            "Total: {} topics, {q} questions, {t} tips",
+            "Total: {} topics, {q} questions, {t} tips{cards}",
             stats.len()
         ));
         let items = self.item_quality(guild).await?;

@@ -411,6 +411,8 @@ pub struct TopicStats {
     pub name: String,
     pub questions: i64,
     pub tips: i64,
+    /// Flashcards in use (from content files, Anki decks and accepted answers).
+    pub cards: i64,
     pub answers: i64,
     pub correct: i64,
 }

@@ -167,12 +167,14 @@ impl Store {
         })
     }
 
-    /// Per-topic counts of questions, tips and answers.
+    /// Per-topic counts of questions, tips, flashcards in use and answers.
     pub async fn content_stats(&self, guild: GuildId) -> StoreResult<Vec<TopicStats>> {
         let rows = query(
             "SELECT t.id, t.name,
                     (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id) AS questions,
                     (SELECT COUNT(*) FROM tips p WHERE p.guild_id = t.guild_id AND p.topic_id = t.id) AS tips,
+                    (SELECT COUNT(*) FROM cards c WHERE c.guild_id = t.guild_id AND c.topic_id = t.id
+                       AND c.retired_ms IS NULL) AS cards,
                     (SELECT COUNT(*) FROM answers a JOIN question_versions v ON v.id = a.version_id
                       WHERE a.guild_id = t.guild_id AND v.topic_id = t.id) AS answers,
                     (SELECT CAST(COALESCE(SUM(a.correct), 0) AS BIGINT) FROM answers a JOIN question_versions v ON v.id = a.version_id
@@ -189,6 +191,7 @@ impl Store {
                 name: r.get("name"),
                 questions: r.get("questions"),
                 tips: r.get("tips"),
+                cards: r.get("cards"),
                 answers: r.get("answers"),
                 correct: r.get("correct"),
             })

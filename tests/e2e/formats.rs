@@ -471,6 +471,16 @@ async fn anki_decks_in_both_layouts_become_flashcards() {
             ),
         ]
     );
+    // /content stats counts them; accuracy is about questions, which a deck has none of.
+    let stats = app.command(app.admin, "content stats", &[]).await;
+    assert!(
+        stats.contains("`security` Security — 0 questions, 0 tips, 3 flashcards, no answers yet"),
+        "{stats}"
+    );
+    assert!(
+        stats.contains("Total: 2 topics, 0 questions, 0 tips, 4 flashcards"),
+        "{stats}"
+    );
     let topics: Vec<(String, String)> = query_as("SELECT id, name FROM topics ORDER BY id")
         .fetch_all(app.store.pool())
         .await
