@@ -307,6 +307,15 @@ pub fn check_link(link: &str) -> Result<String, String> {
     Ok(link.to_string())
 }
 
+/// A statement's truth as content files write it: `true`, `false`, `T` or `F`, in any case.
+pub fn parse_truth(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "t" | "true" => Some(true),
+        "f" | "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// The choice index for `A`–`E` (or `1`–`5`).
 pub fn parse_correct(value: &str, choices: usize) -> Result<usize, String> {
     let v = value.trim().to_ascii_uppercase();

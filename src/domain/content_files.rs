@@ -57,9 +57,10 @@
 
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
-    check_id, check_link, check_references, check_text, describe_skipped, parse_correct, AnswerKey,
-    Bundle, Problem, Question, QuestionKind, Skipped, Tip, Topic, CHOICES_MAX, CHOICES_MIN,
-    CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX, RETENTION_RANGE, TOPIC_NAME_MAX,
+    check_id, check_link, check_references, check_text, describe_skipped, parse_correct,
+    parse_truth, AnswerKey, Bundle, Problem, Question, QuestionKind, Skipped, Tip, Topic,
+    CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX,
+    RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
 use std::collections::{BTreeMap, BTreeSet};
@@ -229,12 +230,13 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
     };
     let origins = Origins::default();
     let mut skipped = vec![];
-    let bank = match Format::from_name(name) {
+    let format = Format::from_name(name);
+    let bank = match format {
         Some(Format::Gift) => Some(Bank::Gift),
         Some(Format::Text) => Bank::detect(text),
         _ => None,
     };
-    let (raw, mut problems) = match (Format::from_name(name), bank) {
+    let (raw, mut problems) = match (format, bank) {
         (Some(Format::Toml), _) => whole(toml_items(name, text)),
         (Some(Format::Csv), _) => whole(csv_items(name, text)),
         (_, Some(Bank::Aiken)) => aiken::aiken_items(name, text),
@@ -922,11 +924,7 @@ impl Checker<'_> {
         }
         let truth = match self.item.fields.get("correct").cloned() {
             Some((Raw::Bool(b), _)) => Some(b),
-            Some((Raw::Text(t), _)) => match t.trim().to_ascii_lowercase().as_str() {
-                "t" | "true" => Some(true),
-                "f" | "false" => Some(false),
-                _ => None,
-            },
+            Some((Raw::Text(t), _)) => parse_truth(&t),
             _ => None,
         };
         if truth.is_none() {

@@ -25,7 +25,7 @@
 //! (a choice before any question, a question without its `ANSWER:` line, an answer naming no
 //! choice) name their line.
 
-use super::made_up::{hashed_id, topic_item, topic_of_file};
+use super::made_up::{hashed_id, topic_item, topic_of_file, UniqueIds};
 use super::{problem, Raw, RawItem};
 use crate::domain::content::Problem;
 use std::collections::BTreeMap;
@@ -125,15 +125,9 @@ pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>
         return (vec![], problems);
     }
     let mut items = vec![topic_item(&topic_id, &topic_name, 1)];
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ids = UniqueIds::default();
     for q in questions {
-        let base = hashed_id(&topic_id, &q.prompt);
-        let count = seen.entry(base.clone()).or_insert(0);
-        *count += 1;
-        let id = match *count {
-            1 => base,
-            k => format!("{base}-{k}"),
-        };
+        let id = ids.of(hashed_id(&topic_id, &q.prompt));
         let (answer, answer_line) = q.answer.unwrap_or_default();
         let field = |raw: Raw, line: usize| (raw, line);
         items.push(RawItem {

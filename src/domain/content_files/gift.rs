@@ -36,10 +36,10 @@
 //!   answer, no right answer, several right answers without weights; then the same rules as any
 //!   question (lengths, 2 choices at least).
 
-use super::made_up::{hashed_id, id_from_name, topic_item, topic_named, topic_of_file};
+use super::made_up::{hashed_id, id_from_name, topic_item, topic_named, topic_of_file, UniqueIds};
 use super::markup::html_to_markdown;
 use super::{problem, Raw, RawItem};
-use crate::domain::content::{Problem, Skipped, CHOICES_MAX, ID_MAX, LETTERS};
+use crate::domain::content::{parse_truth, AnswerKey, Problem, Skipped, CHOICES_MAX, LETTERS};
 use std::collections::BTreeMap;
 
 /// Whether `text` looks like GIFT: an answer block, a `::name::` or a `$CATEGORY:` outside
@@ -71,7 +71,7 @@ pub(super) fn gift_items(name: &str, text: &str) -> Read {
     };
     let mut topic = topic_of_file(name);
     let mut topics: Vec<(String, String, usize)> = vec![];
-    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ids = UniqueIds::default();
     let mut questions = vec![];
     for block in blocks(text) {
         let mut body = block.text.as_str();
@@ -91,24 +91,11 @@ pub(super) fn gift_items(name: &str, text: &str) -> Read {
                 if !topics.iter().any(|(id, _, _)| *id == topic.0) {
                     topics.push((topic.0.clone(), topic.1.clone(), line));
                 }
-                let base = q
+                let id = ids.of(q
                     .name
                     .as_deref()
                     .and_then(id_from_name)
-                    .unwrap_or_else(|| hashed_id(&topic.0, &q.prompt));
-                let count = ids.entry(base.clone()).or_insert(0);
-                *count += 1;
-                let id = match *count {
-                    1 => base,
-                    k => {
-                        let suffix = format!("-{k}");
-                        let room = ID_MAX - suffix.len();
-                        format!(
-                            "{}{suffix}",
-                            base[..room.min(base.len())].trim_end_matches('-')
-                        )
-                    }
-                };
+                    .unwrap_or_else(|| hashed_id(&topic.0, &q.prompt)));
                 questions.push(q.into_item(id, &topic.0, line));
             }
             Parsed::Skipped(what) => read.skipped.push(Skipped {
@@ -235,19 +222,10 @@ fn find_run(cs: &[C], from: usize, s: &str) -> Option<usize> {
         .find(|&i| want.iter().enumerate().all(|(k, w)| cs[i + k].is(*w)))
 }
 
-/// A question GIFT can hold, in the kinds peerlearn asks.
-enum Asked {
-    Single {
-        choices: Vec<String>,
-        correct: usize,
-    },
-    TrueFalse(bool),
-}
-
 struct GiftQuestion {
     name: Option<String>,
     prompt: String,
-    asked: Asked,
+    asked: AnswerKey,
     explanation: String,
 }
 
@@ -259,12 +237,12 @@ impl GiftQuestion {
             ("prompt".to_string(), (Raw::Text(self.prompt), line)),
         ]);
         match self.asked {
-            Asked::Single { choices, correct } => {
+            AnswerKey::Single { choices, correct } => {
                 fields.insert("choices".into(), (Raw::List(choices), line));
                 let letter = LETTERS.get(correct).copied().unwrap_or('?');
                 fields.insert("correct".into(), (Raw::Text(letter.to_string()), line));
             }
-            Asked::TrueFalse(truth) => {
+            AnswerKey::TrueFalse { correct: truth } => {
                 fields.insert("kind".into(), (Raw::Text("true_false".into()), line));
                 fields.insert("correct".into(), (Raw::Bool(truth), line));
             }
@@ -381,7 +359,7 @@ enum Outcome {
 }
 
 /// The kind and explanation of an answer block (without its general feedback).
-fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, String), Outcome> {
+fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, String), Outcome> {
     let explain = |feedback: &str| match general {
         "" => feedback.to_string(),
         g => g.to_string(),
@@ -399,17 +377,15 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, Stri
     }
     // True/false: T, F, TRUE or FALSE, then feedback for a wrong and for a right answer.
     let parts = split_on(block, '#');
-    let truth = match text_of(parts[0]).to_ascii_uppercase().as_str() {
-        "T" | "TRUE" => Some(true),
-        "F" | "FALSE" => Some(false),
-        _ => None,
-    };
-    if let Some(truth) = truth {
+    if let Some(truth) = parse_truth(&text_of(parts[0])) {
         let right = parts
             .get(2)
             .or(parts.get(1))
             .map(|p| marked(&text_of(p), markup));
-        return Ok((Asked::TrueFalse(truth), explain(&right.unwrap_or_default())));
+        return Ok((
+            AnswerKey::TrueFalse { correct: truth },
+            explain(&right.unwrap_or_default()),
+        ));
     }
     // Answers start at each special = or ~.
     let starts: Vec<usize> = (0..block.len())
@@ -470,7 +446,7 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(Asked, Stri
             let correct = answers.iter().position(|(right, _, _)| *right).unwrap_or(0);
             let feedback = marked(&answers[correct].2, markup);
             let choices = answers.iter().map(|(_, t, _)| marked(t, markup)).collect();
-            Ok((Asked::Single { choices, correct }, explain(&feedback)))
+            Ok((AnswerKey::Single { choices, correct }, explain(&feedback)))
         }
         n => Err(Outcome::Problem(format!(
             "has {n} right answers (=): a multiple-choice question has one; give several right answers %weights% instead"
@@ -511,15 +487,14 @@ fn marked(text: &str, markup: Markup) -> String {
 /// explanation as general feedback. GIFT holds no difficulty, tracks, sources, tips or
 /// flashcards (the TOML export does).
 pub fn to_gift(bundle: &crate::domain::content::Bundle) -> String {
-    use crate::domain::content::AnswerKey;
     let mut out = String::from(
         "// peerlearn content export (GIFT): questions only, for Moodle or /content import.\n\
          // Difficulty, tracks, sources, tips and flashcards are in the TOML export.\n",
     );
-    let mut topics: Vec<&str> = bundle.questions.iter().map(|q| q.topic.as_str()).collect();
-    topics.dedup();
+    // Each topic once, in the order its first question comes.
     let mut seen = std::collections::BTreeSet::new();
-    for topic in topics.into_iter().filter(|t| seen.insert(*t)) {
+    let topics = bundle.questions.iter().map(|q| q.topic.as_str());
+    for topic in topics.filter(|t| seen.insert(*t)) {
         out.push_str(&format!("\n$CATEGORY: {topic}\n"));
         for q in bundle.questions.iter().filter(|q| q.topic == topic) {
             let feedback = match q.explanation.as_str() {

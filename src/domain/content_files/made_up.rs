@@ -31,6 +31,25 @@ pub(super) fn id_from_name(name: &str) -> Option<String> {
     Some(slug(name, ID_MAX)).filter(|id| !id.is_empty())
 }
 
+/// Ids made up in one file, told apart: the second `x` is `x-2`, the third `x-3` (shortened
+/// first, so that the id stays within [`ID_MAX`]).
+#[derive(Default)]
+pub(super) struct UniqueIds(BTreeMap<String, usize>);
+
+impl UniqueIds {
+    pub(super) fn of(&mut self, base: String) -> String {
+        let count = self.0.entry(base.clone()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            return base;
+        }
+        let suffix = format!("-{count}");
+        let room = ID_MAX - suffix.len();
+        let kept: String = base.chars().take(room).collect();
+        format!("{}{suffix}", kept.trim_end_matches('-'))
+    }
+}
+
 /// A topic's id and name from a name people gave it (a file's, a category's):
 /// `Security basics` → (`security-basics`, `Security basics`), `tools_2` → (`tools_2`,
 /// `tools_2`); `imported` when nothing usable is left.
@@ -100,6 +119,16 @@ mod tests {
         assert_eq!(id_from_name("Pass word?").as_deref(), Some("pass-word"));
         assert_eq!(id_from_name("a--b").as_deref(), Some("a--b"));
         assert_eq!(id_from_name("?!"), None);
+        let mut ids = UniqueIds::default();
+        let long = "x".repeat(ID_MAX);
+        assert_eq!(ids.of(long.clone()), long);
+        let second = ids.of(long);
+        assert_eq!(second.len(), ID_MAX);
+        assert!(
+            second.ends_with("x-2") && check_id(&second).is_ok(),
+            "{second}"
+        );
+        assert_eq!(ids.of("a".into()), "a");
         assert_eq!(hashed_id("t", "Why?"), hashed_id("t", "  Why?  "));
         assert_ne!(hashed_id("t", "Why?"), hashed_id("t", "Why not?"));
         assert_eq!(hashed_id(&"t".repeat(ID_MAX), "x").len(), ID_MAX);
