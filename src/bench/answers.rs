@@ -95,7 +95,7 @@ pub struct Setup {
 impl Setup {
     /// "SQLite", "Postgres, 2 processes".
     pub fn label(self) -> String {
-        let engine = self.engine.pick("SQLite", "Postgres");
+        let engine = self.engine.name();
         match (self.engine, self.processes) {
             (Engine::Sqlite, _) => engine.to_string(),
             (_, 1) => format!("{engine}, 1 process"),
@@ -107,7 +107,7 @@ impl Setup {
     fn name(self) -> String {
         format!(
             "answers_{}_{}",
-            self.engine.pick("sqlite", "postgres"),
+            self.engine.name().to_ascii_lowercase(),
             self.processes
         )
     }

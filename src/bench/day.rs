@@ -53,7 +53,7 @@ pub async fn run(
     sizes: DaySizes,
 ) -> anyhow::Result<DayFigures> {
     let team = Team::start(sizes.members, None).await?;
-    let name = format!("day_{}", engine.pick("sqlite", "postgres"));
+    let name = format!("day_{}", engine.name().to_ascii_lowercase());
     let db = dbs.fresh(engine, &name).await?;
     seed_due_reviews(&db, &team).await?;
     let log = dbs.dir().join(format!("{name}-bot.log"));

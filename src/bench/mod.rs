@@ -141,13 +141,9 @@ pub async fn run(options: &BenchOptions) -> anyhow::Result<Report> {
     if runs(Part::Answers) {
         let mut figures = Vec::new();
         for &engine in &engines {
-            say(&format!(
-                "answers on {}: raw sqlx inserts",
-                engine.pick("SQLite", "Postgres")
-            ));
-            let raw_db = dbs
-                .fresh(engine, engine.pick("raw_sqlite", "raw_postgres"))
-                .await?;
+            say(&format!("answers on {}: raw sqlx inserts", engine.name()));
+            let name = format!("raw_{}", engine.name().to_ascii_lowercase());
+            let raw_db = dbs.fresh(engine, &name).await?;
             let raw = answers::raw_rates(&raw_db, s.answers.raw_rows).await?;
             // Several processes share Postgres; SQLite has one writer and refuses a second.
             let processes: &[u32] = match engine {
@@ -170,7 +166,7 @@ pub async fn run(options: &BenchOptions) -> anyhow::Result<Report> {
         for &engine in &engines {
             say(&format!(
                 "a day on {}: the quiz, review reminders by DM under the global limit, boards",
-                engine.pick("SQLite", "Postgres")
+                engine.name()
             ));
             figures.push(day::run(bot, &dbs, engine, s.day).await?);
         }

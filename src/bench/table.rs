@@ -352,9 +352,7 @@ pub fn day(runs: &[DayFigures]) -> Section {
     ];
     section(
         format!("A day with {} members", thousands(d.members as f64)),
-        runs.iter()
-            .map(|d| d.engine.pick("SQLite", "Postgres").to_string())
-            .collect(),
+        runs.iter().map(|d| d.engine.name().to_string()).collect(),
         lines,
     )
 }

@@ -33,6 +33,11 @@ impl Engine {
         }
     }
 
+    /// Its name, for people: "SQLite" or "Postgres".
+    pub fn name(self) -> &'static str {
+        self.pick("SQLite", "Postgres")
+    }
+
     /// The text for this engine, where the two differ.
     pub fn pick<'a>(self, sqlite: &'a str, postgres: &'a str) -> &'a str {
         match self {
