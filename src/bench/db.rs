@@ -94,11 +94,7 @@ impl Databases {
         match engine {
             Engine::Sqlite => {
                 let path = self.dir.join(format!("{name}.db"));
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut p = path.as_os_str().to_owned();
-                    p.push(suffix);
-                    let _ = std::fs::remove_file(p);
-                }
+                let _ = store::remove_sqlite_files(&path);
                 Ok(BenchDb::Sqlite(path))
             }
             Engine::Postgres => {

@@ -81,13 +81,8 @@ impl World {
         std::fs::create_dir_all(&out)
             .with_context(|| format!("cannot create the output folder {}", out.display()))?;
         let db_path = out.join("peerlearn.db");
-        for suffix in ["", "-wal", "-shm"] {
-            let path = PathBuf::from(format!("{}{suffix}", db_path.display()));
-            if path.exists() {
-                std::fs::remove_file(&path)
-                    .with_context(|| format!("cannot replace {}", path.display()))?;
-            }
-        }
+        crate::store::remove_sqlite_files(&db_path)
+            .with_context(|| format!("cannot replace {}", db_path.display()))?;
         let transcript = Transcript::create(&out.join("transcript.md"))
             .with_context(|| format!("cannot write in {}", out.display()))?;
 

@@ -35,11 +35,7 @@ pub async fn read_package_within(bytes: &[u8], max: u64) -> Result<Vec<AnkiNote>
     ));
     std::fs::write(&path, collection).map_err(|e| format!("cannot unpack it: {e}"))?;
     let notes = read_collection(&path).await;
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(p);
-    }
+    let _ = super::remove_sqlite_files(&path);
     notes.map_err(|e| format!("is not a readable Anki collection ({e})"))
 }
 

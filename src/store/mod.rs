@@ -408,6 +408,20 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// Removes the SQLite database at `path` with the files SQLite keeps beside it (its log, its
+/// shared memory, a rollback journal); files that are not there are no error.
+pub fn remove_sqlite_files(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::remove_file(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Creates the empty database `name` on the Postgres server that the administrator's URL
 /// `admin` reaches, and returns the new database's URL (for the test suites, which give each
 /// test a database of its own, and the benchmark).
