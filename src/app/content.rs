@@ -107,34 +107,29 @@ impl App {
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let bundle = self.store.export_content(guild).await?;
-        let mut m = match format {
-            ExportFormat::Toml => {
-                let mut m = OutMessage::text(format!(
+        let (text, file, body) = match format {
+            ExportFormat::Toml => (
+                format!(
                     "{} topics, {} questions, {} tips and {} flashcards. Edit the file and bring it back with `/content import`.",
                     bundle.topics.len(),
                     bundle.questions.len(),
                     bundle.tips.len(),
                     bundle.cards.len()
-                ));
-                m.files.push((
-                    "peerlearn-content.toml".into(),
-                    to_toml(&bundle).into_bytes(),
-                ));
-                m
-            }
-            ExportFormat::Gift => {
-                let mut m = OutMessage::text(format!(
+                ),
+                "peerlearn-content.toml",
+                to_toml(&bundle),
+            ),
+            ExportFormat::Gift => (
+                format!(
                     "{} questions in GIFT, for Moodle or `/content import`. GIFT holds questions only: difficulty, tracks, sources, tips and flashcards are in the TOML export.",
                     bundle.questions.len()
-                ));
-                m.files.push((
-                    "peerlearn-questions.gift".into(),
-                    to_gift(&bundle).into_bytes(),
-                ));
-                m
-            }
+                ),
+                "peerlearn-questions.gift",
+                to_gift(&bundle),
+            ),
         };
-        m.content = format::fit(&m.content, MESSAGE_MAX);
+        let mut m = OutMessage::text(format::fit(&text, MESSAGE_MAX));
+        m.files.push((file.into(), body.into_bytes()));
         Ok(m)
     }
 
@@ -147,16 +142,18 @@ impl App {
                 "No content yet. Load the starter pack with `/content starter` or import a file with `/content import`.",
             ));
         }
+        // ", 3 flashcards", or nothing where there are none.
+        let flashcards = |n: i64| match n {
+            0 => String::new(),
+            n => format!(", {n} flashcards"),
+        };
         let mut lines = vec!["**Content**".to_string()];
         for s in &stats {
             let accuracy = crate::domain::quiz::percent_correct(s.correct, s.answers)
                 .map_or("no answers yet".to_string(), |p| {
                     format!("{} answers, {p}% right", s.answers)
                 });
-            let cards = match s.cards {
-                0 => String::new(),
-                n => format!(", {n} flashcards"),
-            };
+            let cards = flashcards(s.cards);
             lines.push(format!(
                 "`{}` {} — {} questions, {} tips{cards}, {accuracy}",
                 s.id,
@@ -168,10 +165,7 @@ impl App {
         let (q, t, c): (i64, i64, i64) = stats.iter().fold((0, 0, 0), |(q, t, c), s| {
             (q + s.questions, t + s.tips, c + s.cards)
         });
-        let cards = match c {
-            0 => String::new(),
-            c => format!(", {c} flashcards"),
-        };
+        let cards = flashcards(c);
         lines.push(format!(
             "Total: {} topics, {q} questions, {t} tips{cards}",
             stats.len()
