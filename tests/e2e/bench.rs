@@ -3,6 +3,7 @@
 //! history seeded), and reports every figure beside its limit. No speed is asserted here: the
 //! figures live in BENCHMARKS.md.
 
+use crate::common::postgres_admin;
 use peerlearn::bench::answers::Setup;
 use peerlearn::bench::db::Databases;
 use peerlearn::bench::{
@@ -13,13 +14,6 @@ use std::path::PathBuf;
 
 fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_peerlearn"))
-}
-
-/// The Postgres server the suite runs on, if any (see `common::fresh_postgres_database`).
-fn postgres_admin() -> Option<String> {
-    std::env::var("PEERLEARN_TEST_POSTGRES")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

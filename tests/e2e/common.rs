@@ -212,15 +212,21 @@ pub fn peerlearn_binary() -> std::process::Command {
     c
 }
 
+/// The administrator's URL of the Postgres server the suite runs on (`PEERLEARN_TEST_POSTGRES`),
+/// or `None` when the tests run on SQLite.
+pub fn postgres_admin() -> Option<String> {
+    std::env::var("PEERLEARN_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+}
+
 /// A new, empty database on the Postgres server that `PEERLEARN_TEST_POSTGRES` names (an
 /// administrator's URL, e.g. `postgres://postgres@127.0.0.1:5433/postgres`), as a URL; `None`
 /// when the variable is unset or empty, and the tests run on SQLite.
 pub async fn fresh_postgres_database() -> Option<String> {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    let admin = std::env::var("PEERLEARN_TEST_POSTGRES")
-        .ok()
-        .filter(|u| !u.trim().is_empty())?;
+    let admin = postgres_admin()?;
     let name = format!(
         "peerlearn_test_{}_{}",
         std::process::id(),
