@@ -60,6 +60,25 @@ async fn a_second_bot_on_one_sqlite_file_is_refused_with_what_to_do() {
         .expect("the first bot ran on and stopped cleanly");
 }
 
+/// `/schedule add` by `admin` of a `kind` schedule on `cron` in `channel`.
+async fn add_schedule(
+    discord: &discord_emulator::Emulator,
+    channel: u64,
+    admin: u64,
+    kind: &str,
+    cron: &str,
+) {
+    let options = [
+        ("kind", json!(kind)),
+        ("cron", json!(cron)),
+        ("channel", json!(channel.to_string())),
+    ];
+    let id = discord
+        .slash(channel, admin, "schedule add", &options)
+        .unwrap();
+    discord.reply(id).await.expect("the schedule is added");
+}
+
 /// A bot started with `spawn_bot`: what stops it, and how it ended.
 type RunningBot = (
     tokio::sync::oneshot::Sender<()>,
@@ -152,19 +171,7 @@ async fn two_processes_on_postgres_split_the_shards_and_a_schedule_fires_once() 
     }
     // A schedule in the guild of shard 0 fires once, though both processes run a scheduler.
     let (_, channel, admin) = places[0];
-    let id = discord
-        .slash(
-            channel,
-            admin,
-            "schedule add",
-            &[
-                ("kind", json!("quiz")),
-                ("cron", json!("0 8 * * *")),
-                ("channel", json!(channel.to_string())),
-            ],
-        )
-        .unwrap();
-    discord.reply(id).await.expect("the schedule is added");
+    add_schedule(&discord, channel, admin, "quiz", "0 8 * * *").await;
     clock.advance(Duration::from_secs(3600 + 60));
     let bot = discord.bot_user_id();
     let posts = || {
@@ -361,19 +368,7 @@ async fn a_global_rate_limit_met_by_one_process_holds_the_other() {
         },
         1,
     );
-    let id = discord
-        .slash(
-            channel,
-            admin,
-            "schedule add",
-            &[
-                ("kind", json!("tip")),
-                ("cron", json!("0 3 1 1 *")),
-                ("channel", json!(channel.to_string())),
-            ],
-        )
-        .unwrap();
-    discord.reply(id).await.expect("a schedule");
+    add_schedule(discord, channel, admin, "tip", "0 3 1 1 *").await;
     let id = discord
         .slash(channel, admin, "schedule run", &[("id", json!(1))])
         .unwrap();
