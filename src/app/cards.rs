@@ -186,10 +186,10 @@ impl App {
         match pick {
             Pick::Question(v) => {
                 let title = format!("🔁 Review {n} · {}", v.topic_name);
-                question_card(v, &title, |choice| ComponentId::ReviewAnswer {
+                question_card(v, &title, |via| ComponentId::ReviewAnswer {
                     guild,
                     version: v.version_id,
-                    choice,
+                    via,
                     shown_ms,
                     n,
                     check,
@@ -273,7 +273,7 @@ impl App {
             .store
             .record_card_review(
                 &review,
-                move |before| score(before, true, today, &rules),
+                move |before| score(before, 1.0, today, &rules),
                 move |memory| model.review(memory.as_ref(), grade.grade(), today, retention),
             )
             .await?;

@@ -7,6 +7,7 @@
 use super::message::{Button, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::dice::SplitMix64;
+use crate::domain::answer_key::QuestionKind;
 use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
 use crate::domain::format::{fit, plural};
@@ -386,7 +387,7 @@ impl App {
             .collect();
         // Topics with questions, and their share of the bank.
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, topic, _, _) in &keys {
+        for (_, topic, _, _, _) in &keys {
             *counts.entry(topic.as_str()).or_default() += 1;
         }
         let banked: Vec<(String, String)> = topics
@@ -435,7 +436,7 @@ impl App {
                 ) else {
                     continue;
                 };
-                let y = guess_corrected(c.correct, c.choices);
+                let y = guess_corrected(c.correct, c.kind.guess_chance(c.choices));
                 let age = (today - c.day).num_days() as f64;
                 let now = decay_weight(age, NOW_HALF_LIFE_DAYS);
                 let mt = &mut m.topics[t];
@@ -524,7 +525,7 @@ impl App {
             let week = Span::containing(Period::Week, c.day, weeks).start;
             by_week.entry(week).or_default().push(CheckScore {
                 user: c.user,
-                score: guess_corrected(c.correct, c.choices),
+                score: guess_corrected(c.correct, c.kind.guess_chance(c.choices)),
             });
         }
         let weekly: Vec<(NaiveDate, Estimate)> = by_week
@@ -549,18 +550,26 @@ impl App {
 }
 
 /// Item statistics of every current question with first tries, from the questions' keys
-/// `(id, topic, choices, right choice)` and the first tries.
+/// `(id, topic, kind, choices, right choice)` and the first tries. Picks per choice are
+/// counted where a member picks one choice (single choice, true/false); other kinds store
+/// a set of choices or a typed answer, and get accuracy and discrimination only.
 fn item_lines(
-    keys: &[(String, String, usize, usize)],
+    keys: &[(String, String, QuestionKind, usize, usize)],
     tries: Vec<crate::domain::measurement::FirstTryRecord>,
 ) -> Vec<ItemLine> {
     let topic_of: HashMap<&str, &str> = keys
         .iter()
-        .map(|(q, t, _, _)| (q.as_str(), t.as_str()))
+        .map(|(q, t, _, _, _)| (q.as_str(), t.as_str()))
         .collect();
     let key_map: HashMap<String, (usize, usize)> = keys
         .iter()
-        .map(|(q, _, n, right)| (q.clone(), (*n, *right)))
+        .map(|(q, _, kind, n, right)| {
+            let listed = match kind {
+                QuestionKind::Single | QuestionKind::TrueFalse => *n,
+                _ => 0,
+            };
+            (q.clone(), (listed, *right))
+        })
         .collect();
     let tries: Vec<FirstTry> = tries
         .into_iter()

@@ -11,7 +11,10 @@ pub struct OutMessage {
     /// with 6,000 characters in all).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub more_embeds: Vec<Embed>,
-    /// Rows of buttons (at most 5 rows of 5).
+    /// A select menu, on its own row above the buttons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu: Option<Menu>,
+    /// Rows of buttons (at most 5 rows of 5, one fewer with a menu).
     pub buttons: Vec<Vec<Button>>,
     /// The only users a mention in `content` may notify (an expert asked to help, an asker
     /// reminded). Everyone else, `@everyone`, `@here` and roles are never notified.
@@ -46,6 +49,24 @@ pub struct Button {
     pub label: String,
     pub style: Style,
     pub disabled: bool,
+}
+
+/// A select menu of texts: a member picks from `min` to `max` of its options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Menu {
+    pub custom_id: String,
+    pub placeholder: String,
+    pub options: Vec<MenuOption>,
+    pub min: u8,
+    pub max: u8,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MenuOption {
+    /// What the interaction carries back when it is picked.
+    pub value: String,
+    pub label: String,
 }
 
 impl OutMessage {

@@ -2,16 +2,17 @@
 //! counts), personal practice with `/quiz`, and the live count and reveal on a post.
 
 use super::cards::Pick;
-use super::message::{colours, Button, Embed, OutMessage, Style};
+use super::message::{colours, Button, Embed, Menu, MenuOption, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::dice::SplitMix64;
-#[cfg(test)]
-use crate::domain::content::AnswerKey;
+use crate::domain::answer_key::{AnswerKey as Key, Graded, QuestionKind, Response};
 use crate::domain::content::{Question, QuestionVersion, LETTERS};
-use crate::domain::custom_id::ComponentId;
+use crate::domain::custom_id::{ComponentId, Via};
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, PostId, RoleId, UserId, VersionId};
-use crate::domain::limits::{BUTTON_LABEL_MAX as LABEL_MAX, EMBED_TITLE_MAX, MESSAGE_MAX};
+use crate::domain::limits::{
+    BUTTON_LABEL_MAX as LABEL_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, SELECT_OPTION_LABEL_MAX,
+};
 use crate::domain::memory::Memory;
 use crate::domain::memory::{Grade, DEFAULT_RETENTION};
 use crate::domain::quiz::{
@@ -41,12 +42,12 @@ impl Post {
     }
 }
 
-/// A click on a personal question card (practice or review).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An answer on a personal question card (practice or review).
+#[derive(Debug, Clone, PartialEq)]
 pub struct CardAnswer {
     /// The question version shown.
     pub version: VersionId,
-    pub choice: usize,
+    pub response: Response,
     /// When the card was shown (Unix ms): it makes the attempt unique, and expires.
     pub shown_ms: i64,
     /// Whether the bot drew it as a knowledge check.
@@ -70,10 +71,16 @@ pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>) -> OutMessa
     }
 }
 
-/// The prompt, and the lettered choices where the kind lists them.
+/// The prompt, the lettered choices where the kind lists them, and how to answer where the
+/// kind needs saying.
 fn question_text(q: &Question) -> String {
+    let how = match q.kind() {
+        QuestionKind::Multiple => "\n-# Several answers may be right: pick every right one.",
+        QuestionKind::Numeric => "\n-# Answer with a number.",
+        _ => "",
+    };
     if !q.lists_choices() {
-        return q.prompt.clone();
+        return format!("{}{how}", q.prompt);
     }
     let choices: Vec<String> = q
         .choices()
@@ -81,7 +88,61 @@ fn question_text(q: &Question) -> String {
         .enumerate()
         .map(|(i, c)| format!("**{}** {c}", LETTERS[i]))
         .collect();
-    format!("{}\n\n{}", q.prompt, choices.join("\n"))
+    format!("{}\n\n{}{how}", q.prompt, choices.join("\n"))
+}
+
+/// What answers `q`: a button per choice (single choice, true/false), a select menu of the
+/// choices (multiple response), or one button that opens a text box (typed kinds); `id`
+/// gives each its custom id. Once `revealed`, all are disabled and the right buttons green.
+fn answer_components(
+    q: &Question,
+    revealed: bool,
+    id: impl Fn(Via) -> ComponentId,
+) -> (Option<Menu>, Vec<Button>) {
+    match &q.answer {
+        Key::Single { .. } | Key::TrueFalse { .. } => {
+            let buttons = (0..q.choices().len())
+                .map(|i| Button {
+                    custom_id: id(Via::Choice(i as u8)).encode(),
+                    label: choice_label(q, i),
+                    style: match (revealed, q.answer.is_right_choice(i)) {
+                        (true, true) => Style::Success,
+                        (true, false) => Style::Secondary,
+                        (false, _) => Style::Primary,
+                    },
+                    disabled: revealed,
+                })
+                .collect();
+            (None, buttons)
+        }
+        Key::Multiple { choices, .. } => {
+            let menu = Menu {
+                custom_id: id(Via::Menu).encode(),
+                placeholder: "Pick every right answer".into(),
+                options: choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| MenuOption {
+                        value: i.to_string(),
+                        label: fit(&format!("{} · {c}", LETTERS[i]), SELECT_OPTION_LABEL_MAX),
+                    })
+                    .collect(),
+                min: 1,
+                max: choices.len() as u8,
+                disabled: revealed,
+            };
+            (Some(menu), vec![])
+        }
+        Key::ShortAnswer { .. } | Key::Numeric { .. } => {
+            let button = Button {
+                custom_id: id(Via::TextBox).encode(),
+                label: "✍️ Type your answer".into(),
+                style: Style::Primary,
+                disabled: revealed,
+            };
+            (None, vec![button])
+        }
+    }
 }
 
 /// A choice's button: "B · Report it as phishing", or "True".
@@ -127,29 +188,14 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     if revealed {
         description.push_str(&format!(
             "\n\n✅ **Right answer: {}**{}",
-            q.named_choice(q.correct()),
+            q.answer.right_answer(),
             explanation_line(q)
         ));
     }
-    let buttons = q
-        .choices()
-        .iter()
-        .enumerate()
-        .map(|(i, _)| Button {
-            custom_id: ComponentId::QuizAnswer {
-                post: post.id,
-                choice: i as u8,
-            }
-            .encode(),
-            label: choice_label(q, i),
-            style: match (revealed, i == q.correct()) {
-                (true, true) => Style::Success,
-                (true, false) => Style::Secondary,
-                (false, _) => Style::Primary,
-            },
-            disabled: revealed,
-        })
-        .collect();
+    let (menu, buttons) = answer_components(q, revealed, |via| ComponentId::QuizAnswer {
+        post: post.id,
+        via,
+    });
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
@@ -166,6 +212,7 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
                 colours::QUIZ
             },
         }),
+        menu,
         buttons: vec![buttons],
         files: vec![],
         ping_users: vec![],
@@ -173,17 +220,33 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     }
 }
 
-/// The ephemeral feedback on an answer.
-fn feedback(q: &Question, choice: usize, scored: &Scored) -> String {
-    let mut text = if choice == q.correct() {
-        format!("✅ **Right!** {}\n", q.named_choice(choice))
+/// The ephemeral feedback on an answer: right, partly right (with its share of the points)
+/// or not; the feedback written for what was typed; the explanation.
+fn feedback(q: &Question, response: &Response, graded: &Graded, scored: &Scored) -> String {
+    let key = &q.answer;
+    let given = key.describe(response);
+    let verb = if q.kind().typed() {
+        "answered"
+    } else {
+        "chose"
+    };
+    let mut text = if graded.right() {
+        format!("✅ **Right!** {given}\n")
+    } else if graded.credit > 0.0 {
+        format!(
+            "🟡 **Partly right** ({}% of the points). You {verb} {given}. The full answer is **{}**.\n",
+            (graded.credit * 100.0).round(),
+            key.right_answer()
+        )
     } else {
         format!(
-            "❌ **Not quite.** You chose {}. The right answer is **{}**.\n",
-            q.named_choice(choice),
-            q.named_choice(q.correct())
+            "❌ **Not quite.** You {verb} {given}. The right answer is **{}**.\n",
+            key.right_answer()
         )
     };
+    if let Some(written) = key.feedback(graded) {
+        text.push_str(&format!("{written}\n"));
+    }
     text.push_str(&q.explanation);
     let mut text = text.trim_end().to_string();
     if let Some(source) = &q.source {
@@ -243,33 +306,33 @@ impl App {
         Ok(quiz_post_message(post, &closes, revealed))
     }
 
-    /// A click on a channel quiz button. The first click counts; the reply is ephemeral.
+    /// An answer to a channel quiz (a button, the menu, or the text box). The first answer
+    /// counts; the reply is ephemeral.
     pub async fn answer_quiz_post(
         &self,
         guild: GuildId,
         user: UserId,
         post_id: PostId,
-        choice: usize,
+        response: Response,
     ) -> AppResult<OutMessage> {
         let post = match self.store.quiz_post(post_id).await? {
             Some(p) if p.guild == guild => p,
             _ => return refuse("This quiz is no longer available."),
         };
         let q = &post.version.question;
-        if choice >= q.choices().len() {
-            return refuse("That choice does not exist on this quiz.");
-        }
+        let graded = q.answer.grade(&response).or_else(refuse)?;
         let now = self.clock.now();
         if post.revealed || now.timestamp_millis() >= post.closes_ms {
             return Ok(OutMessage::text(fit(
                 &format!(
                     "⏰ This quiz has closed. The right answer was **{}**.{}\nTry `/quiz` for a practice question.",
-                    q.named_choice(q.correct()),
+                    q.answer.right_answer(),
                     explanation_line(q)
                 ),
                 MESSAGE_MAX,
             )));
         }
+        let (choice, typed) = response.stored(&graded);
         let posted_ms = post.posted_ms.unwrap_or(now.timestamp_millis());
         let local_day = self.local_day(guild, now).await?;
         let answer = NewAnswer {
@@ -281,7 +344,9 @@ impl App {
             shown_ms: None,
             source: AnswerSource::Channel,
             choice,
-            correct: choice == q.correct(),
+            response: typed,
+            credit: graded.credit,
+            correct: graded.right(),
             latency_ms: (now.timestamp_millis() - posted_ms).max(0),
             answered_ms: now.timestamp_millis(),
             local_day,
@@ -290,7 +355,9 @@ impl App {
             competency_share: self.settings.reports.competency_share,
             check: None,
         };
-        let (mut reply, recorded) = self.record_answer(&answer, &post.version).await?;
+        let (mut reply, recorded) = self
+            .record_answer(&answer, &post.version, &response, &graded)
+            .await?;
         // The post's live count changed: the delivery worker edits it (in batches).
         self.posts_queued();
         if recorded {
@@ -307,31 +374,40 @@ impl App {
         &self,
         answer: &NewAnswer,
         v: &QuestionVersion,
+        response: &Response,
+        graded: &Graded,
     ) -> AppResult<(OutMessage, bool)> {
         let q = &v.question;
         let rules = self.point_rules(answer.source);
         let model = self.memory_model(v.guild).await?;
         let retention = v.desired_retention.unwrap_or(DEFAULT_RETENTION);
-        let (correct, day) = (answer.correct, answer.local_day);
+        let (credit, correct, day) = (answer.credit, answer.correct, answer.local_day);
         let result = self
             .store
             .record_answer(
                 answer,
-                move |before| score(before, correct, day, &rules),
+                move |before| score(before, credit, day, &rules),
                 move |memory| model.review(memory.as_ref(), Grade::of(correct), day, retention),
             )
             .await?;
         Ok(match result {
-            AnswerResult::Recorded(scored) => {
-                (OutMessage::text(feedback(q, answer.choice, &scored)), true)
-            }
-            AnswerResult::AlreadyAnswered { choice } => (
-                OutMessage::text(format!(
-                    "You already answered this one: you chose **{}**. Your first answer counts.",
-                    q.named_choice(choice.min(q.choices().len() - 1))
-                )),
-                false,
+            AnswerResult::Recorded(scored) => (
+                OutMessage::text(feedback(q, response, graded, &scored)),
+                true,
             ),
+            AnswerResult::AlreadyAnswered { choice, response } => {
+                let first = q.answer.stored_response(choice, response);
+                let verb = if q.kind().typed() {
+                    "answered"
+                } else {
+                    "chose"
+                };
+                let text = format!(
+                    "You already answered this one: you {verb} **{}**. Your first answer counts.",
+                    q.answer.describe(&first)
+                );
+                (OutMessage::text(fit(&text, MESSAGE_MAX)), false)
+            }
         })
     }
 
@@ -496,7 +572,7 @@ impl App {
     ) -> AppResult<(OutMessage, QuestionVersion, NewAnswer)> {
         let CardAnswer {
             version: version_id,
-            choice,
+            response,
             shown_ms,
             check,
         } = click;
@@ -508,9 +584,8 @@ impl App {
         if shown_ms > now_ms + 60_000 || now_ms - shown_ms > PERSONAL_TTL_MS {
             return refuse("This question has expired. Use `/quiz` for a new one.");
         }
-        if choice >= v.question.choices().len() {
-            return refuse("That choice does not exist on this question.");
-        }
+        let graded = v.question.answer.grade(&response).or_else(refuse)?;
+        let (choice, typed) = response.stored(&graded);
         let local_day = self.local_day(guild, now).await?;
         let check = match check {
             true => {
@@ -528,7 +603,9 @@ impl App {
             shown_ms: Some(shown_ms),
             source,
             choice,
-            correct: choice == v.question.correct(),
+            response: typed,
+            credit: graded.credit,
+            correct: graded.right(),
             latency_ms: (now_ms - shown_ms).max(0),
             answered_ms: now_ms,
             local_day,
@@ -537,7 +614,7 @@ impl App {
             competency_share: self.settings.reports.competency_share,
             check,
         };
-        let (mut reply, _) = self.record_answer(&answer, &v).await?;
+        let (mut reply, _) = self.record_answer(&answer, &v, &response, &graded).await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&v.question.prompt, 300), reply.content),
             MESSAGE_MAX,
@@ -553,14 +630,12 @@ impl App {
         user: UserId,
         click: CardAnswer,
     ) -> AppResult<OutMessage> {
+        let version = click.version;
         let (mut reply, v, _) = self
             .personal_answer(guild, user, click, AnswerSource::Practice)
             .await?;
         reply.buttons = vec![vec![Button {
-            custom_id: ComponentId::PracticeNext {
-                version: click.version,
-            }
-            .encode(),
+            custom_id: ComponentId::PracticeNext { version }.encode(),
             label: fit(&format!("Another {} question", v.topic_name), LABEL_MAX),
             style: Style::Secondary,
             disabled: false,
@@ -589,10 +664,10 @@ impl App {
 /// A practice question: prompt, choices and one button per choice (`check`: drawn as a
 /// knowledge check; it looks the same to the member).
 pub(super) fn practice_card(v: &QuestionVersion, shown_ms: i64, check: bool) -> OutMessage {
-    question_card(v, &format!("🧠 Practice · {}", v.topic_name), |choice| {
+    question_card(v, &format!("🧠 Practice · {}", v.topic_name), |via| {
         ComponentId::PracticeAnswer {
             version: v.version_id,
-            choice,
+            via,
             shown_ms,
             check,
         }
@@ -600,30 +675,29 @@ pub(super) fn practice_card(v: &QuestionVersion, shown_ms: i64, check: bool) -> 
 }
 
 /// A personal question card (only the member sees it): `title`, the prompt and lettered
-/// choices, and one button per choice with the id `answer(choice)`.
+/// choices, and what answers it (see [`answer_components`]) with the ids `answer(via)`.
 pub(super) fn question_card(
     v: &QuestionVersion,
     title: &str,
-    answer: impl Fn(u8) -> ComponentId,
+    answer: impl Fn(Via) -> ComponentId,
 ) -> OutMessage {
     let q = &v.question;
-    let buttons = (0..q.choices().len())
-        .map(|i| Button {
-            custom_id: answer(i as u8).encode(),
-            label: choice_label(q, i),
-            style: Style::Primary,
-            disabled: false,
-        })
-        .collect();
+    let (menu, buttons) = answer_components(q, false, answer);
+    let how = match q.kind() {
+        QuestionKind::Multiple => "Pick every right answer.",
+        QuestionKind::ShortAnswer | QuestionKind::Numeric => "Type your answer.",
+        QuestionKind::Single | QuestionKind::TrueFalse => "Pick an answer.",
+    };
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
             title: fit(title, EMBED_TITLE_MAX),
             description: question_text(q),
             url: None,
-            footer: Some("Only you can see this. Pick an answer.".into()),
+            footer: Some(format!("Only you can see this. {how}")),
             colour: colours::QUIZ,
         }),
+        menu,
         buttons: vec![buttons],
         files: vec![],
         ping_users: vec![],
@@ -653,7 +727,7 @@ mod tests {
             id: "q".into(),
             topic: "t".into(),
             prompt: "p".into(),
-            answer: AnswerKey::Single {
+            answer: Key::Single {
                 choices: vec!["x".repeat(200), "y".into()],
                 correct: 1,
             },
@@ -665,11 +739,11 @@ mod tests {
         assert_eq!(choice_label(&q, 0).chars().count(), LABEL_MAX);
         assert_eq!(choice_label(&q, 1), "B · y");
         let statement = Question {
-            answer: AnswerKey::TrueFalse { correct: false },
+            answer: Key::TrueFalse { correct: false },
             ..q
         };
         assert_eq!(choice_label(&statement, 0), "True");
-        assert_eq!(statement.named_choice(statement.correct()), "False");
+        assert_eq!(statement.answer.right_answer(), "False");
         assert_eq!(question_text(&statement), "p", "no lettered list");
     }
 }

@@ -32,7 +32,7 @@ impl AnswerKey {
                     id: q.id.clone(),
                     topic: q.topic.clone(),
                     prompt: q.prompt.clone(),
-                    correct: q.correct(),
+                    correct: q.answer.columns().1 as usize,
                     choices: q.choices().len(),
                 })
                 .collect(),

@@ -1,7 +1,8 @@
-//! Button clicks: channel quiz answers (ephemeral feedback), practice answers and "another
-//! question" (the practice message is updated in place), and the asker's verdict on
-//! knowledge-base matches ("That solved it" / "I still need help", which opens a thread and so
-//! defers first). Ids come through the one codec in
+//! Button clicks, menu picks and forms: channel quiz answers (ephemeral feedback), practice
+//! answers and "another question" (the practice message is updated in place), and the asker's
+//! verdict on knowledge-base matches ("That solved it" / "I still need help", which opens a
+//! thread and so defers first). A typed question's "Answer" button opens a form with the same
+//! id; its submission is answered like a click. Ids come through the one codec in
 //! `domain::custom_id`; a forged or stale id gets a short ephemeral answer.
 
 use super::commands::admin::is_admin;
@@ -9,8 +10,9 @@ use super::{commands::refusal_message, render, Data};
 use crate::app::message::OutMessage;
 use crate::app::quiz::CardAnswer;
 use crate::app::AppError;
+use crate::domain::answer_key::Response;
 use crate::domain::cards::SelfGrade;
-use crate::domain::custom_id::{ComponentId, Verdict};
+use crate::domain::custom_id::{ComponentId, Verdict, Via};
 use crate::domain::ids::{GuildId, KbId, RoleId, UserId};
 use poise::serenity_prelude as serenity;
 use serenity::{CreateInteractionResponse, CreateInteractionResponseMessage};
@@ -37,11 +39,81 @@ pub async fn on_component(
             }
             return;
         }
+        Some(id) if answers_by(id) == Some(Via::TextBox) => {
+            let form = render::response_modal(&click.data.custom_id);
+            let response = CreateInteractionResponse::Modal(form);
+            if let Err(e) = click.create_response(&ctx.http, response).await {
+                tracing::error!(error = %e, "could not open the answer form");
+            }
+            return;
+        }
         _ => {}
     }
-    let response = answer(data, click).await;
+    let values = match &click.data.kind {
+        serenity::ComponentInteractionDataKind::StringSelect { values } => values.as_slice(),
+        _ => &[],
+    };
+    let asked = Asked {
+        custom_id: &click.data.custom_id,
+        guild_id: click.guild_id,
+        user: &click.user,
+        member: click.member.as_ref(),
+        values,
+        typed: None,
+    };
+    let response = answer(data, asked).await;
     if let Err(e) = click.create_response(&ctx.http, response).await {
         tracing::error!(error = %e, custom_id = %click.data.custom_id, "could not answer a button click");
+    }
+}
+
+/// How an answer component answers (`None` for other components).
+fn answers_by(id: ComponentId) -> Option<Via> {
+    match id {
+        ComponentId::QuizAnswer { via, .. }
+        | ComponentId::PracticeAnswer { via, .. }
+        | ComponentId::ReviewAnswer { via, .. } => Some(via),
+        _ => None,
+    }
+}
+
+/// What answering needs of a click, a menu pick or a form: who, where, and what came with it.
+struct Asked<'a> {
+    custom_id: &'a str,
+    guild_id: Option<serenity::GuildId>,
+    user: &'a serenity::User,
+    member: Option<&'a serenity::Member>,
+    /// The options picked in a select menu.
+    values: &'a [String],
+    /// The text typed in a form.
+    typed: Option<String>,
+}
+
+impl Asked<'_> {
+    /// Whether the member may manage the server (never in a direct message).
+    fn by_admin(&self) -> bool {
+        self.member
+            .and_then(|m| m.permissions)
+            .is_some_and(is_admin)
+    }
+
+    /// The member's response to an answer component that answers `via`; `None` when what
+    /// came with the interaction does not fit (a menu value that is not a choice's).
+    fn response(&self, via: Via) -> Option<Response> {
+        match via {
+            Via::Choice(c) => Some(Response::Choice(usize::from(c))),
+            Via::Menu => {
+                let mut set = self
+                    .values
+                    .iter()
+                    .map(|v| v.parse::<usize>().ok())
+                    .collect::<Option<Vec<usize>>>()?;
+                set.sort_unstable();
+                set.dedup();
+                Some(Response::Choices(set))
+            }
+            Via::TextBox => self.typed.clone().map(Response::Text),
+        }
     }
 }
 
@@ -83,9 +155,29 @@ async fn update_form(
     }
 }
 
-/// "Needs an update" submitted: the new text replaces the answer.
+/// A form submitted: a typed answer (answered like a click on its question), or "Needs an
+/// update" (the new text replaces the answer).
 pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::ModalInteraction) {
-    let reply = match ComponentId::parse(&submit.data.custom_id) {
+    let id = ComponentId::parse(&submit.data.custom_id);
+    if id.and_then(answers_by) == Some(Via::TextBox) {
+        let asked = Asked {
+            custom_id: &submit.data.custom_id,
+            guild_id: submit.guild_id,
+            user: &submit.user,
+            member: submit.member.as_ref(),
+            values: &[],
+            typed: Some(render::modal_text(
+                &submit.data.components,
+                render::RESPONSE_INPUT,
+            )),
+        };
+        let response = answer(data, asked).await;
+        if let Err(e) = submit.create_response(&ctx.http, response).await {
+            tracing::error!(error = %e, "could not answer a typed answer");
+        }
+        return;
+    }
+    let reply = match id {
         Some(ComponentId::VerifyUpdate { guild, kb })
             if submit.guild_id.is_none_or(|g| g.get() == guild.0) =>
         {
@@ -162,9 +254,9 @@ fn ephemeral(m: &OutMessage) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(render::interaction_message(m, true))
 }
 
-async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateInteractionResponse {
-    let Some(id) = ComponentId::parse(&click.data.custom_id) else {
-        tracing::warn!(custom_id = %click.data.custom_id, "unknown button");
+async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
+    let Some(id) = ComponentId::parse(click.custom_id) else {
+        tracing::warn!(custom_id = %click.custom_id, "unknown button");
         return ephemeral(&OutMessage::text(
             "This button is no longer valid. Use `/quiz` for a new question.",
         ));
@@ -199,9 +291,15 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
     let user = UserId(click.user.id.get());
     let roles: Vec<RoleId> = click
         .member
-        .as_ref()
         .map(|m| m.roles.iter().map(|r| RoleId(r.get())).collect())
         .unwrap_or_default();
+    let response = answers_by(id).map(|via| click.response(via));
+    if let Some(None) = response {
+        return ephemeral(&OutMessage::text(
+            "That answer could not be read. Use `/quiz` for a new question.",
+        ));
+    }
+    let response = response.flatten();
     let name = click
         .user
         .global_name
@@ -220,21 +318,20 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
     };
     let act = async {
         match id {
-            ComponentId::QuizAnswer { post, choice } => {
-                let r = app
-                    .answer_quiz_post(guild, user, post, usize::from(choice))
-                    .await;
+            ComponentId::QuizAnswer { post, .. } => {
+                let response = response.unwrap_or(Response::Choices(vec![]));
+                let r = app.answer_quiz_post(guild, user, post, response).await;
                 (r, false)
             }
             ComponentId::PracticeAnswer {
                 version,
-                choice,
                 shown_ms,
                 check,
+                ..
             } => {
                 let click = CardAnswer {
                     version,
-                    choice: usize::from(choice),
+                    response: response.unwrap_or(Response::Choices(vec![])),
                     shown_ms,
                     check,
                 };
@@ -247,7 +344,6 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
             ComponentId::ReviewStart { .. } => (app.review_start(guild, user).await, false),
             ComponentId::ReviewAnswer {
                 version,
-                choice,
                 shown_ms,
                 n,
                 check,
@@ -255,7 +351,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
             } => {
                 let click = CardAnswer {
                     version,
-                    choice: usize::from(choice),
+                    response: response.unwrap_or(Response::Choices(vec![])),
                     shown_ms,
                     check,
                 };
@@ -305,7 +401,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
                 (r, true)
             }
             ComponentId::Verify { kb, verdict, .. } => {
-                let by_admin = clicked_by_admin(click);
+                let by_admin = click.by_admin();
                 let r = app.kb_verdict(guild, kb, user, by_admin, verdict).await;
                 (r, true)
             }
@@ -323,7 +419,7 @@ async fn answer(data: &Data, click: &serenity::ComponentInteraction) -> CreateIn
         Ok(m) => ephemeral(&m),
         Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
         Err(e) => {
-            tracing::error!(error = %e, custom_id = %click.data.custom_id, "button click failed");
+            tracing::error!(error = %e, custom_id = %click.custom_id, "button click failed");
             CreateInteractionResponse::Message(
                 CreateInteractionResponseMessage::new()
                     .content(APOLOGY)

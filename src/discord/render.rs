@@ -3,7 +3,7 @@
 //! users a message names in [`OutMessage::ping_users`], so no text the bot sends (much of it
 //! written by users or content authors) can ping `@everyone`, `@here`, a role or a bystander.
 
-use crate::app::message::{Button, Embed, OutMessage, Style};
+use crate::app::message::{Button, Embed, Menu, OutMessage, Style};
 use poise::serenity_prelude as serenity;
 use serenity::{
     CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateEmbed,
@@ -36,12 +36,31 @@ fn button(b: &Button) -> CreateButton {
         .disabled(b.disabled)
 }
 
+fn menu(m: &Menu) -> CreateActionRow {
+    let options = m
+        .options
+        .iter()
+        .map(|o| serenity::CreateSelectMenuOption::new(&o.label, &o.value))
+        .collect();
+    CreateActionRow::SelectMenu(
+        serenity::CreateSelectMenu::new(
+            &m.custom_id,
+            serenity::CreateSelectMenuKind::String { options },
+        )
+        .placeholder(&m.placeholder)
+        .min_values(m.min)
+        .max_values(m.max)
+        .disabled(m.disabled),
+    )
+}
+
 pub fn rows(m: &OutMessage) -> Vec<CreateActionRow> {
-    m.buttons
+    let buttons = m
+        .buttons
         .iter()
         .filter(|row| !row.is_empty())
-        .map(|row| CreateActionRow::Buttons(row.iter().map(button).collect()))
-        .collect()
+        .map(|row| CreateActionRow::Buttons(row.iter().map(button).collect()));
+    m.menu.iter().map(menu).chain(buttons).collect()
 }
 
 pub fn embed(e: &Embed) -> CreateEmbed {
@@ -111,7 +130,7 @@ pub fn reply(m: &OutMessage, ephemeral: bool) -> poise::CreateReply {
     for e in m.embed.iter().chain(&m.more_embeds) {
         out = out.embed(embed(e));
     }
-    if !m.buttons.is_empty() {
+    if !m.buttons.is_empty() || m.menu.is_some() {
         out = out.components(rows(m));
     }
     for (name, bytes) in &m.files {
@@ -140,6 +159,25 @@ pub fn answer_update_modal(custom_id: &str, question: &str, answer: &str) -> ser
     .max_length(ANSWER_MAX_CHARS)
     .required(true);
     serenity::CreateModal::new(custom_id, title)
+        .components(vec![serenity::CreateActionRow::InputText(input)])
+}
+
+/// The text input of the form that answers a typed question.
+pub const RESPONSE_INPUT: &str = "response";
+
+/// The form that answers a typed question (short answer, numeric), opened by its "Answer"
+/// button and carrying the button's id.
+pub fn response_modal(custom_id: &str) -> serenity::CreateModal {
+    let max = crate::domain::answer_key::RESPONSE_MAX as u16;
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        "Your answer",
+        RESPONSE_INPUT,
+    )
+    .placeholder("Type your answer")
+    .max_length(max)
+    .required(true);
+    serenity::CreateModal::new(custom_id, "Your answer")
         .components(vec![serenity::CreateActionRow::InputText(input)])
 }
 

@@ -4,6 +4,9 @@
 //! which reads TOML or CSV and reports every broken rule at once as a [`Problem`] naming the
 //! file, line, field and reason.
 
+pub use crate::domain::answer_key::{
+    AnswerKey, QuestionKind, Response, CHOICES_MAX, CHOICES_MIN, LETTERS,
+};
 use crate::domain::cards::ContentCard;
 use crate::domain::ids::{GuildId, VersionId};
 use serde::{Deserialize, Serialize};
@@ -19,16 +22,10 @@ pub const EXPLANATION_MAX: usize = 1000;
 pub const TOPIC_NAME_MAX: usize = 80;
 /// Longest topic description, in characters.
 pub const DESCRIPTION_MAX: usize = 300;
-/// Fewest and most choices a question may have.
-pub const CHOICES_MIN: usize = 2;
-pub const CHOICES_MAX: usize = 5;
 /// Allowed desired retention for a topic.
 pub const RETENTION_RANGE: (f64, f64) = (0.70, 0.97);
 /// Longest id of a topic, question or tip.
 pub const ID_MAX: usize = 40;
-
-/// The letters that label choices on buttons and in text.
-pub const LETTERS: [char; CHOICES_MAX] = ['A', 'B', 'C', 'D', 'E'];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
@@ -58,122 +55,28 @@ pub struct Question {
     pub source: Option<String>,
 }
 
-/// How a question is asked: its kind's name in content files and the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuestionKind {
-    /// One right choice among 2–5, on lettered buttons.
-    Single,
-    /// A statement that is true or false, on two buttons.
-    TrueFalse,
-}
-
-impl QuestionKind {
-    pub const ALL: [QuestionKind; 2] = [QuestionKind::Single, QuestionKind::TrueFalse];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::Single => "single",
-            QuestionKind::TrueFalse => "true_false",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<QuestionKind> {
-        QuestionKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-/// What a member chooses from, and what is right. Every kind is answered by picking one of
-/// [`AnswerKey::choices`], so posts, reviews, memory and item statistics treat them alike.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum AnswerKey {
-    /// `choices[correct]` is the one right answer.
-    Single {
-        choices: Vec<String>,
-        correct: usize,
-    },
-    /// The statement is `correct`: the choices are "True" and "False".
-    TrueFalse { correct: bool },
-}
-
-/// The choices of a true/false question, in their order.
-static TRUE_FALSE: std::sync::LazyLock<[String; 2]> =
-    std::sync::LazyLock::new(|| ["True".to_string(), "False".to_string()]);
-
-impl AnswerKey {
-    pub fn kind(&self) -> QuestionKind {
-        match self {
-            AnswerKey::Single { .. } => QuestionKind::Single,
-            AnswerKey::TrueFalse { .. } => QuestionKind::TrueFalse,
-        }
-    }
-
-    /// What a member picks from.
-    pub fn choices(&self) -> &[String] {
-        match self {
-            AnswerKey::Single { choices, .. } => choices,
-            AnswerKey::TrueFalse { .. } => &TRUE_FALSE[..],
-        }
-    }
-
-    /// The index of the right choice.
-    pub fn correct(&self) -> usize {
-        match self {
-            AnswerKey::Single { correct, .. } => *correct,
-            AnswerKey::TrueFalse { correct } => usize::from(!correct),
-        }
-    }
-
-    /// The key of `kind` with these choices and right choice, as stored; `None` if they do not
-    /// fit the kind.
-    pub fn from_parts(
-        kind: QuestionKind,
-        choices: Vec<String>,
-        correct: usize,
-    ) -> Option<AnswerKey> {
-        match kind {
-            QuestionKind::Single => {
-                (correct < choices.len()).then_some(AnswerKey::Single { choices, correct })
-            }
-            QuestionKind::TrueFalse => (correct < 2).then_some(AnswerKey::TrueFalse {
-                correct: correct == 0,
-            }),
-        }
-    }
-}
-
 impl Question {
     pub fn kind(&self) -> QuestionKind {
         self.answer.kind()
     }
 
-    /// What a member picks from.
+    /// What a member picks from (empty for typed kinds).
     pub fn choices(&self) -> &[String] {
         self.answer.choices()
     }
 
-    /// The index of the right choice.
-    pub fn correct(&self) -> usize {
-        self.answer.correct()
-    }
-
-    /// The letter of the right choice (single choice; "A" or "B" for true and false).
-    pub fn correct_letter(&self) -> char {
-        LETTERS[self.correct()]
-    }
-
     /// Choice `i` as a member reads it in a sentence: "B — Report it as phishing", or "True".
     pub fn named_choice(&self, i: usize) -> String {
-        match self.answer {
-            AnswerKey::Single { ref choices, .. } => format!("{} — {}", LETTERS[i], choices[i]),
-            AnswerKey::TrueFalse { .. } => self.choices()[i].clone(),
-        }
+        self.answer.named_choice(i)
     }
 
-    /// Whether the choices are listed under the prompt with letters (not for true/false,
-    /// whose buttons say it all).
+    /// Whether the choices are listed under the prompt with letters (single choice and
+    /// multiple response; true/false buttons say it all, and typed kinds have none).
     pub fn lists_choices(&self) -> bool {
-        matches!(self.answer, AnswerKey::Single { .. })
+        matches!(
+            self.answer,
+            AnswerKey::Single { .. } | AnswerKey::Multiple { .. }
+        )
     }
 }
 

@@ -55,11 +55,12 @@
 //! questions go through the same checks; GIFT questions of kinds chat cannot ask are skipped
 //! and listed ([`Bundle::skipped`]).
 
+use super::answer_key::{Accepted, NumericRange};
 use super::cards::{ContentCard, BACK_MAX, FRONT_MAX};
 use super::content::{
     check_id, check_link, check_references, check_text, describe_skipped, parse_correct,
     parse_truth, AnswerKey, Bundle, Problem, Question, QuestionKind, Skipped, Tip, Topic,
-    CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, PROMPT_MAX,
+    CHOICES_MAX, CHOICES_MIN, CHOICE_MAX, DESCRIPTION_MAX, EXPLANATION_MAX, LETTERS, PROMPT_MAX,
     RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
@@ -69,6 +70,7 @@ use toml::{Spanned, Value};
 mod aiken;
 pub mod anki;
 mod gift;
+mod kinds;
 mod made_up;
 mod markup;
 
@@ -377,6 +379,8 @@ enum Raw {
     Float(f64),
     List(Vec<String>),
     Bool(bool),
+    /// A list of tables (TOML only: a typed question's `accepted` answers).
+    Tables(Vec<toml::Table>),
     /// Any other type, by its name.
     Other(&'static str),
 }
@@ -462,6 +466,14 @@ fn toml_raw(v: Value) -> Raw {
         Value::String(s) => Raw::Text(s),
         Value::Integer(i) => Raw::Int(i),
         Value::Float(f) => Raw::Float(f),
+        Value::Array(a) if !a.is_empty() && a.iter().all(Value::is_table) => Raw::Tables(
+            a.into_iter()
+                .filter_map(|v| match v {
+                    Value::Table(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+        ),
         Value::Array(a) => {
             let texts: Option<Vec<String>> = a
                 .into_iter()
@@ -771,6 +783,7 @@ impl Checker<'_> {
                 "prompt",
                 "choices",
                 "correct",
+                "accepted",
                 "explanation",
                 "difficulty",
                 "tracks",
@@ -782,6 +795,10 @@ impl Checker<'_> {
         let answer = match self.question_kind(&id) {
             Some(QuestionKind::Single) => self.single_choice(&id),
             Some(QuestionKind::TrueFalse) => self.true_false(&id),
+            Some(QuestionKind::Multiple) => self.multiple(&id),
+            Some(kind @ (QuestionKind::ShortAnswer | QuestionKind::Numeric)) => {
+                self.typed(&id, kind)
+            }
             None => None,
         };
         let explanation = match self.item.fields.get("explanation") {
@@ -1017,6 +1034,7 @@ fn kind(raw: &Raw) -> &'static str {
         Raw::Float(_) => "a decimal number",
         Raw::List(_) => "a list",
         Raw::Bool(_) => "true/false",
+        Raw::Tables(_) => "a list of tables",
         Raw::Other(name) => name,
     }
 }
@@ -1041,12 +1059,21 @@ struct TopicOut<'a> {
     team_recall_target: Option<f64>,
 }
 
-/// What `correct` holds: the right choice's letter, or a statement's truth.
+/// What `correct` holds: the right choice's letter (or letters), or a statement's truth.
 #[derive(serde::Serialize)]
 #[serde(untagged)]
 enum CorrectOut {
     Letter(String),
+    Letters(Vec<String>),
     Truth(bool),
+}
+
+/// A typed question's `accepted` answers.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum AcceptedOut<'a> {
+    Short(&'a [Accepted]),
+    Numeric(&'a [NumericRange]),
 }
 
 #[derive(serde::Serialize)]
@@ -1059,7 +1086,10 @@ struct QuestionOut<'a> {
     prompt: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     choices: &'a [String],
-    correct: CorrectOut,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    correct: Option<CorrectOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted: Option<AcceptedOut<'a>>,
     #[serde(skip_serializing_if = "str::is_empty")]
     explanation: &'a str,
     difficulty: u8,
@@ -1095,12 +1125,25 @@ pub fn to_toml(bundle: &Bundle) -> String {
                 },
                 prompt: &q.prompt,
                 choices: match &q.answer {
-                    AnswerKey::Single { choices, .. } => choices,
-                    AnswerKey::TrueFalse { .. } => &[],
+                    AnswerKey::Single { choices, .. } | AnswerKey::Multiple { choices, .. } => {
+                        choices
+                    }
+                    _ => &[],
                 },
-                correct: match q.answer {
-                    AnswerKey::Single { .. } => CorrectOut::Letter(q.correct_letter().to_string()),
-                    AnswerKey::TrueFalse { correct } => CorrectOut::Truth(correct),
+                correct: match &q.answer {
+                    AnswerKey::Single { correct, .. } => {
+                        Some(CorrectOut::Letter(LETTERS[*correct].to_string()))
+                    }
+                    AnswerKey::TrueFalse { correct } => Some(CorrectOut::Truth(*correct)),
+                    AnswerKey::Multiple { correct, .. } => Some(CorrectOut::Letters(
+                        correct.iter().map(|&i| LETTERS[i].to_string()).collect(),
+                    )),
+                    AnswerKey::ShortAnswer { .. } | AnswerKey::Numeric { .. } => None,
+                },
+                accepted: match &q.answer {
+                    AnswerKey::ShortAnswer { accepted } => Some(AcceptedOut::Short(accepted)),
+                    AnswerKey::Numeric { accepted } => Some(AcceptedOut::Numeric(accepted)),
+                    _ => None,
                 },
                 explanation: &q.explanation,
                 difficulty: q.difficulty,
@@ -1151,8 +1194,7 @@ link = "https://example.com/lock"
         let b = parse_all(&[("a.toml".into(), GOOD.into())], &[]).unwrap();
         assert_eq!(b.topics[0].desired_retention, Some(0.85));
         let q = &b.questions[0];
-        assert_eq!(q.correct(), 1);
-        assert_eq!(q.correct_letter(), 'B');
+        assert!(q.answer.is_right_choice(1));
         assert_eq!(q.choices().len(), 3);
         assert_eq!(q.tracks, vec!["support"]);
         assert_eq!(b.tips[0].link.as_deref(), Some("https://example.com/lock"));
@@ -1286,7 +1328,7 @@ correct = "T"
             AnswerKey::TrueFalse { correct: true }
         );
         assert_eq!(b.questions[1].choices(), ["True", "False"]);
-        assert_eq!(b.questions[1].correct(), 0);
+        assert!(b.questions[1].answer.is_right_choice(0));
         let again = parse_all(&[("e.toml".into(), to_toml(&b))], &[]).unwrap();
         assert_eq!(again, b);
 

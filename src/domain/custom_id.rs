@@ -4,22 +4,54 @@
 //! format change, and stays well under Discord's 100-character limit. Parsing never trusts the
 //! text: a forged or stale id is `None`, and the caller answers "this button is no longer valid".
 
+use crate::domain::answer_key::CHOICES_MAX;
 use crate::domain::ids::{CardId, GuildId, KbId, PostId, UserId, VersionId};
 
 /// The version tag of the current format.
 const TAG: &str = "pl1";
 pub use crate::domain::limits::CUSTOM_ID_MAX;
 
+/// How an answer component answers: the choice on a button, the choices picked in a select
+/// menu (they come with the interaction), or a button that opens a text box; the text box's
+/// form carries the same id, and the typed text with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Choice(u8),
+    Menu,
+    TextBox,
+}
+
+impl Via {
+    fn encode(self) -> String {
+        match self {
+            Via::Choice(c) => c.to_string(),
+            Via::Menu => "m".into(),
+            Via::TextBox => "t".into(),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Via> {
+        match s {
+            "m" => Some(Via::Menu),
+            "t" => Some(Via::TextBox),
+            _ => {
+                let c: u8 = s.parse().ok().filter(|_| s.len() == 1)?;
+                (usize::from(c) < CHOICES_MAX).then_some(Via::Choice(c))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComponentId {
-    /// An answer to a quiz posted in a channel: the post and the chosen choice.
-    QuizAnswer { post: PostId, choice: u8 },
-    /// An answer to a personal practice question: the question version, the choice, and when
+    /// An answer to a quiz posted in a channel: the post and how it is answered.
+    QuizAnswer { post: PostId, via: Via },
+    /// An answer to a personal practice question: the question version, how it is answered, and when
     /// (unix ms) it was shown, which also makes the attempt unique; `check` when the bot drew it
     /// as a knowledge check.
     PracticeAnswer {
         version: VersionId,
-        choice: u8,
+        via: Via,
         shown_ms: i64,
         check: bool,
     },
@@ -31,7 +63,7 @@ pub enum ComponentId {
     ReviewAnswer {
         guild: GuildId,
         version: VersionId,
-        choice: u8,
+        via: Via,
         shown_ms: i64,
         n: u8,
         check: bool,
@@ -110,28 +142,29 @@ impl Verdict {
 impl ComponentId {
     pub fn encode(&self) -> String {
         match *self {
-            ComponentId::QuizAnswer { post, choice } => format!("{TAG}:qa:{post}:{choice}"),
+            ComponentId::QuizAnswer { post, via } => format!("{TAG}:qa:{post}:{}", via.encode()),
             ComponentId::PracticeAnswer {
                 version,
-                choice,
+                via,
                 shown_ms,
                 check,
             } => {
                 let tag = if check { "pc" } else { "pa" };
-                format!("{TAG}:{tag}:{version}:{choice}:{shown_ms}")
+                format!("{TAG}:{tag}:{version}:{}:{shown_ms}", via.encode())
             }
             ComponentId::PracticeNext { version } => format!("{TAG}:pn:{version}"),
             ComponentId::ReviewStart { guild } => format!("{TAG}:rs:{guild}"),
             ComponentId::ReviewAnswer {
                 guild,
                 version,
-                choice,
+                via,
                 shown_ms,
                 n,
                 check,
             } => {
                 let tag = if check { "rk" } else { "ra" };
-                format!("{TAG}:{tag}:{guild}:{version}:{choice}:{shown_ms}:{n}")
+                let via = via.encode();
+                format!("{TAG}:{tag}:{guild}:{version}:{via}:{shown_ms}:{n}")
             }
             ComponentId::ReviewNext { guild, n } => format!("{TAG}:rn:{guild}:{n}"),
             ComponentId::AskSolved { ask } => format!("{TAG}:as:{ask}"),
@@ -187,7 +220,6 @@ impl ComponentId {
             }
             s.parse().ok()
         };
-        let choice = |s: &str| number(s).filter(|c| *c < 5).map(|c| c as u8);
         let guild = |s: &str| {
             if s.is_empty() || s.len() > 20 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
@@ -199,11 +231,11 @@ impl ComponentId {
         match parts.as_slice() {
             [TAG, "qa", post, c] => Some(ComponentId::QuizAnswer {
                 post: PostId(number(post)?),
-                choice: choice(c)?,
+                via: Via::parse(c)?,
             }),
             [TAG, tag @ ("pa" | "pc"), version, c, shown] => Some(ComponentId::PracticeAnswer {
                 version: VersionId(number(version)?),
-                choice: choice(c)?,
+                via: Via::parse(c)?,
                 shown_ms: number(shown)?,
                 check: *tag == "pc",
             }),
@@ -215,7 +247,7 @@ impl ComponentId {
                 Some(ComponentId::ReviewAnswer {
                     guild: guild(g)?,
                     version: VersionId(number(version)?),
-                    choice: choice(c)?,
+                    via: Via::parse(c)?,
                     shown_ms: number(shown)?,
                     n: small(n)?,
                     check: *tag == "rk",
@@ -291,17 +323,21 @@ mod tests {
         let all = [
             ComponentId::QuizAnswer {
                 post: PostId(i64::MAX / 10),
-                choice: 4,
+                via: Via::Choice(4),
+            },
+            ComponentId::QuizAnswer {
+                post: PostId(1),
+                via: Via::Menu,
             },
             ComponentId::PracticeAnswer {
                 version: VersionId(i64::MAX / 10),
-                choice: 0,
+                via: Via::TextBox,
                 shown_ms: 1_790_000_000_000,
                 check: false,
             },
             ComponentId::PracticeAnswer {
                 version: VersionId(3),
-                choice: 4,
+                via: Via::Choice(4),
                 shown_ms: 1_790_000_000_000,
                 check: true,
             },
@@ -314,7 +350,7 @@ mod tests {
             ComponentId::ReviewAnswer {
                 guild: GuildId(u64::MAX),
                 version: VersionId(i64::MAX / 10),
-                choice: 4,
+                via: Via::Choice(4),
                 shown_ms: 1_790_000_000_000,
                 n: 50,
                 check: true,
@@ -322,7 +358,7 @@ mod tests {
             ComponentId::ReviewAnswer {
                 guild: GuildId(1),
                 version: VersionId(2),
-                choice: 0,
+                via: Via::Menu,
                 shown_ms: 1_790_000_000_000,
                 n: 1,
                 check: false,
@@ -461,18 +497,26 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    fn any_via() -> impl Strategy<Value = Via> {
+        prop_oneof![
+            (0u8..5).prop_map(Via::Choice),
+            Just(Via::Menu),
+            Just(Via::TextBox)
+        ]
+    }
+
     fn any_id() -> impl Strategy<Value = ComponentId> {
         let id = 0..i64::MAX / 10;
         let guild = 1..=u64::MAX;
         prop_oneof![
-            (id.clone(), 0u8..5).prop_map(|(post, choice)| ComponentId::QuizAnswer {
+            (id.clone(), any_via()).prop_map(|(post, via)| ComponentId::QuizAnswer {
                 post: PostId(post),
-                choice
+                via
             }),
-            (id.clone(), 0u8..5, 0..i64::MAX / 10, any::<bool>()).prop_map(
-                |(version, choice, shown_ms, check)| ComponentId::PracticeAnswer {
+            (id.clone(), any_via(), 0..i64::MAX / 10, any::<bool>()).prop_map(
+                |(version, via, shown_ms, check)| ComponentId::PracticeAnswer {
                     version: VersionId(version),
-                    choice,
+                    via,
                     shown_ms,
                     check,
                 }
@@ -486,16 +530,16 @@ mod properties {
             (
                 guild.clone(),
                 id.clone(),
-                0u8..5,
+                any_via(),
                 0..i64::MAX / 10,
                 1u8..=50,
                 any::<bool>()
             )
-                .prop_map(|(guild, version, choice, shown_ms, n, check)| {
+                .prop_map(|(guild, version, via, shown_ms, n, check)| {
                     ComponentId::ReviewAnswer {
                         guild: GuildId(guild),
                         version: VersionId(version),
-                        choice,
+                        via,
                         shown_ms,
                         n,
                         check,

@@ -22,5 +22,7 @@ pub const THREAD_NAME_MAX: usize = 100;
 pub const AUTOCOMPLETE_CHOICES_MAX: usize = 25;
 /// Characters in an autocomplete choice's name.
 pub const CHOICE_NAME_MAX: usize = 100;
+/// Characters in a select menu option's label.
+pub const SELECT_OPTION_LABEL_MAX: usize = 100;
 /// Characters in a message's nonce.
 pub const NONCE_MAX: usize = 25;

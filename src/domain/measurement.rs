@@ -10,10 +10,11 @@
 //! unbiased sample of "does this member know a question of this topic today".
 //!
 //! **Lucky guesses.** A click is right when the member knows the answer, or guesses it: with
-//! `k` choices, P(right) = r + (1 − r)/k for a recall probability `r`. [`guess_corrected`]
-//! scores a check `(k·x − 1)/(k − 1)` (1 when right, −1/(k − 1) when wrong), whose expectation
-//! is exactly `r`: the figure is the share of the bank members *know*, not the share they would
-//! click right.
+//! a chance `g` of a lucky guess (1/k for one of `k` choices; see
+//! [`crate::domain::answer_key::QuestionKind::guess_chance`] for the other kinds),
+//! P(right) = r + (1 − r)·g for a recall probability `r`. [`guess_corrected`] scores a check
+//! `(x − g)/(1 − g)` (1 when right, −g/(1 − g) when wrong), whose expectation is exactly `r`:
+//! the figure is the share of the bank members *know*, not the share they would click right.
 //!
 //! **Knowledge now, model-assisted.** A handful of checks a week is too few for a precise share
 //! on its own, so the estimate borrows the memory model, which sees every answer. For each
@@ -52,6 +53,7 @@
 
 use super::analytics::pearson;
 use crate::dice::SplitMix64;
+use crate::domain::answer_key::QuestionKind;
 use crate::domain::ids::{GuildId, UserId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -67,14 +69,15 @@ const DISCRIMINATION_MIN_OTHERS: usize = 3;
 /// sound questions are flagged by chance about once per hundred questions and kind of flag.
 const FLAG_Z: f64 = 2.326;
 
-/// The guess-corrected score of one answer to a question with `choices` choices: its expected
-/// value is the member's recall probability (see the module docs).
-pub fn guess_corrected(correct: bool, choices: usize) -> f64 {
-    let k = choices.max(2) as f64;
+/// The guess-corrected score of one answer to a question a blind guess gets right with
+/// probability `guess`: its expected value is the member's recall probability (see the
+/// module docs).
+pub fn guess_corrected(correct: bool, guess: f64) -> f64 {
+    let g = guess.clamp(0.0, 0.5);
     if correct {
         1.0
     } else {
-        -1.0 / (k - 1.0)
+        -g / (1.0 - g)
     }
 }
 
@@ -676,6 +679,8 @@ pub struct CheckRecord {
     pub user: u64,
     pub topic: String,
     pub day: NaiveDate,
+    /// The question's kind and number of choices, which give the chance of a lucky guess.
+    pub kind: QuestionKind,
     pub choices: usize,
     pub correct: bool,
     /// The model's predicted recall just before the answer.
@@ -781,15 +786,24 @@ mod tests {
 
     #[test]
     fn a_guess_corrected_score_is_unbiased_for_recall() {
-        assert_eq!(guess_corrected(true, 4), 1.0);
-        assert!((guess_corrected(false, 4) + 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(guess_corrected(false, 2), -1.0);
-        // Expected score with recall r and k choices is r.
-        for k in 2..=5 {
+        assert_eq!(guess_corrected(true, 0.25), 1.0);
+        assert!((guess_corrected(false, 0.25) + 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(guess_corrected(false, 0.5), -1.0);
+        assert_eq!(
+            guess_corrected(false, 0.0),
+            0.0,
+            "a typed answer is no guess"
+        );
+        // Expected score with recall r is r, for every kind's chance of a lucky guess.
+        let kinds = QuestionKind::ALL
+            .into_iter()
+            .flat_map(|kind| (2..=5).map(move |k| (kind, k)));
+        for (kind, k) in kinds {
+            let g = kind.guess_chance(k);
             for r in [0.0, 0.3, 0.8, 1.0] {
-                let p = r + (1.0 - r) / k as f64;
-                let e = p * guess_corrected(true, k) + (1.0 - p) * guess_corrected(false, k);
-                assert!((e - r).abs() < 1e-12, "k {k} r {r}: {e}");
+                let p = r + (1.0 - r) * g;
+                let e = p * guess_corrected(true, g) + (1.0 - p) * guess_corrected(false, g);
+                assert!((e - r).abs() < 1e-12, "{kind:?} k {k} r {r}: {e}");
             }
         }
     }
@@ -897,7 +911,7 @@ mod tests {
                 for _ in 0..rng.below(14) {
                     let i = rng.below(20) as usize;
                     let r = recalls[i];
-                    let y = guess_corrected(rng.chance(r + (1.0 - r) / 4.0), 4);
+                    let y = guess_corrected(rng.chance(r + (1.0 - r) / 4.0), 0.25);
                     if i < 14 {
                         t.add_check(predict(r), y, 1.0);
                     } else {

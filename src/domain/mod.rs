@@ -4,6 +4,7 @@
 //! same values without the app changing.
 
 pub mod analytics;
+pub mod answer_key;
 pub mod asks;
 pub mod boards;
 pub mod cards;

@@ -98,12 +98,12 @@ pub struct Scored {
     pub streak_extended: bool,
 }
 
-/// Scores an answer given on local day `today`: `rules.correct` for a right answer, nothing
-/// for a wrong one. Any answer (right or wrong) keeps the daily streak going: showing up is
+/// Scores an answer given on local day `today` that earned `credit` (a share in [0, 1], see
+/// [`crate::domain::answer_key`]): that share of `rules.correct`, rounded. Any answer (right or wrong) keeps the daily streak going: showing up is
 /// what the streak rewards. A missed day starts it again at 1. The first answer of the day
 /// that brings the streak to a multiple of `rules.bonus_every_days` earns the streak bonus.
-pub fn score(before: Progress, correct: bool, today: NaiveDate, rules: &PointRules) -> Scored {
-    let points_awarded = if correct { rules.correct } else { 0 };
+pub fn score(before: Progress, credit: f64, today: NaiveDate, rules: &PointRules) -> Scored {
+    let points_awarded = (rules.correct as f64 * credit.clamp(0.0, 1.0)).round() as i64;
     let (streak_days, extended) = match before.last_day {
         Some(last) if last == today => (before.streak_days.max(1), false),
         Some(last) if last.succ_opt() == Some(today) => (before.streak_days + 1, true),
@@ -147,7 +147,13 @@ pub struct NewAnswer {
     /// When a practice or review question was shown.
     pub shown_ms: Option<i64>,
     pub source: AnswerSource,
-    pub choice: usize,
+    /// The response as stored (see [`crate::domain::answer_key::Response::stored`]): the
+    /// choice, set of choices or accepted answer matched, and the text typed.
+    pub choice: i64,
+    pub response: Option<String>,
+    /// Its share of the points, in [0, 1].
+    pub credit: f64,
+    /// Right for memory: full credit.
     pub correct: bool,
     pub latency_ms: i64,
     pub answered_ms: i64,
@@ -176,9 +182,10 @@ pub struct CheckFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerResult {
     Recorded(Scored),
-    /// This member had already answered; their first choice.
+    /// This member had already answered; their first response, as stored.
     AlreadyAnswered {
-        choice: usize,
+        choice: i64,
+        response: Option<String>,
     },
 }
 
@@ -241,7 +248,7 @@ mod tests {
     };
 
     fn score(before: Progress, correct: bool, today: NaiveDate, _points: i64) -> Scored {
-        super::score(before, correct, today, &TEN)
+        super::score(before, f64::from(u8::from(correct)), today, &TEN)
     }
 
     #[test]
@@ -254,9 +261,9 @@ mod tests {
         let mut p = Progress::default();
         let mut bonuses = vec![];
         for d in 1..=15 {
-            let s = super::score(p, d % 2 == 0, day(d), &rules);
+            let s = super::score(p, f64::from(u8::from(d % 2 == 0)), day(d), &rules);
             bonuses.push(s.streak_bonus);
-            p = super::score(s.progress, true, day(d), &rules).progress; // same day: no bonus
+            p = super::score(s.progress, 1.0, day(d), &rules).progress; // same day: no bonus
         }
         let days_with_bonus: Vec<u32> = (1..=15).filter(|d| bonuses[*d as usize - 1] > 0).collect();
         assert_eq!(days_with_bonus, vec![7, 14]);
@@ -277,6 +284,16 @@ mod tests {
         let next_day = score(same_day.progress, false, day(3), 10);
         assert_eq!(next_day.progress.streak_days, 2);
         assert_eq!(next_day.progress.best_streak, 2);
+    }
+
+    #[test]
+    fn partial_credit_earns_its_share_of_the_points() {
+        let half = super::score(Progress::default(), 0.5, day(2), &TEN);
+        assert_eq!((half.points_awarded, half.progress.points), (5, 5));
+        let third = super::score(Progress::default(), 1.0 / 3.0, day(2), &TEN);
+        assert_eq!(third.points_awarded, 3);
+        let none = super::score(Progress::default(), 0.0, day(2), &TEN);
+        assert_eq!(none.points_awarded, 0);
     }
 
     #[test]

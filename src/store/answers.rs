@@ -66,8 +66,8 @@ impl GroupWrite for AnswerWrite {
     fn write(self, row: Option<&AnyRow>, s: &mut Statements<'static>) -> StoreResult<AnswerResult> {
         let row = row.ok_or_else(|| StoreError::Db("the answer's context read no row".into()))?;
         let before = answer_context(row);
-        if let Some(choice) = before.choice {
-            return Ok(AnswerResult::AlreadyAnswered { choice });
+        if let Some((choice, response)) = before.earlier {
+            return Ok(AnswerResult::AlreadyAnswered { choice, response });
         }
         let scored = (self.score)(before.progress);
         let memory = (self.remember)(before.memory);
@@ -112,9 +112,9 @@ fn answer_statements(
     );
     s.push(
         "INSERT INTO answers (id, guild_id, user_id, question_id, version_id, source, quiz_post_id,
-           shown_ms, choice, correct, latency_ms, answered_ms, local_day, points,
+           shown_ms, choice, response, correct, latency_ms, answered_ms, local_day, points,
            is_check, check_predicted, check_first)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(answer_id)
     .bind(a.guild.to_db())
@@ -124,7 +124,8 @@ fn answer_statements(
     .bind(a.source.as_str())
     .bind(a.quiz_post_id.map(PostId::to_db))
     .bind(a.shown_ms)
-    .bind(a.choice as i64)
+    .bind(a.choice)
+    .bind(a.response.clone())
     .bind(i64::from(a.correct))
     .bind(a.latency_ms)
     .bind(a.answered_ms)
@@ -173,8 +174,9 @@ fn answer_statements(
 
 /// What an answer's write needs to know first.
 struct AnswerContext {
-    /// The member's earlier choice, when they already answered this post or shown question.
-    choice: Option<usize>,
+    /// The member's earlier response (choice and text as stored), when they already
+    /// answered this post or shown question.
+    earlier: Option<(i64, Option<String>)>,
     progress: Progress,
     memory: Option<Memory>,
     /// Whether the member's first and latest answers to the question were right (with the
@@ -188,8 +190,10 @@ struct AnswerContext {
 /// The query of an answer's [`AnswerContext`], added to `s`; every value bound by copy.
 fn answer_context_query(a: &NewAnswer, engine: Engine, s: &mut Statements<'static>) {
     let earlier = match a.quiz_post_id {
-        Some(_) => "SELECT choice FROM answers WHERE quiz_post_id = ? AND user_id = ?",
-        None => "SELECT choice FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?",
+        Some(_) => "FROM answers WHERE quiz_post_id = ? AND user_id = ?",
+        None => {
+            "FROM answers WHERE guild_id = ? AND user_id = ? AND version_id = ? AND shown_ms = ?"
+        }
     };
     // SQLite's single writer holds the lock, so the next id is free; on Postgres, other
     // processes write answers at the same time: the identity's sequence hands out the id.
@@ -198,7 +202,8 @@ fn answer_context_query(a: &NewAnswer, engine: Engine, s: &mut Statements<'stati
         "nextval(pg_get_serial_sequence('answers', 'id'))",
     );
     let sql = format!(
-        "SELECT ({earlier}) AS earlier_choice,
+        "SELECT (SELECT choice {earlier}) AS earlier_choice,
+                (SELECT response {earlier}) AS earlier_response,
                 {next_id} AS next_answer_id,
                 p.points, p.streak_days, p.best_streak, p.last_day, {MEMORY_COLUMNS},
                 m.first_correct, m.latest_correct
@@ -207,14 +212,17 @@ fn answer_context_query(a: &NewAnswer, engine: Engine, s: &mut Statements<'stati
          LEFT JOIN memory m ON m.guild_id = ? AND m.user_id = ? AND m.question_id = ?"
     );
     s.push(&sql);
-    match a.quiz_post_id {
-        Some(post) => s.bind(post.to_db()).bind(a.user.to_db()),
-        None => s
-            .bind(a.guild.to_db())
-            .bind(a.user.to_db())
-            .bind(a.version_id.to_db())
-            .bind(a.shown_ms),
-    };
+    // The earlier answer's two columns, each read with the same binds.
+    for _ in 0..2 {
+        match a.quiz_post_id {
+            Some(post) => s.bind(post.to_db()).bind(a.user.to_db()),
+            None => s
+                .bind(a.guild.to_db())
+                .bind(a.user.to_db())
+                .bind(a.version_id.to_db())
+                .bind(a.shown_ms),
+        };
+    }
     s.bind(a.guild.to_db())
         .bind(a.user.to_db())
         .bind(a.guild.to_db())
@@ -226,9 +234,9 @@ fn answer_context_query(a: &NewAnswer, engine: Engine, s: &mut Statements<'stati
 fn answer_context(r: &AnyRow) -> AnswerContext {
     let points: Option<i64> = r.get("points");
     AnswerContext {
-        choice: r
+        earlier: r
             .get::<Option<i64>, _>("earlier_choice")
-            .map(|c| c as usize),
+            .map(|c| (c, r.get("earlier_response"))),
         next_answer_id: r.get("next_answer_id"),
         progress: match points {
             None => Progress::default(),
@@ -340,7 +348,9 @@ mod tests {
                 quiz_post_id: None,
                 shown_ms: Some(self.shown),
                 source: AnswerSource::Practice,
-                choice: usize::from(!correct),
+                choice: i64::from(!correct),
+                response: None,
+                credit: f64::from(u8::from(correct)),
                 correct,
                 latency_ms: 900,
                 answered_ms: self.shown,
@@ -494,7 +504,13 @@ mod tests {
         // The same shown question answered again is not a second answer.
         p.shown -= 1;
         let again = p.answer(1, false, 9).await;
-        assert_eq!(again, AnswerResult::AlreadyAnswered { choice: 0 });
+        assert_eq!(
+            again,
+            AnswerResult::AlreadyAnswered {
+                choice: 0,
+                response: None
+            }
+        );
     }
 
     /// Every total and record kept beside the answers, in a fixed order.

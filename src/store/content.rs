@@ -8,8 +8,7 @@ use super::guilds::ensure_guild;
 use super::sql::{query, query_scalar, Fraction};
 use super::Store;
 use crate::domain::content::{
-    AnswerKey, Bundle, ImportCounts, Question, QuestionKind, QuestionVersion, Tip, Topic,
-    TopicStats,
+    AnswerKey, Bundle, ImportCounts, Question, QuestionVersion, Tip, Topic, TopicStats,
 };
 use crate::domain::ids::{GuildId, VersionId};
 use sqlx::any::AnyRow;
@@ -228,7 +227,8 @@ async fn write_bundle(
 pub(super) const VERSION_COLUMNS: &str =
     "v.id AS v_id, v.guild_id AS v_guild_id, t.name AS v_topic_name,
     v.question_id AS v_question_id, v.topic_id AS v_topic_id, v.prompt AS v_prompt,
-    v.kind AS v_kind, v.choices AS v_choices, v.correct AS v_correct, v.explanation AS v_explanation,
+    v.kind AS v_kind, v.choices AS v_choices, v.correct AS v_correct, v.answer_key AS v_answer_key,
+    v.explanation AS v_explanation,
     v.difficulty AS v_difficulty, v.tracks AS v_tracks, v.source AS v_source,
     t.desired_retention AS v_desired_retention";
 
@@ -238,16 +238,9 @@ pub(super) fn version_from_row(r: &AnyRow) -> QuestionVersion {
     let tracks: String = r.get("v_tracks");
     let correct: i64 = r.get("v_correct");
     let kind: String = r.get("v_kind");
+    let key: Option<String> = r.get("v_answer_key");
     let choices: Vec<String> = serde_json::from_str(&choices).unwrap_or_default();
-    // The store writes only keys that fit their kind; a row edited by hand into one that
-    // does not reads as single choice.
-    let kind = QuestionKind::parse(&kind).unwrap_or(QuestionKind::Single);
-    let answer = AnswerKey::from_parts(kind, choices.clone(), correct as usize).unwrap_or(
-        AnswerKey::Single {
-            choices,
-            correct: correct as usize,
-        },
-    );
+    let answer = AnswerKey::from_stored(&kind, choices, correct, key.as_deref());
     let difficulty: i64 = r.get("v_difficulty");
     QuestionVersion {
         version_id: VersionId::from_db(r.get("v_id")),
@@ -344,10 +337,11 @@ async fn upsert_question(
         .execute(&mut *conn)
         .await?;
     }
+    let (choices, correct) = q.answer.columns();
     let version_id: i64 = query_scalar(
         "INSERT INTO question_versions (guild_id, question_id, version, topic_id, prompt, kind,
-           choices, correct, explanation, difficulty, tracks, source, created_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           choices, correct, answer_key, explanation, difficulty, tracks, source, created_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(guild.to_db())
     .bind(&q.id)
@@ -355,8 +349,9 @@ async fn upsert_question(
     .bind(&q.topic)
     .bind(&q.prompt)
     .bind(q.kind().as_str())
-    .bind(serde_json::to_string(&q.choices()).unwrap_or_default())
-    .bind(q.correct() as i64)
+    .bind(serde_json::to_string(&choices).unwrap_or_default())
+    .bind(correct)
+    .bind(serde_json::to_string(&q.answer).unwrap_or_default())
     .bind(&q.explanation)
     .bind(i64::from(q.difficulty))
     .bind(serde_json::to_string(&q.tracks).unwrap_or_default())

@@ -5,6 +5,7 @@ use super::error::StoreResult;
 use super::guilds::ensure_guild;
 use super::sql::{flag, query, query_scalar};
 use super::Store;
+use crate::domain::answer_key::QuestionKind;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::measurement::{CheckRecord, Experiment, FirstTryRecord, NewExperiment};
 use chrono::NaiveDate;
@@ -56,7 +57,7 @@ impl Store {
         since: NaiveDate,
     ) -> StoreResult<Vec<CheckRecord>> {
         let rows = query(
-            "SELECT a.user_id, v.topic_id, a.local_day, json_array_length(v.choices) AS choices,
+            "SELECT a.user_id, v.topic_id, a.local_day, v.kind, json_array_length(v.choices) AS choices,
                     a.correct, COALESCE(a.check_predicted, 0.0) AS predicted,
                     COALESCE(a.check_first, 0) AS first
              FROM answers a JOIN question_versions v ON v.id = a.version_id
@@ -74,6 +75,7 @@ impl Store {
                     user: r.get::<i64, _>("user_id") as u64,
                     topic: r.get("topic_id"),
                     day: r.get::<String, _>("local_day").parse().ok()?,
+                    kind: QuestionKind::parse(r.get("kind"))?,
                     choices: usize::try_from(r.get::<i64, _>("choices")).unwrap_or(2),
                     correct: flag(r, "correct"),
                     predicted: r.get("predicted"),
@@ -108,13 +110,13 @@ impl Store {
             .collect())
     }
 
-    /// Each current question's `(id, topic, number of choices, right choice)`.
+    /// Each current question's `(id, topic, kind, number of choices, right choice)`.
     pub async fn question_keys(
         &self,
         guild: GuildId,
-    ) -> StoreResult<Vec<(String, String, usize, usize)>> {
+    ) -> StoreResult<Vec<(String, String, QuestionKind, usize, usize)>> {
         let rows = query(
-            "SELECT q.id, q.topic_id, json_array_length(v.choices) AS choices, v.correct
+            "SELECT q.id, q.topic_id, v.kind, json_array_length(v.choices) AS choices, v.correct
              FROM questions q JOIN question_versions v ON v.id = q.current_version
              WHERE q.guild_id = ? ORDER BY q.id",
         )
@@ -123,13 +125,14 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| {
-                (
+            .filter_map(|r| {
+                Some((
                     r.get("id"),
                     r.get("topic_id"),
+                    QuestionKind::parse(r.get("kind"))?,
                     usize::try_from(r.get::<i64, _>("choices")).unwrap_or(2),
                     usize::try_from(r.get::<i64, _>("correct")).unwrap_or(0),
-                )
+                ))
             })
             .collect())
     }

@@ -5,11 +5,13 @@
 //! Forgetting deletes the member's personal rows and keeps anonymous aggregates: their answers,
 //! the questions they asked that became knowledge and their accepted answers stay, under a
 //! fresh negative id that no table links to them, so question statistics, deflection and
-//! response-time figures still add up. Everything happens in one transaction.
+//! response-time figures still add up (what they typed in answers is removed). Everything
+//! happens in one transaction.
 
 use super::error::StoreResult;
 use super::sql::{flag, query, query_scalar};
 use super::Store;
+use crate::domain::answer_key::AnswerKey;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{
     AnswerRow, AskedRow, AssignedRow, AwayRow, CardGradeRow, CardHeldRow, CompetencyRow,
@@ -86,7 +88,8 @@ impl Store {
             last_day: r.get("last_day"),
         });
         let answers = query(
-            "SELECT a.answered_ms, a.local_day, a.source, a.question_id, v.prompt, v.choices, a.choice,
+            "SELECT a.answered_ms, a.local_day, a.source, a.question_id, v.prompt, v.kind, v.choices,
+                    v.correct AS right_choice, v.answer_key, a.choice, a.response,
                     a.correct, a.latency_ms, a.points, a.is_check
              FROM answers a JOIN question_versions v ON v.id = a.version_id
              WHERE a.guild_id = ? AND a.user_id = ? ORDER BY a.id",
@@ -99,17 +102,20 @@ impl Store {
         .map(|r| {
             let choices: Vec<String> =
                 serde_json::from_str(r.get("choices")).unwrap_or_default();
-            let choice: i64 = r.get("choice");
+            let key = AnswerKey::from_stored(
+                r.get("kind"),
+                choices,
+                r.get("right_choice"),
+                r.get::<Option<String>, _>("answer_key").as_deref(),
+            );
+            let given = key.stored_response(r.get("choice"), r.get("response"));
             AnswerRow {
                 answered_at: iso(r.get("answered_ms")),
                 day: r.get("local_day"),
                 source: r.get("source"),
                 question_id: r.get("question_id"),
                 question: r.get("prompt"),
-                choice: usize::try_from(choice)
-                    .ok()
-                    .and_then(|c| choices.get(c).cloned())
-                    .unwrap_or_else(|| choice.to_string()),
+                choice: key.describe(&given),
                 correct: r.get::<i64, _>("correct") != 0,
                 seconds_to_answer: r.get::<i64, _>("latency_ms") as f64 / 1000.0,
                 points: r.get("points"),
@@ -440,6 +446,13 @@ impl Store {
         .bind(u)
         .execute(&mut *tx)
         .await?;
+        // What they typed in answers is their own text: it goes; which accepted answer it
+        // matched stays with the anonymous answer.
+        query("UPDATE answers SET response = NULL WHERE guild_id = ? AND user_id = ?")
+            .bind(g)
+            .bind(u)
+            .execute(&mut *tx)
+            .await?;
         // An open question assigned to them waits for the next expert.
         query(
             "UPDATE asks SET expert_id = NULL WHERE guild_id = ? AND expert_id = ? AND state = 'open'",

@@ -25,13 +25,22 @@
 //!   dropped, entities decoded); `[markdown]`, `[moodle]` and `[plain]` text is kept as written.
 //! - Escapes `\:` `\=` `\~` `\#` `\{` `\}` `\\` and `\n` (a new line) are read as the character.
 //! - Text after the closing brace makes a missing-word question: the answer's place is `_____`.
-//! - Asked: multiple choice with one right answer (`=right ~wrong …`, up to 5 choices) and
-//!   true/false (`T`, `F`, `TRUE`, `FALSE`, any case). The explanation is the general feedback
-//!   (`####`), else the right answer's feedback (`#`).
-//! - Skipped and listed: essays (`{}`), descriptions (no braces), matching (`->`), short
-//!   answer (only `=`), numeric (`{#…}`), multiple response (`%weights%` and no `=`; weights
-//!   beside one `=` are partial credit, which chat does not give, and are dropped), and multiple choice
-//!   with more choices than fit on buttons.
+//! - Asked:
+//!   - multiple choice with one right answer (`=right ~wrong …`, up to 5 choices; `%weights%`
+//!     beside the one `=` are partial credit on a single choice, which chat does not give, and
+//!     are dropped);
+//!   - multiple response (`~%50%a ~%50%b ~%-100%c`: no `=`, the answers with a positive
+//!     weight are the right ones; peerlearn's own credit rule applies, see
+//!     [`crate::domain::answer_key`]);
+//!   - true/false (`T`, `F`, `TRUE`, `FALSE`, any case);
+//!   - short answer (only `=` answers, each with an optional `%weight%` as its credit and `#`
+//!     feedback; a `*` in an answer matches any text);
+//!   - numeric (`{#42}`, `{#42:2}`, `{#40..44}`, or several `{#=42:0 =%50%42:5#Close}`).
+//!
+//!   The explanation is the general feedback (`####`), else the right answer's feedback
+//!   (`#`) for choice questions; a typed answer's feedback stays with that answer.
+//! - Skipped and listed: essays (`{}`), descriptions (no braces), matching (`->`), and
+//!   choice questions with more choices than fit (5).
 //! - Problems, by line: an unclosed `{`, a second `{` inside answers, text before the first
 //!   answer, no right answer, several right answers without weights; then the same rules as any
 //!   question (lengths, 2 choices at least).
@@ -39,6 +48,7 @@
 use super::made_up::{hashed_id, id_from_name, topic_item, topic_named, topic_of_file, UniqueIds};
 use super::markup::html_to_markdown;
 use super::{problem, Raw, RawItem};
+use crate::domain::answer_key::{parse_numeric_answer, Accepted, NumericRange};
 use crate::domain::content::{parse_truth, AnswerKey, Problem, Skipped, CHOICES_MAX, LETTERS};
 use std::collections::BTreeMap;
 
@@ -246,6 +256,31 @@ impl GiftQuestion {
                 fields.insert("kind".into(), (Raw::Text("true_false".into()), line));
                 fields.insert("correct".into(), (Raw::Bool(truth), line));
             }
+            AnswerKey::Multiple { choices, correct } => {
+                fields.insert("kind".into(), (Raw::Text("multiple".into()), line));
+                fields.insert("choices".into(), (Raw::List(choices), line));
+                let letters = correct.iter().map(|&i| LETTERS[i].to_string()).collect();
+                fields.insert("correct".into(), (Raw::List(letters), line));
+            }
+            key @ (AnswerKey::ShortAnswer { .. } | AnswerKey::Numeric { .. }) => {
+                // The key's own serialisation is the `accepted` tables the checker reads.
+                let kind = key.kind().as_str();
+                let tables = match toml::Table::try_from(&key)
+                    .ok()
+                    .and_then(|mut t| t.remove("accepted"))
+                {
+                    Some(toml::Value::Array(a)) => a
+                        .into_iter()
+                        .filter_map(|v| match v {
+                            toml::Value::Table(t) => Some(t),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => vec![],
+                };
+                fields.insert("kind".into(), (Raw::Text(kind.into()), line));
+                fields.insert("accepted".into(), (Raw::Tables(tables), line));
+            }
         }
         if !self.explanation.is_empty() {
             fields.insert("explanation".into(), (Raw::Text(self.explanation), line));
@@ -368,12 +403,10 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
     if whole.is_empty() {
         return Err(Outcome::Skip("essay".into()));
     }
-    if block
-        .iter()
-        .find(|c| !c.c.is_whitespace())
-        .is_some_and(|c| c.is('#'))
-    {
-        return Err(Outcome::Skip("numeric".into()));
+    if let Some(hash) = block.iter().position(|c| !c.c.is_whitespace()) {
+        if block[hash].is('#') {
+            return numeric(&block[hash + 1..], markup).map(|key| (key, general.to_string()));
+        }
     }
     // True/false: T, F, TRUE or FALSE, then feedback for a wrong and for a right answer.
     let parts = split_on(block, '#');
@@ -419,21 +452,22 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
         return Err(Outcome::Skip("matching".into()));
     }
     let rights = answers.iter().filter(|(right, _, _)| *right).count();
-    // Weights without a right answer: several answers count (checkboxes). With one right
-    // answer, weights on the others are partial credit, which chat does not give: dropped.
-    if rights == 0 && answers.iter().any(|(_, text, _)| weighted(text).is_some()) {
-        return Err(Outcome::Skip("multiple response".into()));
+    if rights == answers.len() {
+        return short_answer(&answers, markup).map(|key| (key, general.to_string()));
+    }
+    // Weights without a right answer: several answers count (checkboxes), those weighted
+    // above 0 are right. With one right answer, weights on the others are partial credit on
+    // a single choice, which chat does not give: dropped.
+    if rights == 0 && answers.iter().any(|(_, text, _)| weight(text).is_some()) {
+        return multiple_response(&answers, markup).map(|key| (key, general.to_string()));
     }
     let answers: Vec<(bool, String, String)> = answers
         .into_iter()
         .map(|(right, text, feedback)| {
-            let text = weighted(&text).map_or(text.clone(), str::to_string);
+            let text = weight(&text).map_or(text.clone(), |(_, t)| t.to_string());
             (right, text, feedback)
         })
         .collect();
-    if rights == answers.len() {
-        return Err(Outcome::Skip("short answer".into()));
-    }
     match rights {
         0 => Err(Outcome::Problem(
             "has no right answer: mark it with = instead of ~".into(),
@@ -454,10 +488,113 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
     }
 }
 
-/// The text after an answer's `%weight%`, if it has one.
-fn weighted(text: &str) -> Option<&str> {
+/// An answer's `%weight%` (percent) and the text after it, if it has one.
+fn weight(text: &str) -> Option<(f64, &str)> {
     let (weight, rest) = text.strip_prefix('%')?.split_once('%')?;
-    weight.trim().parse::<f64>().ok().map(|_| rest.trim_start())
+    let weight = weight
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|w| w.is_finite())?;
+    Some((weight, rest.trim_start()))
+}
+
+/// An answer's credit from its weight (100% when it has none; below 0 counts as 0) and its
+/// text.
+fn credited(text: &str) -> (f64, &str) {
+    weight(text).map_or((1.0, text), |(w, t)| ((w / 100.0).clamp(0.0, 1.0), t))
+}
+
+/// Only `=` answers: the accepted answers, each with its credit and feedback; a `*` matches
+/// any text.
+fn short_answer(answers: &[(bool, String, String)], markup: Markup) -> Result<AnswerKey, Outcome> {
+    let accepted = answers
+        .iter()
+        .map(|(_, text, feedback)| {
+            let (credit, text) = credited(text);
+            let wildcard = text.contains('*');
+            Accepted {
+                text: match wildcard {
+                    true => text
+                        .split('*')
+                        .map(regex::escape)
+                        .collect::<Vec<_>>()
+                        .join(".*"),
+                    false => marked(text, markup),
+                },
+                regex: wildcard,
+                credit,
+                feedback: marked(feedback, markup),
+            }
+        })
+        .collect();
+    Ok(AnswerKey::ShortAnswer { accepted })
+}
+
+/// `~%weight%` answers and no `=`: the choices, right where the weight is above 0.
+fn multiple_response(
+    answers: &[(bool, String, String)],
+    markup: Markup,
+) -> Result<AnswerKey, Outcome> {
+    if answers.len() > CHOICES_MAX {
+        return Err(Outcome::Skip(format!(
+            "multiple response with {} choices (up to {CHOICES_MAX} fit)",
+            answers.len()
+        )));
+    }
+    let (mut choices, mut correct) = (vec![], vec![]);
+    for (i, (_, text, _)) in answers.iter().enumerate() {
+        let (w, text) = weight(text).unwrap_or((0.0, text));
+        if w > 0.0 {
+            correct.push(i);
+        }
+        choices.push(marked(text, markup));
+    }
+    if correct.is_empty() {
+        return Err(Outcome::Problem(
+            "has no right answer: give the right ones a weight above 0, such as ~%50%".into(),
+        ));
+    }
+    Ok(AnswerKey::Multiple { choices, correct })
+}
+
+/// A numeric answer block after its `#`: one answer (`42`, `42:2`, `40..44`, with `#`
+/// feedback), or several starting with `=`, each with an optional `%weight%`.
+fn numeric(block: &[C], markup: Markup) -> Result<AnswerKey, Outcome> {
+    let starts: Vec<usize> = (0..block.len()).filter(|&i| block[i].is('=')).collect();
+    let parts: Vec<&[C]> = match starts.first() {
+        None => vec![block],
+        Some(&first) if text_of(&block[..first]).is_empty() => starts
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| &block[s + 1..starts.get(k + 1).copied().unwrap_or(block.len())])
+            .collect(),
+        Some(_) => {
+            return Err(Outcome::Problem(
+                "has text before its first numeric answer: start each with =".into(),
+            ))
+        }
+    };
+    let mut accepted = vec![];
+    for part in parts {
+        let pieces = split_on(part, '#');
+        let written = text_of(pieces[0]);
+        let (credit, value) = credited(&written);
+        let Some(range) = parse_numeric_answer(value) else {
+            return Err(Outcome::Problem(format!(
+                "{value:?} is not a number, a number with a tolerance (42:2) or a range (40..44)"
+            )));
+        };
+        accepted.push(NumericRange {
+            credit,
+            feedback: pieces
+                .get(1)
+                .map(|p| marked(&text_of(p), markup))
+                .unwrap_or_default(),
+            ..range
+        });
+    }
+    Ok(AnswerKey::Numeric { accepted })
 }
 
 /// `cs` split at each special `c`.
@@ -510,15 +647,53 @@ pub fn to_gift(bundle: &crate::domain::content::Bundle) -> String {
                             format!("  {}{}", if i == *correct { '=' } else { '~' }, escaped(c))
                         })
                         .collect();
-                    // No line of spaces: a blank line would end the question.
-                    let feedback = match feedback.as_str() {
-                        "" => String::new(),
-                        f => format!("\n  {f}"),
-                    };
-                    format!("{{\n{}{feedback}\n}}", lines.join("\n"))
+                    block(&lines, &feedback)
                 }
                 AnswerKey::TrueFalse { correct } => {
                     format!("{{{}{feedback}}}", if *correct { "TRUE" } else { "FALSE" })
+                }
+                AnswerKey::Multiple { choices, correct } => {
+                    // Each right choice weighs its share; each wrong one takes it all back.
+                    let share = percent(1.0 / correct.len() as f64);
+                    let lines: Vec<String> = choices
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| match correct.contains(&i) {
+                            true => format!("  ~%{share}%{}", escaped(c)),
+                            false => format!("  ~%-100%{}", escaped(c)),
+                        })
+                        .collect();
+                    block(&lines, &feedback)
+                }
+                AnswerKey::ShortAnswer { accepted } => {
+                    // GIFT has no regular expressions: those answers stay in the TOML export.
+                    let lines: Vec<String> = accepted
+                        .iter()
+                        .filter(|a| !a.regex)
+                        .map(|a| {
+                            format!(
+                                "  =%{}%{}{}",
+                                percent(a.credit),
+                                escaped(&a.text),
+                                answer_feedback(&a.feedback)
+                            )
+                        })
+                        .collect();
+                    block(&lines, &feedback)
+                }
+                AnswerKey::Numeric { accepted } => {
+                    let lines: Vec<String> = accepted
+                        .iter()
+                        .map(|r| {
+                            let value = match r.min == r.max {
+                                true => format!("{}", r.min),
+                                false => format!("{}..{}", r.min, r.max),
+                            };
+                            let fb = answer_feedback(&r.feedback);
+                            format!("  =%{}%{value}{fb}", percent(r.credit))
+                        })
+                        .collect();
+                    block(&lines, &feedback).replacen('{', "{#", 1)
                 }
             };
             out.push_str(&format!(
@@ -529,6 +704,30 @@ pub fn to_gift(bundle: &crate::domain::content::Bundle) -> String {
         }
     }
     out
+}
+
+/// An answer block of `lines`, then the general `feedback` (no line of spaces: a blank line
+/// would end the question).
+fn block(lines: &[String], feedback: &str) -> String {
+    let feedback = match feedback {
+        "" => String::new(),
+        f => format!("\n  {f}"),
+    };
+    format!("{{\n{}{feedback}\n}}", lines.join("\n"))
+}
+
+/// A credit as a GIFT weight: 0.5 → "50", 1/3 → "33.33333".
+fn percent(credit: f64) -> String {
+    let text = format!("{:.5}", credit * 100.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// An answer's `#feedback`, or nothing.
+fn answer_feedback(feedback: &str) -> String {
+    match feedback {
+        "" => String::new(),
+        f => format!(" #{}", escaped(f)),
+    }
 }
 
 /// Text with GIFT's special characters escaped and new lines as `\n`.
@@ -580,9 +779,11 @@ A phish is {=an attack ~a fish ~a friend} in disguise.
 $CATEGORY: $course$/top/Passwords
 ::Length::How long? {#12:2}
 
-Name a strong password rule.{=length =passphrase}
+Name a strong password rule.{=length #Yes. =%50%pass*phrase #Half. =%0%Password1 #Never.}
 
 Pick the good ones. {~%50%long ~%50%unique ~%-100%short}
+
+::Range::How many digits? {#=10..16 =%50%8..20#Close. ####Longer is stronger.}
 
 ::Report::Second question with the same name {T}
 
@@ -593,9 +794,9 @@ A statement {TRUE}
     fn a_bank_reads_with_every_kind_peerlearn_asks_and_lists_the_rest() {
         let b = read(BANK).unwrap();
         let ids: Vec<&str> = b.questions.iter().map(|q| q.id.as_str()).collect();
-        assert_eq!(ids.len(), 6, "{ids:?}");
+        assert_eq!(ids.len(), 10, "{ids:?}");
         assert_eq!(&ids[..2], ["padlock", "report"]);
-        assert_eq!(ids[4], "report-2", "Moodle names repeat; ids do not");
+        assert_eq!(ids[8], "report-2", "Moodle names repeat; ids do not");
         // Topics from the categories' last segments.
         let topics: Vec<(&str, &str)> = b
             .topics
@@ -607,6 +808,49 @@ A statement {TRUE}
             [("phishing", "Phishing"), ("passwords", "Passwords")]
         );
         assert_eq!(b.questions[4].topic, "passwords");
+        assert_eq!(
+            b.questions[4].answer,
+            AnswerKey::Numeric {
+                accepted: vec![NumericRange {
+                    min: 10.0,
+                    max: 14.0,
+                    credit: 1.0,
+                    feedback: String::new()
+                }]
+            }
+        );
+        let AnswerKey::ShortAnswer { accepted } = &b.questions[5].answer else {
+            panic!("short answer: {:?}", b.questions[5].answer);
+        };
+        let shown: Vec<(&str, bool, f64, &str)> = accepted
+            .iter()
+            .map(|a| (a.text.as_str(), a.regex, a.credit, a.feedback.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("length", false, 1.0, "Yes."),
+                ("pass.*phrase", true, 0.5, "Half."),
+                ("Password1", false, 0.0, "Never.")
+            ]
+        );
+        assert_eq!(
+            b.questions[6].answer,
+            AnswerKey::Multiple {
+                choices: vec!["long".into(), "unique".into(), "short".into()],
+                correct: vec![0, 1]
+            }
+        );
+        let range = &b.questions[7];
+        assert_eq!(range.explanation, "Longer is stronger.");
+        let AnswerKey::Numeric { accepted } = &range.answer else {
+            panic!("numeric: {:?}", range.answer);
+        };
+        assert_eq!(
+            (accepted[1].min, accepted[1].max, accepted[1].credit),
+            (8.0, 20.0, 0.5)
+        );
+        assert_eq!(accepted[1].feedback, "Close.");
 
         let padlock = &b.questions[0];
         assert_eq!(
@@ -624,7 +868,7 @@ A statement {TRUE}
             report.choices(),
             ["Report it", "Delete it", "Reply and ask"]
         );
-        assert_eq!(report.correct(), 0);
+        assert!(report.answer.is_right_choice(0));
         assert_eq!(
             report.explanation, "Reporting protects everyone.",
             "general feedback first"
@@ -639,7 +883,7 @@ A statement {TRUE}
 
         let seal = &b.questions[2];
         assert_eq!(seal.prompt, "Who signs a letter with a ring {a seal}, 1:1?");
-        assert_eq!(seal.correct(), 1);
+        assert!(seal.answer.is_right_choice(1));
         assert_eq!(seal.explanation, "");
         assert!(seal.id.starts_with("phishing-"), "{}", seal.id);
 
@@ -647,16 +891,12 @@ A statement {TRUE}
         assert_eq!(missing_word.prompt, "A phish is _____ in disguise.");
 
         assert_eq!(
-            b.questions[5].answer,
+            b.questions[9].answer,
             AnswerKey::TrueFalse { correct: true }
         );
 
         let skipped = describe_skipped(&b.skipped).unwrap();
-        assert_eq!(
-            skipped,
-            "5 skipped: essay at line 14, matching at line 16, numeric at line 21, \
-             short answer at line 23, multiple response at line 25"
-        );
+        assert_eq!(skipped, "2 skipped: essay at line 14, matching at line 16");
     }
 
     #[test]
