@@ -252,7 +252,7 @@ impl AnswerKey {
         match response {
             Response::Choice(i) => self.named_choice(*i),
             Response::Choices(set) => self.named_choices(set),
-            Response::Text(t) => format!("“{t}”"),
+            Response::Text(t) => format!("“{}”", t.trim()),
         }
     }
 

@@ -927,11 +927,7 @@ impl Checker<'_> {
     /// A statement's truth in `correct` (`true`, `false`, or as text `T`, `F`, `TRUE`,
     /// `FALSE` in any case); no `choices`.
     fn true_false(&mut self, id: &str) -> Option<AnswerKey> {
-        let has_choices = match self.item.fields.get("choices") {
-            Some((Raw::List(list), _)) => !list.is_empty(),
-            Some(_) => true,
-            None => false,
-        };
+        let has_choices = self.has_choices();
         if has_choices {
             self.report(
                 id,
@@ -952,6 +948,16 @@ impl Checker<'_> {
             );
         }
         (!has_choices).then_some(AnswerKey::TrueFalse { correct: truth? })
+    }
+
+    /// Whether the item lists choices (a CSV row always has the field, empty when its
+    /// choice columns are).
+    fn has_choices(&self) -> bool {
+        match self.item.fields.get("choices") {
+            Some((Raw::List(list), _)) => !list.is_empty(),
+            Some(_) => true,
+            None => false,
+        }
     }
 
     fn choices(&mut self, id: &str) -> Option<Vec<String>> {
@@ -1376,6 +1382,144 @@ correct = "A"
     }
 
     #[test]
+    fn multiple_short_and_numeric_questions_read_from_toml_and_csv_and_round_trip() {
+        let toml_text = r#"
+[[topic]]
+id = "t"
+name = "T"
+
+[[question]]
+id = "m1"
+topic = "t"
+kind = "multiple"
+prompt = "Pick the safe ones."
+choices = ["a", "b", "c"]
+correct = "A, C"
+
+[[question]]
+id = "s1"
+topic = "t"
+kind = "short_answer"
+prompt = "Capital of France?"
+accepted = [
+  { text = "Paris", feedback = "Yes." },
+  { text = "par(is|ee)", regex = true, credit = 0.5 },
+]
+
+[[question]]
+id = "n1"
+topic = "t"
+kind = "numeric"
+prompt = "Digits?"
+correct = ["8", "6..7"]
+"#;
+        let b = parse_all(&[("a.toml".into(), toml_text.into())], &[]).unwrap();
+        assert_eq!(
+            b.questions[0].answer,
+            AnswerKey::Multiple {
+                choices: vec!["a".into(), "b".into(), "c".into()],
+                correct: vec![0, 2]
+            }
+        );
+        assert_eq!(b.questions[1].kind(), QuestionKind::ShortAnswer);
+        assert_eq!(b.questions[2].answer.right_answer(), "8");
+        let again = parse_all(&[("e.toml".into(), to_toml(&b))], &[]).unwrap();
+        assert_eq!(again, b, "{}", to_toml(&b));
+
+        let csv_text = "id,topic,kind,prompt,choice_a,choice_b,choice_c,correct\n\
+                        m2,t,multiple,Pick.,x,y,z,\"A,B\"\n\
+                        s2,t,short_answer,Say it.,,,,Paris | Paree\n\
+                        n2,t,numeric,Count.,,,,42:2\n";
+        let known = ["t".to_string()];
+        let b = parse_all(&[("q.csv".into(), csv_text.into())], &known).unwrap();
+        assert_eq!(
+            b.questions[0].answer,
+            AnswerKey::Multiple {
+                choices: vec!["x".into(), "y".into(), "z".into()],
+                correct: vec![0, 1]
+            }
+        );
+        let AnswerKey::ShortAnswer { accepted } = &b.questions[1].answer else {
+            panic!("{:?}", b.questions[1].answer);
+        };
+        let texts: Vec<&str> = accepted.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["Paris", "Paree"]);
+        assert_eq!(b.questions[2].answer.right_answer(), "40 to 44");
+
+        let broken = r#"
+[[question]]
+id = "b1"
+topic = "t"
+kind = "multiple"
+prompt = "Letters."
+choices = ["a", "b"]
+correct = ["A", "F"]
+
+[[question]]
+id = "b2"
+topic = "t"
+kind = "short_answer"
+prompt = "Pattern."
+accepted = [{ text = "x" }, { text = "x", credit = 2, colour = "red" }]
+
+[[question]]
+id = "b6"
+topic = "t"
+kind = "short_answer"
+prompt = "Pattern."
+accepted = [{ text = "(", regex = true }]
+
+[[question]]
+id = "b3"
+topic = "t"
+kind = "numeric"
+prompt = "Both."
+correct = "4"
+accepted = [{ value = 4 }]
+
+[[question]]
+id = "b4"
+topic = "t"
+kind = "numeric"
+prompt = "Half."
+choices = ["1", "2"]
+accepted = [{ min = 5, max = 1, credit = 0.5 }]
+
+[[question]]
+id = "b5"
+topic = "t"
+kind = "short_answer"
+prompt = "No full credit."
+accepted = [{ text = "x", credit = 0.5 }]
+"#;
+        let problems = parse_all(&[("b.toml".into(), broken.into())], &known).unwrap_err();
+        let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let has = |words: &str| all.iter().any(|p| p.contains(words));
+        assert!(has("b.toml:8: question \"b1\", field \"correct\": \"F\" does not name one of the 2 choices"), "{all:?}");
+        assert!(
+            has("question \"b2\", field \"accepted\": answer 2: unknown field \"colour\""),
+            "{all:?}"
+        );
+        assert!(has("question \"b2\", field \"accepted\": answer 2: credit must be a number from 0 to 1"), "{all:?}");
+        assert!(
+            has("question \"b6\", field \"accepted\": \"(\" is not a valid regular expression"),
+            "{all:?}"
+        );
+        assert!(
+            has("question \"b3\", field \"accepted\": give either `correct`"),
+            "{all:?}"
+        );
+        assert!(
+            has("question \"b4\", field \"choices\": a typed answer has no choices"),
+            "{all:?}"
+        );
+        assert!(
+            has("question \"b5\", field \"accepted\": no accepted answer earns full credit"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn csv_questions_read_with_line_numbers() {
         let csv =
             "id,topic,prompt,choice_a,choice_b,choice_c,correct,explanation,difficulty,tracks\n\
@@ -1508,7 +1652,7 @@ mod properties {
                 Ok((bundle, _)) => {
                     prop_assert!(!bundle.questions.is_empty());
                     for q in &bundle.questions {
-                        prop_assert!(q.choices().len() >= 2);
+                        prop_assert!(q.answer.check().is_ok(), "{:?}", q.answer);
                     }
                 }
                 Err(problems) => {
@@ -1520,7 +1664,7 @@ mod properties {
             }
         }
 
-        /// Questions of both kinds with text of any script (escapes, new lines, braces…),
+        /// Questions of every kind with text of any script (escapes, new lines, braces…),
         /// written as GIFT and read back: the same questions (GIFT holds no difficulty,
         /// tracks or source).
         #[test]
@@ -1531,15 +1675,17 @@ mod properties {
                     "\\PC{1,200}",
                     prop::collection::btree_set("[^%\\s]\\PC{0,30}", 2..=5),
                     any::<prop::sample::Index>(),
-                    prop::option::of(any::<bool>()),
+                    0..5usize,
+                    prop::collection::vec((-2000i32..2000, 0i32..30, 0..3usize, "\\PC{0,20}"), 5),
                     "\\PC{0,100}",
                 ),
                 1..6,
             ),
             topic in "[a-z][a-z0-9_-]{0,39}",
         ) {
+            use crate::domain::answer_key::{Accepted, NumericRange};
             let mut questions: Vec<Question> = vec![];
-            for (id, prompt, choices, correct, truth, explanation) in items {
+            for (id, prompt, choices, correct, kind, extras, explanation) in items {
                 if questions.iter().any(|q| q.id == id) || prompt.trim().is_empty() {
                     continue;
                 }
@@ -1548,9 +1694,40 @@ mod properties {
                 if choices.iter().any(|c| c.is_empty()) || distinct.len() != choices.len() {
                     continue;
                 }
-                let answer = match truth {
-                    Some(correct) => AnswerKey::TrueFalse { correct },
-                    None => AnswerKey::Single { correct: correct.index(choices.len()), choices },
+                // Each choice's credit (the first always full) and feedback, for typed kinds.
+                let credit = |i: usize| if i == 0 { 1.0 } else { [1.0, 0.5, 0.0][extras[i].2] };
+                let feedback = |i: usize| extras[i].3.trim().to_string();
+                let answer = match kind {
+                    0 => AnswerKey::TrueFalse { correct: correct.index(2) == 0 },
+                    1 => AnswerKey::Single { correct: correct.index(choices.len()), choices },
+                    2 => {
+                        // A non-empty set: the index picks which of the 2^n − 1.
+                        let bits = correct.index((1 << choices.len()) - 1) + 1;
+                        let correct = (0..choices.len()).filter(|i| bits & (1 << i) != 0).collect();
+                        AnswerKey::Multiple { choices, correct }
+                    }
+                    3 => {
+                        // A `*` is GIFT's wildcard, and answers all with "->" read as matching.
+                        if choices.iter().any(|c| c.contains('*')) || choices.iter().all(|c| c.contains("->")) {
+                            continue;
+                        }
+                        let accepted = choices
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, text)| Accepted { text, regex: false, credit: credit(i), feedback: feedback(i) })
+                            .collect();
+                        AnswerKey::ShortAnswer { accepted }
+                    }
+                    _ => {
+                        let accepted = (0..choices.len())
+                            .map(|i| {
+                                let min = f64::from(extras[i].0) / 10.0;
+                                let max = min + f64::from(extras[i].1);
+                                NumericRange { min, max, credit: credit(i), feedback: feedback(i) }
+                            })
+                            .collect();
+                        AnswerKey::Numeric { accepted }
+                    }
                 };
                 questions.push(Question {
                     id,

@@ -12,6 +12,7 @@ mod experts;
 mod faults;
 mod formats;
 mod gateway;
+mod kinds;
 mod measurement;
 mod privacy;
 mod quizzes;

@@ -521,15 +521,36 @@ impl Emulator {
                 .get(&message)
                 .filter(|m| !m.deleted)
                 .context("message exists")?;
-            let present = m.components.as_array().into_iter().flatten().any(|row| {
-                row["components"]
+            let found = m
+                .components
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|row| row["components"].as_array().into_iter().flatten())
+                .find(|c| {
+                    c["custom_id"] == custom_id
+                        && c["disabled"] != true
+                        && c["type"] == u64::from(component_type)
+                });
+            let Some(found) = found else {
+                bail!("message {message} has no enabled component {custom_id:?} of type {component_type}");
+            };
+            // A menu lets a member pick only its options, as many as it allows.
+            if let Some(picked) = values {
+                let options: Vec<&str> = found["options"]
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .any(|c| c["custom_id"] == custom_id && c["disabled"] != true)
-            });
-            if !present {
-                bail!("message {message} has no enabled component {custom_id:?}");
+                    .filter_map(|o| o["value"].as_str())
+                    .collect();
+                let min = found["min_values"].as_u64().unwrap_or(1) as usize;
+                let max = found["max_values"].as_u64().unwrap_or(1) as usize;
+                if picked.len() < min || picked.len() > max {
+                    bail!("the menu takes {min} to {max} picks, not {}", picked.len());
+                }
+                if let Some(v) = picked.iter().find(|v| !options.contains(v)) {
+                    bail!("the menu has no option {v:?} (options {options:?})");
+                }
             }
             m.channel_id
         };
@@ -559,6 +580,26 @@ impl Emulator {
             (rec.channel_id, rec.source_message_id, cb.data.clone())
         };
         let custom_id = modal["custom_id"].as_str().unwrap_or_default().to_string();
+        // A member can fill in only the form's inputs, within their lengths.
+        let inputs: Vec<&Value> = modal["components"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row["components"].as_array().into_iter().flatten())
+            .filter(|c| c["type"] == 4)
+            .collect();
+        for (id, value) in fields {
+            let Some(input) = inputs.iter().find(|c| c["custom_id"] == *id) else {
+                bail!("the form has no text input {id:?}");
+            };
+            let n = value.chars().count() as u64;
+            let max = input["max_length"].as_u64().unwrap_or(4000);
+            let min = input["min_length"].as_u64().unwrap_or(0);
+            let required = input["required"].as_bool().unwrap_or(true);
+            if n > max || n < min || (required && n == 0) {
+                bail!("the input {id:?} takes {min} to {max} characters (required: {required}), not {n}");
+            }
+        }
         let rows: Vec<Value> = fields
             .iter()
             .map(|(id, value)| {

@@ -275,6 +275,31 @@ impl PostedMessage {
         self.flags & 64 != 0
     }
 
+    /// `(custom_id, [(value, label)])` of every select menu, in order.
+    pub fn menus(&self) -> Vec<(String, Vec<(String, String)>)> {
+        let mut out = Vec::new();
+        for row in self.components.as_array().into_iter().flatten() {
+            for c in row["components"].as_array().into_iter().flatten() {
+                if c["type"] == 3 {
+                    let options = c["options"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|o| {
+                            let text = |k: &str| o[k].as_str().unwrap_or_default().to_string();
+                            (text("value"), text("label"))
+                        })
+                        .collect();
+                    out.push((
+                        c["custom_id"].as_str().unwrap_or_default().to_string(),
+                        options,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// `(custom_id, label)` of every button, in order.
     pub fn buttons(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();

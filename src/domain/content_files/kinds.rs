@@ -79,7 +79,8 @@ impl Checker<'_> {
     /// A short-answer or numeric key: detailed `accepted` tables, or the `correct` shorthand
     /// (one answer, or a list, each at full credit).
     pub(super) fn typed(&mut self, id: &str, kind_of: QuestionKind) -> Option<AnswerKey> {
-        if self.item.fields.contains_key("choices") {
+        let has_choices = self.has_choices();
+        if has_choices {
             self.report(
                 id,
                 "choices",
@@ -124,7 +125,7 @@ impl Checker<'_> {
                 return None;
             }
         };
-        if self.item.fields.contains_key("choices") {
+        if has_choices {
             return None;
         }
         self.checked(id, field, key)
@@ -208,7 +209,7 @@ impl Checker<'_> {
             }
             let credit = match table.get("credit") {
                 None => Some(1.0),
-                Some(v) => number(v).or_else(|| {
+                Some(v) => number(v).filter(|c| (0.0..=1.0).contains(c)).or_else(|| {
                     fail("credit must be a number from 0 to 1, such as 0.5".into());
                     None
                 }),
