@@ -29,7 +29,7 @@
 //! id = "sec-002"
 //! topic = "security"
 //! kind = "true_false"              # optional: "single" (the default), "true_false",
-//!                                  # "multiple", "short_answer" or "numeric" (see `content_files/kinds.rs`)
+//!                                  # "multiple", "short_answer" or "numeric" (kinds.rs)
 //! prompt = "A padlock in the address bar means the site is safe."
 //! correct = false                  # true or false (or "T", "F")
 //!
@@ -49,7 +49,8 @@
 //! CSV (questions only), with a header row: `id, topic, kind, prompt, choice_a … choice_e,
 //! correct, explanation, difficulty, tracks, source`; `tracks` are separated by `;`; only `id`,
 //! `topic`, `prompt` and `correct` are required columns (a true/false row leaves the choices
-//! empty and has `true` or `false` in `correct`; X).
+//! empty and has `true` or `false` in `correct`; the other kinds' `correct` is in
+//! `content_files/kinds.rs`).
 //!
 //! Question banks from an LMS: `.gift` files are Moodle's GIFT ([`gift`]); a `.txt` file is
 //! GIFT when it has answers in braces, and Aiken ([`aiken`]) when it has `ANSWER:` lines. Their
