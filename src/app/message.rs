@@ -69,6 +69,31 @@ pub struct MenuOption {
     pub label: String,
 }
 
+/// A form (Discord's modal): up to 5 text inputs, submitted together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub custom_id: String,
+    /// Up to 45 characters.
+    pub title: String,
+    pub inputs: Vec<FormInput>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormInput {
+    pub id: String,
+    /// Up to 45 characters.
+    pub label: String,
+    /// Several lines, or one.
+    pub paragraph: bool,
+    pub required: bool,
+    /// The most characters it takes (Discord allows 4,000).
+    pub max_chars: usize,
+    /// What it holds when the form opens.
+    pub value: String,
+    /// Up to 100 characters, shown while it is empty.
+    pub placeholder: String,
+}
+
 impl OutMessage {
     pub fn text(content: impl Into<String>) -> OutMessage {
         OutMessage {

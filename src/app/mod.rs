@@ -3,6 +3,7 @@
 //! [`message::OutMessage`] (or a [`Refusal`] the user can act on). No Discord types here.
 
 pub mod asks;
+pub mod authoring;
 pub mod boards;
 pub mod cards;
 pub mod content;

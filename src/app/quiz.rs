@@ -2,7 +2,9 @@
 //! counts), personal practice with `/quiz`, and the live count and reveal on a post.
 
 use super::cards::Pick;
-use super::message::{colours, Button, Embed, Menu, MenuOption, OutMessage, Style};
+use super::message::{
+    colours, Button, Embed, Form, FormInput, Menu, MenuOption, OutMessage, Style,
+};
 use super::{refuse, App, AppResult};
 use crate::dice::SplitMix64;
 use crate::domain::answer_key::{AnswerKey as Key, Graded, QuestionKind, Response};
@@ -91,14 +93,48 @@ fn question_text(q: &Question) -> String {
     format!("{}\n\n{}{how}", q.prompt, choices.join("\n"))
 }
 
+/// How a question's answer components look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// Members can answer.
+    Open,
+    /// Closed: disabled, the right buttons green.
+    Revealed,
+    /// An author's preview: as members see it, but disabled.
+    Preview,
+}
+
+/// The text input of the form that answers a typed question.
+pub const RESPONSE_INPUT: &str = "response";
+
+/// The form that answers a typed question (short answer, numeric), opened by its "Type your
+/// answer" button and carrying the button's id.
+pub fn answer_form(custom_id: &str) -> Form {
+    Form {
+        custom_id: custom_id.to_string(),
+        title: "Your answer".into(),
+        inputs: vec![FormInput {
+            id: RESPONSE_INPUT.into(),
+            label: "Your answer".into(),
+            paragraph: false,
+            required: true,
+            max_chars: crate::domain::answer_key::RESPONSE_MAX,
+            value: String::new(),
+            placeholder: "Type your answer".into(),
+        }],
+    }
+}
+
 /// What answers `q`: a button per choice (single choice, true/false), a select menu of the
 /// choices (multiple response), or one button that opens a text box (typed kinds); `id`
-/// gives each its custom id. Once `revealed`, all are disabled and the right buttons green.
+/// gives each its custom id.
 fn answer_components(
     q: &Question,
-    revealed: bool,
+    look: Look,
     id: impl Fn(Via) -> ComponentId,
 ) -> (Option<Menu>, Vec<Button>) {
+    let disabled = look != Look::Open;
+    let revealed = look == Look::Revealed;
     match &q.answer {
         Key::Single { .. } | Key::TrueFalse { .. } => {
             let buttons = (0..q.choices().len())
@@ -110,7 +146,7 @@ fn answer_components(
                         (true, false) => Style::Secondary,
                         (false, _) => Style::Primary,
                     },
-                    disabled: revealed,
+                    disabled,
                 })
                 .collect();
             (None, buttons)
@@ -129,7 +165,7 @@ fn answer_components(
                     .collect(),
                 min: 1,
                 max: choices.len() as u8,
-                disabled: revealed,
+                disabled,
             };
             (Some(menu), vec![])
         }
@@ -138,7 +174,7 @@ fn answer_components(
                 custom_id: id(Via::TextBox).encode(),
                 label: "✍️ Type your answer".into(),
                 style: Style::Primary,
-                disabled: revealed,
+                disabled,
             };
             (None, vec![button])
         }
@@ -192,7 +228,8 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
             explanation_line(q)
         ));
     }
-    let (menu, buttons) = answer_components(q, revealed, |via| ComponentId::QuizAnswer {
+    let look = if revealed { Look::Revealed } else { Look::Open };
+    let (menu, buttons) = answer_components(q, look, |via| ComponentId::QuizAnswer {
         post: post.id,
         via,
     });
@@ -681,8 +718,30 @@ pub(super) fn question_card(
     title: &str,
     answer: impl Fn(Via) -> ComponentId,
 ) -> OutMessage {
-    let q = &v.question;
-    let (menu, buttons) = answer_components(q, false, answer);
+    card_of(&v.question, title, Look::Open, answer)
+}
+
+/// A question as a member's practice card shows it, its components disabled: an author's
+/// preview.
+pub(super) fn preview_card(q: &Question, topic_name: &str) -> OutMessage {
+    let title = format!("🧠 Practice · {topic_name}");
+    card_of(q, &title, Look::Preview, |via| {
+        ComponentId::PracticeAnswer {
+            version: VersionId(0),
+            via,
+            shown_ms: 0,
+            check: false,
+        }
+    })
+}
+
+fn card_of(
+    q: &Question,
+    title: &str,
+    look: Look,
+    answer: impl Fn(Via) -> ComponentId,
+) -> OutMessage {
+    let (menu, buttons) = answer_components(q, look, answer);
     let how = match q.kind() {
         QuestionKind::Multiple => "Pick every right answer.",
         QuestionKind::ShortAnswer | QuestionKind::Numeric => "Type your answer.",

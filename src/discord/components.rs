@@ -39,8 +39,15 @@ pub async fn on_component(
             }
             return;
         }
+        Some(ComponentId::DraftForm { guild, draft }) => {
+            let response = draft_form(data, click, guild, draft).await;
+            if let Err(e) = click.create_response(&ctx.http, response).await {
+                tracing::error!(error = %e, "could not open a draft's form");
+            }
+            return;
+        }
         Some(id) if answers_by(id) == Some(Via::TextBox) => {
-            let form = render::response_modal(&click.data.custom_id);
+            let form = render::modal(&crate::app::quiz::answer_form(&click.data.custom_id));
             let response = CreateInteractionResponse::Modal(form);
             if let Err(e) = click.create_response(&ctx.http, response).await {
                 tracing::error!(error = %e, "could not open the answer form");
@@ -126,6 +133,31 @@ fn clicked_by_admin(click: &serenity::ComponentInteraction) -> bool {
         .is_some_and(is_admin)
 }
 
+/// "Edit" on a draft: its form, for its author (or an admin reviewing a proposed one).
+async fn draft_form(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    guild: GuildId,
+    draft: crate::domain::ids::DraftId,
+) -> CreateInteractionResponse {
+    if click.guild_id.map(|g| g.get()) != Some(guild.0) {
+        return ephemeral(&OutMessage::text("This button belongs to another server."));
+    }
+    let user = UserId(click.user.id.get());
+    match data
+        .app
+        .draft_form(guild, user, clicked_by_admin(click), draft)
+        .await
+    {
+        Ok(form) => CreateInteractionResponse::Modal(render::modal(&form)),
+        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
+        Err(e) => {
+            tracing::error!(error = %e, "opening a draft's form failed");
+            ephemeral(&OutMessage::text(APOLOGY))
+        }
+    }
+}
+
 /// "Needs an update": a modal with the answer's current text, for its owner or an admin.
 async fn update_form(
     data: &Data,
@@ -168,12 +200,48 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
             values: &[],
             typed: Some(render::modal_text(
                 &submit.data.components,
-                render::RESPONSE_INPUT,
+                crate::app::quiz::RESPONSE_INPUT,
             )),
         };
         let response = answer(data, asked).await;
         if let Err(e) = submit.create_response(&ctx.http, response).await {
             tracing::error!(error = %e, "could not answer a typed answer");
+        }
+        return;
+    }
+    if let Some(ComponentId::DraftForm { guild, draft }) = id {
+        let by_admin = submit
+            .member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .is_some_and(is_admin);
+        let values = render::modal_values(&submit.data.components);
+        let user = UserId(submit.user.id.get());
+        let result = match submit.guild_id.map(|g| g.get()) == Some(guild.0) {
+            true => {
+                data.app
+                    .draft_submit(guild, user, by_admin, draft, &values)
+                    .await
+            }
+            false => Ok(OutMessage::text("This form belongs to another server.")),
+        };
+        let reply = match result {
+            Ok(m) => m,
+            Err(AppError::Refused(r)) => refusal_message(&r.0),
+            Err(e) => {
+                tracing::error!(error = %e, "saving a draft failed");
+                OutMessage::text(APOLOGY)
+            }
+        };
+        // A form opened from a draft's preview updates it; one opened by a command answers anew.
+        let response = match submit.message {
+            Some(_) => {
+                CreateInteractionResponse::UpdateMessage(render::interaction_message(&reply, false))
+            }
+            None => CreateInteractionResponse::Message(render::interaction_message(&reply, true)),
+        };
+        if let Err(e) = submit.create_response(&ctx.http, response).await {
+            tracing::error!(error = %e, "could not answer a draft's form");
         }
         return;
     }
@@ -273,6 +341,8 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
         | ComponentId::CardMore { guild, .. }
         | ComponentId::Verify { guild, .. }
         | ComponentId::VerifyUpdate { guild, .. }
+        | ComponentId::DraftForm { guild, .. }
+        | ComponentId::Draft { guild, .. }
         | ComponentId::Pairing { guild, .. } => Some(guild),
         _ => None,
     };
@@ -400,6 +470,12 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
                     .await;
                 (r, true)
             }
+            ComponentId::Draft { draft, step, .. } => {
+                let r = app
+                    .draft_step(guild, user, click.by_admin(), draft, step)
+                    .await;
+                (r, true)
+            }
             ComponentId::Verify { kb, verdict, .. } => {
                 let by_admin = click.by_admin();
                 let r = app.kb_verdict(guild, kb, user, by_admin, verdict).await;
@@ -408,6 +484,7 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             // Handled before (they defer, or open a form); a form's id is never a button's.
             ComponentId::AskRoute { .. }
             | ComponentId::AskFollow { .. }
+            | ComponentId::DraftForm { .. }
             | ComponentId::VerifyUpdate { .. } => (Ok(OutMessage::text(APOLOGY)), false),
         }
     };

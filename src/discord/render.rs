@@ -3,7 +3,7 @@
 //! users a message names in [`OutMessage::ping_users`], so no text the bot sends (much of it
 //! written by users or content authors) can ping `@everyone`, `@here`, a role or a bystander.
 
-use crate::app::message::{Button, Embed, Menu, OutMessage, Style};
+use crate::app::message::{Button, Embed, Form, Menu, OutMessage, Style};
 use poise::serenity_prelude as serenity;
 use serenity::{
     CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateEmbed,
@@ -162,23 +162,42 @@ pub fn answer_update_modal(custom_id: &str, question: &str, answer: &str) -> ser
         .components(vec![serenity::CreateActionRow::InputText(input)])
 }
 
-/// The text input of the form that answers a typed question.
-pub const RESPONSE_INPUT: &str = "response";
+/// A form as Discord's modal.
+pub fn modal(form: &Form) -> serenity::CreateModal {
+    let rows = form
+        .inputs
+        .iter()
+        .map(|i| {
+            let style = match i.paragraph {
+                true => serenity::InputTextStyle::Paragraph,
+                false => serenity::InputTextStyle::Short,
+            };
+            let mut input = serenity::CreateInputText::new(style, &i.label, &i.id)
+                .max_length(i.max_chars.min(4000) as u16)
+                .required(i.required);
+            if !i.placeholder.is_empty() {
+                input = input.placeholder(&i.placeholder);
+            }
+            if !i.value.is_empty() {
+                input = input.value(&i.value);
+            }
+            serenity::CreateActionRow::InputText(input)
+        })
+        .collect();
+    serenity::CreateModal::new(&form.custom_id, &form.title).components(rows)
+}
 
-/// The form that answers a typed question (short answer, numeric), opened by its "Answer"
-/// button and carrying the button's id.
-pub fn response_modal(custom_id: &str) -> serenity::CreateModal {
-    let max = crate::domain::answer_key::RESPONSE_MAX as u16;
-    let input = serenity::CreateInputText::new(
-        serenity::InputTextStyle::Short,
-        "Your answer",
-        RESPONSE_INPUT,
-    )
-    .placeholder("Type your answer")
-    .max_length(max)
-    .required(true);
-    serenity::CreateModal::new(custom_id, "Your answer")
-        .components(vec![serenity::CreateActionRow::InputText(input)])
+/// Every text input of a submitted form: `(id, value)`.
+pub fn modal_values(rows: &[serenity::ActionRow]) -> Vec<(String, String)> {
+    rows.iter()
+        .flat_map(|row| row.components.iter())
+        .filter_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) => {
+                Some((t.custom_id.clone(), t.value.clone().unwrap_or_default()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The value of the text input `id` in a submitted form ("" when absent).

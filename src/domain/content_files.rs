@@ -181,6 +181,52 @@ pub fn parse_package(
     combine(std::iter::once(read), known_topics)
 }
 
+/// The id a question without one gets: its topic and a hash of its text (stable: the same
+/// question text in the same topic gets the same id).
+pub fn made_up_question_id(topic: &str, prompt: &str) -> String {
+    made_up::hashed_id(topic, prompt)
+}
+
+/// The question a form written in chat describes (see [`crate::domain::authoring`]), with id
+/// `id`, checked by the same rules as a content file; problems name the form's fields (file
+/// "form", no line).
+pub fn question_of_form(
+    form: &crate::domain::authoring::QuestionForm,
+    id: &str,
+    known_topics: &[String],
+) -> Result<Question, Vec<Problem>> {
+    let text = |s: &str| (Raw::Text(s.to_string()), 1);
+    let mut fields = BTreeMap::from([
+        ("id".to_string(), text(id)),
+        ("topic".to_string(), text(&form.topic)),
+        ("kind".to_string(), text(form.kind.as_str())),
+        ("prompt".to_string(), text(&form.prompt)),
+        ("explanation".to_string(), text(&form.explanation)),
+    ]);
+    let lines = (Raw::List(form.lines()), 1);
+    if form.kind.typed() {
+        fields.insert("correct".into(), lines);
+    } else {
+        fields.insert("correct".into(), text(&form.right));
+        if form.kind != QuestionKind::TrueFalse {
+            fields.insert("choices".into(), lines);
+        }
+    }
+    let item = RawItem {
+        kind: "question",
+        line: 1,
+        fields,
+    };
+    let (bundle, _, mut problems) = check_items("form", vec![item], vec![], vec![], false);
+    problems.extend(check_references(&bundle, known_topics, &|_, _| {
+        ("form".to_string(), None)
+    }));
+    match (bundle.questions.into_iter().next(), problems.is_empty()) {
+        (Some(q), true) => Ok(q),
+        _ => Err(problems),
+    }
+}
+
 /// Files read one by one, as one import: their items, with the references between them
 /// checked.
 fn combine(

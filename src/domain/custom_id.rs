@@ -5,7 +5,7 @@
 //! text: a forged or stale id is `None`, and the caller answers "this button is no longer valid".
 
 use crate::domain::answer_key::CHOICES_MAX;
-use crate::domain::ids::{CardId, GuildId, KbId, PostId, UserId, VersionId};
+use crate::domain::ids::{CardId, DraftId, GuildId, KbId, PostId, UserId, VersionId};
 
 /// The version tag of the current format.
 const TAG: &str = "pl1";
@@ -110,6 +110,14 @@ pub enum ComponentId {
     VerifyUpdate { guild: GuildId, kb: KbId },
     /// "Follow that question": the asker of `from` follows the open question `ask`.
     AskFollow { ask: i64, from: i64 },
+    /// "Edit" on a draft's preview, and the form it opens (which carries the same id).
+    DraftForm { guild: GuildId, draft: DraftId },
+    /// A step on a draft.
+    Draft {
+        guild: GuildId,
+        draft: DraftId,
+        step: DraftStep,
+    },
     /// "We talked" (`talked`) or "Skip" on a pairing DM: the pairing the run of `schedule` at
     /// `at_ms` made for `learner`.
     Pairing {
@@ -119,6 +127,28 @@ pub enum ComponentId {
         learner: UserId,
         talked: bool,
     },
+}
+
+/// What a button does to a question drafted in chat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftStep {
+    /// Shows it with what the viewer may do (an admin reviewing a proposed draft).
+    View,
+    Publish,
+    /// An expert hands it to the admins.
+    Propose,
+    Discard,
+}
+
+impl DraftStep {
+    fn tag(self) -> &'static str {
+        match self {
+            DraftStep::View => "dv",
+            DraftStep::Publish => "dp",
+            DraftStep::Propose => "do",
+            DraftStep::Discard => "dx",
+        }
+    }
 }
 
 /// An owner's verdict on an answer due for verification.
@@ -195,6 +225,10 @@ impl ComponentId {
             }
             ComponentId::VerifyUpdate { guild, kb } => format!("{TAG}:vm:{guild}:{kb}"),
             ComponentId::AskFollow { ask, from } => format!("{TAG}:af:{ask}:{from}"),
+            ComponentId::DraftForm { guild, draft } => format!("{TAG}:df:{guild}:{draft}"),
+            ComponentId::Draft { guild, draft, step } => {
+                format!("{TAG}:{}:{guild}:{draft}", step.tag())
+            }
             ComponentId::Pairing {
                 guild,
                 schedule,
@@ -304,6 +338,20 @@ impl ComponentId {
                 at_ms: number(at)?,
                 learner: UserId(guild(learner)?.0),
                 talked: *tag == "pw",
+            }),
+            [TAG, "df", g, draft] => Some(ComponentId::DraftForm {
+                guild: guild(g)?,
+                draft: DraftId(number(draft)?),
+            }),
+            [TAG, tag @ ("dv" | "dp" | "do" | "dx"), g, draft] => Some(ComponentId::Draft {
+                guild: guild(g)?,
+                draft: DraftId(number(draft)?),
+                step: match *tag {
+                    "dv" => DraftStep::View,
+                    "dp" => DraftStep::Publish,
+                    "do" => DraftStep::Propose,
+                    _ => DraftStep::Discard,
+                },
             }),
             [TAG, "af", ask, from] => Some(ComponentId::AskFollow {
                 ask: number(ask)?,
@@ -420,6 +468,30 @@ mod tests {
             ComponentId::VerifyUpdate {
                 guild: GuildId(1),
                 kb: KbId(9),
+            },
+            ComponentId::DraftForm {
+                guild: GuildId(u64::MAX),
+                draft: DraftId(i64::MAX / 10),
+            },
+            ComponentId::Draft {
+                guild: GuildId(u64::MAX),
+                draft: DraftId(i64::MAX / 10),
+                step: DraftStep::Propose,
+            },
+            ComponentId::Draft {
+                guild: GuildId(1),
+                draft: DraftId(1),
+                step: DraftStep::View,
+            },
+            ComponentId::Draft {
+                guild: GuildId(1),
+                draft: DraftId(1),
+                step: DraftStep::Publish,
+            },
+            ComponentId::Draft {
+                guild: GuildId(1),
+                draft: DraftId(1),
+                step: DraftStep::Discard,
             },
             ComponentId::AskFollow {
                 ask: i64::MAX / 10,

@@ -91,6 +91,10 @@ row_id_type!(
     /// An accepted answer in the knowledge base (`kb_entries.id`).
     KbId
 );
+row_id_type!(
+    /// A question written in chat, not yet published (`question_drafts.id`).
+    DraftId
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 pub mod analytics;
 pub mod answer_key;
 pub mod asks;
+pub mod authoring;
 pub mod boards;
 pub mod cards;
 pub mod content;

@@ -31,6 +31,17 @@ pub struct MemberExport {
     pub questions_followed: Vec<FollowedRow>,
     /// Peer pairings they were in.
     pub pairings: Vec<PairingExportRow>,
+    /// Questions they wrote in chat, as their forms were last submitted.
+    pub question_drafts: Vec<DraftExportRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DraftExportRow {
+    /// draft, proposed, published or discarded.
+    pub state: String,
+    /// The form as JSON (kind, topic, prompt, choices, right answer, explanation).
+    pub form: String,
+    pub written_at: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

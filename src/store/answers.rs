@@ -270,11 +270,11 @@ fn note_competency(s: &mut Statements<'_>, a: &NewAnswer) {
          FROM (SELECT ? AS guild, ? AS member, ? AS topic, ? AS day, ? AS share) AS k
          WHERE NOT EXISTS (SELECT 1 FROM competency c
                            WHERE c.guild_id = k.guild AND c.user_id = k.member AND c.topic_id = k.topic)
-           AND (SELECT COUNT(*) FROM questions q WHERE q.guild_id = k.guild AND q.topic_id = k.topic) > 0
-           AND (SELECT COUNT(*) FROM memory m JOIN questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
+           AND (SELECT COUNT(*) FROM live_questions q WHERE q.guild_id = k.guild AND q.topic_id = k.topic) > 0
+           AND (SELECT COUNT(*) FROM memory m JOIN live_questions q ON q.guild_id = m.guild_id AND q.id = m.question_id
                 WHERE m.guild_id = k.guild AND m.user_id = k.member AND q.topic_id = k.topic
                   AND m.latest_correct = 1)
-               >= k.share * (SELECT COUNT(*) FROM questions q
+               >= k.share * (SELECT COUNT(*) FROM live_questions q
                              WHERE q.guild_id = k.guild AND q.topic_id = k.topic) - 1e-9",
     )
     .bind(a.guild.to_db())

@@ -1,7 +1,9 @@
 //! Topics, versioned questions and tips of each guild.
 //!
 //! An import is one transaction: every item is added, updated (a new question version when the
-//! text changed) or left as it is, or nothing is written at all.
+//! text changed) or left as it is, or nothing is written at all. A retired question stays with
+//! its versions and answers, out of everything that draws or counts the bank (the
+//! `live_questions` view); importing it again brings it back.
 
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
@@ -24,7 +26,7 @@ impl ImportCounts {
     }
 }
 
-pub(super) enum Change {
+pub(crate) enum Change {
     Added,
     Updated,
     Unchanged,
@@ -105,6 +107,83 @@ impl Store {
         Ok(Some(counts))
     }
 
+    /// `(id, prompt)` of the guild's questions in use whose id or prompt contains `typed`
+    /// (any case), by id, at most `limit`.
+    pub async fn live_questions_matching(
+        &self,
+        guild: GuildId,
+        typed: &str,
+        limit: usize,
+    ) -> StoreResult<Vec<(String, String)>> {
+        let pattern = format!("%{}%", typed.to_lowercase());
+        let rows = query(
+            "SELECT q.id, v.prompt FROM live_questions q JOIN question_versions v ON v.id = q.current_version
+             WHERE q.guild_id = ? AND (LOWER(q.id) LIKE ? OR LOWER(v.prompt) LIKE ?)
+             ORDER BY q.id LIMIT ?",
+        )
+        .bind(guild.to_db())
+        .bind(&pattern)
+        .bind(&pattern)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("id"), r.get("prompt")))
+            .collect())
+    }
+
+    /// The current version of the guild's question `id`, if it is in use.
+    pub async fn live_question(
+        &self,
+        guild: GuildId,
+        id: &str,
+    ) -> StoreResult<Option<QuestionVersion>> {
+        let row = query(&format!(
+            "SELECT {VERSION_COLUMNS} FROM live_questions q JOIN question_versions v ON v.id = q.current_version
+             JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
+             WHERE q.guild_id = ? AND q.id = ?"
+        ))
+        .bind(guild.to_db())
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(version_from_row))
+    }
+
+    /// Retires the question `id`: no longer posted, practised, searched or exported, and
+    /// every member's memory of it dropped (reviews no longer bring it back); its versions and
+    /// answers stay. `false` when the guild has no such question in use.
+    pub async fn retire_question(
+        &self,
+        guild: GuildId,
+        id: &str,
+        now_ms: i64,
+    ) -> StoreResult<bool> {
+        let mut tx = self.write_tx().await?;
+        let retired = query(
+            "UPDATE questions SET retired_ms = ?, updated_ms = ? WHERE guild_id = ? AND id = ? AND retired_ms IS NULL",
+        )
+        .bind(now_ms)
+        .bind(now_ms)
+        .bind(guild.to_db())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if retired {
+            query("DELETE FROM memory WHERE guild_id = ? AND question_id = ?")
+                .bind(guild.to_db())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            super::knowledge::reindex_content(&mut tx, guild).await?;
+        }
+        tx.commit().await?;
+        Ok(retired)
+    }
+
     /// `(id, name)` of the guild's topics, by name (then id).
     pub async fn topics(&self, guild: GuildId) -> StoreResult<Vec<(String, String)>> {
         let rows = query("SELECT id, name FROM topics WHERE guild_id = ? ORDER BY name, id")
@@ -133,7 +212,7 @@ impl Store {
         })
         .collect();
         let questions = query(&format!(
-            "SELECT {VERSION_COLUMNS} FROM questions q JOIN question_versions v ON v.id = q.current_version
+            "SELECT {VERSION_COLUMNS} FROM live_questions q JOIN question_versions v ON v.id = q.current_version
              JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
              WHERE q.guild_id = ? ORDER BY q.id"
         ))
@@ -170,7 +249,7 @@ impl Store {
     pub async fn content_stats(&self, guild: GuildId) -> StoreResult<Vec<TopicStats>> {
         let rows = query(
             "SELECT t.id, t.name,
-                    (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id) AS questions,
+                    (SELECT COUNT(*) FROM live_questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id) AS questions,
                     (SELECT COUNT(*) FROM tips p WHERE p.guild_id = t.guild_id AND p.topic_id = t.id) AS tips,
                     (SELECT COUNT(*) FROM cards c WHERE c.guild_id = t.guild_id AND c.topic_id = t.id
                        AND c.retired_ms IS NULL) AS cards,
@@ -305,14 +384,15 @@ async fn upsert_topic(
     Ok(change)
 }
 
-async fn upsert_question(
+pub(super) async fn upsert_question(
     conn: &mut AnyConnection,
     guild: GuildId,
     q: &Question,
     now_ms: i64,
 ) -> StoreResult<Change> {
     let current = query(&format!(
-        "SELECT {VERSION_COLUMNS}, v.version AS v_version FROM questions q JOIN question_versions v ON v.id = q.current_version
+        "SELECT {VERSION_COLUMNS}, v.version AS v_version, q.retired_ms AS q_retired_ms
+         FROM questions q JOIN question_versions v ON v.id = q.current_version
          JOIN topics t ON t.guild_id = v.guild_id AND t.id = v.topic_id
          WHERE q.guild_id = ? AND q.id = ?"
     ))
@@ -322,7 +402,19 @@ async fn upsert_question(
     .await?;
     let (change, version) = match &current {
         None => (Change::Added, 1),
-        Some(row) if version_from_row(row).question == *q => return Ok(Change::Unchanged),
+        Some(row) if version_from_row(row).question == *q => {
+            // The same question: unchanged, or brought back if it was retired.
+            if row.get::<Option<i64>, _>("q_retired_ms").is_none() {
+                return Ok(Change::Unchanged);
+            }
+            query("UPDATE questions SET retired_ms = NULL, updated_ms = ? WHERE guild_id = ? AND id = ?")
+                .bind(now_ms)
+                .bind(guild.to_db())
+                .bind(&q.id)
+                .execute(&mut *conn)
+                .await?;
+            return Ok(Change::Updated);
+        }
         Some(row) => (Change::Updated, row.get::<i64, _>("v_version") + 1),
     };
     if matches!(change, Change::Added) {
@@ -360,7 +452,8 @@ async fn upsert_question(
     .fetch_one(&mut *conn)
     .await?;
     query(
-        "UPDATE questions SET current_version = ?, topic_id = ?, updated_ms = ? WHERE guild_id = ? AND id = ?",
+        "UPDATE questions SET current_version = ?, topic_id = ?, updated_ms = ?, retired_ms = NULL
+         WHERE guild_id = ? AND id = ?",
     )
     .bind(version_id)
     .bind(&q.topic)

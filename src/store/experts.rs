@@ -221,7 +221,7 @@ impl Store {
         topic: &str,
     ) -> StoreResult<ExpertiseFacts> {
         let questions: i64 =
-            query_scalar("SELECT COUNT(*) FROM questions WHERE guild_id = ? AND topic_id = ?")
+            query_scalar("SELECT COUNT(*) FROM live_questions WHERE guild_id = ? AND topic_id = ?")
                 .bind(guild.to_db())
                 .bind(topic)
                 .fetch_one(&self.pool)

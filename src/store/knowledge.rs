@@ -481,7 +481,7 @@ pub(super) async fn reindex_content(conn: &mut AnyConnection, guild: GuildId) ->
         "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id)
          SELECT v.prompt, {right_choice} || v.explanation,
                 q.guild_id, 'question', q.id, q.topic_id
-         FROM questions q JOIN question_versions v ON v.id = q.current_version
+         FROM live_questions q JOIN question_versions v ON v.id = q.current_version
          WHERE q.guild_id = ?"
     ))
     .bind(guild.to_db())

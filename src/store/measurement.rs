@@ -91,7 +91,7 @@ impl Store {
             "SELECT user_id, question_id, choice, correct FROM (
                SELECT a.user_id, a.question_id, a.choice, a.correct,
                       ROW_NUMBER() OVER (PARTITION BY a.user_id, a.version_id ORDER BY a.id) AS nth
-               FROM answers a JOIN questions q
+               FROM answers a JOIN live_questions q
                  ON q.guild_id = a.guild_id AND q.current_version = a.version_id
                WHERE a.guild_id = ?1) AS tries
              WHERE nth = 1",
@@ -117,7 +117,7 @@ impl Store {
     ) -> StoreResult<Vec<(String, String, QuestionKind, usize, usize)>> {
         let rows = query(
             "SELECT q.id, q.topic_id, v.kind, json_array_length(v.choices) AS choices, v.correct
-             FROM questions q JOIN question_versions v ON v.id = q.current_version
+             FROM live_questions q JOIN question_versions v ON v.id = q.current_version
              WHERE q.guild_id = ? ORDER BY q.id",
         )
         .bind(guild.to_db())

@@ -23,7 +23,7 @@ impl Store {
     ) -> StoreResult<(Vec<(String, String, i64)>, Vec<(String, Memory)>)> {
         let topics = query(
             "SELECT t.id, t.name,
-                    (SELECT COUNT(*) FROM questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
+                    (SELECT COUNT(*) FROM live_questions q WHERE q.guild_id = t.guild_id AND q.topic_id = t.id)
                       AS questions
              FROM topics t WHERE t.guild_id = ? ORDER BY t.name",
         )

@@ -12,6 +12,7 @@ mod catalog;
 mod checkpoints;
 mod content;
 mod copy;
+mod drafts;
 mod error;
 mod experts;
 mod fitting;
@@ -35,6 +36,7 @@ mod tracks;
 
 pub use catalog::{Column, ColumnKind};
 pub use copy::{Copied, CopyError};
+pub use drafts::Published;
 pub use error::{StoreError, StoreResult};
 pub use recount::Recount;
 pub use sql::Engine;
@@ -497,7 +499,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            (1..=15).collect::<Vec<i64>>()
+            (1..=16).collect::<Vec<i64>>()
         );
         let mode: String = query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -515,7 +517,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            (1..=15).collect::<Vec<i64>>()
+            (1..=16).collect::<Vec<i64>>()
         );
     }
 

@@ -15,8 +15,8 @@ use crate::domain::answer_key::AnswerKey;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{
     AnswerRow, AskedRow, AssignedRow, AwayRow, CardGradeRow, CardHeldRow, CompetencyRow,
-    ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport, MemoryRow,
-    PairingExportRow, PointRow, Preferences, Profile, ProgressRow, Purged,
+    DraftExportRow, ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport,
+    MemoryRow, PairingExportRow, PointRow, Preferences, Profile, ProgressRow, Purged,
 };
 use chrono::DateTime;
 use sqlx::Row;
@@ -333,6 +333,21 @@ impl Store {
             skipped_at: iso_opt(r.get("skipped_ms")),
         })
         .collect();
+        let question_drafts = query(
+            "SELECT state, form, created_ms FROM question_drafts
+             WHERE guild_id = ? AND author_id = ? ORDER BY id",
+        )
+        .bind(g)
+        .bind(u)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| DraftExportRow {
+            state: r.get("state"),
+            form: r.get("form"),
+            written_at: iso(r.get("created_ms")),
+        })
+        .collect();
         Ok(MemberExport {
             server_id: guild.0.to_string(),
             user_id: user.0.to_string(),
@@ -354,6 +369,7 @@ impl Store {
             card_grades,
             questions_followed,
             pairings,
+            question_drafts,
         })
     }
 
@@ -446,6 +462,12 @@ impl Store {
         .bind(u)
         .execute(&mut *tx)
         .await?;
+        // Their drafts are their own text (a published one lives on as the question).
+        query("DELETE FROM question_drafts WHERE guild_id = ? AND author_id = ?")
+            .bind(g)
+            .bind(u)
+            .execute(&mut *tx)
+            .await?;
         // What they typed in answers is their own text: it goes; which accepted answer it
         // matched stays with the anonymous answer.
         query("UPDATE answers SET response = NULL WHERE guild_id = ? AND user_id = ?")

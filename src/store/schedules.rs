@@ -260,7 +260,7 @@ impl Store {
                 WHERE m.guild_id = ?1 AND m.stability >= ?5 AND m.user_id IN (SELECT user_id FROM audience)
                 GROUP BY m.question_id
                 HAVING COUNT(*) * 2 > (SELECT COUNT(*) FROM audience))
-             SELECT q.current_version FROM questions q
+             SELECT q.current_version FROM live_questions q
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)
              ORDER BY q.id IN (SELECT question_id FROM recent),
                       ({refresh_rank}) NULLS LAST,

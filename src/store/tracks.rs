@@ -148,7 +148,7 @@ impl Store {
     ) -> StoreResult<Vec<QuestionCandidate>> {
         let rows = query(&format!(
             "SELECT q.current_version, q.topic_id, v.tracks, {MEMORY_COLUMNS}
-             FROM questions q JOIN question_versions v ON v.id = q.current_version
+             FROM live_questions q JOIN question_versions v ON v.id = q.current_version
              LEFT JOIN memory m
                ON m.guild_id = q.guild_id AND m.question_id = q.id AND m.user_id = ?2
              WHERE q.guild_id = ?1 AND (?3 IS NULL OR q.topic_id = ?3)

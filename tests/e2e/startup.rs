@@ -22,6 +22,7 @@ async fn registers_its_commands_in_the_dev_guild() {
             "resolve",
             "kb",
             "expert",
+            "propose",
             "pairing",
             "about",
             "content",

@@ -1,4 +1,4 @@
-//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention|verification`
+//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention|verification|expert-drafts`
 //! (admins).
 
 use super::{guild_of, respond};
@@ -20,7 +20,8 @@ use poise::serenity_prelude as serenity;
         "team_role",
         "season_length",
         "retention",
-        "verification"
+        "verification",
+        "expert_drafts"
     ),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
@@ -147,6 +148,18 @@ async fn season_length(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(ctx, ctx.data().app.set_season_length(guild, weeks).await).await
+}
+
+/// Lets experts propose questions with /propose, for admins to publish
+#[poise::command(slash_command, rename = "expert-drafts")]
+async fn expert_drafts(
+    ctx: Context<'_>,
+    #[description = "on: experts may propose; off (the default): only admins write questions"]
+    mode: super::expert::OnOff,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let on = matches!(mode, super::expert::OnOff::On);
+    respond(ctx, ctx.data().app.set_expert_drafts(guild, on).await).await
 }
 
 /// Sets how long raw events (answers, points, question history) are kept

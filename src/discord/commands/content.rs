@@ -1,16 +1,22 @@
-//! `/content import|export|stats|requests|starter` (admins).
+//! `/content import|export|stats|requests|starter|add|edit|retire|drafts` (admins), and
+//! `/propose` (experts, where the server lets them propose questions).
 
-use super::{guild_of, respond};
+use super::admin::invoker_is_admin;
+use super::{guild_of, open_form, respond, user_of};
 use crate::app::content::{describe_counts, describe_import, ExportFormat};
 use crate::app::message::OutMessage;
 use crate::discord::{Context, Error};
+use crate::domain::answer_key::QuestionKind;
+use crate::domain::limits::{AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX};
 use poise::serenity_prelude as serenity;
 
 /// Manage the server's questions, tips and topics
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("import", "export", "stats", "requests", "starter"),
+    subcommands(
+        "import", "export", "stats", "requests", "starter", "add", "edit", "retire", "drafts"
+    ),
     subcommand_required,
     default_member_permissions = "MANAGE_GUILD",
     check = "super::admin::manage_server"
@@ -57,6 +63,136 @@ async fn export(
         _ => ExportFormat::Toml,
     };
     respond(ctx, ctx.data().app.export_content(guild, format).await).await
+}
+
+/// A question's kind, as the commands offer it.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum KindChoice {
+    #[name = "single choice"]
+    Single,
+    #[name = "true or false"]
+    TrueFalse,
+    #[name = "multiple response"]
+    Multiple,
+    #[name = "short answer"]
+    ShortAnswer,
+    #[name = "number"]
+    Numeric,
+}
+
+impl KindChoice {
+    fn kind(self) -> QuestionKind {
+        match self {
+            KindChoice::Single => QuestionKind::Single,
+            KindChoice::TrueFalse => QuestionKind::TrueFalse,
+            KindChoice::Multiple => QuestionKind::Multiple,
+            KindChoice::ShortAnswer => QuestionKind::ShortAnswer,
+            KindChoice::Numeric => QuestionKind::Numeric,
+        }
+    }
+}
+
+/// Writes a question in a form, previews it as members will see it, then publishes it
+#[poise::command(slash_command)]
+async fn add(
+    ctx: Context<'_>,
+    #[description = "How members answer it"] kind: KindChoice,
+    #[description = "Its topic"]
+    #[autocomplete = "super::schedule::autocomplete_topic"]
+    #[max_length = 80]
+    topic: String,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let app = &ctx.data().app;
+    let form = app
+        .draft_new(guild, user_of(ctx), true, kind.kind(), &topic)
+        .await;
+    open_form(ctx, form).await
+}
+
+/// Edits a question in a form; publishing makes a new version
+#[poise::command(slash_command)]
+async fn edit(
+    ctx: Context<'_>,
+    #[description = "The question (type part of its id or text)"]
+    #[autocomplete = "autocomplete_question"]
+    #[max_length = 40]
+    id: String,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let form = ctx
+        .data()
+        .app
+        .draft_of_question(guild, user_of(ctx), &id)
+        .await;
+    open_form(ctx, form).await
+}
+
+/// Takes a question out of use (its answers stay in the figures)
+#[poise::command(slash_command)]
+async fn retire(
+    ctx: Context<'_>,
+    #[description = "The question (type part of its id or text)"]
+    #[autocomplete = "autocomplete_question"]
+    #[max_length = 40]
+    id: String,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.retire_question(guild, &id).await).await
+}
+
+/// Questions experts proposed, to publish, edit or discard
+#[poise::command(slash_command)]
+async fn drafts(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    respond(ctx, ctx.data().app.drafts_waiting(guild).await).await
+}
+
+/// Proposes a question for the admins to publish (experts, where the server allows it)
+#[poise::command(slash_command, guild_only)]
+pub async fn propose(
+    ctx: Context<'_>,
+    #[description = "How members answer it"] kind: KindChoice,
+    #[description = "Its topic"]
+    #[autocomplete = "super::schedule::autocomplete_topic"]
+    #[max_length = 80]
+    topic: String,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let admin = invoker_is_admin(ctx);
+    let app = &ctx.data().app;
+    let form = app
+        .draft_new(guild, user_of(ctx), admin, kind.kind(), &topic)
+        .await;
+    open_form(ctx, form).await
+}
+
+/// The server's questions in use matching what was typed (by id or text).
+async fn autocomplete_question(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let Some(guild) = ctx.guild_id() else {
+        return serenity::CreateAutocompleteResponse::new();
+    };
+    let guild = crate::domain::ids::GuildId(guild.get());
+    let found = ctx
+        .data()
+        .app
+        .question_choices(guild, partial)
+        .await
+        .unwrap_or_default();
+    let choices = found
+        .into_iter()
+        .take(AUTOCOMPLETE_CHOICES_MAX)
+        .map(|(id, label)| {
+            serenity::AutocompleteChoice::new(
+                crate::domain::format::fit(&label, CHOICE_NAME_MAX),
+                id,
+            )
+        })
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
 /// The formats `/content export` writes.

@@ -21,7 +21,7 @@ mod schedule;
 mod track;
 
 use super::{render, Command, Context, Error};
-use crate::app::message::OutMessage;
+use crate::app::message::{Form, OutMessage};
 use crate::app::AppError;
 use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, RoleId, UserId};
@@ -41,6 +41,7 @@ pub fn all() -> Vec<Command> {
         ask::resolve(),
         kb::kb(),
         expert::expert(),
+        content::propose(),
         pairing::pairing(),
         about::about(),
         content::content(),
@@ -92,6 +93,24 @@ pub async fn respond(ctx: Context<'_>, result: Result<OutMessage, AppError>) -> 
         }
         Err(e) => return Err(e.into()),
     }
+    Ok(())
+}
+
+/// Opens a use case's form (Discord's modal) as the command's answer, or sends its refusal.
+pub async fn open_form(ctx: Context<'_>, result: Result<Form, AppError>) -> Result<(), Error> {
+    let form = match result {
+        Ok(form) => form,
+        Err(e) => return respond(ctx, Err(e)).await,
+    };
+    let poise::Context::Application(app) = ctx else {
+        return Err(anyhow::anyhow!("forms open only from slash commands"));
+    };
+    let response = poise::serenity_prelude::CreateInteractionResponse::Modal(render::modal(&form));
+    app.interaction
+        .create_response(ctx.serenity_context(), response)
+        .await?;
+    app.has_sent_initial_response
+        .store(true, std::sync::atomic::Ordering::SeqCst);
     Ok(())
 }
 
