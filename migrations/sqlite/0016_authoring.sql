@@ -27,3 +27,6 @@ CREATE INDEX question_drafts_waiting ON question_drafts (guild_id, state, update
 
 -- Whether members who are experts may propose questions for admins to publish (0: off).
 ALTER TABLE guilds ADD COLUMN expert_drafts INTEGER NOT NULL DEFAULT 0;
+
+-- A content card's role tracks (JSON array of names), as a question's: an Anki note's tags.
+ALTER TABLE cards ADD COLUMN tracks TEXT NOT NULL DEFAULT '[]';

@@ -186,6 +186,7 @@ impl App {
                 topic: entry.topic_id.clone(),
                 front,
                 back,
+                tracks: vec![],
                 source: link,
             }],
             ..Default::default()

@@ -577,7 +577,7 @@ impl App {
                 };
                 Candidate {
                     item: Item::Card(c.id),
-                    track: track.covers(&c.topic, &[]),
+                    track: track.covers(&c.topic, &c.tracks),
                     refresher: refresher(&c.topic, seen.as_ref()),
                     topic: c.topic,
                     seen,

@@ -28,6 +28,9 @@ pub struct ContentCard {
     pub topic: String,
     pub front: String,
     pub back: String,
+    /// Role tracks it belongs to, as a question's (an Anki note's tags).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<String>,
     pub source: Option<String>,
 }
 
@@ -140,6 +143,8 @@ pub fn answer_card_texts(question: &str, answer: &str) -> (String, String) {
 pub struct CardCandidate {
     pub id: CardId,
     pub topic: String,
+    /// Its role tracks (a content card's; none for an answer card).
+    pub tracks: Vec<String>,
     /// Their memory of it; `None` when they never graded it.
     pub memory: Option<crate::domain::memory::Memory>,
     /// For an answer card they hold and never graded: the day it first comes up.

@@ -44,6 +44,7 @@
 //! topic = "security"
 //! front = "What makes a password strong?"
 //! back = "Length: a passphrase of four or more random words."
+//! tracks = ["support"]             # optional role tracks (an Anki deck's tags)
 //! source = "https://…"             # optional link
 //! ```
 //! CSV (questions only), with a header row: `id, topic, kind, prompt, choice_a … choice_e,
@@ -871,27 +872,7 @@ impl Checker<'_> {
                 None
             }
         };
-        let tracks = match self.item.fields.get("tracks").cloned() {
-            None => Some(vec![]),
-            Some((Raw::List(list), _)) => {
-                let mut ok = Vec::new();
-                for t in list {
-                    match check_id(t.trim()) {
-                        Ok(()) => ok.push(t.trim().to_string()),
-                        Err(reason) => self.report(&id, "tracks", reason),
-                    }
-                }
-                Some(ok)
-            }
-            Some((other, _)) => {
-                self.report(
-                    &id,
-                    "tracks",
-                    format!("must be a list of track names, not {}", kind(&other)),
-                );
-                None
-            }
-        };
+        let tracks = self.tracks(&id);
         let source = self.optional_link(&id, "source");
         Some(Question {
             id: nonempty(id)?,
@@ -1061,17 +1042,44 @@ impl Checker<'_> {
         })
     }
 
+    /// The optional `tracks`: role track names.
+    fn tracks(&mut self, id: &str) -> Option<Vec<String>> {
+        match self.item.fields.get("tracks").cloned() {
+            None => Some(vec![]),
+            Some((Raw::List(list), _)) => {
+                let mut ok = Vec::new();
+                for t in list {
+                    match check_id(t.trim()) {
+                        Ok(()) => ok.push(t.trim().to_string()),
+                        Err(reason) => self.report(id, "tracks", reason),
+                    }
+                }
+                Some(ok)
+            }
+            Some((other, _)) => {
+                self.report(
+                    id,
+                    "tracks",
+                    format!("must be a list of track names, not {}", kind(&other)),
+                );
+                None
+            }
+        }
+    }
+
     fn card(&mut self, id: String) -> Option<ContentCard> {
-        self.allow_only(&id, &["id", "topic", "front", "back", "source"]);
+        self.allow_only(&id, &["id", "topic", "front", "back", "tracks", "source"]);
         let topic = self.text(&id, "topic", 40);
         let front = self.text(&id, "front", FRONT_MAX);
         let back = self.text(&id, "back", BACK_MAX);
+        let tracks = self.tracks(&id);
         let source = self.optional_link(&id, "source");
         Some(ContentCard {
             id: nonempty(id)?,
             topic: topic?,
             front: front?,
             back: back?,
+            tracks: tracks?,
             source: source.ok()?,
         })
     }

@@ -148,7 +148,7 @@ async fn read_collection(path: &std::path::Path) -> Result<Vec<AnkiNote>, sqlx::
         (types, decks)
     };
     let rows = sqlx::query(
-        "SELECT n.id, n.mid, n.flds,
+        "SELECT n.id, n.mid, n.flds, n.tags,
                 (SELECT c.did FROM cards c WHERE c.nid = n.id ORDER BY c.ord LIMIT 1) AS did
          FROM notes n ORDER BY n.id",
     )
@@ -165,6 +165,12 @@ async fn read_collection(path: &std::path::Path) -> Result<Vec<AnkiNote>, sqlx::
                 deck: did.and_then(|d| decks.get(&d).cloned()).unwrap_or_default(),
                 cloze: cloze.get(&mid).copied().unwrap_or(false),
                 fields: fields.split('\u{1f}').map(str::to_string).collect(),
+                tags: r
+                    .get::<Option<String>, _>("tags")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
             }
         })
         .collect();

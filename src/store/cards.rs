@@ -87,7 +87,7 @@ impl Store {
         shuffle: ShuffleKey,
     ) -> StoreResult<Vec<CardCandidate>> {
         let rows = query(&format!(
-            "SELECT c.id, c.topic_id, h.first_due, {MEMORY_COLUMNS}
+            "SELECT c.id, c.topic_id, c.tracks, h.first_due, {MEMORY_COLUMNS}
              FROM cards c
              LEFT JOIN card_holders h ON h.card_id = c.id AND h.user_id = ?2
              LEFT JOIN memory m ON m.guild_id = c.guild_id AND m.user_id = ?2
@@ -109,6 +109,7 @@ impl Store {
             .map(|r| CardCandidate {
                 id: CardId(r.get("id")),
                 topic: r.get("topic_id"),
+                tracks: serde_json::from_str(r.get("tracks")).unwrap_or_default(),
                 memory: memory_from_row(r),
                 first_due: r
                     .get::<Option<String>, _>("first_due")
@@ -217,7 +218,7 @@ impl Store {
 /// The guild's content cards, for `/content export`.
 pub(super) async fn content_cards(pool: &AnyPool, guild: GuildId) -> StoreResult<Vec<ContentCard>> {
     let rows = query(
-        "SELECT content_id, topic_id, front, back, source FROM cards
+        "SELECT content_id, topic_id, front, back, tracks, source FROM cards
          WHERE guild_id = ? AND content_id IS NOT NULL AND retired_ms IS NULL ORDER BY content_id",
     )
     .bind(guild.to_db())
@@ -230,6 +231,7 @@ pub(super) async fn content_cards(pool: &AnyPool, guild: GuildId) -> StoreResult
             topic: r.get("topic_id"),
             front: r.get("front"),
             back: r.get("back"),
+            tracks: serde_json::from_str(r.get("tracks")).unwrap_or_default(),
             source: r.get("source"),
         })
         .collect())
@@ -242,8 +244,9 @@ pub(super) async fn upsert_content_card(
     c: &ContentCard,
     now_ms: i64,
 ) -> StoreResult<Change> {
+    let tracks = serde_json::to_string(&c.tracks).unwrap_or_else(|_| "[]".into());
     let existing = query(
-        "SELECT topic_id, front, back, source FROM cards WHERE guild_id = ? AND content_id = ?",
+        "SELECT topic_id, front, back, tracks, source FROM cards WHERE guild_id = ? AND content_id = ?",
     )
     .bind(guild.to_db())
     .bind(&c.id)
@@ -255,6 +258,7 @@ pub(super) async fn upsert_content_card(
             if r.get::<&str, _>("topic_id") == c.topic
                 && r.get::<&str, _>("front") == c.front
                 && r.get::<&str, _>("back") == c.back
+                && r.get::<&str, _>("tracks") == tracks
                 && r.get::<Option<&str>, _>("source") == c.source.as_deref() =>
         {
             return Ok(Change::Unchanged)
@@ -262,11 +266,12 @@ pub(super) async fn upsert_content_card(
         Some(_) => Change::Updated,
     };
     query(
-        "INSERT INTO cards (guild_id, content_id, topic_id, front, back, source, created_ms, updated_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+        "INSERT INTO cards (guild_id, content_id, topic_id, front, back, source, created_ms, updated_ms, tracks)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
          ON CONFLICT (guild_id, content_id) WHERE content_id IS NOT NULL DO UPDATE SET
            topic_id = excluded.topic_id, front = excluded.front, back = excluded.back,
-           source = excluded.source, version = cards.version + 1, updated_ms = excluded.updated_ms",
+           source = excluded.source, tracks = excluded.tracks, version = cards.version + 1,
+           updated_ms = excluded.updated_ms",
     )
     .bind(guild.to_db())
     .bind(&c.id)
@@ -275,6 +280,7 @@ pub(super) async fn upsert_content_card(
     .bind(&c.back)
     .bind(&c.source)
     .bind(now_ms)
+    .bind(tracks.clone())
     .execute(conn)
     .await?;
     Ok(change)

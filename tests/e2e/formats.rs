@@ -3,7 +3,7 @@
 //! asked like any other question.
 
 use crate::common::{spawn_app, TestApp};
-use peerlearn::store::sql::query_as;
+use peerlearn::store::sql::{query_as, query_scalar};
 use serde_json::json;
 
 /// Two questions as Moodle exports them in Aiken: both choice marks, a space or none, a
@@ -359,7 +359,9 @@ async fn collection(path: &std::path::Path, modern: bool, notes: &[Note]) {
         .unwrap();
     }
     for n in notes {
-        sqlx::query("INSERT INTO notes (id, guid, mid, flds, tags) VALUES (?, ?, ?, ?, ' work ')")
+        sqlx::query(
+            "INSERT INTO notes (id, guid, mid, flds, tags) VALUES (?, ?, ?, ?, ' Team::Support leech ')",
+        )
             .bind(n.id)
             .bind(format!("g{}", n.id))
             .bind(if n.cloze { 200 } else { 100 })
@@ -471,6 +473,13 @@ async fn anki_decks_in_both_layouts_become_flashcards() {
             ),
         ]
     );
+    // The notes' tags are the cards' role tracks (Anki's own "leech" left out).
+    let tracks: Vec<String> =
+        query_scalar("SELECT DISTINCT tracks FROM cards WHERE content_id IS NOT NULL")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(tracks, [r#"["support"]"#]);
     // /content stats counts them; accuracy is about questions, which a deck has none of.
     let stats = app.command(app.admin, "content stats", &[]).await;
     assert!(

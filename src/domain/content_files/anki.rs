@@ -12,14 +12,16 @@
 //!   listed (a card whose front is only media is skipped and listed);
 //! - a card's id is its topic with a hash of the note's id and the deletion's number, so
 //!   importing the package again updates the same cards;
-//! - tags are not kept (peerlearn's cards have none).
+//! - tags become the card's role tracks (`Work::Support` → track `support`; Anki's own `leech`
+//!   and `marked` left out), so `/track set` can lean a role towards them.
 //!
 //! Notes are numbered from 1 in the collection's order; problems name that number as their line.
 
-use super::made_up::{hashed_id, topic_item, topic_named};
+use super::made_up::{hashed_id, slug, topic_item, topic_named};
 use super::markup::html_to_markdown;
 use super::{Raw, RawItem};
 use crate::domain::content::Skipped;
+use crate::domain::content::ID_MAX;
 use std::collections::BTreeMap;
 
 /// A note as read from a collection.
@@ -32,6 +34,24 @@ pub struct AnkiNote {
     pub cloze: bool,
     /// Its fields' HTML, in order.
     pub fields: Vec<String>,
+    /// Its tags (Anki keeps them space-separated; `::` nests them).
+    pub tags: Vec<String>,
+}
+
+/// Anki's own bookkeeping tags, not a team's: left out of the tracks.
+const ANKI_TAGS: [&str; 2] = ["leech", "marked"];
+
+/// A note's tags as role tracks: each tag's last `::` segment as an id (`Work::Support` →
+/// `support`), without Anki's own, once each.
+fn tracks_of(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for tag in tags {
+        let track = slug(tag.rsplit("::").next().unwrap_or(tag), ID_MAX);
+        if !track.is_empty() && !ANKI_TAGS.contains(&track.as_str()) && !out.contains(&track) {
+            out.push(track);
+        }
+    }
+    out
 }
 
 /// The topics and cards of `notes` as raw items, and what was skipped.
@@ -87,6 +107,10 @@ pub(super) fn anki_items(file: &str, notes: &[AnkiNote]) -> (Vec<RawItem>, Vec<S
                     ("topic".to_string(), (Raw::Text(topic.clone()), line)),
                     ("front".to_string(), (Raw::Text(front), line)),
                     ("back".to_string(), (Raw::Text(back), line)),
+                    (
+                        "tracks".to_string(),
+                        (Raw::List(tracks_of(&note.tags)), line),
+                    ),
                 ]),
             });
         }
@@ -232,7 +256,26 @@ mod tests {
             deck: deck.into(),
             cloze,
             fields: fields.iter().map(|f| f.to_string()).collect(),
+            tags: vec![],
         }
+    }
+
+    #[test]
+    fn tags_become_tracks() {
+        let tags: Vec<String> = [
+            "Work::Support",
+            "leech",
+            "support",
+            "Sales Team",
+            "",
+            "日本",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        assert_eq!(tracks_of(&tags), ["support", "sales-team"]);
+        let long = vec!["x".repeat(60)];
+        assert_eq!(tracks_of(&long)[0].len(), ID_MAX, "within an id's limit");
     }
 
     #[test]
