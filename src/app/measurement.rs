@@ -65,11 +65,18 @@ pub struct UpliftFigures {
     pub enough: bool,
 }
 
+fn single_choice() -> QuestionKind {
+    QuestionKind::Single
+}
+
 /// A question's quality, for authors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemLine {
     pub question: String,
     pub topic: String,
+    /// How it is answered (figures computed before kinds read as single choice).
+    #[serde(default = "single_choice")]
+    pub kind: QuestionKind,
     pub n: usize,
     pub accuracy: f64,
     pub discrimination: Option<f64>,
@@ -557,9 +564,9 @@ fn item_lines(
     keys: &[(String, String, QuestionKind, usize, usize)],
     tries: Vec<crate::domain::measurement::FirstTryRecord>,
 ) -> Vec<ItemLine> {
-    let topic_of: HashMap<&str, &str> = keys
+    let topic_of: HashMap<&str, (&str, QuestionKind)> = keys
         .iter()
-        .map(|(q, t, _, _, _)| (q.as_str(), t.as_str()))
+        .map(|(q, t, kind, _, _)| (q.as_str(), (t.as_str(), *kind)))
         .collect();
     let key_map: HashMap<String, (usize, usize)> = keys
         .iter()
@@ -585,8 +592,11 @@ fn item_lines(
         .map(|i| ItemLine {
             topic: topic_of
                 .get(i.question.as_str())
-                .map(|t| t.to_string())
+                .map(|(t, _)| t.to_string())
                 .unwrap_or_default(),
+            kind: topic_of
+                .get(i.question.as_str())
+                .map_or(QuestionKind::Single, |(_, k)| *k),
             question: i.question,
             n: i.n,
             accuracy: i.accuracy,
@@ -652,7 +662,7 @@ pub fn flagged_lines(items: &[ItemLine], max: usize) -> Vec<String> {
         .iter()
         .take(max)
         .map(|i| {
-            let why: Vec<String> = i.flags.iter().map(|f| f.describe()).collect();
+            let why: Vec<String> = i.flags.iter().map(|f| f.describe(i.kind)).collect();
             format!(
                 "• `{}`: {}; {:.0}% right of {} first tries",
                 fit(&i.question, 40),

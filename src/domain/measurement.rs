@@ -545,18 +545,25 @@ pub enum ItemFlag {
 }
 
 impl ItemFlag {
-    /// A short explanation for authors.
-    pub fn describe(&self) -> String {
+    /// A short explanation for authors, naming choices as members see them on a question of
+    /// `kind` (letters, or True and False).
+    pub fn describe(&self, kind: QuestionKind) -> String {
         match self {
             ItemFlag::NegativeDiscrimination => {
                 "strong members miss it more often than others (ambiguous or wrong key?)".into()
             }
             ItemFlag::EveryoneRight => "everyone was right at the first try (too easy?)".into(),
             ItemFlag::NobodyRight => "nobody was right at the first try (wrong key?)".into(),
-            ItemFlag::WrongChoicePreferred(c) => format!(
-                "wrong choice {} is picked more often than the right one (wrong key?)",
-                super::content::LETTERS.get(*c).copied().unwrap_or('?')
-            ),
+            ItemFlag::WrongChoicePreferred(c) => match kind {
+                QuestionKind::TrueFalse => format!(
+                    "“{}” is picked more often than the right answer (wrong key?)",
+                    if *c == 0 { "True" } else { "False" }
+                ),
+                _ => format!(
+                    "wrong choice {} is picked more often than the right one (wrong key?)",
+                    super::content::LETTERS.get(*c).copied().unwrap_or('?')
+                ),
+            },
         }
     }
 
@@ -1098,6 +1105,16 @@ mod tests {
         assert_eq!(
             ItemFlag::WrongChoicePreferred(2).code(),
             "wrong_choice_preferred_C"
+        );
+        let wrong = ItemFlag::WrongChoicePreferred(1);
+        assert!(wrong
+            .describe(QuestionKind::Single)
+            .starts_with("wrong choice B"));
+        assert!(
+            wrong
+                .describe(QuestionKind::TrueFalse)
+                .starts_with("“False” is picked"),
+            "true/false choices by their names"
         );
     }
 }
