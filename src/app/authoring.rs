@@ -274,9 +274,19 @@ impl App {
             .find(|(id, _)| *id == q.topic)
             .map_or(q.topic.clone(), |(_, name)| name);
         let mut m = preview_card(&q, &topic_name);
-        let what = match &d.form.question_id {
-            Some(id) => format!("a new version of `{id}` (answers keep the version they answered)"),
-            None => format!("question `{}`", q.id),
+        let same_text = match d.form.question_id {
+            Some(_) => false,
+            None => self.store.live_question(guild, &q.id).await?.is_some(),
+        };
+        let what = match (&d.form.question_id, same_text) {
+            (Some(id), _) => {
+                format!("a new version of `{id}` (answers keep the version they answered)")
+            }
+            (None, true) => format!(
+                "a new version of `{}`, which has the same text in this topic",
+                q.id
+            ),
+            (None, false) => format!("question `{}`", q.id),
         };
         let (step, label, next) = match viewer {
             Author::Admin => (

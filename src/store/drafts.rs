@@ -16,6 +16,9 @@ use crate::domain::ids::{DraftId, GuildId, UserId};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+/// The states in which a draft can still change, as SQL (see `DraftState::open`).
+const OPEN: &str = "state IN ('draft', 'proposed')";
+
 /// What publishing a draft did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Published {
@@ -93,10 +96,10 @@ impl Store {
         form: &QuestionForm,
         now_ms: i64,
     ) -> StoreResult<bool> {
-        let changed = query(
+        let changed = query(&format!(
             "UPDATE question_drafts SET form = ?, updated_ms = ?, submitted_ms = COALESCE(submitted_ms, ?)
-             WHERE guild_id = ? AND id = ? AND state IN ('draft', 'proposed')",
-        )
+             WHERE guild_id = ? AND id = ? AND {OPEN}"
+        ))
         .bind(serde_json::to_string(form).unwrap_or_default())
         .bind(now_ms)
         .bind(now_ms)
@@ -116,10 +119,10 @@ impl Store {
         state: DraftState,
         now_ms: i64,
     ) -> StoreResult<bool> {
-        let changed = query(
+        let changed = query(&format!(
             "UPDATE question_drafts SET state = ?, updated_ms = ?
-             WHERE guild_id = ? AND id = ? AND state IN ('draft', 'proposed')",
-        )
+             WHERE guild_id = ? AND id = ? AND {OPEN}"
+        ))
         .bind(state.as_str())
         .bind(now_ms)
         .bind(guild.to_db())
@@ -139,10 +142,10 @@ impl Store {
         now_ms: i64,
     ) -> StoreResult<Published> {
         let mut tx = self.write_tx().await?;
-        let closed = query(
+        let closed = query(&format!(
             "UPDATE question_drafts SET state = 'published', updated_ms = ?
-             WHERE guild_id = ? AND id = ? AND state IN ('draft', 'proposed')",
-        )
+             WHERE guild_id = ? AND id = ? AND {OPEN}"
+        ))
         .bind(now_ms)
         .bind(guild.to_db())
         .bind(id.to_db())

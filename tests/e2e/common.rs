@@ -410,6 +410,15 @@ impl TestApp {
         self.command(self.admin, "schedule add", &options).await
     }
 
+    /// A quiz scheduled for the next hour (08:00 UTC; the test clock starts at 07:00) with
+    /// `extra` options, posted in the test channel: the post, once recorded as sent.
+    pub async fn quiz_post(&self, extra: &[(&str, Value)]) -> PostedMessage {
+        let added = self.add_schedule("quiz", "0 8 * * *", extra).await;
+        assert!(added.contains("added"), "{added}");
+        self.clock.advance(std::time::Duration::from_secs(3600));
+        self.wait_for_posts(self.channel, 1).await.remove(0)
+    }
+
     /// Clicks a button and returns the bot's answer to the click.
     pub async fn click(&self, user: u64, message: u64, custom_id: &str) -> Reply {
         let id = self

@@ -120,21 +120,7 @@ async fn a_true_false_question_is_posted_answered_and_practised_with_two_buttons
     let app = spawn_app().await;
     let reply = app.import_content("facts.toml", STATEMENT.as_bytes()).await;
     assert_eq!(reply, "Imported: 2 added, 0 updated, 0 unchanged.");
-    let added = app
-        .command(
-            app.admin,
-            "schedule add",
-            &[
-                ("kind", json!("quiz")),
-                ("cron", json!("0 9 * * *")),
-                ("channel", json!(app.channel.to_string())),
-                ("timezone", json!("Europe/Berlin")),
-            ],
-        )
-        .await;
-    assert!(added.contains("added"), "{added}");
-    app.clock.advance(std::time::Duration::from_secs(3600));
-    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
+    let post = app.quiz_post(&[]).await;
     assert_eq!(
         post.embeds[0]["description"], "Guests may use the staff Wi-Fi if they ask nicely.",
         "the statement alone, no lettered list"

@@ -182,19 +182,7 @@ async fn multiple_response_is_answered_in_a_menu_with_partial_credit_for_points_
 async fn a_short_answer_post_opens_a_form_and_compares_what_was_typed() {
     let app = spawn_app().await;
     app.import_content("kinds.toml", KINDS.as_bytes()).await;
-    let added = app
-        .add_schedule(
-            "quiz",
-            "0 9 * * *",
-            &[
-                ("topic", json!("office")),
-                ("timezone", json!("Europe/Berlin")),
-            ],
-        )
-        .await;
-    assert!(added.contains("added"), "{added}");
-    app.clock.advance(std::time::Duration::from_secs(3600));
-    let post = app.wait_for_posts(app.channel, 1).await.remove(0);
+    let post = app.quiz_post(&[("topic", json!("office"))]).await;
     assert_eq!(
         post.embeds[0]["description"],
         "Which city is the head office in?"
