@@ -1,5 +1,7 @@
-//! Quiz use cases: what a quiz post and a tip look like, answering a channel quiz (first click
-//! counts), personal practice with `/quiz`, and the live count and reveal on a post.
+//! Quiz use cases: what a quiz post and a tip look like, answering a channel quiz (first answer
+//! counts), personal practice with `/quiz`, and the live count and reveal on a post. Each kind
+//! of question is answered through its own components (buttons, a select menu, or a button
+//! opening a form; see [`crate::domain::answer_key`]), and graded by its key.
 
 use super::cards::Pick;
 use super::message::{
@@ -257,16 +259,21 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     }
 }
 
+/// How a member gave their answer, in a sentence: "chose" (a choice) or "answered" (typed).
+fn gave(q: &Question) -> &'static str {
+    if q.kind().typed() {
+        "answered"
+    } else {
+        "chose"
+    }
+}
+
 /// The ephemeral feedback on an answer: right, partly right (with its share of the points)
 /// or not; the feedback written for what was typed; the explanation.
 fn feedback(q: &Question, response: &Response, graded: &Graded, scored: &Scored) -> String {
     let key = &q.answer;
     let given = key.describe(response);
-    let verb = if q.kind().typed() {
-        "answered"
-    } else {
-        "chose"
-    };
+    let verb = gave(q);
     let mut text = if graded.right() {
         format!("✅ **Right!** {given}\n")
     } else if graded.credit > 0.0 {
@@ -434,13 +441,9 @@ impl App {
             ),
             AnswerResult::AlreadyAnswered { choice, response } => {
                 let first = q.answer.stored_response(choice, response);
-                let verb = if q.kind().typed() {
-                    "answered"
-                } else {
-                    "chose"
-                };
                 let text = format!(
-                    "You already answered this one: you {verb} **{}**. Your first answer counts.",
+                    "You already answered this one: you {} **{}**. Your first answer counts.",
+                    gave(q),
                     q.answer.describe(&first)
                 );
                 (OutMessage::text(fit(&text, MESSAGE_MAX)), false)

@@ -1,8 +1,9 @@
 //! Button clicks, menu picks and forms: channel quiz answers (ephemeral feedback), practice
 //! answers and "another question" (the practice message is updated in place), and the asker's
 //! verdict on knowledge-base matches ("That solved it" / "I still need help", which opens a
-//! thread and so defers first). A typed question's "Answer" button opens a form with the same
-//! id; its submission is answered like a click. Ids come through the one codec in
+//! thread and so defers first). A typed question's "Type your answer" button opens a form with
+//! the same id; its submission is answered like a click. A question drafted in chat has Edit
+//! (its form again), Publish, Propose and Discard. Ids come through the one codec in
 //! `domain::custom_id`; a forged or stale id gets a short ephemeral answer.
 
 use super::commands::admin::is_admin;
