@@ -93,6 +93,9 @@ enum Command {
         /// The share of reviews (earliest first) to train on; the rest is predicted
         #[arg(long, default_value_t = 0.5, value_name = "FRACTION")]
         train_fraction: f64,
+        /// Time-ordered folds for the second table (2 to 10; 0 leaves it out)
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        folds: usize,
     },
     /// Fit each server's own FSRS parameters from its answers now (servers with at least
     /// reinforcement.fit_min_answers answers); the bot also does this on its own
@@ -247,7 +250,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::EvalScheduler {
             log,
             train_fraction,
-        } => eval_scheduler(&log, train_fraction),
+            folds,
+        } => eval_scheduler(&log, train_fraction, folds),
         Command::Fit => runtime.block_on(fit(settings)),
         Command::Health => runtime.block_on(health(settings)),
         #[cfg(feature = "demo")]
@@ -531,15 +535,31 @@ fn demo_seeds(
     Ok(())
 }
 
-/// `peerlearn eval-scheduler`: prints the comparison table; 1 when the log cannot be used.
-fn eval_scheduler(path: &std::path::Path, train_fraction: f64) -> Result<(), CliError> {
-    use peerlearn::domain::recall_eval::{evaluate, parse_log, report};
+/// `peerlearn eval-scheduler`: prints the comparison table, then the folds' table; 1 when the
+/// log cannot be used.
+fn eval_scheduler(
+    path: &std::path::Path,
+    train_fraction: f64,
+    folds: usize,
+) -> Result<(), CliError> {
+    use peerlearn::domain::recall_eval::{
+        evaluate, evaluate_folds, fold_report, parse_log, report,
+    };
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
-    let evaluation = parse_log(&text)
-        .and_then(|reviews| evaluate(&reviews, train_fraction))
-        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
-    print!("{}", report(&evaluation));
+    let failed = |e: String| CliError::Failed(format!("{}: {e}", path.display()));
+    let reviews = parse_log(&text).map_err(failed)?;
+    print!(
+        "{}",
+        report(&evaluate(&reviews, train_fraction).map_err(failed)?)
+    );
+    if folds > 0 {
+        println!();
+        print!(
+            "{}",
+            fold_report(&evaluate_folds(&reviews, folds).map_err(failed)?)
+        );
+    }
     Ok(())
 }
 

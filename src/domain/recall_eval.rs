@@ -2,12 +2,22 @@
 //!
 //! The log (`card_id, review_rating, review_time, review_duration`, ratings 1 = Again … 4 =
 //! Easy) is replayed in time order. It is split in time: reviews before the split train (only
-//! the fitted FSRS and the constant average learn from them); every later review of a card
-//! that was seen on an earlier day is predicted from the card's whole history before it. A
-//! review counts as recalled when its rating is above Again. Days are UTC calendar days.
+//! the fitted FSRS, the answer-time model and the constant average learn from them); every
+//! later review of a card that was seen on an earlier day is predicted from the card's whole
+//! history before it. A review counts as recalled when its rating is above Again. Days are UTC
+//! calendar days.
+//!
+//! **No future leaks in.** A prediction reads only the card's reviews before it (their
+//! ratings, days and durations), never the review's own duration or rating; everything fitted
+//! (FSRS's parameters, the answer-time weight and its centring) is fitted on the training
+//! part alone. [`evaluate_folds`] repeats this over several time-ordered folds, the way the
+//! open srs-benchmark evaluates (scikit-learn's `TimeSeriesSplit`): the log in `folds + 1`
+//! blocks of equal review counts, fold `k` training on blocks `0..k` and predicting block `k`.
 //!
 //! Models, all scored on the same reviews:
 //! - FSRS-6 with its default parameters, and fitted on the training part;
+//! - FSRS-6 with answer time ([`AnswerTime`]): the default and fitted FSRS-6 predictions
+//!   averaged in log-odds, shifted by how much slower than usual the card's last answer was;
 //! - the constant average recall of the training part;
 //! - fixed intervals in the style of Qstream (12 days after a wrong answer, 24 after a right
 //!   one) and SM-2: both schedule rather than predict, so each is read as the forgetting curve
@@ -28,6 +38,8 @@ pub struct LogReview {
     /// 1 Again, 2 Hard, 3 Good, 4 Easy.
     pub rating: u32,
     pub time: DateTime<Utc>,
+    /// How long the answer took, when the log says.
+    pub duration_ms: Option<u32>,
 }
 
 impl LogReview {
@@ -61,6 +73,8 @@ pub fn parse_log(text: &str) -> Result<Vec<LogReview>, String> {
         column("review_rating")?,
         column("review_time")?,
     );
+    // Optional: a log without durations is evaluated without them.
+    let duration = headers.iter().position(|h| h == "review_duration");
     let mut out = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
@@ -87,7 +101,13 @@ pub fn parse_log(text: &str) -> Result<Vec<LogReview>, String> {
                 )
             })?
             .to_utc();
-        out.push(LogReview { card, rating, time });
+        let duration_ms = duration.and_then(|i| field(i).parse().ok());
+        out.push(LogReview {
+            card,
+            rating,
+            time,
+            duration_ms,
+        });
     }
     if out.is_empty() {
         return Err("the log has no reviews".into());
@@ -190,6 +210,8 @@ pub struct Evaluation {
     pub train_reviews: usize,
     pub split_at: DateTime<Utc>,
     pub fitted_parameters: Vec<f32>,
+    /// The answer-time model's fitted weight and centring.
+    pub answer_time: AnswerTime,
 }
 
 /// A review to predict: the card's history before it and the days since its last review.
@@ -255,6 +277,191 @@ fn sm2_prediction(e: &Event) -> f64 {
     implied_recall(e.elapsed_days, interval)
 }
 
+/// How much slower than usual a card's last answer was: the log of its duration minus the mean
+/// log duration of the card's answers so far, within ±3 (0 without durations, and for a card
+/// answered once). Slow answers are weaker memories; the card's own mean takes out how long
+/// the card simply takes to read.
+pub fn slowness(durations_ms: &[u32]) -> f64 {
+    let logs: Vec<f64> = durations_ms
+        .iter()
+        .filter(|d| **d > 0)
+        .map(|d| f64::from(*d).ln())
+        .collect();
+    match (durations_ms.last(), logs.is_empty()) {
+        (Some(last), false) if *last > 0 => {
+            let mean = logs.iter().sum::<f64>() / logs.len() as f64;
+            (f64::from(*last).ln() - mean).clamp(-3.0, 3.0)
+        }
+        _ => 0.0,
+    }
+}
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln()
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// FSRS-6's predictions with its default and its fitted parameters, averaged in log-odds: the
+/// fitted parameters pulled towards the defaults, which a few thousand answers cannot
+/// overturn on their own.
+pub fn blended(default: f64, fitted: f64) -> f64 {
+    sigmoid((logit(default) + logit(fitted)) / 2.0)
+}
+
+/// The answer-time model: a prediction `base` (see [`blended`]) shifted in log-odds by `beta`
+/// × (slowness − `center`), `center` being the training part's mean slowness, so that the
+/// correction moves predictions apart, not their average.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnswerTime {
+    pub beta: f64,
+    pub center: f64,
+}
+
+/// The L2 penalty on the answer-time weight (a prior that answer time says nothing).
+const BETA_PENALTY: f64 = 1.0;
+
+impl AnswerTime {
+    /// Fitted by logistic regression with the base prediction as offset (Newton's method on
+    /// one weight, with an L2 penalty).
+    pub fn fit(base: &[f64], slowness: &[f64], recalled: &[bool]) -> AnswerTime {
+        let n = slowness.len().max(1) as f64;
+        let center = slowness.iter().sum::<f64>() / n;
+        let mut beta = 0.0;
+        for _ in 0..30 {
+            let (mut gradient, mut hessian) = (BETA_PENALTY * beta, BETA_PENALTY);
+            for ((b, x), y) in base.iter().zip(slowness).zip(recalled) {
+                let x = x - center;
+                let p = sigmoid(logit(*b) + beta * x);
+                gradient += (p - f64::from(u8::from(*y))) * x;
+                hessian += p * (1.0 - p) * x * x;
+            }
+            let step = gradient / hessian;
+            beta -= step;
+            if step.abs() < 1e-10 {
+                break;
+            }
+        }
+        AnswerTime { beta, center }
+    }
+
+    pub fn predict(&self, base: f64, slowness: f64) -> f64 {
+        sigmoid(logit(base) + self.beta * (slowness - self.center))
+    }
+}
+
+/// The durations of a card's answers so far (0 where the log has none).
+fn durations(history: &[LogReview]) -> Vec<u32> {
+    history.iter().map(|r| r.duration_ms.unwrap_or(0)).collect()
+}
+
+/// The models scored on one split: trained on the reviews before `train_end`, predicting those
+/// from `train_end` up to `test_end` (the end of the log when `None`).
+struct SplitResult {
+    models: Vec<ModelResult>,
+    evaluated: usize,
+    fitted: Vec<f32>,
+    answer_time: AnswerTime,
+}
+
+fn evaluate_split(
+    cards: &[(i64, Vec<LogReview>)],
+    train_end: DateTime<Utc>,
+    test_end: Option<DateTime<Utc>>,
+) -> Result<SplitResult, String> {
+    let mut train = Vec::new();
+    let mut test = Vec::new();
+    let mut train_items = Vec::new();
+    for (_, history) in cards {
+        for k in 1..history.len() {
+            let current = &history[k];
+            let elapsed = (current.day() - history[k - 1].day()).num_days().max(0) as u32;
+            let event = Event {
+                history: &history[..k],
+                elapsed_days: elapsed,
+                recalled: current.recalled(),
+            };
+            if current.time < train_end {
+                let item = fsrs_item(&history[..k], Some(current));
+                // FSRS trains only on items with at least one review on a later day.
+                if item.reviews.iter().any(|r| r.delta_t > 0) {
+                    train_items.push(item);
+                }
+                if elapsed >= 1 {
+                    train.push(event);
+                }
+            } else if elapsed >= 1 && test_end.is_none_or(|end| current.time < end) {
+                test.push(event);
+            }
+        }
+    }
+    if test.is_empty() || train.is_empty() {
+        return Err("not enough reviews on separate days to train and evaluate".into());
+    }
+    let fitted = compute_parameters(ComputeParametersInput {
+        train_set: train_items,
+        ..Default::default()
+    })
+    .map_err(|e| format!("fitting FSRS on the training part failed: {e}"))?;
+    let default_model = MemoryModel::default();
+    let fitted_model = MemoryModel::new(&fitted)?;
+    let base = |e: &Event| {
+        blended(
+            fsrs_prediction(&default_model, e),
+            fsrs_prediction(&fitted_model, e),
+        )
+    };
+    let slow = |e: &Event| slowness(&durations(e.history));
+    let answer_time = AnswerTime::fit(
+        &train.iter().map(base).collect::<Vec<_>>(),
+        &train.iter().map(slow).collect::<Vec<_>>(),
+        &train.iter().map(|e| e.recalled).collect::<Vec<_>>(),
+    );
+    let average = train.iter().filter(|e| e.recalled).count() as f64 / train.len() as f64;
+    let labels: Vec<bool> = test.iter().map(|e| e.recalled).collect();
+    let score = |name: &str, predict: &dyn Fn(&Event) -> f64| ModelResult {
+        name: name.to_string(),
+        metrics: metrics(&test.iter().map(predict).collect::<Vec<_>>(), &labels),
+    };
+    let models = vec![
+        score(DEFAULT_FSRS, &|e| fsrs_prediction(&default_model, e)),
+        score(FITTED_FSRS, &|e| fsrs_prediction(&fitted_model, e)),
+        score("FSRS-6, default and fitted blended", &base),
+        score(WITH_ANSWER_TIME, &|e| answer_time.predict(base(e), slow(e))),
+        score("constant average recall", &|_| average),
+        score(
+            "fixed intervals 12/24 days (Qstream-style)",
+            &fixed_interval_prediction,
+        ),
+        score("SM-2", &sm2_prediction),
+    ];
+    Ok(SplitResult {
+        models,
+        evaluated: test.len(),
+        fitted,
+        answer_time,
+    })
+}
+
+/// The models' names in the tables.
+pub const DEFAULT_FSRS: &str = "FSRS-6, default parameters";
+pub const FITTED_FSRS: &str = "FSRS-6, fitted on the training part";
+pub const WITH_ANSWER_TIME: &str = "FSRS-6 with answer time";
+
+/// The log's reviews by card, each card's in time order, cards in id order.
+fn by_card(reviews: &[LogReview]) -> Vec<(i64, Vec<LogReview>)> {
+    let mut by_card: HashMap<i64, Vec<LogReview>> = HashMap::new();
+    for r in reviews {
+        by_card.entry(r.card).or_default().push(r.clone());
+    }
+    let mut cards: Vec<_> = by_card.into_iter().collect();
+    cards.sort_by_key(|(card, _)| *card);
+    cards
+}
+
 /// Replays the log, trains on the first `train_fraction` of reviews (by time), and scores every
 /// model on the rest.
 pub fn evaluate(reviews: &[LogReview], train_fraction: f64) -> Result<Evaluation, String> {
@@ -268,76 +475,119 @@ pub fn evaluate(reviews: &[LogReview], train_fraction: f64) -> Result<Evaluation
         .get(split_index)
         .ok_or("the log is too short to split")?
         .time;
-    let mut by_card: HashMap<i64, Vec<LogReview>> = HashMap::new();
-    for r in reviews {
-        by_card.entry(r.card).or_default().push(r.clone());
-    }
-    let mut cards: Vec<_> = by_card.into_iter().collect();
-    cards.sort_by_key(|(card, _)| *card);
-    let mut test = Vec::new();
-    let mut train_items = Vec::new();
-    let (mut train_recalled, mut train_count) = (0usize, 0usize);
-    for (_, history) in &cards {
-        for k in 1..history.len() {
-            let current = &history[k];
-            let elapsed = (current.day() - history[k - 1].day()).num_days().max(0) as u32;
-            if current.time < split_at {
-                let item = fsrs_item(&history[..k], Some(current));
-                // FSRS trains only on items with at least one review on a later day.
-                if item.reviews.iter().any(|r| r.delta_t > 0) {
-                    train_items.push(item);
-                }
-                if elapsed >= 1 {
-                    train_count += 1;
-                    train_recalled += usize::from(current.recalled());
-                }
-            } else if elapsed >= 1 {
-                test.push(Event {
-                    history: &history[..k],
-                    elapsed_days: elapsed,
-                    recalled: current.recalled(),
-                });
-            }
-        }
-    }
-    if test.is_empty() || train_count == 0 {
-        return Err("not enough reviews on separate days to train and evaluate".into());
-    }
-    let fitted = compute_parameters(ComputeParametersInput {
-        train_set: train_items,
-        ..Default::default()
-    })
-    .map_err(|e| format!("fitting FSRS on the training part failed: {e}"))?;
-    let default_model = MemoryModel::default();
-    let fitted_model = MemoryModel::new(&fitted)?;
-    let average = train_recalled as f64 / train_count as f64;
-    let labels: Vec<bool> = test.iter().map(|e| e.recalled).collect();
-    let score = |name: &str, predict: &dyn Fn(&Event) -> f64| ModelResult {
-        name: name.to_string(),
-        metrics: metrics(&test.iter().map(predict).collect::<Vec<_>>(), &labels),
-    };
-    let models = vec![
-        score("FSRS-6, default parameters", &|e| {
-            fsrs_prediction(&default_model, e)
-        }),
-        score("FSRS-6, fitted on the training part", &|e| {
-            fsrs_prediction(&fitted_model, e)
-        }),
-        score("constant average recall", &|_| average),
-        score(
-            "fixed intervals 12/24 days (Qstream-style)",
-            &fixed_interval_prediction,
-        ),
-        score("SM-2", &sm2_prediction),
-    ];
+    let split = evaluate_split(&by_card(reviews), split_at, None)?;
     Ok(Evaluation {
-        models,
-        evaluated: test.len(),
+        models: split.models,
+        evaluated: split.evaluated,
         total: reviews.len(),
         train_reviews: split_index,
         split_at,
-        fitted_parameters: fitted,
+        fitted_parameters: split.fitted,
+        answer_time: split.answer_time,
     })
+}
+
+/// One model's figures over the folds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoldedModel {
+    pub name: String,
+    /// Each fold's figures, in fold order.
+    pub folds: Vec<Metrics>,
+}
+
+/// A time-series evaluation (see the module docs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoldEvaluation {
+    pub models: Vec<FoldedModel>,
+    /// Reviews predicted in each fold.
+    pub evaluated: Vec<usize>,
+}
+
+/// Mean and sample standard deviation.
+pub fn mean_sd(values: &[f64]) -> (f64, f64) {
+    let n = values.len().max(1) as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    (mean, var.sqrt())
+}
+
+/// Scores every model on `folds` time-ordered folds (2 to 10).
+pub fn evaluate_folds(reviews: &[LogReview], folds: usize) -> Result<FoldEvaluation, String> {
+    if !(2..=10).contains(&folds) {
+        return Err(format!("{folds} folds: use 2 to 10"));
+    }
+    let cards = by_card(reviews);
+    let boundary = |k: usize| reviews.get(k * reviews.len() / (folds + 1)).map(|r| r.time);
+    let mut out = FoldEvaluation {
+        models: vec![],
+        evaluated: vec![],
+    };
+    for k in 1..=folds {
+        let train_end = boundary(k).ok_or("the log is too short for these folds")?;
+        let split = evaluate_split(&cards, train_end, boundary(k + 1))?;
+        if out.models.is_empty() {
+            out.models = split
+                .models
+                .iter()
+                .map(|m| FoldedModel {
+                    name: m.name.clone(),
+                    folds: vec![],
+                })
+                .collect();
+        }
+        for (folded, m) in out.models.iter_mut().zip(&split.models) {
+            folded.folds.push(m.metrics);
+        }
+        out.evaluated.push(split.evaluated);
+    }
+    Ok(out)
+}
+
+/// The folds as a Markdown table: each figure's mean ± standard deviation across folds, and
+/// in how many folds the answer-time model beat both FSRS-6 rows on log loss and on AUC.
+pub fn fold_report(e: &FoldEvaluation) -> String {
+    let mut out = format!(
+        "time-series evaluation, {} folds (each trains on every review before it); reviews predicted per fold: {}\n\n",
+        e.evaluated.len(),
+        e.evaluated
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    out.push_str("| model | log loss | RMSE (bins) | AUC |\n| --- | ---: | ---: | ---: |\n");
+    let cell = |values: Vec<f64>| {
+        let (mean, sd) = mean_sd(&values);
+        format!("{mean:.4} ± {sd:.4}")
+    };
+    for m in &e.models {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            m.name,
+            cell(m.folds.iter().map(|f| f.log_loss).collect()),
+            cell(m.folds.iter().map(|f| f.rmse_bins).collect()),
+            cell(m.folds.iter().map(|f| f.auc).collect()),
+        ));
+    }
+    let row = |name: &str| e.models.iter().find(|m| m.name == name);
+    if let (Some(timed), Some(d), Some(f)) =
+        (row(WITH_ANSWER_TIME), row(DEFAULT_FSRS), row(FITTED_FSRS))
+    {
+        let folds = timed.folds.len();
+        let wins = |better: &dyn Fn(&Metrics, &Metrics) -> bool| {
+            (0..folds)
+                .filter(|&i| {
+                    better(&timed.folds[i], &d.folds[i]) && better(&timed.folds[i], &f.folds[i])
+                })
+                .count()
+        };
+        out.push_str(&format!(
+            "\n{WITH_ANSWER_TIME} beats both FSRS-6 rows on log loss in {} of {folds} folds, on AUC in {} of {folds}\n",
+            wins(&|a, b| a.log_loss < b.log_loss),
+            wins(&|a, b| a.auc > b.auc),
+        ));
+    }
+    out
 }
 
 /// The evaluation as a Markdown table with a short header.
@@ -362,8 +612,10 @@ pub fn report(e: &Evaluation) -> String {
         .map(|w| format!("{w:.4}"))
         .collect();
     out.push_str(&format!(
-        "\nfitted FSRS-6 parameters: {}\n",
-        fitted.join(", ")
+        "\nfitted FSRS-6 parameters: {}\nanswer-time weight: {:.4} per unit of log slowness (centred at {:.4})\n",
+        fitted.join(", "),
+        e.answer_time.beta,
+        e.answer_time.center
     ));
     out
 }
@@ -386,6 +638,103 @@ mod tests {
     }
 
     #[test]
+    fn slowness_is_the_last_answer_against_the_cards_usual_time() {
+        assert_eq!(slowness(&[]), 0.0);
+        assert_eq!(slowness(&[5000]), 0.0, "one answer is its own usual time");
+        let slow = slowness(&[2000, 2000, 8000]);
+        let mean = (2.0 * 2000f64.ln() + 8000f64.ln()) / 3.0;
+        assert!((slow - (8000f64.ln() - mean)).abs() < 1e-12);
+        assert!(slowness(&[8000, 8000, 2000]) < 0.0, "faster than usual");
+        assert_eq!(
+            slowness(&[1, 1, 1, 1, 1, 1, 1, 1, u32::MAX]),
+            3.0,
+            "within ±3"
+        );
+        assert_eq!(slowness(&[3000, 0]), 0.0, "no duration for the last answer");
+    }
+
+    /// A log where slow answers come before forgetting: `slow_then_forgotten` of the cards
+    /// were answered slowly the last time and then forgotten; the rest answered fast and kept.
+    fn timed_log(cards: i64, slow_then_forgotten: i64) -> Vec<LogReview> {
+        let t0 = DateTime::parse_from_rfc3339("2024-01-01T08:00:00Z")
+            .unwrap()
+            .to_utc();
+        let mut out = vec![];
+        for c in 0..cards {
+            let slow = c < slow_then_forgotten;
+            for (day, rating, duration) in [
+                (0, 3, 4000),
+                (2, 3, 4000),
+                (6, 3, if slow { 16000 } else { 3000 }),
+                (14, if slow { 1 } else { 3 }, 4000),
+            ] {
+                out.push(LogReview {
+                    card: c,
+                    rating,
+                    time: t0 + chrono::Duration::days(day) + chrono::Duration::minutes(c),
+                    duration_ms: Some(duration),
+                });
+            }
+        }
+        out.sort_by_key(|r| r.time);
+        out
+    }
+
+    #[test]
+    fn the_answer_time_weight_reads_slow_answers_as_weaker_memories() {
+        let log = timed_log(40, 12);
+        let cards = by_card(&log);
+        let events: Vec<(f64, bool)> = cards
+            .iter()
+            .map(|(_, h)| (slowness(&durations(&h[..3])), h[3].recalled()))
+            .collect();
+        let base = vec![0.8; events.len()];
+        let xs: Vec<f64> = events.iter().map(|e| e.0).collect();
+        let ys: Vec<bool> = events.iter().map(|e| e.1).collect();
+        let model = AnswerTime::fit(&base, &xs, &ys);
+        assert!(model.beta < -1.0, "slow before forgetting: {model:?}");
+        assert!(model.predict(0.8, xs[0]) < 0.8 && model.predict(0.8, xs[39]) > 0.8);
+        // Answer time that says nothing gets a weight near nothing.
+        let unrelated: Vec<bool> = (0..40).map(|i| i % 3 != 0).collect();
+        let none = AnswerTime::fit(&base, &vec![0.5; 40], &unrelated);
+        assert!(none.beta.abs() < 1e-9, "{none:?}");
+    }
+
+    #[test]
+    fn nothing_after_the_training_part_changes_what_was_fitted() {
+        let log = timed_log(40, 12);
+        let train_end = log[log.len() / 2].time;
+        let mut changed = log.clone();
+        for r in changed.iter_mut().filter(|r| r.time >= train_end) {
+            r.duration_ms = Some(60_000);
+            r.rating = 1;
+        }
+        let a = evaluate_split(&by_card(&log), train_end, None).unwrap();
+        let b = evaluate_split(&by_card(&changed), train_end, None).unwrap();
+        assert_eq!(a.answer_time, b.answer_time);
+        assert_eq!(a.fitted, b.fitted);
+        assert_ne!(a.models, b.models, "the test part did change");
+    }
+
+    #[test]
+    fn folds_train_on_the_past_and_predict_the_next_block() {
+        let log = timed_log(60, 20);
+        let folds = evaluate_folds(&log, 2).unwrap();
+        assert_eq!(folds.evaluated.len(), 2);
+        assert!(folds.models.iter().all(|m| m.folds.len() == 2));
+        assert!(folds.evaluated.iter().all(|n| *n > 0));
+        assert!(evaluate_folds(&log, 1).is_err());
+        let report = fold_report(&folds);
+        assert!(report.contains("| FSRS-6 with answer time | "), "{report}");
+        assert!(
+            report.contains("beats both FSRS-6 rows on log loss in"),
+            "{report}"
+        );
+        let (mean, sd) = mean_sd(&[1.0, 3.0]);
+        assert_eq!((mean, sd), (2.0, 2f64.sqrt()));
+    }
+
+    #[test]
     fn schedulers_imply_ninety_percent_at_their_interval() {
         assert!((implied_recall(24, 24.0) - 0.9).abs() < 1e-12);
         assert!(implied_recall(48, 24.0) < implied_recall(12, 24.0));
@@ -397,6 +746,14 @@ mod tests {
         let reviews = parse_log(ok).unwrap();
         assert_eq!(reviews.len(), 2);
         assert_eq!(reviews[0].card, 1, "sorted by time");
+        assert_eq!(reviews[0].duration_ms, Some(25060));
+        let without =
+            parse_log("card_id,review_rating,review_time\n1,3,2024-03-30T10:00:00+00:00\n");
+        assert_eq!(
+            without.unwrap()[0].duration_ms,
+            None,
+            "durations are optional"
+        );
         let bad = ok.replace(",3,", ",7,");
         assert!(parse_log(&bad)
             .unwrap_err()

@@ -325,6 +325,20 @@ fn eval_scheduler_compares_fsrs_with_the_baselines_on_the_shared_log() {
         "FSRS ranks recalled above forgotten reviews: {out}"
     );
     assert!(out.contains("fitted FSRS-6 parameters: "), "{out}");
+    // Answer time read with FSRS-6 predicts better than FSRS-6 alone, default or fitted, on
+    // both log loss and AUC (the shared log at this split; the README has the other splits).
+    let timed = figures("FSRS-6 with answer time");
+    assert!(timed[0] < fsrs[0] && timed[0] < fitted[0], "{out}");
+    assert!(timed[2] > fsrs[2] && timed[2] > fitted[2], "{out}");
+    assert!(
+        out.contains("answer-time weight: -0."),
+        "slow answers lower recall: {out}"
+    );
+    let folds = out
+        .split("time-series evaluation, 5 folds")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no folds table in:\n{out}"));
+    assert!(folds.contains("| FSRS-6 with answer time | 0.4"), "{folds}");
 
     // An unusable log gets one clear line and exit 1.
     let dir = tempfile::tempdir().unwrap();
