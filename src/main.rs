@@ -134,6 +134,26 @@ enum Command {
         #[command(subcommand)]
         action: ContentAction,
     },
+    /// Write a server's data for use elsewhere
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// A server's review log, anonymised, in the layout of the anki-revlogs-10k data set
+    /// (user_id, card_id, day_offset, rating, state, duration, elapsed_days, elapsed_seconds):
+    /// `eval-scheduler --log` reads it back, and srs-benchmark can too
+    Revlog {
+        /// The server (its Discord id)
+        #[arg(long, value_name = "ID")]
+        guild: u64,
+        /// Where to write the CSV (default: standard output)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// A part of `peerlearn bench`.
@@ -266,6 +286,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Content {
             action: ContentAction::Validate { files },
         } => validate_content(&runtime, &files),
+        Command::Export {
+            what: ExportWhat::Revlog { guild, out },
+        } => runtime.block_on(export_revlog(settings, guild, out)),
         Command::Config {
             action: ConfigAction::Check,
         } => {
@@ -425,6 +448,38 @@ async fn health(settings: Settings) -> Result<(), CliError> {
 }
 
 /// `peerlearn fit`: fits every server with enough answers now.
+/// `peerlearn export revlog`: the server's answers as an anonymous review log.
+async fn export_revlog(
+    settings: Settings,
+    guild: u64,
+    out: Option<PathBuf>,
+) -> Result<(), CliError> {
+    use peerlearn::domain::revlog::{revlog, to_csv};
+    let store = open_store(&settings).await?;
+    let events = store
+        .review_events(peerlearn::domain::ids::GuildId(guild))
+        .await;
+    store.close().await;
+    let events =
+        events.map_err(|e| CliError::Failed(format!("reading the answers failed: {e}")))?;
+    if events.is_empty() {
+        return Err(CliError::Failed(format!(
+            "server {guild} has no answers in this database"
+        )));
+    }
+    let rows = revlog(&events);
+    let csv = to_csv(&rows);
+    match out {
+        Some(path) => {
+            std::fs::write(&path, csv)
+                .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("{} reviews written to {}", rows.len(), path.display());
+        }
+        None => print!("{csv}"),
+    }
+    Ok(())
+}
+
 async fn fit(settings: Settings) -> Result<(), CliError> {
     let store = open_store(&settings).await?;
     let min = settings.reinforcement.fit_min_answers;

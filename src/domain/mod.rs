@@ -31,6 +31,7 @@ pub mod quiz;
 pub mod recall_eval;
 pub mod refreshers;
 pub mod retention;
+pub mod revlog;
 pub mod routing;
 pub mod schedule;
 pub mod selection;

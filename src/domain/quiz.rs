@@ -155,6 +155,11 @@ pub struct NewAnswer {
     pub credit: f64,
     /// Right for memory: full credit.
     pub correct: bool,
+    /// Answer time. For a personal question (practice, review) it runs from the moment the
+    /// bot showed it to the member to the answer: how long they needed to recall, the signal
+    /// the answer-time model reads (see [`crate::domain::recall_eval`]). For a channel post it
+    /// runs from the post, which a member may see hours later: kept for the post's figures,
+    /// never read as a recall signal (the review log exports it as unknown).
     pub latency_ms: i64,
     pub answered_ms: i64,
     pub local_day: NaiveDate,

@@ -52,7 +52,9 @@ impl LogReview {
     }
 }
 
-/// Reads the log's CSV text; a bad row is an error naming its line.
+/// Reads the log's CSV text: this crate's layout (`card_id, review_rating, review_time,
+/// review_duration`) or anki-revlogs-10k's (see [`crate::domain::revlog`]), told apart by the
+/// header; a bad row is an error naming its line.
 pub fn parse_log(text: &str) -> Result<Vec<LogReview>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -61,6 +63,9 @@ pub fn parse_log(text: &str) -> Result<Vec<LogReview>, String> {
         .headers()
         .map_err(|e| format!("line 1: {e}"))?
         .clone();
+    if headers.iter().any(|h| h == "day_offset") {
+        return parse_revlog(reader, &headers);
+    }
     let column = |name: &str| {
         headers.iter().position(|h| h == name).ok_or_else(|| {
             format!(
@@ -107,6 +112,58 @@ pub fn parse_log(text: &str) -> Result<Vec<LogReview>, String> {
             rating,
             time,
             duration_ms,
+        });
+    }
+    if out.is_empty() {
+        return Err("the log has no reviews".into());
+    }
+    out.sort_by_key(|r| r.time);
+    Ok(out)
+}
+
+/// Reads anki-revlogs-10k's layout: `card_id, day_offset, rating, duration` (with `user_id`
+/// when several members share the file). Its rows are in time order and carry days, not times:
+/// each review gets its day and the row's place within it.
+fn parse_revlog(
+    mut reader: csv::Reader<&[u8]>,
+    headers: &csv::StringRecord,
+) -> Result<Vec<LogReview>, String> {
+    let column = |name: &str| {
+        headers.iter().position(|h| h == name).ok_or_else(|| {
+            format!("line 1: the column {name:?} is missing (need card_id, day_offset, rating)")
+        })
+    };
+    let (card, day, rating) = (column("card_id")?, column("day_offset")?, column("rating")?);
+    let (user, duration) = (column("user_id").ok(), column("duration").ok());
+    let start = DateTime::<Utc>::UNIX_EPOCH;
+    let mut out = Vec::new();
+    for (row, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| e.to_string())?;
+        let line = record.position().map_or(0, |p| p.line());
+        let number = |i: usize, name: &str| -> Result<i64, String> {
+            let text = record.get(i).unwrap_or("");
+            text.parse()
+                .map_err(|_| format!("line {line}: {name} {text:?} is not a whole number"))
+        };
+        let user = match user {
+            Some(u) => number(u, "user_id")?,
+            None => 0,
+        };
+        let rating = number(rating, "rating")?;
+        if !(1..=4).contains(&rating) {
+            return Err(format!("line {line}: rating {rating} is not 1 to 4"));
+        }
+        let day = number(day, "day_offset")?.clamp(0, 1_000_000);
+        out.push(LogReview {
+            card: (user << 32) ^ number(card, "card_id")?,
+            rating: rating as u32,
+            time: start + chrono::Duration::days(day) + chrono::Duration::milliseconds(row as i64),
+            duration_ms: match duration {
+                Some(d) => u32::try_from(number(d, "duration")?)
+                    .ok()
+                    .filter(|d| *d > 0),
+                None => None,
+            },
         });
     }
     if out.is_empty() {
@@ -754,6 +811,22 @@ mod tests {
             None,
             "durations are optional"
         );
+        // The anki-revlogs-10k layout, as `peerlearn export revlog` writes it.
+        let revlog =
+            "user_id,card_id,day_offset,rating,state,duration,elapsed_days,elapsed_seconds\n\
+                      1,1,0,1,0,0,-1,-1\n2,1,0,3,0,4200,-1,-1\n1,1,3,3,3,60000,3,259200\n";
+        let reviews = parse_log(revlog).unwrap();
+        assert_eq!(reviews.len(), 3);
+        assert_ne!(reviews[0].card, reviews[1].card, "one card per member");
+        assert_eq!(reviews[2].card, reviews[0].card);
+        assert_eq!((reviews[2].day() - reviews[0].day()).num_days(), 3);
+        assert_eq!(
+            (reviews[0].duration_ms, reviews[1].duration_ms),
+            (None, Some(4200)),
+            "0 is unknown"
+        );
+        let bad = revlog.replace("2,1,0,3", "2,1,0,7");
+        assert!(parse_log(&bad).unwrap_err().starts_with("line 3: rating 7"));
         let bad = ok.replace(",3,", ",7,");
         assert!(parse_log(&bad)
             .unwrap_err()

@@ -1,4 +1,5 @@
-//! A guild's answer histories for fitting FSRS, and the fitted parameters.
+//! A guild's answer histories for fitting FSRS and for its review log, and the fitted
+//! parameters.
 
 use super::error::StoreResult;
 use super::guilds::ensure_guild;
@@ -6,6 +7,8 @@ use super::sql::query;
 use super::Store;
 use crate::domain::ids::GuildId;
 use crate::domain::memory::HistoryAnswer;
+use crate::domain::quiz::AnswerSource;
+use crate::domain::revlog::ReviewEvent;
 use sqlx::Row;
 
 impl Store {
@@ -42,6 +45,38 @@ impl Store {
                     r.get("local_day"),
                     r.get::<i64, _>("correct") != 0,
                 )
+            })
+            .collect())
+    }
+
+    /// Every answer and flashcard self-grade of the guild, for its review log. Answer time is
+    /// the time from showing to answering for personal questions and cards; a channel post's
+    /// time runs from the post, not from the member seeing it, so it has none.
+    pub async fn review_events(&self, guild: GuildId) -> StoreResult<Vec<ReviewEvent>> {
+        let rows = query(
+            "SELECT user_id, question_id AS item, local_day, answered_ms, correct AS right_answer,
+                    CASE WHEN source = ?2 THEN NULL ELSE latency_ms END AS duration_ms
+             FROM answers WHERE guild_id = ?1
+             UNION ALL
+             SELECT user_id, 'card:' || card_id AS item, local_day, answered_ms, knew AS right_answer,
+                    answered_ms - shown_ms AS duration_ms
+             FROM card_reviews WHERE guild_id = ?1",
+        )
+        .bind(guild.to_db())
+        .bind(AnswerSource::Channel.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                Some(ReviewEvent {
+                    user: r.get::<i64, _>("user_id") as u64,
+                    item: r.get("item"),
+                    day: r.get::<String, _>("local_day").parse().ok()?,
+                    at_ms: r.get("answered_ms"),
+                    right: r.get::<i64, _>("right_answer") != 0,
+                    duration_ms: r.get("duration_ms"),
+                })
             })
             .collect())
     }

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real bot (serenity + poise) against the local Discord emulator, with a
 //! real SQLite file per test. One test binary, so it links once.
 
+mod answer_time;
 mod authoring;
 mod bench;
 mod boards;
