@@ -498,10 +498,11 @@ async fn fit(settings: Settings) -> Result<(), CliError> {
     for r in reports {
         let p: Vec<String> = r.parameters.iter().map(|w| format!("{w:.4}")).collect();
         println!(
-            "server {}: fitted on {} answers: {}",
+            "server {}: fitted on {} answers: {}\n  {}",
             r.guild.0,
             r.answers,
-            p.join(", ")
+            p.join(", "),
+            r.describe_answer_time()
         );
     }
     Ok(())

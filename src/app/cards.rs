@@ -274,7 +274,8 @@ impl App {
             .record_card_review(
                 &review,
                 move |before| score(before, 1.0, today, &rules),
-                move |memory| model.review(memory.as_ref(), grade.grade(), today, retention),
+                // A self-grade's time includes reading the back: not a recall time.
+                move |memory| model.review(memory.as_ref(), grade.grade(), today, retention, None),
             )
             .await?;
         let scored = match result {

@@ -426,12 +426,15 @@ impl App {
         let model = self.memory_model(v.guild).await?;
         let retention = v.desired_retention.unwrap_or(DEFAULT_RETENTION);
         let (credit, correct, day) = (answer.credit, answer.correct, answer.local_day);
+        let time = answer.recall_time_ms();
         let result = self
             .store
             .record_answer(
                 answer,
                 move |before| score(before, credit, day, &rules),
-                move |memory| model.review(memory.as_ref(), Grade::of(correct), day, retention),
+                move |memory| {
+                    model.review(memory.as_ref(), Grade::of(correct), day, retention, time)
+                },
             )
             .await?;
         Ok(match result {

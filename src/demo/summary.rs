@@ -562,7 +562,7 @@ pub async fn collect(
 async fn inferred_experts(world: &World, options: &DemoOptions) -> anyhow::Result<usize> {
     let guild = guild_of(world);
     let model = match world.store.guild_parameters(guild).await? {
-        Some((p, _)) => crate::domain::memory::MemoryModel::new(&p).unwrap_or_default(),
+        Some(f) => f.model(),
         None => crate::domain::memory::MemoryModel::default(),
     };
     let today = world.date(options.days);

@@ -5,6 +5,7 @@
 
 pub mod analytics;
 pub mod answer_key;
+pub mod answer_time;
 pub mod asks;
 pub mod authoring;
 pub mod boards;

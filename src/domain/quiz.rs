@@ -37,6 +37,13 @@ impl AnswerSource {
     pub fn parse(s: &str) -> Option<AnswerSource> {
         AnswerSource::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// Whether an answer's time from here measures recall: a personal question is timed from
+    /// the moment the bot showed it to the member; a channel post from the post, which a member
+    /// may see hours later.
+    pub fn times_recall(self) -> bool {
+        !matches!(self, AnswerSource::Channel)
+    }
 }
 
 /// How a member gets their review reminders.
@@ -172,6 +179,13 @@ pub struct NewAnswer {
     pub competency_share: f64,
     /// Set when the question is a knowledge check (see [`crate::domain::measurement`]).
     pub check: Option<CheckFacts>,
+}
+
+impl NewAnswer {
+    /// The answer's time where it measures recall (see [`AnswerSource::times_recall`]).
+    pub fn recall_time_ms(&self) -> Option<i64> {
+        self.source.times_recall().then_some(self.latency_ms)
+    }
 }
 
 /// What is stored with a knowledge check besides the answer.

@@ -26,6 +26,7 @@
 //! Metrics: log loss, RMSE over 20 equal-width bins of the prediction (weighted by count), and
 //! AUC (the probability that a recalled review was predicted higher than a forgotten one).
 
+use super::answer_time::{blended, slowness, AnswerTime};
 use super::memory::MemoryModel;
 use chrono::{DateTime, NaiveDate, Utc};
 use fsrs::{compute_parameters, ComputeParametersInput, FSRSItem, FSRSReview};
@@ -183,19 +184,7 @@ pub struct Metrics {
 
 pub fn metrics(predictions: &[f64], recalled: &[bool]) -> Metrics {
     let n = predictions.len().max(1) as f64;
-    let log_loss = predictions
-        .iter()
-        .zip(recalled)
-        .map(|(p, y)| {
-            let p = p.clamp(1e-6, 1.0 - 1e-6);
-            if *y {
-                -p.ln()
-            } else {
-                -(1.0 - p).ln()
-            }
-        })
-        .sum::<f64>()
-        / n;
+    let log_loss = super::memory::log_loss(predictions, recalled);
     const BINS: usize = 20;
     let mut bins = [(0.0f64, 0.0f64, 0u32); BINS];
     for (p, y) in predictions.iter().zip(recalled) {
@@ -332,82 +321,6 @@ fn sm2_prediction(e: &Event) -> f64 {
         ef = (ef + 0.1 - (5.0 - q) * (0.08 + (5.0 - q) * 0.02)).max(1.3);
     }
     implied_recall(e.elapsed_days, interval)
-}
-
-/// How much slower than usual a card's last answer was: the log of its duration minus the mean
-/// log duration of the card's answers so far, within ±3 (0 without durations, and for a card
-/// answered once). Slow answers are weaker memories; the card's own mean takes out how long
-/// the card simply takes to read.
-pub fn slowness(durations_ms: &[u32]) -> f64 {
-    let logs: Vec<f64> = durations_ms
-        .iter()
-        .filter(|d| **d > 0)
-        .map(|d| f64::from(*d).ln())
-        .collect();
-    match (durations_ms.last(), logs.is_empty()) {
-        (Some(last), false) if *last > 0 => {
-            let mean = logs.iter().sum::<f64>() / logs.len() as f64;
-            (f64::from(*last).ln() - mean).clamp(-3.0, 3.0)
-        }
-        _ => 0.0,
-    }
-}
-
-fn logit(p: f64) -> f64 {
-    let p = p.clamp(1e-6, 1.0 - 1e-6);
-    (p / (1.0 - p)).ln()
-}
-
-fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-/// FSRS-6's predictions with its default and its fitted parameters, averaged in log-odds: the
-/// fitted parameters pulled towards the defaults, which a few thousand answers cannot
-/// overturn on their own.
-pub fn blended(default: f64, fitted: f64) -> f64 {
-    sigmoid((logit(default) + logit(fitted)) / 2.0)
-}
-
-/// The answer-time model: a prediction `base` (see [`blended`]) shifted in log-odds by `beta`
-/// × (slowness − `center`), `center` being the training part's mean slowness, so that the
-/// correction moves predictions apart, not their average.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct AnswerTime {
-    pub beta: f64,
-    pub center: f64,
-}
-
-/// The L2 penalty on the answer-time weight (a prior that answer time says nothing).
-const BETA_PENALTY: f64 = 1.0;
-
-impl AnswerTime {
-    /// Fitted by logistic regression with the base prediction as offset (Newton's method on
-    /// one weight, with an L2 penalty).
-    pub fn fit(base: &[f64], slowness: &[f64], recalled: &[bool]) -> AnswerTime {
-        let n = slowness.len().max(1) as f64;
-        let center = slowness.iter().sum::<f64>() / n;
-        let mut beta = 0.0;
-        for _ in 0..30 {
-            let (mut gradient, mut hessian) = (BETA_PENALTY * beta, BETA_PENALTY);
-            for ((b, x), y) in base.iter().zip(slowness).zip(recalled) {
-                let x = x - center;
-                let p = sigmoid(logit(*b) + beta * x);
-                gradient += (p - f64::from(u8::from(*y))) * x;
-                hessian += p * (1.0 - p) * x * x;
-            }
-            let step = gradient / hessian;
-            beta -= step;
-            if step.abs() < 1e-10 {
-                break;
-            }
-        }
-        AnswerTime { beta, center }
-    }
-
-    pub fn predict(&self, base: f64, slowness: f64) -> f64 {
-        sigmoid(logit(base) + self.beta * (slowness - self.center))
-    }
 }
 
 /// The durations of a card's answers so far (0 where the log has none).

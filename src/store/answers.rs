@@ -329,6 +329,7 @@ mod tests {
                     due_day: day,
                     reviews: m.map_or(1, |m| m.reviews + 1),
                     lapses: 0,
+                    pace: Default::default(),
                 },
             )
             .await

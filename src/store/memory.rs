@@ -7,6 +7,7 @@ use super::error::StoreResult;
 use super::sql::query;
 use super::statements::Statements;
 use super::Store;
+use crate::domain::answer_time::Pace;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::memory::Memory;
 use crate::domain::quiz::Progress;
@@ -126,7 +127,8 @@ async fn memory(
 /// The columns [`memory_from_row`] reads, from `memory m`, each named `m_...` so that they
 /// can sit beside another table's columns in one row.
 pub(super) const MEMORY_COLUMNS: &str = "m.stability AS m_stability, m.difficulty AS m_difficulty,
-    m.last_day AS m_last_day, m.due_day AS m_due_day, m.reviews AS m_reviews, m.lapses AS m_lapses";
+    m.last_day AS m_last_day, m.due_day AS m_due_day, m.reviews AS m_reviews, m.lapses AS m_lapses,
+    m.timed AS m_timed, m.time_log_mean AS m_time_log_mean, m.slowness AS m_slowness";
 
 /// Reads [`MEMORY_COLUMNS`] by name; `None` when there is no memory (a left join found none)
 /// or a day does not parse.
@@ -138,6 +140,11 @@ pub(super) fn memory_from_row(r: &AnyRow) -> Option<Memory> {
         due_day: r.get::<Option<String>, _>("m_due_day")?.parse().ok()?,
         reviews: u32::try_from(r.get::<Option<i64>, _>("m_reviews")?).unwrap_or(0),
         lapses: u32::try_from(r.get::<Option<i64>, _>("m_lapses")?).unwrap_or(0),
+        pace: Pace {
+            timed: u32::try_from(r.get::<Option<i64>, _>("m_timed")?).unwrap_or(0),
+            log_mean: r.get::<Option<f64>, _>("m_time_log_mean")?,
+            slowness: r.get::<Option<f64>, _>("m_slowness")?,
+        },
     })
 }
 
@@ -154,12 +161,13 @@ pub(super) fn save_memory(
 ) {
     s.push(
         "INSERT INTO memory (guild_id, user_id, question_id, stability, difficulty, last_day, due_day, reviews, lapses,
-           first_correct, latest_correct)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           first_correct, latest_correct, timed, time_log_mean, slowness)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET stability = excluded.stability,
            difficulty = excluded.difficulty, last_day = excluded.last_day, due_day = excluded.due_day,
            reviews = excluded.reviews, lapses = excluded.lapses, first_correct = excluded.first_correct,
-           latest_correct = excluded.latest_correct",
+           latest_correct = excluded.latest_correct, timed = excluded.timed,
+           time_log_mean = excluded.time_log_mean, slowness = excluded.slowness",
     )
     .bind(guild.to_db())
     .bind(user.to_db())
@@ -171,7 +179,10 @@ pub(super) fn save_memory(
     .bind(i64::from(m.reviews))
     .bind(i64::from(m.lapses))
     .bind(i64::from(first_correct))
-    .bind(i64::from(latest_correct));
+    .bind(i64::from(latest_correct))
+    .bind(i64::from(m.pace.timed))
+    .bind(m.pace.log_mean)
+    .bind(m.pace.slowness);
 }
 
 /// Saves a member's points and streak after an answer.

@@ -97,3 +97,115 @@ async fn answers_are_timed_from_when_the_member_saw_them_and_exported_as_a_revie
     assert!(String::from_utf8_lossy(&out.stderr).contains("server 42 has no answers"));
     app.assert_no_violations();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guild_whose_slow_answers_foretell_forgetting_schedules_with_answer_time() {
+    let mut app =
+        crate::common::spawn_app_with(&[("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")]).await;
+    app.command(app.member, "progress", &[]).await; // loads the starter pack
+                                                    // 300 colleagues: a third answered slowly two days after learning, and forgot a week later.
+    let history: Vec<(i64, &str, bool, i64)> = (0..300i64)
+        .flat_map(|i| {
+            let slow = i % 3 == 0;
+            [
+                (1000 + i, "2026-11-01", true, 4000),
+                (
+                    1000 + i,
+                    "2026-11-03",
+                    true,
+                    if slow { 20_000 } else { 3000 },
+                ),
+                (
+                    1000 + i,
+                    ["2026-11-10", "2026-11-12", "2026-11-14"][(i % 3) as usize],
+                    !slow,
+                    4000,
+                ),
+            ]
+        })
+        .collect();
+    app.insert_practice_answers("sec-phish-password", &history)
+        .await;
+    let settings = app.settings();
+    let out = peerlearn_binary()
+        .arg("fit")
+        .env("PEERLEARN_DATABASE__PATH", &settings.database.path)
+        .env("PEERLEARN_DATABASE__URL", &settings.database.url)
+        .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("answer time: held-out log loss") && stdout.contains(": used (weight -"),
+        "{stdout}"
+    );
+    let (beta, with, without): (f64, f64, f64) =
+        query_as("SELECT answer_time_beta, held_out_timed, held_out_fsrs FROM guild_parameters")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert!(beta < 0.0 && with < without, "{beta} {with} {without}");
+
+    // The bot now schedules with it. A question answered in 4 seconds, then the next day in
+    // 30: the second answer is slow for it, so it comes back sooner than FSRS-6 alone says.
+    app.restart().await;
+    app.import_content(
+        "one.toml",
+        b"[[topic]]\nid = \"one\"\nname = \"One\"\n\n[[question]]\nid = \"only\"\ntopic = \"one\"\nprompt = \"Only?\"\nchoices = [\"yes\", \"no\"]\ncorrect = \"A\"\n",
+    )
+    .await;
+    let mut memories = vec![];
+    for (wait, day) in [(4000u64, 23), (30_000, 24)] {
+        let card = app.practice(app.member, "one").await;
+        app.clock.advance(Duration::from_millis(wait));
+        let (button, _) = card.buttons().remove(0);
+        app.click(app.member, card.id, &button).await;
+        let memory = app
+            .store
+            .memory_of(
+                peerlearn::domain::ids::GuildId(app.guild),
+                peerlearn::domain::ids::UserId(app.member),
+                "only",
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        memories.push((
+            memory,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        ));
+        app.clock
+            .advance(Duration::from_secs(24 * 3600) - Duration::from_millis(wait));
+    }
+    let fitted = app
+        .store
+        .guild_parameters(peerlearn::domain::ids::GuildId(app.guild))
+        .await
+        .unwrap()
+        .unwrap();
+    let (first, second) = (memories[0].0, memories[1].0);
+    assert_eq!((first.pace.timed, second.pace.timed), (1, 2));
+    assert!(second.pace.slowness > 0.5, "{second:?}");
+    let good = peerlearn::domain::memory::Grade::Good;
+    let timed = fitted
+        .model()
+        .review(Some(&first), good, memories[1].1, 0.9, Some(30_000));
+    let plain = fitted.model().with_answer_time(None).review(
+        Some(&first),
+        good,
+        memories[1].1,
+        0.9,
+        Some(30_000),
+    );
+    assert_eq!(
+        second.due_day, timed.due_day,
+        "the bot's schedule is the model's"
+    );
+    assert!(timed.due_day < plain.due_day, "{timed:?} vs {plain:?}");
+    app.stop().await.unwrap();
+}

@@ -419,6 +419,42 @@ impl TestApp {
         self.wait_for_posts(self.channel, 1).await.remove(0)
     }
 
+    /// Writes practice answers to `question` straight into the database, as a history the bot
+    /// did not see happen: `(member, day, right, answer time in ms)`, each at 09:00 UTC, shown
+    /// an hour before.
+    pub async fn insert_practice_answers(&self, question: &str, rows: &[(i64, &str, bool, i64)]) {
+        let version: i64 = query_scalar("SELECT current_version FROM questions WHERE id = ?")
+            .bind(question)
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap();
+        for (user, day, correct, latency) in rows {
+            let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+                .and_utc()
+                .timestamp_millis();
+            query(
+                "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, shown_ms, choice, correct,
+                   latency_ms, answered_ms, local_day, points)
+                 VALUES (?, ?, ?, ?, 'practice', ?, 0, ?, ?, ?, ?, 0)",
+            )
+            .bind(self.guild as i64)
+            .bind(*user)
+            .bind(question)
+            .bind(version)
+            .bind(at - 3_600_000)
+            .bind(i64::from(*correct))
+            .bind(*latency)
+            .bind(at)
+            .bind(*day)
+            .execute(self.store.pool())
+            .await
+            .unwrap();
+        }
+    }
+
     /// Clicks a button and returns the bot's answer to the click.
     pub async fn click(&self, user: u64, message: u64, custom_id: &str) -> Reply {
         let id = self

@@ -362,34 +362,17 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
     app.command(app.member, "progress", &[]).await; // loads the starter pack
                                                     // A history of 300 answers: a week after learning, colleagues forget far more often than
                                                     // the published parameters expect.
-    let version: i64 =
-        query_scalar("SELECT current_version FROM questions WHERE id = 'sec-phish-password'")
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
-    for i in 0..100i64 {
-        for (day, correct) in [
-            ("2026-11-01", true),
-            ("2026-11-08", i % 3 == 0),
-            ("2026-11-10", true),
-        ] {
-            query(
-                "INSERT INTO answers (guild_id, user_id, question_id, version_id, source, shown_ms, choice, correct,
-                   latency_ms, answered_ms, local_day, points)
-                 VALUES (?, ?, 'sec-phish-password', ?, 'practice', ?, 0, ?, 1000, ?, ?, 0)",
-            )
-            .bind(app.guild as i64)
-            .bind(1000 + i)
-            .bind(version)
-            .bind(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(8, 0, 0).unwrap().and_utc().timestamp_millis())
-            .bind(i64::from(correct))
-            .bind(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(9, 0, 0).unwrap().and_utc().timestamp_millis())
-            .bind(day)
-            .execute(app.store.pool())
-            .await
-            .unwrap();
-        }
-    }
+    let history: Vec<(i64, &str, bool, i64)> = (0..100i64)
+        .flat_map(|i| {
+            [
+                (1000 + i, "2026-11-01", true, 1000),
+                (1000 + i, "2026-11-08", i % 3 == 0, 1000),
+                (1000 + i, "2026-11-10", true, 1000),
+            ]
+        })
+        .collect();
+    app.insert_practice_answers("sec-phish-password", &history)
+        .await;
     let out = crate::common::peerlearn_binary()
         .arg("fit")
         .env("PEERLEARN_DATABASE__PATH", &app.db_path)
@@ -431,9 +414,9 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
     let grade = peerlearn::domain::memory::Grade::Good;
     let with_fitted = peerlearn::domain::memory::MemoryModel::new(&fitted)
         .unwrap()
-        .review(None, grade, today, 0.9);
+        .review(None, grade, today, 0.9, None);
     let with_default =
-        peerlearn::domain::memory::MemoryModel::default().review(None, grade, today, 0.9);
+        peerlearn::domain::memory::MemoryModel::default().review(None, grade, today, 0.9, None);
     assert!(
         (memory.stability - with_fitted.stability).abs() < 1e-4,
         "{memory:?} vs {with_fitted:?}"
