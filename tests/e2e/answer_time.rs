@@ -126,20 +126,7 @@ async fn a_guild_whose_slow_answers_foretell_forgetting_schedules_with_answer_ti
         .collect();
     app.insert_practice_answers("sec-phish-password", &history)
         .await;
-    let settings = app.settings();
-    let out = peerlearn_binary()
-        .arg("fit")
-        .env("PEERLEARN_DATABASE__PATH", &settings.database.path)
-        .env("PEERLEARN_DATABASE__URL", &settings.database.url)
-        .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = app.run_fit();
     assert!(
         stdout.contains("answer time: held-out log loss") && stdout.contains(": used (weight -"),
         "{stdout}"

@@ -419,6 +419,25 @@ impl TestApp {
         self.wait_for_posts(self.channel, 1).await.remove(0)
     }
 
+    /// `peerlearn fit` on this app's database, fitting servers with 50 answers or more; its
+    /// standard output (it must succeed).
+    pub fn run_fit(&self) -> String {
+        let settings = self.settings();
+        let out = peerlearn_binary()
+            .arg("fit")
+            .env("PEERLEARN_DATABASE__PATH", &settings.database.path)
+            .env("PEERLEARN_DATABASE__URL", &settings.database.url)
+            .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Writes practice answers to `question` straight into the database, as a history the bot
     /// did not see happen: `(member, day, right, answer time in ms)`, each at 09:00 UTC, shown
     /// an hour before.

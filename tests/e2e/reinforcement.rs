@@ -373,19 +373,7 @@ async fn a_guild_with_enough_answers_gets_its_own_fitted_model() {
         .collect();
     app.insert_practice_answers("sec-phish-password", &history)
         .await;
-    let out = crate::common::peerlearn_binary()
-        .arg("fit")
-        .env("PEERLEARN_DATABASE__PATH", &app.db_path)
-        .env("PEERLEARN_DATABASE__URL", &app.settings().database.url)
-        .env("PEERLEARN_REINFORCEMENT__FIT_MIN_ANSWERS", "50")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = app.run_fit();
     assert!(
         stdout.starts_with(&format!("server {}: fitted on 300 answers: ", app.guild)),
         "{stdout}"
