@@ -10,7 +10,8 @@
 //!
 //! Only answer time that measures recall counts: a practice or review question timed from the
 //! moment the bot showed it. A channel post is timed from the post, which a member may see
-//! hours later; it leaves the pace as it was (see [`Pace::after`]).
+//! hours later: its answer counts as neither slow nor fast, and leaves the mean as it was (see
+//! [`Pace::after`]).
 //!
 //! [`crate::domain::recall_eval`] evaluates the model on a real log; [`crate::domain::memory`]
 //! uses it for a guild whose own answers, held out, say it predicts better than FSRS-6 alone.
@@ -52,7 +53,8 @@ pub fn blended(default: f64, fitted: f64) -> f64 {
     sigmoid((logit(default) + logit(fitted)) / 2.0)
 }
 
-/// The answer-time model: a prediction `base` (see [`blended`]) shifted in log-odds by `beta`
+/// The answer-time model: a prediction `base` (the guild's FSRS-6 in the bot; in the offline
+/// evaluation, [`blended`]) shifted in log-odds by `beta`
 /// × (slowness − `center`), `center` being the training part's mean slowness, so that the
 /// correction moves predictions apart, not their average.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
