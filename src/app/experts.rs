@@ -234,8 +234,8 @@ impl App {
         };
         Ok(OutMessage::text(match back {
             Some(b) => format!(
-                "You get no new questions until {} ({tz}). Enjoy the time off.{note}",
-                b.with_timezone(&tz).format("%a %-d %b %Y %H:%M")
+                "You get no new questions until {}. Enjoy the time off.{note}",
+                crate::domain::format::discord_time(b, crate::domain::format::Shown::DayDateTime)
             ),
             None => format!("You get no new questions until you use `/expert back`.{note}"),
         }))
@@ -261,7 +261,6 @@ impl App {
             self.check_expert_topic(guild, t).await?;
         }
         let now = self.clock.now_ms();
-        let tz = self.guild_timezone(guild).await?;
         let experts = self.store.experts(guild, topic, now).await?;
         let mut topics: Vec<(String, String)> = self.store.topics(guild).await?;
         topics.push((GENERAL.into(), "General".into()));
@@ -287,7 +286,11 @@ impl App {
                         Away::Available => String::new(),
                         Away::Until(Some(ms)) => DateTime::from_timestamp_millis(ms)
                             .map(|t| {
-                                format!(" (away until {})", t.with_timezone(&tz).format("%-d %b"))
+                                let until = crate::domain::format::discord_time(
+                                    t,
+                                    crate::domain::format::Shown::ShortDate,
+                                );
+                                format!(" (away until {until})")
                             })
                             .unwrap_or_default(),
                         Away::Until(None) => " (away)".into(),

@@ -77,7 +77,10 @@ impl App {
             .filter(|d| *d > today)
             .min();
         let next_text = match (due_now, next) {
-            (0, Some(d)) => format!("next review {}", d.format("%a %d %b")),
+            (0, Some(d)) => format!(
+                "next review {}",
+                crate::domain::format::discord_day(d, self.guild_timezone(guild).await?)
+            ),
             (0, None) => "nothing scheduled".to_string(),
             (n, _) => format!(
                 "{n} item{} due now — `/quiz` brings {} back",

@@ -335,7 +335,7 @@ impl App {
             .await?;
         Ok(OutMessage::text(format!(
             "Reviews paused until {} (inclusive). Your due dates moved {} later, so nothing piles up while you are away. `/reinforce on` ends the pause early.",
-            until_day.format("%a %d %b %Y"),
+            crate::domain::format::discord_day(until_day, self.guild_timezone(guild).await?),
             plural(days, "day", "days")
         )))
     }

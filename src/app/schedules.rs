@@ -5,6 +5,7 @@ use super::message::OutMessage;
 use super::quiz::{tip_message, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::format;
+use crate::domain::format::{discord_time, Shown};
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::schedule::{
@@ -39,11 +40,14 @@ pub enum RunReport {
     NoContent { schedule_id: i64 },
 }
 
-/// "Mon 23 Nov 09:00 CET" in the schedule's zone.
+/// A run's moment as a Discord timestamp (each reader sees it in their own language and time
+/// zone), with the time in the schedule's zone the cron reads: "<t:…:F> (09:00 Europe/Berlin)".
 pub fn local_time(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz)
-        .format("%a %d %b %Y %H:%M %Z")
-        .to_string()
+    format!(
+        "{} ({} {tz})",
+        discord_time(t, Shown::DayDateTime),
+        t.with_timezone(&tz).format("%H:%M")
+    )
 }
 
 impl App {

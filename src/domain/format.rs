@@ -2,6 +2,47 @@
 
 use std::time::Duration;
 
+/// How a Discord timestamp shows its moment, in each reader's own language and time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// "23 November 2026 09:00" (`f`).
+    DateTime,
+    /// "Monday, 23 November 2026 09:00" (`F`).
+    DayDateTime,
+    /// "23/11/2026" (`d`).
+    ShortDate,
+    /// "23 November 2026" (`D`).
+    Date,
+    /// "in 3 days" (`R`).
+    Relative,
+}
+
+/// A moment as a Discord timestamp (`<t:1795424400:F>`): every reader sees it in their own
+/// language and time zone. Discord renders these in message text and embed descriptions, not
+/// in embed titles or footers.
+pub fn discord_time(t: chrono::DateTime<chrono::Utc>, shown: Shown) -> String {
+    let style = match shown {
+        Shown::DateTime => 'f',
+        Shown::DayDateTime => 'F',
+        Shown::ShortDate => 'd',
+        Shown::Date => 'D',
+        Shown::Relative => 'R',
+    };
+    format!("<t:{}:{style}>", t.timestamp())
+}
+
+/// A day of the server's calendar as a Discord date: its noon in the server's zone `tz`, so
+/// that readers up to 12 hours away see the same date.
+pub fn discord_day(day: chrono::NaiveDate, tz: chrono_tz::Tz) -> String {
+    use chrono::TimeZone;
+    let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    let t = tz
+        .from_local_datetime(&noon)
+        .earliest()
+        .map_or(noon.and_utc(), |t| t.to_utc());
+    discord_time(t, Shown::Date)
+}
+
 /// `3d 4h`, `2h 5m`, `4m 10s`, `12s`: the two largest units.
 pub fn duration(d: Duration) -> String {
     let s = d.as_secs();
@@ -66,6 +107,22 @@ pub fn fit(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_and_days_become_discord_timestamps() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-23T08:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(discord_time(t, Shown::DayDateTime), "<t:1795420800:F>");
+        assert_eq!(discord_time(t, Shown::Relative), "<t:1795420800:R>");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        // Noon in the server's zone: 12:00 UTC, or 23:00 UTC the day before in Auckland.
+        assert_eq!(discord_day(day, chrono_tz::UTC), "<t:1796040000:D>");
+        assert_eq!(
+            discord_day(day, chrono_tz::Pacific::Auckland),
+            "<t:1795993200:D>"
+        );
+    }
 
     #[test]
     fn durations_show_two_units() {

@@ -39,7 +39,11 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
         "{team}"
     );
     let added = app.add_schedule("leaderboard", "0 9 * * MON", &[]).await;
-    assert!(added.contains("Mon 30 Nov 2026 09:00 NZDT"), "{added}");
+    // Mon 30 Nov 2026 09:00 in Auckland is 20:00 UTC on Sunday the 29th.
+    assert!(
+        added.contains("<t:1795982400:F> (09:00 Pacific/Auckland)"),
+        "{added}"
+    );
 
     // Mon 23 Nov, 20:00 in Auckland. Practice earns 2 points a right answer.
     for (user, right) in [

@@ -128,7 +128,8 @@ async fn routing_skips_away_experts_and_the_asker_then_escalates_on_time() {
         .command(e3, "expert away", &[("until", json!("3d"))])
         .await;
     assert!(
-        away.contains("no new questions until Thu 26 Nov 2026"),
+        // Thu 26 Nov 2026 07:00 UTC, three days on, as a Discord timestamp.
+        away.contains("no new questions until <t:1795676400:F>."),
         "{away}"
     );
 

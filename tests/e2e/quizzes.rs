@@ -37,10 +37,12 @@ async fn a_scheduled_quiz_is_posted_answered_and_revealed() {
         )
         .await;
     assert!(text.contains("Schedule **#1** added"), "{text}");
+    // Discord timestamps (each reader sees their own zone and language), with the
+    // schedule's own time: 08:00 UTC on Mon 23, Tue 24 and Wed 25 Nov 2026.
     for day in [
-        "Mon 23 Nov 2026 09:00 CET",
-        "Tue 24 Nov 2026 09:00 CET",
-        "Wed 25 Nov 2026 09:00 CET",
+        "<t:1795420800:F> (09:00 Europe/Berlin)",
+        "<t:1795507200:F> (09:00 Europe/Berlin)",
+        "<t:1795593600:F> (09:00 Europe/Berlin)",
     ] {
         assert!(text.contains(day), "preview shows {day}: {text}");
     }
@@ -509,7 +511,7 @@ async fn tips_are_posted_as_embeds_and_run_now_does_not_move_the_schedule() {
         .command(app.admin, "schedule resume", &[("id", json!(1))])
         .await;
     assert!(
-        text.contains("resumed. Next run: Mon 23 Nov 2026 08:30 UTC"),
+        text.contains("resumed. Next run: <t:1795422600:F> (08:30 UTC)"),
         "{text}"
     );
     let text = app
@@ -639,8 +641,10 @@ async fn runs_follow_local_time_across_a_daylight_saving_change() {
     let text = app
         .add_schedule("tip", "0 9 * * *", &[("timezone", json!("Europe/Berlin"))])
         .await;
+    // 09:00 local both days: 08:00 UTC on Saturday, 07:00 UTC on Sunday (23 hours on).
     assert!(
-        text.contains("Sat 27 Mar 2027 09:00 CET") && text.contains("Sun 28 Mar 2027 09:00 CEST"),
+        text.contains("<t:1806134400:F> (09:00 Europe/Berlin)")
+            && text.contains("<t:1806217200:F> (09:00 Europe/Berlin)"),
         "{text}"
     );
     let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
@@ -753,7 +757,10 @@ async fn autocomplete_settings_and_the_quiz_window() {
     assert!(text.contains("**5 minutes**"), "{text}");
     // A schedule without its own zone follows the server's: 09:00 in New York is 14:00 UTC.
     let text = app.add_schedule("quiz", "0 9 * * *", &[]).await;
-    assert!(text.contains("Mon 23 Nov 2026 09:00 EST"), "{text}");
+    assert!(
+        text.contains("<t:1795442400:F> (09:00 America/New_York)"),
+        "{text}"
+    );
     app.clock.set(
         chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00Z")
             .unwrap()

@@ -218,7 +218,8 @@ async fn reviews_reach_only_members_with_due_items_by_their_chosen_way() {
         .await;
     assert!(
         text.starts_with(
-            "Reviews paused until Mon 30 Nov 2026 (inclusive). Your due dates moved 7 days later"
+            // Mon 30 Nov 2026, shown as a date at noon in the server's zone (UTC).
+            "Reviews paused until <t:1796040000:D> (inclusive). Your due dates moved 7 days later"
         ),
         "{text}"
     );
