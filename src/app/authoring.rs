@@ -248,7 +248,7 @@ impl App {
             "Discard",
             Style::Danger,
         );
-        let problems = match self.checked(d).await? {
+        let q = match self.checked(d).await? {
             Ok(q) => q,
             Err(problems) => {
                 let lines: Vec<String> = problems
@@ -265,7 +265,6 @@ impl App {
                 return Ok(m);
             }
         };
-        let q = problems;
         let topic_name = self
             .store
             .topics(guild)

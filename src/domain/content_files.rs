@@ -1512,6 +1512,14 @@ choices = ["a", "b"]
 correct = ["A", "F"]
 
 [[question]]
+id = "b7"
+topic = "t"
+kind = "multiple"
+prompt = "Twice."
+choices = ["a", "b"]
+correct = "A, a"
+
+[[question]]
 id = "b2"
 topic = "t"
 kind = "short_answer"
@@ -1559,6 +1567,10 @@ accepted = [{ text = "x", credit = 0.5 }]
         assert!(has("question \"b2\", field \"accepted\": answer 2: credit must be a number from 0 to 1"), "{all:?}");
         assert!(
             has("question \"b6\", field \"accepted\": \"(\" is not a valid regular expression"),
+            "{all:?}"
+        );
+        assert!(
+            has("question \"b7\", field \"correct\": \"a\" is named twice"),
             "{all:?}"
         );
         assert!(

@@ -62,17 +62,24 @@ impl Checker<'_> {
         };
         let choices = choices?;
         let mut correct = Vec::new();
+        let mut readable = true;
         for letter in &letters {
             match parse_correct(letter, choices.len()) {
+                Ok(i) if correct.contains(&i) => {
+                    self.report(id, "correct", format!("{letter:?} is named twice"));
+                    readable = false;
+                }
                 Ok(i) => correct.push(i),
-                Err(reason) => self.report(id, "correct", reason),
+                Err(reason) => {
+                    self.report(id, "correct", reason);
+                    readable = false;
+                }
             }
         }
-        correct.sort_unstable();
-        correct.dedup();
-        if correct.len() < letters.len() {
+        if !readable {
             return None;
         }
+        correct.sort_unstable();
         self.checked(id, "correct", AnswerKey::Multiple { choices, correct })
     }
 
