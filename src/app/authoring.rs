@@ -212,23 +212,18 @@ impl App {
         self.draft_view(&d, author).await
     }
 
-    /// The question a draft describes, checked; its problems otherwise.
-    async fn checked(
-        &self,
+    /// The question a draft describes, checked; its problems otherwise. `topics` are the
+    /// guild's `(id, name)`.
+    fn checked(
         d: &Draft,
-    ) -> AppResult<Result<crate::domain::content::Question, Vec<Problem>>> {
-        let known: Vec<String> = self
-            .store
-            .topics(d.guild)
-            .await?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
+        topics: &[(String, String)],
+    ) -> Result<crate::domain::content::Question, Vec<Problem>> {
+        let known: Vec<String> = topics.iter().map(|(id, _)| id.clone()).collect();
         let id = match &d.form.question_id {
             Some(id) => id.clone(),
             None => made_up_question_id(&d.form.topic, &d.form.prompt),
         };
-        Ok(question_of_form(&d.form, &id, &known))
+        question_of_form(&d.form, &id, &known)
     }
 
     /// A draft as `viewer` sees it: the preview with what they may do, or its problems.
@@ -248,7 +243,8 @@ impl App {
             "Discard",
             Style::Danger,
         );
-        let q = match self.checked(d).await? {
+        let topics = self.store.topics(guild).await?;
+        let q = match Self::checked(d, &topics) {
             Ok(q) => q,
             Err(problems) => {
                 let lines: Vec<String> = problems
@@ -265,10 +261,7 @@ impl App {
                 return Ok(m);
             }
         };
-        let topic_name = self
-            .store
-            .topics(guild)
-            .await?
+        let topic_name = topics
             .into_iter()
             .find(|(id, _)| *id == q.topic)
             .map_or(q.topic.clone(), |(_, name)| name);
@@ -356,7 +349,8 @@ impl App {
                 if author != Author::Admin {
                     return refuse("Only admins publish questions. Propose it instead.");
                 }
-                let q = match self.checked(&d).await? {
+                let topics = self.store.topics(guild).await?;
+                let q = match Self::checked(&d, &topics) {
                     Ok(q) => q,
                     Err(_) => return self.draft_view(&d, author).await,
                 };

@@ -100,9 +100,7 @@ struct Asked<'a> {
 impl Asked<'_> {
     /// Whether the member may manage the server (never in a direct message).
     fn by_admin(&self) -> bool {
-        self.member
-            .and_then(|m| m.permissions)
-            .is_some_and(is_admin)
+        member_is_admin(self.member)
     }
 
     /// The member's response to an answer component that answers `via`; `None` when what
@@ -125,13 +123,10 @@ impl Asked<'_> {
     }
 }
 
-/// Whether the member who clicked may manage the server (never in a direct message).
-fn clicked_by_admin(click: &serenity::ComponentInteraction) -> bool {
-    click
-        .member
-        .as_ref()
-        .and_then(|m| m.permissions)
-        .is_some_and(is_admin)
+/// Whether the member behind an interaction may manage the server (never in a direct
+/// message, where there is no member).
+fn member_is_admin(member: Option<&serenity::Member>) -> bool {
+    member.and_then(|m| m.permissions).is_some_and(is_admin)
 }
 
 /// "Edit" on a draft: its form, for its author (or an admin reviewing a proposed one).
@@ -147,7 +142,7 @@ async fn draft_form(
     let user = UserId(click.user.id.get());
     match data
         .app
-        .draft_form(guild, user, clicked_by_admin(click), draft)
+        .draft_form(guild, user, member_is_admin(click.member.as_ref()), draft)
         .await
     {
         Ok(form) => CreateInteractionResponse::Modal(render::modal(&form)),
@@ -172,7 +167,7 @@ async fn update_form(
     let user = UserId(click.user.id.get());
     let form = data
         .app
-        .kb_update_form(guild, kb, user, clicked_by_admin(click))
+        .kb_update_form(guild, kb, user, member_is_admin(click.member.as_ref()))
         .await;
     match form {
         Ok((question, answer)) => CreateInteractionResponse::Modal(render::answer_update_modal(
@@ -211,11 +206,7 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
         return;
     }
     if let Some(ComponentId::DraftForm { guild, draft }) = id {
-        let by_admin = submit
-            .member
-            .as_ref()
-            .and_then(|m| m.permissions)
-            .is_some_and(is_admin);
+        let by_admin = member_is_admin(submit.member.as_ref());
         let values = render::modal_values(&submit.data.components);
         let user = UserId(submit.user.id.get());
         let result = match submit.guild_id.map(|g| g.get()) == Some(guild.0) {
@@ -251,11 +242,7 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
             if submit.guild_id.is_none_or(|g| g.get() == guild.0) =>
         {
             let text = render::modal_text(&submit.data.components, render::ANSWER_INPUT);
-            let by_admin = submit
-                .member
-                .as_ref()
-                .and_then(|m| m.permissions)
-                .is_some_and(is_admin);
+            let by_admin = member_is_admin(submit.member.as_ref());
             let user = UserId(submit.user.id.get());
             match data.app.kb_update(guild, kb, user, by_admin, &text).await {
                 Ok(m) => m,

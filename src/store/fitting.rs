@@ -10,7 +10,16 @@ use crate::domain::ids::GuildId;
 use crate::domain::memory::{FittedModel, HistoryAnswer};
 use crate::domain::quiz::AnswerSource;
 use crate::domain::revlog::ReviewEvent;
+use sqlx::any::AnyRow;
 use sqlx::Row;
+
+/// A row's answer time in `column` where its `source` times recall (see
+/// `AnswerSource::times_recall`), else `None`.
+fn recall_time(r: &AnyRow, column: &str) -> Option<i64> {
+    AnswerSource::parse(r.get("source"))
+        .is_some_and(AnswerSource::times_recall)
+        .then(|| r.get(column))
+}
 
 impl Store {
     /// Guilds with at least `min` answers, and how many each has.
@@ -44,9 +53,7 @@ impl Store {
                 question: r.get("question_id"),
                 day: r.get("local_day"),
                 correct: r.get::<i64, _>("correct") != 0,
-                time_ms: AnswerSource::parse(r.get("source"))
-                    .is_some_and(AnswerSource::times_recall)
-                    .then(|| r.get("latency_ms")),
+                time_ms: recall_time(r, "latency_ms"),
             })
             .collect())
     }
@@ -76,9 +83,7 @@ impl Store {
                     day: r.get::<String, _>("local_day").parse().ok()?,
                     at_ms: r.get("answered_ms"),
                     right: r.get::<i64, _>("right_answer") != 0,
-                    duration_ms: AnswerSource::parse(r.get("source"))
-                        .is_some_and(AnswerSource::times_recall)
-                        .then(|| r.get("duration_ms")),
+                    duration_ms: recall_time(r, "duration_ms"),
                 })
             })
             .collect())
