@@ -4,6 +4,7 @@
 //! - [`config`]: settings from `config/default.toml`, a `--config` file and `PEERLEARN_*` variables.
 //! - [`clock`]: the one source of "now" (system time, or a virtual clock in tests).
 //! - [`dice`]: the one source of chance (seeded by the system, or by the demo's seed).
+//! - [`i18n`]: the bot's languages: Fluent messages from `locales/`, looked up by id.
 //! - [`domain`]: pure rules and values: content and its files, cron schedules, the custom_id
 //!   codec, id newtypes, Discord's limits, scoring and streaks, the FSRS memory model, question
 //!   selection, mastery, measurement, KPI files, offline evaluation; no async, SQL or Discord.
@@ -40,6 +41,7 @@ pub mod demo;
 pub mod dice;
 pub mod discord;
 pub mod domain;
+pub mod i18n;
 #[cfg(feature = "demo")]
 pub mod sandbox;
 pub mod scheduler;

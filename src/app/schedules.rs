@@ -11,6 +11,7 @@ use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::schedule::{
     parse_timezone, CronSchedule, NewSchedule, Run, RunOutput, ScheduleKind, ScheduleRow,
 };
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tracing::Instrument as _;
@@ -24,6 +25,8 @@ pub struct AddSchedule<'a> {
     pub channel_id: ChannelId,
     pub timezone: Option<&'a str>,
     pub topic: Option<&'a str>,
+    /// The language of the admin's reply.
+    pub lang: Lang,
 }
 
 /// What happened to a due run.
@@ -88,7 +91,7 @@ impl App {
         };
         let cron = CronSchedule::parse(req.cron).map_err(super::Refusal)?;
         let tz = match req.timezone {
-            Some(name) => parse_timezone(name).map_err(super::Refusal)?,
+            Some(name) => parse_timezone(name, req.lang).map_err(super::Refusal)?,
             None => self.guild_timezone(req.guild).await?,
         };
         self.ensure_content(req.guild).await?;

@@ -15,10 +15,15 @@ use crate::domain::answer_key::Response;
 use crate::domain::cards::SelfGrade;
 use crate::domain::custom_id::{ComponentId, Verdict, Via};
 use crate::domain::ids::{GuildId, KbId, RoleId, UserId};
+use crate::i18n::Lang;
+use crate::t;
 use poise::serenity_prelude as serenity;
 use serenity::{CreateInteractionResponse, CreateInteractionResponseMessage};
 
-const APOLOGY: &str = "Sorry, that did not work because of a problem on the bot's side. It has been logged; please try again in a moment.";
+/// The answer to a click or form that failed on the bot's side (the details go to the log).
+fn apology(lang: Lang) -> OutMessage {
+    OutMessage::text(t!(lang, "error-bot-side"))
+}
 
 pub async fn on_component(
     ctx: &serenity::Context,
@@ -68,6 +73,7 @@ pub async fn on_component(
         member: click.member.as_ref(),
         values,
         typed: None,
+        locale: &click.locale,
     };
     let response = answer(data, asked).await;
     if let Err(e) = click.create_response(&ctx.http, response).await {
@@ -95,9 +101,16 @@ struct Asked<'a> {
     values: &'a [String],
     /// The text typed in a form.
     typed: Option<String>,
+    /// The member's Discord language.
+    locale: &'a str,
 }
 
 impl Asked<'_> {
+    /// The language of the member's replies.
+    fn lang(&self) -> Lang {
+        Lang::of_locale(self.locale)
+    }
+
     /// Whether the member may manage the server (never in a direct message).
     fn by_admin(&self) -> bool {
         member_is_admin(self.member)
@@ -136,8 +149,9 @@ async fn draft_form(
     guild: GuildId,
     draft: crate::domain::ids::DraftId,
 ) -> CreateInteractionResponse {
+    let lang = Lang::of_locale(&click.locale);
     if click.guild_id.map(|g| g.get()) != Some(guild.0) {
-        return ephemeral(&OutMessage::text("This button belongs to another server."));
+        return ephemeral(&OutMessage::text(t!(lang, "button-other-server")));
     }
     let user = UserId(click.user.id.get());
     match data
@@ -146,10 +160,10 @@ async fn draft_form(
         .await
     {
         Ok(form) => CreateInteractionResponse::Modal(render::modal(&form)),
-        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
+        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0, lang)),
         Err(e) => {
             tracing::error!(error = %e, "opening a draft's form failed");
-            ephemeral(&OutMessage::text(APOLOGY))
+            ephemeral(&apology(lang))
         }
     }
 }
@@ -161,8 +175,9 @@ async fn update_form(
     guild: GuildId,
     kb: KbId,
 ) -> CreateInteractionResponse {
+    let lang = Lang::of_locale(&click.locale);
     if click.guild_id.is_some_and(|g| g.get() != guild.0) {
-        return ephemeral(&OutMessage::text("This button belongs to another server."));
+        return ephemeral(&OutMessage::text(t!(lang, "button-other-server")));
     }
     let user = UserId(click.user.id.get());
     let form = data
@@ -174,11 +189,12 @@ async fn update_form(
             &ComponentId::VerifyUpdate { guild, kb }.encode(),
             &question,
             &answer,
+            lang,
         )),
-        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
+        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0, lang)),
         Err(e) => {
             tracing::error!(error = %e, "opening the update form failed");
-            ephemeral(&OutMessage::text(APOLOGY))
+            ephemeral(&apology(lang))
         }
     }
 }
@@ -186,6 +202,7 @@ async fn update_form(
 /// A form submitted: a typed answer (answered like a click on its question), or "Needs an
 /// update" (the new text replaces the answer).
 pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::ModalInteraction) {
+    let lang = Lang::of_locale(&submit.locale);
     let id = ComponentId::parse(&submit.data.custom_id);
     if id.and_then(answers_by) == Some(Via::TextBox) {
         let asked = Asked {
@@ -198,6 +215,7 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
                 &submit.data.components,
                 crate::app::quiz::RESPONSE_INPUT,
             )),
+            locale: &submit.locale,
         };
         let response = answer(data, asked).await;
         if let Err(e) = submit.create_response(&ctx.http, response).await {
@@ -215,14 +233,14 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
                     .draft_submit(guild, user, by_admin, draft, &values)
                     .await
             }
-            false => Ok(OutMessage::text("This form belongs to another server.")),
+            false => Ok(OutMessage::text(t!(lang, "form-other-server"))),
         };
         let reply = match result {
             Ok(m) => m,
-            Err(AppError::Refused(r)) => refusal_message(&r.0),
+            Err(AppError::Refused(r)) => refusal_message(&r.0, lang),
             Err(e) => {
                 tracing::error!(error = %e, "saving a draft failed");
-                OutMessage::text(APOLOGY)
+                apology(lang)
             }
         };
         // A form opened from a draft's preview updates it; one opened by a command answers anew.
@@ -246,14 +264,14 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
             let user = UserId(submit.user.id.get());
             match data.app.kb_update(guild, kb, user, by_admin, &text).await {
                 Ok(m) => m,
-                Err(AppError::Refused(r)) => refusal_message(&r.0),
+                Err(AppError::Refused(r)) => refusal_message(&r.0, lang),
                 Err(e) => {
                     tracing::error!(error = %e, "updating an answer failed");
-                    OutMessage::text(APOLOGY)
+                    apology(lang)
                 }
             }
         }
-        _ => OutMessage::text("This form is no longer valid."),
+        _ => OutMessage::text(t!(lang, "form-stale")),
     };
     let response = CreateInteractionResponse::Message(render::interaction_message(&reply, true));
     if let Err(e) = submit.create_response(&ctx.http, response).await {
@@ -273,8 +291,9 @@ async fn deferred(
         tracing::error!(error = %e, "could not acknowledge a click");
         return;
     }
+    let lang = Lang::of_locale(&click.locale);
     let edit = match click.guild_id {
-        None => serenity::EditInteractionResponse::new().content("Questions work inside a server."),
+        None => serenity::EditInteractionResponse::new().content(t!(lang, "questions-need-server")),
         Some(g) => {
             let (user, guild) = (UserId(click.user.id.get()), GuildId(g.get()));
             let app = &data.app;
@@ -283,7 +302,7 @@ async fn deferred(
                     app.ask_follow(&data.port, guild, user, ask, from).await
                 }
                 ComponentId::AskRoute { ask } => app.ask_route(&data.port, guild, user, ask).await,
-                _ => Ok(OutMessage::text(APOLOGY)),
+                _ => Ok(apology(lang)),
             };
             match result {
                 Ok(m) => serenity::EditInteractionResponse::new()
@@ -292,11 +311,11 @@ async fn deferred(
                     .components(vec![])
                     .allowed_mentions(render::no_pings()),
                 Err(AppError::Refused(r)) => serenity::EditInteractionResponse::new()
-                    .content(refusal_message(&r.0).content)
+                    .content(refusal_message(&r.0, lang).content)
                     .allowed_mentions(render::no_pings()),
                 Err(e) => {
                     tracing::error!(error = %e, "routing a question failed");
-                    serenity::EditInteractionResponse::new().content(APOLOGY)
+                    serenity::EditInteractionResponse::new().content(t!(lang, "error-bot-side"))
                 }
             }
         }
@@ -311,11 +330,10 @@ fn ephemeral(m: &OutMessage) -> CreateInteractionResponse {
 }
 
 async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
+    let lang = click.lang();
     let Some(id) = ComponentId::parse(click.custom_id) else {
         tracing::warn!(custom_id = %click.custom_id, "unknown button");
-        return ephemeral(&OutMessage::text(
-            "This button is no longer valid. Use `/quiz` for a new question.",
-        ));
+        return ephemeral(&OutMessage::text(t!(lang, "button-stale")));
     };
     // Review buttons carry their guild (they also work in direct messages); the others need
     // the server they were clicked in.
@@ -337,13 +355,11 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
     let here = click.guild_id.map(|g| GuildId(g.get()));
     let guild = match (carried, here) {
         (Some(c), Some(h)) if c != h => {
-            return ephemeral(&OutMessage::text("This button belongs to another server."));
+            return ephemeral(&OutMessage::text(t!(lang, "button-other-server")));
         }
         (Some(g), _) | (None, Some(g)) => g,
         (None, None) => {
-            return ephemeral(&OutMessage::text(
-                "Quizzes work inside a server, not in direct messages.",
-            ));
+            return ephemeral(&OutMessage::text(t!(lang, "quizzes-need-server")));
         }
     };
     let user = UserId(click.user.id.get());
@@ -353,9 +369,7 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
         .unwrap_or_default();
     let response = answers_by(id).map(|via| click.response(via));
     if let Some(None) = response {
-        return ephemeral(&OutMessage::text(
-            "That answer could not be read. Use `/quiz` for a new question.",
-        ));
+        return ephemeral(&OutMessage::text(t!(lang, "answer-unreadable")));
     }
     let response = response.flatten();
     let name = click
@@ -369,7 +383,10 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
     let record = here.is_some() && !matches!(id, ComponentId::PrivacyDelete { .. });
     let touch = async {
         if record {
-            if let Err(e) = app.member_seen(guild, user, &name, &roles).await {
+            if let Err(e) = app
+                .member_seen(guild, user, &name, &roles, Some(click.locale))
+                .await
+            {
                 tracing::warn!(error = %e, "could not record the member");
             }
         }
@@ -473,7 +490,7 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             ComponentId::AskRoute { .. }
             | ComponentId::AskFollow { .. }
             | ComponentId::DraftForm { .. }
-            | ComponentId::VerifyUpdate { .. } => (Ok(OutMessage::text(APOLOGY)), false),
+            | ComponentId::VerifyUpdate { .. } => (Ok(apology(lang)), false),
         }
     };
     let ((), (result, update_in_place)) = tokio::join!(touch, act);
@@ -482,12 +499,12 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             CreateInteractionResponse::UpdateMessage(render::interaction_message(&m, false))
         }
         Ok(m) => ephemeral(&m),
-        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0)),
+        Err(AppError::Refused(r)) => ephemeral(&refusal_message(&r.0, lang)),
         Err(e) => {
             tracing::error!(error = %e, custom_id = %click.custom_id, "button click failed");
             CreateInteractionResponse::Message(
                 CreateInteractionResponseMessage::new()
-                    .content(APOLOGY)
+                    .content(t!(lang, "error-bot-side"))
                     .ephemeral(true),
             )
         }

@@ -271,6 +271,7 @@ async fn on_event(
                     GuildId(guild.id.get()),
                     &guild.name,
                     Some(guild.member_count),
+                    &guild.preferred_locale,
                 )
                 .await?;
         }
@@ -309,6 +310,7 @@ async fn record_member(ctx: super::Context<'_>) {
             UserId(author.id.get()),
             &name,
             &super::commands::roles_of(ctx),
+            ctx.locale(),
         )
         .await;
     if let Err(e) = result {

@@ -1,14 +1,16 @@
 //! What users see when a command fails: a short, honest ephemeral message; the details go to
 //! the log, never to the channel.
 
+use super::commands::lang_of;
 use super::{Data, Error};
+use crate::t;
 
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(command = %ctx.command().qualified_name, error = ?error, "command failed");
             let reply = poise::CreateReply::default()
-                .content("Sorry, that did not work because of a problem on the bot's side. It has been logged for the admins; please try again in a moment.")
+                .content(t!(lang_of(ctx), "error-bot-side"))
                 .ephemeral(true);
             if let Err(e) = ctx.send(reply).await {
                 tracing::error!(error = %e, "could not tell the user about the failure");
@@ -31,9 +33,10 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         // Discord hides these commands in direct messages; an old client may still send one.
         poise::FrameworkError::GuildOnly { ctx, .. } => {
             let reply = poise::CreateReply::default()
-                .content(format!(
-                    "`/{}` works inside a server, not in direct messages. Use it in your team's server.",
-                    ctx.command().qualified_name
+                .content(t!(
+                    lang_of(ctx),
+                    "error-guild-only",
+                    command = ctx.command().qualified_name.to_string()
                 ))
                 .ephemeral(true);
             if let Err(e) = ctx.send(reply).await {
@@ -53,9 +56,10 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
 /// Tells the member their options could not be read, and how to retry.
 async fn unreadable_options(ctx: super::Context<'_>) {
     let reply = poise::CreateReply::default()
-        .content(format!(
-            "I could not read the options of `/{}`. Please pick them from Discord's menus (a member who left the server cannot be picked) and try again.",
-            ctx.command().qualified_name
+        .content(t!(
+            lang_of(ctx),
+            "error-unreadable-options",
+            command = ctx.command().qualified_name.to_string()
         ))
         .ephemeral(true);
     if let Err(e) = ctx.send(reply).await {

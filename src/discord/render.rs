@@ -4,6 +4,8 @@
 //! written by users or content authors) can ping `@everyone`, `@here`, a role or a bystander.
 
 use crate::app::message::{Button, Embed, Form, Menu, OutMessage, Style};
+use crate::i18n::Lang;
+use crate::t;
 use poise::serenity_prelude as serenity;
 use serenity::{
     CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateEmbed,
@@ -145,11 +147,17 @@ pub const ANSWER_INPUT: &str = "answer";
 const ANSWER_MAX_CHARS: u16 = crate::app::knowledge::ANSWER_MAX_CHARS as u16;
 
 /// The "Needs an update" form: the answer's current text to edit (`question` as its title).
-pub fn answer_update_modal(custom_id: &str, question: &str, answer: &str) -> serenity::CreateModal {
-    let title = crate::domain::format::fit(&format!("Update: {question}"), 45);
+pub fn answer_update_modal(
+    custom_id: &str,
+    question: &str,
+    answer: &str,
+    lang: Lang,
+) -> serenity::CreateModal {
+    let title = t!(lang, "update-form-title", question = question);
+    let title = crate::domain::format::fit(&title, 45);
     let input = serenity::CreateInputText::new(
         serenity::InputTextStyle::Paragraph,
-        "The answer as it should read now",
+        t!(lang, "update-form-input"),
         ANSWER_INPUT,
     )
     .value(crate::domain::format::fit(

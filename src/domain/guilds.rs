@@ -1,6 +1,7 @@
 //! Servers and their members as the bot knows them, and the Q&A settings of a server.
 
 use crate::domain::ids::{ChannelId, GuildId, UserId};
+use crate::i18n::Lang;
 
 /// A server as the bot last saw it.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,6 +10,22 @@ pub struct GuildRow {
     pub name: String,
     pub timezone: Option<String>,
     pub first_seen_ms: i64,
+}
+
+/// A server's languages: the one an admin set, and Discord's community language.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct GuildLanguage {
+    /// Set with `/config language`.
+    pub set: Option<Lang>,
+    /// The server's preferred locale on Discord, when shipped.
+    pub discord: Option<Lang>,
+}
+
+impl GuildLanguage {
+    /// The language of the server's channel posts: the one set, else Discord's, else English.
+    pub fn lang(self) -> Lang {
+        self.set.or(self.discord).unwrap_or_default()
+    }
 }
 
 /// A member of a server as the bot last saw them.

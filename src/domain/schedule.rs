@@ -12,6 +12,8 @@
 
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::periods::Period;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;
@@ -230,13 +232,10 @@ fn crontab_weekdays(field: &str) -> Result<String, String> {
 }
 
 /// Parses an IANA time zone name, with a helpful error.
-pub fn parse_timezone(name: &str) -> Result<Tz, String> {
-    name.trim().parse::<Tz>().map_err(|_| {
-        format!(
-            "`{}` is not a time zone name. Use an IANA name such as `Europe/Berlin`, `America/New_York` or `UTC` (start typing and pick from the list).",
-            name.trim()
-        )
-    })
+pub fn parse_timezone(name: &str, lang: Lang) -> Result<Tz, String> {
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| t!(lang, "timezone-unknown", name = name.trim()))
 }
 
 /// Time zone names containing `typed` (case-insensitive), best first, at most `max`.
@@ -457,8 +456,11 @@ mod tests {
 
     #[test]
     fn time_zones_parse_and_suggest() {
-        assert!(parse_timezone("Europe/Berlin").is_ok());
-        assert!(parse_timezone("Mars/Olympus").unwrap_err().contains("IANA"));
+        assert!(parse_timezone("Europe/Berlin", Lang::En).is_ok());
+        let wrong = parse_timezone("Mars/Olympus", Lang::En).unwrap_err();
+        assert!(wrong.contains("IANA"), "{wrong}");
+        let german = parse_timezone("Mars/Olympus", Lang::De).unwrap_err();
+        assert!(german.contains("keine Zeitzone"), "{german}");
         let hits = timezone_suggestions("berl", 25);
         assert_eq!(hits[0], "Europe/Berlin");
         let york = timezone_suggestions("new york", 25);
@@ -528,8 +530,8 @@ mod properties {
 
         #[test]
         fn time_zones_are_read_exactly_or_explained(s in "\\PC{0,64}") {
-            match parse_timezone(&s) {
-                Ok(tz) => prop_assert_eq!(parse_timezone(tz.name()), Ok(tz)),
+            match parse_timezone(&s, Lang::En) {
+                Ok(tz) => prop_assert_eq!(parse_timezone(tz.name(), Lang::En), Ok(tz)),
                 Err(e) => prop_assert!(e.contains("IANA"), "{}", e),
             }
         }

@@ -4,11 +4,12 @@
 
 use super::error::StoreResult;
 use super::group_commit::GroupWrite;
-use super::sql::{query, Engine};
+use super::sql::{query, query_scalar, Engine};
 use super::statements::Statements;
 use super::Store;
-use crate::domain::guilds::{GuildRow, MemberRow, QaSetting, QaSettings};
+use crate::domain::guilds::{GuildLanguage, GuildRow, MemberRow, QaSetting, QaSettings};
 use crate::domain::ids::{ChannelId, GuildId, RoleId, UserId};
+use crate::i18n::Lang;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -23,6 +24,8 @@ pub(super) struct MemberTouch {
     pub display_name: String,
     /// Sorted, without repeats.
     pub roles: Vec<RoleId>,
+    /// Their Discord client's language, when known (shipped languages only).
+    pub locale: Option<Lang>,
     pub now_ms: i64,
 }
 
@@ -68,16 +71,18 @@ fn touch_statements(t: &MemberTouch, s: &mut Statements<'static>) {
     .bind(t.now_ms)
     .bind(t.now_ms);
     s.push(
-        "INSERT INTO members (guild_id, user_id, display_name, first_seen_ms, last_seen_ms)
-         VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO members (guild_id, user_id, display_name, first_seen_ms, last_seen_ms, locale)
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (guild_id, user_id) DO UPDATE
-         SET display_name = excluded.display_name, last_seen_ms = excluded.last_seen_ms",
+         SET display_name = excluded.display_name, last_seen_ms = excluded.last_seen_ms,
+             locale = COALESCE(excluded.locale, members.locale)",
     )
     .bind(t.guild.to_db())
     .bind(t.user.to_db())
     .bind(t.display_name.clone())
     .bind(t.now_ms)
-    .bind(t.now_ms);
+    .bind(t.now_ms)
+    .bind(t.locale.map(Lang::code));
     // The roles held now replace those held before; roles that did not change are left as
     // they are (no page written).
     // (`NOT IN ()` is SQLite's alone: no roles held is a condition of its own.)
@@ -115,6 +120,7 @@ fn touch_statements(t: &MemberTouch, s: &mut Statements<'static>) {
 pub(crate) struct Seen {
     name: String,
     roles: Vec<RoleId>,
+    locale: Option<Lang>,
     written_ms: i64,
 }
 
@@ -166,26 +172,77 @@ impl Store {
         Ok(tx.commit().await?)
     }
 
-    /// Records a guild the bot is in (name and member count update on every sighting).
+    /// Records a guild the bot is in (name, member count and Discord's language for it update
+    /// on every sighting; a language the bot does not speak is stored as none).
     pub async fn upsert_guild(
         &self,
         id: GuildId,
         name: &str,
         member_count: Option<u64>,
+        preferred: Option<Lang>,
         now_ms: i64,
     ) -> StoreResult<()> {
         query(
-            "INSERT INTO guilds (id, name, member_count, first_seen_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?4)
+            "INSERT INTO guilds (id, name, member_count, preferred_locale, first_seen_ms, updated_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-               member_count = COALESCE(excluded.member_count, guilds.member_count), updated_ms = excluded.updated_ms",
+               member_count = COALESCE(excluded.member_count, guilds.member_count),
+               preferred_locale = excluded.preferred_locale, updated_ms = excluded.updated_ms",
         )
         .bind(id.to_db())
         .bind(name)
         .bind(member_count.map(|n| n as i64))
+        .bind(preferred.map(Lang::code))
         .bind(now_ms)
         .execute(&self.writer)
         .await?;
         Ok(())
+    }
+
+    /// The server's languages (none set and none known for a guild not seen yet).
+    pub async fn guild_language(&self, guild: GuildId) -> StoreResult<GuildLanguage> {
+        let row = query("SELECT language, preferred_locale FROM guilds WHERE id = ?1")
+            .bind(guild.to_db())
+            .fetch_optional(self.pool())
+            .await?;
+        let lang = |r: &AnyRow, column: &str| {
+            r.get::<Option<String>, _>(column)
+                .as_deref()
+                .and_then(Lang::parse)
+        };
+        Ok(row.map_or_else(GuildLanguage::default, |r| GuildLanguage {
+            set: lang(&r, "language"),
+            discord: lang(&r, "preferred_locale"),
+        }))
+    }
+
+    /// `/config language`: the language of the server's posts (`None`: follow Discord's).
+    pub async fn set_guild_language(
+        &self,
+        guild: GuildId,
+        lang: Option<Lang>,
+        now_ms: i64,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        ensure_guild(&mut tx, guild, now_ms).await?;
+        query("UPDATE guilds SET language = ?, updated_ms = ? WHERE id = ?")
+            .bind(lang.map(Lang::code))
+            .bind(now_ms)
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx.commit().await?)
+    }
+
+    /// A member's Discord language as last seen (`None`: never seen, or not shipped).
+    pub async fn member_locale(&self, guild: GuildId, user: UserId) -> StoreResult<Option<Lang>> {
+        let locale: Option<Option<String>> =
+            query_scalar("SELECT locale FROM members WHERE guild_id = ?1 AND user_id = ?2")
+                .bind(guild.to_db())
+                .bind(user.to_db())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(locale.flatten().as_deref().and_then(Lang::parse))
     }
 
     pub async fn guild(&self, id: GuildId) -> StoreResult<Option<GuildRow>> {
@@ -213,6 +270,7 @@ impl Store {
         user: UserId,
         display_name: &str,
         roles: &[RoleId],
+        locale: Option<Lang>,
         now_ms: i64,
     ) -> StoreResult<()> {
         let mut roles = roles.to_vec();
@@ -223,6 +281,7 @@ impl Store {
             seen.get(&key).is_some_and(|s| {
                 s.name == display_name
                     && s.roles == roles
+                    && s.locale == locale
                     && (s.written_ms..s.written_ms + TOUCH_EVERY_MS).contains(&now_ms)
             })
         });
@@ -234,6 +293,7 @@ impl Store {
             user,
             display_name: display_name.to_string(),
             roles: roles.clone(),
+            locale,
             now_ms,
         };
         self.group.write(touch).await?;
@@ -243,6 +303,7 @@ impl Store {
                 Seen {
                     name: display_name.to_string(),
                     roles,
+                    locale,
                     written_ms: now_ms,
                 },
             );
@@ -311,6 +372,7 @@ pub(super) async fn set_member_flag(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::store::sql::query_scalar;
     use std::time::Duration;
 
@@ -321,20 +383,26 @@ mod tests {
             .await
             .unwrap();
         let (g1, g2, u) = (GuildId(1), GuildId(2), UserId(7));
-        store.upsert_guild(g1, "One", Some(3), 10).await.unwrap();
         store
-            .upsert_guild(g1, "One renamed", None, 20)
+            .upsert_guild(g1, "One", Some(3), Some(Lang::Fr), 10)
             .await
             .unwrap();
         store
-            .touch_member(g1, u, "ada", &[RoleId(7), RoleId(8)], 30)
+            .upsert_guild(g1, "One renamed", None, Some(Lang::De), 20)
             .await
             .unwrap();
         store
-            .touch_member(g1, u, "Ada L.", &[RoleId(8)], 40)
+            .touch_member(g1, u, "ada", &[RoleId(7), RoleId(8)], Some(Lang::Es), 30)
             .await
             .unwrap();
-        store.touch_member(g2, u, "ada", &[], 50).await.unwrap();
+        store
+            .touch_member(g1, u, "Ada L.", &[RoleId(8)], None, 40)
+            .await
+            .unwrap();
+        store
+            .touch_member(g2, u, "ada", &[], None, 50)
+            .await
+            .unwrap();
         let guild = store.guild(g1).await.unwrap().unwrap();
         assert_eq!(guild.name, "One renamed");
         assert_eq!(guild.first_seen_ms, 10);
@@ -362,8 +430,27 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(count, Some(3), "an unknown count keeps the last one");
+        // Languages: an unknown member locale keeps the last one; the guild's set one wins
+        // over Discord's, and unset follows Discord's again.
+        assert_eq!(store.member_locale(g1, u).await.unwrap(), Some(Lang::Es));
+        assert_eq!(store.member_locale(g2, u).await.unwrap(), None);
+        assert_eq!(store.guild_language(g1).await.unwrap().lang(), Lang::De);
+        store
+            .set_guild_language(g1, Some(Lang::Es), 45)
+            .await
+            .unwrap();
+        assert_eq!(store.guild_language(g1).await.unwrap().lang(), Lang::Es);
+        store.set_guild_language(g1, None, 46).await.unwrap();
+        assert_eq!(store.guild_language(g1).await.unwrap().lang(), Lang::De);
+        assert_eq!(
+            store.guild_language(GuildId(9)).await.unwrap().lang(),
+            Lang::En
+        );
         // Roles given up go, including the last one.
-        store.touch_member(g1, u, "Ada L.", &[], 60).await.unwrap();
+        store
+            .touch_member(g1, u, "Ada L.", &[], None, 60)
+            .await
+            .unwrap();
         let left: i64 = query_scalar("SELECT COUNT(*) FROM member_roles")
             .fetch_one(store.pool())
             .await

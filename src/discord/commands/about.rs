@@ -2,16 +2,18 @@
 
 use crate::discord::{Context, Error};
 use crate::domain::format;
+use crate::t;
 
 /// Shows the bot's version, uptime and database size
 #[poise::command(slash_command)]
 pub async fn about(ctx: Context<'_>) -> Result<(), Error> {
     let data = ctx.data();
-    let text = format!(
-        "**peerlearn** v{}\nUp for {}\nDatabase: {}",
-        env!("CARGO_PKG_VERSION"),
-        format::duration(data.started_at.elapsed()),
-        format::bytes(data.app.database_bytes().await),
+    let text = t!(
+        super::lang_of(ctx),
+        "about-text",
+        version = env!("CARGO_PKG_VERSION"),
+        uptime = format::duration(data.started_at.elapsed()),
+        size = format::bytes(data.app.database_bytes().await),
     );
     ctx.send(poise::CreateReply::default().content(text).ephemeral(true))
         .await?;

@@ -3,6 +3,7 @@
 //! invoking member's permissions on every use as well.
 
 use crate::discord::{Context, Error};
+use crate::t;
 use poise::serenity_prelude as serenity;
 
 /// Whether these permissions may run admin commands.
@@ -25,9 +26,10 @@ pub async fn manage_server(ctx: Context<'_>) -> Result<bool, Error> {
     if !allowed {
         ctx.send(
             poise::CreateReply::default()
-                .content(format!(
-                    "Only members with the **Manage Server** permission can use `/{}`. Ask an admin if something needs changing.",
-                    ctx.command().qualified_name
+                .content(t!(
+                    super::lang_of(ctx),
+                    "error-admin-only",
+                    command = ctx.command().qualified_name.to_string()
                 ))
                 .ephemeral(true),
         )

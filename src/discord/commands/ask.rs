@@ -2,7 +2,7 @@
 //! open a thread (REST calls), so it defers first to stay inside Discord's 3 seconds; the
 //! other two answer from the database at once and close the thread afterwards.
 
-use super::{admin::invoker_is_admin, guild_of, refusal_message, respond, user_of};
+use super::{admin::invoker_is_admin, guild_of, lang_of, refusal_message, respond, user_of};
 use crate::app::asks::{PickedReply, Resolved};
 use crate::app::port::ChatPort;
 use crate::app::{AppError, AppResult};
@@ -82,7 +82,7 @@ async fn finish(ctx: Context<'_>, result: AppResult<Resolved>) -> Result<(), Err
     let resolved = match result {
         Ok(r) => r,
         Err(AppError::Refused(r)) => {
-            ctx.send(render::reply(&refusal_message(&r.0), true))
+            ctx.send(render::reply(&refusal_message(&r.0, lang_of(ctx)), true))
                 .await?;
             return Ok(());
         }

@@ -1,10 +1,11 @@
-//! `/config timezone|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention|verification|expert-drafts`
+//! `/config timezone|language|quiz-window|qa-channel|admin-channel|escalation|team-role|season-length|retention|verification|expert-drafts`
 //! (admins).
 
-use super::{guild_of, respond};
+use super::{guild_of, lang_of, respond};
 use crate::discord::{Context, Error};
 use crate::domain::guilds::QaSetting;
 use crate::domain::ids::RoleId;
+use crate::i18n::Lang;
 use poise::serenity_prelude as serenity;
 
 /// Server settings for peerlearn
@@ -13,6 +14,7 @@ use poise::serenity_prelude as serenity;
     guild_only,
     subcommands(
         "timezone",
+        "language",
         "quiz_window",
         "qa_channel",
         "admin_channel",
@@ -41,7 +43,48 @@ async fn timezone(
     zone: String,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.set_timezone(guild, &zone).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .set_timezone(guild, &zone, lang_of(ctx))
+            .await,
+    )
+    .await
+}
+
+/// A language for the server's channel posts, or Discord's community language.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Language {
+    #[name = "auto"]
+    Auto,
+    #[name = "English"]
+    En,
+    #[name = "Deutsch"]
+    De,
+    #[name = "Français"]
+    Fr,
+    #[name = "Español"]
+    Es,
+}
+
+/// Sets the language of the server's channel posts (replies follow each member's Discord)
+#[poise::command(slash_command)]
+async fn language(
+    ctx: Context<'_>,
+    #[description = "A language, or auto: the server's community language on Discord"]
+    language: Language,
+) -> Result<(), Error> {
+    let guild = guild_of(ctx)?;
+    let chosen = match language {
+        Language::Auto => None,
+        Language::En => Some(Lang::En),
+        Language::De => Some(Lang::De),
+        Language::Fr => Some(Lang::Fr),
+        Language::Es => Some(Lang::Es),
+    };
+    let app = &ctx.data().app;
+    respond(ctx, app.set_language(guild, chosen, lang_of(ctx)).await).await
 }
 
 /// Sets how long channel quizzes stay open
@@ -54,7 +97,14 @@ async fn quiz_window(
     minutes: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.set_quiz_window(guild, minutes).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .set_quiz_window(guild, minutes, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Sets the channel where /ask questions get their threads

@@ -1,6 +1,6 @@
 //! `/schedule add|list|pause|resume|remove|run` (admins), with time zone and topic autocomplete.
 
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::app::schedules::AddSchedule;
 use crate::discord::{Context, Error};
 use crate::domain::ids::ChannelId;
@@ -129,6 +129,7 @@ async fn add(
             channel_id: ChannelId(channel.id.get()),
             timezone: timezone.as_deref(),
             topic: topic.as_deref(),
+            lang: lang_of(ctx),
         })
         .await
         .map(|(_, m)| m);
