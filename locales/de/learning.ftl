@@ -1,1 +1,117 @@
-# learning
+# Was Mitglieder beim Lernen lesen: Quiz, Übung, Wiederholungen, Karten, Fortschritt, Bestenlisten.
+# $gave ist "chose" (eine Auswahl getroffen) oder "typed" (eine Antwort getippt).
+
+answer-true = Wahr
+answer-false = Falsch
+answer-range = { $min } bis { $max }
+answer-no-such-choice = Diese Auswahl gibt es bei dieser Frage nicht.
+answer-pick-choices = Wähle eine oder mehrere der Antworten dieser Frage.
+answer-too-long = Deine Antwort ist { $length } Zeichen lang; erlaubt sind { $max }.
+answer-not-a-number = „{ $typed }“ ist keine Zahl. Tippe Ziffern, etwa 42 oder 3,5.
+answer-does-not-fit = Diese Antwort passt nicht zu dieser Frage.
+answer-form-title = Deine Antwort
+answer-form-placeholder = Tippe deine Antwort
+tip-title = 💡 Tipp · { $topic }
+tip-more = Mehr über den Titel
+quiz-title = 🧠 Quiz · { $topic }
+quiz-how-multiple = Mehrere Antworten können richtig sein: wähle alle richtigen.
+quiz-how-numeric = Antworte mit einer Zahl.
+quiz-pick-every = Wähle alle richtigen Antworten
+quiz-answers-so-far = { $count ->
+    [0] Noch keine Antworten
+    [one] Bisher 1 Antwort
+   *[other] Bisher { $count } Antworten
+}
+quiz-open-footer = { $answers } · offen bis { $closes }
+quiz-closed-footer = Geschlossen · { $count } geantwortet · { $percent } % richtig
+quiz-closed-nobody = Geschlossen · niemand hat geantwortet
+quiz-right-answer = Richtige Antwort: { $answer }
+quiz-gone = Dieses Quiz ist nicht mehr verfügbar.
+quiz-closed = Dieses Quiz ist geschlossen. Die richtige Antwort war **{ $answer }**.
+quiz-try-practice = Probier `/quiz` für eine Übungsfrage.
+quiz-already-answered = Du hast diese Frage schon beantwortet: du hast { $gave ->
+    [typed] **{ $given }** geantwortet
+   *[chose] **{ $given }** gewählt
+}. Deine erste Antwort zählt.
+feedback-right = **Richtig!** { $given }
+feedback-partly = **Teilweise richtig** ({ $share } der Punkte). Du hast { $gave ->
+    [typed] { $given } geantwortet
+   *[chose] { $given } gewählt
+}. Die vollständige Antwort ist **{ $right }**.
+feedback-wrong = **Nicht ganz.** Du hast { $gave ->
+    [typed] { $given } geantwortet
+   *[chose] { $given } gewählt
+}. Die richtige Antwort ist **{ $right }**.
+feedback-learn-more = Mehr dazu: <{ $link }>
+feedback-points-earned = +{ $earned } Punkte ({ $total } insgesamt)
+feedback-points = { $total } Punkte
+feedback-streak = Serie { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+}
+feedback-streak-bonus = +{ $bonus } Serienbonus
+practice-title = 🧠 Übung · { $topic }
+practice-footer = Nur du siehst das. { $how ->
+    [multiple] Wähle alle richtigen Antworten.
+    [typed] Tippe deine Antwort.
+   *[choice] Wähle eine Antwort.
+}
+practice-another = Noch eine Frage zu { $topic }
+practice-gone = Diese Frage ist nicht mehr verfügbar. Nutze `/quiz` für eine neue.
+practice-expired = Diese Frage ist abgelaufen. Nutze `/quiz` für eine neue.
+practice-no-questions-in = Im Thema `{ $topic }` gibt es keine Fragen. Probier `/quiz` ohne Thema.
+practice-no-questions = Es gibt noch keine Fragen. Admins können welche mit `/content starter` oder `/content import` laden.
+card-title = Lernkarte
+review-card-title = Wiederholung { $n } · Lernkarte
+review-title = Wiederholung { $n }
+card-answer-by-thread = Antwort von { $author } · [der Thread der Frage]({ $link })
+card-answer-by = Antwort von { $author }
+card-front-footer = Nur du siehst das. Denk an die Antwort, dann deck sie auf.
+card-show = Antwort zeigen
+card-answer = Antwort
+card-knew = Wusste ich
+card-not-yet = Noch nicht
+card-back-footer = Wusstest du es? Sei ehrlich: es entscheidet nur, wann die Karte wiederkommt.
+card-not-useful = Nicht nützlich
+card-gone = Diese Karte ist nicht mehr verfügbar. Nutze `/quiz` für eine neue.
+card-not-yours = Diese Karte ist nicht in deinen Wiederholungen. Nutze `/quiz` für eine neue.
+card-expired = Diese Karte ist abgelaufen. Nutze `/quiz` für eine neue.
+card-already-graded = Du hast diese Karte schon bewertet ({ $grade }). Deine erste Bewertung zählt.
+card-known = **Gewusst.** Sie kommt in { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tagen
+} wieder.
+card-not-known = **Noch nicht.** Sie kommt in { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tagen
+} wieder, früher als eine gewusste.
+card-another = Noch eine zu { $topic }
+card-drop-content = Karten aus den Inhalten des Teams können nicht entfernt werden.
+card-dropped = Karte „{ $front }“ entfernt: sie kommt nicht mehr in deinen Wiederholungen.
+review-start = Meine Wiederholung starten
+review-channel = **{ $people ->
+    [one] 1 Person hat
+   *[other] { $people } Personen haben
+} fällige Wiederholungen.** Ein paar Fragen, die ihr bald vergesst — es dauert eine Minute, und jede Person sieht nur ihre eigenen.
+review-dm = Du hast { $count ->
+    [one] 1 Frage
+   *[other] { $count } Fragen
+} zur Wiederholung fällig auf **{ $server }**. Antworte, bevor du sie vergisst!
+review-dm-change = Ändere das mit `/reinforce` auf dem Server.
+review-cap-reached = Du hast die { $cap } Wiederholungen von heute geschafft. Bis morgen! `/quiz` ist immer offen zum Üben.
+review-holdout = Du bist in der Kontrollgruppe dieses Experiments: keine Wiederholungen für dich bis { $until }, damit das Team sieht, was Wiederholungen wirklich bewirken. `/quiz` ist jederzeit zum Üben offen.
+review-nothing-due = Gerade ist nichts für dich fällig. `/quiz` gibt dir eine Übungsfrage.
+review-next = Nächste Frage
+review-done = **Wiederholung fertig.** Gut gemacht.
+reinforce-on-dm = Wiederholungen sind an, Erinnerungen kommen per Direktnachricht.
+reinforce-on-channel = Wiederholungen sind an, Erinnerungen kommen im Kanal.
+reinforce-off = Wiederholungen sind aus: keine Erinnerungen mehr. `/reinforce on` holt sie zurück.
+pause-not-a-date = `{ $typed }` ist kein Datum. Nutze die Form JJJJ-MM-TT, z. B. 2026-12-31.
+pause-not-after-today = Die Pause muss nach heute enden. Nutze die Form JJJJ-MM-TT.
+pause-too-long = Eine Pause dauert höchstens { $max } Tage.
+pause-set = Wiederholungen pausiert bis { $until } (einschließlich). Deine Fälligkeiten rücken { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+} nach hinten, damit sich nichts anstaut, während du weg bist. `/reinforce on` beendet die Pause früher.
+check-offer = Noch eine? Ein kurzer Wissenscheck
+check-done-today = Das war's für heute, danke! `/quiz` ist immer offen zum Üben.

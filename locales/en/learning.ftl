@@ -1,1 +1,117 @@
-# learning
+# What members read while learning: quizzes, practice, reviews, cards, progress, boards.
+# $gave is "chose" (a choice was picked) or "typed" (an answer was typed).
+
+answer-true = True
+answer-false = False
+answer-range = { $min } to { $max }
+answer-no-such-choice = That choice does not exist on this question.
+answer-pick-choices = Pick one or more of this question's choices.
+answer-too-long = Your answer is { $length } characters long; the limit is { $max }.
+answer-not-a-number = “{ $typed }” is not a number. Type digits, like 42 or 3.5.
+answer-does-not-fit = That answer does not fit this question.
+answer-form-title = Your answer
+answer-form-placeholder = Type your answer
+tip-title = 💡 Tip · { $topic }
+tip-more = Open the title for more
+quiz-title = 🧠 Quiz · { $topic }
+quiz-how-multiple = Several answers may be right: pick every right one.
+quiz-how-numeric = Answer with a number.
+quiz-pick-every = Pick every right answer
+quiz-answers-so-far = { $count ->
+    [0] No answers yet
+    [one] 1 answer so far
+   *[other] { $count } answers so far
+}
+quiz-open-footer = { $answers } · open until { $closes }
+quiz-closed-footer = Closed · { $count } answered · { $percent }% right
+quiz-closed-nobody = Closed · nobody answered
+quiz-right-answer = Right answer: { $answer }
+quiz-gone = This quiz is no longer available.
+quiz-closed = This quiz has closed. The right answer was **{ $answer }**.
+quiz-try-practice = Try `/quiz` for a practice question.
+quiz-already-answered = You already answered this one: you { $gave ->
+    [typed] answered
+   *[chose] chose
+} **{ $given }**. Your first answer counts.
+feedback-right = **Right!** { $given }
+feedback-partly = **Partly right** ({ $share } of the points). You { $gave ->
+    [typed] answered
+   *[chose] chose
+} { $given }. The full answer is **{ $right }**.
+feedback-wrong = **Not quite.** You { $gave ->
+    [typed] answered
+   *[chose] chose
+} { $given }. The right answer is **{ $right }**.
+feedback-learn-more = Learn more: <{ $link }>
+feedback-points-earned = +{ $earned } points ({ $total } total)
+feedback-points = { $total } points
+feedback-streak = streak { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+feedback-streak-bonus = +{ $bonus } streak bonus
+practice-title = 🧠 Practice · { $topic }
+practice-footer = Only you can see this. { $how ->
+    [multiple] Pick every right answer.
+    [typed] Type your answer.
+   *[choice] Pick an answer.
+}
+practice-another = Another { $topic } question
+practice-gone = This question is no longer available. Use `/quiz` for a new one.
+practice-expired = This question has expired. Use `/quiz` for a new one.
+practice-no-questions-in = There are no questions in topic `{ $topic }`. Try `/quiz` without a topic.
+practice-no-questions = There are no questions yet. An admin can load some with `/content starter` or `/content import`.
+card-title = Flashcard
+review-card-title = Review { $n } · Flashcard
+review-title = Review { $n }
+card-answer-by-thread = Answer by { $author } · [the question's thread]({ $link })
+card-answer-by = Answer by { $author }
+card-front-footer = Only you can see this. Think of the answer, then show it.
+card-show = Show answer
+card-answer = Answer
+card-knew = I knew it
+card-not-yet = Not yet
+card-back-footer = Did you know it? Be honest: it only decides when it comes back.
+card-not-useful = Not useful
+card-gone = This card is no longer available. Use `/quiz` for a new one.
+card-not-yours = This card is not in your reviews. Use `/quiz` for a new one.
+card-expired = This card has expired. Use `/quiz` for a new one.
+card-already-graded = You already graded this card ({ $grade }). Your first grade counts.
+card-known = **Known.** It comes back in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}.
+card-not-known = **Not yet.** It comes back in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}, sooner than one you knew.
+card-another = Another in { $topic }
+card-drop-content = Cards from the team's content cannot be dropped.
+card-dropped = Dropped the card "{ $front }": it will not come back in your reviews.
+review-start = Start my review
+review-channel = **{ $people ->
+    [one] 1 person has
+   *[other] { $people } people have
+} reviews due.** A few questions you are about to forget — it takes a minute, and only you see yours.
+review-dm = You have { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+} due for review in **{ $server }**. Answer before you forget them!
+review-dm-change = Change this with `/reinforce` in the server.
+review-cap-reached = You have done today's { $cap } reviews. See you tomorrow! `/quiz` is always open for practice.
+review-holdout = You are in this experiment's holdout group: no reviews for you until { $until }, so the team can see what reviews really do. `/quiz` is open for practice any time.
+review-nothing-due = Nothing is due for you right now. `/quiz` gives you a practice question.
+review-next = Next question
+review-done = **Review done.** Nice work.
+reinforce-on-dm = Reviews are on, and reminders come by direct message.
+reinforce-on-channel = Reviews are on, and reminders come in the channel.
+reinforce-off = Reviews are off: no more reminders. `/reinforce on` brings them back.
+pause-not-a-date = `{ $typed }` is not a date. Use the form YYYY-MM-DD, e.g. 2026-12-31.
+pause-not-after-today = The pause must end after today. Use the form YYYY-MM-DD.
+pause-too-long = A pause can last at most { $max } days.
+pause-set = Reviews paused until { $until } (inclusive). Your due dates moved { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} later, so nothing piles up while you are away. `/reinforce on` ends the pause early.
+check-offer = One more? A quick knowledge check
+check-done-today = That's all for today, thanks! `/quiz` is always open for practice.

@@ -1,1 +1,117 @@
-# learning
+# Lo que leen los miembros al aprender: quiz, práctica, repasos, tarjetas, progreso, clasificaciones.
+# $gave es "chose" (se eligió una opción) o "typed" (se escribió una respuesta).
+
+answer-true = Verdadero
+answer-false = Falso
+answer-range = de { $min } a { $max }
+answer-no-such-choice = Esa opción no existe en esta pregunta.
+answer-pick-choices = Elige una o varias de las opciones de esta pregunta.
+answer-too-long = Tu respuesta tiene { $length } caracteres; el límite es { $max }.
+answer-not-a-number = «{ $typed }» no es un número. Escribe cifras, como 42 o 3,5.
+answer-does-not-fit = Esa respuesta no encaja con esta pregunta.
+answer-form-title = Tu respuesta
+answer-form-placeholder = Escribe tu respuesta
+tip-title = 💡 Consejo · { $topic }
+tip-more = Abre el título para saber más
+quiz-title = 🧠 Quiz · { $topic }
+quiz-how-multiple = Puede haber varias respuestas correctas: elige todas las correctas.
+quiz-how-numeric = Responde con un número.
+quiz-pick-every = Elige todas las respuestas correctas
+quiz-answers-so-far = { $count ->
+    [0] Aún sin respuestas
+    [one] 1 respuesta hasta ahora
+   *[other] { $count } respuestas hasta ahora
+}
+quiz-open-footer = { $answers } · abierto hasta { $closes }
+quiz-closed-footer = Cerrado · { $count } respuestas · { $percent } % correctas
+quiz-closed-nobody = Cerrado · nadie respondió
+quiz-right-answer = Respuesta correcta: { $answer }
+quiz-gone = Este quiz ya no está disponible.
+quiz-closed = Este quiz está cerrado. La respuesta correcta era **{ $answer }**.
+quiz-try-practice = Prueba `/quiz` para una pregunta de práctica.
+quiz-already-answered = Ya respondiste a esta: { $gave ->
+    [typed] respondiste
+   *[chose] elegiste
+} **{ $given }**. Cuenta tu primera respuesta.
+feedback-right = **¡Correcto!** { $given }
+feedback-partly = **Correcto en parte** ({ $share } de los puntos). { $gave ->
+    [typed] Respondiste
+   *[chose] Elegiste
+} { $given }. La respuesta completa es **{ $right }**.
+feedback-wrong = **No del todo.** { $gave ->
+    [typed] Respondiste
+   *[chose] Elegiste
+} { $given }. La respuesta correcta es **{ $right }**.
+feedback-learn-more = Más información: <{ $link }>
+feedback-points-earned = +{ $earned } puntos ({ $total } en total)
+feedback-points = { $total } puntos
+feedback-streak = racha de { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}
+feedback-streak-bonus = +{ $bonus } de bonificación por racha
+practice-title = 🧠 Práctica · { $topic }
+practice-footer = Solo tú lo ves. { $how ->
+    [multiple] Elige todas las respuestas correctas.
+    [typed] Escribe tu respuesta.
+   *[choice] Elige una respuesta.
+}
+practice-another = Otra pregunta de { $topic }
+practice-gone = Esta pregunta ya no está disponible. Usa `/quiz` para una nueva.
+practice-expired = Esta pregunta ha caducado. Usa `/quiz` para una nueva.
+practice-no-questions-in = No hay preguntas en el tema `{ $topic }`. Prueba `/quiz` sin tema.
+practice-no-questions = Aún no hay preguntas. Un admin puede cargar algunas con `/content starter` o `/content import`.
+card-title = Tarjeta
+review-card-title = Repaso { $n } · Tarjeta
+review-title = Repaso { $n }
+card-answer-by-thread = Respuesta de { $author } · [el hilo de la pregunta]({ $link })
+card-answer-by = Respuesta de { $author }
+card-front-footer = Solo tú lo ves. Piensa la respuesta y luego muéstrala.
+card-show = Mostrar respuesta
+card-answer = Respuesta
+card-knew = Lo sabía
+card-not-yet = Todavía no
+card-back-footer = ¿Lo sabías? Sé sincero: solo decide cuándo vuelve.
+card-not-useful = No es útil
+card-gone = Esta tarjeta ya no está disponible. Usa `/quiz` para una nueva.
+card-not-yours = Esta tarjeta no está en tus repasos. Usa `/quiz` para una nueva.
+card-expired = Esta tarjeta ha caducado. Usa `/quiz` para una nueva.
+card-already-graded = Ya calificaste esta tarjeta ({ $grade }). Cuenta tu primera calificación.
+card-known = **Sabida.** Vuelve dentro de { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}.
+card-not-known = **Todavía no.** Vuelve dentro de { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}, antes que una que sabías.
+card-another = Otra de { $topic }
+card-drop-content = Las tarjetas del contenido del equipo no se pueden descartar.
+card-dropped = Tarjeta «{ $front }» descartada: no volverá a tus repasos.
+review-start = Empezar mi repaso
+review-channel = **{ $people ->
+    [one] 1 persona tiene
+   *[other] { $people } personas tienen
+} repasos pendientes.** Unas preguntas que estáis a punto de olvidar — lleva un minuto, y cada uno ve solo las suyas.
+review-dm = Tienes { $count ->
+    [one] 1 pregunta
+   *[other] { $count } preguntas
+} pendientes de repaso en **{ $server }**. ¡Responde antes de olvidarlas!
+review-dm-change = Cámbialo con `/reinforce` en el servidor.
+review-cap-reached = Ya hiciste los { $cap } repasos de hoy. ¡Hasta mañana! `/quiz` siempre está abierto para practicar.
+review-holdout = Estás en el grupo de control de este experimento: no tendrás repasos hasta el { $until }, para que el equipo vea lo que los repasos logran de verdad. `/quiz` está abierto para practicar cuando quieras.
+review-nothing-due = Ahora no tienes nada pendiente. `/quiz` te da una pregunta de práctica.
+review-next = Siguiente pregunta
+review-done = **Repaso terminado.** Buen trabajo.
+reinforce-on-dm = Los repasos están activados y los recordatorios llegan por mensaje directo.
+reinforce-on-channel = Los repasos están activados y los recordatorios llegan al canal.
+reinforce-off = Los repasos están desactivados: no más recordatorios. `/reinforce on` los recupera.
+pause-not-a-date = `{ $typed }` no es una fecha. Usa la forma AAAA-MM-DD, p. ej. 2026-12-31.
+pause-not-after-today = La pausa debe terminar después de hoy. Usa la forma AAAA-MM-DD.
+pause-too-long = Una pausa dura como mucho { $max } días.
+pause-set = Repasos en pausa hasta el { $until } (incluido). Tus fechas se movieron { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} más tarde, para que nada se acumule mientras no estás. `/reinforce on` termina la pausa antes.
+check-offer = ¿Una más? Un control rápido de conocimientos
+check-done-today = ¡Eso es todo por hoy, gracias! `/quiz` siempre está abierto para practicar.

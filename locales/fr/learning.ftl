@@ -1,1 +1,117 @@
-# learning
+# Ce que lisent les membres en apprenant : quiz, entraînement, révisions, fiches, progrès, classements.
+# $gave vaut "chose" (un choix a été fait) ou "typed" (une réponse a été tapée).
+
+answer-true = Vrai
+answer-false = Faux
+answer-range = de { $min } à { $max }
+answer-no-such-choice = Ce choix n'existe pas pour cette question.
+answer-pick-choices = Choisis une ou plusieurs des réponses de cette question.
+answer-too-long = Ta réponse fait { $length } caractères ; la limite est de { $max }.
+answer-not-a-number = « { $typed } » n'est pas un nombre. Tape des chiffres, comme 42 ou 3,5.
+answer-does-not-fit = Cette réponse ne convient pas à cette question.
+answer-form-title = Ta réponse
+answer-form-placeholder = Tape ta réponse
+tip-title = 💡 Astuce · { $topic }
+tip-more = Ouvre le titre pour en savoir plus
+quiz-title = 🧠 Quiz · { $topic }
+quiz-how-multiple = Plusieurs réponses peuvent être justes : choisis toutes les bonnes.
+quiz-how-numeric = Réponds par un nombre.
+quiz-pick-every = Choisis toutes les bonnes réponses
+quiz-answers-so-far = { $count ->
+    [0] Pas encore de réponse
+    [one] 1 réponse pour l'instant
+   *[other] { $count } réponses pour l'instant
+}
+quiz-open-footer = { $answers } · ouvert jusqu'à { $closes }
+quiz-closed-footer = Clos · { $count } réponses · { $percent } % de justes
+quiz-closed-nobody = Clos · personne n'a répondu
+quiz-right-answer = Bonne réponse : { $answer }
+quiz-gone = Ce quiz n'est plus disponible.
+quiz-closed = Ce quiz est clos. La bonne réponse était **{ $answer }**.
+quiz-try-practice = Essaie `/quiz` pour une question d'entraînement.
+quiz-already-answered = Tu as déjà répondu à celle-ci : tu as { $gave ->
+    [typed] répondu
+   *[chose] choisi
+} **{ $given }**. Ta première réponse compte.
+feedback-right = **Juste !** { $given }
+feedback-partly = **En partie juste** ({ $share } des points). Tu as { $gave ->
+    [typed] répondu
+   *[chose] choisi
+} { $given }. La réponse complète est **{ $right }**.
+feedback-wrong = **Pas tout à fait.** Tu as { $gave ->
+    [typed] répondu
+   *[chose] choisi
+} { $given }. La bonne réponse est **{ $right }**.
+feedback-learn-more = En savoir plus : <{ $link }>
+feedback-points-earned = +{ $earned } points ({ $total } au total)
+feedback-points = { $total } points
+feedback-streak = série de { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+}
+feedback-streak-bonus = +{ $bonus } de bonus de série
+practice-title = 🧠 Entraînement · { $topic }
+practice-footer = Toi seul le vois. { $how ->
+    [multiple] Choisis toutes les bonnes réponses.
+    [typed] Tape ta réponse.
+   *[choice] Choisis une réponse.
+}
+practice-another = Une autre question de { $topic }
+practice-gone = Cette question n'est plus disponible. Utilise `/quiz` pour une nouvelle.
+practice-expired = Cette question a expiré. Utilise `/quiz` pour une nouvelle.
+practice-no-questions-in = Il n'y a pas de question dans le thème `{ $topic }`. Essaie `/quiz` sans thème.
+practice-no-questions = Il n'y a pas encore de questions. Un admin peut en charger avec `/content starter` ou `/content import`.
+card-title = Fiche
+review-card-title = Révision { $n } · Fiche
+review-title = Révision { $n }
+card-answer-by-thread = Réponse de { $author } · [le fil de la question]({ $link })
+card-answer-by = Réponse de { $author }
+card-front-footer = Toi seul le vois. Pense à la réponse, puis affiche-la.
+card-show = Afficher la réponse
+card-answer = Réponse
+card-knew = Je savais
+card-not-yet = Pas encore
+card-back-footer = Le savais-tu ? Sois honnête : cela décide seulement quand elle revient.
+card-not-useful = Pas utile
+card-gone = Cette fiche n'est plus disponible. Utilise `/quiz` pour une nouvelle.
+card-not-yours = Cette fiche n'est pas dans tes révisions. Utilise `/quiz` pour une nouvelle.
+card-expired = Cette fiche a expiré. Utilise `/quiz` pour une nouvelle.
+card-already-graded = Tu as déjà noté cette fiche ({ $grade }). Ta première note compte.
+card-known = **Su.** Elle revient dans { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+}.
+card-not-known = **Pas encore.** Elle revient dans { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+}, plus tôt qu'une fiche sue.
+card-another = Une autre en { $topic }
+card-drop-content = Les fiches du contenu de l'équipe ne peuvent pas être écartées.
+card-dropped = Fiche « { $front } » écartée : elle ne reviendra plus dans tes révisions.
+review-start = Commencer ma révision
+review-channel = **{ $people ->
+    [one] 1 personne a
+   *[other] { $people } personnes ont
+} des révisions à faire.** Quelques questions que vous êtes sur le point d'oublier — cela prend une minute, et chacun ne voit que les siennes.
+review-dm = Tu as { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+} à réviser sur **{ $server }**. Réponds avant de les oublier !
+review-dm-change = Modifie cela avec `/reinforce` sur le serveur.
+review-cap-reached = Tu as fait les { $cap } révisions du jour. À demain ! `/quiz` est toujours ouvert pour t'entraîner.
+review-holdout = Tu fais partie du groupe témoin de cette expérience : pas de révisions pour toi jusqu'au { $until }, pour que l'équipe voie ce que les révisions apportent vraiment. `/quiz` est ouvert à tout moment.
+review-nothing-due = Rien à réviser pour toi en ce moment. `/quiz` te donne une question d'entraînement.
+review-next = Question suivante
+review-done = **Révision terminée.** Bien joué.
+reinforce-on-dm = Les révisions sont activées, et les rappels arrivent par message privé.
+reinforce-on-channel = Les révisions sont activées, et les rappels arrivent dans le salon.
+reinforce-off = Les révisions sont désactivées : plus de rappels. `/reinforce on` les rétablit.
+pause-not-a-date = `{ $typed }` n'est pas une date. Utilise la forme AAAA-MM-JJ, p. ex. 2026-12-31.
+pause-not-after-today = La pause doit finir après aujourd'hui. Utilise la forme AAAA-MM-JJ.
+pause-too-long = Une pause dure au plus { $max } jours.
+pause-set = Révisions en pause jusqu'au { $until } (inclus). Tes échéances sont décalées de { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+}, pour que rien ne s'accumule pendant ton absence. `/reinforce on` met fin à la pause plus tôt.
+check-offer = Encore une ? Un petit contrôle de connaissances
+check-done-today = C'est tout pour aujourd'hui, merci ! `/quiz` est toujours ouvert pour t'entraîner.

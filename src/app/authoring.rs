@@ -15,6 +15,7 @@ use crate::domain::custom_id::{ComponentId, DraftStep};
 use crate::domain::format::{fit, plural};
 use crate::domain::ids::{DraftId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
+use crate::i18n::Lang;
 use crate::store::Published;
 
 /// Drafts `/content drafts` lists, and reviews with a button each (one row of buttons).
@@ -193,6 +194,7 @@ impl App {
         admin: bool,
         id: DraftId,
         values: &[(String, String)],
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let (mut d, author) = self.touchable(guild, user, admin, id).await?;
         for (input, value) in values {
@@ -209,7 +211,7 @@ impl App {
         {
             return refuse(GONE);
         }
-        self.draft_view(&d, author).await
+        self.draft_view(&d, author, lang).await
     }
 
     /// The question a draft describes, checked; its problems otherwise. `topics` are the
@@ -227,7 +229,7 @@ impl App {
     }
 
     /// A draft as `viewer` sees it: the preview with what they may do, or its problems.
-    async fn draft_view(&self, d: &Draft, viewer: Author) -> AppResult<OutMessage> {
+    async fn draft_view(&self, d: &Draft, viewer: Author, lang: Lang) -> AppResult<OutMessage> {
         let (guild, draft) = (d.guild, d.id);
         let edit = button(
             ComponentId::DraftForm { guild, draft },
@@ -265,7 +267,7 @@ impl App {
             .into_iter()
             .find(|(id, _)| *id == q.topic)
             .map_or(q.topic.clone(), |(_, name)| name);
-        let mut m = preview_card(&q, &topic_name);
+        let mut m = preview_card(&q, &topic_name, lang);
         let same_text = match d.form.question_id {
             Some(_) => false,
             None => self.store.live_question(guild, &q.id).await?.is_some(),
@@ -316,11 +318,12 @@ impl App {
         admin: bool,
         id: DraftId,
         step: DraftStep,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let (d, author) = self.touchable(guild, user, admin, id).await?;
         let now = self.clock.now_ms();
         match step {
-            DraftStep::View => self.draft_view(&d, author).await,
+            DraftStep::View => self.draft_view(&d, author, lang).await,
             DraftStep::Discard => {
                 if !self
                     .store
@@ -352,7 +355,7 @@ impl App {
                 let topics = self.store.topics(guild).await?;
                 let q = match Self::checked(&d, &topics) {
                     Ok(q) => q,
-                    Err(_) => return self.draft_view(&d, author).await,
+                    Err(_) => return self.draft_view(&d, author, lang).await,
                 };
                 let said = match self.store.publish_draft(guild, id, &q, now).await? {
                     Published::Added => format!("✅ Published `{}`: members get it from now on.", q.id),

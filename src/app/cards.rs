@@ -9,7 +9,7 @@ use super::{refuse, App, AppResult};
 use crate::domain::cards::{Card, CardOrigin, CardResult, NewCardReview, SelfGrade};
 use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::{fit, plural};
+use crate::domain::format::fit;
 use crate::domain::ids::{CardId, GuildId, RoleId, UserId};
 use crate::domain::limits::{
     BUTTON_LABEL_MAX, EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX,
@@ -17,6 +17,8 @@ use crate::domain::limits::{
 use crate::domain::memory::DEFAULT_RETENTION;
 use crate::domain::quiz::{score, AnswerSource};
 use crate::domain::selection::Item;
+use crate::i18n::Lang;
+use crate::t;
 
 /// How long a shown card can be graded.
 const CARD_TTL_MS: i64 = 24 * 3_600_000;
@@ -37,6 +39,14 @@ impl Pick {
     }
 }
 
+/// A card as it was shown: which, when, and as the `n`th item of a review (0: practice).
+#[derive(Debug, Clone, Copy)]
+pub struct ShownCard {
+    pub card: CardId,
+    pub shown_ms: i64,
+    pub n: u8,
+}
+
 /// Where a card is shown: practice (`/quiz`) or the `n`th item of a review session.
 fn place(n: u8) -> AnswerSource {
     if n == 0 {
@@ -46,36 +56,42 @@ fn place(n: u8) -> AnswerSource {
     }
 }
 
-fn title(card: &Card, n: u8) -> String {
+fn title(card: &Card, n: u8, lang: Lang) -> String {
     let head = match n {
-        0 => "🃏 Flashcard".to_string(),
-        n => format!("🔁 Review {n} · Flashcard"),
+        0 => format!("🃏 {}", t!(lang, "card-title")),
+        n => format!("🔁 {}", t!(lang, "review-card-title", n = n)),
     };
     fit(&format!("{head} · {}", card.topic_name), EMBED_TITLE_MAX)
 }
 
 /// Who wrote an answer card's back and where it came from, for its footer line.
-fn credit(card: &Card) -> Option<String> {
-    match &card.origin {
-        CardOrigin::Answer { author, .. } => Some(match &card.source {
-            Some(link) => format!("-# Answer by <@{author}> · [the question's thread]({link})"),
-            None => format!("-# Answer by <@{author}>"),
-        }),
-        CardOrigin::Content(_) => card
-            .source
-            .as_ref()
-            .map(|link| format!("-# Learn more: <{link}>")),
-    }
+fn credit(card: &Card, lang: Lang) -> Option<String> {
+    let author = |a: &UserId| format!("<@{a}>");
+    let line = match &card.origin {
+        CardOrigin::Answer { author: a, .. } => match &card.source {
+            Some(link) => t!(
+                lang,
+                "card-answer-by-thread",
+                author = author(a),
+                link = link.as_str()
+            ),
+            None => t!(lang, "card-answer-by", author = author(a)),
+        },
+        CardOrigin::Content(_) => {
+            t!(lang, "feedback-learn-more", link = card.source.as_deref()?)
+        }
+    };
+    Some(format!("-# {line}"))
 }
 
 /// A card's front, with "Show answer" (only the member sees it).
-pub fn card_front(card: &Card, shown_ms: i64, n: u8) -> OutMessage {
+pub fn card_front(card: &Card, shown_ms: i64, n: u8, lang: Lang) -> OutMessage {
     OutMessage {
         embed: Some(Embed {
-            title: title(card, n),
+            title: title(card, n, lang),
             description: fit(&card.front, EMBED_DESCRIPTION_MAX),
             url: None,
-            footer: Some("Only you can see this. Think of the answer, then show it.".into()),
+            footer: Some(t!(lang, "card-front-footer")),
             colour: colours::QUIZ,
         }),
         buttons: vec![vec![Button {
@@ -86,7 +102,7 @@ pub fn card_front(card: &Card, shown_ms: i64, n: u8) -> OutMessage {
                 n,
             }
             .encode(),
-            label: "Show answer".into(),
+            label: t!(lang, "card-show"),
             style: Style::Primary,
             disabled: false,
         }]],
@@ -96,12 +112,13 @@ pub fn card_front(card: &Card, shown_ms: i64, n: u8) -> OutMessage {
 
 /// A card's back under its front, with the self-grade buttons (and "Not useful" on an answer
 /// card).
-pub fn card_back(card: &Card, shown_ms: i64, n: u8) -> OutMessage {
-    let mut description = format!("{}\n\n**Answer**\n{}", card.front, card.back);
-    if let Some(credit) = credit(card) {
+pub fn card_back(card: &Card, shown_ms: i64, n: u8, lang: Lang) -> OutMessage {
+    let answer = t!(lang, "card-answer");
+    let mut description = format!("{}\n\n**{answer}**\n{}", card.front, card.back);
+    if let Some(credit) = credit(card, lang) {
         description.push_str(&format!("\n{credit}"));
     }
-    let grade = |knew: bool, label: &str, style: Style| Button {
+    let grade = |knew: bool, label: String, style: Style| Button {
         custom_id: ComponentId::CardGrade {
             guild: card.guild,
             card: card.id,
@@ -110,23 +127,23 @@ pub fn card_back(card: &Card, shown_ms: i64, n: u8) -> OutMessage {
             n,
         }
         .encode(),
-        label: label.into(),
+        label,
         style,
         disabled: false,
     };
     let mut buttons = vec![
-        grade(true, "I knew it", Style::Success),
-        grade(false, "Not yet", Style::Secondary),
+        grade(true, t!(lang, "card-knew"), Style::Success),
+        grade(false, t!(lang, "card-not-yet"), Style::Secondary),
     ];
     if card.is_personal() {
-        buttons.push(drop_button(card));
+        buttons.push(drop_button(card, lang));
     }
     OutMessage {
         embed: Some(Embed {
-            title: title(card, n),
+            title: title(card, n, lang),
             description: fit(&description, EMBED_DESCRIPTION_MAX),
             url: None,
-            footer: Some("Did you know it? Be honest: it only decides when it comes back.".into()),
+            footer: Some(t!(lang, "card-back-footer")),
             colour: colours::QUIZ,
         }),
         buttons: vec![buttons],
@@ -134,14 +151,14 @@ pub fn card_back(card: &Card, shown_ms: i64, n: u8) -> OutMessage {
     }
 }
 
-fn drop_button(card: &Card) -> Button {
+fn drop_button(card: &Card, lang: Lang) -> Button {
     Button {
         custom_id: ComponentId::CardDrop {
             guild: card.guild,
             card: card.id,
         }
         .encode(),
-        label: "Not useful".into(),
+        label: t!(lang, "card-not-useful"),
         style: Style::Danger,
         disabled: false,
     }
@@ -166,11 +183,11 @@ impl App {
     }
 
     /// A practice message for a pick (`check`: a question drawn as a knowledge check).
-    pub(super) fn practice_message(&self, pick: &Pick, check: bool) -> OutMessage {
+    pub(super) fn practice_message(&self, pick: &Pick, check: bool, lang: Lang) -> OutMessage {
         let now = self.clock.now_ms();
         match pick {
-            Pick::Question(v) => practice_card(v, now, check),
-            Pick::Card(c) => card_front(c, now, 0),
+            Pick::Question(v) => practice_card(v, now, check, lang),
+            Pick::Card(c) => card_front(c, now, 0, lang),
         }
     }
 
@@ -181,43 +198,51 @@ impl App {
         pick: &Pick,
         n: u8,
         check: bool,
+        lang: Lang,
     ) -> OutMessage {
         let shown_ms = self.clock.now_ms();
         match pick {
             Pick::Question(v) => {
-                let title = format!("🔁 Review {n} · {}", v.topic_name);
-                question_card(v, &title, |via| ComponentId::ReviewAnswer {
+                let title = format!("🔁 {} · {}", t!(lang, "review-title", n = n), v.topic_name);
+                let answer = |via| ComponentId::ReviewAnswer {
                     guild,
                     version: v.version_id,
                     via,
                     shown_ms,
                     n,
                     check,
-                })
+                };
+                question_card(v, &title, answer, lang)
             }
-            Pick::Card(c) => card_front(c, shown_ms, n),
+            Pick::Card(c) => card_front(c, shown_ms, n, lang),
         }
     }
 
     /// A live card of this guild that the member may see, or a refusal.
-    async fn usable_card(&self, guild: GuildId, user: UserId, id: CardId) -> AppResult<Card> {
+    async fn usable_card(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        id: CardId,
+        lang: Lang,
+    ) -> AppResult<Card> {
         let card = match self.store.card(guild, id).await? {
             Some(c) if !c.retired => c,
-            _ => return refuse("This card is no longer available. Use `/quiz` for a new one."),
+            _ => return refuse(t!(lang, "card-gone")),
         };
         if let CardOrigin::Answer { kb, .. } = card.origin {
             let holders = self.store.answer_card_holders(guild, kb).await?;
             if !holders.iter().any(|(u, _)| *u == user) {
-                return refuse("This card is not in your reviews. Use `/quiz` for a new one.");
+                return refuse(t!(lang, "card-not-yours"));
             }
         }
         Ok(card)
     }
 
-    fn check_shown(&self, shown_ms: i64) -> AppResult<()> {
+    fn check_shown(&self, shown_ms: i64, lang: Lang) -> AppResult<()> {
         let now = self.clock.now_ms();
         if shown_ms > now + 60_000 || now - shown_ms > CARD_TTL_MS {
-            return refuse("This card has expired. Use `/quiz` for a new one.");
+            return refuse(t!(lang, "card-expired"));
         }
         Ok(())
     }
@@ -230,10 +255,11 @@ impl App {
         id: CardId,
         shown_ms: i64,
         n: u8,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let card = self.usable_card(guild, user, id).await?;
-        self.check_shown(shown_ms)?;
-        Ok(card_back(&card, shown_ms, n))
+        let card = self.usable_card(guild, user, id, lang).await?;
+        self.check_shown(shown_ms, lang)?;
+        Ok(card_back(&card, shown_ms, n, lang))
     }
 
     /// "I knew it" / "Not yet": the grade goes into the member's memory of the card, with a
@@ -242,13 +268,17 @@ impl App {
         &self,
         guild: GuildId,
         user: UserId,
-        id: CardId,
+        shown: ShownCard,
         grade: SelfGrade,
-        shown_ms: i64,
-        n: u8,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let card = self.usable_card(guild, user, id).await?;
-        self.check_shown(shown_ms)?;
+        let ShownCard {
+            card: id,
+            shown_ms,
+            n,
+        } = shown;
+        let card = self.usable_card(guild, user, id, lang).await?;
+        self.check_shown(shown_ms, lang)?;
         let now = self.clock.now();
         let today = self.local_day(guild, now).await?;
         let source = place(n);
@@ -281,10 +311,15 @@ impl App {
         let scored = match result {
             CardResult::Graded(s) => s,
             CardResult::AlreadyGraded(first) => {
-                return Ok(OutMessage::text(format!(
-                    "You already graded this card ({}). Your first grade counts.",
-                    if first.knew() { "I knew it" } else { "Not yet" }
-                )))
+                let first = match first.knew() {
+                    true => t!(lang, "card-knew"),
+                    false => t!(lang, "card-not-yet"),
+                };
+                return Ok(OutMessage::text(t!(
+                    lang,
+                    "card-already-graded",
+                    grade = first
+                )));
             }
         };
         let memory = self
@@ -292,25 +327,25 @@ impl App {
             .memory_of(guild, user, &card.memory_key())
             .await?;
         let back_in = memory.map(|m| (m.due_day - today).num_days()).unwrap_or(1);
+        let days = back_in.max(1);
         let verdict = match grade {
-            SelfGrade::Knew => format!(
-                "✅ **Known.** It comes back in {}.",
-                plural(back_in.max(1), "day", "days")
-            ),
-            SelfGrade::NotYet => format!(
-                "🔁 **Not yet.** It comes back in {}, sooner than one you knew.",
-                plural(back_in.max(1), "day", "days")
-            ),
+            SelfGrade::Knew => format!("✅ {}", t!(lang, "card-known", days = days)),
+            SelfGrade::NotYet => format!("🔁 {}", t!(lang, "card-not-known", days = days)),
         };
         let earned = scored.points_awarded + scored.streak_bonus;
+        let points = t!(
+            lang,
+            "feedback-points-earned",
+            earned = earned,
+            total = scored.progress.points
+        );
+        let streak = t!(lang, "feedback-streak", days = scored.progress.streak_days);
         let mut content = format!(
-            "**{}**\n{}\n\n{verdict}\n-# +{earned} points ({} total) · streak {}",
+            "**{}**\n{}\n\n{verdict}\n-# {points} · {streak}",
             fit(&card.front, 300),
             fit(&card.back, 900),
-            scored.progress.points,
-            plural(scored.progress.streak_days, "day", "days")
         );
-        if let Some(credit) = credit(&card) {
+        if let Some(credit) = credit(&card, lang) {
             content.push_str(&format!("\n{credit}"));
         }
         let mut reply = OutMessage::text(fit(&content, MESSAGE_MAX));
@@ -321,17 +356,21 @@ impl App {
                     card: card.id,
                 }
                 .encode(),
-                label: fit(&format!("Another in {}", card.topic_name), BUTTON_LABEL_MAX),
+                label: fit(
+                    &t!(lang, "card-another", topic = card.topic_name.as_str()),
+                    BUTTON_LABEL_MAX,
+                ),
                 style: Style::Secondary,
                 disabled: false,
             }];
             if card.is_personal() {
-                row.push(drop_button(&card));
+                row.push(drop_button(&card, lang));
             }
             reply.buttons = vec![row];
             return Ok(reply);
         }
-        self.review_continues(guild, user, reply, n, today).await
+        self.review_continues(guild, user, reply, n, today, lang)
+            .await
     }
 
     /// "Not useful": the member no longer gets this answer card.
@@ -340,18 +379,17 @@ impl App {
         guild: GuildId,
         user: UserId,
         id: CardId,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let card = self.usable_card(guild, user, id).await?;
+        let card = self.usable_card(guild, user, id, lang).await?;
         if !card.is_personal() {
-            return refuse("Cards from the team's content cannot be dropped.");
+            return refuse(t!(lang, "card-drop-content"));
         }
         self.store
             .drop_card(guild, user, card.id, self.clock.now_ms())
             .await?;
-        Ok(OutMessage::text(format!(
-            "Dropped the card \"{}\": it will not come back in your reviews.",
-            fit(&card.front, 100)
-        )))
+        let front = fit(&card.front, 100);
+        Ok(OutMessage::text(t!(lang, "card-dropped", front = front)))
     }
 
     /// "Another in …" after a practised card.
@@ -361,9 +399,10 @@ impl App {
         user: UserId,
         id: CardId,
         roles: &[RoleId],
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let topic = self.store.card(guild, id).await?.map(|c| c.topic);
-        self.practice_question(guild, user, topic.as_deref(), roles)
+        self.practice_question(guild, user, topic.as_deref(), roles, lang)
             .await
     }
 }

@@ -22,6 +22,8 @@ use crate::domain::measurement::{
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
 use crate::domain::quiz::CheckFacts;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -318,15 +320,25 @@ impl App {
     }
 
     /// "One more?" after a channel quiz: a knowledge check, if today's are not done.
-    pub async fn check_start(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
+    pub async fn check_start(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         let today = self.local_day(guild, self.clock.now()).await?;
         if !self.checks_left(guild, user, today).await? {
-            return refuse("That's all for today, thanks! `/quiz` is always open for practice.");
+            return refuse(t!(lang, "check-done-today"));
         }
         let Some(v) = self.random_question(guild, user, None).await? else {
-            return refuse("There are no questions yet.");
+            return refuse(t!(lang, "practice-no-questions"));
         };
-        Ok(super::quiz::practice_card(&v, self.clock.now_ms(), true))
+        Ok(super::quiz::practice_card(
+            &v,
+            self.clock.now_ms(),
+            true,
+            lang,
+        ))
     }
 
     /// The "One more?" button under a channel quiz's feedback, while the member has checks
@@ -338,13 +350,14 @@ impl App {
         guild: GuildId,
         user: UserId,
         today: NaiveDate,
+        lang: Lang,
     ) -> AppResult<Option<Button>> {
         if self.settings.measurement.check_share <= 0.0 {
             return Ok(None);
         }
         Ok(self.checks_left(guild, user, today).await?.then(|| Button {
             custom_id: ComponentId::CheckStart.encode(),
-            label: "One more? A quick knowledge check".into(),
+            label: t!(lang, "check-offer"),
             style: Style::Secondary,
             disabled: false,
         }))

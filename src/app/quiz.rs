@@ -23,6 +23,8 @@ use crate::domain::quiz::{
     percent_correct, score, AnswerResult, AnswerSource, NewAnswer, QuizPost, Scored,
 };
 use crate::domain::selection::{next_question, Candidate, Item, Seen, Track};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
@@ -62,13 +64,13 @@ pub struct CardAnswer {
 const PERSONAL_TTL_MS: i64 = 24 * 3_600_000;
 
 /// A tip as an embed with its topic and link.
-pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>) -> OutMessage {
+pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>, lang: Lang) -> OutMessage {
     OutMessage {
         embed: Some(Embed {
-            title: fit(&format!("💡 Tip · {topic_name}"), EMBED_TITLE_MAX),
+            title: fit(&t!(lang, "tip-title", topic = topic_name), EMBED_TITLE_MAX),
             description: text.to_string(),
             url: link.map(str::to_string),
-            footer: link.map(|_| "Open the title for more".to_string()),
+            footer: link.map(|_| t!(lang, "tip-more")),
             colour: colours::TIP,
         }),
         ..Default::default()
@@ -77,11 +79,11 @@ pub fn tip_message(topic_name: &str, text: &str, link: Option<&str>) -> OutMessa
 
 /// The prompt, the lettered choices where the kind lists them, and how to answer where the
 /// kind needs saying.
-fn question_text(q: &Question) -> String {
+fn question_text(q: &Question, lang: Lang) -> String {
     let how = match q.kind() {
-        QuestionKind::Multiple => "\n-# Several answers may be right: pick every right one.",
-        QuestionKind::Numeric => "\n-# Answer with a number.",
-        _ => "",
+        QuestionKind::Multiple => format!("\n-# {}", t!(lang, "quiz-how-multiple")),
+        QuestionKind::Numeric => format!("\n-# {}", t!(lang, "quiz-how-numeric")),
+        _ => String::new(),
     };
     if !q.lists_choices() {
         return format!("{}{how}", q.prompt);
@@ -111,18 +113,18 @@ pub const RESPONSE_INPUT: &str = "response";
 
 /// The form that answers a typed question (short answer, numeric), opened by its "Type your
 /// answer" button and carrying the button's id.
-pub fn answer_form(custom_id: &str) -> Form {
+pub fn answer_form(custom_id: &str, lang: Lang) -> Form {
     Form {
         custom_id: custom_id.to_string(),
-        title: "Your answer".into(),
+        title: t!(lang, "answer-form-title"),
         inputs: vec![FormInput {
             id: RESPONSE_INPUT.into(),
-            label: "Your answer".into(),
+            label: t!(lang, "answer-form-title"),
             paragraph: false,
             required: true,
             max_chars: crate::domain::answer_key::RESPONSE_MAX,
             value: String::new(),
-            placeholder: "Type your answer".into(),
+            placeholder: t!(lang, "answer-form-placeholder"),
         }],
     }
 }
@@ -134,6 +136,7 @@ fn answer_components(
     q: &Question,
     look: Look,
     id: impl Fn(Via) -> ComponentId,
+    lang: Lang,
 ) -> (Option<Menu>, Vec<Button>) {
     let disabled = look != Look::Open;
     let revealed = look == Look::Revealed;
@@ -142,7 +145,7 @@ fn answer_components(
             let buttons = (0..q.choices().len())
                 .map(|i| Button {
                     custom_id: id(Via::Choice(i as u8)).encode(),
-                    label: choice_label(q, i),
+                    label: choice_label(q, i, lang),
                     style: match (revealed, q.answer.is_right_choice(i)) {
                         (true, true) => Style::Success,
                         (true, false) => Style::Secondary,
@@ -156,7 +159,7 @@ fn answer_components(
         Key::Multiple { choices, .. } => {
             let menu = Menu {
                 custom_id: id(Via::Menu).encode(),
-                placeholder: "Pick every right answer".into(),
+                placeholder: t!(lang, "quiz-pick-every"),
                 options: choices
                     .iter()
                     .enumerate()
@@ -174,7 +177,7 @@ fn answer_components(
         Key::ShortAnswer { .. } | Key::Numeric { .. } => {
             let button = Button {
                 custom_id: id(Via::TextBox).encode(),
-                label: "✍️ Type your answer".into(),
+                label: format!("✍️ {}", t!(lang, "answer-form-placeholder")),
                 style: Style::Primary,
                 disabled,
             };
@@ -184,9 +187,9 @@ fn answer_components(
 }
 
 /// A choice's button: "B · Report it as phishing", or "True".
-fn choice_label(q: &Question, i: usize) -> String {
+fn choice_label(q: &Question, i: usize, lang: Lang) -> String {
     if !q.lists_choices() {
-        return fit(&q.choices()[i], LABEL_MAX);
+        return fit(&q.answer.choice(i, lang), LABEL_MAX);
     }
     fit(&format!("{} · {}", LETTERS[i], q.choices()[i]), LABEL_MAX)
 }
@@ -199,47 +202,58 @@ fn explanation_line(q: &Question) -> String {
     }
 }
 
-fn answers_phrase(n: i64) -> String {
-    match n {
-        0 => "No answers yet".into(),
-        1 => "1 answer so far".into(),
-        n => format!("{n} answers so far"),
-    }
+fn answers_phrase(n: i64, lang: Lang) -> String {
+    t!(lang, "quiz-answers-so-far", count = n)
 }
 
 /// A channel quiz post: open (buttons, live count, closing time) or revealed (right answer
 /// highlighted, % correct, buttons disabled).
-pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> OutMessage {
+pub fn quiz_post_message(
+    post: &QuizPost,
+    closes_at: &str,
+    revealed: bool,
+    lang: Lang,
+) -> OutMessage {
     let q = &post.version.question;
     let footer = if revealed {
         match percent_correct(post.correct_count, post.answer_count) {
-            Some(p) => format!("Closed · {} answered · {p}% right", post.answer_count),
-            None => "Closed · nobody answered".to_string(),
+            Some(p) => t!(
+                lang,
+                "quiz-closed-footer",
+                count = post.answer_count,
+                percent = p
+            ),
+            None => t!(lang, "quiz-closed-nobody"),
         }
     } else {
-        format!(
-            "{} · open until {closes_at}",
-            answers_phrase(post.answer_count)
+        t!(
+            lang,
+            "quiz-open-footer",
+            answers = answers_phrase(post.answer_count, lang),
+            closes = closes_at
         )
     };
-    let mut description = question_text(q);
+    let mut description = question_text(q, lang);
     if revealed {
-        description.push_str(&format!(
-            "\n\n✅ **Right answer: {}**{}",
-            q.answer.right_answer(),
-            explanation_line(q)
-        ));
+        let right = t!(
+            lang,
+            "quiz-right-answer",
+            answer = q.answer.right_answer(lang)
+        );
+        description.push_str(&format!("\n\n✅ **{right}**{}", explanation_line(q)));
     }
     let look = if revealed { Look::Revealed } else { Look::Open };
-    let (menu, buttons) = answer_components(q, look, |via| ComponentId::QuizAnswer {
-        post: post.id,
-        via,
-    });
+    let (menu, buttons) = answer_components(
+        q,
+        look,
+        |via| ComponentId::QuizAnswer { post: post.id, via },
+        lang,
+    );
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
             title: fit(
-                &format!("🧠 Quiz · {}", post.version.topic_name),
+                &t!(lang, "quiz-title", topic = post.version.topic_name.as_str()),
                 EMBED_TITLE_MAX,
             ),
             description,
@@ -259,10 +273,10 @@ pub fn quiz_post_message(post: &QuizPost, closes_at: &str, revealed: bool) -> Ou
     }
 }
 
-/// How a member gave their answer, in a sentence: "chose" (a choice) or "answered" (typed).
+/// How a member gave their answer, for the messages' selectors: `typed` or `chose`.
 fn gave(q: &Question) -> &'static str {
     if q.kind().typed() {
-        "answered"
+        "typed"
     } else {
         "chose"
     }
@@ -270,23 +284,39 @@ fn gave(q: &Question) -> &'static str {
 
 /// The ephemeral feedback on an answer: right, partly right (with its share of the points)
 /// or not; the feedback written for what was typed; the explanation.
-fn feedback(q: &Question, response: &Response, graded: &Graded, scored: &Scored) -> String {
+fn feedback(
+    q: &Question,
+    response: &Response,
+    graded: &Graded,
+    scored: &Scored,
+    lang: Lang,
+) -> String {
     let key = &q.answer;
-    let given = key.describe(response);
-    let verb = gave(q);
+    let given = key.describe(response, lang);
+    let gave = gave(q);
+    let right = key.right_answer(lang);
     let mut text = if graded.right() {
-        format!("✅ **Right!** {given}\n")
+        format!("✅ {}\n", t!(lang, "feedback-right", given = given))
     } else if graded.credit > 0.0 {
-        format!(
-            "🟡 **Partly right** ({}% of the points). You {verb} {given}. The full answer is **{}**.\n",
-            (graded.credit * 100.0).round(),
-            key.right_answer()
-        )
+        let share = lang.percent(graded.credit);
+        let line = t!(
+            lang,
+            "feedback-partly",
+            share = share,
+            gave = gave,
+            given = given,
+            right = right
+        );
+        format!("🟡 {line}\n")
     } else {
-        format!(
-            "❌ **Not quite.** You {verb} {given}. The right answer is **{}**.\n",
-            key.right_answer()
-        )
+        let line = t!(
+            lang,
+            "feedback-wrong",
+            gave = gave,
+            given = given,
+            right = right
+        );
+        format!("❌ {line}\n")
     };
     if let Some(written) = key.feedback(graded) {
         text.push_str(&format!("{written}\n"));
@@ -294,25 +324,33 @@ fn feedback(q: &Question, response: &Response, graded: &Graded, scored: &Scored)
     text.push_str(&q.explanation);
     let mut text = text.trim_end().to_string();
     if let Some(source) = &q.source {
-        text.push_str(&format!("\nLearn more: <{source}>"));
+        text.push_str(&format!(
+            "\n{}",
+            t!(lang, "feedback-learn-more", link = source.as_str())
+        ));
     }
     let p = scored.progress;
-    let streak = match p.streak_days {
-        1 => "1 day".to_string(),
-        n => format!("{n} days"),
-    };
     let earned = scored.points_awarded + scored.streak_bonus;
     let points = if earned > 0 {
-        format!("+{earned} points ({} total)", p.points)
+        t!(
+            lang,
+            "feedback-points-earned",
+            earned = earned,
+            total = p.points
+        )
     } else {
-        format!("{} points", p.points)
+        t!(lang, "feedback-points", total = p.points)
     };
+    let streak = t!(lang, "feedback-streak", days = p.streak_days);
     let bonus = if scored.streak_bonus > 0 {
-        format!(" · 🔥 +{} streak bonus", scored.streak_bonus)
+        format!(
+            " · 🔥 {}",
+            t!(lang, "feedback-streak-bonus", bonus = scored.streak_bonus)
+        )
     } else {
         String::new()
     };
-    text.push_str(&format!("\n-# {points} · streak {streak}{bonus}"));
+    text.push_str(&format!("\n-# {points} · {streak}{bonus}"));
     fit(&text, MESSAGE_MAX)
 }
 
@@ -347,7 +385,8 @@ impl App {
         let closes = DateTime::from_timestamp_millis(closes_ms)
             .map(|t| t.with_timezone(&tz).format("%H:%M %Z").to_string())
             .unwrap_or_default();
-        Ok(quiz_post_message(post, &closes, revealed))
+        let lang = self.guild_lang(post.guild).await?;
+        Ok(quiz_post_message(post, &closes, revealed, lang))
     }
 
     /// An answer to a channel quiz (a button, the menu, or the text box). The first answer
@@ -358,23 +397,23 @@ impl App {
         user: UserId,
         post_id: PostId,
         response: Response,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let post = match self.store.quiz_post(post_id).await? {
             Some(p) if p.guild == guild => p,
-            _ => return refuse("This quiz is no longer available."),
+            _ => return refuse(t!(lang, "quiz-gone")),
         };
         let q = &post.version.question;
-        let graded = q.answer.grade(&response).or_else(refuse)?;
+        let graded = q.answer.grade(&response, lang).or_else(refuse)?;
         let now = self.clock.now();
         if post.revealed || now.timestamp_millis() >= post.closes_ms {
-            return Ok(OutMessage::text(fit(
-                &format!(
-                    "⏰ This quiz has closed. The right answer was **{}**.{}\nTry `/quiz` for a practice question.",
-                    q.answer.right_answer(),
-                    explanation_line(q)
-                ),
-                MESSAGE_MAX,
-            )));
+            let closed = t!(lang, "quiz-closed", answer = q.answer.right_answer(lang));
+            let text = format!(
+                "⏰ {closed}{}\n{}",
+                explanation_line(q),
+                t!(lang, "quiz-try-practice")
+            );
+            return Ok(OutMessage::text(fit(&text, MESSAGE_MAX)));
         }
         let (choice, typed) = response.stored(&graded);
         let posted_ms = post.posted_ms.unwrap_or(now.timestamp_millis());
@@ -400,12 +439,12 @@ impl App {
             check: None,
         };
         let (mut reply, recorded) = self
-            .record_answer(&answer, &post.version, &response, &graded)
+            .record_answer(&answer, &post.version, &response, &graded, lang)
             .await?;
         // The post's live count changed: the delivery worker edits it (in batches).
         self.posts_queued();
         if recorded {
-            if let Some(button) = self.offer_check(guild, user, local_day).await? {
+            if let Some(button) = self.offer_check(guild, user, local_day, lang).await? {
                 reply.buttons = vec![vec![button]];
             }
         }
@@ -420,6 +459,7 @@ impl App {
         v: &QuestionVersion,
         response: &Response,
         graded: &Graded,
+        lang: Lang,
     ) -> AppResult<(OutMessage, bool)> {
         let q = &v.question;
         let rules = self.point_rules(answer.source);
@@ -439,15 +479,16 @@ impl App {
             .await?;
         Ok(match result {
             AnswerResult::Recorded(scored) => (
-                OutMessage::text(feedback(q, response, graded, &scored)),
+                OutMessage::text(feedback(q, response, graded, &scored, lang)),
                 true,
             ),
             AnswerResult::AlreadyAnswered { choice, response } => {
                 let first = q.answer.stored_response(choice, response);
-                let text = format!(
-                    "You already answered this one: you {} **{}**. Your first answer counts.",
-                    gave(q),
-                    q.answer.describe(&first)
+                let text = t!(
+                    lang,
+                    "quiz-already-answered",
+                    gave = gave(q),
+                    given = q.answer.describe(&first, lang)
                 );
                 (OutMessage::text(fit(&text, MESSAGE_MAX)), false)
             }
@@ -462,6 +503,7 @@ impl App {
         user: UserId,
         topic: Option<&str>,
         roles: &[RoleId],
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
@@ -478,16 +520,11 @@ impl App {
         };
         let Some(pick) = pick else {
             return match topic {
-                Some(t) => refuse(format!(
-                    "There are no questions in topic `{}`. Try `/quiz` without a topic.",
-                    fit(t, 40)
-                )),
-                None => refuse(
-                    "There are no questions yet. An admin can load some with `/content starter` or `/content import`.",
-                ),
+                Some(topic) => refuse(t!(lang, "practice-no-questions-in", topic = fit(topic, 40))),
+                None => refuse(t!(lang, "practice-no-questions")),
             };
         };
-        Ok(self.practice_message(&pick, check))
+        Ok(self.practice_message(&pick, check, lang))
     }
 
     /// The question or card a member should practise next.
@@ -612,6 +649,7 @@ impl App {
         user: UserId,
         click: CardAnswer,
         source: AnswerSource,
+        lang: Lang,
     ) -> AppResult<(OutMessage, QuestionVersion, NewAnswer)> {
         let CardAnswer {
             version: version_id,
@@ -620,14 +658,14 @@ impl App {
             check,
         } = click;
         let Some(v) = self.store.guild_question_version(guild, version_id).await? else {
-            return refuse("This question is no longer available. Use `/quiz` for a new one.");
+            return refuse(t!(lang, "practice-gone"));
         };
         let now = self.clock.now();
         let now_ms = now.timestamp_millis();
         if shown_ms > now_ms + 60_000 || now_ms - shown_ms > PERSONAL_TTL_MS {
-            return refuse("This question has expired. Use `/quiz` for a new one.");
+            return refuse(t!(lang, "practice-expired"));
         }
-        let graded = v.question.answer.grade(&response).or_else(refuse)?;
+        let graded = v.question.answer.grade(&response, lang).or_else(refuse)?;
         let (choice, typed) = response.stored(&graded);
         let local_day = self.local_day(guild, now).await?;
         let check = match check {
@@ -657,7 +695,9 @@ impl App {
             competency_share: self.settings.reports.competency_share,
             check,
         };
-        let (mut reply, _) = self.record_answer(&answer, &v, &response, &graded).await?;
+        let (mut reply, _) = self
+            .record_answer(&answer, &v, &response, &graded, lang)
+            .await?;
         reply.content = fit(
             &format!("**{}**\n{}", fit(&v.question.prompt, 300), reply.content),
             MESSAGE_MAX,
@@ -672,14 +712,18 @@ impl App {
         guild: GuildId,
         user: UserId,
         click: CardAnswer,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let version = click.version;
         let (mut reply, v, _) = self
-            .personal_answer(guild, user, click, AnswerSource::Practice)
+            .personal_answer(guild, user, click, AnswerSource::Practice, lang)
             .await?;
         reply.buttons = vec![vec![Button {
             custom_id: ComponentId::PracticeNext { version }.encode(),
-            label: fit(&format!("Another {} question", v.topic_name), LABEL_MAX),
+            label: fit(
+                &t!(lang, "practice-another", topic = v.topic_name.as_str()),
+                LABEL_MAX,
+            ),
             style: Style::Secondary,
             disabled: false,
         }]];
@@ -693,28 +737,34 @@ impl App {
         user: UserId,
         version_id: VersionId,
         roles: &[RoleId],
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let topic = self
             .store
             .guild_question_version(guild, version_id)
             .await?
             .map(|v| v.question.topic);
-        self.practice_question(guild, user, topic.as_deref(), roles)
+        self.practice_question(guild, user, topic.as_deref(), roles, lang)
             .await
     }
 }
 
 /// A practice question: prompt, choices and one button per choice (`check`: drawn as a
 /// knowledge check; it looks the same to the member).
-pub(super) fn practice_card(v: &QuestionVersion, shown_ms: i64, check: bool) -> OutMessage {
-    question_card(v, &format!("🧠 Practice · {}", v.topic_name), |via| {
-        ComponentId::PracticeAnswer {
-            version: v.version_id,
-            via,
-            shown_ms,
-            check,
-        }
-    })
+pub(super) fn practice_card(
+    v: &QuestionVersion,
+    shown_ms: i64,
+    check: bool,
+    lang: Lang,
+) -> OutMessage {
+    let title = t!(lang, "practice-title", topic = v.topic_name.as_str());
+    let answer = |via| ComponentId::PracticeAnswer {
+        version: v.version_id,
+        via,
+        shown_ms,
+        check,
+    };
+    question_card(v, &title, answer, lang)
 }
 
 /// A personal question card (only the member sees it): `title`, the prompt and lettered
@@ -723,22 +773,22 @@ pub(super) fn question_card(
     v: &QuestionVersion,
     title: &str,
     answer: impl Fn(Via) -> ComponentId,
+    lang: Lang,
 ) -> OutMessage {
-    card_of(&v.question, title, Look::Open, answer)
+    card_of(&v.question, title, Look::Open, answer, lang)
 }
 
 /// A question as a member's practice card shows it, its components disabled: an author's
 /// preview.
-pub(super) fn preview_card(q: &Question, topic_name: &str) -> OutMessage {
-    let title = format!("🧠 Practice · {topic_name}");
-    card_of(q, &title, Look::Preview, |via| {
-        ComponentId::PracticeAnswer {
-            version: VersionId(0),
-            via,
-            shown_ms: 0,
-            check: false,
-        }
-    })
+pub(super) fn preview_card(q: &Question, topic_name: &str, lang: Lang) -> OutMessage {
+    let title = t!(lang, "practice-title", topic = topic_name);
+    let answer = |via| ComponentId::PracticeAnswer {
+        version: VersionId(0),
+        via,
+        shown_ms: 0,
+        check: false,
+    };
+    card_of(q, &title, Look::Preview, answer, lang)
 }
 
 fn card_of(
@@ -746,20 +796,21 @@ fn card_of(
     title: &str,
     look: Look,
     answer: impl Fn(Via) -> ComponentId,
+    lang: Lang,
 ) -> OutMessage {
-    let (menu, buttons) = answer_components(q, look, answer);
+    let (menu, buttons) = answer_components(q, look, answer, lang);
     let how = match q.kind() {
-        QuestionKind::Multiple => "Pick every right answer.",
-        QuestionKind::ShortAnswer | QuestionKind::Numeric => "Type your answer.",
-        QuestionKind::Single | QuestionKind::TrueFalse => "Pick an answer.",
+        QuestionKind::Multiple => "multiple",
+        QuestionKind::ShortAnswer | QuestionKind::Numeric => "typed",
+        QuestionKind::Single | QuestionKind::TrueFalse => "choice",
     };
     OutMessage {
         content: String::new(),
         embed: Some(Embed {
             title: fit(title, EMBED_TITLE_MAX),
-            description: question_text(q),
+            description: question_text(q, lang),
             url: None,
-            footer: Some(format!("Only you can see this. {how}")),
+            footer: Some(t!(lang, "practice-footer", how = how)),
             colour: colours::QUIZ,
         }),
         menu,
@@ -776,13 +827,20 @@ mod tests {
 
     #[test]
     fn a_tip_is_an_embed_with_its_topic_and_link() {
-        let m = tip_message("Data privacy", "Use Bcc.", Some("https://example.com/bcc"));
+        let m = tip_message(
+            "Data privacy",
+            "Use Bcc.",
+            Some("https://example.com/bcc"),
+            Lang::En,
+        );
         let e = m.embed.unwrap();
         assert_eq!(e.title, "💡 Tip · Data privacy");
         assert_eq!(e.description, "Use Bcc.");
         assert_eq!(e.url.as_deref(), Some("https://example.com/bcc"));
         assert!(m.buttons.is_empty() && m.content.is_empty());
-        let plain = tip_message("Data privacy", "Use Bcc.", None).embed.unwrap();
+        let plain = tip_message("Data privacy", "Use Bcc.", None, Lang::En)
+            .embed
+            .unwrap();
         assert!(plain.url.is_none() && plain.footer.is_none());
     }
 
@@ -801,14 +859,14 @@ mod tests {
             tracks: vec![],
             source: None,
         };
-        assert_eq!(choice_label(&q, 0).chars().count(), LABEL_MAX);
-        assert_eq!(choice_label(&q, 1), "B · y");
+        assert_eq!(choice_label(&q, 0, Lang::En).chars().count(), LABEL_MAX);
+        assert_eq!(choice_label(&q, 1, Lang::En), "B · y");
         let statement = Question {
             answer: Key::TrueFalse { correct: false },
             ..q
         };
-        assert_eq!(choice_label(&statement, 0), "True");
-        assert_eq!(statement.answer.right_answer(), "False");
-        assert_eq!(question_text(&statement), "p", "no lettered list");
+        assert_eq!(choice_label(&statement, 0, Lang::En), "True");
+        assert_eq!(statement.answer.right_answer(Lang::En), "False");
+        assert_eq!(question_text(&statement, Lang::En), "p", "no lettered list");
     }
 }

@@ -13,13 +13,15 @@ use super::message::{Button, OutMessage, Style};
 use super::quiz::{CardAnswer, Post};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::{fit, plural};
+use crate::domain::format::fit;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::measurement::{block_holdout, Experiment};
 use crate::domain::quiz::{AnswerSource, ReviewDelivery, ReviewPrefs};
 use crate::domain::schedule::ScheduleRow;
 use crate::domain::selection::{next_question, Candidate};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 
 /// The longest pause, in days.
@@ -34,10 +36,10 @@ pub enum ReinforceChoice {
     Channel,
 }
 
-fn start_button(guild: GuildId) -> Button {
+fn start_button(guild: GuildId, lang: Lang) -> Button {
     Button {
         custom_id: ComponentId::ReviewStart { guild }.encode(),
-        label: "Start my review".into(),
+        label: t!(lang, "review-start"),
         style: Style::Primary,
         disabled: false,
     }
@@ -95,24 +97,26 @@ impl App {
         let mut posts = Vec::new();
         let in_channel = due.iter().filter(|m| !m.by_dm).count() as i64;
         if in_channel > 0 {
+            // Many read the channel: the server's language.
+            let lang = self.guild_lang(s.guild).await?;
             let message = OutMessage {
-                content: format!(
-                    "🔁 **{} reviews due.** A few questions you are about to forget — it takes a minute, and only you see yours.",
-                    plural(in_channel, "person has", "people have")
-                ),
-                buttons: vec![vec![start_button(s.guild)]],
+                content: format!("🔁 {}", t!(lang, "review-channel", people = in_channel)),
+                buttons: vec![vec![start_button(s.guild, lang)]],
                 ..Default::default()
             };
             posts.push((s.channel_id, None, payload(message)));
         }
         for m in due.iter().filter(|m| m.by_dm) {
+            let lang = self.member_lang(s.guild, m.user).await?;
+            let text = t!(
+                lang,
+                "review-dm",
+                count = m.due,
+                server = fit(&guild_name, 100)
+            );
             let message = OutMessage {
-                content: format!(
-                    "🔁 You have {} due for review in **{}**. Answer before you forget them!\n-# Change this with `/reinforce` in the server.",
-                    plural(m.due, "question", "questions"),
-                    fit(&guild_name, 100)
-                ),
-                buttons: vec![vec![start_button(s.guild)]],
+                content: format!("🔁 {text}\n-# {}", t!(lang, "review-dm-change")),
+                buttons: vec![vec![start_button(s.guild, lang)]],
                 ..Default::default()
             };
             // The DM channel is opened at delivery: none yet.
@@ -122,12 +126,23 @@ impl App {
     }
 
     /// The first question of a member's review session.
-    pub async fn review_start(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
-        self.review_card(guild, user, 1).await
+    pub async fn review_start(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        self.review_card(guild, user, 1, lang).await
     }
 
     /// The `n`th question of a session, or why there is none.
-    pub async fn review_card(&self, guild: GuildId, user: UserId, n: u8) -> AppResult<OutMessage> {
+    pub async fn review_card(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        n: u8,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         let today = self.local_day(guild, self.clock.now()).await?;
         let cap = i64::from(self.settings.reinforcement.daily_review_cap);
         if self
@@ -136,21 +151,16 @@ impl App {
             .await?
             >= cap
         {
-            return refuse(format!(
-                "You have done today's {cap} reviews. See you tomorrow! `/quiz` is always open for practice."
-            ));
+            return refuse(t!(lang, "review-cap-reached", cap = cap));
         }
         let holdout = self.holdout_of(guild, user, today).await?;
         if let Some(e) = holdout.as_ref().filter(|e| e.topic.is_none()) {
-            return refuse(format!(
-                "You are in this experiment's holdout group: no reviews for you until {}, so the team can see what reviews really do. `/quiz` is open for practice any time.",
-                e.ends_day.format("%a %-d %b %Y")
-            ));
+            let tz = self.guild_timezone(guild).await?;
+            let until = crate::domain::format::discord_day(e.ends_day, tz);
+            return refuse(t!(lang, "review-holdout", until = until));
         }
         let Some(due) = self.next_due(guild, user, holdout.as_ref()).await? else {
-            return refuse(
-                "Nothing is due for you right now. `/quiz` gives you a practice question.",
-            );
+            return refuse(t!(lang, "review-nothing-due"));
         };
         // A knowledge check now and then, drawn from the whole bank.
         let check = self.check_now(guild, user, today).await?;
@@ -161,7 +171,7 @@ impl App {
             },
             false => (due, false),
         };
-        Ok(self.review_message(guild, &pick, n, check))
+        Ok(self.review_message(guild, &pick, n, check, lang))
     }
 
     /// The member's due questions (not mastered), without those of the holdout they are in
@@ -207,11 +217,12 @@ impl App {
         user: UserId,
         click: CardAnswer,
         n: u8,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let (reply, _, answer) = self
-            .personal_answer(guild, user, click, AnswerSource::Review)
+            .personal_answer(guild, user, click, AnswerSource::Review, lang)
             .await?;
-        self.review_continues(guild, user, reply, n, answer.local_day)
+        self.review_continues(guild, user, reply, n, answer.local_day, lang)
             .await
     }
 
@@ -224,6 +235,7 @@ impl App {
         mut reply: OutMessage,
         n: u8,
         today: NaiveDate,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let per_session = self.settings.reinforcement.items_per_review;
         let cap = i64::from(self.settings.reinforcement.daily_review_cap);
@@ -242,15 +254,13 @@ impl App {
         if more {
             reply.buttons = vec![vec![Button {
                 custom_id: ComponentId::ReviewNext { guild, n }.encode(),
-                label: "Next question".into(),
+                label: t!(lang, "review-next"),
                 style: Style::Primary,
                 disabled: false,
             }]];
         } else {
-            reply.content = fit(
-                &format!("{}\n\n✅ **Review done.** Nice work.", reply.content),
-                MESSAGE_MAX,
-            );
+            let done = t!(lang, "review-done");
+            reply.content = fit(&format!("{}\n\n✅ {done}", reply.content), MESSAGE_MAX);
         }
         Ok(reply)
     }
@@ -261,24 +271,21 @@ impl App {
         guild: GuildId,
         user: UserId,
         choice: ReinforceChoice,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let mut prefs = self.store.review_prefs(guild, user).await?;
         let text = match choice {
             ReinforceChoice::On => {
                 prefs.on = true;
                 prefs.paused_until = None;
-                format!(
-                    "Reviews are on. Reminders come {}.",
-                    if prefs.delivery == ReviewDelivery::Dm {
-                        "by direct message"
-                    } else {
-                        "in the channel"
-                    }
-                )
+                match prefs.delivery {
+                    ReviewDelivery::Dm => t!(lang, "reinforce-on-dm"),
+                    ReviewDelivery::Channel => t!(lang, "reinforce-on-channel"),
+                }
             }
             ReinforceChoice::Off => {
                 prefs.on = false;
-                "Reviews are off: no more reminders. `/reinforce on` brings them back.".to_string()
+                t!(lang, "reinforce-off")
             }
             ReinforceChoice::Dm => {
                 prefs = ReviewPrefs {
@@ -286,7 +293,7 @@ impl App {
                     delivery: ReviewDelivery::Dm,
                     ..prefs
                 };
-                "Reviews are on, and reminders come by direct message.".to_string()
+                t!(lang, "reinforce-on-dm")
             }
             ReinforceChoice::Channel => {
                 prefs = ReviewPrefs {
@@ -294,7 +301,7 @@ impl App {
                     delivery: ReviewDelivery::Channel,
                     ..prefs
                 };
-                "Reviews are on, and reminders come in the channel.".to_string()
+                t!(lang, "reinforce-on-channel")
             }
         };
         self.store
@@ -309,20 +316,18 @@ impl App {
         guild: GuildId,
         user: UserId,
         until: &str,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let Ok(until_day) = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d") else {
-            return refuse(format!(
-                "`{}` is not a date. Use the form YYYY-MM-DD, e.g. 2026-12-31.",
-                fit(until, 20)
-            ));
+            return refuse(t!(lang, "pause-not-a-date", typed = fit(until, 20)));
         };
         let today = self.local_day(guild, self.clock.now()).await?;
         let days = (until_day - today).num_days();
         if days < 1 {
-            return refuse("The pause must end after today. Use the form YYYY-MM-DD.");
+            return refuse(t!(lang, "pause-not-after-today"));
         }
         if days > MAX_PAUSE_DAYS {
-            return refuse(format!("A pause can last at most {MAX_PAUSE_DAYS} days."));
+            return refuse(t!(lang, "pause-too-long", max = MAX_PAUSE_DAYS));
         }
         self.store
             .pause_reviews(
@@ -333,10 +338,13 @@ impl App {
                 self.clock.now_ms(),
             )
             .await?;
-        Ok(OutMessage::text(format!(
-            "Reviews paused until {} (inclusive). Your due dates moved {} later, so nothing piles up while you are away. `/reinforce on` ends the pause early.",
-            crate::domain::format::discord_day(until_day, self.guild_timezone(guild).await?),
-            plural(days, "day", "days")
+        let tz = self.guild_timezone(guild).await?;
+        let until = crate::domain::format::discord_day(until_day, tz);
+        Ok(OutMessage::text(t!(
+            lang,
+            "pause-set",
+            until = until,
+            days = days
         )))
     }
 }

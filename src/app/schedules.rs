@@ -356,7 +356,8 @@ impl App {
                     .await?;
                 match picked {
                     Some((tip_id, topic_name, text, link)) => {
-                        let message = tip_message(&topic_name, &text, link.as_deref());
+                        let lang = self.guild_lang(s.guild).await?;
+                        let message = tip_message(&topic_name, &text, link.as_deref(), lang);
                         (RunOutput::Tip { tip_id }, Post::message_payload(message))
                     }
                     None => (RunOutput::Nothing, String::new()),

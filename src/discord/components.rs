@@ -8,6 +8,7 @@
 
 use super::commands::admin::is_admin;
 use super::{commands::refusal_message, render, Data};
+use crate::app::cards::ShownCard;
 use crate::app::message::OutMessage;
 use crate::app::quiz::CardAnswer;
 use crate::app::AppError;
@@ -53,7 +54,8 @@ pub async fn on_component(
             return;
         }
         Some(id) if answers_by(id) == Some(Via::TextBox) => {
-            let form = render::modal(&crate::app::quiz::answer_form(&click.data.custom_id));
+            let lang = Lang::of_locale(&click.locale);
+            let form = render::modal(&crate::app::quiz::answer_form(&click.data.custom_id, lang));
             let response = CreateInteractionResponse::Modal(form);
             if let Err(e) = click.create_response(&ctx.http, response).await {
                 tracing::error!(error = %e, "could not open the answer form");
@@ -230,7 +232,7 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
         let result = match submit.guild_id.map(|g| g.get()) == Some(guild.0) {
             true => {
                 data.app
-                    .draft_submit(guild, user, by_admin, draft, &values)
+                    .draft_submit(guild, user, by_admin, draft, &values, lang)
                     .await
             }
             false => Ok(OutMessage::text(t!(lang, "form-other-server"))),
@@ -395,7 +397,9 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
         match id {
             ComponentId::QuizAnswer { post, .. } => {
                 let response = response.unwrap_or(Response::Choices(vec![]));
-                let r = app.answer_quiz_post(guild, user, post, response).await;
+                let r = app
+                    .answer_quiz_post(guild, user, post, response, lang)
+                    .await;
                 (r, false)
             }
             ComponentId::PracticeAnswer {
@@ -410,13 +414,14 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
                     shown_ms,
                     check,
                 };
-                (app.answer_practice(guild, user, click).await, true)
+                (app.answer_practice(guild, user, click, lang).await, true)
             }
-            ComponentId::CheckStart => (app.check_start(guild, user).await, true),
+            ComponentId::CheckStart => (app.check_start(guild, user, lang).await, true),
             ComponentId::PracticeNext { version } => {
-                (app.practice_next(guild, user, version, &roles).await, true)
+                let r = app.practice_next(guild, user, version, &roles, lang).await;
+                (r, true)
             }
-            ComponentId::ReviewStart { .. } => (app.review_start(guild, user).await, false),
+            ComponentId::ReviewStart { .. } => (app.review_start(guild, user, lang).await, false),
             ComponentId::ReviewAnswer {
                 version,
                 shown_ms,
@@ -430,15 +435,19 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
                     shown_ms,
                     check,
                 };
-                (app.review_answer(guild, user, click, n).await, true)
+                (app.review_answer(guild, user, click, n, lang).await, true)
             }
             ComponentId::ReviewNext { n, .. } => (
-                app.review_card(guild, user, n.saturating_add(1)).await,
+                app.review_card(guild, user, n.saturating_add(1), lang)
+                    .await,
                 true,
             ),
             ComponentId::CardShow {
                 card, shown_ms, n, ..
-            } => (app.card_show(guild, user, card, shown_ms, n).await, true),
+            } => (
+                app.card_show(guild, user, card, shown_ms, n, lang).await,
+                true,
+            ),
             ComponentId::CardGrade {
                 card,
                 knew,
@@ -451,12 +460,15 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
                 } else {
                     SelfGrade::NotYet
                 };
-                let r = app.card_grade(guild, user, card, grade, shown_ms, n).await;
+                let shown = ShownCard { card, shown_ms, n };
+                let r = app.card_grade(guild, user, shown, grade, lang).await;
                 (r, true)
             }
-            ComponentId::CardDrop { card, .. } => (app.card_drop(guild, user, card).await, true),
+            ComponentId::CardDrop { card, .. } => {
+                (app.card_drop(guild, user, card, lang).await, true)
+            }
             ComponentId::CardMore { card, .. } => {
-                (app.card_more(guild, user, card, &roles).await, true)
+                (app.card_more(guild, user, card, &roles, lang).await, true)
             }
             ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
             ComponentId::PrivacyDelete { issued_ms } => {
@@ -477,7 +489,7 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             }
             ComponentId::Draft { draft, step, .. } => {
                 let r = app
-                    .draft_step(guild, user, click.by_admin(), draft, step)
+                    .draft_step(guild, user, click.by_admin(), draft, step, lang)
                     .await;
                 (r, true)
             }

@@ -24,6 +24,8 @@
 //! do not count. An accepted answer may instead be a regular expression (the `regex`
 //! crate's syntax), matched case-insensitively against the whole trimmed response.
 
+use crate::i18n::Lang;
+use crate::t;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -211,13 +213,22 @@ impl AnswerKey {
         }
     }
 
+    /// Choice `i`'s text in `lang`: as written, or "True"/"False" in the reader's language.
+    pub fn choice(&self, i: usize, lang: Lang) -> String {
+        match self {
+            AnswerKey::TrueFalse { .. } if i == 0 => t!(lang, "answer-true"),
+            AnswerKey::TrueFalse { .. } if i == 1 => t!(lang, "answer-false"),
+            _ => self.choices().get(i).cloned().unwrap_or_default(),
+        }
+    }
+
     /// The right answer as a member reads it: "B — Report it", "True", "A — x; C — y",
     /// "Paris", "40 to 44".
-    pub fn right_answer(&self) -> String {
+    pub fn right_answer(&self, lang: Lang) -> String {
         match self {
-            AnswerKey::Single { correct, .. } => self.named_choice(*correct),
-            AnswerKey::TrueFalse { correct } => TRUE_FALSE[usize::from(!correct)].clone(),
-            AnswerKey::Multiple { correct, .. } => self.named_choices(correct),
+            AnswerKey::Single { correct, .. } => self.named_choice(*correct, lang),
+            AnswerKey::TrueFalse { correct } => self.choice(usize::from(!correct), lang),
+            AnswerKey::Multiple { correct, .. } => self.named_choices(correct, lang),
             AnswerKey::ShortAnswer { accepted } => accepted
                 .iter()
                 .find(|a| a.credit >= 1.0 && !a.regex)
@@ -228,30 +239,30 @@ impl AnswerKey {
                 .iter()
                 .find(|r| r.credit >= 1.0)
                 .or_else(|| accepted.first())
-                .map(NumericRange::describe)
+                .map(|r| r.describe(lang))
                 .unwrap_or_default(),
         }
     }
 
     /// Choice `i` as a member reads it in a sentence: "B — Report it as phishing", or "True".
-    pub fn named_choice(&self, i: usize) -> String {
-        let text = self.choices().get(i).cloned().unwrap_or_default();
+    pub fn named_choice(&self, i: usize, lang: Lang) -> String {
+        let text = self.choice(i, lang);
         match self {
             AnswerKey::TrueFalse { .. } => text,
             _ => format!("{} — {text}", LETTERS.get(i).copied().unwrap_or('?')),
         }
     }
 
-    fn named_choices(&self, set: &[usize]) -> String {
-        let each: Vec<String> = set.iter().map(|&i| self.named_choice(i)).collect();
+    fn named_choices(&self, set: &[usize], lang: Lang) -> String {
+        let each: Vec<String> = set.iter().map(|&i| self.named_choice(i, lang)).collect();
         each.join("; ")
     }
 
     /// A response as a member reads it: "B — Report it", "A — x; C — y", "“paris”".
-    pub fn describe(&self, response: &Response) -> String {
+    pub fn describe(&self, response: &Response, lang: Lang) -> String {
         match response {
-            Response::Choice(i) => self.named_choice(*i),
-            Response::Choices(set) => self.named_choices(set),
+            Response::Choice(i) => self.named_choice(*i, lang),
+            Response::Choices(set) => self.named_choices(set, lang),
             Response::Text(t) => format!("“{}”", t.trim()),
         }
     }
@@ -269,12 +280,12 @@ impl AnswerKey {
 
     /// Grades a response; `Err` says why it does not answer this question (a choice that
     /// does not exist, text that is not a number, …), and nothing should be recorded.
-    pub fn grade(&self, response: &Response) -> Result<Graded, String> {
+    pub fn grade(&self, response: &Response, lang: Lang) -> Result<Graded, String> {
         let n = self.choices().len();
         match (self, response) {
             (AnswerKey::Single { .. } | AnswerKey::TrueFalse { .. }, Response::Choice(i)) => {
                 if *i >= n {
-                    return Err("That choice does not exist on this question.".into());
+                    return Err(t!(lang, "answer-no-such-choice"));
                 }
                 let right = self.is_right_choice(*i);
                 Ok(Graded {
@@ -284,7 +295,7 @@ impl AnswerKey {
             }
             (AnswerKey::Multiple { correct, .. }, Response::Choices(set)) => {
                 if set.is_empty() || set.iter().any(|&i| i >= n) {
-                    return Err("Pick one or more of this question's choices.".into());
+                    return Err(t!(lang, "answer-pick-choices"));
                 }
                 let hits = set.iter().filter(|i| correct.contains(i)).count() as f64;
                 let misses = set.len() as f64 - hits;
@@ -293,9 +304,11 @@ impl AnswerKey {
                     matched: None,
                 })
             }
-            (_, Response::Text(t)) if t.trim().chars().count() > RESPONSE_MAX => Err(format!(
-                "Your answer is {} characters long; the limit is {RESPONSE_MAX}.",
-                t.trim().chars().count()
+            (_, Response::Text(t)) if t.trim().chars().count() > RESPONSE_MAX => Err(t!(
+                lang,
+                "answer-too-long",
+                length = t.trim().chars().count(),
+                max = RESPONSE_MAX
             )),
             (AnswerKey::ShortAnswer { accepted }, Response::Text(t)) => {
                 let typed = normalise(t);
@@ -304,15 +317,13 @@ impl AnswerKey {
             }
             (AnswerKey::Numeric { accepted }, Response::Text(t)) => {
                 let Some(x) = parse_number(t) else {
-                    return Err(format!(
-                        "“{}” is not a number. Type digits, like 42 or 3.5.",
-                        crate::domain::format::fit(t.trim(), 40)
-                    ));
+                    let typed = crate::domain::format::fit(t.trim(), 40);
+                    return Err(t!(lang, "answer-not-a-number", typed = typed));
                 };
                 let found = best(accepted.iter().map(|r| (r.credit, r.contains(x))));
                 Ok(graded(found, accepted.iter().map(|r| r.credit)))
             }
-            _ => Err("That answer does not fit this question.".into()),
+            _ => Err(t!(lang, "answer-does-not-fit")),
         }
     }
 
@@ -403,7 +414,8 @@ impl AnswerKey {
                 first_full(accepted.iter().map(|a| a.credit)),
             ),
             AnswerKey::Numeric { accepted } => (
-                accepted.iter().map(NumericRange::describe).collect(),
+                // Stored for SQL readers: one language.
+                accepted.iter().map(|r| r.describe(Lang::En)).collect(),
                 first_full(accepted.iter().map(|r| r.credit)),
             ),
         }
@@ -543,11 +555,16 @@ impl NumericRange {
     }
 
     /// "42", or "40 to 44".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         if self.min == self.max {
-            format!("{}", self.min)
+            lang.number(self.min)
         } else {
-            format!("{} to {}", self.min, self.max)
+            t!(
+                lang,
+                "answer-range",
+                min = lang.number(self.min),
+                max = lang.number(self.max)
+            )
         }
     }
 }
@@ -594,19 +611,25 @@ mod tests {
             ("Saint-Étienne", false, 1.0, "Yes."),
             ("Lyon", false, 0.0, "Close: that is the region's capital."),
         ]);
-        let g = key.grade(&Response::Text("saint etienne".into())).unwrap();
+        let g = key
+            .grade(&Response::Text("saint etienne".into()), Lang::En)
+            .unwrap();
         assert!(g.right());
         assert_eq!(key.feedback(&g), Some("Yes."));
-        let g = key.grade(&Response::Text(" LYON.".into())).unwrap();
+        let g = key
+            .grade(&Response::Text(" LYON.".into()), Lang::En)
+            .unwrap();
         assert!(!g.right());
         assert_eq!(g.matched, Some(1));
         assert_eq!(
             key.feedback(&g),
             Some("Close: that is the region's capital.")
         );
-        let g = key.grade(&Response::Text("Paris".into())).unwrap();
+        let g = key
+            .grade(&Response::Text("Paris".into()), Lang::En)
+            .unwrap();
         assert_eq!((g.credit, g.matched), (0.0, None));
-        let g = key.grade(&Response::Text("?!".into())).unwrap();
+        let g = key.grade(&Response::Text("?!".into()), Lang::En).unwrap();
         assert_eq!(g.matched, None, "nothing typed matches nothing");
     }
 
@@ -614,19 +637,21 @@ mod tests {
     fn a_regular_expression_matches_the_whole_response_in_any_case() {
         let key = short(&[(r"colou?r", true, 1.0, ""), ("hue", false, 0.5, "")]);
         assert!(key
-            .grade(&Response::Text(" COLOR ".into()))
+            .grade(&Response::Text(" COLOR ".into()), Lang::En)
             .unwrap()
             .right());
         assert!(!key
-            .grade(&Response::Text("colours".into()))
+            .grade(&Response::Text("colours".into()), Lang::En)
             .unwrap()
             .right());
         assert_eq!(
-            key.grade(&Response::Text("Hue".into())).unwrap().credit,
+            key.grade(&Response::Text("Hue".into()), Lang::En)
+                .unwrap()
+                .credit,
             0.5
         );
         assert_eq!(
-            key.right_answer(),
+            key.right_answer(Lang::En),
             "colou?r",
             "no plain answer: the pattern"
         );
@@ -647,7 +672,7 @@ mod tests {
     #[test]
     fn the_best_credited_match_counts() {
         let key = short(&[("a.*", true, 0.5, "half"), ("ab", false, 1.0, "full")]);
-        let g = key.grade(&Response::Text("ab".into())).unwrap();
+        let g = key.grade(&Response::Text("ab".into()), Lang::En).unwrap();
         assert_eq!((g.credit, g.matched), (1.0, Some(1)));
     }
 
@@ -677,13 +702,23 @@ mod tests {
                 },
             ],
         };
-        assert!(key.grade(&Response::Text("44".into())).unwrap().right());
-        assert!(key.grade(&Response::Text("0.1e2".into())).unwrap().credit == 0.0);
-        let near = key.grade(&Response::Text("48".into())).unwrap();
+        assert!(key
+            .grade(&Response::Text("44".into()), Lang::En)
+            .unwrap()
+            .right());
+        assert!(
+            key.grade(&Response::Text("0.1e2".into()), Lang::En)
+                .unwrap()
+                .credit
+                == 0.0
+        );
+        let near = key.grade(&Response::Text("48".into()), Lang::En).unwrap();
         assert_eq!((near.credit, key.feedback(&near)), (0.5, Some("Close.")));
-        let bad = key.grade(&Response::Text("forty".into())).unwrap_err();
+        let bad = key
+            .grade(&Response::Text("forty".into()), Lang::En)
+            .unwrap_err();
         assert!(bad.contains("not a number"), "{bad}");
-        assert_eq!(key.right_answer(), "40 to 44");
+        assert_eq!(key.right_answer(Lang::En), "40 to 44");
         let exact = NumericRange {
             min: 0.3,
             max: 0.3,
@@ -694,7 +729,8 @@ mod tests {
             exact.contains(0.1 + 0.2),
             "decimal rounding is not a wrong answer"
         );
-        assert_eq!(exact.describe(), "0.3");
+        assert_eq!(exact.describe(Lang::En), "0.3");
+        assert_eq!(exact.describe(Lang::De), "0,3");
         let read = |t: &str| parse_numeric_answer(t).map(|r| (r.min, r.max));
         assert_eq!(read("42"), Some((42.0, 42.0)));
         assert_eq!(read("3:2"), Some((1.0, 5.0)));
@@ -709,7 +745,10 @@ mod tests {
             choices: vec!["a".into(), "b".into(), "c".into(), "d".into()],
             correct: vec![0, 2],
         };
-        let credit = |set: &[usize]| key.grade(&Response::Choices(set.to_vec())).unwrap();
+        let credit = |set: &[usize]| {
+            key.grade(&Response::Choices(set.to_vec()), Lang::En)
+                .unwrap()
+        };
         assert!(credit(&[0, 2]).right());
         assert_eq!(credit(&[0]).credit, 0.5);
         assert!(!credit(&[0]).right());
@@ -720,10 +759,13 @@ mod tests {
             "everything earns nothing"
         );
         assert_eq!(credit(&[1]).credit, 0.0);
-        assert!(key.grade(&Response::Choices(vec![])).is_err());
-        assert!(key.grade(&Response::Choices(vec![4])).is_err());
-        assert!(key.grade(&Response::Choice(0)).is_err(), "wrong shape");
-        assert_eq!(key.right_answer(), "A — a; C — c");
+        assert!(key.grade(&Response::Choices(vec![]), Lang::En).is_err());
+        assert!(key.grade(&Response::Choices(vec![4]), Lang::En).is_err());
+        assert!(
+            key.grade(&Response::Choice(0), Lang::En).is_err(),
+            "wrong shape"
+        );
+        assert_eq!(key.right_answer(Lang::En), "A — a; C — c");
         let g = credit(&[0, 3]);
         let (choice, text) = Response::Choices(vec![0, 3]).stored(&g);
         assert_eq!((choice, text.as_deref()), (0b1001, None));

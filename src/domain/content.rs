@@ -9,6 +9,7 @@ pub use crate::domain::answer_key::{
 };
 use crate::domain::cards::ContentCard;
 use crate::domain::ids::{GuildId, VersionId};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -66,8 +67,8 @@ impl Question {
     }
 
     /// Choice `i` as a member reads it in a sentence: "B — Report it as phishing", or "True".
-    pub fn named_choice(&self, i: usize) -> String {
-        self.answer.named_choice(i)
+    pub fn named_choice(&self, i: usize, lang: Lang) -> String {
+        self.answer.named_choice(i, lang)
     }
 
     /// Whether the choices are listed under the prompt with letters (single choice and

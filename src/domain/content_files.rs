@@ -1478,7 +1478,10 @@ correct = ["8", "6..7"]
             }
         );
         assert_eq!(b.questions[1].kind(), QuestionKind::ShortAnswer);
-        assert_eq!(b.questions[2].answer.right_answer(), "8");
+        assert_eq!(
+            b.questions[2].answer.right_answer(crate::i18n::Lang::En),
+            "8"
+        );
         let again = parse_all(&[("e.toml".into(), to_toml(&b))], &[]).unwrap();
         assert_eq!(again, b, "{}", to_toml(&b));
 
@@ -1500,7 +1503,10 @@ correct = ["8", "6..7"]
         };
         let texts: Vec<&str> = accepted.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["Paris", "Paree"]);
-        assert_eq!(b.questions[2].answer.right_answer(), "40 to 44");
+        assert_eq!(
+            b.questions[2].answer.right_answer(crate::i18n::Lang::En),
+            "40 to 44"
+        );
 
         let broken = r#"
 [[question]]

@@ -18,6 +18,7 @@ use crate::domain::privacy::{
     DraftExportRow, ExperimentRow, ExpertTopic, FollowedRow, Forgotten, KnowledgeRow, MemberExport,
     MemoryRow, PairingExportRow, PointRow, Preferences, Profile, ProgressRow, Purged,
 };
+use crate::i18n::Lang;
 use chrono::DateTime;
 use sqlx::Row;
 
@@ -115,7 +116,8 @@ impl Store {
                 source: r.get("source"),
                 question_id: r.get("question_id"),
                 question: r.get("prompt"),
-                choice: key.describe(&given),
+                // The export is data: one language, as its field names.
+                choice: key.describe(&given, Lang::En),
                 correct: r.get::<i64, _>("correct") != 0,
                 seconds_to_answer: r.get::<i64, _>("latency_ms") as f64 / 1000.0,
                 points: r.get("points"),

@@ -15,6 +15,7 @@ mod faults;
 mod formats;
 mod gateway;
 mod kinds;
+mod languages;
 mod measurement;
 mod privacy;
 mod quizzes;

@@ -56,7 +56,7 @@ async fn seed(app: &TestApp, support: u64) {
     let mut sql = String::new();
     for u in LEARNERS {
         sql.push_str(&format!(
-            "INSERT INTO members VALUES ({guild}, {u}, 'learner {u}', 0, 0);\n"
+            "INSERT INTO members (guild_id, user_id, display_name, first_seen_ms, last_seen_ms) VALUES ({guild}, {u}, 'learner {u}', 0, 0);\n"
         ));
         let (best, last) = if u == 1009 {
             (5, "2026-11-15")

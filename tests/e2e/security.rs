@@ -38,6 +38,7 @@ const ADMIN: &[&str] = &[
     "schedule remove",
     "schedule run",
     "config timezone",
+    "config language",
     "config quiz-window",
     "config qa-channel",
     "config admin-channel",

@@ -268,6 +268,18 @@ impl Emulator {
         })
     }
 
+    /// Sets a user's Discord client language (`de`, `fr`, `es-ES`, …), sent as `locale` with
+    /// their interactions.
+    pub fn set_locale(&self, user: u64, locale: &str) {
+        self.with_state(|s| s.locales.insert(user, locale.to_string()));
+    }
+
+    /// Sets a guild's community language, sent as `preferred_locale` in its GUILD_CREATE and
+    /// as `guild_locale` with interactions in it.
+    pub fn set_guild_locale(&self, guild: u64, locale: &str) {
+        self.with_state(|s| s.guild_locales.insert(guild, locale.to_string()));
+    }
+
     /// Creates a user and adds them to the guild with these roles. Returns the user id.
     pub fn add_member(&self, guild: u64, name: &str, roles: &[u64]) -> u64 {
         let id = self.with_state(|s| s.ids.mint());

@@ -163,7 +163,7 @@ pub fn guild_create(state: &State, g: &GuildRec) -> Value {
         "banner": null,
         "premium_tier": 0,
         "premium_subscription_count": 0,
-        "preferred_locale": "en-US",
+        "preferred_locale": state.guild_locales.get(&g.id).map_or("en-US", String::as_str),
         "public_updates_channel_id": null,
         "nsfw_level": 0,
         "stickers": [],
@@ -308,7 +308,7 @@ pub fn interaction(state: &State, rec: &InteractionRec, data: Value) -> Value {
         "channel_id": rec.channel_id.to_string(),
         "token": rec.token,
         "version": 1,
-        "locale": "en-US",
+        "locale": state.locales.get(&rec.user_id).map_or("en-US", String::as_str),
         "entitlements": [],
         "authorizing_integration_owners": {"0": rec.guild_id.unwrap_or(0).to_string()},
         "attachment_size_limit": 10 * 1024 * 1024,
@@ -325,7 +325,11 @@ pub fn interaction(state: &State, rec: &InteractionRec, data: Value) -> Value {
             };
             let m = g.members.get(&rec.user_id).unwrap_or(&fallback);
             v["guild_id"] = g.id.to_string().into();
-            v["guild_locale"] = "en-US".into();
+            v["guild_locale"] = state
+                .guild_locales
+                .get(&g.id)
+                .map_or("en-US", String::as_str)
+                .into();
             v["member"] = member(state, m, Some(g.permissions_of(rec.user_id)));
             v["app_permissions"] = g.permissions_of(state.bot.user_id).to_string().into();
             v["context"] = 0.into();

@@ -471,6 +471,10 @@ pub struct State {
     pub bot: BotIdentity,
     pub users: BTreeMap<u64, UserRec>,
     pub guilds: BTreeMap<u64, GuildRec>,
+    /// Users' Discord client languages, where not `en-US` (an interaction's `locale`).
+    pub locales: BTreeMap<u64, String>,
+    /// Guilds' community languages, where not `en-US` (`preferred_locale`, `guild_locale`).
+    pub guild_locales: BTreeMap<u64, String>,
     pub channels: BTreeMap<u64, ChannelRec>,
     pub messages: BTreeMap<u64, PostedMessage>,
     /// Registered commands: `None` holds the global ones, `Some(guild)` a guild's.
@@ -535,6 +539,8 @@ impl State {
             bot,
             users,
             guilds: BTreeMap::new(),
+            locales: BTreeMap::new(),
+            guild_locales: BTreeMap::new(),
             channels: BTreeMap::new(),
             messages: BTreeMap::new(),
             commands: BTreeMap::new(),

@@ -1,6 +1,6 @@
 //! `/quiz [topic]`: a personal practice question, only for the caller.
 
-use super::{guild_of, respond, roles_of, user_of};
+use super::{guild_of, lang_of, respond, roles_of, user_of};
 use crate::discord::{Context, Error};
 
 /// Practice with a question just for you
@@ -16,7 +16,13 @@ pub async fn quiz(
     let result = ctx
         .data()
         .app
-        .practice_question(guild, user_of(ctx), topic.as_deref(), &roles_of(ctx))
+        .practice_question(
+            guild,
+            user_of(ctx),
+            topic.as_deref(),
+            &roles_of(ctx),
+            lang_of(ctx),
+        )
         .await;
     respond(ctx, result).await
 }

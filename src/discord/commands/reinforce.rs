@@ -1,6 +1,6 @@
 //! `/reinforce` and `/pause`: how and when a member gets review reminders.
 
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::app::reviews::ReinforceChoice;
 use crate::discord::{Context, Error};
 
@@ -34,7 +34,7 @@ pub async fn reinforce(
         ctx,
         ctx.data()
             .app
-            .set_reinforce(guild, user_of(ctx), choice)
+            .set_reinforce(guild, user_of(ctx), choice, lang_of(ctx))
             .await,
     )
     .await
@@ -53,7 +53,7 @@ pub async fn pause(
         ctx,
         ctx.data()
             .app
-            .pause_reviews(guild, user_of(ctx), &until)
+            .pause_reviews(guild, user_of(ctx), &until, lang_of(ctx))
             .await,
     )
     .await
