@@ -1,6 +1,7 @@
 //! PNG charts for `/stats` and `/report`: percentages over periods as lines, drawn with
-//! plotters into memory and encoded with `png`. The font is a Latin subset of DejaVu Sans
-//! bundled in `assets/fonts/`, so charts look the same on every machine.
+//! plotters into memory and encoded with `png`. The font is a subset of DejaVu Sans covering
+//! Latin, Greek and Cyrillic, bundled in `assets/fonts/` (licence there), so charts look the
+//! same on every machine and in every language.
 
 use plotters::prelude::*;
 use std::sync::OnceLock;
@@ -173,6 +174,34 @@ fn encode_png(rgb: &[u8]) -> Result<Vec<u8>, ChartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_font_writes_latin_greek_and_cyrillic() {
+        use ab_glyph::Font as _;
+        let font = ab_glyph::FontRef::try_from_slice(FONT).unwrap();
+        for text in [
+            "Wissensstand · Übung · Ärger",
+            "Réponses justes · ça · œuvre",
+            "Años · señal · ¿qué?",
+            "Łódź · Škoda · İstanbul",
+            "Ελληνικά · μάθηση",
+            "Русский · Українська · знання",
+            "90 % – 95 % … €",
+        ] {
+            let missing: Vec<char> = text
+                .chars()
+                .filter(|c| font.glyph_id(*c).0 == 0)
+                .collect();
+            assert!(missing.is_empty(), "{text}: no glyph for {missing:?}");
+        }
+        // A chart with such labels draws.
+        let lines = [Line {
+            name: "Знания · Γνώση".into(),
+            values: vec![Some(40.0), Some(60.0)],
+        }];
+        let labels = ["Woche 1".to_string(), "Semaine 2".to_string()];
+        assert!(percent_lines("Fortschritt · Прогресс", &labels, &lines).is_ok());
+    }
 
     #[test]
     fn draws_a_valid_png_of_the_chart_size() {
