@@ -188,10 +188,7 @@ mod tests {
             "Русский · Українська · знання",
             "90 % – 95 % … €",
         ] {
-            let missing: Vec<char> = text
-                .chars()
-                .filter(|c| font.glyph_id(*c).0 == 0)
-                .collect();
+            let missing: Vec<char> = text.chars().filter(|c| font.glyph_id(*c).0 == 0).collect();
             assert!(missing.is_empty(), "{text}: no glyph for {missing:?}");
         }
         // A chart with such labels draws.

@@ -220,14 +220,15 @@ impl App {
         asker: UserId,
         text: &str,
     ) -> AppResult<Option<AskRow>> {
-        let words = terms(text);
+        let lang = self.guild_lang(guild).await?;
+        let words = terms(text, lang);
         let best = self
             .store
             .open_asks_of(guild)
             .await?
             .into_iter()
             .filter(|a| a.asker != asker && a.thread_id.is_some())
-            .map(|a| (similarity(&words, &terms(&a.text)), a))
+            .map(|a| (similarity(&words, &terms(&a.text, lang)), a))
             .filter(|(s, _)| *s >= DUPLICATE_SIMILARITY)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id.cmp(&a.1.id)));
         Ok(best.map(|(_, a)| a))

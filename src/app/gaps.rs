@@ -61,7 +61,7 @@ impl App {
             self.day_start_ms(guild, to).await?,
         );
         let asks = self.store.gap_asks(guild, from_ms, to_ms).await?;
-        Ok(content_requests(&asks))
+        Ok(content_requests(&asks, self.guild_lang(guild).await?))
     }
 
     /// The lines the digest and the report show for days `from` to `to` (exclusive), under

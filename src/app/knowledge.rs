@@ -14,6 +14,7 @@ use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use crate::domain::knowledge::{fts_query, is_relevant, terms, KbEntry, KbHit, KbKind};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, MESSAGE_MAX};
 use crate::domain::verification::{self, check_interval, owners, Standing, Verification};
+use crate::i18n::Lang;
 
 /// How many candidates the index returns before relevance filtering.
 const CANDIDATES: u32 = 20;
@@ -41,16 +42,27 @@ impl App {
         text: &str,
         limit: usize,
     ) -> AppResult<Vec<KbHit>> {
-        let words = terms(text);
+        let lang = self.search_lang(guild).await?;
+        let words = terms(text, lang);
         let Some(query) = fts_query(&words) else {
             return Ok(vec![]);
         };
         let hits = self.store.search_kb(guild, &query, CANDIDATES).await?;
         Ok(hits
             .into_iter()
-            .filter(|h| is_relevant(&words, &format!("{}\n{}", h.title, h.body)))
+            .filter(|h| is_relevant(&words, &format!("{}\n{}", h.title, h.body), lang))
             .take(limit)
             .collect())
+    }
+
+    /// The language the guild's knowledge is searched in: the server's, its index rebuilt
+    /// first when the server's language changed since it was built.
+    pub(crate) async fn search_lang(&self, guild: GuildId) -> AppResult<Lang> {
+        let lang = self.guild_lang(guild).await?;
+        if self.store.search_language(guild).await? != Some(lang) {
+            self.store.rebuild_search(guild, lang).await?;
+        }
+        Ok(lang)
     }
 
     /// The verification of an answer verified at `verified_ms` with its own interval.

@@ -8,6 +8,7 @@
 use crate::app::starter;
 use crate::dice::SplitMix64;
 use crate::domain::ids::GuildId;
+use crate::i18n::Lang;
 use crate::store::sql::{query, query_scalar};
 use crate::store::{Recount, Store};
 use chrono::{Days, NaiveDate, Utc};
@@ -84,7 +85,8 @@ pub async fn seed(db: &Path, guild: u64, sizes: SeedSizes) -> anyhow::Result<See
     let g = GuildId(guild);
     store.import_content(g, starter::bundle(), 0).await?;
     let pool = store.writer();
-    query("UPDATE guilds SET starter_loaded_ms = 0, name = 'Acme Benchmarks', member_count = ? WHERE id = ?")
+    // Its search index is built in English (see the knowledge seed).
+    query("UPDATE guilds SET starter_loaded_ms = 0, name = 'Acme Benchmarks', member_count = ?, search_language = 'en' WHERE id = ?")
         .bind(sizes.members as i64)
         .bind(g.to_db())
         .execute(pool)
@@ -363,14 +365,19 @@ async fn seed_questions_asked(
             .bind(ask_id)
             .execute(&mut *tx)
             .await?;
+        // Indexed as the bot does, in the server's language (English: Discord's default).
+        let terms = |text: &str| crate::domain::knowledge::index_terms(text, Lang::En);
         query(
-            "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id) VALUES (?, ?, ?, 'answer', ?, ?)",
+            "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id, title_terms, body_terms)
+             VALUES (?, ?, ?, 'answer', ?, ?, ?, ?)",
         )
         .bind(&question)
         .bind(&answer)
         .bind(g.to_db())
         .bind(kb.to_string())
         .bind(topic)
+        .bind(terms(&question))
+        .bind(terms(&answer))
         .execute(&mut *tx)
         .await?;
         // For every question that became knowledge, two were answered by what was there.

@@ -513,7 +513,9 @@ pub async fn collect(
     let guild = guild_of(world);
     let (reviewed, held) = (recall.members(false), recall.members(true));
     let gaps = world.store.gap_asks(guild, 0, i64::MAX).await?;
-    let content_requests = crate::domain::gaps::content_requests(&gaps).len();
+    // The demo's team speaks English.
+    let content_requests =
+        crate::domain::gaps::content_requests(&gaps, crate::i18n::Lang::En).len();
     let refreshers = world.store.refresher_days(guild, world.date(0)).await?;
     let inferred_experts = inferred_experts(world, options).await?;
     let pairings = world.store.pairings_since(guild, 0).await?;

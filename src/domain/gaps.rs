@@ -13,6 +13,7 @@
 use crate::domain::format::one_line;
 use crate::domain::ids::{KbId, UserId};
 use crate::domain::knowledge::{similarity, terms};
+use crate::i18n::Lang;
 
 /// Two questions this similar (or more) go into one request.
 pub const LINK_SIMILARITY: f64 = 0.34;
@@ -40,9 +41,10 @@ pub struct ContentRequest {
     pub answers: Vec<KbId>,
 }
 
-/// Groups `asks` into requests, most asked first (then most people, then topic and label).
-pub fn content_requests(asks: &[GapAsk]) -> Vec<ContentRequest> {
-    let words: Vec<Vec<String>> = asks.iter().map(|a| terms(&a.text)).collect();
+/// Groups `asks` into requests, most asked first (then most people, then topic and label);
+/// wordings are compared in the server's language `lang`.
+pub fn content_requests(asks: &[GapAsk], lang: Lang) -> Vec<ContentRequest> {
+    let words: Vec<Vec<String>> = asks.iter().map(|a| terms(&a.text, lang)).collect();
     // Union-find over the questions, linking similar ones in the same topic.
     let mut parent: Vec<usize> = (0..asks.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -127,7 +129,7 @@ mod tests {
             ask(4, 3, "security", "How do I reset my password?"),
             ask(5, 4, "privacy", "VPN drops on hotel wifi"),
         ];
-        let requests = content_requests(&asks);
+        let requests = content_requests(&asks, Lang::En);
         assert_eq!(requests.len(), 3, "{requests:#?}");
         assert_eq!(requests[0].topic, "security");
         assert_eq!(requests[0].label, "VPN drops on hotel wifi");
@@ -145,9 +147,9 @@ mod tests {
         a.answered = Some(KbId(7));
         let mut b = ask(2, 2, "t", "A3 printer on floor three?");
         b.answered = Some(KbId(7));
-        let r = content_requests(&[a, b]);
+        let r = content_requests(&[a, b], Lang::En);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].answers, vec![KbId(7)]);
-        assert!(content_requests(&[]).is_empty());
+        assert!(content_requests(&[], Lang::En).is_empty());
     }
 }

@@ -174,6 +174,8 @@ impl Store {
             ("kind", ColumnKind::Text),
             ("ref", ColumnKind::Text),
             ("topic_id", ColumnKind::Text),
+            ("title_terms", ColumnKind::Text),
+            ("body_terms", ColumnKind::Text),
         ]
         .into_iter()
         .map(|(name, kind)| super::catalog::Column {
@@ -187,7 +189,7 @@ impl Store {
             "kb_index",
             &index,
             "SELECT title, body, CAST(guild_id AS BIGINT) AS guild_id, kind,
-                    CAST(ref AS TEXT) AS ref, topic_id FROM kb_index",
+                    CAST(ref AS TEXT) AS ref, topic_id, title_terms, body_terms FROM kb_index",
         )
         .await?;
         // Identity sequences continue after the ids copied.

@@ -6,8 +6,10 @@
 use super::error::{StoreError, StoreResult};
 use super::sql::{query, query_scalar, Engine};
 use super::Store;
+use crate::domain::guilds::GuildLanguage;
 use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
-use crate::domain::knowledge::{KbEntry, KbHit, KbKind};
+use crate::domain::knowledge::{index_terms, KbEntry, KbHit, KbKind};
+use crate::i18n::Lang;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -23,12 +25,13 @@ impl Store {
         // The expression's quoted terms joined by OR read the same as FTS5's MATCH and as
         // Postgres's web-search syntax, which never fails on any text.
         let hits = self.engine.pick(
-            "SELECT kind, ref, topic_id, title, body, -bm25(kb_index, 2.0, 1.0) AS score
+            "SELECT kind, ref, topic_id, title, body,
+                    -bm25(kb_index, 0, 0, 0, 0, 0, 0, 2.0, 1.0) AS score
              FROM kb_index WHERE kb_index MATCH ?1 AND guild_id = ?2
-             ORDER BY bm25(kb_index, 2.0, 1.0) LIMIT ?3",
+             ORDER BY bm25(kb_index, 0, 0, 0, 0, 0, 0, 2.0, 1.0) LIMIT ?3",
             "SELECT kind, ref, topic_id, title, body,
                     CAST(ts_rank('{0, 0, 0.5, 1}', search, q) AS DOUBLE PRECISION) AS score
-             FROM kb_index, websearch_to_tsquery('english', ?1) q
+             FROM kb_index, websearch_to_tsquery('simple', ?1) q
              WHERE search @@ q AND guild_id = ?2
              ORDER BY score DESC LIMIT ?3",
         );
@@ -215,12 +218,17 @@ impl Store {
         .bind(id.to_db())
         .execute(&mut *tx)
         .await?;
-        query("UPDATE kb_index SET body = ? WHERE kind = 'answer' AND ref = ? AND guild_id = ?")
-            .bind(answer)
-            .bind(id.to_string())
-            .bind(guild.to_db())
-            .execute(&mut *tx)
-            .await?;
+        let lang = search_language(&mut tx, guild).await?;
+        query(
+            "UPDATE kb_index SET body = ?, body_terms = ?
+             WHERE kind = 'answer' AND ref = ? AND guild_id = ?",
+        )
+        .bind(answer)
+        .bind(index_terms(answer, lang))
+        .bind(id.to_string())
+        .bind(guild.to_db())
+        .execute(&mut *tx)
+        .await?;
         super::cards::rewrite_answer_card(&mut tx, guild, id, card_back, now_ms).await?;
         tx.commit().await?;
         Ok(true)
@@ -445,17 +453,78 @@ pub(super) async fn insert_answer(
     .bind(now_ms)
     .fetch_one(&mut *conn)
     .await?;
+    let lang = search_language(conn, guild).await?;
     query(
-        "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id) VALUES (?, ?, ?, 'answer', ?, ?)",
+        "INSERT INTO kb_index (title, body, guild_id, kind, ref, topic_id, title_terms, body_terms)
+         VALUES (?, ?, ?, 'answer', ?, ?, ?, ?)",
     )
     .bind(question)
     .bind(answer)
     .bind(guild.to_db())
     .bind(id.to_string())
     .bind(topic_id)
-    .execute(conn)
+    .bind(index_terms(question, lang))
+    .bind(index_terms(answer, lang))
+    .execute(&mut *conn)
     .await?;
     Ok(KbId(id))
+}
+
+/// The language a guild's index is built in; the server's language when it has not been
+/// built yet (then recorded, so every row of a guild is in one language).
+async fn search_language(conn: &mut AnyConnection, guild: GuildId) -> StoreResult<Lang> {
+    let row = query("SELECT search_language, language, preferred_locale FROM guilds WHERE id = ?")
+        .bind(guild.to_db())
+        .fetch_optional(&mut *conn)
+        .await?;
+    let lang = |r: &AnyRow, column: &str| {
+        r.get::<Option<String>, _>(column)
+            .as_deref()
+            .and_then(Lang::parse)
+    };
+    if let Some(built) = row.as_ref().and_then(|r| lang(r, "search_language")) {
+        return Ok(built);
+    }
+    let server = row
+        .as_ref()
+        .map_or_else(GuildLanguage::default, |r| GuildLanguage {
+            set: lang(r, "language"),
+            discord: lang(r, "preferred_locale"),
+        });
+    let lang = server.lang();
+    query("UPDATE guilds SET search_language = ? WHERE id = ?")
+        .bind(lang.code())
+        .bind(guild.to_db())
+        .execute(&mut *conn)
+        .await?;
+    Ok(lang)
+}
+
+/// Computes the search form (see `domain::knowledge::index_terms`) of the guild's index rows
+/// that have none yet, in the language its index is built in (after content is indexed in
+/// SQL, and when the index is rebuilt: it reads the guild's rows, so not on every answer).
+pub(super) async fn fill_search_terms(conn: &mut AnyConnection, guild: GuildId) -> StoreResult<()> {
+    let lang = search_language(conn, guild).await?;
+    let key = Engine::of(conn).pick("rowid", "id");
+    let rows = query(&format!(
+        "SELECT {key} AS row_key, title, body FROM kb_index
+         WHERE guild_id = ? AND title_terms IS NULL"
+    ))
+    .bind(guild.to_db())
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in rows {
+        let (title, body): (String, String) = (r.get("title"), r.get("body"));
+        query(&format!(
+            "UPDATE kb_index SET title_terms = ?, body_terms = ? WHERE {key} = ?"
+        ))
+        .bind(index_terms(&title, lang))
+        .bind(index_terms(&body, lang))
+        .bind(r.get::<i64, _>("row_key"))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Rewrites the index rows of the guild's tips, current question versions and content cards
@@ -493,15 +562,44 @@ pub(super) async fn reindex_content(conn: &mut AnyConnection, guild: GuildId) ->
          WHERE guild_id = ? AND content_id IS NOT NULL AND retired_ms IS NULL",
     )
     .bind(guild.to_db())
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    fill_search_terms(conn, guild).await
+}
+
+impl Store {
+    /// The language the guild's search index is built in (`None`: not built yet).
+    pub async fn search_language(&self, guild: GuildId) -> StoreResult<Option<Lang>> {
+        let built: Option<Option<String>> =
+            query_scalar("SELECT search_language FROM guilds WHERE id = ?")
+                .bind(guild.to_db())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(built.flatten().as_deref().and_then(Lang::parse))
+    }
+
+    /// Rebuilds the guild's search index in `lang` (the server's language changed).
+    pub async fn rebuild_search(&self, guild: GuildId, lang: Lang) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        query("UPDATE guilds SET search_language = ? WHERE id = ?")
+            .bind(lang.code())
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        query("UPDATE kb_index SET title_terms = NULL, body_terms = NULL WHERE guild_id = ?")
+            .bind(guild.to_db())
+            .execute(&mut *tx)
+            .await?;
+        fill_search_terms(&mut tx, guild).await?;
+        Ok(tx.commit().await?)
+    }
 }
 
 #[cfg(test)]
 mod properties {
     use crate::domain::ids::GuildId;
     use crate::domain::knowledge::{fts_query, terms};
+    use crate::i18n::Lang;
     use crate::store::Store;
     use proptest::prelude::*;
     use std::time::Duration;
@@ -520,8 +618,8 @@ mod properties {
                 Duration::from_secs(5),
             ))
             .unwrap();
-        proptest!(ProptestConfig::with_cases(200), |(text in "\\PC{0,300}")| {
-            if let Some(query) = fts_query(&terms(&text)) {
+        proptest!(ProptestConfig::with_cases(200), |(text in "\\PC{0,300}", lang in 0..4usize)| {
+            if let Some(query) = fts_query(&terms(&text, Lang::ALL[lang])) {
                 let result = runtime.block_on(store.search_kb(GuildId(1), &query, 5));
                 prop_assert!(result.is_ok(), "{:?} for {:?}", result, query);
             }

@@ -499,7 +499,7 @@ mod tests {
         assert!(path.exists());
         assert_eq!(
             store.applied_migrations().await.unwrap(),
-            (1..=18).collect::<Vec<i64>>()
+            (1..=19).collect::<Vec<i64>>()
         );
         let mode: String = query_scalar("PRAGMA journal_mode")
             .fetch_one(store.pool())
@@ -517,7 +517,7 @@ mod tests {
         let again = Store::open(&path, Duration::from_secs(1)).await.unwrap();
         assert_eq!(
             again.applied_migrations().await.unwrap(),
-            (1..=18).collect::<Vec<i64>>()
+            (1..=19).collect::<Vec<i64>>()
         );
     }
 

@@ -64,7 +64,7 @@ fn migrate_creates_the_database_and_its_folders() {
             .env("PEERLEARN_DATABASE__PATH", &db),
     );
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("up to date (schema version 18)"), "{out}");
+    assert!(out.contains("up to date (schema version 19)"), "{out}");
     assert!(db.exists());
 }
 

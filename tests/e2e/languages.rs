@@ -149,6 +149,34 @@ async fn members_read_their_language_and_the_channel_the_servers() {
         footer.starts_with("Noch keine Antworten · offen bis"),
         "{footer}"
     );
+
+    // Search follows the server's language: the index is rebuilt in German, and German
+    // inflections meet ("Passwort zurücksetzen" finds "Passwörter … zurückgesetzt").
+    let tip = "[[topic]]\nid = \"konten\"\nname = \"Konten\"\n\n[[tip]]\nid = \"konten-1\"\ntopic = \"konten\"\ntext = \"Passwörter werden im Self-Service-Portal zurückgesetzt; zurücksetzen dauert zwei Minuten.\"\n";
+    let imported = app.import_content("konten.toml", tip.as_bytes()).await;
+    assert!(imported.contains("2 added"), "{imported}");
+    let id = app
+        .discord
+        .slash(
+            app.channel,
+            hanna,
+            "kb search",
+            &[("query", json!("Wie kann ich mein Passwort zurücksetzen?"))],
+        )
+        .unwrap();
+    let found = app.discord.reply(id).await.unwrap().message.unwrap();
+    assert!(
+        found.embeds.to_string().contains("Self-Service-Portal"),
+        "{}",
+        found.embeds
+    );
+    let built: Option<String> = query_scalar("SELECT search_language FROM guilds WHERE id = ?")
+        .bind(app.guild as i64)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(built.as_deref(), Some("de"));
+
     // Back to Discord's community language (English here).
     let text = app
         .command(app.admin, "config language", &[("language", json!("auto"))])
