@@ -6,3 +6,41 @@ config-timezone-set = Zeitzone auf **{ $zone }** gesetzt. Zeitpläne ohne eigene
 config-quiz-window-range = Das Quiz-Fenster muss zwischen { $min } und { $max } Minuten liegen.
 config-quiz-window-set = Kanal-Quiz bleiben jetzt **{ $minutes } Minuten** offen und zeigen dann die Antwort.
 timezone-unknown = `{ $name }` ist keine Zeitzone. Verwende einen IANA-Namen wie `Europe/Berlin`, `America/New_York` oder `UTC` (tippe los und wähle aus der Liste).
+team-removed = { $role } ist kein Team mehr in den Bestenlisten. Die Mitglieder behalten ihre Punkte.
+team-was-not = { $role } war kein Team.
+team-added = { $role } ist jetzt ein Team in den Bestenlisten.
+team-already = { $role } war schon ein Team.
+team-list = Teams: { $teams }. Mitglieder zählen ab ihrem nächsten Befehl oder Klick für ihr Team; `/leaderboard by: team` rankt Teams nach Punkten pro Mitglied, die Größe entscheidet also nicht.
+season-range = Eine Saison dauert { $min } bis { $max } Wochen; { $weeks } liegt außerhalb.
+season-set = Saisons dauern jetzt { $weeks ->
+    [one] 1 Woche
+   *[other] { $weeks } Wochen
+}. Diese: { $season } (ihre Liste zählt jeden Punkt seit { $since }).
+report-refreshers = Auffrischungen in { $span }: { $days } Thementage, zu { $topics } Thema/Themen.
+report-requests-title = Inhaltswünsche, { $span }
+report-correlation = Korrelation, nicht Ursache: auch anderes ändert sich.
+report-computed-at = Wissen, Fragenhinweise, Erinnerungsprognose und Unterstützungsliste von heute { $time } (einmal täglich berechnet).
+report-title = Bericht — { $span } (bisher)
+report-csv = Bericht für { $before ->
+    [0] { $span }
+    [one] { $span } und den 1 Zeitraum davor
+   *[other] { $span } und die { $before } Zeiträume davor
+}: eine Zeile pro Kennzahl, Thema, Gruppe und Zeitraum. Zahlen über weniger als { $min } Personen bleiben leer (siehe Spalte `note`); Mitglieder, die Unterstützung brauchen könnten, werden gezählt, nicht genannt.
+digest-unanswered = Letzte Woche unbeantwortet
+digest-support = **{ $count ->
+    [one] 1 Mitglied braucht
+   *[other] { $count } Mitglieder brauchen
+} vielleicht Unterstützung.** Admins sehen mit `/report`, wer und warum.
+digest-footer = `/report` hat die Details, die CSV und das Trenddiagramm.
+digest-title = Wochenüberblick — { $span }
+kpi-not-csv = `{ $name }` ist keine CSV-Datei. Hänge eine `.csv` mit den Spalten date, team, metric, value an, z. B. `2026-11-23,Support,tickets_reopened,12`.
+kpi-imported = { $values ->
+    [one] 1 Wert
+   *[other] { $values } Werte
+} für { $metrics ->
+    [one] 1 Kennzahl
+   *[other] { $metrics } Kennzahlen
+} und { $teams ->
+    [one] 1 Team
+   *[other] { $teams } Teams
+} importiert, { $from } bis { $to }. `/report` setzt sie jetzt mit dem Lernen der Teams in Beziehung (als Korrelation, mit n).

@@ -20,3 +20,33 @@ help-title = peerlearn-Befehle
 help-message-command = **{ $name }** (Nachrichtenmenü → Apps) — { $description }
 update-form-title = Aktualisieren: { $question }
 update-form-input = Die Antwort, wie sie jetzt lauten soll
+date = { $day }. { $month } { $year }
+date-day-month = { $day }. { $month }
+date-month = { $month ->
+    [1] Jan.
+    [2] Feb.
+    [3] März
+    [4] Apr.
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] Aug.
+    [9] Sept.
+    [10] Okt.
+    [11] Nov.
+   *[12] Dez.
+}
+date-month-year = { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+} { $year }

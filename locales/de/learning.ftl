@@ -115,3 +115,73 @@ pause-set = Wiederholungen pausiert bis { $until } (einschließlich). Deine Fäl
 } nach hinten, damit sich nichts anstaut, während du weg bist. `/reinforce on` beendet die Pause früher.
 check-offer = Noch eine? Ein kurzer Wissenscheck
 check-done-today = Das war's für heute, danke! `/quiz` ist immer offen zum Üben.
+progress-none = Du hast noch keine Fragen beantwortet. Probier `/quiz` für eine erste oder beantworte das nächste Quiz im Kanal.
+progress-title = Dein Fortschritt
+progress-seen = { $seen } von { $questions } gesehen
+progress-mastered = { $count } gemeistert
+progress-due = { $count } fällig
+progress-next-review = nächste Wiederholung { $day }
+progress-nothing-scheduled = nichts geplant
+progress-due-now = { $count ->
+    [one] 1 Eintrag jetzt fällig — `/quiz` holt ihn zurück
+   *[other] { $count } Einträge jetzt fällig — `/quiz` holt sie zurück
+}
+progress-reviews = Wiederholungen: { $reviews }
+progress-streak = Serie: { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+} (beste { $best }) · { $points } Punkte
+progress-track = Dein Pfad (aus deinen Rollen): { $topics } — `/quiz` setzt weiter dort den Schwerpunkt.
+progress-any-topic = alle Themen
+progress-holdout = Du bist bis { $until } in der Kontrollgruppe eines Experiments: keine Wiederholungserinnerungen für { $topic }, zufällig ausgewählt, damit das Team sieht, was Wiederholungen wirklich bewirken. Quiz und `/quiz` funktionieren wie gewohnt.
+period-week-of = Woche vom { $date }
+period-season-from = Saison { $from } – { $to }
+period-all-time = gesamt
+board-improved-needs-period = Die Bestenliste der größten Verbesserung vergleicht einen Zeitraum mit dem davor: wähle `week`, `month` oder `season`.
+board-improved-members-only = Die Bestenliste der größten Verbesserung rankt Mitglieder. Nutze `by: member` oder die Punkteliste für Teams.
+board-next-period = { $period ->
+    [week] Eine neue Woche
+    [month] Ein neuer Monat
+    [season] Eine neue Saison
+   *[all] Ein neuer Zeitraum
+} beginnt am { $day }.
+board-answers-right = { $answers ->
+    [one] 1 Antwort
+   *[other] { $answers } Antworten
+}, { $right } richtig
+board-points = **{ $points }** Punkte
+board-points-empty = Noch niemand hat Punkte { $period ->
+    [week] in dieser Woche
+    [month] in diesem Monat
+    [season] in dieser Saison
+   *[all] in diesem Zeitraum
+}. Beantworte das nächste Quiz oder probier `/quiz`.
+board-you = Du: **#{ $rank }** mit { $points } Punkten.
+board-you-none = Du hast hier noch keine Punkte: jede richtige Antwort zählt.
+board-title = Bestenliste — { $span }
+board-improved-detail = { $before } → { $now } richtig ({ $answers } Antworten)
+board-improved-empty = Noch niemand hat sich gegenüber { $period ->
+    [week] der Vorwoche
+    [month] dem Vormonat
+    [season] der vorigen Saison
+   *[all] dem vorigen Zeitraum
+} verbessert (es braucht { $min } Antworten in beiden).
+board-improved-you = Du: **#{ $rank }** mit +{ $gain } Prozentpunkten Trefferquote.
+board-improved-you-none = Du bist nicht auf dieser Liste: es braucht { $min } Antworten { $period ->
+    [week] in dieser und der vorigen Woche
+    [month] in diesem und dem vorigen Monat
+    [season] in dieser und der vorigen Saison
+   *[all] in diesem und dem vorigen Zeitraum
+} und eine höhere Trefferquote.
+board-improved-title = Größte Verbesserung — { $span } gegenüber davor
+board-no-teams = Es gibt noch keine Teams: Admins machen eine Rolle mit `/config team-role` zum Team.
+board-team-detail = { $members ->
+    [one] 1 Mitglied
+   *[other] { $members } Mitglieder
+}, { $points } Punkte
+board-per-member = **{ $score }** Punkte pro Mitglied
+board-teams-title = Teams — { $span }
+board-final-title = Endstand — { $span }
+board-final-footer = Glückwunsch! Ein neuer Zeitraum hat begonnen: jeder Punkt zählt wieder.
+board-week-title = Diese Woche bisher — { $span }
+board-week-footer = Endstand am { $day }. `/leaderboard` zeigt deinen eigenen Platz.

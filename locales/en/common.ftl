@@ -21,3 +21,33 @@ help-title = peerlearn commands
 help-message-command = **{ $name }** (message menu → Apps) — { $description }
 update-form-title = Update: { $question }
 update-form-input = The answer as it should read now
+date = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
+date-month = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+date-month-year = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }

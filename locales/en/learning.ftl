@@ -115,3 +115,73 @@ pause-set = Reviews paused until { $until } (inclusive). Your due dates moved { 
 } later, so nothing piles up while you are away. `/reinforce on` ends the pause early.
 check-offer = One more? A quick knowledge check
 check-done-today = That's all for today, thanks! `/quiz` is always open for practice.
+progress-none = You have not answered any questions yet. Try `/quiz` for a first one, or answer the next quiz in the channel.
+progress-title = Your progress
+progress-seen = { $seen } of { $questions } seen
+progress-mastered = { $count } mastered
+progress-due = { $count } due
+progress-next-review = next review { $day }
+progress-nothing-scheduled = nothing scheduled
+progress-due-now = { $count ->
+    [one] 1 item due now — `/quiz` brings it back
+   *[other] { $count } items due now — `/quiz` brings them back
+}
+progress-reviews = Reviews: { $reviews }
+progress-streak = Streak: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} (best { $best }) · { $points } points
+progress-track = Your track (from your roles): { $topics } — `/quiz` keeps leaning there.
+progress-any-topic = any topic
+progress-holdout = You are in the holdout group of an experiment until { $until }: no review reminders for { $topic }, drawn at random so the team can see what reviews really do. Quizzes and `/quiz` work as usual.
+period-week-of = week of { $date }
+period-season-from = season { $from } – { $to }
+period-all-time = all time
+board-improved-needs-period = The most improved board compares a period with the one before it: pick `week`, `month` or `season`.
+board-improved-members-only = The most improved board ranks members. Use `by: member`, or the points board for teams.
+board-next-period = A new { $period ->
+    [week] week
+    [month] month
+    [season] season
+   *[all] period
+} starts { $day }.
+board-answers-right = { $answers ->
+    [one] 1 answer
+   *[other] { $answers } answers
+}, { $right } right
+board-points = **{ $points }** points
+board-points-empty = Nobody has points in this { $period ->
+    [week] week
+    [month] month
+    [season] season
+   *[all] period
+} yet. Answer the next quiz or try `/quiz`.
+board-you = You: **#{ $rank }** with { $points } points.
+board-you-none = You have no points here yet: every right answer counts.
+board-title = Leaderboard — { $span }
+board-improved-detail = { $before } → { $now } right ({ $answers } answers)
+board-improved-empty = Nobody has improved on the { $period ->
+    [week] week
+    [month] month
+    [season] season
+   *[all] period
+} before yet (it takes { $min } answers in both).
+board-improved-you = You: **#{ $rank }** with +{ $gain } points of accuracy.
+board-improved-you-none = You are not on this board: it takes { $min } answers in this { $period ->
+    [week] week
+    [month] month
+    [season] season
+   *[all] period
+} and the one before, and a rise in accuracy.
+board-improved-title = Most improved — { $span } vs the one before
+board-no-teams = There are no teams yet: an admin makes a role a team with `/config team-role`.
+board-team-detail = { $members ->
+    [one] 1 member
+   *[other] { $members } members
+}, { $points } points
+board-per-member = **{ $score }** points per member
+board-teams-title = Teams — { $span }
+board-final-title = Final standings — { $span }
+board-final-footer = Congratulations! A new one has started: every point counts again.
+board-week-title = This week so far — { $span }
+board-week-footer = Final standings on { $day }. `/leaderboard` shows your own place.

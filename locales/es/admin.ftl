@@ -6,3 +6,41 @@ config-timezone-set = Zona horaria fijada en **{ $zone }**. Las programaciones s
 config-quiz-window-range = La ventana del quiz debe estar entre { $min } y { $max } minutos.
 config-quiz-window-set = Los quiz del canal siguen ahora abiertos **{ $minutes } minutos** y luego revelan la respuesta.
 timezone-unknown = `{ $name }` no es una zona horaria. Usa un nombre IANA como `Europe/Madrid`, `America/New_York` o `UTC` (empieza a escribir y elige de la lista).
+team-removed = { $role } ya no es un equipo de las clasificaciones. Sus miembros conservan sus puntos.
+team-was-not = { $role } no era un equipo.
+team-added = { $role } es ahora un equipo de las clasificaciones.
+team-already = { $role } ya era un equipo.
+team-list = Equipos: { $teams }. Los miembros cuentan para su equipo desde su próximo comando o clic; `/leaderboard by: team` clasifica los equipos por puntos por miembro, así que el tamaño no decide.
+season-range = Una temporada dura de { $min } a { $max } semanas; { $weeks } queda fuera.
+season-set = Las temporadas duran ahora { $weeks ->
+    [one] 1 semana
+   *[other] { $weeks } semanas
+}. Esta: { $season } (su clasificación cuenta cada punto desde el { $since }).
+report-refreshers = Refuerzos en { $span }: { $days } días-tema, en { $topics } tema(s).
+report-requests-title = Peticiones de contenido, { $span }
+report-correlation = Correlación, no causalidad: también cambian otras cosas.
+report-computed-at = Conocimiento, avisos de preguntas, previsión de recuerdo y lista de apoyo a las { $time } de hoy (se calculan una vez al día).
+report-title = Informe — { $span } (hasta ahora)
+report-csv = Informe de { $before ->
+    [0] { $span }
+    [one] { $span } y el periodo anterior
+   *[other] { $span } y los { $before } periodos anteriores
+}: una fila por métrica, tema, grupo y periodo. Las cifras sobre menos de { $min } personas quedan vacías (ver la columna `note`); los miembros que podrían necesitar apoyo se cuentan, no se nombran.
+digest-unanswered = Sin respuesta la semana pasada
+digest-support = **{ $count ->
+    [one] 1 miembro podría
+   *[other] { $count } miembros podrían
+} necesitar apoyo.** Un admin ve quién y por qué con `/report`.
+digest-footer = `/report` tiene los detalles, el CSV y el gráfico de tendencia.
+digest-title = Resumen semanal — { $span }
+kpi-not-csv = `{ $name }` no es un archivo CSV. Adjunta un `.csv` con las columnas date, team, metric, value, p. ej. `2026-11-23,Support,tickets_reopened,12`.
+kpi-imported = Importados { $values ->
+    [one] 1 valor
+   *[other] { $values } valores
+} de { $metrics ->
+    [one] 1 métrica
+   *[other] { $metrics } métricas
+} y { $teams ->
+    [one] 1 equipo
+   *[other] { $teams } equipos
+}, del { $from } al { $to }. `/report` los relaciona ahora con el aprendizaje de los equipos (como correlación, con n).

@@ -20,3 +20,33 @@ help-title = Comandos de peerlearn
 help-message-command = **{ $name }** (menú del mensaje → Aplicaciones) — { $description }
 update-form-title = Actualizar: { $question }
 update-form-input = La respuesta tal como debe leerse ahora
+date = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
+date-month = { $month ->
+    [1] ene
+    [2] feb
+    [3] mar
+    [4] abr
+    [5] may
+    [6] jun
+    [7] jul
+    [8] ago
+    [9] sept
+    [10] oct
+    [11] nov
+   *[12] dic
+}
+date-month-year = { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+} de { $year }

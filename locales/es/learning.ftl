@@ -115,3 +115,73 @@ pause-set = Repasos en pausa hasta el { $until } (incluido). Tus fechas se movie
 } más tarde, para que nada se acumule mientras no estás. `/reinforce on` termina la pausa antes.
 check-offer = ¿Una más? Un control rápido de conocimientos
 check-done-today = ¡Eso es todo por hoy, gracias! `/quiz` siempre está abierto para practicar.
+progress-none = Aún no has respondido ninguna pregunta. Prueba `/quiz` para la primera, o responde al próximo quiz del canal.
+progress-title = Tu progreso
+progress-seen = { $seen } de { $questions } vistas
+progress-mastered = { $count } dominadas
+progress-due = { $count } pendientes
+progress-next-review = próximo repaso { $day }
+progress-nothing-scheduled = nada programado
+progress-due-now = { $count ->
+    [one] 1 elemento pendiente ahora — `/quiz` lo trae de vuelta
+   *[other] { $count } elementos pendientes ahora — `/quiz` los trae de vuelta
+}
+progress-reviews = Repasos: { $reviews }
+progress-streak = Racha: { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} (mejor { $best }) · { $points } puntos
+progress-track = Tu itinerario (según tus roles): { $topics } — `/quiz` sigue apoyándose ahí.
+progress-any-topic = ningún tema
+progress-holdout = Estás en el grupo de control de un experimento hasta el { $until }: sin recordatorios de repaso para { $topic }, sorteado para que el equipo vea lo que los repasos logran de verdad. Los quiz y `/quiz` funcionan como siempre.
+period-week-of = semana del { $date }
+period-season-from = temporada del { $from } al { $to }
+period-all-time = desde el principio
+board-improved-needs-period = La clasificación de mayor mejora compara un periodo con el anterior: elige `week`, `month` o `season`.
+board-improved-members-only = La clasificación de mayor mejora clasifica miembros. Usa `by: member`, o la de puntos para equipos.
+board-next-period = { $period ->
+    [week] Una nueva semana
+    [month] Un nuevo mes
+    [season] Una nueva temporada
+   *[all] Un nuevo periodo
+} empieza el { $day }.
+board-answers-right = { $answers ->
+    [one] 1 respuesta
+   *[other] { $answers } respuestas
+}, { $right } correctas
+board-points = **{ $points }** puntos
+board-points-empty = Nadie tiene puntos aún { $period ->
+    [week] esta semana
+    [month] este mes
+    [season] esta temporada
+   *[all] en este periodo
+}. Responde al próximo quiz o prueba `/quiz`.
+board-you = Tú: **#{ $rank }** con { $points } puntos.
+board-you-none = Aún no tienes puntos aquí: cada respuesta correcta cuenta.
+board-title = Clasificación — { $span }
+board-improved-detail = { $before } → { $now } correctas ({ $answers } respuestas)
+board-improved-empty = Nadie ha mejorado aún respecto { $period ->
+    [week] a la semana anterior
+    [month] al mes anterior
+    [season] a la temporada anterior
+   *[all] al periodo anterior
+} (hacen falta { $min } respuestas en ambos).
+board-improved-you = Tú: **#{ $rank }** con +{ $gain } puntos de aciertos.
+board-improved-you-none = No estás en esta clasificación: hacen falta { $min } respuestas { $period ->
+    [week] esta semana y la anterior
+    [month] este mes y el anterior
+    [season] esta temporada y la anterior
+   *[all] en este periodo y el anterior
+}, y más aciertos.
+board-improved-title = Mayor mejora — { $span } frente al anterior
+board-no-teams = Aún no hay equipos: un admin convierte un rol en equipo con `/config team-role`.
+board-team-detail = { $members ->
+    [one] 1 miembro
+   *[other] { $members } miembros
+}, { $points } puntos
+board-per-member = **{ $score }** puntos por miembro
+board-teams-title = Equipos — { $span }
+board-final-title = Clasificación final — { $span }
+board-final-footer = ¡Enhorabuena! Ha empezado un periodo nuevo: cada punto vuelve a contar.
+board-week-title = Esta semana hasta ahora — { $span }
+board-week-footer = Clasificación final el { $day }. `/leaderboard` muestra tu propio puesto.

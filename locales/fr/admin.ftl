@@ -6,3 +6,41 @@ config-timezone-set = Fuseau horaire réglé sur **{ $zone }**. Les planificatio
 config-quiz-window-range = La durée d'un quiz doit être comprise entre { $min } et { $max } minutes.
 config-quiz-window-set = Les quiz du salon restent désormais ouverts **{ $minutes } minutes**, puis révèlent la réponse.
 timezone-unknown = `{ $name }` n'est pas un fuseau horaire. Utilise un nom IANA comme `Europe/Paris`, `America/New_York` ou `UTC` (commence à taper et choisis dans la liste).
+team-removed = { $role } n'est plus une équipe des classements. Ses membres gardent leurs points.
+team-was-not = { $role } n'était pas une équipe.
+team-added = { $role } est désormais une équipe des classements.
+team-already = { $role } était déjà une équipe.
+team-list = Équipes : { $teams }. Les membres comptent pour leur équipe dès leur prochaine commande ou clic ; `/leaderboard by: team` classe les équipes par points par membre, la taille ne décide donc pas.
+season-range = Une saison dure de { $min } à { $max } semaines ; { $weeks } est en dehors.
+season-set = Les saisons durent désormais { $weeks ->
+    [one] 1 semaine
+   *[other] { $weeks } semaines
+}. Celle-ci : { $season } (son classement compte chaque point depuis le { $since }).
+report-refreshers = Rappels en { $span } : { $days } jours-thèmes, sur { $topics } thème(s).
+report-requests-title = Demandes de contenu, { $span }
+report-correlation = Corrélation, pas causalité : d'autres choses changent aussi.
+report-computed-at = Connaissances, alertes sur les questions, prévision de mémorisation et liste de soutien à { $time } aujourd'hui (calculées une fois par jour).
+report-title = Rapport — { $span } (jusqu'ici)
+report-csv = Rapport pour { $before ->
+    [0] { $span }
+    [one] { $span } et la période d'avant
+   *[other] { $span } et les { $before } périodes d'avant
+} : une ligne par indicateur, thème, groupe et période. Les chiffres portant sur moins de { $min } personnes restent vides (voir la colonne `note`) ; les membres qui pourraient avoir besoin de soutien sont comptés, pas nommés.
+digest-unanswered = Sans réponse la semaine dernière
+digest-support = **{ $count ->
+    [one] 1 membre pourrait
+   *[other] { $count } membres pourraient
+} avoir besoin de soutien.** Un admin voit qui et pourquoi avec `/report`.
+digest-footer = `/report` contient le détail, le CSV et le graphique de tendance.
+digest-title = Bilan de la semaine — { $span }
+kpi-not-csv = `{ $name }` n'est pas un fichier CSV. Joins un `.csv` avec les colonnes date, team, metric, value, p. ex. `2026-11-23,Support,tickets_reopened,12`.
+kpi-imported = { $values ->
+    [one] 1 valeur importée
+   *[other] { $values } valeurs importées
+} pour { $metrics ->
+    [one] 1 indicateur
+   *[other] { $metrics } indicateurs
+} et { $teams ->
+    [one] 1 équipe
+   *[other] { $teams } équipes
+}, du { $from } au { $to }. `/report` les rapproche désormais de l'apprentissage des équipes (en corrélation, avec n).

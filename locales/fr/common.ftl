@@ -20,3 +20,33 @@ help-title = Commandes peerlearn
 help-message-command = **{ $name }** (menu du message → Applications) — { $description }
 update-form-title = Mettre à jour : { $question }
 update-form-input = La réponse telle qu'elle doit se lire
+date = { $day } { $month } { $year }
+date-day-month = { $day } { $month }
+date-month = { $month ->
+    [1] janv.
+    [2] févr.
+    [3] mars
+    [4] avr.
+    [5] mai
+    [6] juin
+    [7] juil.
+    [8] août
+    [9] sept.
+    [10] oct.
+    [11] nov.
+   *[12] déc.
+}
+date-month-year = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }

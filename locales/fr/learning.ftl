@@ -115,3 +115,73 @@ pause-set = Révisions en pause jusqu'au { $until } (inclus). Tes échéances so
 }, pour que rien ne s'accumule pendant ton absence. `/reinforce on` met fin à la pause plus tôt.
 check-offer = Encore une ? Un petit contrôle de connaissances
 check-done-today = C'est tout pour aujourd'hui, merci ! `/quiz` est toujours ouvert pour t'entraîner.
+progress-none = Tu n'as encore répondu à aucune question. Essaie `/quiz` pour une première, ou réponds au prochain quiz du salon.
+progress-title = Tes progrès
+progress-seen = { $seen } sur { $questions } vues
+progress-mastered = { $count } maîtrisées
+progress-due = { $count } à revoir
+progress-next-review = prochaine révision { $day }
+progress-nothing-scheduled = rien de prévu
+progress-due-now = { $count ->
+    [one] 1 élément à revoir maintenant — `/quiz` le ramène
+   *[other] { $count } éléments à revoir maintenant — `/quiz` les ramène
+}
+progress-reviews = Révisions : { $reviews }
+progress-streak = Série : { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+} (record { $best }) · { $points } points
+progress-track = Ton parcours (selon tes rôles) : { $topics } — `/quiz` continue de s'y appuyer.
+progress-any-topic = aucun thème
+progress-holdout = Tu fais partie du groupe témoin d'une expérience jusqu'au { $until } : pas de rappels de révision pour { $topic }, tiré au sort pour que l'équipe voie ce que les révisions apportent vraiment. Les quiz et `/quiz` fonctionnent comme d'habitude.
+period-week-of = semaine du { $date }
+period-season-from = saison du { $from } au { $to }
+period-all-time = depuis le début
+board-improved-needs-period = Le classement des progrès compare une période à la précédente : choisis `week`, `month` ou `season`.
+board-improved-members-only = Le classement des progrès classe des membres. Utilise `by: member`, ou le classement par points pour les équipes.
+board-next-period = { $period ->
+    [week] Une nouvelle semaine
+    [month] Un nouveau mois
+    [season] Une nouvelle saison
+   *[all] Une nouvelle période
+} commence le { $day }.
+board-answers-right = { $answers ->
+    [one] 1 réponse
+   *[other] { $answers } réponses
+}, { $right } de justes
+board-points = **{ $points }** points
+board-points-empty = Personne n'a encore de points { $period ->
+    [week] cette semaine
+    [month] ce mois-ci
+    [season] cette saison
+   *[all] sur cette période
+}. Réponds au prochain quiz ou essaie `/quiz`.
+board-you = Toi : **#{ $rank }** avec { $points } points.
+board-you-none = Tu n'as pas encore de points ici : chaque bonne réponse compte.
+board-title = Classement — { $span }
+board-improved-detail = { $before } → { $now } de justes ({ $answers } réponses)
+board-improved-empty = Personne n'a encore progressé par rapport { $period ->
+    [week] à la semaine précédente
+    [month] au mois précédent
+    [season] à la saison précédente
+   *[all] à la période précédente
+} (il faut { $min } réponses dans les deux).
+board-improved-you = Toi : **#{ $rank }** avec +{ $gain } points de réussite.
+board-improved-you-none = Tu n'es pas dans ce classement : il faut { $min } réponses { $period ->
+    [week] cette semaine et la précédente
+    [month] ce mois-ci et le précédent
+    [season] cette saison et la précédente
+   *[all] sur cette période et la précédente
+}, et une réussite en hausse.
+board-improved-title = Meilleures progressions — { $span } par rapport à la précédente
+board-no-teams = Il n'y a pas encore d'équipes : un admin fait d'un rôle une équipe avec `/config team-role`.
+board-team-detail = { $members ->
+    [one] 1 membre
+   *[other] { $members } membres
+}, { $points } points
+board-per-member = **{ $score }** points par membre
+board-teams-title = Équipes — { $span }
+board-final-title = Classement final — { $span }
+board-final-footer = Bravo ! Une nouvelle période a commencé : chaque point compte à nouveau.
+board-week-title = Cette semaine jusqu'ici — { $span }
+board-week-footer = Classement final le { $day }. `/leaderboard` montre ta propre place.

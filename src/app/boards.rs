@@ -10,6 +10,8 @@ use crate::domain::ids::{GuildId, RoleId, UserId};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::{Period, Span, SEASON_WEEKS};
 use crate::domain::schedule::ScheduleRow;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 
 /// Whose points a board ranks.
@@ -37,6 +39,8 @@ pub struct BoardRequest<'a> {
     pub topic: Option<&'a str>,
     pub by: BoardBy,
     pub kind: BoardKind,
+    /// The language of the caller's reply.
+    pub lang: Lang,
 }
 
 /// A board's heading and lines, ready to show.
@@ -67,29 +71,29 @@ pub(super) fn percent(part: i64, whole: i64) -> String {
 impl App {
     /// `/leaderboard`: the top of a board plus the caller's own place (ephemeral).
     pub async fn leaderboard(&self, req: BoardRequest<'_>) -> AppResult<OutMessage> {
+        let lang = req.lang;
         let topic_name = match req.topic {
             Some(t) => Some(self.known_topic(req.guild, t).await?),
             None => None,
         };
         if req.kind == BoardKind::Improved && req.period == Period::All {
-            return refuse("The most improved board compares a period with the one before it: pick `week`, `month` or `season`.");
+            return refuse(t!(lang, "board-improved-needs-period"));
         }
         if req.kind == BoardKind::Improved && req.by == BoardBy::Team {
-            return refuse(
-                "The most improved board ranks members. Use `by: member`, or the points board for teams.",
-            );
+            return refuse(t!(lang, "board-improved-members-only"));
         }
         let today = self.local_day(req.guild, self.clock.now()).await?;
         let weeks = self.season_weeks(req.guild).await?;
         let span = Span::containing(req.period, today, weeks);
         let mut board = match (req.by, req.kind) {
-            (BoardBy::Team, _) => self.team_board(req.guild, &span, req.topic).await?,
+            (BoardBy::Team, _) => self.team_board(req.guild, &span, req.topic, lang).await?,
             (BoardBy::Member, BoardKind::Points) => {
-                self.points_board(req.guild, &span, req.topic, Some(req.caller))
+                self.points_board(req.guild, &span, req.topic, Some(req.caller), lang)
                     .await?
             }
             (BoardBy::Member, BoardKind::Improved) => {
-                self.improved_board(req.guild, &span, weeks, req.topic, Some(req.caller))
+                let me = Some(req.caller);
+                self.improved_board(req.guild, &span, weeks, req.topic, me, lang)
                     .await?
             }
         };
@@ -97,10 +101,11 @@ impl App {
             board.title.push_str(&format!(" · {}", fit(&name, 60)));
         }
         let footer = (req.period != Period::All).then(|| {
-            format!(
-                "A new {} starts {}.",
-                req.period.as_str(),
-                span.end.format("%a %-d %b")
+            t!(
+                lang,
+                "board-next-period",
+                period = req.period.as_str(),
+                day = lang.day_month(span.end)
             )
         });
         Ok(board_message(board, footer))
@@ -113,6 +118,7 @@ impl App {
         span: &Span,
         topic: Option<&str>,
         me: Option<UserId>,
+        lang: Lang,
     ) -> AppResult<Board> {
         let scope = scope(guild, span, topic);
         let top = self
@@ -124,11 +130,11 @@ impl App {
             .map(|t| Standing {
                 id: t.user,
                 score: t.points as f64,
-                detail: format!(
-                    "{} answer{}, {} right",
-                    t.tally.answers,
-                    if t.tally.answers == 1 { "" } else { "s" },
-                    percent(t.tally.correct, t.tally.answers)
+                detail: t!(
+                    lang,
+                    "board-answers-right",
+                    answers = t.tally.answers,
+                    right = percent(t.tally.correct, t.tally.answers)
                 ),
             })
             .collect();
@@ -136,30 +142,27 @@ impl App {
         let mut lines: Vec<String> = ranked
             .iter()
             .map(|r| {
-                format!(
-                    "{} <@{}> — **{}** points · {}",
-                    place(r.rank),
-                    r.standing.id,
-                    r.standing.score,
-                    r.standing.detail
-                )
+                let points = t!(lang, "board-points", points = r.standing.score);
+                let who = format!("{} <@{}>", place(r.rank), r.standing.id);
+                format!("{who} — {points} · {}", r.standing.detail)
             })
             .collect();
         if lines.is_empty() {
-            lines.push(format!(
-                "Nobody has points in this {} yet. Answer the next quiz or try `/quiz`.",
-                span.period.as_str()
+            lines.push(t!(
+                lang,
+                "board-points-empty",
+                period = span.period.as_str()
             ));
         }
         if let Some(me) = me.filter(|m| !ranked.iter().any(|r| r.standing.id == m.0)) {
             lines.push(String::new());
             lines.push(match self.store.member_standing(scope, me).await? {
-                Some((rank, t)) => format!("You: **#{rank}** with {} points.", t.points),
-                None => "You have no points here yet: every right answer counts.".into(),
+                Some((rank, t)) => t!(lang, "board-you", rank = rank, points = t.points),
+                None => t!(lang, "board-you-none"),
             });
         }
         Ok(Board {
-            title: format!("🏆 Leaderboard — {}", span.label()),
+            title: format!("🏆 {}", t!(lang, "board-title", span = span.label(lang))),
             lines,
             entries: ranked.len(),
         })
@@ -173,9 +176,10 @@ impl App {
         season_weeks: u32,
         topic: Option<&str>,
         me: Option<UserId>,
+        lang: Lang,
     ) -> AppResult<Board> {
         let Some(before) = span.previous(season_weeks) else {
-            return refuse("All time has no previous period to compare with.");
+            return refuse(t!(lang, "board-improved-needs-period"));
         };
         let scope = scope(guild, span, topic);
         let min = i64::from(self.settings.boards.improved_min_answers);
@@ -187,11 +191,12 @@ impl App {
                 Some(Standing {
                     id: p.user,
                     score: gain.round(),
-                    detail: format!(
-                        "{} → {} right ({} answers)",
-                        percent(p.before.correct, p.before.answers),
-                        percent(p.now.correct, p.now.answers),
-                        p.now.answers
+                    detail: t!(
+                        lang,
+                        "board-improved-detail",
+                        before = percent(p.before.correct, p.before.answers),
+                        now = percent(p.now.correct, p.now.answers),
+                        answers = p.now.answers
                     ),
                 })
             })
@@ -212,10 +217,8 @@ impl App {
             })
             .collect();
         if lines.is_empty() {
-            lines.push(format!(
-                "Nobody has improved on the {} before yet (it takes {min} answers in both).",
-                span.period.as_str()
-            ));
+            let period = span.period.as_str();
+            lines.push(t!(lang, "board-improved-empty", period = period, min = min));
         }
         let listed = ranked.len().min(top);
         let place_of_me = me.map(|m| ranked.iter().position(|r| r.standing.id == m.0));
@@ -223,22 +226,30 @@ impl App {
             Some(Some(i)) if i >= listed => {
                 let r = &ranked[i];
                 lines.push(String::new());
-                lines.push(format!(
-                    "You: **#{}** with +{} points of accuracy.",
-                    r.rank, r.standing.score
+                lines.push(t!(
+                    lang,
+                    "board-improved-you",
+                    rank = r.rank,
+                    gain = r.standing.score
                 ));
             }
             Some(None) => {
                 lines.push(String::new());
-                lines.push(format!(
-                    "You are not on this board: it takes {min} answers in this {} and the one before, and a rise in accuracy.",
-                    span.period.as_str()
+                let period = span.period.as_str();
+                lines.push(t!(
+                    lang,
+                    "board-improved-you-none",
+                    period = period,
+                    min = min
                 ));
             }
             _ => {}
         }
         Ok(Board {
-            title: format!("📈 Most improved — {} vs the one before", span.label()),
+            title: format!(
+                "📈 {}",
+                t!(lang, "board-improved-title", span = span.label(lang))
+            ),
             lines,
             entries: listed,
         })
@@ -250,24 +261,23 @@ impl App {
         guild: GuildId,
         span: &Span,
         topic: Option<&str>,
+        lang: Lang,
     ) -> AppResult<Board> {
         let scope = scope(guild, span, topic);
         let teams = self.store.team_totals(scope).await?;
         if teams.is_empty() {
-            return refuse(
-                "There are no teams yet: an admin makes a role a team with `/config team-role`.",
-            );
+            return refuse(t!(lang, "board-no-teams"));
         }
         let standings = teams
             .iter()
             .map(|t| Standing {
                 id: t.role.0,
                 score: (team_score(t.points, t.members) * 10.0).round() / 10.0,
-                detail: format!(
-                    "{} member{}, {} points",
-                    t.members,
-                    if t.members == 1 { "" } else { "s" },
-                    t.points
+                detail: t!(
+                    lang,
+                    "board-team-detail",
+                    members = t.members,
+                    points = t.points
                 ),
             })
             .collect();
@@ -276,17 +286,17 @@ impl App {
             .iter()
             .take(self.settings.boards.top as usize)
             .map(|r| {
-                format!(
-                    "{} <@&{}> — **{:.1}** points per member · {}",
-                    place(r.rank),
-                    r.standing.id,
-                    r.standing.score,
-                    r.standing.detail
-                )
+                let score = lang.decimal(r.standing.score, 1);
+                let per_member = t!(lang, "board-per-member", score = score);
+                let who = format!("{} <@&{}>", place(r.rank), r.standing.id);
+                format!("{who} — {per_member} · {}", r.standing.detail)
             })
             .collect();
         Ok(Board {
-            title: format!("🏆 Teams — {}", span.label()),
+            title: format!(
+                "🏆 {}",
+                t!(lang, "board-teams-title", span = span.label(lang))
+            ),
             lines,
             entries: ranked.len(),
         })
@@ -302,6 +312,8 @@ impl App {
     ) -> AppResult<(Vec<OutMessage>, Vec<Span>)> {
         let weeks = self.season_weeks(s.guild).await?;
         let topic = s.topic.as_deref();
+        // A channel post: the server's language.
+        let lang = self.guild_lang(s.guild).await?;
         let created_day = self.local_day(s.guild, ms_to_utc(s.created_ms)).await?;
         let mut posts = vec![];
         let mut finals = vec![];
@@ -313,36 +325,35 @@ impl App {
             if created_day >= ended.end || self.store.board_final_posted(s.id, &ended).await? {
                 continue;
             }
-            let board = self.points_board(s.guild, &ended, topic, None).await?;
+            let board = self
+                .points_board(s.guild, &ended, topic, None, lang)
+                .await?;
             if board.entries > 0 {
-                let title = format!("🏁 Final standings — {}", ended.label());
-                posts.push(board_message(
-                    Board { title, ..board },
-                    Some(
-                        "Congratulations! A new one has started: every point counts again.".into(),
-                    ),
-                ));
+                let title = format!(
+                    "🏁 {}",
+                    t!(lang, "board-final-title", span = ended.label(lang))
+                );
+                let footer = t!(lang, "board-final-footer");
+                posts.push(board_message(Board { title, ..board }, Some(footer)));
             }
             finals.push(ended);
         }
         let week = Span::containing(Period::Week, today, weeks);
-        let mut board = self.points_board(s.guild, &week, topic, None).await?;
+        let mut board = self.points_board(s.guild, &week, topic, None, lang).await?;
         let improved = self
-            .improved_board(s.guild, &week, weeks, topic, None)
+            .improved_board(s.guild, &week, weeks, topic, None, lang)
             .await?;
         if improved.entries > 0 {
             board.lines.push(String::new());
             board.lines.push(format!("**{}**", improved.title));
             board.lines.extend(improved.lines.into_iter().take(3));
         }
-        board.title = format!("🏆 This week so far — {}", week.label());
-        posts.push(board_message(
-            board,
-            Some(format!(
-                "Final standings on {}. `/leaderboard` shows your own place.",
-                week.end.format("%a %-d %b")
-            )),
-        ));
+        board.title = format!(
+            "🏆 {}",
+            t!(lang, "board-week-title", span = week.label(lang))
+        );
+        let footer = t!(lang, "board-week-footer", day = lang.day_month(week.end));
+        posts.push(board_message(board, Some(footer)));
         Ok((posts, finals))
     }
 
@@ -354,13 +365,15 @@ impl App {
         name: &str,
         remove: bool,
         by: UserId,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
+        let mention = format!("<@&{role}>");
         if remove {
             return Ok(OutMessage::text(
                 if self.store.remove_team_role(guild, role).await? {
-                    format!("<@&{role}> is no longer a team on the boards. Its members keep their points.")
+                    t!(lang, "team-removed", role = mention)
                 } else {
-                    format!("<@&{role}> was not a team.")
+                    t!(lang, "team-was-not", role = mention)
                 },
             ));
         }
@@ -369,40 +382,44 @@ impl App {
             .add_team_role(guild, role, &fit(name, 100), by, self.clock.now_ms())
             .await?;
         let teams = self.store.team_roles(guild).await?;
+        let said = match changed {
+            true => t!(lang, "team-added", role = mention),
+            false => t!(lang, "team-already", role = mention),
+        };
+        let teams = teams
+            .iter()
+            .map(|(r, _)| format!("<@&{r}>"))
+            .collect::<Vec<_>>()
+            .join(", ");
         Ok(OutMessage::text(format!(
-            "{} Teams: {}. Members count for their team from their next command or click; `/leaderboard by: team` ranks teams by points per member, so size does not decide.",
-            if changed {
-                format!("<@&{role}> is now a team on the boards.")
-            } else {
-                format!("<@&{role}> was already a team.")
-            },
-            teams
-                .iter()
-                .map(|(r, _)| format!("<@&{r}>"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{said} {}",
+            t!(lang, "team-list", teams = teams)
         )))
     }
 
     /// `/config season-length`: weeks per season. The season that now contains today is
     /// recounted from the ledger, so its board is complete at once.
-    pub async fn set_season_length(&self, guild: GuildId, weeks: i64) -> AppResult<OutMessage> {
+    pub async fn set_season_length(
+        &self,
+        guild: GuildId,
+        weeks: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         let (lo, hi) = SEASON_WEEKS;
         let Some(weeks) = u32::try_from(weeks).ok().filter(|w| (lo..=hi).contains(w)) else {
-            return refuse(format!(
-                "A season lasts {lo} to {hi} weeks; {weeks} is outside that."
-            ));
+            return refuse(t!(lang, "season-range", min = lo, max = hi, weeks = weeks));
         };
         let today = self.local_day(guild, self.clock.now()).await?;
         let season = Span::containing(Period::Season, today, weeks);
         self.store
             .set_season_weeks(guild, weeks, &season, self.clock.now_ms())
             .await?;
-        Ok(OutMessage::text(format!(
-            "Seasons now last {weeks} week{}. This one: {} (its board counts every point since {}).",
-            if weeks == 1 { "" } else { "s" },
-            season.label(),
-            season.start.format("%a %-d %b")
+        Ok(OutMessage::text(t!(
+            lang,
+            "season-set",
+            weeks = weeks,
+            season = season.label(lang),
+            since = lang.day_month(season.start)
         )))
     }
 }

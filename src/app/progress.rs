@@ -7,6 +7,8 @@ use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::mastery::{bar, TopicMemory};
 use crate::domain::memory::Memory;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 
 impl App {
@@ -41,7 +43,12 @@ impl App {
             .collect())
     }
 
-    pub async fn progress(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
+    pub async fn progress(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
         let (topic_rows, memories) = self.store.member_memories(guild, user).await?;
@@ -50,18 +57,22 @@ impl App {
             .await?;
         let seen: usize = topics.iter().map(TopicMemory::seen).sum();
         if seen == 0 {
-            return Ok(OutMessage::text(
-                "You have not answered any questions yet. Try `/quiz` for a first one, or answer the next quiz in the channel.",
-            ));
+            return Ok(OutMessage::text(t!(lang, "progress-none")));
         }
-        let mut lines = vec!["**Your progress**".to_string()];
+        let mut lines = vec![format!("**{}**", t!(lang, "progress-title"))];
         for t in &topics {
-            let mut details = format!("{} of {} seen", t.seen(), t.questions);
+            let mut details = t!(
+                lang,
+                "progress-seen",
+                seen = t.seen(),
+                questions = t.questions
+            );
             if t.mastered > 0 {
-                details.push_str(&format!(" · {} mastered", t.mastered));
+                let mastered = t!(lang, "progress-mastered", count = t.mastered);
+                details.push_str(&format!(" · {mastered}"));
             }
             if t.due > 0 {
-                details.push_str(&format!(" · {} due", t.due));
+                details.push_str(&format!(" · {}", t!(lang, "progress-due", count = t.due)));
             }
             lines.push(format!(
                 "`{}` {:>3}% {} — {details}",
@@ -77,26 +88,21 @@ impl App {
             .filter(|d| *d > today)
             .min();
         let next_text = match (due_now, next) {
-            (0, Some(d)) => format!(
-                "next review {}",
-                crate::domain::format::discord_day(d, self.guild_timezone(guild).await?)
-            ),
-            (0, None) => "nothing scheduled".to_string(),
-            (n, _) => format!(
-                "{n} item{} due now — `/quiz` brings {} back",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" }
-            ),
+            (0, Some(d)) => {
+                let day = crate::domain::format::discord_day(d, self.guild_timezone(guild).await?);
+                t!(lang, "progress-next-review", day = day)
+            }
+            (0, None) => t!(lang, "progress-nothing-scheduled"),
+            (n, _) => t!(lang, "progress-due-now", count = n),
         };
-        lines.push(format!("Reviews: {next_text}"));
+        lines.push(t!(lang, "progress-reviews", reviews = next_text));
         let p = self.store.member_progress(guild, user).await?;
-        let streak = match p.streak_days {
-            1 => "1 day".to_string(),
-            n => format!("{n} days"),
-        };
-        lines.push(format!(
-            "Streak: {streak} (best {}) · {} points",
-            p.best_streak, p.points
+        lines.push(t!(
+            lang,
+            "progress-streak",
+            days = p.streak_days,
+            best = p.best_streak,
+            points = p.points
         ));
         let track = self.store.member_track(guild, user).await?;
         if !track.is_empty() {
@@ -105,20 +111,15 @@ impl App {
                 .filter(|t| track.topics.contains(&t.topic_id))
                 .map(|t| fit(&t.topic_name, 40))
                 .collect();
-            lines.push(format!(
-                "Your track (from your roles): {} — `/quiz` keeps leaning there.",
-                names.join(", ")
-            ));
+            lines.push(t!(lang, "progress-track", topics = names.join(", ")));
         }
         if let Some(e) = self.holdout_of(guild, user, today).await? {
-            let topic = e
-                .topic
-                .as_deref()
-                .map_or("any topic".to_string(), |t| format!("`{}`", fit(t, 40)));
-            lines.push(format!(
-                "🧪 You are in the holdout group of an experiment until {}: no review reminders for {topic}, drawn at random so the team can see what reviews really do. Quizzes and `/quiz` work as usual.",
-                e.ends_day.format("%a %-d %b %Y")
-            ));
+            let topic = e.topic.as_deref().map(|t| format!("`{}`", fit(t, 40)));
+            let topic = topic.unwrap_or_else(|| t!(lang, "progress-any-topic"));
+            let until =
+                crate::domain::format::discord_day(e.ends_day, self.guild_timezone(guild).await?);
+            let line = t!(lang, "progress-holdout", until = until, topic = topic);
+            lines.push(format!("🧪 {line}"));
         }
         Ok(OutMessage::text(fit(&lines.join("\n"), MESSAGE_MAX)))
     }

@@ -15,6 +15,8 @@ pub enum Shown {
     Date,
     /// "in 3 days" (`R`).
     Relative,
+    /// "09:00" (`t`).
+    Time,
 }
 
 /// A moment as a Discord timestamp (`<t:1795424400:F>`): every reader sees it in their own
@@ -25,6 +27,7 @@ pub fn discord_time(t: chrono::DateTime<chrono::Utc>, shown: Shown) -> String {
         Shown::DateTime => 'f',
         Shown::DayDateTime => 'F',
         Shown::ShortDate => 'd',
+        Shown::Time => 't',
         Shown::Date => 'D',
         Shown::Relative => 'R',
     };

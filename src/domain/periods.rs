@@ -6,6 +6,8 @@
 //! Monday [`SEASON_EPOCH`], so every guild with the same season length shares boundaries and a
 //! season's key never depends on when the bot started.
 
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The Monday seasons are counted from.
@@ -92,17 +94,19 @@ impl Span {
         self.start <= day && day < self.end
     }
 
-    /// "week of 23 Nov 2026", "November 2026", "season from 5 Oct 2026", "all time".
-    pub fn label(&self) -> String {
+    /// "week of 23 Nov 2026", "November 2026", "season 5 Oct – 27 Dec 2026", "all time", in
+    /// `lang`.
+    pub fn label(&self, lang: Lang) -> String {
         match self.period {
-            Period::Week => format!("week of {}", self.start.format("%-d %b %Y")),
-            Period::Month => self.start.format("%B %Y").to_string(),
-            Period::Season => format!(
-                "season {} – {}",
-                self.start.format("%-d %b"),
-                (self.end - Duration::days(1)).format("%-d %b %Y")
+            Period::Week => t!(lang, "period-week-of", date = lang.date(self.start)),
+            Period::Month => lang.month_year(self.start),
+            Period::Season => t!(
+                lang,
+                "period-season-from",
+                from = lang.day_month(self.start),
+                to = lang.date(self.end - Duration::days(1))
             ),
-            Period::All => "all time".to_string(),
+            Period::All => t!(lang, "period-all-time"),
         }
     }
 }
@@ -143,7 +147,8 @@ mod tests {
         let monday = Span::containing(Period::Week, day(2026, 11, 30), 12);
         assert_eq!(monday.key, "2026-11-30");
         assert_eq!(monday.previous(12).unwrap(), sunday);
-        assert_eq!(sunday.label(), "week of 23 Nov 2026");
+        assert_eq!(sunday.label(Lang::En), "week of 23 Nov 2026");
+        assert_eq!(sunday.label(Lang::De), "Woche vom 23. Nov. 2026");
     }
 
     #[test]
@@ -158,7 +163,7 @@ mod tests {
                 .key,
             "2026-12"
         );
-        assert_eq!(dec.label(), "December 2026");
+        assert_eq!(dec.label(Lang::En), "December 2026");
     }
 
     #[test]

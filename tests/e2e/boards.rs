@@ -70,7 +70,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
          🥈 <@{ben}> — **4** points · 2 answers, 100% right\n\
          \n\
          You have no points here yet: every right answer counts.\n\
-         A new week starts Mon 30 Nov."
+         A new week starts 30 Nov."
     );
     assert_eq!(week, expected);
 
@@ -93,7 +93,7 @@ async fn boards_rank_ties_and_turn_over_at_the_guilds_local_week() {
              🥇 <@{cy}> — **4** points · 2 answers, 100% right\n\
              🥈 <@{ana}> — **2** points · 2 answers, 50% right\n\
              🥈 <@{ben}> — **2** points · 1 answer, 100% right\n\
-             A new week starts Mon 7 Dec."
+             A new week starts 7 Dec."
         )
     );
     let all = board(&app, dee, &[("period", json!("all"))]).await;

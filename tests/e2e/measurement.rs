@@ -69,7 +69,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
     let someone_held = held.iter().copied().find(|u| members.contains(u)).unwrap();
     let text = app.command(someone_held, "progress", &[]).await;
     assert!(
-        text.contains("🧪 You are in the holdout group of an experiment until Mon 21 Dec 2026"),
+        text.contains("🧪 You are in the holdout group of an experiment until <t:1797854400:D>"),
         "{text}"
     );
     let reviewed: Vec<u64> = members

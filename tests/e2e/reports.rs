@@ -298,7 +298,7 @@ async fn report_figures_match_a_hand_computed_data_set() {
         "**Expert load:** <@2001> 2 assigned, 2 replied (median 20 min), 1 still open; <@2002> 1 assigned, 0 replied, 1 still open",
         "**May need support** (only you see this)",
         "• <@1009>: no answer for 10 days after a 5-day streak",
-        "-# Knowledge, item flags, recall forecast and support list as of 12:00 today (computed once a day).",
+        "-# Knowledge, item flags, recall forecast and support list as of <t:1795608000:t> today (computed once a day).",
     ];
     let lines: Vec<&str> = text.lines().collect();
     let mut at = 0;

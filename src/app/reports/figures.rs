@@ -139,7 +139,6 @@ impl App {
                 .map(|(role, name)| (role.0, name))
                 .collect(),
             kpis,
-            tz,
             today,
         })
     }

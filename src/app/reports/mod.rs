@@ -32,12 +32,14 @@ use crate::domain::analytics::{
     AskFact, AssignmentFact, ExpertLoad, Figure, Gain, Lagged, QaFigures, SupportReason,
 };
 use crate::domain::format::fit;
+use crate::domain::format::Shown;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::kpi::{parse_kpi_csv, KpiValue};
 use crate::domain::periods::{Period, Span};
 use crate::domain::refreshers::Refresher;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -65,7 +67,6 @@ struct Facts {
     tracks: Vec<(u64, String)>,
     teams: Vec<(u64, String)>,
     kpis: Vec<KpiValue>,
-    tz: Tz,
     today: NaiveDate,
 }
 
@@ -169,6 +170,7 @@ impl App {
         guild: GuildId,
         period: Period,
         format: ReportFormat,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let today = self.local_day(guild, self.clock.now()).await?;
         let facts = self.gather(guild, today).await?;
@@ -197,10 +199,15 @@ impl App {
                 lines.extend(refresher_lines(&refreshers));
                 let (days, topics) = self.store.refresher_days(guild, current.span.start).await?;
                 if days > 0 {
-                    lines.push(format!(
-                        "-# Refreshers in {}: {days} topic-days, on {topics} topic(s).",
-                        current.span.label()
-                    ));
+                    let span = current.span.label(lang);
+                    let line = t!(
+                        lang,
+                        "report-refreshers",
+                        span = span,
+                        days = days,
+                        topics = topics
+                    );
+                    lines.push(format!("-# {line}"));
                 }
                 let since = self.day_start_ms(guild, current.span.start).await?;
                 lines.extend(self.pairing_lines(guild, since).await?);
@@ -216,26 +223,24 @@ impl App {
                         guild,
                         current.span.start,
                         current.span.end.min(tomorrow),
-                        &format!("Content requests, {}", current.span.label()),
+                        &t!(
+                            lang,
+                            "report-requests-title",
+                            span = current.span.label(lang)
+                        ),
                     )
                     .await?,
                 );
                 lines.extend(support_lines(&support));
                 lines.extend(kpi_lines.iter().map(|k| k.text.clone()));
                 if !kpi_lines.is_empty() {
-                    lines.push("-# Correlation, not causation: other things change too.".into());
+                    lines.push(format!("-# {}", t!(lang, "report-correlation")));
                 }
-                lines.push(format!(
-                    "-# Knowledge, item flags, recall forecast and support list as of {} today (computed once a day).",
-                    chrono::DateTime::from_timestamp_millis(computed_ms)
-                        .unwrap_or_default()
-                        .with_timezone(&facts.tz)
-                        .format("%H:%M")
-                ));
-                report_embed(
-                    format!("📊 Report — {} (so far)", current.span.label()),
-                    &lines,
-                )
+                let at = chrono::DateTime::from_timestamp_millis(computed_ms).unwrap_or_default();
+                let at = crate::domain::format::discord_time(at, Shown::Time);
+                lines.push(format!("-# {}", t!(lang, "report-computed-at", time = at)));
+                let title = t!(lang, "report-title", span = current.span.label(lang));
+                report_embed(format!("📊 {title}"), &lines)
             }
             ReportFormat::Csv => {
                 let csv = report_csv(
@@ -246,13 +251,10 @@ impl App {
                     &kpi_lines,
                     min,
                 );
-                let covered = match figures.len() {
-                    1 => current.span.label(),
-                    n => format!("{} and the {} before it", current.span.label(), n - 1),
-                };
-                let mut m = OutMessage::text(format!(
-                    "📊 Report for {covered}: one row per metric, topic, group and period. Figures about fewer than {min} people are left empty (see the `note` column); members who may need support are counted, not named."
-                ));
+                let span = current.span.label(lang);
+                let before = figures.len() as i64 - 1;
+                let text = t!(lang, "report-csv", span = span, before = before, min = min);
+                let mut m = OutMessage::text(format!("📊 {text}"));
                 m.files.push((
                     format!(
                         "peerlearn-report-{}-{}.csv",
@@ -314,6 +316,8 @@ impl App {
     /// What a `digest` schedule posts on `today`: last week's figures for the admin channel,
     /// with no member named.
     pub async fn digest(&self, guild: GuildId, today: NaiveDate) -> AppResult<OutMessage> {
+        // A channel post: the server's language.
+        let lang = self.guild_lang(guild).await?;
         let facts = self.gather(guild, today).await?;
         let weeks = self.season_weeks(guild).await?;
         let this_week = Span::containing(Period::Week, today, weeks);
@@ -348,30 +352,22 @@ impl App {
                 guild,
                 last_week.start,
                 last_week.end,
-                "Unanswered last week",
+                &t!(lang, "digest-unanswered"),
             )
             .await?,
         );
         let support = daily.support.len();
         if support > 0 {
-            lines.push(format!(
-                "**{support} member{} may need support.** An admin sees who and why with `/report`.",
-                if support == 1 { "" } else { "s" }
-            ));
+            lines.push(t!(lang, "digest-support", count = support));
         }
-        lines.push("-# `/report` has the details, the CSV and the trend chart.".into());
-        Ok(report_embed(
-            format!("🗞️ Weekly digest — {}", figures.span.label()),
-            &lines,
-        ))
+        lines.push(format!("-# {}", t!(lang, "digest-footer")));
+        let title = t!(lang, "digest-title", span = figures.span.label(lang));
+        Ok(report_embed(format!("🗞️ {title}"), &lines))
     }
     /// Whether an attachment may be a KPI file (a `.csv` within the import size limit).
-    pub fn check_kpi_upload(&self, name: &str, size: u64) -> AppResult<()> {
+    pub fn check_kpi_upload(&self, name: &str, size: u64, lang: Lang) -> AppResult<()> {
         if !name.to_ascii_lowercase().ends_with(".csv") {
-            return refuse(format!(
-                "`{}` is not a CSV file. Attach a `.csv` with the columns date, team, metric, value, e.g. `2026-11-23,Support,tickets_reopened,12`.",
-                fit(name, 100)
-            ));
+            return refuse(t!(lang, "kpi-not-csv", name = fit(name, 100)));
         }
         self.check_upload(name, size)
     }
@@ -383,6 +379,7 @@ impl App {
         guild: GuildId,
         by: UserId,
         bytes: &[u8],
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let values = match parse_kpi_csv(bytes) {
             Ok(v) => v,
@@ -397,16 +394,14 @@ impl App {
             values.iter().map(|v| v.day).min(),
             values.iter().map(|v| v.day).max(),
         );
-        Ok(OutMessage::text(format!(
-            "Imported {} value{} for {} metric{} and {} team{}, {} to {}. `/report` now relates them to the teams' learning (as correlation, with n).",
-            values.len(),
-            if values.len() == 1 { "" } else { "s" },
-            metrics.len(),
-            if metrics.len() == 1 { "" } else { "s" },
-            teams.len(),
-            if teams.len() == 1 { "" } else { "s" },
-            first.map_or(String::new(), |d| d.to_string()),
-            last.map_or(String::new(), |d| d.to_string()),
+        Ok(OutMessage::text(t!(
+            lang,
+            "kpi-imported",
+            values = values.len(),
+            metrics = metrics.len(),
+            teams = teams.len(),
+            from = first.map_or(String::new(), |d| d.to_string()),
+            to = last.map_or(String::new(), |d| d.to_string())
         )))
     }
 }

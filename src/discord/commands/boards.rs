@@ -1,7 +1,7 @@
 //! `/leaderboard` and `/stats`: boards for everyone, a member's own stats (admins: anyone's).
 
 use super::schedule::autocomplete_topic;
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::app::boards::{BoardBy, BoardKind, BoardRequest};
 use crate::discord::{Context, Error};
 use crate::domain::ids::UserId;
@@ -76,6 +76,7 @@ pub async fn leaderboard(
             Some(BoardChoice::Improved) => BoardKind::Improved,
             _ => BoardKind::Points,
         },
+        lang: lang_of(ctx),
     };
     respond(ctx, ctx.data().app.leaderboard(request).await).await
 }

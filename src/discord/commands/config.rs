@@ -181,6 +181,7 @@ async fn team_role(
             &role.name,
             remove.unwrap_or(false),
             by,
+            lang_of(ctx),
         )
         .await,
     )
@@ -197,7 +198,14 @@ async fn season_length(
     weeks: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.set_season_length(guild, weeks).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .set_season_length(guild, weeks, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Lets experts propose questions with /propose, for admins to publish

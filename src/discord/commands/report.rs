@@ -1,7 +1,7 @@
 //! `/report` and `/kpi import` (admins).
 
 use super::boards::PeriodChoice;
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::app::reports::ReportFormat;
 use crate::discord::{Context, Error};
 use crate::domain::periods::Period;
@@ -36,7 +36,14 @@ pub async fn report(
         _ => ReportFormat::Summary,
     };
     let period = period.map_or(Period::Month, Period::from);
-    respond(ctx, ctx.data().app.report(guild, period, format).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .report(guild, period, format, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Business metrics to relate to learning
@@ -61,12 +68,17 @@ async fn import(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
-    if let Err(e) = app.check_kpi_upload(&file.filename, u64::from(file.size)) {
+    if let Err(e) = app.check_kpi_upload(&file.filename, u64::from(file.size), lang_of(ctx)) {
         return respond(ctx, Err(e)).await;
     }
     ctx.defer_ephemeral().await?;
     let Some(bytes) = super::download(ctx, &file).await? else {
         return Ok(());
     };
-    respond(ctx, app.import_kpis(guild, user_of(ctx), &bytes).await).await
+    respond(
+        ctx,
+        app.import_kpis(guild, user_of(ctx), &bytes, lang_of(ctx))
+            .await,
+    )
+    .await
 }
