@@ -44,3 +44,45 @@ kpi-imported = { $values ->
     [one] 1 Team
    *[other] { $teams } Teams
 } importiert, { $from } bis { $to }. `/report` setzt sie jetzt mit dem Lernen der Teams in Beziehung (als Korrelation, mit n).
+requests-counts = { $asks ->
+    [one] 1 Frage
+   *[other] { $asks } Fragen
+}, { $people ->
+    [one] 1 Person
+   *[other] { $people } Personen
+}
+requests-answered = beantwortet als #{ $id }: `/kb draft id:{ $id }` macht Inhalt daraus
+requests-heading = **{ $heading }** (Fragen, die die Wissensbasis nicht beantworten konnte, nach Thema und Wortlaut gruppiert: Inhalte zum Schreiben)
+requests-more = und { $count } weitere: `/content requests`
+requests-days-range = Schau 1 bis { $max } Tage zurück (Standard { $default }).
+requests-none = In { $days ->
+    [one] dem letzten Tag
+   *[other] den letzten { $days } Tagen
+} blieb in der Wissensbasis nichts unbeantwortet.
+requests-summary = { $questions ->
+    [one] 1 Frage
+   *[other] { $questions } Fragen
+} konnte die Wissensbasis in { $days ->
+    [one] dem letzten Tag
+   *[other] den letzten { $days } Tagen
+} nicht beantworten, in { $requests ->
+    [one] 1 Wunsch
+   *[other] { $requests } Wünschen
+} (nach Thema und Wortlaut gruppiert):
+requests-more-rare = und { $count } weitere, einmal oder seltener gefragt
+requests-flagged = **Quizfragen mit schwachen Ergebnissen** (aus den ersten Versuchen der Mitglieder): umschreiben oder besser erklären
+requests-title = Inhaltswünsche
+requests-footer = Schreibt dazu einen Tipp, eine Frage oder eine Lernkarte und importiert sie mit /content import; /kb draft macht aus einer akzeptierten Antwort einen Entwurf.
+kb-draft-experts-only = Inhalte aus Antworten zu entwerfen ist Fachleuten (`/expert join`) und Admins vorbehalten.
+kb-draft-question =
+    # Eine Quizfrage aus derselben Antwort: schreibt zwei oder mehr falsche Antworten,
+    # entfernt dann die '#'-Zeichen und importiert sie.
+    #
+    # [[question]]
+    # id = "kb-{ $id }-q"
+    # topic = { $topic }
+    # prompt = { $prompt }
+    # choices = [{ $right }, "eine plausible falsche Antwort", "noch eine falsche Antwort"]
+    # correct = "A"
+    # explanation = { $explanation }
+kb-draft-made = Ein Entwurf aus Antwort #{ $id }: eine Lernkarte, bereit für `/content import`, und eine Quizfrage zum Fertigstellen (auskommentiert). Bearbeite ihn und importiere ihn dann.

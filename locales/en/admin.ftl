@@ -44,3 +44,45 @@ kpi-imported = Imported { $values ->
     [one] 1 team
    *[other] { $teams } teams
 }, { $from } to { $to }. `/report` now relates them to the teams' learning (as correlation, with n).
+requests-counts = { $asks ->
+    [one] 1 ask
+   *[other] { $asks } asks
+}, { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}
+requests-answered = answered as #{ $id }: `/kb draft id:{ $id }` makes it content
+requests-heading = **{ $heading }** (questions the knowledge base could not answer, grouped by topic and wording: content to write)
+requests-more = and { $count } more: `/content requests`
+requests-days-range = Look back 1 to { $max } days (default { $default }).
+requests-none = Nothing went unanswered by the knowledge base in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}.
+requests-summary = { $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+} the knowledge base could not answer in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}, in { $requests ->
+    [one] 1 request
+   *[other] { $requests } requests
+} (grouped by topic and wording):
+requests-more-rare = and { $count } more asked once each or less often
+requests-flagged = **Quiz questions with poor results** (from members' first tries): rewrite or explain better
+requests-title = Content requests
+requests-footer = Write a tip, a question or a flashcard for these, and /content import it; /kb draft turns an accepted answer into a draft.
+kb-draft-experts-only = Drafting content from answers is for experts (`/expert join`) and admins.
+kb-draft-question =
+    # A quiz question from the same answer: write two or more wrong choices, then
+    # remove the '#' signs and import it.
+    #
+    # [[question]]
+    # id = "kb-{ $id }-q"
+    # topic = { $topic }
+    # prompt = { $prompt }
+    # choices = [{ $right }, "a plausible wrong answer", "another wrong answer"]
+    # correct = "A"
+    # explanation = { $explanation }
+kb-draft-made = A draft from answer #{ $id }: a flashcard ready for `/content import`, and a quiz question to finish (commented out). Edit it, then import it.

@@ -44,3 +44,45 @@ kpi-imported = Importados { $values ->
     [one] 1 equipo
    *[other] { $teams } equipos
 }, del { $from } al { $to }. `/report` los relaciona ahora con el aprendizaje de los equipos (como correlación, con n).
+requests-counts = { $asks ->
+    [one] 1 pregunta
+   *[other] { $asks } preguntas
+}, { $people ->
+    [one] 1 persona
+   *[other] { $people } personas
+}
+requests-answered = respondida como n.º { $id }: `/kb draft id:{ $id }` la convierte en contenido
+requests-heading = **{ $heading }** (preguntas que la base de conocimiento no supo responder, agrupadas por tema y redacción: contenido por escribir)
+requests-more = y { $count } más: `/content requests`
+requests-days-range = Mira de 1 a { $max } días atrás (por defecto { $default }).
+requests-none = No quedó nada sin respuesta de la base de conocimiento { $days ->
+    [one] en el último día
+   *[other] en los últimos { $days } días
+}.
+requests-summary = { $questions ->
+    [one] 1 pregunta
+   *[other] { $questions } preguntas
+} que la base no supo responder { $days ->
+    [one] en el último día
+   *[other] en los últimos { $days } días
+}, en { $requests ->
+    [one] 1 petición
+   *[other] { $requests } peticiones
+} (agrupadas por tema y redacción):
+requests-more-rare = y { $count } más, preguntadas una vez o menos
+requests-flagged = **Preguntas de quiz con malos resultados** (según los primeros intentos de los miembros): reescribir o explicar mejor
+requests-title = Peticiones de contenido
+requests-footer = Escribid un consejo, una pregunta o una tarjeta para estas e importadla con /content import; /kb draft convierte una respuesta aceptada en un borrador.
+kb-draft-experts-only = Redactar contenido a partir de respuestas es cosa de expertos (`/expert join`) y admins.
+kb-draft-question =
+    # Una pregunta de quiz de la misma respuesta: escribid dos o más respuestas incorrectas,
+    # luego quitad los signos '#' e importadla.
+    #
+    # [[question]]
+    # id = "kb-{ $id }-q"
+    # topic = { $topic }
+    # prompt = { $prompt }
+    # choices = [{ $right }, "una respuesta incorrecta verosímil", "otra respuesta incorrecta"]
+    # correct = "A"
+    # explanation = { $explanation }
+kb-draft-made = Un borrador de la respuesta n.º { $id }: una tarjeta lista para `/content import`, y una pregunta de quiz por terminar (comentada). Edítalo y luego impórtalo.

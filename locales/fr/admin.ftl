@@ -44,3 +44,45 @@ kpi-imported = { $values ->
     [one] 1 équipe
    *[other] { $teams } équipes
 }, du { $from } au { $to }. `/report` les rapproche désormais de l'apprentissage des équipes (en corrélation, avec n).
+requests-counts = { $asks ->
+    [one] 1 demande
+   *[other] { $asks } demandes
+}, { $people ->
+    [one] 1 personne
+   *[other] { $people } personnes
+}
+requests-answered = répondu en n° { $id } : `/kb draft id:{ $id }` en fait du contenu
+requests-heading = **{ $heading }** (questions auxquelles la base n'a pas su répondre, groupées par thème et formulation : du contenu à écrire)
+requests-more = et { $count } de plus : `/content requests`
+requests-days-range = Regarde de 1 à { $max } jours en arrière (par défaut { $default }).
+requests-none = Rien n'est resté sans réponse de la base { $days ->
+    [one] ce dernier jour
+   *[other] ces { $days } derniers jours
+}.
+requests-summary = { $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+} sans réponse de la base { $days ->
+    [one] ce dernier jour
+   *[other] ces { $days } derniers jours
+}, en { $requests ->
+    [one] 1 demande
+   *[other] { $requests } demandes
+} (groupées par thème et formulation) :
+requests-more-rare = et { $count } de plus, posées une fois ou moins souvent
+requests-flagged = **Questions de quiz aux résultats faibles** (d'après les premiers essais des membres) : à réécrire ou mieux expliquer
+requests-title = Demandes de contenu
+requests-footer = Écrivez pour elles une astuce, une question ou une fiche, et importez-la avec /content import ; /kb draft fait d'une réponse acceptée un brouillon.
+kb-draft-experts-only = Rédiger du contenu à partir des réponses est réservé aux experts (`/expert join`) et aux admins.
+kb-draft-question =
+    # Une question de quiz tirée de la même réponse : écrivez deux mauvaises réponses ou plus,
+    # puis retirez les signes '#' et importez-la.
+    #
+    # [[question]]
+    # id = "kb-{ $id }-q"
+    # topic = { $topic }
+    # prompt = { $prompt }
+    # choices = [{ $right }, "une mauvaise réponse plausible", "une autre mauvaise réponse"]
+    # correct = "A"
+    # explanation = { $explanation }
+kb-draft-made = Un brouillon tiré de la réponse n° { $id } : une fiche prête pour `/content import`, et une question de quiz à terminer (en commentaire). Modifie-le, puis importe-le.

@@ -31,6 +31,8 @@ use crate::domain::knowledge::{similarity, terms, KbKind, DUPLICATE_SIMILARITY};
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_MAX, THREAD_NAME_MAX};
 use crate::domain::routing::{classify, rank, Candidate, GENERAL};
 use crate::domain::verification::Standing;
+use crate::i18n::Lang;
+use crate::t;
 use tracing::Instrument as _;
 
 /// The longest question `/ask` takes (the option's limit on Discord is the same).
@@ -86,13 +88,11 @@ impl Asked {
         }
     }
 
-    /// How the ping addresses them.
-    fn why(&self, topic: &str) -> String {
+    /// How the ping addresses them (in the server's language `lang`).
+    fn why(&self, topic: &str, lang: Lang) -> String {
         match &self.inferred {
-            None => format!("you are an expert on **{topic}**"),
-            Some(why) => format!(
-                "you know **{topic}** well ({why}), and no enrolled expert is free (`/expert suggest off` stops these)"
-            ),
+            None => t!(lang, "ask-why-expert", topic = topic),
+            Some(why) => t!(lang, "ask-why-inferred", topic = topic, why = why.as_str()),
         }
     }
 }
@@ -111,20 +111,24 @@ impl App {
         asker: UserId,
         text: &str,
         topic: Option<&str>,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let text = text.trim();
         if text.chars().count() < 3 {
-            return refuse("Write your question in a few words, e.g. `/ask question: How do I reset my VPN password?`");
+            return refuse(t!(lang, "ask-too-short"));
         }
         if text.chars().count() > ASK_MAX_CHARS {
-            return refuse(format!(
-                "Your question is {} characters long; keep it under {ASK_MAX_CHARS} (details can follow in the thread).",
-                text.chars().count()
+            let length = text.chars().count();
+            return refuse(t!(
+                lang,
+                "ask-too-long",
+                length = length,
+                max = ASK_MAX_CHARS
             ));
         }
         self.ensure_content(guild).await?;
-        if let Some(t) = topic {
-            self.check_expert_topic(guild, t).await?;
+        if let Some(topic) = topic {
+            self.check_expert_topic(guild, topic, lang).await?;
         }
         let now = self.clock.now_ms();
         let id = self
@@ -150,11 +154,10 @@ impl App {
         self.store.record_served(guild, id, &served, now).await?;
         let duplicate = self.similar_open_ask(guild, asker, text).await?;
         if shown.is_empty() && duplicate.is_none() {
-            let ask = self.ask_row(guild, id).await?;
+            let ask = self.ask_row(guild, id, lang).await?;
             // The topic evidence is the same search, so it is empty too.
-            return self
-                .route(port, &ask, "Nothing in the knowledge base matched.", &[])
-                .await;
+            let why = t!(lang, "ask-nothing-matched");
+            return self.route(port, &ask, &why, &[], lang).await;
         }
         let mut buttons = Vec::new();
         if let Some(open) = &duplicate {
@@ -164,7 +167,7 @@ impl App {
                     from: id,
                 }
                 .encode(),
-                label: "Follow that question".into(),
+                label: t!(lang, "ask-follow"),
                 style: Style::Success,
                 disabled: false,
             });
@@ -172,38 +175,42 @@ impl App {
         if !shown.is_empty() {
             buttons.push(Button {
                 custom_id: ComponentId::AskSolved { ask: id }.encode(),
-                label: "That solved it".into(),
+                label: t!(lang, "ask-solved"),
                 style: Style::Success,
                 disabled: false,
             });
         }
         buttons.push(Button {
             custom_id: ComponentId::AskRoute { ask: id }.encode(),
-            label: "I still need help".into(),
+            label: t!(lang, "ask-still-need-help"),
             style: Style::Primary,
             disabled: false,
         });
-        let mut description = describe_hits(&shown);
+        let mut description = describe_hits(&shown, lang);
         let content = match &duplicate {
             Some(open) => {
-                let thread = open
-                    .thread_id
-                    .map(|t| format!(" in <#{t}>"))
-                    .unwrap_or_default();
-                description = format!(
-                    "**Already asked{thread}:** {}\n-# Follow it to be told when it is answered, and get the answer in your reviews.\n\n{description}",
-                    fit(&one_line(&open.text), 300)
-                );
-                "A colleague asked a very similar question that is still open:".to_string()
+                let question = fit(&one_line(&open.text), 300);
+                let asked = match open.thread_id {
+                    Some(t) => t!(
+                        lang,
+                        "ask-already-asked-in",
+                        thread = format!("<#{t}>"),
+                        question = question
+                    ),
+                    None => t!(lang, "ask-already-asked", question = question),
+                };
+                let follow = t!(lang, "ask-already-asked-follow");
+                description = format!("{asked}\n-# {follow}\n\n{description}");
+                t!(lang, "ask-similar-open")
             }
-            None => "The team may have answered this before:".to_string(),
+            None => t!(lang, "ask-answered-before"),
         };
         Ok(OutMessage {
             content,
             embed: Some(Embed {
-                title: fit(&format!("Your question: {text}"), EMBED_TITLE_MAX),
+                title: fit(&t!(lang, "ask-your-question", text = text), EMBED_TITLE_MAX),
                 description: fit(description.trim_end(), EMBED_DESCRIPTION_MAX),
-                footer: Some("If none of this helps, an expert will be asked in a thread.".into()),
+                footer: Some(t!(lang, "ask-footer")),
                 colour: colours::TIP,
                 ..Default::default()
             }),
@@ -243,47 +250,59 @@ impl App {
         user: UserId,
         open_id: i64,
         from: i64,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        self.own_ask(guild, user, from).await?;
-        let open = self.ask_row(guild, open_id).await?;
+        self.own_ask(guild, user, from, lang).await?;
+        let open = self.ask_row(guild, open_id, lang).await?;
         let (AskState::Open, Some(thread)) = (open.state, open.thread_id) else {
-            return refuse("That question is no longer open. Use \"I still need help\" to ask the team yourself.");
+            return refuse(t!(lang, "ask-no-longer-open"));
         };
         if !self
             .store
             .follow_ask(guild, open_id, user, from, self.clock.now_ms())
             .await?
         {
-            return refuse("Your question was already settled.");
+            return refuse(t!(lang, "ask-yours-settled"));
         }
         if let Err(e) = port.add_thread_member(thread, user).await {
             tracing::warn!(error = ?e, thread = %thread, "could not add a follower to a thread");
         }
-        Ok(OutMessage::text(format!(
-            "You follow <#{thread}>. You will be told there when it is answered, and the answer comes back in your reviews the next day."
-        )))
+        let thread = format!("<#{thread}>");
+        Ok(OutMessage::text(t!(lang, "ask-following", thread = thread)))
     }
 
-    async fn ask_row(&self, guild: GuildId, id: i64) -> AppResult<AskRow> {
+    async fn ask_row(&self, guild: GuildId, id: i64, lang: Lang) -> AppResult<AskRow> {
         match self.store.ask(guild, id).await? {
             Some(a) => Ok(a),
-            None => refuse("This question is no longer known here. Ask again with `/ask`."),
+            None => refuse(t!(lang, "ask-unknown")),
         }
     }
 
     /// The asker's question, refusing anyone else's clicks.
-    async fn own_ask(&self, guild: GuildId, user: UserId, id: i64) -> AppResult<AskRow> {
-        let ask = self.ask_row(guild, id).await?;
+    async fn own_ask(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        id: i64,
+        lang: Lang,
+    ) -> AppResult<AskRow> {
+        let ask = self.ask_row(guild, id, lang).await?;
         if ask.asker != user {
-            return refuse("Only the member who asked can answer this.");
+            return refuse(t!(lang, "ask-only-asker"));
         }
         Ok(ask)
     }
 
     /// "That solved it": the question counts as answered by the knowledge base, and the best
     /// answer shown becomes a card in the asker's reviews from the next day.
-    pub async fn ask_solved(&self, guild: GuildId, user: UserId, id: i64) -> AppResult<OutMessage> {
-        self.own_ask(guild, user, id).await?;
+    pub async fn ask_solved(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        id: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        self.own_ask(guild, user, id, lang).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
         let tomorrow = today.succ_opt().unwrap_or(today);
         let Some(card) = self
@@ -291,12 +310,11 @@ impl App {
             .deflect_ask(guild, id, tomorrow, self.clock.now_ms())
             .await?
         else {
-            return refuse("This question was already settled.");
+            return refuse(t!(lang, "ask-settled"));
         };
-        Ok(OutMessage::text(if card {
-            "Glad the team's knowledge helped. The answer comes back as a card in your reviews tomorrow, so it sticks. If it comes up again, `/kb search` finds it too."
-        } else {
-            "Glad the team's knowledge helped. If it comes up again, `/kb search` finds it too."
+        Ok(OutMessage::text(match card {
+            true => t!(lang, "ask-glad-card"),
+            false => t!(lang, "ask-glad"),
         }))
     }
 
@@ -307,22 +325,18 @@ impl App {
         guild: GuildId,
         user: UserId,
         id: i64,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let ask = self.own_ask(guild, user, id).await?;
+        let ask = self.own_ask(guild, user, id, lang).await?;
         if ask.state != AskState::Searching {
             return refuse(match ask.thread_id {
-                Some(t) => format!("This question is already with the team in <#{t}>."),
-                None => "This question was already settled.".into(),
+                Some(thread) => t!(lang, "ask-with-team", thread = format!("<#{thread}>")),
+                None => t!(lang, "ask-settled"),
             });
         }
         let evidence = self.topic_evidence(&ask).await?;
-        self.route(
-            port,
-            &ask,
-            "The knowledge base did not solve it.",
-            &evidence,
-        )
-        .await
+        let why = t!(lang, "ask-kb-did-not-solve");
+        self.route(port, &ask, &why, &evidence, lang).await
     }
 
     /// Picks the topic (from the asker's choice, the rules, and `evidence`: (topic, score) of
@@ -334,21 +348,18 @@ impl App {
         ask: &AskRow,
         why: &str,
         evidence: &[(String, f64)],
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let guild = ask.guild;
         let now = self.clock.now_ms();
         let qa = self.store.qa_settings(guild).await?;
+        // Threads and the admin channel are read by many: the server's language.
+        let server = self.guild_lang(guild).await?;
+        let asker = format!("<@{}>", ask.asker);
         let Some(qa_channel) = qa.qa_channel else {
-            self.tell_admins_now(
-                guild,
-                qa.admin_channel,
-                format!(
-                    "<@{}> asked a question, but no Q&A channel is set, so it could not be routed. Choose one with `/config qa-channel`.",
-                    ask.asker
-                ),
-            )
-            .await?;
-            return refuse("Questions cannot be routed to experts yet: an admin needs to choose a Q&A channel with `/config qa-channel`. The admins have been told where one is set up.");
+            let text = t!(server, "ask-admins-no-qa-channel", asker = asker.as_str());
+            self.tell_admins_now(guild, qa.admin_channel, text).await?;
+            return refuse(t!(lang, "ask-no-qa-channel"));
         };
         let (topic, reason) = classify(
             &ask.text,
@@ -356,23 +367,28 @@ impl App {
             &self.topic_rules,
             evidence,
         );
-        let expert = self.next_expert(guild, &topic, &[ask.asker], now).await?;
+        let expert = self
+            .next_expert(guild, &topic, &[ask.asker], now, server)
+            .await?;
         if !self.store.claim_for_routing(guild, ask.id).await? {
-            return refuse("This question was already settled.");
+            return refuse(t!(lang, "ask-settled"));
         }
+        let footer = t!(
+            server,
+            "ask-thread-footer",
+            topic = topic.as_str(),
+            reason = reason.describe(server),
+            id = ask.id
+        );
         let starter = OutMessage {
             embed: Some(Embed {
-                title: "Question".into(),
+                title: t!(server, "ask-thread-title"),
                 description: fit(&ask.text, EMBED_DESCRIPTION_MAX),
-                footer: Some(format!(
-                    "Topic: {topic} ({}) · question #{} · The asker marks the reply that helped with \"Mark as answer\" (message menu → Apps).",
-                    reason.describe(),
-                    ask.id
-                )),
+                footer: Some(footer),
                 colour: colours::QUESTION,
                 ..Default::default()
             }),
-            content: format!("Asked by <@{}>", ask.asker),
+            content: t!(server, "ask-asked-by", asker = asker.as_str()),
             ..Default::default()
         };
         let thread = match port
@@ -383,9 +399,8 @@ impl App {
             Err(e) => {
                 self.store.release_claim(guild, ask.id).await?;
                 tracing::warn!(error = ?e, channel = %qa_channel, "could not open a question thread");
-                return refuse(format!(
-                    "I could not open a thread for your question in <#{qa_channel}>. An admin should check that I may post and create threads there. Your question is kept: try \"I still need help\" again later."
-                ));
+                let channel = format!("<#{qa_channel}>");
+                return refuse(t!(lang, "ask-thread-failed", channel = channel));
             }
         };
         let hours = self.escalation_minutes(&qa) as f64 / 60.0;
@@ -393,42 +408,55 @@ impl App {
         let reply = match &expert {
             Some(asked) => {
                 let e = asked.user;
+                let ping = t!(
+                    server,
+                    "ask-expert-ping",
+                    expert = format!("<@{e}>"),
+                    why = asked.why(&topic, server),
+                    asker = asker.as_str(),
+                    hours = hours.round() as i64
+                );
                 posts.push((
                     thread,
                     payload(&OutMessage {
-                        content: format!(
-                            "<@{e}> {}: could you answer this question from <@{}>? Reply here in the thread. If nobody has replied within {hours:.0} h, the next expert is asked.",
-                            asked.why(&topic),
-                            ask.asker
-                        ),
+                        content: ping,
                         ping_users: vec![e.0],
                         ..Default::default()
                     }),
                 ));
                 let who = match asked.inferred {
-                    None => format!("expert on **{topic}**"),
-                    Some(_) => format!("who knows **{topic}** well"),
+                    None => t!(lang, "ask-who-expert", topic = topic.as_str()),
+                    Some(_) => t!(lang, "ask-who-inferred", topic = topic.as_str()),
                 };
-                format!(
-                    "{why} Your question is in <#{thread}>, and <@{e}> ({who}) has been asked to answer. When a reply solves it, use **Mark as answer** on it (message menu → Apps)."
-                )
+                let routed = t!(
+                    lang,
+                    "ask-routed",
+                    thread = format!("<#{thread}>"),
+                    expert = format!("<@{e}>"),
+                    who = who
+                );
+                format!("{why} {routed}")
             }
             None => {
-                posts.push((
-                    thread,
-                    payload(&OutMessage::text(format!(
-                        "No expert on **{topic}** is available right now, so the admins have been told. Anyone who knows the answer is welcome to reply here."
-                    ))),
-                ));
+                let text = t!(server, "ask-thread-no-expert", topic = topic.as_str());
+                posts.push((thread, payload(&OutMessage::text(text))));
                 if let Some(admin) = qa.admin_channel {
-                    posts.push((admin, payload(&OutMessage::text(format!(
-                        "Nobody can take a question on **{topic}**: <#{thread}> from <@{}>. Add an expert with `/expert assign`, or answer it in the thread.",
-                        ask.asker
-                    )))));
+                    let text = t!(
+                        server,
+                        "ask-admins-nobody",
+                        topic = topic.as_str(),
+                        thread = format!("<#{thread}>"),
+                        asker = asker.as_str()
+                    );
+                    posts.push((admin, payload(&OutMessage::text(text))));
                 }
-                format!(
-                    "{why} No expert on **{topic}** is available right now. Your question is in <#{thread}> where anyone can answer, and the admins have been told."
-                )
+                let routed = t!(
+                    lang,
+                    "ask-routed-no-expert",
+                    topic = topic.as_str(),
+                    thread = format!("<#{thread}>")
+                );
+                format!("{why} {routed}")
             }
         };
         let routing = Routing {
@@ -464,6 +492,7 @@ impl App {
         topic: &str,
         excluded: &[UserId],
         now_ms: i64,
+        lang: Lang,
     ) -> AppResult<Option<Asked>> {
         let excluded: Vec<u64> = excluded.iter().map(|u| u.0).collect();
         let expertise = self.expertise(guild, topic).await?;
@@ -484,7 +513,7 @@ impl App {
             let why = inferred
                 .iter()
                 .find(|e| e.user.0 == *first)
-                .map(|e| e.reason());
+                .map(|e| e.reason(lang));
             return Ok(Some(Asked {
                 user: UserId(*first),
                 inferred: why,
@@ -575,10 +604,15 @@ impl App {
         let hour = 3_600_000;
         let topic = ask.topic_id.clone().unwrap_or_else(|| GENERAL.into());
         let qa = self.store.qa_settings(ask.guild).await?;
+        // Posts in the thread and the admin channel: the server's language.
+        let lang = self.guild_lang(ask.guild).await?;
+        let asker = format!("<@{}>", ask.asker);
         if now >= ask.created_ms + i64::from(e.abandon_after_days) * 24 * hour {
-            let text = format!(
-                "Closing this question: no answer was marked within {} days. <@{}>, if you still need help, ask again with `/ask`.",
-                e.abandon_after_days, ask.asker
+            let text = t!(
+                lang,
+                "ask-abandoned",
+                days = e.abandon_after_days,
+                asker = asker.as_str()
             );
             return Ok(Some((
                 FollowUp::Abandon,
@@ -595,19 +629,26 @@ impl App {
                 let mut excluded = tried.clone();
                 excluded.push(ask.asker);
                 let next = if ask.escalations < e.max_escalations {
-                    self.next_expert(ask.guild, &topic, &excluded, now).await?
+                    self.next_expert(ask.guild, &topic, &excluded, now, lang)
+                        .await?
                 } else {
                     None
                 };
                 if let Some(asked) = next {
                     let next = asked.user;
+                    let mut content = t!(
+                        lang,
+                        "ask-escalated",
+                        next = format!("<@{next}>"),
+                        topic = topic.as_str(),
+                        expert = format!("<@{expert}>")
+                    );
+                    if let Some(why) = &asked.inferred {
+                        let line = t!(lang, "ask-escalated-inferred", why = why.as_str());
+                        content.push_str(&format!(" {line}"));
+                    }
                     let ping = OutMessage {
-                        content: format!(
-                            "<@{next}> could you take this question on **{topic}**? <@{expert}> has not had a chance to reply yet.{}",
-                            asked.inferred.as_ref().map_or(String::new(), |why| format!(
-                                " You are asked because you know it well ({why}); `/expert suggest off` stops this."
-                            ))
-                        ),
+                        content,
                         ping_users: vec![next.0],
                         ..Default::default()
                     };
@@ -616,17 +657,18 @@ impl App {
                         vec![(thread, payload(&ping))],
                     )));
                 }
-                let mut posts = vec![(
-                    thread,
-                    payload(&OutMessage::text(
-                        "No other expert is free to take this, so the admins have been told.",
-                    )),
-                )];
+                let text = t!(lang, "ask-no-other-expert");
+                let mut posts = vec![(thread, payload(&OutMessage::text(text)))];
                 if let Some(admin) = qa.admin_channel {
-                    posts.push((admin, payload(&OutMessage::text(format!(
-                        "A question on **{topic}** has had no reply after {} expert(s): <#{thread}> from <@{}>. Please find someone to answer it (`/expert assign`).",
-                        tried.len(), ask.asker
-                    )))));
+                    let text = t!(
+                        lang,
+                        "ask-admins-no-reply",
+                        topic = topic.as_str(),
+                        experts = tried.len(),
+                        thread = format!("<#{thread}>"),
+                        asker = asker.as_str()
+                    );
+                    posts.push((admin, payload(&OutMessage::text(text))));
                 } else {
                     tracing::warn!(guild = %ask.guild, ask = ask.id, "an unanswered question needs admins, but no admin channel is set");
                 }
@@ -637,10 +679,7 @@ impl App {
             && now >= ask.created_ms + i64::from(e.nudge_asker_after_hours) * hour
         {
             let nudge = OutMessage {
-                content: format!(
-                    "<@{}> did a reply here answer your question? Use **Mark as answer** on it (message menu → Apps) so the team keeps it, or `/resolve` to close the question.",
-                    ask.asker
-                ),
+                content: t!(lang, "ask-nudge", asker = asker.as_str()),
                 ping_users: vec![ask.asker.0],
                 ..Default::default()
             };
@@ -657,19 +696,21 @@ impl App {
         by: UserId,
         by_admin: bool,
         reply: &PickedReply,
+        lang: Lang,
     ) -> AppResult<Resolved> {
         let ask = self
-            .ask_in_thread(guild, reply.channel, by, by_admin)
+            .ask_in_thread(guild, reply.channel, by, by_admin, lang)
             .await?;
         if reply.author_is_bot {
-            return refuse("Pick a member's reply, not one of the bot's messages.");
+            return refuse(t!(lang, "resolve-bot-message"));
         }
         let text = reply.text.trim();
         if text.is_empty() {
-            return refuse("That message has no text to keep (only attachments or embeds). Pick a reply with text, or close the question with `/resolve answer:` and a summary.");
+            return refuse(t!(lang, "resolve-no-text"));
         }
         let answer = fit(text, ANSWER_MAX_CHARS);
-        self.resolve(&ask, by, Some((answer, reply.author))).await
+        self.resolve(&ask, by, Some((answer, reply.author)), lang)
+            .await
     }
 
     /// `/resolve [answer] [helper]` in a question's thread: closes it, keeping `answer` (by
@@ -678,20 +719,19 @@ impl App {
         &self,
         guild: GuildId,
         channel: ChannelId,
-        by: UserId,
-        by_admin: bool,
-        answer: Option<&str>,
-        helper: Option<UserId>,
+        (by, by_admin): (UserId, bool),
+        (answer, helper): (Option<&str>, Option<UserId>),
+        lang: Lang,
     ) -> AppResult<Resolved> {
-        let ask = self.ask_in_thread(guild, channel, by, by_admin).await?;
+        let ask = self
+            .ask_in_thread(guild, channel, by, by_admin, lang)
+            .await?;
         let answer = answer.map(str::trim).filter(|a| !a.is_empty());
         if answer.is_none() && helper.is_some() {
-            return refuse(
-                "Add the `answer` too: the helper is credited for an answer that is kept.",
-            );
+            return refuse(t!(lang, "resolve-helper-needs-answer"));
         }
         let kept = answer.map(|a| (fit(a, ANSWER_MAX_CHARS), helper.unwrap_or(by)));
-        self.resolve(&ask, by, kept).await
+        self.resolve(&ask, by, kept, lang).await
     }
 
     async fn ask_in_thread(
@@ -700,24 +740,23 @@ impl App {
         channel: ChannelId,
         by: UserId,
         by_admin: bool,
+        lang: Lang,
     ) -> AppResult<AskRow> {
         let ask = match self.store.ask_by_thread(channel).await? {
             Some(a) if a.guild == guild => a,
-            _ => return refuse("This works inside a question's thread (opened by `/ask`)."),
+            _ => return refuse(t!(lang, "resolve-not-a-thread")),
         };
         if ask.asker != by && !by_admin {
-            return refuse(format!(
-                "Only <@{}>, who asked, or an admin can mark the answer.",
-                ask.asker
-            ));
+            let asker = format!("<@{}>", ask.asker);
+            return refuse(t!(lang, "resolve-only-asker", asker = asker));
         }
         match ask.state {
             AskState::Open => Ok(ask),
             AskState::Resolved => refuse(match ask.kb_id {
-                Some(k) => format!("This question is already resolved (knowledge #{k})."),
-                None => "This question is already resolved.".into(),
+                Some(k) => t!(lang, "resolve-already-kb", id = k.to_string()),
+                None => t!(lang, "resolve-already"),
             }),
-            _ => refuse("This question is closed. Ask again with `/ask` if you still need help."),
+            _ => refuse(t!(lang, "resolve-closed")),
         }
     }
 
@@ -726,6 +765,7 @@ impl App {
         ask: &AskRow,
         by: UserId,
         answer: Option<(String, UserId)>,
+        lang: Lang,
     ) -> AppResult<Resolved> {
         let helper = answer.as_ref().map(|(_, a)| *a);
         let (points, asker_points) = match helper {
@@ -753,45 +793,49 @@ impl App {
             .await?;
         self.posts_queued();
         let ResolveOutcome::Resolved { kb_id, followers } = outcome else {
-            return refuse("This question was resolved a moment ago.");
+            return refuse(t!(lang, "resolve-just-now"));
         };
-        let description = match (kb_id, helper) {
-            (Some(k), Some(h)) if points > 0 => format!(
-                "<@{by}> marked <@{h}>'s reply as the answer. It is saved as knowledge #{k}, so the next `/ask` on this finds it. <@{h}> earns {points} points for helping."
+        // The announcement goes to the thread: the server's language.
+        let server = self.guild_lang(ask.guild).await?;
+        let by = format!("<@{by}>");
+        let mut description = match (kb_id, helper) {
+            (Some(k), Some(h)) if points > 0 => t!(
+                server,
+                "resolve-marked",
+                by = by.as_str(),
+                helper = format!("<@{h}>"),
+                id = k.to_string(),
+                points = points
             ),
-            (Some(k), _) => format!(
-                "<@{by}> closed the question. The answer is saved as knowledge #{k}, so the next `/ask` on this finds it."
+            (Some(k), _) => t!(
+                server,
+                "resolve-closed-kept",
+                by = by.as_str(),
+                id = k.to_string()
             ),
-            _ => format!("<@{by}> closed the question without an answer to keep."),
+            _ => t!(server, "resolve-closed-nothing", by = by.as_str()),
         };
-        let mut description = description;
         if kb_id.is_some() {
-            description.push_str(&format!(
-                "\n\n🃏 <@{}> gets it as a card in their reviews tomorrow, so it sticks.",
-                ask.asker
-            ));
+            let card = t!(server, "resolve-card", asker = format!("<@{}>", ask.asker));
+            description.push_str(&format!("\n\n🃏 {card}"));
         }
         // Followers are told here (they were added to the thread), and get the card too.
         let content = match followers.is_empty() {
             true => String::new(),
             false => {
                 let names: Vec<String> = followers.iter().map(|f| format!("<@{f}>")).collect();
-                format!(
-                    "{} the question you followed is answered{}.",
-                    names.join(" "),
-                    if kb_id.is_some() {
-                        "; it comes back as a card in your reviews tomorrow"
-                    } else {
-                        ""
-                    }
-                )
+                let id = match kb_id.is_some() {
+                    true => "resolve-followers-card",
+                    false => "resolve-followers",
+                };
+                t!(server, id, followers = names.join(" "))
             }
         };
         Ok(Resolved {
             announcement: OutMessage {
                 content,
                 embed: Some(Embed {
-                    title: "✅ Answered".into(),
+                    title: format!("✅ {}", t!(server, "resolve-title")),
                     description,
                     colour: colours::ANSWERED,
                     ..Default::default()

@@ -6,18 +6,22 @@
 use super::message::{colours, Embed, OutMessage};
 use super::{refuse, App, AppResult};
 use crate::domain::expertise::{evidence, Evidence, TopicExpertise};
+use crate::domain::format::{discord_time, Shown};
 use crate::domain::guilds::QaSetting;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::routing::{parse_away_until, Away, GENERAL};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::DateTime;
 
-/// "You are" or "<@member> is", for replies about `member` to `by`.
+/// Who a reply about `member` to `by` speaks of, for the messages' selectors: `you` or the
+/// member's mention.
 fn subject(member: UserId, by: UserId) -> String {
     if member == by {
-        "You are".into()
+        "you".into()
     } else {
-        format!("<@{member}> is")
+        format!("<@{member}>")
     }
 }
 
@@ -64,7 +68,9 @@ impl App {
     /// The report's line on inferred experts (up to three per topic, named) and the digest's
     /// (how many, on which topics: the digest names nobody). Judging expertise reads every
     /// member's memory of every topic, so the daily figures keep these lines for the day.
+    /// They are kept for the day, so they are in the server's language.
     pub(crate) async fn inferred_expert_lines(&self, guild: GuildId) -> AppResult<InferredLines> {
+        let lang = self.guild_lang(guild).await?;
         let (mut shown, mut count, mut topics) = (Vec::new(), 0, Vec::new());
         for (topic, name) in self.store.topics(guild).await? {
             let inferred = self.inferred_experts(guild, &topic).await?;
@@ -73,20 +79,31 @@ impl App {
                 topics.push(name.clone());
             }
             for e in inferred.into_iter().take(3) {
-                shown.push(format!("<@{}> on {name} ({})", e.user, e.reason()));
+                let who = format!("<@{}>", e.user);
+                let reason = e.reason(lang);
+                shown.push(t!(
+                    lang,
+                    "experts-on",
+                    who = who,
+                    topic = name.as_str(),
+                    why = reason
+                ));
             }
         }
         if shown.is_empty() {
             return Ok(InferredLines::default());
         }
         Ok(InferredLines {
-            named: vec![format!(
-                "**Inferred experts** (not enrolled; asked when no enrolled expert is free): {}",
-                shown.join("; ")
+            named: vec![t!(
+                lang,
+                "experts-inferred-named",
+                experts = shown.join("; ")
             )],
-            unnamed: vec![format!(
-                "**Inferred experts:** {count} on {} (`/expert list` names them)",
-                topics.join(", ")
+            unnamed: vec![t!(
+                lang,
+                "experts-inferred-unnamed",
+                count = count,
+                topics = topics.join(", ")
             )],
         })
     }
@@ -98,21 +115,27 @@ impl App {
         guild: GuildId,
         user: UserId,
         on: bool,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let changed = self
             .store
             .set_suggestible(guild, user, on, self.clock.now_ms())
             .await?;
         Ok(OutMessage::text(match (on, changed) {
-            (true, true) => "You may be suggested as an expert again, from what you know and the answers you give, and asked questions when no enrolled expert is free.",
-            (true, false) => "You could already be suggested as an expert.",
-            (false, true) => "You will no longer be suggested as an expert nor asked questions as one, unless you enrol with `/expert join`. `/expert suggest on` undoes this.",
-            (false, false) => "You had already opted out of being suggested as an expert.",
+            (true, true) => t!(lang, "suggest-on"),
+            (true, false) => t!(lang, "suggest-on-already"),
+            (false, true) => t!(lang, "suggest-off"),
+            (false, false) => t!(lang, "suggest-off-already"),
         }))
     }
 
     /// Refuses a topic that is neither one of the guild's topics nor "general".
-    pub(crate) async fn check_expert_topic(&self, guild: GuildId, topic: &str) -> AppResult<()> {
+    pub(crate) async fn check_expert_topic(
+        &self,
+        guild: GuildId,
+        topic: &str,
+        lang: Lang,
+    ) -> AppResult<()> {
         if topic == GENERAL {
             return Ok(());
         }
@@ -122,13 +145,15 @@ impl App {
             return Ok(());
         }
         let known: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).collect();
-        refuse(format!(
-            "There is no topic \"{topic}\". Topics here: {}, or \"general\".",
-            if known.is_empty() {
-                "none yet".to_string()
-            } else {
-                known.join(", ")
-            }
+        let known = match known.is_empty() {
+            true => t!(lang, "topics-none-yet"),
+            false => known.join(", "),
+        };
+        refuse(t!(
+            lang,
+            "topic-unknown-expert",
+            topic = topic,
+            known = known
         ))
     }
 
@@ -138,17 +163,18 @@ impl App {
         guild: GuildId,
         setting: QaSetting,
         value: i64,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
+        let channel = format!("<#{value}>");
         let done = match setting {
-            QaSetting::QaChannel => format!("Questions that need an expert now get a thread in <#{value}>. Make sure the bot may send messages and create public threads there."),
-            QaSetting::AdminChannel => format!("Admins are now told in <#{value}> when a question has no available expert or no reply after escalation."),
+            QaSetting::QaChannel => t!(lang, "config-qa-channel-set", channel = channel),
+            QaSetting::AdminChannel => t!(lang, "config-admin-channel-set", channel = channel),
             QaSetting::EscalationMinutes if !(60..=168 * 60).contains(&value) => {
-                return refuse("The escalation time must be between 1 and 168 hours.");
+                return refuse(t!(lang, "config-escalation-range"));
             }
-            QaSetting::EscalationMinutes => format!(
-                "An expert now has **{} h** to reply before the next expert is asked.",
-                value / 60
-            ),
+            QaSetting::EscalationMinutes => {
+                t!(lang, "config-escalation-set", hours = value / 60)
+            }
         };
         self.store
             .set_qa_setting(guild, setting, value, self.clock.now_ms())
@@ -163,20 +189,18 @@ impl App {
         topic: &str,
         member: UserId,
         by: UserId,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        self.check_expert_topic(guild, topic).await?;
+        self.check_expert_topic(guild, topic, lang).await?;
         let added = self
             .store
             .add_expert(guild, topic, member, by, self.clock.now_ms())
             .await?;
         let who = subject(member, by);
         Ok(OutMessage::text(if added {
-            format!(
-                "{who} now an expert on **{topic}**: questions on it may be routed to {}.",
-                if member == by { "you" } else { "them" }
-            )
+            t!(lang, "expert-added", who = who, topic = topic)
         } else {
-            format!("{who} already an expert on **{topic}**.")
+            t!(lang, "expert-already", who = who, topic = topic)
         }))
     }
 
@@ -187,22 +211,24 @@ impl App {
         topic: &str,
         member: UserId,
         by: UserId,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let removed = self.store.remove_expert(guild, topic, member).await?;
         let who = subject(member, by);
         if !removed {
             let topics = self.store.expert_topics(guild, member).await?;
-            return refuse(format!(
-                "{who} not an expert on \"{topic}\". {}",
-                if topics.is_empty() {
-                    "No topics at all yet.".to_string()
-                } else {
-                    format!("Topics: {}.", topics.join(", "))
-                }
-            ));
+            let not = t!(lang, "expert-not", who = who, topic = topic);
+            let topics = match topics.is_empty() {
+                true => t!(lang, "expert-no-topics"),
+                false => t!(lang, "expert-topics", topics = topics.join(", ")),
+            };
+            return refuse(format!("{not} {topics}"));
         }
-        Ok(OutMessage::text(format!(
-            "{who} no longer an expert on **{topic}**. Questions already assigned stay assigned."
+        Ok(OutMessage::text(t!(
+            lang,
+            "expert-removed",
+            who = who,
+            topic = topic
         )))
     }
 
@@ -212,10 +238,11 @@ impl App {
         guild: GuildId,
         member: UserId,
         until: Option<&str>,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let tz = self.guild_timezone(guild).await?;
         let now = self.clock.now();
-        let back = match parse_away_until(until.unwrap_or(""), now, tz) {
+        let back = match parse_away_until(until.unwrap_or(""), now, tz, lang) {
             Ok(b) => b,
             Err(e) => return refuse(e),
         };
@@ -227,43 +254,50 @@ impl App {
                 back.map(|b| b.timestamp_millis()),
             )
             .await?;
-        let note = if self.store.expert_topics(guild, member).await?.is_empty() {
-            " (You are not an expert on any topic yet; `/expert join` adds one.)"
-        } else {
-            ""
+        let mut text = match back {
+            Some(b) => {
+                let until = discord_time(b, Shown::DayDateTime);
+                t!(lang, "away-until", until = until)
+            }
+            None => t!(lang, "away-until-back"),
         };
-        Ok(OutMessage::text(match back {
-            Some(b) => format!(
-                "You get no new questions until {}. Enjoy the time off.{note}",
-                crate::domain::format::discord_time(b, crate::domain::format::Shown::DayDateTime)
-            ),
-            None => format!("You get no new questions until you use `/expert back`.{note}"),
-        }))
+        if self.store.expert_topics(guild, member).await?.is_empty() {
+            text.push_str(&format!(" {}", t!(lang, "away-no-topics")));
+        }
+        Ok(OutMessage::text(text))
     }
 
     /// `/expert back`.
-    pub async fn expert_back(&self, guild: GuildId, member: UserId) -> AppResult<OutMessage> {
+    pub async fn expert_back(
+        &self,
+        guild: GuildId,
+        member: UserId,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         if !self
             .store
             .clear_away(guild, member, self.clock.now_ms())
             .await?
         {
-            return refuse("You were not marked away.");
+            return refuse(t!(lang, "back-not-away"));
         }
-        Ok(OutMessage::text(
-            "Welcome back: questions can be routed to you again.",
-        ))
+        Ok(OutMessage::text(t!(lang, "back-welcome")))
     }
 
     /// `/expert list [topic]`: who covers what, the gaps, and suggestions.
-    pub async fn expert_list(&self, guild: GuildId, topic: Option<&str>) -> AppResult<OutMessage> {
-        if let Some(t) = topic {
-            self.check_expert_topic(guild, t).await?;
+    pub async fn expert_list(
+        &self,
+        guild: GuildId,
+        topic: Option<&str>,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        if let Some(topic) = topic {
+            self.check_expert_topic(guild, topic, lang).await?;
         }
         let now = self.clock.now_ms();
         let experts = self.store.experts(guild, topic, now).await?;
         let mut topics: Vec<(String, String)> = self.store.topics(guild).await?;
-        topics.push((GENERAL.into(), "General".into()));
+        topics.push((GENERAL.into(), t!(lang, "topic-general")));
         if let Some(t) = topic {
             topics.retain(|(id, _)| id == t);
         }
@@ -282,18 +316,17 @@ impl App {
                 .iter()
                 .map(|e| {
                     let status = match e.away {
-                        Away::Available if e.open > 0 => format!(" ({} open)", e.open),
+                        Away::Available if e.open > 0 => {
+                            format!(" ({})", t!(lang, "experts-open", count = e.open))
+                        }
                         Away::Available => String::new(),
                         Away::Until(Some(ms)) => DateTime::from_timestamp_millis(ms)
                             .map(|t| {
-                                let until = crate::domain::format::discord_time(
-                                    t,
-                                    crate::domain::format::Shown::ShortDate,
-                                );
-                                format!(" (away until {until})")
+                                let until = discord_time(t, Shown::ShortDate);
+                                format!(" ({})", t!(lang, "experts-away-until", until = until))
                             })
                             .unwrap_or_default(),
-                        Away::Until(None) => " (away)".into(),
+                        Away::Until(None) => format!(" ({})", t!(lang, "experts-away")),
                     };
                     format!("<@{}>{status}", e.user)
                 })
@@ -301,31 +334,35 @@ impl App {
             lines.push(format!("**{name}** (`{id}`): {}", people.join(", ")));
         }
         let mut description = if lines.is_empty() {
-            "Nobody has joined as an expert yet. Members volunteer with `/expert join`; admins use `/expert assign`.".to_string()
+            t!(lang, "experts-none")
         } else {
             lines.join("\n")
         };
         if !gaps.is_empty() {
-            description.push_str(&format!(
-                "\n\n⚠️ **No available expert:** {}. Questions on these go to general experts, else the admins are told.",
-                gaps.join(", ")
-            ));
+            let gaps = t!(lang, "experts-gaps", topics = gaps.join(", "));
+            description.push_str(&format!("\n\n⚠️ {gaps}"));
         }
         let mut inferred = Vec::new();
         for (id, _) in topics.iter().filter(|(id, _)| id != GENERAL) {
             for e in self.inferred_experts(guild, id).await?.into_iter().take(3) {
-                inferred.push(format!("<@{}> on **{id}** ({})", e.user, e.reason()));
+                let who = format!("<@{}>", e.user);
+                let topic = format!("**{id}**");
+                inferred.push(t!(
+                    lang,
+                    "experts-on",
+                    who = who,
+                    topic = topic,
+                    why = e.reason(lang)
+                ));
             }
         }
         if !inferred.is_empty() {
-            description.push_str(&format!(
-                "\n\n💡 **Inferred experts** (not enrolled; from what they know and the answers they gave, fading with time; asked when no enrolled expert is free; `/expert suggest off` to opt out): {}",
-                inferred.join("; ")
-            ));
+            let line = t!(lang, "experts-inferred", experts = inferred.join("; "));
+            description.push_str(&format!("\n\n💡 {line}"));
         }
         Ok(OutMessage {
             embed: Some(Embed {
-                title: "Experts".into(),
+                title: t!(lang, "experts-title"),
                 description: crate::domain::format::fit(&description, EMBED_DESCRIPTION_MAX),
                 colour: colours::QUIZ,
                 ..Default::default()

@@ -8,10 +8,12 @@ use super::{refuse, App, AppResult};
 use crate::domain::cards::{answer_card_texts, ContentCard};
 use crate::domain::content::{Bundle, Topic};
 use crate::domain::content_files::to_toml;
-use crate::domain::format::{fit, plural};
+use crate::domain::format::fit;
 use crate::domain::gaps::{content_requests, ContentRequest};
 use crate::domain::ids::{GuildId, KbId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{NaiveDate, TimeZone};
 
 /// `/content requests` looks back this many days unless told otherwise, and at most this far.
@@ -22,18 +24,12 @@ const REQUESTS_LISTED: usize = 10;
 const REQUESTS_IN_SUMMARIES: usize = 5;
 
 /// One request as a line: "VPN drops on hotel wifi · security · 5 asks, 4 people".
-fn request_line(r: &ContentRequest) -> String {
-    let mut line = format!(
-        "• **{}** · {} · {}, {}",
-        fit(&r.label, 120),
-        r.topic,
-        plural(r.asks as i64, "ask", "asks"),
-        plural(r.people as i64, "person", "people")
-    );
+fn request_line(r: &ContentRequest, lang: Lang) -> String {
+    let counts = t!(lang, "requests-counts", asks = r.asks, people = r.people);
+    let mut line = format!("• **{}** · {} · {counts}", fit(&r.label, 120), r.topic);
     if let Some(first) = r.answers.first() {
-        line.push_str(&format!(
-            " · answered as #{first}: `/kb draft id:{first}` makes it content"
-        ));
+        let answered = t!(lang, "requests-answered", id = first.to_string());
+        line.push_str(&format!(" · {answered}"));
     }
     line
 }
@@ -72,25 +68,22 @@ impl App {
         from: NaiveDate,
         to: NaiveDate,
         heading: &str,
+        lang: Lang,
     ) -> AppResult<Vec<String>> {
         let requests = self.requests_between(guild, from, to).await?;
         if requests.is_empty() {
             return Ok(vec![]);
         }
-        let mut lines = vec![format!(
-            "**{heading}** (questions the knowledge base could not answer, grouped by topic and wording: content to write)"
-        )];
+        let mut lines = vec![t!(lang, "requests-heading", heading = heading)];
         lines.extend(
             requests
                 .iter()
                 .take(REQUESTS_IN_SUMMARIES)
-                .map(request_line),
+                .map(|r| request_line(r, lang)),
         );
         if requests.len() > REQUESTS_IN_SUMMARIES {
-            lines.push(format!(
-                "-# and {} more: `/content requests`",
-                requests.len() - REQUESTS_IN_SUMMARIES
-            ));
+            let more = requests.len() - REQUESTS_IN_SUMMARIES;
+            lines.push(format!("-# {}", t!(lang, "requests-more", count = more)));
         }
         Ok(lines)
     }
@@ -101,11 +94,15 @@ impl App {
         &self,
         guild: GuildId,
         days: Option<i64>,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let days = days.unwrap_or(REQUEST_DAYS_DEFAULT);
         if !(1..=REQUEST_DAYS_MAX).contains(&days) {
-            return refuse(format!(
-                "Look back 1 to {REQUEST_DAYS_MAX} days (default {REQUEST_DAYS_DEFAULT})."
+            return refuse(t!(
+                lang,
+                "requests-days-range",
+                max = REQUEST_DAYS_MAX,
+                default = REQUEST_DAYS_DEFAULT
             ));
         }
         let today = self.local_day(guild, self.clock.now()).await?;
@@ -114,37 +111,37 @@ impl App {
         let requests = self.requests_between(guild, from, tomorrow).await?;
         let mut lines = Vec::new();
         if requests.is_empty() {
-            lines.push(format!(
-                "Nothing went unanswered by the knowledge base in the last {}.",
-                plural(days, "day", "days")
-            ));
+            lines.push(t!(lang, "requests-none", days = days));
         } else {
             let asks: usize = requests.iter().map(|r| r.asks).sum();
-            lines.push(format!(
-                "{} the knowledge base could not answer in the last {}, in {} (grouped by topic and wording):",
-                plural(asks as i64, "question", "questions"),
-                plural(days, "day", "days"),
-                plural(requests.len() as i64, "request", "requests")
+            lines.push(t!(
+                lang,
+                "requests-summary",
+                questions = asks,
+                days = days,
+                requests = requests.len()
             ));
-            lines.extend(requests.iter().take(REQUESTS_LISTED).map(request_line));
+            let listed = requests.iter().take(REQUESTS_LISTED);
+            lines.extend(listed.map(|r| request_line(r, lang)));
             if requests.len() > REQUESTS_LISTED {
+                let more = requests.len() - REQUESTS_LISTED;
                 lines.push(format!(
-                    "-# and {} more asked once each or less often",
-                    requests.len() - REQUESTS_LISTED
+                    "-# {}",
+                    t!(lang, "requests-more-rare", count = more)
                 ));
             }
         }
         let flagged = self.flagged_questions(guild, today).await?;
         if !flagged.is_empty() {
             lines.push(String::new());
-            lines.push("**Quiz questions with poor results** (from members' first tries): rewrite or explain better".into());
+            lines.push(t!(lang, "requests-flagged"));
             lines.extend(flagged);
         }
         Ok(OutMessage {
             embed: Some(Embed {
-                title: "📝 Content requests".into(),
+                title: format!("📝 {}", t!(lang, "requests-title")),
                 description: fit(&lines.join("\n"), EMBED_DESCRIPTION_MAX),
-                footer: Some("Write a tip, a question or a flashcard for these, and /content import it; /kb draft turns an accepted answer into a draft.".into()),
+                footer: Some(t!(lang, "requests-footer")),
                 colour: colours::REPORT,
                 ..Default::default()
             }),
@@ -161,6 +158,7 @@ impl App {
         id: KbId,
         by: UserId,
         by_admin: bool,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         if !by_admin
             && self
@@ -170,11 +168,9 @@ impl App {
                 .iter()
                 .all(|e| e.user != by)
         {
-            return refuse(
-                "Drafting content from answers is for experts (`/expert join`) and admins.",
-            );
+            return refuse(t!(lang, "kb-draft-experts-only"));
         }
-        let entry = self.live_entry(guild, id).await?;
+        let entry = self.live_entry(guild, id, lang).await?;
         let topics = self.store.topics(guild).await?;
         let (front, back) = answer_card_texts(&entry.question, &entry.answer);
         let link = entry
@@ -200,18 +196,25 @@ impl App {
                 team_target: None,
             });
         }
-        let question = format!(
-            "\n# A quiz question from the same answer: write two or more wrong choices, then\n# remove the '#' signs and import it.\n#\n# [[question]]\n# id = \"kb-{id}-q\"\n# topic = {:?}\n# prompt = {:?}\n# choices = [{:?}, \"a plausible wrong answer\", \"another wrong answer\"]\n# correct = \"A\"\n# explanation = {:?}\n",
-            entry.topic_id,
-            fit(&entry.question, 300),
-            fit(&entry.answer, crate::domain::content::CHOICE_MAX),
-            fit(&entry.answer, crate::domain::content::EXPLANATION_MAX),
+        // The question to finish, commented out; its keys are the file format's (English).
+        let question = t!(
+            lang,
+            "kb-draft-question",
+            id = id.to_string(),
+            topic = format!("{:?}", entry.topic_id),
+            prompt = format!("{:?}", fit(&entry.question, 300)),
+            right = format!(
+                "{:?}",
+                fit(&entry.answer, crate::domain::content::CHOICE_MAX)
+            ),
+            explanation = format!(
+                "{:?}",
+                fit(&entry.answer, crate::domain::content::EXPLANATION_MAX)
+            )
         );
         let mut text = to_toml(&bundle);
-        text.push_str(&question);
-        let mut m = OutMessage::text(format!(
-            "A draft from answer #{id}: a flashcard ready for `/content import`, and a quiz question to finish (commented out). Edit it, then import it."
-        ));
+        text.push_str(&format!("\n{question}\n"));
+        let mut m = OutMessage::text(t!(lang, "kb-draft-made", id = id.to_string()));
         m.files
             .push((format!("peerlearn-draft-kb-{id}.toml"), text.into_bytes()));
         Ok(m)

@@ -15,6 +15,7 @@ use crate::domain::knowledge::{fts_query, is_relevant, terms, KbEntry, KbHit, Kb
 use crate::domain::limits::{EMBED_DESCRIPTION_MAX, MESSAGE_MAX};
 use crate::domain::verification::{self, check_interval, owners, Standing, Verification};
 use crate::i18n::Lang;
+use crate::t;
 
 /// How many candidates the index returns before relevance filtering.
 const CANDIDATES: u32 = 20;
@@ -98,30 +99,39 @@ impl App {
     }
 
     /// `/kb search query`: what the team already knows about it.
-    pub async fn kb_search(&self, guild: GuildId, query: &str) -> AppResult<OutMessage> {
+    pub async fn kb_search(
+        &self,
+        guild: GuildId,
+        query: &str,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         let query = query.trim();
         if query.is_empty() {
-            return refuse("Type a few words to search for, e.g. `/kb search vpn password`.");
+            return refuse(t!(lang, "kb-search-empty"));
         }
         if query.chars().count() > QUERY_MAX_CHARS {
-            return refuse(format!(
-                "That search is too long ({} characters); use at most {QUERY_MAX_CHARS}.",
-                query.chars().count()
+            let length = query.chars().count();
+            return refuse(t!(
+                lang,
+                "kb-search-too-long",
+                length = length,
+                max = QUERY_MAX_CHARS
             ));
         }
         self.ensure_content(guild).await?;
         let hits = self.kb_matches(guild, query, SEARCH_RESULTS).await?;
         if hits.is_empty() {
-            return Ok(OutMessage::text(format!(
-                "Nothing in the knowledge base matches \"{}\". Ask the team with `/ask`.",
-                fit(query, 100)
+            return Ok(OutMessage::text(t!(
+                lang,
+                "kb-search-nothing",
+                query = fit(query, 100)
             )));
         }
         Ok(OutMessage {
             embed: Some(Embed {
-                title: format!("Knowledge base: {}", fit(query, 200)),
-                description: describe_hits(&self.with_standing(hits)),
-                footer: Some("Answers come from resolved /ask questions; tips, quiz explanations and flashcards from the team's content.".into()),
+                title: t!(lang, "kb-search-title", query = fit(query, 200)),
+                description: describe_hits(&self.with_standing(hits), lang),
+                footer: Some(t!(lang, "kb-search-footer")),
                 colour: colours::TIP,
                 ..Default::default()
             }),
@@ -130,25 +140,36 @@ impl App {
     }
 
     /// An accepted answer that is still in the knowledge base, or why not.
-    pub(super) async fn live_entry(&self, guild: GuildId, id: KbId) -> AppResult<KbEntry> {
+    pub(super) async fn live_entry(
+        &self,
+        guild: GuildId,
+        id: KbId,
+        lang: Lang,
+    ) -> AppResult<KbEntry> {
         match self.store.kb_entry(guild, id).await? {
             Some(e) if !e.removed => Ok(e),
-            Some(_) => refuse(format!("Answer #{id} was removed from the knowledge base.")),
-            None => refuse(format!(
-                "There is no answer #{id} in this server's knowledge base. `/kb search` shows the ids."
-            )),
+            Some(_) => refuse(t!(lang, "kb-removed-already", id = id.to_string())),
+            None => refuse(t!(lang, "kb-no-such", id = id.to_string())),
         }
     }
 
     /// `/kb remove id` (admins): takes an accepted answer out of search and withdraws its card.
-    pub async fn kb_remove(&self, guild: GuildId, id: KbId, by: UserId) -> AppResult<OutMessage> {
-        let entry = self.live_entry(guild, id).await?;
+    pub async fn kb_remove(
+        &self,
+        guild: GuildId,
+        id: KbId,
+        by: UserId,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        let entry = self.live_entry(guild, id, lang).await?;
         self.store
             .remove_kb_entry(guild, id, by, self.clock.now_ms())
             .await?;
-        Ok(OutMessage::text(format!(
-            "Removed answer #{id} (\"{}\") from the knowledge base, and withdrew its review card. It stays in the records.",
-            fit(&entry.question, 80)
+        Ok(OutMessage::text(t!(
+            lang,
+            "kb-removed",
+            id = id.to_string(),
+            question = fit(&entry.question, 80)
         )))
     }
 
@@ -172,12 +193,11 @@ impl App {
         id: KbId,
         by: UserId,
         by_admin: bool,
+        lang: Lang,
     ) -> AppResult<KbEntry> {
-        let entry = self.live_entry(guild, id).await?;
+        let entry = self.live_entry(guild, id, lang).await?;
         if !by_admin && !self.owners_of(guild, &entry).await?.contains(&by) {
-            return refuse(format!(
-                "Only the owner of answer #{id} (its author, else the experts on its topic) or an admin can do that."
-            ));
+            return refuse(t!(lang, "kb-owners-only", id = id.to_string()));
         }
         Ok(entry)
     }
@@ -189,17 +209,19 @@ impl App {
         id: KbId,
         by: UserId,
         by_admin: bool,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        self.owned_entry(guild, id, by, by_admin).await?;
+        self.owned_entry(guild, id, by, by_admin, lang).await?;
         let now = self.clock.now_ms();
         self.store.verify_kb_entry(guild, id, by, now).await?;
-        let entry = self.live_entry(guild, id).await?;
+        let entry = self.live_entry(guild, id, lang).await?;
         let next = self
             .verification(entry.verified_ms, entry.interval_days)
             .due_ms();
+        let due = format!("<t:{}:D>", next / 1000);
         Ok(OutMessage::text(format!(
-            "✅ Answer #{id} is verified. Its next check is due <t:{}:D>.",
-            next / 1000
+            "✅ {}",
+            t!(lang, "kb-verified", id = id.to_string(), due = due)
         )))
     }
 
@@ -211,20 +233,23 @@ impl App {
         by: UserId,
         by_admin: bool,
         verdict: Verdict,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         match verdict {
-            Verdict::StillCorrect => self.kb_verify(guild, id, by, by_admin).await,
+            Verdict::StillCorrect => self.kb_verify(guild, id, by, by_admin, lang).await,
             Verdict::Retire => {
-                self.owned_entry(guild, id, by, by_admin).await?;
+                self.owned_entry(guild, id, by, by_admin, lang).await?;
                 self.store
                     .remove_kb_entry(guild, id, by, self.clock.now_ms())
                     .await?;
-                Ok(OutMessage::text(format!(
-                    "Answer #{id} is retired: `/ask` and `/kb search` no longer show it, and its review card is withdrawn."
+                Ok(OutMessage::text(t!(
+                    lang,
+                    "kb-retired",
+                    id = id.to_string()
                 )))
             }
             // The modal is opened by the adapter; this is only reached if it cannot be.
-            Verdict::NeedsUpdate => refuse("Use the button again to write the new text."),
+            Verdict::NeedsUpdate => refuse(t!(lang, "kb-use-button-again")),
         }
     }
 
@@ -235,8 +260,9 @@ impl App {
         id: KbId,
         by: UserId,
         by_admin: bool,
+        lang: Lang,
     ) -> AppResult<(String, String)> {
-        let e = self.owned_entry(guild, id, by, by_admin).await?;
+        let e = self.owned_entry(guild, id, by, by_admin, lang).await?;
         Ok((e.question, e.answer))
     }
 
@@ -248,16 +274,20 @@ impl App {
         by: UserId,
         by_admin: bool,
         text: &str,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let entry = self.owned_entry(guild, id, by, by_admin).await?;
+        let entry = self.owned_entry(guild, id, by, by_admin, lang).await?;
         let text = text.trim();
         if text.is_empty() {
-            return refuse("The new text is empty: nothing was changed.");
+            return refuse(t!(lang, "kb-update-empty"));
         }
         if text.chars().count() > ANSWER_MAX_CHARS {
-            return refuse(format!(
-                "The new text is {} characters long; keep it under {ANSWER_MAX_CHARS}.",
-                text.chars().count()
+            let length = text.chars().count();
+            return refuse(t!(
+                lang,
+                "kb-update-too-long",
+                length = length,
+                max = ANSWER_MAX_CHARS
             ));
         }
         let (_, back) = answer_card_texts(&entry.question, text);
@@ -265,7 +295,8 @@ impl App {
             .update_kb_answer(guild, id, text, &back, by, self.clock.now_ms())
             .await?;
         Ok(OutMessage::text(format!(
-            "✏️ Answer #{id} is updated and verified. The members who hold its card see the new text at their next review."
+            "✏️ {}",
+            t!(lang, "kb-updated", id = id.to_string())
         )))
     }
 
@@ -284,30 +315,29 @@ impl App {
             let owners = self.owners_of(guild, &entry).await?;
             let mut posts: Vec<(ChannelId, Option<UserId>, String)> = Vec::new();
             let guild_name = self.guild_name(guild).await?;
-            let reminder = reminder_message(guild, &guild_name, &entry);
             for owner in &owners {
-                posts.push((
-                    ChannelId(0),
-                    Some(*owner),
-                    Post::message_payload(reminder.clone()),
-                ));
+                // A DM: the owner's language.
+                let lang = self.member_lang(guild, *owner).await?;
+                let reminder = reminder_message(guild, &guild_name, &entry, lang);
+                posts.push((ChannelId(0), Some(*owner), Post::message_payload(reminder)));
             }
             if owners.is_empty() {
                 let qa = self.store.qa_settings(guild).await?;
+                let lang = self.guild_lang(guild).await?;
+                let text = t!(
+                    lang,
+                    "kb-admins-unowned",
+                    id = entry.id.to_string(),
+                    question = fit(&entry.question, 80),
+                    topic = entry.topic_id.as_str()
+                );
                 match qa.admin_channel {
-                    Some(admin) => posts.push((
-                        admin,
-                        None,
-                        Post::message_payload(OutMessage::text(format!(
-                            "Answer #{} (\"{}\") is due for verification, and nobody owns it (its author is gone and the topic **{}** has no experts). Check it and use `/kb verify id:{}`, or `/kb remove id:{}`.",
-                            entry.id,
-                            fit(&entry.question, 80),
-                            entry.topic_id,
-                            entry.id,
-                            entry.id
-                        ))),
-                    )),
-                    None => tracing::warn!(guild = %guild, kb = %entry.id, "an answer due for verification has no owner and no admin channel is set"),
+                    Some(admin) => {
+                        posts.push((admin, None, Post::message_payload(OutMessage::text(text))))
+                    }
+                    None => {
+                        tracing::warn!(guild = %guild, kb = %entry.id, "an answer due for verification has no owner and no admin channel is set")
+                    }
                 }
             }
             self.store
@@ -326,62 +356,71 @@ impl App {
         guild: GuildId,
         days: i64,
         topic: Option<&str>,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let days = match check_interval(days) {
+        let days = match check_interval(days, lang) {
             Ok(d) => d,
             Err(why) => return refuse(why),
         };
-        if let Some(t) = topic {
-            self.check_expert_topic(guild, t).await?;
+        if let Some(topic) = topic {
+            self.check_expert_topic(guild, topic, lang).await?;
         }
         self.store
             .set_verification_interval(guild, topic, days, self.clock.now_ms())
             .await?;
         Ok(OutMessage::text(match topic {
-            Some(t) => format!(
-                "Answers on **{t}** are now checked by their owners every {days} days."
-            ),
-            None => format!(
-                "Answers are now checked by their owners every {days} days (topics with their own interval keep it)."
-            ),
+            Some(topic) => t!(lang, "verification-set-topic", topic = topic, days = days),
+            None => t!(lang, "verification-set", days = days),
         }))
     }
 }
 
 /// The owner's reminder: the answer and the three verdicts.
-fn reminder_message(guild: GuildId, guild_name: &str, e: &KbEntry) -> OutMessage {
-    let button = |verdict: Verdict, label: &str, style: Style| Button {
+fn reminder_message(guild: GuildId, guild_name: &str, e: &KbEntry, lang: Lang) -> OutMessage {
+    let button = |verdict: Verdict, label: String, style: Style| Button {
         custom_id: ComponentId::Verify {
             guild,
             kb: e.id,
             verdict,
         }
         .encode(),
-        label: label.into(),
+        label,
         style,
         disabled: false,
     };
+    let verified = chrono::DateTime::from_timestamp_millis(e.verified_ms)
+        .map(|t| lang.date(t.date_naive()))
+        .unwrap_or_default();
+    let title = t!(
+        lang,
+        "kb-answer-title",
+        id = e.id.to_string(),
+        question = one_line(&e.question)
+    );
     OutMessage {
         content: format!(
-            "🔎 Is this answer in **{}** still correct? You own it, so the team counts on you.",
-            fit(guild_name, 100)
+            "🔎 {}",
+            t!(lang, "kb-reminder", server = fit(guild_name, 100))
         ),
         embed: Some(Embed {
-            title: fit(&format!("Answer #{} · {}", e.id, one_line(&e.question)), 256),
+            title: fit(&title, 256),
             description: fit(&e.answer, EMBED_DESCRIPTION_MAX),
-            footer: Some(format!(
-                "Last verified {}. Unverified answers are marked in search, and after a while no longer offered.",
-                chrono::DateTime::from_timestamp_millis(e.verified_ms)
-                    .map(|t| t.format("%-d %b %Y").to_string())
-                    .unwrap_or_default()
-            )),
+            footer: Some(t!(lang, "kb-reminder-footer", date = verified)),
             colour: colours::QUESTION,
             ..Default::default()
         }),
         buttons: vec![vec![
-            button(Verdict::StillCorrect, "Still correct", Style::Success),
-            button(Verdict::NeedsUpdate, "Needs an update", Style::Primary),
-            button(Verdict::Retire, "Retire", Style::Danger),
+            button(
+                Verdict::StillCorrect,
+                t!(lang, "kb-still-correct"),
+                Style::Success,
+            ),
+            button(
+                Verdict::NeedsUpdate,
+                t!(lang, "kb-needs-update"),
+                Style::Primary,
+            ),
+            button(Verdict::Retire, t!(lang, "kb-retire"), Style::Danger),
         ]],
         ..Default::default()
     }
@@ -389,14 +428,14 @@ fn reminder_message(guild: GuildId, guild_name: &str, e: &KbEntry) -> OutMessage
 
 /// Search hits as a numbered list: kind, topic, question and an excerpt of the answer; an
 /// answer past its verification is marked "not verified since …".
-pub fn describe_hits(hits: &[Shown]) -> String {
+pub fn describe_hits(hits: &[Shown], lang: Lang) -> String {
     let mut out = String::new();
     for (i, Shown { hit: h, standing }) in hits.iter().enumerate() {
         let label = match h.kind {
-            KbKind::Answer { id, .. } => format!("Answer #{id}"),
-            KbKind::Tip => "Tip".into(),
-            KbKind::Question => "Quiz explanation".into(),
-            KbKind::Card => "Flashcard".into(),
+            KbKind::Answer { id, .. } => t!(lang, "kb-hit-answer", id = id.to_string()),
+            KbKind::Tip => t!(lang, "kb-hit-tip"),
+            KbKind::Question => t!(lang, "kb-hit-question"),
+            KbKind::Card => t!(lang, "kb-hit-card"),
         };
         let heading = match h.kind {
             KbKind::Tip => String::new(),
@@ -404,7 +443,8 @@ pub fn describe_hits(hits: &[Shown]) -> String {
         };
         let mark = match standing {
             Some((Standing::Due | Standing::Stale, since)) => {
-                format!("\n-# ⚠️ not verified since <t:{}:D>", since / 1000)
+                let since = format!("<t:{}:D>", since / 1000);
+                format!("\n-# ⚠️ {}", t!(lang, "kb-hit-unverified", since = since))
             }
             _ => String::new(),
         };

@@ -184,7 +184,13 @@ async fn update_form(
     let user = UserId(click.user.id.get());
     let form = data
         .app
-        .kb_update_form(guild, kb, user, member_is_admin(click.member.as_ref()))
+        .kb_update_form(
+            guild,
+            kb,
+            user,
+            member_is_admin(click.member.as_ref()),
+            lang,
+        )
         .await;
     match form {
         Ok((question, answer)) => CreateInteractionResponse::Modal(render::answer_update_modal(
@@ -264,7 +270,11 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
             let text = render::modal_text(&submit.data.components, render::ANSWER_INPUT);
             let by_admin = member_is_admin(submit.member.as_ref());
             let user = UserId(submit.user.id.get());
-            match data.app.kb_update(guild, kb, user, by_admin, &text).await {
+            match data
+                .app
+                .kb_update(guild, kb, user, by_admin, &text, lang)
+                .await
+            {
                 Ok(m) => m,
                 Err(AppError::Refused(r)) => refusal_message(&r.0, lang),
                 Err(e) => {
@@ -301,9 +311,12 @@ async fn deferred(
             let app = &data.app;
             let result = match id {
                 ComponentId::AskFollow { ask, from } => {
-                    app.ask_follow(&data.port, guild, user, ask, from).await
+                    app.ask_follow(&data.port, guild, user, ask, from, lang)
+                        .await
                 }
-                ComponentId::AskRoute { ask } => app.ask_route(&data.port, guild, user, ask).await,
+                ComponentId::AskRoute { ask } => {
+                    app.ask_route(&data.port, guild, user, ask, lang).await
+                }
                 _ => Ok(apology(lang)),
             };
             match result {
@@ -470,7 +483,7 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             ComponentId::CardMore { card, .. } => {
                 (app.card_more(guild, user, card, &roles, lang).await, true)
             }
-            ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask).await, true),
+            ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask, lang).await, true),
             ComponentId::PrivacyDelete { issued_ms } => {
                 (app.privacy_delete(guild, user, issued_ms).await, true)
             }
@@ -495,7 +508,9 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             }
             ComponentId::Verify { kb, verdict, .. } => {
                 let by_admin = click.by_admin();
-                let r = app.kb_verdict(guild, kb, user, by_admin, verdict).await;
+                let r = app
+                    .kb_verdict(guild, kb, user, by_admin, verdict, lang)
+                    .await;
                 (r, true)
             }
             // Handled before (they defer, or open a form); a form's id is never a button's.

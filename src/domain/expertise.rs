@@ -22,6 +22,8 @@
 //! (`/expert suggest off`).
 
 use crate::domain::ids::UserId;
+use crate::i18n::Lang;
+use crate::t;
 
 /// Days after which an accepted answer counts half.
 pub const HALF_LIFE_DAYS: f64 = 90.0;
@@ -69,31 +71,32 @@ impl Evidence {
     }
 
     /// Why: "92% mastery · 3 accepted answers in the last 60 days · owns 1 verified answer".
-    pub fn reason(&self) -> String {
-        let mut parts = vec![format!("{:.0}% mastery", self.mastery * 100.0)];
+    pub fn reason(&self, lang: Lang) -> String {
+        let mastery = lang.percent(self.mastery);
+        let mut parts = vec![t!(lang, "expertise-mastery", mastery = mastery)];
         let all = self.answer_ages_days.len();
         let recent = self
             .answer_ages_days
             .iter()
             .filter(|a| **a <= RECENT_DAYS)
             .count();
+        let days = RECENT_DAYS.round() as i64;
         match (all, recent) {
             (0, _) => {}
-            (n, r) if r == n => parts.push(format!(
-                "{n} accepted answer{} in the last {RECENT_DAYS:.0} days",
-                if n == 1 { "" } else { "s" }
-            )),
-            (n, r) => parts.push(format!(
-                "{n} accepted answer{} ({r} in the last {RECENT_DAYS:.0} days)",
-                if n == 1 { "" } else { "s" }
+            (n, r) if r == n => {
+                parts.push(t!(lang, "expertise-answers-recent", count = n, days = days))
+            }
+            (n, r) => parts.push(t!(
+                lang,
+                "expertise-answers",
+                count = n,
+                recent = r,
+                days = days
             )),
         }
         if self.verified_owned > 0 {
-            parts.push(format!(
-                "owns {} verified answer{}",
-                self.verified_owned,
-                if self.verified_owned == 1 { "" } else { "s" }
-            ));
+            let owned = self.verified_owned;
+            parts.push(t!(lang, "expertise-owns", count = owned));
         }
         parts.join(" · ")
     }
@@ -230,13 +233,17 @@ mod tests {
     #[test]
     fn the_reason_says_what_counted() {
         assert_eq!(
-            evidence(0.92, &[3.0, 40.0, 59.0], 1).reason(),
+            evidence(0.92, &[3.0, 40.0, 59.0], 1).reason(Lang::En),
             "92% mastery · 3 accepted answers in the last 60 days · owns 1 verified answer"
         );
         assert_eq!(
-            evidence(0.5, &[3.0, 200.0], 0).reason(),
+            evidence(0.5, &[3.0, 200.0], 0).reason(Lang::En),
             "50% mastery · 2 accepted answers (1 in the last 60 days)"
         );
-        assert_eq!(evidence(0.8, &[], 0).reason(), "80% mastery");
+        assert_eq!(evidence(0.8, &[], 0).reason(Lang::En), "80% mastery");
+        assert_eq!(
+            evidence(0.5, &[3.0, 200.0], 0).reason(Lang::De),
+            "50\u{202f}% Beherrschung · 2 akzeptierte Antworten (1 in den letzten 60 Tagen)"
+        );
     }
 }

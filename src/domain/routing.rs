@@ -9,6 +9,8 @@
 //!   then the lowest id so the choice is deterministic.
 
 use crate::domain::ids::UserId;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use regex::Regex;
@@ -33,12 +35,12 @@ pub enum TopicReason {
 }
 
 impl TopicReason {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self, lang: Lang) -> String {
         match self {
-            TopicReason::Chosen => "chosen by the asker",
-            TopicReason::Rule => "matched a keyword rule",
-            TopicReason::Content => "closest to the team's content",
-            TopicReason::Fallback => "no topic fitted",
+            TopicReason::Chosen => t!(lang, "route-chosen"),
+            TopicReason::Rule => t!(lang, "route-rule"),
+            TopicReason::Content => t!(lang, "route-content"),
+            TopicReason::Fallback => t!(lang, "route-fallback"),
         }
     }
 }
@@ -119,21 +121,31 @@ pub fn parse_away_until(
     text: &str,
     now: DateTime<Utc>,
     tz: Tz,
+    lang: Lang,
 ) -> Result<Option<DateTime<Utc>>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let hint = "Use a date like 2026-12-01 or a duration like 4h, 3d or 2w.";
+    let hint = t!(lang, "away-hint");
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         let start = day.and_hms_opt(0, 0, 0).expect("midnight exists");
         let back = tz
             .from_local_datetime(&start)
             .earliest()
             .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| format!("{text} does not exist in {tz}. {hint}"))?;
+            .ok_or_else(|| {
+                let zone = tz.name();
+                format!(
+                    "{} {hint}",
+                    t!(lang, "away-no-such-time", text = text, zone = zone)
+                )
+            })?;
         if back <= now {
-            return Err(format!("{text} is not in the future. {hint}"));
+            return Err(format!(
+                "{} {hint}",
+                t!(lang, "away-not-future", text = text)
+            ));
         }
         return Ok(Some(back));
     }
@@ -141,17 +153,18 @@ pub fn parse_away_until(
     let n: i64 = number
         .trim()
         .parse()
-        .map_err(|_| format!("\"{text}\" is not a date or a duration. {hint}"))?;
+        .map_err(|_| format!("{} {hint}", t!(lang, "away-unreadable", text = text)))?;
     let span = match unit.to_ascii_lowercase().as_str() {
         "h" => Duration::hours(n),
         "d" => Duration::days(n),
         "w" => Duration::weeks(n),
-        _ => return Err(format!("\"{text}\" is not a date or a duration. {hint}")),
+        _ => {
+            let unreadable = t!(lang, "away-unreadable", text = text);
+            return Err(format!("{unreadable} {hint}"));
+        }
     };
     if n <= 0 || span > Duration::days(366) {
-        return Err(format!(
-            "\"{text}\": the time away must be between 1 hour and a year. {hint}"
-        ));
+        return Err(format!("{} {hint}", t!(lang, "away-range", text = text)));
     }
     Ok(Some(now + span))
 }
@@ -252,21 +265,21 @@ mod tests {
     fn away_until_dates_and_durations() {
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 7, 0, 0).unwrap();
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
-        assert_eq!(parse_away_until("", now, berlin), Ok(None));
+        assert_eq!(parse_away_until("", now, berlin, Lang::En), Ok(None));
         assert_eq!(
-            parse_away_until("2026-12-01", now, berlin),
+            parse_away_until("2026-12-01", now, berlin, Lang::En),
             Ok(Some(Utc.with_ymd_and_hms(2026, 11, 30, 23, 0, 0).unwrap()))
         );
         assert_eq!(
-            parse_away_until("3d", now, berlin),
+            parse_away_until("3d", now, berlin, Lang::En),
             Ok(Some(now + Duration::days(3)))
         );
         assert_eq!(
-            parse_away_until("4H", now, berlin),
+            parse_away_until("4H", now, berlin, Lang::En),
             Ok(Some(now + Duration::hours(4)))
         );
         for bad in ["2026-11-01", "soon", "0d", "-3d", "400d", "3x", "ä"] {
-            let e = parse_away_until(bad, now, berlin).unwrap_err();
+            let e = parse_away_until(bad, now, berlin, Lang::En).unwrap_err();
             assert!(e.contains("Use a date"), "{bad}: {e}");
         }
     }

@@ -9,6 +9,8 @@
 //! `/ask` as a solution (`/kb search` still finds it, marked).
 
 use crate::domain::ids::UserId;
+use crate::i18n::Lang;
+use crate::t;
 
 /// Shortest and longest verification interval, in days.
 pub const INTERVAL_DAYS: (u32, u32) = (1, 3650);
@@ -74,13 +76,11 @@ pub fn interval_days(topic: Option<u32>, guild: Option<u32>, default: u32) -> u3
 }
 
 /// Checks an interval an admin typed.
-pub fn check_interval(days: i64) -> Result<u32, String> {
+pub fn check_interval(days: i64, lang: Lang) -> Result<u32, String> {
     let (lo, hi) = INTERVAL_DAYS;
     match u32::try_from(days) {
         Ok(d) if (lo..=hi).contains(&d) => Ok(d),
-        _ => Err(format!(
-            "The verification interval must be between {lo} and {hi} days."
-        )),
+        _ => Err(t!(lang, "verification-range", min = lo, max = hi)),
     }
 }
 
@@ -122,7 +122,8 @@ mod tests {
         assert_eq!(interval_days(Some(30), Some(60), 90), 30);
         assert_eq!(interval_days(None, Some(60), 90), 60);
         assert_eq!(interval_days(None, None, 90), 90);
-        assert!(check_interval(0).is_err() && check_interval(3651).is_err());
-        assert_eq!(check_interval(365), Ok(365));
+        let en = Lang::En;
+        assert!(check_interval(0, en).is_err() && check_interval(3651, en).is_err());
+        assert_eq!(check_interval(365, en), Ok(365));
     }
 }

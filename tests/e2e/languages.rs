@@ -165,10 +165,23 @@ async fn members_read_their_language_and_the_channel_the_servers() {
         )
         .unwrap();
     let found = app.discord.reply(id).await.unwrap().message.unwrap();
+    let shown = found.embeds.to_string();
+    assert!(shown.contains("Self-Service-Portal"), "{shown}");
     assert!(
-        found.embeds.to_string().contains("Self-Service-Portal"),
-        "{}",
-        found.embeds
+        shown.contains("Wissensbasis: Wie kann ich"),
+        "Hanna reads German: {shown}"
+    );
+    // Julie's question cannot go to an expert yet (no Q&A channel): she is told in French.
+    let text = app
+        .command(
+            julie,
+            "ask",
+            &[("question", json!("Qui gère les badges d'accès ?"))],
+        )
+        .await;
+    assert!(
+        text.starts_with("Les questions ne peuvent pas encore aller aux experts"),
+        "{text}"
     );
     let built: Option<String> = query_scalar("SELECT search_language FROM guilds WHERE id = ?")
         .bind(app.guild as i64)

@@ -228,6 +228,7 @@ impl App {
                             "report-requests-title",
                             span = current.span.label(lang)
                         ),
+                        lang,
                     )
                     .await?,
                 );
@@ -353,6 +354,7 @@ impl App {
                 last_week.start,
                 last_week.end,
                 &t!(lang, "digest-unanswered"),
+                lang,
             )
             .await?,
         );

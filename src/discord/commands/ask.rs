@@ -28,7 +28,14 @@ pub async fn ask(
     let data = ctx.data();
     let result = data
         .app
-        .ask(&data.port, guild, user_of(ctx), &question, topic.as_deref())
+        .ask(
+            &data.port,
+            guild,
+            user_of(ctx),
+            &question,
+            topic.as_deref(),
+            lang_of(ctx),
+        )
         .await;
     respond(ctx, result).await
 }
@@ -46,7 +53,13 @@ pub async fn mark_as_answer(ctx: Context<'_>, message: serenity::Message) -> Res
     let result = ctx
         .data()
         .app
-        .accept_answer(guild, user_of(ctx), invoker_is_admin(ctx), &reply)
+        .accept_answer(
+            guild,
+            user_of(ctx),
+            invoker_is_admin(ctx),
+            &reply,
+            lang_of(ctx),
+        )
         .await;
     finish(ctx, result).await
 }
@@ -67,10 +80,9 @@ pub async fn resolve(
         .resolve_in_thread(
             guild,
             ChannelId(ctx.channel_id().get()),
-            user_of(ctx),
-            invoker_is_admin(ctx),
-            answer.as_deref(),
-            helper.map(|h| UserId(h.id.get())),
+            (user_of(ctx), invoker_is_admin(ctx)),
+            (answer.as_deref(), helper.map(|h| UserId(h.id.get()))),
+            lang_of(ctx),
         )
         .await;
     finish(ctx, result).await

@@ -120,7 +120,8 @@ async fn qa_channel(
     let app = &ctx.data().app;
     respond(
         ctx,
-        app.set_qa_setting(guild, QaSetting::QaChannel, value).await,
+        app.set_qa_setting(guild, QaSetting::QaChannel, value, lang_of(ctx))
+            .await,
     )
     .await
 }
@@ -138,7 +139,7 @@ async fn admin_channel(
     let app = &ctx.data().app;
     respond(
         ctx,
-        app.set_qa_setting(guild, QaSetting::AdminChannel, value)
+        app.set_qa_setting(guild, QaSetting::AdminChannel, value, lang_of(ctx))
             .await,
     )
     .await
@@ -157,8 +158,13 @@ async fn escalation(
     let app = &ctx.data().app;
     respond(
         ctx,
-        app.set_qa_setting(guild, QaSetting::EscalationMinutes, hours * 60)
-            .await,
+        app.set_qa_setting(
+            guild,
+            QaSetting::EscalationMinutes,
+            hours * 60,
+            lang_of(ctx),
+        )
+        .await,
     )
     .await
 }
@@ -250,7 +256,7 @@ async fn verification(
     let app = &ctx.data().app;
     respond(
         ctx,
-        app.set_verification_days(guild, days, topic.as_deref())
+        app.set_verification_days(guild, days, topic.as_deref(), lang_of(ctx))
             .await,
     )
     .await

@@ -2,7 +2,7 @@
 //! `/propose` (experts, where the server lets them propose questions).
 
 use super::admin::invoker_is_admin;
-use super::{guild_of, open_form, respond, user_of};
+use super::{guild_of, lang_of, open_form, respond, user_of};
 use crate::app::content::{describe_counts, describe_import, ExportFormat};
 use crate::app::message::OutMessage;
 use crate::discord::{Context, Error};
@@ -224,7 +224,14 @@ async fn requests(
     let guild = guild_of(ctx)?;
     // Reading the day's figures can take a moment the first time: answer within 3 seconds.
     ctx.defer_ephemeral().await?;
-    respond(ctx, ctx.data().app.content_requests(guild, days).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .content_requests(guild, days, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Loads (or refreshes) the bundled starter pack

@@ -1,10 +1,11 @@
 //! `/expert join|leave|away|back|list` (everyone) and `/expert assign|remove` (admins).
 
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::discord::{Context, Error};
 use crate::domain::ids::UserId;
 use crate::domain::limits::AUTOCOMPLETE_CHOICES_MAX;
 use crate::domain::routing::GENERAL;
+use crate::t;
 use poise::serenity_prelude as serenity;
 
 /// Peer experts: who answers questions on which topic
@@ -25,10 +26,8 @@ pub async fn autocomplete_expert_topic(
 ) -> serenity::CreateAutocompleteResponse {
     let mut choices = super::schedule::topic_choices(ctx, partial).await;
     if GENERAL.contains(&partial.to_lowercase()) && choices.len() < AUTOCOMPLETE_CHOICES_MAX {
-        choices.push(serenity::AutocompleteChoice::new(
-            "General (anything else)",
-            GENERAL,
-        ));
+        let name = t!(lang_of(ctx), "topic-general-choice");
+        choices.push(serenity::AutocompleteChoice::new(name, GENERAL));
     }
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
@@ -44,7 +43,14 @@ async fn join(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let me = user_of(ctx);
-    respond(ctx, ctx.data().app.add_expert(guild, &topic, me, me).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .add_expert(guild, &topic, me, me, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Stop answering questions on a topic
@@ -60,7 +66,10 @@ async fn leave(
     let me = user_of(ctx);
     respond(
         ctx,
-        ctx.data().app.remove_expert(guild, &topic, me, me).await,
+        ctx.data()
+            .app
+            .remove_expert(guild, &topic, me, me, lang_of(ctx))
+            .await,
     )
     .await
 }
@@ -77,7 +86,7 @@ async fn away(
     let result = ctx
         .data()
         .app
-        .expert_away(guild, user_of(ctx), until.as_deref())
+        .expert_away(guild, user_of(ctx), until.as_deref(), lang_of(ctx))
         .await;
     respond(ctx, result).await
 }
@@ -86,7 +95,14 @@ async fn away(
 #[poise::command(slash_command)]
 async fn back(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.expert_back(guild, user_of(ctx)).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .expert_back(guild, user_of(ctx), lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// On or off (also `/pairing`).
@@ -107,7 +123,12 @@ async fn suggest(
     let guild = guild_of(ctx)?;
     let on = matches!(mode, OnOff::On);
     let app = &ctx.data().app;
-    respond(ctx, app.set_suggestible(guild, user_of(ctx), on).await).await
+    respond(
+        ctx,
+        app.set_suggestible(guild, user_of(ctx), on, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Who covers which topic, the gaps, and who could help
@@ -122,7 +143,10 @@ async fn list(
     let guild = guild_of(ctx)?;
     respond(
         ctx,
-        ctx.data().app.expert_list(guild, topic.as_deref()).await,
+        ctx.data()
+            .app
+            .expert_list(guild, topic.as_deref(), lang_of(ctx))
+            .await,
     )
     .await
 }
@@ -139,12 +163,22 @@ async fn assign(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     if member.bot {
-        return respond(ctx, crate::app::refuse("Bots cannot be experts.")).await;
+        return respond(
+            ctx,
+            crate::app::refuse(t!(lang_of(ctx), "expert-not-a-bot")),
+        )
+        .await;
     }
     let result = ctx
         .data()
         .app
-        .add_expert(guild, &topic, UserId(member.id.get()), user_of(ctx))
+        .add_expert(
+            guild,
+            &topic,
+            UserId(member.id.get()),
+            user_of(ctx),
+            lang_of(ctx),
+        )
         .await;
     respond(ctx, result).await
 }
@@ -163,7 +197,13 @@ async fn remove(
     let result = ctx
         .data()
         .app
-        .remove_expert(guild, &topic, UserId(member.id.get()), user_of(ctx))
+        .remove_expert(
+            guild,
+            &topic,
+            UserId(member.id.get()),
+            user_of(ctx),
+            lang_of(ctx),
+        )
         .await;
     respond(ctx, result).await
 }

@@ -1,7 +1,7 @@
 //! `/kb search` (everyone), `/kb verify` and `/kb update` (an answer's owners and admins),
 //! `/kb draft` (experts and admins) and `/kb remove` (admins): the team's knowledge base.
 
-use super::{admin::invoker_is_admin, guild_of, respond, user_of};
+use super::{admin::invoker_is_admin, guild_of, lang_of, respond, user_of};
 use crate::discord::{Context, Error};
 use crate::domain::ids::KbId;
 
@@ -25,7 +25,11 @@ async fn search(
     query: String,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.kb_search(guild, &query).await).await
+    respond(
+        ctx,
+        ctx.data().app.kb_search(guild, &query, lang_of(ctx)).await,
+    )
+    .await
 }
 
 /// Removes an accepted answer from search (admins)
@@ -38,7 +42,12 @@ async fn remove(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
-    respond(ctx, app.kb_remove(guild, KbId(id), user_of(ctx)).await).await
+    respond(
+        ctx,
+        app.kb_remove(guild, KbId(id), user_of(ctx), lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Confirms an accepted answer is still correct (its owner or an admin)
@@ -52,7 +61,12 @@ async fn verify(
     let guild = guild_of(ctx)?;
     let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
     let app = &ctx.data().app;
-    respond(ctx, app.kb_verify(guild, KbId(id), user, admin).await).await
+    respond(
+        ctx,
+        app.kb_verify(guild, KbId(id), user, admin, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Replaces an accepted answer's text, and its review cards' (its owner or an admin)
@@ -71,7 +85,8 @@ async fn update(
     let app = &ctx.data().app;
     respond(
         ctx,
-        app.kb_update(guild, KbId(id), user, admin, &text).await,
+        app.kb_update(guild, KbId(id), user, admin, &text, lang_of(ctx))
+            .await,
     )
     .await
 }
@@ -87,5 +102,10 @@ async fn draft(
     let guild = guild_of(ctx)?;
     let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
     let app = &ctx.data().app;
-    respond(ctx, app.kb_draft(guild, KbId(id), user, admin).await).await
+    respond(
+        ctx,
+        app.kb_draft(guild, KbId(id), user, admin, lang_of(ctx))
+            .await,
+    )
+    .await
 }
