@@ -536,8 +536,10 @@ impl Settings {
                 ),
             ));
         }
-        if let Err(e) = crate::domain::retention::check_days(i64::from(self.privacy.retention_days))
-        {
+        if let Err(e) = crate::domain::retention::check_days(
+            i64::from(self.privacy.retention_days),
+            crate::i18n::Lang::En,
+        ) {
             return Err(bad("privacy.retention_days", e));
         }
         if self.reports.support_accuracy_drop_points > 100 {

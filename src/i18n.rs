@@ -396,10 +396,14 @@ mod tests {
         "src/app/gaps.rs",
         "src/app/knowledge.rs",
         "src/app/members.rs",
+        "src/app/pairing.rs",
+        "src/app/privacy.rs",
         "src/app/progress.rs",
         "src/app/quiz.rs",
         "src/app/reports/mod.rs",
         "src/app/reviews.rs",
+        "src/app/stats.rs",
+        "src/app/tracks.rs",
         "src/discord/components.rs",
         "src/discord/errors.rs",
         "src/discord/render.rs",
@@ -414,6 +418,8 @@ mod tests {
         "src/discord/commands/config.rs",
         "src/discord/commands/help.rs",
         "src/discord/commands/mod.rs",
+        "src/discord/commands/pairing.rs",
+        "src/discord/commands/privacy.rs",
         "src/discord/commands/quiz.rs",
         "src/discord/commands/reinforce.rs",
     ];
@@ -439,8 +445,9 @@ mod tests {
             "error!(",
         ];
         let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+        let code = without_logs(code);
         code.lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
+            .filter(|l| !l.trim_start().starts_with("//") && !l.ends_with("// (data)"))
             .filter(|l| !not_shown.iter().any(|n| l.contains(n)))
             .flat_map(|l| {
                 literal
@@ -450,6 +457,35 @@ mod tests {
             })
             .filter(|s| sentence.is_match(s) && !sql.is_match(s))
             .collect()
+    }
+
+    /// `code` without its `tracing::…!(…)` calls (log lines are for operators, in English).
+    fn without_logs(code: &str) -> String {
+        let mut out = String::with_capacity(code.len());
+        let mut rest = code;
+        while let Some(start) = rest.find("tracing::") {
+            out.push_str(&rest[..start]);
+            let call = &rest[start..];
+            let Some(open) = call.find('(') else { break };
+            let mut depth = 0;
+            let mut end = call.len();
+            for (i, c) in call.char_indices().skip(open) {
+                match c {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i + 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            rest = &call[end..];
+        }
+        out.push_str(rest);
+        out
     }
 
     #[test]
@@ -464,7 +500,8 @@ mod tests {
             );
         }
         // The check finds what it looks for.
-        let sample = "let m = OutMessage::text(\"Nothing is due for you\");";
+        let sample = "let m = OutMessage::text(\"Nothing is due for you\");\n\
+                      tracing::info!(\n    n = 1,\n    \"a log line\"\n);";
         assert_eq!(written_sentences(sample), vec!["Nothing is due for you"]);
     }
 

@@ -86,3 +86,10 @@ kb-draft-question =
     # correct = "A"
     # explanation = { $explanation }
 kb-draft-made = Ein Entwurf aus Antwort #{ $id }: eine Lernkarte, bereit für `/content import`, und eine Quizfrage zum Fertigstellen (auskommentiert). Bearbeite ihn und importiere ihn dann.
+retention-range = Bewahre Daten 0 Tage (für immer) oder zwischen { $min } und { $max } Tagen auf, nicht { $days }.
+retention-forever = aufbewahrt, bis ein Mitglied seine löscht
+retention-days = nach { $days } Tagen gelöscht
+retention-set = Rohdaten (Antworten, Punkte, Fragenverlauf, gesendete Beiträge) werden jetzt { $kept }.{ $days ->
+    [0] {""}
+   *[other] {" "}Ältere werden innerhalb einer Stunde gelöscht.
+} Bestenlisten, Fortschritt und Wiederholungspläne bleiben erhalten.

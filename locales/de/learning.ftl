@@ -185,3 +185,91 @@ board-final-title = Endstand — { $span }
 board-final-footer = Glückwunsch! Ein neuer Zeitraum hat begonnen: jeder Punkt zählt wieder.
 board-week-title = Diese Woche bisher — { $span }
 board-week-footer = Endstand am { $day }. `/leaderboard` zeigt deinen eigenen Platz.
+stats-private = Deine Statistik gehört dir, und die der anderen ihnen: nur Admins können die eines anderen Mitglieds sehen. Nutze `/stats` ohne Mitglied für deine eigene.
+stats-none = { $whose ->
+    [you] Deine Statistik beginnt
+   *[other] Die Statistik von { $whose } beginnt
+} mit einer ersten Antwort: probier `/quiz` oder das nächste Quiz im Kanal.
+stats-answers = **Antworten:** { $answers } ({ $right } richtig)
+stats-accuracy = **Trefferquote je Woche:** { $weeks }
+stats-streak = **Serie:** { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+} (beste { $best })
+stats-points = **Punkte:** { $points } insgesamt
+stats-points-week = { $points } diese Woche (#{ $rank })
+stats-points-week-none = diese Woche noch keine
+stats-helping = **Helfen:** { $accepted ->
+    [one] 1 akzeptierte Antwort
+   *[other] { $accepted } akzeptierte Antworten
+} ({ $points } Punkte) · { $asked ->
+    [one] 1 Frage
+   *[other] { $asked } Fragen
+} gestellt
+stats-mastery = Beherrschung
+stats-chart-title = Trefferquote je Woche
+stats-chart-member = { $whose ->
+    [you] Du
+   *[other] Mitglied
+}
+stats-chart-everyone = Alle
+stats-heading = { $whose ->
+    [you] Dein Lernen
+   *[other] Das Lernen von { $whose }
+} bisher
+stats-title = Statistik
+stats-footer = Nur du siehst das.
+privacy-export-failed = Der Export konnte nicht geschrieben werden: { $error }
+privacy-exported = Alles, was peerlearn auf **{ $server }** über dich speichert: { $answers ->
+    [one] 1 Antwort
+   *[other] { $answers } Antworten
+}, { $reviews ->
+    [one] 1 Frage in deinem Wiederholungsplan
+   *[other] { $reviews } Fragen in deinem Wiederholungsplan
+}, { $asked ->
+    [one] 1 gestellte Frage
+   *[other] { $asked } gestellte Fragen
+} und deine Einstellungen, als JSON (nur du siehst das). `/privacy delete` löscht es.
+privacy-delete-prompt = **Deine Daten auf { $server } löschen?**
+    Das entfernt dein Profil, deine Punkte, Serien, Plätze in Bestenlisten, deinen Wiederholungsplan, Rollenpfade, Fachthemen und Einstellungen endgültig.
+    Deine Quizantworten, deine Fragen, die zu Wissen wurden, und deine Antworten bleiben **anonym** erhalten, damit die Zahlen des Teams weiter stimmen. Deine noch offenen Fragen werden geschlossen.
+    Nachrichten, die du in Discord geschrieben hast, bleiben unberührt: lösche sie in Discord.
+privacy-delete-copy-first = Erst eine Kopie? `/privacy export`. Diese Schaltfläche gilt { $minutes } Minuten.
+privacy-delete-button = Meine Daten löschen
+privacy-keep-button = Meine Daten behalten
+privacy-delete-expired = Diese Bestätigung ist abgelaufen, es wurde nichts gelöscht. Führe `/privacy delete` erneut aus.
+privacy-deleted = Deine Daten auf **{ $server }** sind gelöscht: { $deleted ->
+    [one] 1 persönlicher Eintrag
+   *[other] { $deleted } persönliche Einträge
+} entfernt, { $kept ->
+    [one] 1 Antwort oder Frage
+   *[other] { $kept } Antworten und Fragen
+} ohne deinen Namen behalten. Nutzt du peerlearn hier wieder, fängst du neu an.
+privacy-kept = Nichts wurde gelöscht. Deine Daten bleiben, wie sie sind.
+pairing-talked = Wir haben gesprochen
+pairing-skip = Überspringen
+pairing-to-learner = **Ein kollegiales Gespräch auf { $server }?** Du frischst **{ $topic }** auf (deine vorhergesagte Erinnerung liegt bei { $recall }, unter dem Teamziel von { $target }), und { $mentor } kennt sich gut aus. Ein 15-Minuten-Gespräch diese Woche? Sag per DM oder an der Kaffeemaschine Hallo.
+pairing-to-mentor = **Ein kollegiales Gespräch auf { $server }?** { $learner } frischt **{ $topic }** auf, und du kennst dich gut aus. Ein 15-Minuten-Gespräch diese Woche würde sehr helfen.
+pairing-why = Du bekommst das, weil du `/pairing on` gewählt hast; `/pairing off` beendet es.
+pairing-channel = { $count ->
+    [one] 1 Lernpaar
+   *[other] { $count } Lernpaare
+} diese Woche, zu { $topics }: wer ein Thema vergisst, trifft jemanden, der es kennt. Mach mit `/pairing on` mit.
+pairing-unknown = Dieses Lernpaar ist nicht mehr bekannt.
+pairing-not-yours = Nur die beiden Mitglieder dieses Lernpaars können antworten.
+pairing-settled = Dieses Lernpaar hat schon eine Antwort; danke.
+pairing-noted = Notiert: du hast mit { $other } über **{ $topic }** gesprochen. Ihr bekommt beide { $points } Punkte.
+pairing-skipped = Übersprungen. Kein Problem: das nächste Lernpaar ist jemand anderes.
+pairing-on = Du bist dabei: vergisst du ein Thema, kannst du mit jemandem gepaart werden, der es kennt (höchstens einmal pro Woche), und kennst du eines gut, mit jemandem, der es auffrischt. Ihr bekommt beide eine Direktnachricht.
+pairing-on-already = Du bist schon bei den Lernpaaren dabei.
+pairing-off = Du bist nicht mehr bei den Lernpaaren dabei. `/pairing on` holt dich zurück.
+pairing-off-already = Du warst nicht bei den Lernpaaren dabei.
+pairing-report = **Lernpaare:** { $made } gebildet, { $talked } gesprochen, { $skipped } übersprungen
+pairing-report-recall = vorhergesagte Erinnerung der Lernenden an ihr Thema: { $before } beim Paaren → { $now } jetzt ({ $n } Lernpaare; sie haben auch selbst gelernt, das ist also nicht die Wirkung der Gespräche)
+topic-unknown = Es gibt kein Thema `{ $topic }`. Wähle eines aus der Liste beim Tippen.
+track-added = Mitglieder mit { $role } üben jetzt mehr in **{ $topic }**.
+track-already = **{ $topic }** ist schon im Pfad von { $role }.
+track-removed = **{ $topic }** ist nicht mehr im Pfad von { $role }.
+track-not-on = **{ $topic }** ist nicht im Pfad von { $role }.
+tracks-none = Noch keine Rollenpfade. Admins fügen einen mit `/track set role:@Support topic:support` hinzu.
+tracks-title = Rollenpfade

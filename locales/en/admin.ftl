@@ -86,3 +86,10 @@ kb-draft-question =
     # correct = "A"
     # explanation = { $explanation }
 kb-draft-made = A draft from answer #{ $id }: a flashcard ready for `/content import`, and a quiz question to finish (commented out). Edit it, then import it.
+retention-range = Keep data for 0 days (forever) or between { $min } and { $max } days, not { $days }.
+retention-forever = kept until a member deletes theirs
+retention-days = deleted after { $days } days
+retention-set = Raw events (answers, points, question history, sent posts) are now { $kept }.{ $days ->
+    [0] {""}
+   *[other] {" "}Older ones are deleted within the hour.
+} Boards, progress and review schedules are kept.

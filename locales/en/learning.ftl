@@ -185,3 +185,91 @@ board-final-title = Final standings — { $span }
 board-final-footer = Congratulations! A new one has started: every point counts again.
 board-week-title = This week so far — { $span }
 board-week-footer = Final standings on { $day }. `/leaderboard` shows your own place.
+stats-private = Your stats are yours, and so are everyone else's: only admins can see another member's. Use `/stats` without a member for your own.
+stats-none = { $whose ->
+    [you] Your
+   *[other] { $whose }'s
+} stats start with a first answer: try `/quiz`, or the next quiz in the channel.
+stats-answers = **Answers:** { $answers } ({ $right } right)
+stats-accuracy = **Accuracy by week:** { $weeks }
+stats-streak = **Streak:** { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} (best { $best })
+stats-points = **Points:** { $points } in all
+stats-points-week = { $points } this week (#{ $rank })
+stats-points-week-none = none this week yet
+stats-helping = **Helping:** { $accepted ->
+    [one] 1 accepted answer
+   *[other] { $accepted } accepted answers
+} ({ $points } points) · { $asked ->
+    [one] 1 question
+   *[other] { $asked } questions
+} asked
+stats-mastery = Mastery
+stats-chart-title = Weekly accuracy
+stats-chart-member = { $whose ->
+    [you] You
+   *[other] Member
+}
+stats-chart-everyone = Everyone
+stats-heading = { $whose ->
+    [you] Your
+   *[other] { $whose }'s
+} learning so far
+stats-title = Stats
+stats-footer = Only you can see this.
+privacy-export-failed = The export could not be written: { $error }
+privacy-exported = Everything peerlearn stores about you in **{ $server }**: { $answers ->
+    [one] 1 answer
+   *[other] { $answers } answers
+}, { $reviews ->
+    [one] 1 question in your review schedule
+   *[other] { $reviews } questions in your review schedule
+}, { $asked ->
+    [one] 1 question asked
+   *[other] { $asked } questions asked
+} and your preferences, as JSON (only you see this). `/privacy delete` removes it.
+privacy-delete-prompt = **Delete your data in { $server }?**
+    This removes your profile, points, streaks, board places, review schedule, role tracks, expert topics and preferences for good.
+    Your quiz answers, the questions you asked that became knowledge and the answers you wrote stay **anonymously**, so the team's statistics still add up. Questions of yours still open are closed.
+    Messages you posted in Discord are not touched: delete those in Discord.
+privacy-delete-copy-first = Want a copy first? `/privacy export`. This button works for { $minutes } minutes.
+privacy-delete-button = Delete my data
+privacy-keep-button = Keep my data
+privacy-delete-expired = This confirmation has expired, so nothing was deleted. Run `/privacy delete` again.
+privacy-deleted = Your data in **{ $server }** is deleted: { $deleted ->
+    [one] 1 personal record
+   *[other] { $deleted } personal records
+} removed, { $kept ->
+    [one] 1 answer or question
+   *[other] { $kept } answers and questions
+} kept without your name. If you use peerlearn here again, you start fresh.
+privacy-kept = Nothing was deleted. Your data stays as it is.
+pairing-talked = We talked
+pairing-skip = Skip
+pairing-to-learner = **A peer chat in { $server }?** You are brushing up on **{ $topic }** (your predicted recall there is { $recall }, below the team's { $target }), and { $mentor } knows it well. A 15-minute chat this week? Say hello in a DM or at the coffee machine.
+pairing-to-mentor = **A peer chat in { $server }?** { $learner } is brushing up on **{ $topic }**, and you know it well. A 15-minute chat this week would help them a lot.
+pairing-why = You get these because you chose `/pairing on`; `/pairing off` stops them.
+pairing-channel = { $count ->
+    [one] 1 peer pairing
+   *[other] { $count } peer pairings
+} made this week, on { $topics }: members who are forgetting a topic meet a colleague who knows it. Join in with `/pairing on`.
+pairing-unknown = This pairing is no longer known.
+pairing-not-yours = Only the two members of this pairing can answer it.
+pairing-settled = This pairing already has an answer; thanks.
+pairing-noted = Noted: you talked with { $other } about **{ $topic }**. You both earn { $points } points.
+pairing-skipped = Skipped. No problem: the next pairing will be someone else.
+pairing-on = You are in: when you are forgetting a topic, you may be paired with a colleague who knows it (at most once a week), and when you know one well, with someone brushing up on it. Both of you get a direct message.
+pairing-on-already = You are already in the peer pairings.
+pairing-off = You are out of the peer pairings. `/pairing on` brings you back.
+pairing-off-already = You were not in the peer pairings.
+pairing-report = **Peer pairings:** { $made } made, { $talked } talked, { $skipped } skipped
+pairing-report-recall = the learners' predicted recall of their topic: { $before } when paired → { $now } now ({ $n } pairings; they also studied, so this is not what the chats caused)
+topic-unknown = There is no topic `{ $topic }`. Pick one from the list as you type.
+track-added = Members with { $role } now get more practice in **{ $topic }**.
+track-already = **{ $topic }** is already on the track of { $role }.
+track-removed = **{ $topic }** is no longer on the track of { $role }.
+track-not-on = **{ $topic }** is not on the track of { $role }.
+tracks-none = No role tracks yet. An admin can add one with `/track set role:@Support topic:support`.
+tracks-title = Role tracks

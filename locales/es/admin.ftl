@@ -86,3 +86,10 @@ kb-draft-question =
     # correct = "A"
     # explanation = { $explanation }
 kb-draft-made = Un borrador de la respuesta n.º { $id }: una tarjeta lista para `/content import`, y una pregunta de quiz por terminar (comentada). Edítalo y luego impórtalo.
+retention-range = Guarda los datos 0 días (para siempre) o entre { $min } y { $max } días, no { $days }.
+retention-forever = se guardan hasta que un miembro borra los suyos
+retention-days = se borran a los { $days } días
+retention-set = Los eventos en bruto (respuestas, puntos, historial de preguntas, publicaciones enviadas) ahora { $kept }.{ $days ->
+    [0] {""}
+   *[other] {" "}Los más antiguos se borran en menos de una hora.
+} Las clasificaciones, el progreso y los planes de repaso se conservan.

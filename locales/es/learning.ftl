@@ -185,3 +185,91 @@ board-final-title = Clasificación final — { $span }
 board-final-footer = ¡Enhorabuena! Ha empezado un periodo nuevo: cada punto vuelve a contar.
 board-week-title = Esta semana hasta ahora — { $span }
 board-week-footer = Clasificación final el { $day }. `/leaderboard` muestra tu propio puesto.
+stats-private = Tus estadísticas son tuyas, y las de los demás, suyas: solo los admins pueden ver las de otro miembro. Usa `/stats` sin miembro para las tuyas.
+stats-none = { $whose ->
+    [you] Tus estadísticas empiezan
+   *[other] Las estadísticas de { $whose } empiezan
+} con una primera respuesta: prueba `/quiz`, o el próximo quiz del canal.
+stats-answers = **Respuestas:** { $answers } ({ $right } correctas)
+stats-accuracy = **Aciertos por semana:** { $weeks }
+stats-streak = **Racha:** { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} (mejor { $best })
+stats-points = **Puntos:** { $points } en total
+stats-points-week = { $points } esta semana (#{ $rank })
+stats-points-week-none = ninguno esta semana aún
+stats-helping = **Ayuda:** { $accepted ->
+    [one] 1 respuesta aceptada
+   *[other] { $accepted } respuestas aceptadas
+} ({ $points } puntos) · { $asked ->
+    [one] 1 pregunta hecha
+   *[other] { $asked } preguntas hechas
+}
+stats-mastery = Dominio
+stats-chart-title = Aciertos por semana
+stats-chart-member = { $whose ->
+    [you] Tú
+   *[other] Miembro
+}
+stats-chart-everyone = Todos
+stats-heading = { $whose ->
+    [you] Tu aprendizaje
+   *[other] El aprendizaje de { $whose }
+} hasta ahora
+stats-title = Estadísticas
+stats-footer = Solo tú lo ves.
+privacy-export-failed = No se pudo escribir la exportación: { $error }
+privacy-exported = Todo lo que peerlearn guarda sobre ti en **{ $server }**: { $answers ->
+    [one] 1 respuesta
+   *[other] { $answers } respuestas
+}, { $reviews ->
+    [one] 1 pregunta en tu plan de repaso
+   *[other] { $reviews } preguntas en tu plan de repaso
+}, { $asked ->
+    [one] 1 pregunta hecha
+   *[other] { $asked } preguntas hechas
+} y tus preferencias, en JSON (solo tú lo ves). `/privacy delete` lo borra.
+privacy-delete-prompt = **¿Borrar tus datos en { $server }?**
+    Esto borra para siempre tu perfil, puntos, rachas, puestos en clasificaciones, plan de repaso, itinerarios, temas de experto y preferencias.
+    Tus respuestas a los quiz, tus preguntas convertidas en conocimiento y las respuestas que escribiste quedan **de forma anónima**, para que las cifras del equipo sigan cuadrando. Tus preguntas aún abiertas se cierran.
+    Los mensajes que publicaste en Discord no se tocan: bórralos en Discord.
+privacy-delete-copy-first = ¿Quieres antes una copia? `/privacy export`. Este botón funciona durante { $minutes } minutos.
+privacy-delete-button = Borrar mis datos
+privacy-keep-button = Conservar mis datos
+privacy-delete-expired = Esta confirmación ha caducado, así que no se borró nada. Ejecuta `/privacy delete` de nuevo.
+privacy-deleted = Tus datos en **{ $server }** están borrados: { $deleted ->
+    [one] 1 registro personal borrado
+   *[other] { $deleted } registros personales borrados
+}, { $kept ->
+    [one] 1 respuesta o pregunta conservada
+   *[other] { $kept } respuestas y preguntas conservadas
+} sin tu nombre. Si vuelves a usar peerlearn aquí, empiezas de cero.
+privacy-kept = No se borró nada. Tus datos siguen como estaban.
+pairing-talked = Hemos hablado
+pairing-skip = Saltar
+pairing-to-learner = **¿Una charla entre compañeros en { $server }?** Estás repasando **{ $topic }** (tu recuerdo previsto ahí es { $recall }, por debajo del objetivo del equipo de { $target }), y { $mentor } lo conoce bien. ¿Una charla de 15 minutos esta semana? Salúdale por mensaje directo o en la máquina de café.
+pairing-to-mentor = **¿Una charla entre compañeros en { $server }?** { $learner } está repasando **{ $topic }**, y tú lo conoces bien. Una charla de 15 minutos esta semana le ayudaría mucho.
+pairing-why = Recibes esto porque elegiste `/pairing on`; `/pairing off` lo detiene.
+pairing-channel = { $count ->
+    [one] 1 pareja formada
+   *[other] { $count } parejas formadas
+} esta semana, sobre { $topics }: quien está olvidando un tema conoce a un compañero que lo domina. Súmate con `/pairing on`.
+pairing-unknown = Esta pareja ya no se conoce.
+pairing-not-yours = Solo los dos miembros de esta pareja pueden responder.
+pairing-settled = Esta pareja ya tiene respuesta; gracias.
+pairing-noted = Anotado: hablaste con { $other } sobre **{ $topic }**. Ganáis { $points } puntos cada uno.
+pairing-skipped = Saltado. Sin problema: la próxima pareja será otra persona.
+pairing-on = Estás dentro: cuando estés olvidando un tema, puedes formar pareja con un compañero que lo domine (como mucho una vez por semana), y cuando domines uno, con alguien que lo esté repasando. Ambos recibís un mensaje directo.
+pairing-on-already = Ya estás en las parejas.
+pairing-off = Ya no estás en las parejas. `/pairing on` te vuelve a incluir.
+pairing-off-already = No estabas en las parejas.
+pairing-report = **Parejas:** { $made } formadas, { $talked } hablaron, { $skipped } saltadas
+pairing-report-recall = recuerdo previsto de quienes aprendían sobre su tema: { $before } al emparejar → { $now } ahora ({ $n } parejas; también estudiaron, así que no es el efecto de las charlas)
+topic-unknown = No hay ningún tema `{ $topic }`. Elige uno de la lista al escribir.
+track-added = Los miembros con { $role } practican ahora más **{ $topic }**.
+track-already = **{ $topic }** ya está en el itinerario de { $role }.
+track-removed = **{ $topic }** ya no está en el itinerario de { $role }.
+track-not-on = **{ $topic }** no está en el itinerario de { $role }.
+tracks-none = Aún no hay itinerarios por rol. Un admin puede añadir uno con `/track set role:@Support topic:support`.
+tracks-title = Itinerarios por rol

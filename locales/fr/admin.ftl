@@ -86,3 +86,10 @@ kb-draft-question =
     # correct = "A"
     # explanation = { $explanation }
 kb-draft-made = Un brouillon tiré de la réponse n° { $id } : une fiche prête pour `/content import`, et une question de quiz à terminer (en commentaire). Modifie-le, puis importe-le.
+retention-range = Garde les données 0 jour (pour toujours) ou entre { $min } et { $max } jours, pas { $days }.
+retention-forever = conservés jusqu'à ce qu'un membre supprime les siens
+retention-days = supprimés après { $days } jours
+retention-set = Les événements bruts (réponses, points, historique des questions, messages envoyés) sont désormais { $kept }.{ $days ->
+    [0] {""}
+   *[other] {" "}Les plus anciens sont supprimés dans l'heure.
+} Les classements, les progrès et les plannings de révision sont conservés.

@@ -185,3 +185,91 @@ board-final-title = Classement final — { $span }
 board-final-footer = Bravo ! Une nouvelle période a commencé : chaque point compte à nouveau.
 board-week-title = Cette semaine jusqu'ici — { $span }
 board-week-footer = Classement final le { $day }. `/leaderboard` montre ta propre place.
+stats-private = Tes statistiques sont à toi, et celles des autres à eux : seuls les admins peuvent voir celles d'un autre membre. Utilise `/stats` sans membre pour les tiennes.
+stats-none = { $whose ->
+    [you] Tes statistiques commencent
+   *[other] Les statistiques de { $whose } commencent
+} avec une première réponse : essaie `/quiz`, ou le prochain quiz du salon.
+stats-answers = **Réponses :** { $answers } ({ $right } de justes)
+stats-accuracy = **Réussite par semaine :** { $weeks }
+stats-streak = **Série :** { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+} (record { $best })
+stats-points = **Points :** { $points } au total
+stats-points-week = { $points } cette semaine (#{ $rank })
+stats-points-week-none = aucun cette semaine pour l'instant
+stats-helping = **Aide :** { $accepted ->
+    [one] 1 réponse acceptée
+   *[other] { $accepted } réponses acceptées
+} ({ $points } points) · { $asked ->
+    [one] 1 question posée
+   *[other] { $asked } questions posées
+}
+stats-mastery = Maîtrise
+stats-chart-title = Réussite par semaine
+stats-chart-member = { $whose ->
+    [you] Toi
+   *[other] Membre
+}
+stats-chart-everyone = Tout le monde
+stats-heading = { $whose ->
+    [you] Ton apprentissage
+   *[other] L'apprentissage de { $whose }
+} jusqu'ici
+stats-title = Statistiques
+stats-footer = Toi seul le vois.
+privacy-export-failed = L'export n'a pas pu être écrit : { $error }
+privacy-exported = Tout ce que peerlearn garde sur toi dans **{ $server }** : { $answers ->
+    [one] 1 réponse
+   *[other] { $answers } réponses
+}, { $reviews ->
+    [one] 1 question dans ton planning de révision
+   *[other] { $reviews } questions dans ton planning de révision
+}, { $asked ->
+    [one] 1 question posée
+   *[other] { $asked } questions posées
+} et tes préférences, en JSON (toi seul le vois). `/privacy delete` les supprime.
+privacy-delete-prompt = **Supprimer tes données dans { $server } ?**
+    Cela supprime définitivement ton profil, tes points, séries, places aux classements, ton planning de révision, tes parcours, tes thèmes d'expert et tes préférences.
+    Tes réponses aux quiz, tes questions devenues connaissances et les réponses que tu as écrites restent **anonymes**, pour que les statistiques de l'équipe restent justes. Tes questions encore ouvertes sont closes.
+    Les messages que tu as publiés dans Discord ne sont pas touchés : supprime-les dans Discord.
+privacy-delete-copy-first = Une copie d'abord ? `/privacy export`. Ce bouton fonctionne pendant { $minutes } minutes.
+privacy-delete-button = Supprimer mes données
+privacy-keep-button = Garder mes données
+privacy-delete-expired = Cette confirmation a expiré, rien n'a été supprimé. Relance `/privacy delete`.
+privacy-deleted = Tes données dans **{ $server }** sont supprimées : { $deleted ->
+    [one] 1 donnée personnelle supprimée
+   *[other] { $deleted } données personnelles supprimées
+}, { $kept ->
+    [one] 1 réponse ou question gardée
+   *[other] { $kept } réponses et questions gardées
+} sans ton nom. Si tu utilises de nouveau peerlearn ici, tu repars de zéro.
+privacy-kept = Rien n'a été supprimé. Tes données restent telles quelles.
+pairing-talked = Nous avons échangé
+pairing-skip = Passer
+pairing-to-learner = **Un échange entre collègues dans { $server } ?** Tu révises **{ $topic }** (ta mémorisation prévue y est de { $recall }, sous l'objectif de l'équipe de { $target }), et { $mentor } le connaît bien. Un échange de 15 minutes cette semaine ? Dis bonjour en message privé ou à la machine à café.
+pairing-to-mentor = **Un échange entre collègues dans { $server } ?** { $learner } révise **{ $topic }**, et tu le connais bien. Un échange de 15 minutes cette semaine l'aiderait beaucoup.
+pairing-why = Tu reçois ceci parce que tu as choisi `/pairing on` ; `/pairing off` l'arrête.
+pairing-channel = { $count ->
+    [one] 1 binôme formé
+   *[other] { $count } binômes formés
+} cette semaine, sur { $topics } : les membres qui oublient un thème rencontrent un collègue qui le connaît. Rejoins avec `/pairing on`.
+pairing-unknown = Ce binôme n'est plus connu.
+pairing-not-yours = Seuls les deux membres de ce binôme peuvent répondre.
+pairing-settled = Ce binôme a déjà une réponse ; merci.
+pairing-noted = C'est noté : tu as échangé avec { $other } sur **{ $topic }**. Vous gagnez chacun { $points } points.
+pairing-skipped = Passé. Pas de souci : le prochain binôme sera quelqu'un d'autre.
+pairing-on = Tu participes : quand tu oublies un thème, tu peux être associé à un collègue qui le connaît (au plus une fois par semaine), et quand tu en connais bien un, à quelqu'un qui le révise. Vous recevez chacun un message privé.
+pairing-on-already = Tu participes déjà aux binômes.
+pairing-off = Tu ne participes plus aux binômes. `/pairing on` te fait revenir.
+pairing-off-already = Tu ne participais pas aux binômes.
+pairing-report = **Binômes :** { $made } formés, { $talked } échanges, { $skipped } passés
+pairing-report-recall = mémorisation prévue des apprenants sur leur thème : { $before } au moment du binôme → { $now } maintenant ({ $n } binômes ; ils ont aussi révisé, ce n'est donc pas l'effet des échanges)
+topic-unknown = Il n'y a pas de thème `{ $topic }`. Choisis-en un dans la liste en tapant.
+track-added = Les membres avec { $role } s'entraînent désormais davantage sur **{ $topic }**.
+track-already = **{ $topic }** est déjà dans le parcours de { $role }.
+track-removed = **{ $topic }** n'est plus dans le parcours de { $role }.
+track-not-on = **{ $topic }** n'est pas dans le parcours de { $role }.
+tracks-none = Pas encore de parcours par rôle. Un admin peut en ajouter un avec `/track set role:@Support topic:support`.
+tracks-title = Parcours par rôle

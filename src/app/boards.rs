@@ -73,7 +73,7 @@ impl App {
     pub async fn leaderboard(&self, req: BoardRequest<'_>) -> AppResult<OutMessage> {
         let lang = req.lang;
         let topic_name = match req.topic {
-            Some(t) => Some(self.known_topic(req.guild, t).await?),
+            Some(t) => Some(self.known_topic(req.guild, t, lang).await?),
             None => None,
         };
         if req.kind == BoardKind::Improved && req.period == Period::All {

@@ -7,11 +7,12 @@ use super::message::{Button, OutMessage, Style};
 use super::quiz::Post;
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::plural;
 use crate::domain::ids::{ChannelId, GuildId, UserId};
 use crate::domain::pairing::{pair, Learner, Mentor, Outcome};
 use crate::domain::routing::GENERAL;
 use crate::domain::schedule::{RunOutput, ScheduleRow};
+use crate::i18n::Lang;
+use crate::t;
 use std::collections::HashMap;
 
 impl App {
@@ -90,7 +91,7 @@ impl App {
                 .get(&p.topic)
                 .cloned()
                 .unwrap_or_else(|| p.topic.clone());
-            let buttons = |talked: bool, label: &str, style: Style| Button {
+            let buttons = |talked: bool, label: String, style: Style| Button {
                 custom_id: ComponentId::Pairing {
                     guild: s.guild,
                     schedule: s.id,
@@ -99,30 +100,46 @@ impl App {
                     talked,
                 }
                 .encode(),
-                label: label.into(),
+                label,
                 style,
                 disabled: false,
             };
-            let row = vec![vec![
-                buttons(true, "We talked", Style::Success),
-                buttons(false, "Skip", Style::Secondary),
-            ]];
+            // Each DM in its reader's language.
+            let row = |lang: Lang| {
+                vec![vec![
+                    buttons(true, t!(lang, "pairing-talked"), Style::Success),
+                    buttons(false, t!(lang, "pairing-skip"), Style::Secondary),
+                ]]
+            };
+            let target = targets.get(&p.topic).copied().flatten().unwrap_or(default);
+            let lang = self.member_lang(s.guild, p.learner).await?;
+            let text = t!(
+                lang,
+                "pairing-to-learner",
+                server = guild_name.as_str(),
+                topic = topic.as_str(),
+                recall = lang.percent(p.learner_recall),
+                target = lang.percent(target),
+                mentor = format!("<@{}>", p.mentor)
+            );
+            let why = t!(lang, "pairing-why");
             let to_learner = OutMessage {
-                content: format!(
-                    "🤝 **A peer chat in {guild_name}?** You are brushing up on **{topic}** (your predicted recall there is {:.0}%, below the team's {:.0}%), and <@{}> knows it well. A 15-minute chat this week? Say hello in a DM or at the coffee machine.\n-# You get these because you chose `/pairing on`; `/pairing off` stops them.",
-                    p.learner_recall * 100.0,
-                    targets.get(&p.topic).copied().flatten().unwrap_or(default) * 100.0,
-                    p.mentor
-                ),
-                buttons: row.clone(),
+                content: format!("🤝 {text}\n-# {why}"),
+                buttons: row(lang),
                 ..Default::default()
             };
+            let lang = self.member_lang(s.guild, p.mentor).await?;
+            let text = t!(
+                lang,
+                "pairing-to-mentor",
+                server = guild_name.as_str(),
+                topic = topic.as_str(),
+                learner = format!("<@{}>", p.learner)
+            );
+            let why = t!(lang, "pairing-why");
             let to_mentor = OutMessage {
-                content: format!(
-                    "🤝 **A peer chat in {guild_name}?** <@{}> is brushing up on **{topic}**, and you know it well. A 15-minute chat this week would help them a lot.\n-# You get these because you chose `/pairing on`; `/pairing off` stops them.",
-                    p.learner
-                ),
-                buttons: row,
+                content: format!("🤝 {text}\n-# {why}"),
+                buttons: row(lang),
                 ..Default::default()
             };
             posts.push((
@@ -147,30 +164,33 @@ impl App {
             .collect();
         topics.sort();
         topics.dedup();
-        let note = OutMessage::text(format!(
-            "🤝 {} made this week, on {}: members who are forgetting a topic meet a colleague who knows it. Join in with `/pairing on`.",
-            plural(pairings.len() as i64, "peer pairing", "peer pairings"),
-            topics.join(", ")
-        ));
+        let lang = self.guild_lang(s.guild).await?;
+        let note = t!(
+            lang,
+            "pairing-channel",
+            count = pairings.len(),
+            topics = topics.join(", ")
+        );
+        let note = OutMessage::text(format!("🤝 {note}"));
         posts.push((s.channel_id, None, Post::message_payload(note)));
         Ok(RunOutput::Pairings { pairings, posts })
     }
 
-    /// "We talked" / "Skip" on a pairing DM, by the learner or the mentor.
+    /// "We talked" / "Skip" on a pairing DM, by the learner or the mentor; the pairing is
+    /// named by its schedule, its run and its learner.
     pub async fn pairing_verdict(
         &self,
         guild: GuildId,
         by: UserId,
-        schedule: i64,
-        at_ms: i64,
-        learner: UserId,
+        (schedule, at_ms, learner): (i64, i64, UserId),
         talked: bool,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let Some(p) = self.store.pairing(guild, schedule, at_ms, learner).await? else {
-            return refuse("This pairing is no longer known.");
+            return refuse(t!(lang, "pairing-unknown"));
         };
         if by != p.learner && by != p.mentor {
-            return refuse("Only the two members of this pairing can answer it.");
+            return refuse(t!(lang, "pairing-not-yours"));
         }
         let day = self.local_day(guild, self.clock.now()).await?;
         let keys = self.board_keys(guild, day).await?;
@@ -189,14 +209,18 @@ impl App {
             .await?;
         let other = if by == p.learner { p.mentor } else { p.learner };
         Ok(OutMessage::text(match (outcome, talked) {
-            (Outcome::Settled, _) => "This pairing already has an answer; thanks.".to_string(),
-            (Outcome::Recorded, true) => format!(
-                "🎉 Noted: you talked with <@{other}> about **{}**. You both earn {points} points.",
-                p.topic
-            ),
-            (Outcome::Recorded, false) => {
-                "Skipped. No problem: the next pairing will be someone else.".to_string()
+            (Outcome::Settled, _) => t!(lang, "pairing-settled"),
+            (Outcome::Recorded, true) => {
+                let noted = t!(
+                    lang,
+                    "pairing-noted",
+                    other = format!("<@{other}>"),
+                    topic = p.topic.as_str(),
+                    points = points
+                );
+                format!("🎉 {noted}")
             }
+            (Outcome::Recorded, false) => t!(lang, "pairing-skipped"),
         }))
     }
 
@@ -206,16 +230,17 @@ impl App {
         guild: GuildId,
         user: UserId,
         on: bool,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let changed = self
             .store
             .set_pairing(guild, user, on, self.clock.now_ms())
             .await?;
         Ok(OutMessage::text(match (on, changed) {
-            (true, true) => "You are in: when you are forgetting a topic, you may be paired with a colleague who knows it (at most once a week), and when you know one well, with someone brushing up on it. Both of you get a direct message.",
-            (true, false) => "You are already in the peer pairings.",
-            (false, true) => "You are out of the peer pairings. `/pairing on` brings you back.",
-            (false, false) => "You were not in the peer pairings.",
+            (true, true) => t!(lang, "pairing-on"),
+            (true, false) => t!(lang, "pairing-on-already"),
+            (false, true) => t!(lang, "pairing-off"),
+            (false, false) => t!(lang, "pairing-off-already"),
         }))
     }
 
@@ -225,17 +250,19 @@ impl App {
         &self,
         guild: GuildId,
         from_ms: i64,
+        lang: Lang,
     ) -> AppResult<Vec<String>> {
         let pairings = self.store.pairings_since(guild, from_ms).await?;
         if pairings.is_empty() {
             return Ok(vec![]);
         }
         let talked: Vec<_> = pairings.iter().filter(|p| p.talked).collect();
-        let mut line = format!(
-            "**Peer pairings:** {} made, {} talked, {} skipped",
-            pairings.len(),
-            talked.len(),
-            pairings.iter().filter(|p| p.skipped).count()
+        let mut line = t!(
+            lang,
+            "pairing-report",
+            made = pairings.len(),
+            talked = talked.len(),
+            skipped = pairings.iter().filter(|p| p.skipped).count()
         );
         if !talked.is_empty() {
             let model = self.memory_model(guild).await?;
@@ -257,11 +284,14 @@ impl App {
                 n += 1;
             }
             if n > 0 {
-                line.push_str(&format!(
-                    " · the learners' predicted recall of their topic: {:.0}% when paired → {:.0}% now ({n} pairings; they also studied, so this is not what the chats caused)",
-                    before / f64::from(n) * 100.0,
-                    now / f64::from(n) * 100.0
-                ));
+                let recall = t!(
+                    lang,
+                    "pairing-report-recall",
+                    before = lang.percent(before / f64::from(n)),
+                    now = lang.percent(now / f64::from(n)),
+                    n = n
+                );
+                line.push_str(&format!(" · {recall}"));
             }
         }
         Ok(vec![line])

@@ -9,10 +9,11 @@
 use super::message::{Button, OutMessage, Style};
 use super::{refuse, App, AppResult};
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::plural;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::privacy::{MemberExport, Purged};
 use crate::domain::retention;
+use crate::i18n::Lang;
+use crate::t;
 use serde::Serialize;
 
 /// How long the "Delete my data" button stays valid.
@@ -34,52 +35,58 @@ struct ExportFile<'a> {
 
 impl App {
     /// `/privacy export`: the caller's data in this server as a JSON attachment.
-    pub async fn privacy_export(&self, guild: GuildId, user: UserId) -> AppResult<OutMessage> {
+    pub async fn privacy_export(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         let data = self.store.member_export(guild, user).await?;
         let server_name = self.guild_name(guild).await?;
         let file = ExportFile {
-            format: "peerlearn member export",
+            format: "peerlearn member export", // (data)
             version: 1,
             exported_at: self.clock.now().to_rfc3339(),
             server_name: &server_name,
             data: &data,
         };
-        let json = serde_json::to_vec_pretty(&file)
-            .map_err(|e| super::Refusal(format!("The export could not be written: {e}")))?;
-        let mut m = OutMessage::text(format!(
-            "🔒 Everything peerlearn stores about you in **{server_name}**: {}, {}, {} and your preferences, as JSON (only you see this). `/privacy delete` removes it.",
-            plural(data.answers.len() as i64, "answer", "answers"),
-            plural(data.review_schedule.len() as i64, "question in your review schedule", "questions in your review schedule"),
-            plural(data.questions_asked.len() as i64, "question asked", "questions asked"),
-        ));
+        let json = serde_json::to_vec_pretty(&file).map_err(|e| {
+            super::Refusal(t!(lang, "privacy-export-failed", error = e.to_string()))
+        })?;
+        let text = t!(
+            lang,
+            "privacy-exported",
+            server = server_name.as_str(),
+            answers = data.answers.len(),
+            reviews = data.review_schedule.len(),
+            asked = data.questions_asked.len()
+        );
+        let mut m = OutMessage::text(format!("🔒 {text}"));
         m.files.push((EXPORT_FILE.into(), json));
         Ok(m)
     }
 
     /// `/privacy delete`: what deleting means, and the buttons to confirm or keep.
-    pub async fn privacy_delete_prompt(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn privacy_delete_prompt(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         let server_name = self.guild_name(guild).await?;
+        let prompt = t!(lang, "privacy-delete-prompt", server = server_name.as_str());
+        let minutes = CONFIRM_WITHIN_MS / 60_000;
+        let copy = t!(lang, "privacy-delete-copy-first", minutes = minutes);
         Ok(OutMessage {
-            content: format!(
-                "⚠️ **Delete your data in {server_name}?**\n\
-                 This removes your profile, points, streaks, board places, review schedule, role tracks, expert topics and preferences for good.\n\
-                 Your quiz answers, the questions you asked that became knowledge and the answers you wrote stay **anonymously**, so the team's statistics still add up. Questions of yours still open are closed.\n\
-                 Messages you posted in Discord are not touched: delete those in Discord.\n\
-                 -# Want a copy first? `/privacy export`. This button works for 10 minutes."
-            ),
+            content: format!("⚠️ {prompt}\n-# {copy}"),
             buttons: vec![vec![
                 Button {
                     custom_id: ComponentId::PrivacyDelete {
                         issued_ms: self.clock.now_ms(),
                     }
                     .encode(),
-                    label: "Delete my data".into(),
+                    label: t!(lang, "privacy-delete-button"),
                     style: Style::Danger,
                     disabled: false,
                 },
                 Button {
                     custom_id: ComponentId::PrivacyKeep.encode(),
-                    label: "Keep my data".into(),
+                    label: t!(lang, "privacy-keep-button"),
                     style: Style::Secondary,
                     disabled: false,
                 },
@@ -94,13 +101,12 @@ impl App {
         guild: GuildId,
         user: UserId,
         issued_ms: i64,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         let now = self.clock.now_ms();
         let age = now - issued_ms;
         if !(-60_000..=CONFIRM_WITHIN_MS).contains(&age) {
-            return refuse(
-                "This confirmation has expired, so nothing was deleted. Run `/privacy delete` again.",
-            );
+            return refuse(t!(lang, "privacy-delete-expired"));
         }
         let server_name = self.guild_name(guild).await?;
         let done = self.store.forget_member(guild, user, now).await?;
@@ -110,35 +116,40 @@ impl App {
             anonymised = done.anonymised,
             "a member deleted their data"
         );
-        Ok(OutMessage::text(format!(
-            "🗑️ Your data in **{server_name}** is deleted: {} removed, {} kept without your name. If you use peerlearn here again, you start fresh.",
-            plural(done.deleted as i64, "personal record", "personal records"),
-            plural(done.anonymised as i64, "answer or question", "answers and questions"),
-        )))
+        let text = t!(
+            lang,
+            "privacy-deleted",
+            server = server_name.as_str(),
+            deleted = done.deleted as i64,
+            kept = done.anonymised as i64
+        );
+        Ok(OutMessage::text(format!("🗑️ {text}")))
     }
 
     /// "Keep my data".
-    pub fn privacy_keep(&self) -> OutMessage {
-        OutMessage::text("Nothing was deleted. Your data stays as it is.")
+    pub fn privacy_keep(&self, lang: Lang) -> OutMessage {
+        OutMessage::text(t!(lang, "privacy-kept"))
     }
 
     /// `/config retention days:`.
-    pub async fn set_retention(&self, guild: GuildId, days: i64) -> AppResult<OutMessage> {
-        let days = match retention::check_days(days) {
+    pub async fn set_retention(
+        &self,
+        guild: GuildId,
+        days: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        let days = match retention::check_days(days, lang) {
             Ok(d) => d,
             Err(e) => return refuse(e),
         };
         self.store
             .set_retention_days(guild, days, self.clock.now_ms())
             .await?;
-        let when = if days == 0 {
-            String::new()
-        } else {
-            " Older ones are deleted within the hour.".into()
-        };
-        Ok(OutMessage::text(format!(
-            "Raw events (answers, points, question history, sent posts) are now {}.{when} Boards, progress and review schedules are kept.",
-            retention::describe(days)
+        Ok(OutMessage::text(t!(
+            lang,
+            "retention-set",
+            kept = retention::describe(days, lang),
+            days = days
         )))
     }
 

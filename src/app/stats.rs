@@ -10,6 +10,8 @@ use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::EMBED_DESCRIPTION_MAX;
 use crate::domain::mastery::bar;
 use crate::domain::periods::{Period, Span};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::Duration;
 use std::collections::HashMap;
 
@@ -24,9 +26,10 @@ impl App {
         viewer: UserId,
         member: UserId,
         viewer_is_admin: bool,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         if member != viewer && !viewer_is_admin {
-            return refuse("Your stats are yours, and so are everyone else's: only admins can see another member's. Use `/stats` without a member for your own.");
+            return refuse(t!(lang, "stats-private"));
         }
         self.ensure_content(guild).await?;
         let today = self.local_day(guild, self.clock.now()).await?;
@@ -61,14 +64,16 @@ impl App {
         )?;
         let mine: HashMap<String, Tally> = mine.into_iter().collect();
         let team: HashMap<String, Tally> = team.into_iter().collect();
-        let whose = if member == viewer {
-            "Your".to_string()
-        } else {
-            format!("<@{member}>'s")
+        // Whose stats, for the messages' selectors: `you` or the member's mention.
+        let whose = match member == viewer {
+            true => "you".to_string(),
+            false => format!("<@{member}>"),
         };
         if answers.answers == 0 {
-            return Ok(OutMessage::text(format!(
-                "{whose} stats start with a first answer: try `/quiz`, or the next quiz in the channel."
+            return Ok(OutMessage::text(t!(
+                lang,
+                "stats-none",
+                whose = whose.as_str()
             )));
         }
         let topics = self
@@ -76,10 +81,11 @@ impl App {
             .await?;
         let (accepted, helping_points, asked) = helping;
 
-        let mut lines = vec![format!(
-            "**Answers:** {} ({} right)",
-            answers.answers,
-            percent(answers)
+        let mut lines = vec![t!(
+            lang,
+            "stats-answers",
+            answers = answers.answers,
+            right = percent(answers)
         )];
         let trend: Vec<String> = spans
             .iter()
@@ -88,31 +94,33 @@ impl App {
             .rev()
             .map(|s| {
                 let t = mine.get(&s.key).copied().unwrap_or_default();
-                format!("{} {}", s.start.format("%-d %b"), percent(t))
+                format!("{} {}", lang.day_month(s.start), percent(t))
             })
             .collect();
-        lines.push(format!("**Accuracy by week:** {}", trend.join(" · ")));
-        lines.push(format!(
-            "**Streak:** {} day{} (best {})",
-            progress.streak_days,
-            if progress.streak_days == 1 { "" } else { "s" },
-            progress.best_streak
+        lines.push(t!(lang, "stats-accuracy", weeks = trend.join(" · ")));
+        lines.push(t!(
+            lang,
+            "stats-streak",
+            days = progress.streak_days,
+            best = progress.best_streak
         ));
-        lines.push(format!(
-            "**Points:** {} in all{}{}",
-            progress.points,
-            total.map_or(String::new(), |(rank, _)| format!(" (#{rank})")),
-            week.map_or(" · none this week yet".to_string(), |(rank, t)| format!(
-                " · {} this week (#{rank})",
-                t.points
-            ))
+        let mut points = t!(lang, "stats-points", points = progress.points);
+        if let Some((rank, _)) = total {
+            points.push_str(&format!(" (#{rank})"));
+        }
+        let week = match week {
+            Some((rank, t)) => t!(lang, "stats-points-week", points = t.points, rank = rank),
+            None => t!(lang, "stats-points-week-none"),
+        };
+        lines.push(format!("{points} · {week}"));
+        lines.push(t!(
+            lang,
+            "stats-helping",
+            accepted = accepted,
+            points = helping_points,
+            asked = asked
         ));
-        lines.push(format!(
-            "**Helping:** {accepted} accepted answer{} ({helping_points} points) · {asked} question{} asked",
-            if accepted == 1 { "" } else { "s" },
-            if asked == 1 { "" } else { "s" },
-        ));
-        lines.push("**Mastery**".into());
+        lines.push(format!("**{}**", t!(lang, "stats-mastery")));
         for t in topics.iter().filter(|t| t.seen() > 0) {
             lines.push(format!(
                 "`{}` {:>3}% {}",
@@ -121,10 +129,7 @@ impl App {
                 fit(&t.topic_name, 40)
             ));
         }
-        let labels: Vec<String> = spans
-            .iter()
-            .map(|s| s.start.format("%-d %b").to_string())
-            .collect();
+        let labels: Vec<String> = spans.iter().map(|s| lang.day_month(s.start)).collect();
         let accuracy_of = |tallies: &HashMap<String, Tally>| -> Vec<Option<f64>> {
             spans
                 .iter()
@@ -137,31 +142,28 @@ impl App {
                 .collect()
         };
         let chart = percent_lines(
-            "Weekly accuracy",
+            &t!(lang, "stats-chart-title"),
             &labels,
             &[
                 Line {
-                    name: if member == viewer {
-                        "You".into()
-                    } else {
-                        "Member".into()
-                    },
+                    name: t!(lang, "stats-chart-member", whose = whose.as_str()),
                     values: accuracy_of(&mine),
                 },
                 Line {
-                    name: "Everyone".into(),
+                    name: t!(lang, "stats-chart-everyone"),
                     values: accuracy_of(&team),
                 },
             ],
         )?;
+        let heading = t!(lang, "stats-heading", whose = whose.as_str());
         Ok(OutMessage {
             embed: Some(Embed {
-                title: "📈 Stats".into(),
+                title: format!("📈 {}", t!(lang, "stats-title")),
                 description: fit(
-                    &format!("{whose} learning so far\n\n{}", lines.join("\n")),
+                    &format!("{heading}\n\n{}", lines.join("\n")),
                     EMBED_DESCRIPTION_MAX,
                 ),
-                footer: Some("Only you can see this.".into()),
+                footer: Some(t!(lang, "stats-footer")),
                 colour: colours::BOARD,
                 ..Default::default()
             }),

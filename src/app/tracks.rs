@@ -7,18 +7,22 @@ use crate::domain::format::fit;
 use crate::domain::ids::{GuildId, RoleId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::selection::track_name;
+use crate::i18n::Lang;
+use crate::t;
 
 impl App {
     /// The name of one of the guild's topics, or a refusal naming how to pick one.
-    pub(super) async fn known_topic(&self, guild: GuildId, topic: &str) -> AppResult<String> {
+    pub(super) async fn known_topic(
+        &self,
+        guild: GuildId,
+        topic: &str,
+        lang: Lang,
+    ) -> AppResult<String> {
         self.ensure_content(guild).await?;
         let topics = self.store.topics(guild).await?;
         match topics.into_iter().find(|(id, _)| id == topic) {
             Some((_, name)) => Ok(name),
-            None => refuse(format!(
-                "There is no topic `{}`. Pick one from the list as you type.",
-                fit(topic, 40)
-            )),
+            None => refuse(t!(lang, "topic-unknown", topic = fit(topic, 40))),
         }
     }
 
@@ -30,8 +34,9 @@ impl App {
         role: RoleId,
         role_name: &str,
         topic: &str,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let name = self.known_topic(guild, topic).await?;
+        let name = self.known_topic(guild, topic, lang).await?;
         let added = self
             .store
             .add_track(
@@ -42,10 +47,11 @@ impl App {
                 self.clock.now_ms(),
             )
             .await?;
+        let role = format!("<@&{role}>");
         Ok(OutMessage::text(if added {
-            format!("Members with <@&{role}> now get more practice in **{name}**.")
+            t!(lang, "track-added", role = role, topic = name)
         } else {
-            format!("**{name}** is already on the track of <@&{role}>.")
+            t!(lang, "track-already", role = role, topic = name)
         }))
     }
 
@@ -54,25 +60,29 @@ impl App {
         guild: GuildId,
         role: RoleId,
         topic: &str,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
-        let name = self.known_topic(guild, topic).await?;
-        if self.store.remove_track(guild, role, topic).await? {
-            Ok(OutMessage::text(format!(
-                "**{name}** is no longer on the track of <@&{role}>."
+        let name = self.known_topic(guild, topic, lang).await?;
+        let removed = self.store.remove_track(guild, role, topic).await?;
+        let role = format!("<@&{role}>");
+        if removed {
+            Ok(OutMessage::text(t!(
+                lang,
+                "track-removed",
+                role = role,
+                topic = name
             )))
         } else {
-            refuse(format!("**{name}** is not on the track of <@&{role}>."))
+            refuse(t!(lang, "track-not-on", role = role, topic = name))
         }
     }
 
-    pub async fn list_tracks(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn list_tracks(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         let tracks = self.store.tracks(guild).await?;
         if tracks.is_empty() {
-            return Ok(OutMessage::text(
-                "No role tracks yet. An admin can add one with `/track set role:@Support topic:support`.",
-            ));
+            return Ok(OutMessage::text(t!(lang, "tracks-none")));
         }
-        let mut lines = vec!["**Role tracks**".to_string()];
+        let mut lines = vec![format!("**{}**", t!(lang, "tracks-title"))];
         let mut current: Option<RoleId> = None;
         for (role, _, name) in &tracks {
             if current != Some(*role) {

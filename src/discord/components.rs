@@ -485,9 +485,9 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
             }
             ComponentId::AskSolved { ask } => (app.ask_solved(guild, user, ask, lang).await, true),
             ComponentId::PrivacyDelete { issued_ms } => {
-                (app.privacy_delete(guild, user, issued_ms).await, true)
+                (app.privacy_delete(guild, user, issued_ms, lang).await, true)
             }
-            ComponentId::PrivacyKeep => (Ok(app.privacy_keep()), true),
+            ComponentId::PrivacyKeep => (Ok(app.privacy_keep(lang)), true),
             ComponentId::Pairing {
                 schedule,
                 at_ms,
@@ -496,7 +496,7 @@ async fn answer(data: &Data, click: Asked<'_>) -> CreateInteractionResponse {
                 ..
             } => {
                 let r = app
-                    .pairing_verdict(guild, user, schedule, at_ms, learner, talked)
+                    .pairing_verdict(guild, user, (schedule, at_ms, learner), talked, lang)
                     .await;
                 (r, true)
             }

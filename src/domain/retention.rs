@@ -2,6 +2,8 @@
 //! 0 days means "keep forever"; otherwise between [`MIN_DAYS`] (a quarter, so period reports
 //! keep their comparison) and [`MAX_DAYS`] (ten years).
 
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{DateTime, Duration, Utc};
 
 /// The shortest retention: quarterly reports compare two quarters.
@@ -10,12 +12,16 @@ pub const MIN_DAYS: u32 = 90;
 pub const MAX_DAYS: u32 = 3650;
 
 /// Checks a retention in days (0 keeps everything), with a reason a person can act on.
-pub fn check_days(days: i64) -> Result<u32, String> {
+pub fn check_days(days: i64, lang: Lang) -> Result<u32, String> {
     match u32::try_from(days) {
         Ok(0) => Ok(0),
         Ok(d) if (MIN_DAYS..=MAX_DAYS).contains(&d) => Ok(d),
-        _ => Err(format!(
-            "Keep data for 0 days (forever) or between {MIN_DAYS} and {MAX_DAYS} days, not {days}."
+        _ => Err(t!(
+            lang,
+            "retention-range",
+            min = MIN_DAYS,
+            max = MAX_DAYS,
+            days = days
         )),
     }
 }
@@ -26,10 +32,10 @@ pub fn cutoff(now: DateTime<Utc>, days: u32) -> Option<DateTime<Utc>> {
 }
 
 /// How a retention reads in a sentence.
-pub fn describe(days: u32) -> String {
+pub fn describe(days: u32, lang: Lang) -> String {
     match days {
-        0 => "kept until a member deletes theirs".into(),
-        d => format!("deleted after {d} days"),
+        0 => t!(lang, "retention-forever"),
+        d => t!(lang, "retention-days", days = d),
     }
 }
 
@@ -39,11 +45,11 @@ mod tests {
 
     #[test]
     fn retention_is_forever_or_a_quarter_to_ten_years() {
-        assert_eq!(check_days(0), Ok(0));
-        assert_eq!(check_days(90), Ok(90));
-        assert_eq!(check_days(3650), Ok(3650));
+        assert_eq!(check_days(0, Lang::En), Ok(0));
+        assert_eq!(check_days(90, Lang::En), Ok(90));
+        assert_eq!(check_days(3650, Lang::En), Ok(3650));
         for bad in [-1, 1, 89, 3651, i64::MAX] {
-            let e = check_days(bad).unwrap_err();
+            let e = check_days(bad, Lang::En).unwrap_err();
             assert!(e.contains("between 90 and 3650"), "{e}");
         }
     }

@@ -210,7 +210,7 @@ impl App {
                     lines.push(format!("-# {line}"));
                 }
                 let since = self.day_start_ms(guild, current.span.start).await?;
-                lines.extend(self.pairing_lines(guild, since).await?);
+                lines.extend(self.pairing_lines(guild, since, lang).await?);
                 lines.extend(expert_lines(&current.experts));
                 let inferred = match &inferred_experts {
                     Some(kept) => kept.clone(),
@@ -342,7 +342,7 @@ impl App {
         ));
         lines.extend(refresher_lines(&daily.refreshers));
         let since = self.day_start_ms(guild, last_week.start).await?;
-        lines.extend(self.pairing_lines(guild, since).await?);
+        lines.extend(self.pairing_lines(guild, since, lang).await?);
         let inferred = match daily.inferred_experts {
             Some(kept) => kept,
             None => self.inferred_expert_lines(guild).await?,

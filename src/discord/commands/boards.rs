@@ -95,7 +95,10 @@ pub async fn stats(
     let is_admin = super::admin::invoker_is_admin(ctx);
     respond(
         ctx,
-        ctx.data().app.stats(guild, viewer, member, is_admin).await,
+        ctx.data()
+            .app
+            .stats(guild, viewer, member, is_admin, lang_of(ctx))
+            .await,
     )
     .await
 }

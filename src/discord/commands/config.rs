@@ -236,7 +236,14 @@ async fn retention(
     days: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.set_retention(guild, days).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .set_retention(guild, days, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Sets how often owners verify accepted answers (the server's, or one topic's)

@@ -1,7 +1,7 @@
 //! `/pairing on|off`: whether the member takes part in peer pairings (see `domain::pairing`).
 
 use super::expert::OnOff;
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::discord::{Context, Error};
 
 /// Peer pairings: meet a colleague who knows a topic you are forgetting (at most weekly)
@@ -13,5 +13,9 @@ pub async fn pairing(
     let guild = guild_of(ctx)?;
     let on = matches!(mode, OnOff::On);
     let app = &ctx.data().app;
-    respond(ctx, app.set_pairing(guild, user_of(ctx), on).await).await
+    respond(
+        ctx,
+        app.set_pairing(guild, user_of(ctx), on, lang_of(ctx)).await,
+    )
+    .await
 }

@@ -1,6 +1,6 @@
 //! `/privacy export|delete`: a member's own data in this server.
 
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::discord::{Context, Error};
 
 /// Your own data in this server: get a copy or delete it
@@ -21,7 +21,10 @@ async fn export(ctx: Context<'_>) -> Result<(), Error> {
     ctx.defer_ephemeral().await?;
     respond(
         ctx,
-        ctx.data().app.privacy_export(guild, user_of(ctx)).await,
+        ctx.data()
+            .app
+            .privacy_export(guild, user_of(ctx), lang_of(ctx))
+            .await,
     )
     .await
 }
@@ -30,5 +33,12 @@ async fn export(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command)]
 async fn delete(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.privacy_delete_prompt(guild).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .privacy_delete_prompt(guild, lang_of(ctx))
+            .await,
+    )
+    .await
 }

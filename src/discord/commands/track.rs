@@ -1,6 +1,6 @@
 //! `/track set|remove|list`: which topics matter for which role.
 
-use super::{guild_of, respond};
+use super::{guild_of, lang_of, respond};
 use crate::discord::{Context, Error};
 use crate::domain::ids::RoleId;
 use poise::serenity_prelude as serenity;
@@ -31,7 +31,13 @@ async fn set(
         ctx,
         ctx.data()
             .app
-            .set_track(guild, RoleId(role.id.get()), &role.name, &topic)
+            .set_track(
+                guild,
+                RoleId(role.id.get()),
+                &role.name,
+                &topic,
+                lang_of(ctx),
+            )
             .await,
     )
     .await
@@ -52,7 +58,7 @@ async fn remove(
         ctx,
         ctx.data()
             .app
-            .remove_track(guild, RoleId(role.id.get()), &topic)
+            .remove_track(guild, RoleId(role.id.get()), &topic, lang_of(ctx))
             .await,
     )
     .await
@@ -62,5 +68,5 @@ async fn remove(
 #[poise::command(slash_command)]
 async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.list_tracks(guild).await).await
+    respond(ctx, ctx.data().app.list_tracks(guild, lang_of(ctx)).await).await
 }
