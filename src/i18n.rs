@@ -392,6 +392,7 @@ mod tests {
         "src/app/asks.rs",
         "src/app/boards.rs",
         "src/app/cards.rs",
+        "src/app/content.rs",
         "src/app/experts.rs",
         "src/app/gaps.rs",
         "src/app/knowledge.rs",
@@ -402,6 +403,7 @@ mod tests {
         "src/app/quiz.rs",
         "src/app/reports/mod.rs",
         "src/app/reviews.rs",
+        "src/app/schedules.rs",
         "src/app/stats.rs",
         "src/app/tracks.rs",
         "src/discord/components.rs",
@@ -413,6 +415,8 @@ mod tests {
         "src/discord/commands/expert.rs",
         "src/discord/commands/kb.rs",
         "src/discord/commands/boards.rs",
+        "src/discord/commands/content.rs",
+        "src/discord/commands/experiment.rs",
         "src/discord/commands/progress.rs",
         "src/discord/commands/report.rs",
         "src/discord/commands/config.rs",
@@ -422,6 +426,8 @@ mod tests {
         "src/discord/commands/privacy.rs",
         "src/discord/commands/quiz.rs",
         "src/discord/commands/reinforce.rs",
+        "src/discord/commands/schedule.rs",
+        "src/discord/commands/track.rs",
     ];
 
     /// Sentences written in code (two words or more in a string literal), outside tests,

@@ -93,3 +93,75 @@ retention-set = Rohdaten (Antworten, Punkte, Fragenverlauf, gesendete Beiträge)
     [0] {""}
    *[other] {" "}Ältere werden innerhalb einer Stunde gelöscht.
 } Bestenlisten, Fortschritt und Wiederholungspläne bleiben erhalten.
+cron-help = Nutze 5 Felder: Minute Stunde Monatstag Monat Wochentag, z. B. `0 9 * * MON-FRI` (werktags 09:00) oder `30 8 * * *` (täglich 08:30). Ein 6. Feld vorne gibt Sekunden an.
+cron-empty = Der Cron-Ausdruck ist leer.
+cron-fields = `{ $source }` hat { $n } Felder; ein Cron-Ausdruck hat 5 (oder 6 mit Sekunden).
+cron-invalid = `{ $source }` ist kein gültiger Cron-Ausdruck ({ $error }).
+cron-never = `{ $source }` trifft nie ein echtes Datum.
+cron-day-number = ungültige Tageszahl
+cron-day-range = Wochentag { $n } liegt außerhalb des Bereichs (0–7, 0 und 7 sind Sonntag, oder MON–SUN).
+topic-unknown-known = Es gibt kein Thema `{ $topic }`. Wähle eines aus der Liste: { $known }.
+schedule-unknown-kind = Unbekannte Art `{ $kind }`; nutze eine von: { $kinds }.
+schedule-digest-topic = Ein Überblick umfasst alle Themen: füge ihn ohne `topic` hinzu.
+schedule-added = Zeitplan **#{ $id }** hinzugefügt: { $kind } in { $channel } um `{ $cron }` ({ $zone }).
+schedule-added-topic = Zeitplan **#{ $id }** hinzugefügt: { $kind } zu `{ $topic }` in { $channel } um `{ $cron }` ({ $zone }).
+schedule-next-runs = Nächste Läufe:
+schedules-none = Noch keine Zeitpläne. Füge einen mit `/schedule add` hinzu, z. B. Art `quiz`, Cron `0 9 * * MON-FRI`.
+schedules-title = Zeitpläne
+schedule-paused-state = pausiert
+schedule-next = nächster { $when }
+schedule-no-runs = keine weiteren Läufe
+schedule-in = in { $channel }
+schedule-unknown = Auf diesem Server gibt es keinen Zeitplan #{ $id }. `/schedule list` zeigt die Nummern.
+schedule-already-paused = Zeitplan #{ $id } ist schon pausiert.
+schedule-paused = Zeitplan #{ $id } ist pausiert. `/schedule resume id:{ $id }` startet ihn wieder.
+schedule-resumed = Zeitplan #{ $id } läuft wieder. Nächster Lauf: { $when }.
+schedule-resumed-no-runs = Zeitplan #{ $id } läuft wieder, hat aber keine weiteren Läufe.
+schedule-removed = Zeitplan #{ $id } entfernt.
+schedule-just-ran = Zeitplan #{ $id } ist gerade gelaufen. Versuch es gleich noch einmal.
+schedule-nothing-due = Gerade hat niemand fällige Wiederholungen, es gibt also nichts zu erinnern.
+schedule-nobody-to-pair = Gerade kann niemand gepaart werden: Lernpaare brauchen Mitglieder mit `/pairing on`, eines, das ein Thema vergisst, und eines, das es kennt, beide in der letzten Woche nicht gepaart.
+schedule-nothing-to-post = Zeitplan #{ $id } hat nichts zu posten. Importiere Inhalte mit `/content import` oder lade `/content starter`.
+schedule-nothing-to-post-topic = Zeitplan #{ $id } hat im Thema `{ $topic }` nichts zu posten. Importiere Inhalte mit `/content import` oder lade `/content starter`.
+schedule-running = Zeitplan #{ $id } läuft jetzt: { $kind } erscheint gleich in { $channel }.
+experiment-holdout-range = Die Kontrollgruppe muss { $min } bis { $max } Prozent der Mitglieder umfassen (25 ist ein guter Start).
+experiment-weeks-range = Ein Experiment läuft { $min } bis { $max } Wochen.
+experiment-every-topic = alle Themen
+experiment-unknown-topic = Es gibt kein Thema `{ $topic }`. Wähle eines aus der Liste oder `all`.
+experiment-already-running = Es läuft schon ein Experiment (bis { $until }). `/experiment status` zeigt es; `/experiment stop` beendet es.
+experiment-started = **Experiment gestartet** zu { $topic }, bis { $until }.
+    { $percent } % der Mitglieder, zufällig gezogen, erhalten währenddessen keine Wiederholungserinnerungen dafür ({ $held } der { $known } jetzt bekannten Mitglieder; Neue werden beim Eintreffen gezogen). Tägliche Quiz, Wissenschecks und `/quiz` bleiben für alle gleich, und Mitglieder sehen in `/progress`, dass sie in der Kontrollgruppe sind.
+    Der Bericht zeigt dann, was die Wiederholungen bewirkt haben: das Wissen der wiederholenden Mitglieder minus das der Kontrollgruppe, mit 95-%-Intervall. `/experiment status` zeigt es jederzeit.
+experiment-none-running = Es läuft kein Experiment. `/experiment start` startet eines.
+experiment-stopped = **Experiment beendet.** Alle erhalten wieder Wiederholungserinnerungen. Der Bericht zeigt sein Ergebnis weiterhin.
+experiment-none-yet = Noch kein Experiment. `/experiment start topic:all holdout:25 weeks:8` misst, was Wiederholungen bewirken.
+experiment-running-until = läuft bis { $until }
+experiment-ended = beendet
+experiment-status = **Experiment** zu { $topic }, { $percent } % Kontrollgruppe, seit { $since } ({ $state }).
+experiment-no-data = Noch nicht genug Daten.
+experiment-all-choice = all (alle Themen)
+import-not-content = `{ $name }` ist keine Inhaltsdatei. Hänge eine `.toml`-Datei (Themen, Fragen, Tipps, Lernkarten), eine `.csv`-Datei (Fragen), einen Fragenkatalog aus einem LMS in GIFT (`.gift`, `.txt`) oder Aiken (`.txt`) oder ein Anki-Deck (`.apkg`) an; `/content export` zeigt ein Beispiel.
+import-too-big = `{ $name }` ist { $size } groß; erlaubt sind { $max }. Teile sie in kleinere Dateien.
+import-unreadable = Nichts wurde importiert: `{ $name }` { $reason }.
+import-not-utf8 = `{ $name }` ist kein UTF-8-Text. Speichere sie als UTF-8 und versuch es erneut.
+import-problems = Nichts wurde importiert: `{ $name }` hat { $count ->
+    [one] 1 Problem. Behebe es
+   *[other] { $count } Probleme. Behebe alle
+} und importiere die Datei erneut.
+import-counts = Importiert: { $added } neu, { $updated } aktualisiert, { $unchanged } unverändert.
+import-left-out = ausgelassen: der Chat kann diese nicht fragen oder zeigen
+starter-loaded = Starterpaket: { $counts }
+export-toml = { $topics } Themen, { $questions } Fragen, { $tips } Tipps und { $cards } Lernkarten. Bearbeite die Datei und bring sie mit `/content import` zurück.
+export-gift = { $questions } Fragen in GIFT, für Moodle oder `/content import`. GIFT enthält nur Fragen: Schwierigkeit, Pfade, Quellen, Tipps und Lernkarten stehen im TOML-Export.
+content-none = Noch keine Inhalte. Lade das Starterpaket mit `/content starter` oder importiere eine Datei mit `/content import`.
+content-title = Inhalte
+content-answers = { $answers } Antworten, { $percent } % richtig
+content-no-answers = noch keine Antworten
+content-counts = { $questions } Fragen, { $tips } Tipps{ $cards ->
+    [0] {""}
+   *[other] , { $cards } Lernkarten
+}
+content-total = Gesamt: { $topics } Themen, { $counts }
+content-quality-fine = **Fragenqualität:** bisher wirkt nichts fehlerhaft (eine Frage wird beurteilt, sobald { $min } Mitglieder sie beantwortet haben).
+content-quality-look = **Fragen zum Ansehen** (aus den ersten Versuchen der Mitglieder)
+content-stats-attached = Die Statistik der ersten Versuche jeder Frage ist angehängt.

@@ -93,3 +93,75 @@ retention-set = Raw events (answers, points, question history, sent posts) are n
     [0] {""}
    *[other] {" "}Older ones are deleted within the hour.
 } Boards, progress and review schedules are kept.
+cron-help = Use 5 fields: minute hour day-of-month month day-of-week, e.g. `0 9 * * MON-FRI` (09:00 on weekdays) or `30 8 * * *` (08:30 daily). A 6th field in front gives seconds.
+cron-empty = The cron expression is empty.
+cron-fields = `{ $source }` has { $n } fields; a cron expression has 5 (or 6 with seconds).
+cron-invalid = `{ $source }` is not a valid cron expression ({ $error }).
+cron-never = `{ $source }` never matches a real date.
+cron-day-number = bad day number
+cron-day-range = day of week { $n } is out of range (0–7, 0 and 7 are Sunday, or MON–SUN).
+topic-unknown-known = There is no topic `{ $topic }`. Pick one from the list: { $known }.
+schedule-unknown-kind = Unknown kind `{ $kind }`; use one of: { $kinds }.
+schedule-digest-topic = A digest covers every topic: add it without `topic`.
+schedule-added = Schedule **#{ $id }** added: a { $kind } in { $channel } at `{ $cron }` ({ $zone }).
+schedule-added-topic = Schedule **#{ $id }** added: a { $kind } on `{ $topic }` in { $channel } at `{ $cron }` ({ $zone }).
+schedule-next-runs = Next runs:
+schedules-none = No schedules yet. Add one with `/schedule add`, e.g. kind `quiz`, cron `0 9 * * MON-FRI`.
+schedules-title = Schedules
+schedule-paused-state = paused
+schedule-next = next { $when }
+schedule-no-runs = no further runs
+schedule-in = in { $channel }
+schedule-unknown = There is no schedule #{ $id } in this server. `/schedule list` shows the ids.
+schedule-already-paused = Schedule #{ $id } is already paused.
+schedule-paused = Schedule #{ $id } is paused. `/schedule resume id:{ $id }` starts it again.
+schedule-resumed = Schedule #{ $id } resumed. Next run: { $when }.
+schedule-resumed-no-runs = Schedule #{ $id } resumed, but it has no further runs.
+schedule-removed = Schedule #{ $id } removed.
+schedule-just-ran = Schedule #{ $id } has just run. Try again in a moment.
+schedule-nothing-due = Nobody has reviews due right now, so there is nothing to remind.
+schedule-nobody-to-pair = Nobody can be paired right now: pairings need members who opted in with `/pairing on`, one forgetting a topic and one who knows it, neither paired in the last week.
+schedule-nothing-to-post = Schedule #{ $id } has nothing to post. Import content with `/content import` or load `/content starter`.
+schedule-nothing-to-post-topic = Schedule #{ $id } has nothing to post in topic `{ $topic }`. Import content with `/content import` or load `/content starter`.
+schedule-running = Schedule #{ $id } is running now: the { $kind } will appear in { $channel } in a moment.
+experiment-holdout-range = The holdout must be { $min } to { $max } percent of members (25 is a good start).
+experiment-weeks-range = An experiment runs { $min } to { $max } weeks.
+experiment-every-topic = every topic
+experiment-unknown-topic = There is no topic `{ $topic }`. Pick one from the list, or `all`.
+experiment-already-running = An experiment is already running (until { $until }). `/experiment status` shows it; `/experiment stop` ends it.
+experiment-started = **Experiment started** on { $topic }, until { $until }.
+    { $percent }% of members, drawn at random, get no review reminders for it while it runs ({ $held } of the { $known } members known now; newcomers are drawn as they arrive). Daily quizzes, knowledge checks and `/quiz` stay the same for everyone, and members see in `/progress` that they are in the holdout.
+    The report then shows what the reviews caused: knowledge of the reviewed members minus the holdout, with its 95% interval. `/experiment status` shows it at any time.
+experiment-none-running = No experiment is running. `/experiment start` starts one.
+experiment-stopped = **Experiment stopped.** Everyone gets review reminders again. The report keeps showing its result.
+experiment-none-yet = No experiment yet. `/experiment start topic:all holdout:25 weeks:8` measures what reviews cause.
+experiment-running-until = running until { $until }
+experiment-ended = ended
+experiment-status = **Experiment** on { $topic }, { $percent }% holdout, since { $since } ({ $state }).
+experiment-no-data = Not enough data yet.
+experiment-all-choice = all (every topic)
+import-not-content = `{ $name }` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions), a question bank from an LMS in GIFT (`.gift`, `.txt`) or Aiken (`.txt`), or an Anki deck (`.apkg`); see `/content export` for an example.
+import-too-big = `{ $name }` is { $size }; the limit is { $max }. Split it into smaller files.
+import-unreadable = Nothing was imported: `{ $name }` { $reason }.
+import-not-utf8 = `{ $name }` is not UTF-8 text. Save it as UTF-8 and try again.
+import-problems = Nothing was imported: `{ $name }` has { $count ->
+    [one] 1 problem. Fix it
+   *[other] { $count } problems. Fix them all
+} and import the file again.
+import-counts = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged.
+import-left-out = left out: chat cannot ask or show these
+starter-loaded = Starter pack: { $counts }
+export-toml = { $topics } topics, { $questions } questions, { $tips } tips and { $cards } flashcards. Edit the file and bring it back with `/content import`.
+export-gift = { $questions } questions in GIFT, for Moodle or `/content import`. GIFT holds questions only: difficulty, tracks, sources, tips and flashcards are in the TOML export.
+content-none = No content yet. Load the starter pack with `/content starter` or import a file with `/content import`.
+content-title = Content
+content-answers = { $answers } answers, { $percent }% right
+content-no-answers = no answers yet
+content-counts = { $questions } questions, { $tips } tips{ $cards ->
+    [0] {""}
+   *[other] , { $cards } flashcards
+}
+content-total = Total: { $topics } topics, { $counts }
+content-quality-fine = **Question quality:** nothing looks wrong so far (a question is judged once { $min } members have answered it).
+content-quality-look = **Questions to look at** (from members' first tries)
+content-stats-attached = Every question's first-try statistics are attached.

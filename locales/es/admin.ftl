@@ -93,3 +93,75 @@ retention-set = Los eventos en bruto (respuestas, puntos, historial de preguntas
     [0] {""}
    *[other] {" "}Los más antiguos se borran en menos de una hora.
 } Las clasificaciones, el progreso y los planes de repaso se conservan.
+cron-help = Usa 5 campos: minuto hora día-del-mes mes día-de-la-semana, p. ej. `0 9 * * MON-FRI` (09:00 los días laborables) o `30 8 * * *` (08:30 a diario). Un 6.º campo delante indica los segundos.
+cron-empty = La expresión cron está vacía.
+cron-fields = `{ $source }` tiene { $n } campos; una expresión cron tiene 5 (o 6 con segundos).
+cron-invalid = `{ $source }` no es una expresión cron válida ({ $error }).
+cron-never = `{ $source }` nunca coincide con una fecha real.
+cron-day-number = número de día no válido
+cron-day-range = el día de la semana { $n } está fuera de rango (0–7, 0 y 7 son domingo, o MON–SUN).
+topic-unknown-known = No hay ningún tema `{ $topic }`. Elige uno de la lista: { $known }.
+schedule-unknown-kind = Tipo desconocido `{ $kind }`; usa uno de: { $kinds }.
+schedule-digest-topic = Un resumen cubre todos los temas: añádelo sin `topic`.
+schedule-added = Programación **#{ $id }** añadida: { $kind } en { $channel } a las `{ $cron }` ({ $zone }).
+schedule-added-topic = Programación **#{ $id }** añadida: { $kind } sobre `{ $topic }` en { $channel } a las `{ $cron }` ({ $zone }).
+schedule-next-runs = Próximas ejecuciones:
+schedules-none = Aún no hay programaciones. Añade una con `/schedule add`, p. ej. tipo `quiz`, cron `0 9 * * MON-FRI`.
+schedules-title = Programaciones
+schedule-paused-state = en pausa
+schedule-next = próxima { $when }
+schedule-no-runs = sin más ejecuciones
+schedule-in = en { $channel }
+schedule-unknown = No hay ninguna programación n.º { $id } en este servidor. `/schedule list` muestra los números.
+schedule-already-paused = La programación n.º { $id } ya está en pausa.
+schedule-paused = La programación n.º { $id } está en pausa. `/schedule resume id:{ $id }` la reanuda.
+schedule-resumed = Programación n.º { $id } reanudada. Próxima ejecución: { $when }.
+schedule-resumed-no-runs = Programación n.º { $id } reanudada, pero no tiene más ejecuciones.
+schedule-removed = Programación n.º { $id } eliminada.
+schedule-just-ran = La programación n.º { $id } se acaba de ejecutar. Inténtalo de nuevo en un momento.
+schedule-nothing-due = Ahora nadie tiene repasos pendientes, así que no hay nada que recordar.
+schedule-nobody-to-pair = Ahora no se puede formar ninguna pareja: hacen falta miembros inscritos con `/pairing on`, uno que esté olvidando un tema y otro que lo domine, ninguno emparejado la semana pasada.
+schedule-nothing-to-post = La programación n.º { $id } no tiene nada que publicar. Importa contenido con `/content import` o carga `/content starter`.
+schedule-nothing-to-post-topic = La programación n.º { $id } no tiene nada que publicar en el tema `{ $topic }`. Importa contenido con `/content import` o carga `/content starter`.
+schedule-running = La programación n.º { $id } se está ejecutando: { $kind } aparecerá en { $channel } en un momento.
+experiment-holdout-range = El grupo de control debe ser del { $min } al { $max } % de los miembros (25 es un buen comienzo).
+experiment-weeks-range = Un experimento dura de { $min } a { $max } semanas.
+experiment-every-topic = todos los temas
+experiment-unknown-topic = No hay ningún tema `{ $topic }`. Elige uno de la lista, o `all`.
+experiment-already-running = Ya hay un experimento en marcha (hasta el { $until }). `/experiment status` lo muestra; `/experiment stop` lo termina.
+experiment-started = **Experimento iniciado** sobre { $topic }, hasta el { $until }.
+    El { $percent } % de los miembros, sorteado, no recibe recordatorios de repaso de esto mientras dura ({ $held } de los { $known } miembros conocidos ahora; los nuevos se sortean al llegar). Los quiz diarios, los controles de conocimiento y `/quiz` siguen igual para todos, y los miembros ven en `/progress` que están en el grupo de control.
+    El informe muestra después lo que causaron los repasos: el conocimiento de los miembros que repasaron menos el del grupo de control, con su intervalo del 95 %. `/experiment status` lo muestra en cualquier momento.
+experiment-none-running = No hay ningún experimento en marcha. `/experiment start` inicia uno.
+experiment-stopped = **Experimento detenido.** Todos vuelven a recibir recordatorios de repaso. El informe sigue mostrando su resultado.
+experiment-none-yet = Aún no hay experimentos. `/experiment start topic:all holdout:25 weeks:8` mide lo que causan los repasos.
+experiment-running-until = en marcha hasta el { $until }
+experiment-ended = terminado
+experiment-status = **Experimento** sobre { $topic }, { $percent } % de grupo de control, desde el { $since } ({ $state }).
+experiment-no-data = Aún no hay datos suficientes.
+experiment-all-choice = all (todos los temas)
+import-not-content = `{ $name }` no es un archivo de contenido. Adjunta un archivo `.toml` (temas, preguntas, consejos, tarjetas), un `.csv` (preguntas), un banco de preguntas de un LMS en GIFT (`.gift`, `.txt`) o Aiken (`.txt`), o un mazo de Anki (`.apkg`); `/content export` muestra un ejemplo.
+import-too-big = `{ $name }` ocupa { $size }; el límite es { $max }. Divídelo en archivos más pequeños.
+import-unreadable = No se importó nada: `{ $name }` { $reason }.
+import-not-utf8 = `{ $name }` no es texto UTF-8. Guárdalo como UTF-8 e inténtalo de nuevo.
+import-problems = No se importó nada: `{ $name }` tiene { $count ->
+    [one] 1 problema. Corrígelo
+   *[other] { $count } problemas. Corrígelos todos
+} e importa el archivo de nuevo.
+import-counts = Importado: { $added } añadidos, { $updated } actualizados, { $unchanged } sin cambios.
+import-left-out = fuera: el chat no puede preguntarlos ni mostrarlos
+starter-loaded = Paquete inicial: { $counts }
+export-toml = { $topics } temas, { $questions } preguntas, { $tips } consejos y { $cards } tarjetas. Edita el archivo y tráelo de vuelta con `/content import`.
+export-gift = { $questions } preguntas en GIFT, para Moodle o `/content import`. GIFT solo contiene preguntas: la dificultad, los itinerarios, las fuentes, los consejos y las tarjetas están en la exportación TOML.
+content-none = Aún no hay contenido. Carga el paquete inicial con `/content starter` o importa un archivo con `/content import`.
+content-title = Contenido
+content-answers = { $answers } respuestas, { $percent } % correctas
+content-no-answers = aún sin respuestas
+content-counts = { $questions } preguntas, { $tips } consejos{ $cards ->
+    [0] {""}
+   *[other] , { $cards } tarjetas
+}
+content-total = Total: { $topics } temas, { $counts }
+content-quality-fine = **Calidad de las preguntas:** nada parece fallar por ahora (una pregunta se juzga cuando { $min } miembros la han respondido).
+content-quality-look = **Preguntas que revisar** (según los primeros intentos de los miembros)
+content-stats-attached = Se adjuntan las estadísticas del primer intento de cada pregunta.

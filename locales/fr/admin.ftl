@@ -93,3 +93,75 @@ retention-set = Les événements bruts (réponses, points, historique des questi
     [0] {""}
    *[other] {" "}Les plus anciens sont supprimés dans l'heure.
 } Les classements, les progrès et les plannings de révision sont conservés.
+cron-help = Utilise 5 champs : minute heure jour-du-mois mois jour-de-semaine, p. ex. `0 9 * * MON-FRI` (09:00 en semaine) ou `30 8 * * *` (08:30 chaque jour). Un 6e champ en tête donne les secondes.
+cron-empty = L'expression cron est vide.
+cron-fields = `{ $source }` a { $n } champs ; une expression cron en a 5 (ou 6 avec les secondes).
+cron-invalid = `{ $source }` n'est pas une expression cron valide ({ $error }).
+cron-never = `{ $source }` ne correspond jamais à une vraie date.
+cron-day-number = numéro de jour invalide
+cron-day-range = le jour de semaine { $n } est hors limites (0–7, 0 et 7 sont dimanche, ou MON–SUN).
+topic-unknown-known = Il n'y a pas de thème `{ $topic }`. Choisis-en un dans la liste : { $known }.
+schedule-unknown-kind = Type inconnu `{ $kind }` ; utilise l'un de : { $kinds }.
+schedule-digest-topic = Un bilan couvre tous les thèmes : ajoute-le sans `topic`.
+schedule-added = Planification **#{ $id }** ajoutée : { $kind } dans { $channel } à `{ $cron }` ({ $zone }).
+schedule-added-topic = Planification **#{ $id }** ajoutée : { $kind } sur `{ $topic }` dans { $channel } à `{ $cron }` ({ $zone }).
+schedule-next-runs = Prochaines exécutions :
+schedules-none = Pas encore de planification. Ajoutes-en une avec `/schedule add`, p. ex. type `quiz`, cron `0 9 * * MON-FRI`.
+schedules-title = Planifications
+schedule-paused-state = en pause
+schedule-next = prochaine { $when }
+schedule-no-runs = plus d'exécution prévue
+schedule-in = dans { $channel }
+schedule-unknown = Il n'y a pas de planification n° { $id } sur ce serveur. `/schedule list` montre les numéros.
+schedule-already-paused = La planification n° { $id } est déjà en pause.
+schedule-paused = La planification n° { $id } est en pause. `/schedule resume id:{ $id }` la relance.
+schedule-resumed = Planification n° { $id } reprise. Prochaine exécution : { $when }.
+schedule-resumed-no-runs = Planification n° { $id } reprise, mais elle n'a plus d'exécution prévue.
+schedule-removed = Planification n° { $id } supprimée.
+schedule-just-ran = La planification n° { $id } vient de s'exécuter. Réessaie dans un instant.
+schedule-nothing-due = Personne n'a de révisions dues pour l'instant, il n'y a donc rien à rappeler.
+schedule-nobody-to-pair = Personne ne peut être mis en binôme pour l'instant : il faut des membres inscrits avec `/pairing on`, l'un qui oublie un thème et l'autre qui le connaît, aucun des deux en binôme la semaine dernière.
+schedule-nothing-to-post = La planification n° { $id } n'a rien à publier. Importe du contenu avec `/content import` ou charge `/content starter`.
+schedule-nothing-to-post-topic = La planification n° { $id } n'a rien à publier dans le thème `{ $topic }`. Importe du contenu avec `/content import` ou charge `/content starter`.
+schedule-running = La planification n° { $id } s'exécute : { $kind } apparaîtra dans { $channel } dans un instant.
+experiment-holdout-range = Le groupe témoin doit représenter de { $min } à { $max } % des membres (25 est un bon début).
+experiment-weeks-range = Une expérience dure de { $min } à { $max } semaines.
+experiment-every-topic = tous les thèmes
+experiment-unknown-topic = Il n'y a pas de thème `{ $topic }`. Choisis-en un dans la liste, ou `all`.
+experiment-already-running = Une expérience est déjà en cours (jusqu'au { $until }). `/experiment status` la montre ; `/experiment stop` y met fin.
+experiment-started = **Expérience lancée** sur { $topic }, jusqu'au { $until }.
+    { $percent } % des membres, tirés au sort, ne reçoivent pas de rappels de révision pour cela pendant sa durée ({ $held } des { $known } membres connus ; les nouveaux sont tirés à leur arrivée). Les quiz quotidiens, les contrôles de connaissances et `/quiz` restent les mêmes pour tous, et les membres voient dans `/progress` qu'ils sont dans le groupe témoin.
+    Le rapport montre ensuite ce que les révisions ont produit : les connaissances des membres révisés moins celles du groupe témoin, avec leur intervalle à 95 %. `/experiment status` le montre à tout moment.
+experiment-none-running = Aucune expérience en cours. `/experiment start` en lance une.
+experiment-stopped = **Expérience arrêtée.** Tout le monde retrouve ses rappels de révision. Le rapport continue d'en montrer le résultat.
+experiment-none-yet = Pas encore d'expérience. `/experiment start topic:all holdout:25 weeks:8` mesure l'effet des révisions.
+experiment-running-until = en cours jusqu'au { $until }
+experiment-ended = terminée
+experiment-status = **Expérience** sur { $topic }, { $percent } % de groupe témoin, depuis le { $since } ({ $state }).
+experiment-no-data = Pas encore assez de données.
+experiment-all-choice = all (tous les thèmes)
+import-not-content = `{ $name }` n'est pas un fichier de contenu. Joins un fichier `.toml` (thèmes, questions, astuces, fiches), un fichier `.csv` (questions), une banque de questions d'un LMS en GIFT (`.gift`, `.txt`) ou Aiken (`.txt`), ou un paquet Anki (`.apkg`) ; `/content export` donne un exemple.
+import-too-big = `{ $name }` fait { $size } ; la limite est de { $max }. Découpe-le en fichiers plus petits.
+import-unreadable = Rien n'a été importé : `{ $name }` { $reason }.
+import-not-utf8 = `{ $name }` n'est pas du texte UTF-8. Enregistre-le en UTF-8 et réessaie.
+import-problems = Rien n'a été importé : `{ $name }` a { $count ->
+    [one] 1 problème. Corrige-le
+   *[other] { $count } problèmes. Corrige-les tous
+} et importe à nouveau le fichier.
+import-counts = Importé : { $added } ajoutés, { $updated } mis à jour, { $unchanged } inchangés.
+import-left-out = laissés de côté : le chat ne peut pas les poser ni les montrer
+starter-loaded = Pack de départ : { $counts }
+export-toml = { $topics } thèmes, { $questions } questions, { $tips } astuces et { $cards } fiches. Modifie le fichier et ramène-le avec `/content import`.
+export-gift = { $questions } questions en GIFT, pour Moodle ou `/content import`. GIFT ne contient que les questions : difficulté, parcours, sources, astuces et fiches sont dans l'export TOML.
+content-none = Pas encore de contenu. Charge le pack de départ avec `/content starter` ou importe un fichier avec `/content import`.
+content-title = Contenu
+content-answers = { $answers } réponses, { $percent } % de justes
+content-no-answers = pas encore de réponses
+content-counts = { $questions } questions, { $tips } astuces{ $cards ->
+    [0] {""}
+   *[other] , { $cards } fiches
+}
+content-total = Total : { $topics } thèmes, { $counts }
+content-quality-fine = **Qualité des questions :** rien ne semble anormal pour l'instant (une question est jugée dès que { $min } membres y ont répondu).
+content-quality-look = **Questions à revoir** (d'après les premiers essais des membres)
+content-stats-attached = Les statistiques de premier essai de chaque question sont jointes.

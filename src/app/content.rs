@@ -7,6 +7,8 @@ use crate::domain::content_files::{parse_all, parse_package, to_gift, to_toml, F
 use crate::domain::format;
 use crate::domain::ids::GuildId;
 use crate::domain::limits::MESSAGE_MAX;
+use crate::i18n::Lang;
+use crate::t;
 
 /// What `/content export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +21,12 @@ pub enum ExportFormat {
 
 impl App {
     /// Refuses a file by name or size before it is downloaded.
-    pub fn check_upload(&self, name: &str, size: u64) -> AppResult<()> {
+    pub fn check_upload(&self, name: &str, size: u64, lang: Lang) -> AppResult<()> {
         if Format::from_name(name).is_none() {
-            return refuse(format!(
-                "`{}` is not a content file. Attach a `.toml` file (topics, questions, tips, flashcards), a `.csv` file (questions), a question bank from an LMS in GIFT (`.gift`, `.txt`) or Aiken (`.txt`), or an Anki deck (`.apkg`); see `/content export` for an example.",
-                format::fit(name, 100)
+            return refuse(t!(
+                lang,
+                "import-not-content",
+                name = format::fit(name, 100)
             ));
         }
         let max = self.settings.content.max_import_bytes;
@@ -32,9 +35,12 @@ impl App {
             if size_text == max_text {
                 (size_text, max_text) = (format!("{size} bytes"), format!("{max} bytes"));
             }
-            return refuse(format!(
-                "`{}` is {size_text}; the limit is {max_text}. Split it into smaller files.",
-                format::fit(name, 100),
+            return refuse(t!(
+                lang,
+                "import-too-big",
+                name = format::fit(name, 100),
+                size = size_text,
+                max = max_text
             ));
         }
         Ok(())
@@ -48,8 +54,9 @@ impl App {
         guild: GuildId,
         name: &str,
         bytes: &[u8],
+        lang: Lang,
     ) -> AppResult<(ImportCounts, Vec<Skipped>)> {
-        self.check_upload(name, bytes.len() as u64)?;
+        self.check_upload(name, bytes.len() as u64, lang)?;
         let known: Vec<String> = self
             .store
             .topics(guild)
@@ -61,19 +68,14 @@ impl App {
             let notes = match crate::store::anki::read_package(bytes).await {
                 Ok(notes) => notes,
                 Err(reason) => {
-                    return refuse(format!(
-                        "Nothing was imported: `{}` {reason}.",
-                        format::fit(name, 100)
-                    ))
+                    let name = format::fit(name, 100);
+                    return refuse(t!(lang, "import-unreadable", name = name, reason = reason));
                 }
             };
             parse_package(name, &notes, &known)
         } else {
             let Ok(text) = std::str::from_utf8(bytes) else {
-                return refuse(format!(
-                    "`{}` is not UTF-8 text. Save it as UTF-8 and try again.",
-                    format::fit(name, 100)
-                ));
+                return refuse(t!(lang, "import-not-utf8", name = format::fit(name, 100)));
             };
             parse_all(&[(name.to_string(), text.to_string())], &known)
         };
@@ -87,14 +89,13 @@ impl App {
             }
             Err(problems) => {
                 let lines: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
-                let head = format!(
-                    "Nothing was imported: `{}` has {} problem{}. Fix {} and import the file again.\n",
-                    format::fit(name, 100),
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" },
-                    if problems.len() == 1 { "it" } else { "them all" },
+                let head = t!(
+                    lang,
+                    "import-problems",
+                    name = format::fit(name, 100),
+                    count = problems.len()
                 );
-                refuse(format!("{head}{}", lines.join("\n")))
+                refuse(format!("{head}\n{}", lines.join("\n")))
             }
         }
     }
@@ -104,26 +105,25 @@ impl App {
         &self,
         guild: GuildId,
         format: ExportFormat,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let bundle = self.store.export_content(guild).await?;
         let (text, file, body) = match format {
             ExportFormat::Toml => (
-                format!(
-                    "{} topics, {} questions, {} tips and {} flashcards. Edit the file and bring it back with `/content import`.",
-                    bundle.topics.len(),
-                    bundle.questions.len(),
-                    bundle.tips.len(),
-                    bundle.cards.len()
+                t!(
+                    lang,
+                    "export-toml",
+                    topics = bundle.topics.len(),
+                    questions = bundle.questions.len(),
+                    tips = bundle.tips.len(),
+                    cards = bundle.cards.len()
                 ),
                 "peerlearn-content.toml",
                 to_toml(&bundle),
             ),
             ExportFormat::Gift => (
-                format!(
-                    "{} questions in GIFT, for Moodle or `/content import`. GIFT holds questions only: difficulty, tracks, sources, tips and flashcards are in the TOML export.",
-                    bundle.questions.len()
-                ),
+                t!(lang, "export-gift", questions = bundle.questions.len()),
                 "peerlearn-questions.gift",
                 to_gift(&bundle),
             ),
@@ -134,57 +134,51 @@ impl App {
     }
 
     /// Per-topic counts and accuracy.
-    pub async fn content_stats(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn content_stats(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let stats = self.store.content_stats(guild).await?;
         if stats.is_empty() {
-            return Ok(OutMessage::text(
-                "No content yet. Load the starter pack with `/content starter` or import a file with `/content import`.",
-            ));
+            return Ok(OutMessage::text(t!(lang, "content-none")));
         }
-        // ", 3 flashcards", or nothing where there are none.
-        let flashcards = |n: i64| match n {
-            0 => String::new(),
-            n => format!(", {n} flashcards"),
-        };
-        let mut lines = vec!["**Content**".to_string()];
+        let mut lines = vec![format!("**{}**", t!(lang, "content-title"))];
         for s in &stats {
-            let accuracy = crate::domain::quiz::percent_correct(s.correct, s.answers)
-                .map_or("no answers yet".to_string(), |p| {
-                    format!("{} answers, {p}% right", s.answers)
-                });
-            let cards = flashcards(s.cards);
-            lines.push(format!(
-                "`{}` {} — {} questions, {} tips{cards}, {accuracy}",
-                s.id,
-                format::fit(&s.name, 60),
-                s.questions,
-                s.tips
-            ));
+            let accuracy = match crate::domain::quiz::percent_correct(s.correct, s.answers) {
+                Some(p) => t!(lang, "content-answers", answers = s.answers, percent = p),
+                None => t!(lang, "content-no-answers"),
+            };
+            let counts = t!(
+                lang,
+                "content-counts",
+                questions = s.questions,
+                tips = s.tips,
+                cards = s.cards
+            );
+            let name = format::fit(&s.name, 60);
+            lines.push(format!("`{}` {name} — {counts}, {accuracy}", s.id));
         }
         let (q, t, c): (i64, i64, i64) = stats.iter().fold((0, 0, 0), |(q, t, c), s| {
             (q + s.questions, t + s.tips, c + s.cards)
         });
-        let cards = flashcards(c);
-        lines.push(format!(
-            "Total: {} topics, {q} questions, {t} tips{cards}",
-            stats.len()
+        let counts = t!(lang, "content-counts", questions = q, tips = t, cards = c);
+        lines.push(t!(
+            lang,
+            "content-total",
+            topics = stats.len(),
+            counts = counts
         ));
         let items = self.item_quality(guild).await?;
         let flagged = super::measurement::flagged_lines(&items, 10);
         if flagged.is_empty() {
-            lines.push(format!(
-                "**Question quality:** nothing looks wrong so far (a question is judged once {} members have answered it).",
-                crate::domain::measurement::ITEM_MIN_ANSWERS
-            ));
+            let min = crate::domain::measurement::ITEM_MIN_ANSWERS;
+            lines.push(t!(lang, "content-quality-fine", min = min));
         } else {
-            lines.push("**Questions to look at** (from members' first tries)".into());
+            lines.push(t!(lang, "content-quality-look"));
             lines.extend(flagged);
         }
         let mut m = OutMessage::text(format::fit(&lines.join("\n"), MESSAGE_MAX));
         if !items.is_empty() {
             m.content
-                .push_str("\n-# Every question's first-try statistics are attached.");
+                .push_str(&format!("\n-# {}", t!(lang, "content-stats-attached")));
             m.content = format::fit(&m.content, MESSAGE_MAX);
             m.files.push((
                 "peerlearn-item-stats.csv".into(),
@@ -221,23 +215,26 @@ impl App {
 }
 
 /// "Imported: 3 added, 1 updated, 60 unchanged."
-pub fn describe_counts(c: &ImportCounts) -> String {
-    format!(
-        "Imported: {} added, {} updated, {} unchanged.",
-        c.added, c.updated, c.unchanged
+pub fn describe_counts(c: &ImportCounts, lang: Lang) -> String {
+    t!(
+        lang,
+        "import-counts",
+        added = c.added,
+        updated = c.updated,
+        unchanged = c.unchanged
     )
 }
 
 /// What an import did, and what it left out: "Imported: 3 added, … 2 skipped: essay at line
 /// 2, matching at line 5 (left out: chat cannot ask or show these)."
-pub fn describe_import(c: &ImportCounts, skipped: &[Skipped]) -> String {
-    let counts = describe_counts(c);
+pub fn describe_import(c: &ImportCounts, skipped: &[Skipped], lang: Lang) -> String {
+    let counts = describe_counts(c, lang);
     match describe_skipped(skipped) {
         None => counts,
-        Some(s) => format::fit(
-            &format!("{counts}\n{s} (left out: chat cannot ask or show these)."),
-            MESSAGE_MAX,
-        ),
+        Some(s) => {
+            let left_out = t!(lang, "import-left-out");
+            format::fit(&format!("{counts}\n{s} ({left_out})."), MESSAGE_MAX)
+        }
     }
 }
 

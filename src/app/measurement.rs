@@ -10,7 +10,7 @@ use crate::dice::SplitMix64;
 use crate::domain::answer_key::QuestionKind;
 use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::{fit, plural};
+use crate::domain::format::{discord_day, fit, plural};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::measurement::Experiment;
@@ -213,17 +213,16 @@ impl App {
         topic: Option<&str>,
         holdout_pct: u32,
         weeks: u32,
+        lang: Lang,
     ) -> AppResult<OutMessage> {
         self.ensure_content(guild).await?;
         let (lo, hi) = HOLDOUT_PERCENT;
         if !(lo..=hi).contains(&holdout_pct) {
-            return refuse(format!(
-                "The holdout must be {lo} to {hi} percent of members (25 is a good start)."
-            ));
+            return refuse(t!(lang, "experiment-holdout-range", min = lo, max = hi));
         }
         let (wlo, whi) = EXPERIMENT_WEEKS;
         if !(wlo..=whi).contains(&weeks) {
-            return refuse(format!("An experiment runs {wlo} to {whi} weeks."));
+            return refuse(t!(lang, "experiment-weeks-range", min = wlo, max = whi));
         }
         let topics = self.store.topics(guild).await?;
         let found = topic.map(|t| {
@@ -232,21 +231,17 @@ impl App {
                 .find(|(id, name)| id == t || name.eq_ignore_ascii_case(t))
         });
         let (topic, topic_name) = match (topic, found.flatten()) {
-            (None, _) => (None, "every topic".to_string()),
+            (None, _) => (None, t!(lang, "experiment-every-topic")),
             (Some(_), Some((id, name))) => (Some(id.as_str()), name.clone()),
             (Some(t), None) => {
-                return refuse(format!(
-                    "There is no topic `{}`. Pick one from the list, or `all`.",
-                    fit(t, 40)
-                ))
+                return refuse(t!(lang, "experiment-unknown-topic", topic = fit(t, 40)));
             }
         };
         let today = self.local_day(guild, self.clock.now()).await?;
+        let tz = self.guild_timezone(guild).await?;
         if let Some(e) = self.running_experiment(guild, today).await? {
-            return refuse(format!(
-                "An experiment is already running (until {}). `/experiment status` shows it; `/experiment stop` ends it.",
-                e.ends_day.format("%a %-d %b %Y")
-            ));
+            let until = discord_day(e.ends_day, tz);
+            return refuse(t!(lang, "experiment-already-running", until = until));
         }
         let seed = self.dice.next_u64() >> 1;
         let known = self.store.known_members(guild).await?;
@@ -264,57 +259,67 @@ impl App {
         };
         self.store.start_experiment(&new, &arms).await?;
         let held = arms.iter().filter(|a| a.1).count();
-        Ok(OutMessage::text(format!(
-            "🧪 **Experiment started** on {topic_name}, until {}.\n\
-             {holdout_pct}% of members, drawn at random, get no review reminders for it while it runs ({} of the {} members known now; newcomers are drawn as they arrive). Daily quizzes, knowledge checks and `/quiz` stay the same for everyone, and members see in `/progress` that they are in the holdout.\n\
-             The report then shows what the reviews caused: knowledge of the reviewed members minus the holdout, with its 95% interval. `/experiment status` shows it at any time.",
-            ends_day.format("%a %-d %b %Y"),
-            held,
-            known.len()
-        )))
+        let started = t!(
+            lang,
+            "experiment-started",
+            topic = topic_name,
+            until = discord_day(ends_day, tz),
+            percent = holdout_pct,
+            held = held,
+            known = known.len()
+        );
+        Ok(OutMessage::text(format!("🧪 {started}")))
     }
 
     /// `/experiment stop`.
-    pub async fn experiment_stop(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn experiment_stop(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         let today = self.local_day(guild, self.clock.now()).await?;
         let Some(e) = self.running_experiment(guild, today).await? else {
-            return refuse("No experiment is running. `/experiment start` starts one.");
+            return refuse(t!(lang, "experiment-none-running"));
         };
         self.store
             .stop_experiment(e.id, self.clock.now_ms())
             .await?;
-        Ok(OutMessage::text(
-            "🧪 **Experiment stopped.** Everyone gets review reminders again. The report keeps showing its result.",
-        ))
+        Ok(OutMessage::text(format!(
+            "🧪 {}",
+            t!(lang, "experiment-stopped")
+        )))
     }
 
     /// `/experiment status`: the running (or last) experiment and its uplift so far.
-    pub async fn experiment_status(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn experiment_status(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         let today = self.local_day(guild, self.clock.now()).await?;
         let Some(e) = self.store.latest_experiment(guild).await? else {
-            return refuse(
-                "No experiment yet. `/experiment start topic:all holdout:25 weeks:8` measures what reviews cause.",
-            );
+            return refuse(t!(lang, "experiment-none-yet"));
         };
         let facts = self.knowledge_now(guild, today).await?;
         let min = self.settings.reports.min_group_size as usize;
+        let tz = self.guild_timezone(guild).await?;
         let topic = match &e.topic {
-            None => "every topic".to_string(),
+            None => t!(lang, "experiment-every-topic"),
             Some(t) => format!("`{t}`"),
         };
         let state = if e.running(today) {
-            format!("running until {}", e.ends_day.format("%a %-d %b %Y"))
+            t!(
+                lang,
+                "experiment-running-until",
+                until = discord_day(e.ends_day, tz)
+            )
         } else {
-            "ended".to_string()
+            t!(lang, "experiment-ended")
         };
-        let mut text = format!(
-            "🧪 **Experiment** on {topic}, {}% holdout, since {} ({state}).\n",
-            e.holdout_pct,
-            e.start_day.format("%a %-d %b %Y")
+        let status = t!(
+            lang,
+            "experiment-status",
+            topic = topic,
+            percent = e.holdout_pct,
+            since = discord_day(e.start_day, tz),
+            state = state
         );
+        let mut text = format!("🧪 {status}\n");
         match facts.uplift.as_ref() {
             Some(u) => text.push_str(&uplift_text(u, min)),
-            None => text.push_str("Not enough data yet."),
+            None => text.push_str(&t!(lang, "experiment-no-data")),
         }
         Ok(OutMessage::text(fit(&text, MESSAGE_MAX)))
     }

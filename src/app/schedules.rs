@@ -12,6 +12,7 @@ use crate::domain::schedule::{
     parse_timezone, CronSchedule, NewSchedule, Run, RunOutput, ScheduleKind, ScheduleRow,
 };
 use crate::i18n::Lang;
+use crate::t;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tracing::Instrument as _;
@@ -61,43 +62,46 @@ impl App {
         }
     }
 
-    async fn check_topic(&self, guild: GuildId, topic: Option<&str>) -> AppResult<()> {
+    async fn check_topic(&self, guild: GuildId, topic: Option<&str>, lang: Lang) -> AppResult<()> {
         let Some(topic) = topic else { return Ok(()) };
         let topics = self.store.topics(guild).await?;
         if !topics.iter().any(|(id, _)| id == topic) {
             let known: Vec<&str> = topics.iter().map(|(id, _)| id.as_str()).take(20).collect();
-            return refuse(format!(
-                "There is no topic `{}`. Pick one from the list{}.",
-                format::fit(topic, 40),
-                if known.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", known.join(", "))
-                }
-            ));
+            let topic = format::fit(topic, 40);
+            return refuse(match known.is_empty() {
+                true => t!(lang, "topic-unknown", topic = topic),
+                false => t!(
+                    lang,
+                    "topic-unknown-known",
+                    topic = topic,
+                    known = known.join(", ")
+                ),
+            });
         }
         Ok(())
     }
 
     /// Checks and stores a schedule; the reply previews its next 3 runs.
     pub async fn add_schedule(&self, req: AddSchedule<'_>) -> AppResult<(i64, OutMessage)> {
+        let lang = req.lang;
         let Some(kind) = ScheduleKind::parse(req.kind) else {
             let kinds: Vec<&str> = ScheduleKind::ALL.iter().map(|k| k.as_str()).collect();
-            return refuse(format!(
-                "Unknown kind `{}`; use one of: {}.",
-                format::fit(req.kind, 20),
-                kinds.join(", ")
+            return refuse(t!(
+                lang,
+                "schedule-unknown-kind",
+                kind = format::fit(req.kind, 20),
+                kinds = kinds.join(", ")
             ));
         };
-        let cron = CronSchedule::parse(req.cron).map_err(super::Refusal)?;
+        let cron = CronSchedule::parse_in(req.cron, lang).map_err(super::Refusal)?;
         let tz = match req.timezone {
             Some(name) => parse_timezone(name, req.lang).map_err(super::Refusal)?,
             None => self.guild_timezone(req.guild).await?,
         };
         self.ensure_content(req.guild).await?;
-        self.check_topic(req.guild, req.topic).await?;
+        self.check_topic(req.guild, req.topic, lang).await?;
         if kind == ScheduleKind::Digest && req.topic.is_some() {
-            return refuse("A digest covers every topic: add it without `topic`.");
+            return refuse(t!(lang, "schedule-digest-topic"));
         }
         let now = self.clock.now();
         let runs = cron.upcoming(now, tz, 3);
@@ -122,45 +126,61 @@ impl App {
             .iter()
             .map(|t| format!("• {}", local_time(*t, tz)))
             .collect();
-        let topic = req.topic.map_or(String::new(), |t| format!(" on `{t}`"));
+        let channel = format!("<#{}>", req.channel_id);
+        let (kind, cron, zone) = (kind.as_str(), cron.to_string(), tz.name());
+        let added = match req.topic {
+            Some(topic) => t!(
+                lang,
+                "schedule-added-topic",
+                id = id,
+                kind = kind,
+                topic = topic,
+                channel = channel,
+                cron = cron,
+                zone = zone
+            ),
+            None => t!(
+                lang,
+                "schedule-added",
+                id = id,
+                kind = kind,
+                channel = channel,
+                cron = cron,
+                zone = zone
+            ),
+        };
+        let next = t!(lang, "schedule-next-runs");
         Ok((
             id,
-            OutMessage::text(format!(
-                "Schedule **#{id}** added: a {}{topic} in <#{}> at `{}` ({}).\nNext runs:\n{}",
-                kind.as_str(),
-                req.channel_id,
-                cron,
-                tz.name(),
-                preview.join("\n")
-            )),
+            OutMessage::text(format!("{added}\n{next}\n{}", preview.join("\n"))),
         ))
     }
 
-    pub async fn list_schedules(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn list_schedules(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         let schedules = self.store.schedules(guild).await?;
         if schedules.is_empty() {
-            return Ok(OutMessage::text(
-                "No schedules yet. Add one with `/schedule add`, e.g. kind `quiz`, cron `0 9 * * MON-FRI`.",
-            ));
+            return Ok(OutMessage::text(t!(lang, "schedules-none")));
         }
-        let mut lines = vec!["**Schedules**".to_string()];
+        let mut lines = vec![format!("**{}**", t!(lang, "schedules-title"))];
         for s in &schedules {
             let tz = self.schedule_zone(s).await?;
             let next = match (s.paused, s.next_run_ms) {
-                (true, _) => "paused".to_string(),
-                (false, Some(ms)) => DateTime::from_timestamp_millis(ms)
-                    .map_or("?".into(), |t| format!("next {}", local_time(t, tz))),
-                (false, None) => "no further runs".to_string(),
+                (true, _) => t!(lang, "schedule-paused-state"),
+                (false, Some(ms)) => DateTime::from_timestamp_millis(ms).map_or("?".into(), |t| {
+                    t!(lang, "schedule-next", when = local_time(t, tz))
+                }),
+                (false, None) => t!(lang, "schedule-no-runs"),
             };
             let topic = s
                 .topic
                 .as_deref()
                 .map_or(String::new(), |t| format!(" `{t}`"));
+            let channel = format!("<#{}>", s.channel_id);
+            let place = t!(lang, "schedule-in", channel = channel);
             lines.push(format!(
-                "**#{}** {}{topic} in <#{}> — `{}` {} — {next}",
+                "**#{}** {}{topic} {place} — `{}` {} — {next}",
                 s.id,
                 s.kind.as_str(),
-                s.channel_id,
                 s.cron,
                 tz.name()
             ));
@@ -171,30 +191,38 @@ impl App {
         )))
     }
 
-    async fn own_schedule(&self, guild: GuildId, id: i64) -> AppResult<ScheduleRow> {
+    async fn own_schedule(&self, guild: GuildId, id: i64, lang: Lang) -> AppResult<ScheduleRow> {
         match self.store.schedule(guild, id).await? {
             Some(s) => Ok(s),
-            None => refuse(format!(
-                "There is no schedule #{id} in this server. `/schedule list` shows the ids."
-            )),
+            None => refuse(t!(lang, "schedule-unknown", id = id)),
         }
     }
 
-    pub async fn pause_schedule(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
-        let s = self.own_schedule(guild, id).await?;
+    pub async fn pause_schedule(
+        &self,
+        guild: GuildId,
+        id: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        let s = self.own_schedule(guild, id, lang).await?;
         if s.paused {
-            return Ok(OutMessage::text(format!(
-                "Schedule #{id} is already paused."
+            return Ok(OutMessage::text(t!(
+                lang,
+                "schedule-already-paused",
+                id = id
             )));
         }
         self.store.set_schedule_paused(id, true, None).await?;
-        Ok(OutMessage::text(format!(
-            "Schedule #{id} is paused. `/schedule resume id:{id}` starts it again."
-        )))
+        Ok(OutMessage::text(t!(lang, "schedule-paused", id = id)))
     }
 
-    pub async fn resume_schedule(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
-        let s = self.own_schedule(guild, id).await?;
+    pub async fn resume_schedule(
+        &self,
+        guild: GuildId,
+        id: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        let s = self.own_schedule(guild, id, lang).await?;
         let tz = self.schedule_zone(&s).await?;
         let cron = CronSchedule::parse(&s.cron).map_err(super::Refusal)?;
         // Runs missed while paused are not made up.
@@ -204,39 +232,54 @@ impl App {
             .await?;
         self.schedules_changed();
         Ok(OutMessage::text(match next {
-            Some(t) => format!("Schedule #{id} resumed. Next run: {}.", local_time(t, tz)),
-            None => format!("Schedule #{id} resumed, but it has no further runs."),
+            Some(t) => t!(lang, "schedule-resumed", id = id, when = local_time(t, tz)),
+            None => t!(lang, "schedule-resumed-no-runs", id = id),
         }))
     }
 
-    pub async fn remove_schedule(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
-        self.own_schedule(guild, id).await?;
+    pub async fn remove_schedule(
+        &self,
+        guild: GuildId,
+        id: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        self.own_schedule(guild, id, lang).await?;
         self.store.remove_schedule(id, self.clock.now_ms()).await?;
-        Ok(OutMessage::text(format!("Schedule #{id} removed.")))
+        Ok(OutMessage::text(t!(lang, "schedule-removed", id = id)))
     }
 
     /// Runs a schedule now, once, without moving its regular runs.
-    pub async fn run_schedule_now(&self, guild: GuildId, id: i64) -> AppResult<OutMessage> {
-        let s = self.own_schedule(guild, id).await?;
+    pub async fn run_schedule_now(
+        &self,
+        guild: GuildId,
+        id: i64,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
+        let s = self.own_schedule(guild, id, lang).await?;
         let now = self.clock.now_ms();
         match self.run_one(&s, now, "manual", None).await? {
-            RunReport::AlreadyRan { .. } => refuse(format!(
-                "Schedule #{id} has just run. Try again in a moment."
-            )),
+            RunReport::AlreadyRan { .. } => refuse(t!(lang, "schedule-just-ran", id = id)),
             RunReport::NoContent { .. } if s.kind == ScheduleKind::Reinforcement => {
-                refuse("Nobody has reviews due right now, so there is nothing to remind.")
+                refuse(t!(lang, "schedule-nothing-due"))
             }
-            RunReport::NoContent { .. } if s.kind == ScheduleKind::Pairing => refuse(
-                "Nobody can be paired right now: pairings need members who opted in with `/pairing on`, one forgetting a topic and one who knows it, neither paired in the last week.",
-            ),
-            RunReport::NoContent { .. } => refuse(format!(
-                "Schedule #{id} has nothing to post{}. Import content with `/content import` or load `/content starter`.",
-                s.topic.as_deref().map_or(String::new(), |t| format!(" in topic `{t}`"))
-            )),
-            _ => Ok(OutMessage::text(format!(
-                "Schedule #{id} is running now: the {} will appear in <#{}> in a moment.",
-                s.kind.as_str(),
-                s.channel_id
+            RunReport::NoContent { .. } if s.kind == ScheduleKind::Pairing => {
+                refuse(t!(lang, "schedule-nobody-to-pair"))
+            }
+            RunReport::NoContent { .. } => refuse(match s.topic.as_deref() {
+                Some(topic) => t!(
+                    lang,
+                    "schedule-nothing-to-post-topic",
+                    id = id,
+                    topic = topic
+                ),
+                None => t!(lang, "schedule-nothing-to-post", id = id),
+            }),
+            _ => Ok(OutMessage::text(t!(
+                lang,
+                "schedule-running",
+                id = id,
+                kind = s.kind.as_str(),
+                channel = format!("<#{}>", s.channel_id)
             ))),
         }
     }

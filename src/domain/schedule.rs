@@ -80,38 +80,47 @@ impl fmt::Display for CronSchedule {
     }
 }
 
-/// The help shown with every cron error.
-pub const CRON_HELP: &str = "Use 5 fields: minute hour day-of-month month day-of-week, e.g. `0 9 * * MON-FRI` (09:00 on weekdays) or `30 8 * * *` (08:30 daily). A 6th field in front gives seconds.";
-
 impl CronSchedule {
+    /// A cron expression, its problems (if any) in English: for expressions already stored.
     pub fn parse(expr: &str) -> Result<CronSchedule, String> {
+        CronSchedule::parse_in(expr, Lang::En)
+    }
+
+    /// A cron expression an admin typed, its problems in their language `lang`; each ends with
+    /// the help on the form.
+    pub fn parse_in(expr: &str, lang: Lang) -> Result<CronSchedule, String> {
+        let help = t!(lang, "cron-help");
         let fields: Vec<&str> = expr.split_whitespace().collect();
         let source = fields.join(" ");
         let (seconds, rest) = match fields.len() {
             5 => ("0", &fields[..]),
             6 => (fields[0], &fields[1..]),
-            0 => return Err(format!("The cron expression is empty. {CRON_HELP}")),
+            0 => return Err(format!("{} {help}", t!(lang, "cron-empty"))),
             n => {
-                return Err(format!(
-                    "`{source}` has {n} fields; a cron expression has 5 (or 6 with seconds). {CRON_HELP}"
-                ))
+                let problem = t!(lang, "cron-fields", source = source.as_str(), n = n);
+                return Err(format!("{problem} {help}"));
             }
         };
-        let dow = crontab_weekdays(rest[4]).map_err(|e| format!("`{source}`: {e} {CRON_HELP}"))?;
+        let dow = crontab_weekdays(rest[4], lang).map_err(|e| format!("`{source}`: {e} {help}"))?;
         let full = format!(
             "{seconds} {} {} {} {} {dow}",
             rest[0], rest[1], rest[2], rest[3]
         );
-        let inner = cron::Schedule::from_str(&full)
-            .map_err(|e| format!("`{source}` is not a valid cron expression ({e}). {CRON_HELP}"))?;
+        let inner = cron::Schedule::from_str(&full).map_err(|e| {
+            let problem = t!(
+                lang,
+                "cron-invalid",
+                source = source.as_str(),
+                error = e.to_string()
+            );
+            format!("{problem} {help}")
+        })?;
         let schedule = CronSchedule { source, inner };
         // An expression such as `0 0 31 2 *` never fires.
         let probe = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
         if schedule.next_after(probe, chrono_tz::UTC).is_none() {
-            return Err(format!(
-                "`{}` never matches a real date. {CRON_HELP}",
-                schedule.source
-            ));
+            let problem = t!(lang, "cron-never", source = schedule.source.as_str());
+            return Err(format!("{problem} {help}"));
         }
         Ok(schedule)
     }
@@ -192,7 +201,7 @@ fn place(wall: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {
 
 /// Rewrites crontab day-of-week numbers (0/7 = Sunday) as names, which the cron crate reads
 /// unambiguously (its own numbers start at 1 = Sunday).
-fn crontab_weekdays(field: &str) -> Result<String, String> {
+fn crontab_weekdays(field: &str, lang: Lang) -> Result<String, String> {
     const NAMES: [&str; 8] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
     let mut out = String::new();
     let mut after_slash = false;
@@ -204,10 +213,10 @@ fn crontab_weekdays(field: &str) -> Result<String, String> {
         if after_slash {
             out.push_str(number);
         } else {
-            let n: usize = number.parse().map_err(|_| "bad day number".to_string())?;
-            let name = NAMES.get(n).ok_or_else(|| {
-                format!("day of week {n} is out of range (0–7, 0 and 7 are Sunday, or MON–SUN).")
-            })?;
+            let n: usize = number.parse().map_err(|_| t!(lang, "cron-day-number"))?;
+            let name = NAMES
+                .get(n)
+                .ok_or_else(|| t!(lang, "cron-day-range", n = n))?;
             out.push_str(name);
         }
         number.clear();
@@ -524,7 +533,7 @@ mod properties {
                     }
                     prop_assert_eq!(CronSchedule::parse(c.as_str()).map(|x| x.as_str().to_string()), Ok(c.as_str().to_string()));
                 }
-                Err(e) => prop_assert!(e.contains(CRON_HELP), "{}", e),
+                Err(e) => prop_assert!(e.ends_with(&t!(Lang::En, "cron-help")), "{}", e),
             }
         }
 

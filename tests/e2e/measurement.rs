@@ -49,7 +49,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
 
     let text = start(&app, app.admin, "all", 50, 4).await;
     assert!(
-        text.starts_with("🧪 **Experiment started** on every topic, until Mon 21 Dec 2026."),
+        text.starts_with("🧪 **Experiment started** on every topic, until <t:1797854400:D>."),
         "{text}"
     );
     // Everyone known (the ten and the admin) is assigned: exactly half of eleven, rounded.
@@ -119,7 +119,7 @@ async fn a_holdout_is_drawn_once_kept_across_restarts_and_gets_no_reminders() {
 
     let status = app.command(app.admin, "experiment status", &[]).await;
     assert!(
-        status.starts_with("🧪 **Experiment** on every topic, 50% holdout, since Mon 23 Nov 2026 (running until Mon 21 Dec 2026)."),
+        status.starts_with("🧪 **Experiment** on every topic, 50% holdout, since <t:1795435200:D> (running until <t:1797854400:D>)."),
         "{status}"
     );
     assert!(status.contains("Not enough data yet"), "{status}");

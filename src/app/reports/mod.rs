@@ -371,7 +371,7 @@ impl App {
         if !name.to_ascii_lowercase().ends_with(".csv") {
             return refuse(t!(lang, "kpi-not-csv", name = fit(name, 100)));
         }
-        self.check_upload(name, size)
+        self.check_upload(name, size, lang)
     }
 
     /// `/kpi import`: a CSV of `date,team,metric,value` rows (header required). All rows are

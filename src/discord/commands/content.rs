@@ -8,6 +8,7 @@ use crate::app::message::OutMessage;
 use crate::discord::{Context, Error};
 use crate::domain::answer_key::QuestionKind;
 use crate::domain::limits::{AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX};
+use crate::t;
 use poise::serenity_prelude as serenity;
 
 /// Manage the server's questions, tips and topics
@@ -34,7 +35,7 @@ async fn import(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
-    if let Err(e) = app.check_upload(&file.filename, u64::from(file.size)) {
+    if let Err(e) = app.check_upload(&file.filename, u64::from(file.size), lang_of(ctx)) {
         return respond(ctx, Err(e)).await;
     }
     // Downloading and checking can take a moment: answer within Discord's 3 seconds.
@@ -43,9 +44,11 @@ async fn import(
         return Ok(());
     };
     let result = app
-        .import_content(guild, &file.filename, &bytes)
+        .import_content(guild, &file.filename, &bytes, lang_of(ctx))
         .await
-        .map(|(counts, skipped)| OutMessage::text(describe_import(&counts, &skipped)));
+        .map(|(counts, skipped)| {
+            OutMessage::text(describe_import(&counts, &skipped, lang_of(ctx)))
+        });
     respond(ctx, result).await
 }
 
@@ -62,7 +65,14 @@ async fn export(
         Some(ExportChoice::Gift) => ExportFormat::Gift,
         _ => ExportFormat::Toml,
     };
-    respond(ctx, ctx.data().app.export_content(guild, format).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .export_content(guild, format, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// A question's kind, as the commands offer it.
@@ -209,7 +219,7 @@ pub enum ExportChoice {
 async fn stats(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     ctx.defer_ephemeral().await?;
-    respond(ctx, ctx.data().app.content_stats(guild).await).await
+    respond(ctx, ctx.data().app.content_stats(guild, lang_of(ctx)).await).await
 }
 
 /// What members asked that the knowledge base could not answer, and questions to rewrite
@@ -238,11 +248,13 @@ async fn requests(
 #[poise::command(slash_command)]
 async fn starter(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let result = ctx
-        .data()
-        .app
-        .load_starter(guild)
-        .await
-        .map(|c| OutMessage::text(format!("Starter pack: {}", describe_counts(&c))));
+    let result = ctx.data().app.load_starter(guild).await.map(|c| {
+        let lang = lang_of(ctx);
+        OutMessage::text(t!(
+            lang,
+            "starter-loaded",
+            counts = describe_counts(&c, lang)
+        ))
+    });
     respond(ctx, result).await
 }

@@ -1,9 +1,10 @@
 //! `/experiment start|status|stop` (admins): a randomized holdout that measures what reviews
 //! cause (see `app::measurement`).
 
-use super::{guild_of, respond, user_of};
+use super::{guild_of, lang_of, respond, user_of};
 use crate::discord::{Context, Error};
 use crate::domain::limits::AUTOCOMPLETE_CHOICES_MAX;
+use crate::t;
 use poise::serenity_prelude as serenity;
 
 /// Measure what reviews cause: a randomized holdout (admins)
@@ -24,10 +25,8 @@ async fn autocomplete_topic_or_all(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let mut choices = vec![serenity::AutocompleteChoice::new(
-        "all (every topic)",
-        "all",
-    )];
+    let all = t!(lang_of(ctx), "experiment-all-choice");
+    let mut choices = vec![serenity::AutocompleteChoice::new(all, "all")];
     choices.extend(super::schedule::topic_choices(ctx, partial).await);
     choices.truncate(AUTOCOMPLETE_CHOICES_MAX);
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
@@ -57,7 +56,7 @@ async fn start(
         ctx,
         ctx.data()
             .app
-            .experiment_start(guild, user_of(ctx), topic, holdout, weeks)
+            .experiment_start(guild, user_of(ctx), topic, holdout, weeks, lang_of(ctx))
             .await,
     )
     .await
@@ -68,12 +67,20 @@ async fn start(
 async fn status(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     ctx.defer_ephemeral().await?;
-    respond(ctx, ctx.data().app.experiment_status(guild).await).await
+    respond(
+        ctx,
+        ctx.data().app.experiment_status(guild, lang_of(ctx)).await,
+    )
+    .await
 }
 
 /// Ends the running experiment: everyone gets review reminders again
 #[poise::command(slash_command)]
 async fn stop(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.experiment_stop(guild).await).await
+    respond(
+        ctx,
+        ctx.data().app.experiment_stop(guild, lang_of(ctx)).await,
+    )
+    .await
 }

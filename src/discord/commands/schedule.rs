@@ -140,7 +140,11 @@ async fn add(
 #[poise::command(slash_command)]
 async fn list(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.list_schedules(guild).await).await
+    respond(
+        ctx,
+        ctx.data().app.list_schedules(guild, lang_of(ctx)).await,
+    )
+    .await
 }
 
 /// Pauses a schedule
@@ -152,7 +156,11 @@ async fn pause(
     id: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.pause_schedule(guild, id).await).await
+    respond(
+        ctx,
+        ctx.data().app.pause_schedule(guild, id, lang_of(ctx)).await,
+    )
+    .await
 }
 
 /// Resumes a paused schedule (missed runs are not made up)
@@ -164,7 +172,11 @@ async fn resume(
     id: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let result = ctx.data().app.resume_schedule(guild, id).await;
+    let result = ctx
+        .data()
+        .app
+        .resume_schedule(guild, id, lang_of(ctx))
+        .await;
     respond(ctx, result).await
 }
 
@@ -177,7 +189,14 @@ async fn remove(
     id: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.remove_schedule(guild, id).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .remove_schedule(guild, id, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Runs a schedule once, now
@@ -189,6 +208,10 @@ async fn run(
     id: i64,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    let result = ctx.data().app.run_schedule_now(guild, id).await;
+    let result = ctx
+        .data()
+        .app
+        .run_schedule_now(guild, id, lang_of(ctx))
+        .await;
     respond(ctx, result).await
 }
