@@ -12,56 +12,53 @@ use crate::domain::authoring::{may_touch, Author, Draft, DraftState, FormField, 
 use crate::domain::content::Problem;
 use crate::domain::content_files::{made_up_question_id, question_of_form};
 use crate::domain::custom_id::{ComponentId, DraftStep};
-use crate::domain::format::{fit, plural};
+use crate::domain::format::fit;
 use crate::domain::ids::{DraftId, GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::i18n::Lang;
 use crate::store::Published;
+use crate::t;
 
 /// Drafts `/content drafts` lists, and reviews with a button each (one row of buttons).
 const DRAFTS_SHOWN: usize = 5;
 
-const NOT_AUTHOR: &str = "Only admins write questions here. An admin can let experts propose questions with `/config expert-drafts on`.";
-const GONE: &str = "This draft is no longer open: it was published or discarded.";
-
 /// The name a kind goes by in titles.
-fn kind_name(kind: QuestionKind) -> &'static str {
+fn kind_name(kind: QuestionKind, lang: Lang) -> String {
     match kind {
-        QuestionKind::Single => "Single choice",
-        QuestionKind::TrueFalse => "True or false",
-        QuestionKind::Multiple => "Multiple response",
-        QuestionKind::ShortAnswer => "Short answer",
-        QuestionKind::Numeric => "Number",
+        QuestionKind::Single => t!(lang, "kind-single"),
+        QuestionKind::TrueFalse => t!(lang, "kind-true-false"),
+        QuestionKind::Multiple => t!(lang, "kind-multiple"),
+        QuestionKind::ShortAnswer => t!(lang, "kind-short-answer"),
+        QuestionKind::Numeric => t!(lang, "kind-numeric"),
     }
 }
 
 /// The form of a draft, filled in as its author left it.
-fn form_of(guild: GuildId, draft: DraftId, form: &QuestionForm) -> Form {
-    let verb = if form.question_id.is_some() {
-        "Edit"
-    } else {
-        "New"
+fn form_of(guild: GuildId, draft: DraftId, form: &QuestionForm, lang: Lang) -> Form {
+    let title = match form.question_id {
+        Some(_) => t!(lang, "draft-form-edit", kind = kind_name(form.kind, lang)),
+        None => t!(lang, "draft-form-new", kind = kind_name(form.kind, lang)),
     };
     Form {
         custom_id: ComponentId::DraftForm { guild, draft }.encode(),
-        title: fit(&format!("{verb} · {}", kind_name(form.kind)), 45),
+        title: fit(&title, 45),
         inputs: FormField::of(form.kind)
             .iter()
             .map(|&f| FormInput {
                 id: f.id().to_string(),
-                label: f.label(form.kind).to_string(),
+                label: fit(&f.label(form.kind, lang), 45),
                 paragraph: f.paragraph(),
                 required: f.required(),
                 max_chars: f.max_chars(),
                 value: fit(form.get(f), f.max_chars()),
-                placeholder: f.placeholder(form.kind).to_string(),
+                placeholder: fit(&f.placeholder(form.kind, lang), 100),
             })
             .collect(),
     }
 }
 
 /// A problem of a submitted form, by the input it is in.
-fn form_problem(kind: QuestionKind, p: &Problem) -> String {
+fn form_problem(kind: QuestionKind, p: &Problem, lang: Lang) -> String {
     let field = p
         .field
         .split("field \"")
@@ -77,15 +74,15 @@ fn form_problem(kind: QuestionKind, p: &Problem) -> String {
         _ => None,
     };
     match input {
-        Some(f) => format!("• **{}**: {}", f.label(kind), p.reason),
+        Some(f) => format!("• **{}**: {}", f.label(kind, lang), p.reason),
         None => format!("• {}", p.reason),
     }
 }
 
-fn button(id: ComponentId, label: &str, style: Style) -> Button {
+fn button(id: ComponentId, label: String, style: Style) -> Button {
     Button {
         custom_id: id.encode(),
-        label: label.into(),
+        label,
         style,
         disabled: false,
     }
@@ -111,9 +108,10 @@ impl App {
         admin: bool,
         kind: QuestionKind,
         topic: &str,
+        lang: Lang,
     ) -> AppResult<Form> {
         if self.author(guild, user, admin).await?.is_none() {
-            return refuse(NOT_AUTHOR);
+            return refuse(t!(lang, "draft-not-author"));
         }
         let topics = self.store.topics(guild).await?;
         let typed = topic.trim();
@@ -121,17 +119,14 @@ impl App {
             .iter()
             .find(|(id, name)| id == typed || name.eq_ignore_ascii_case(typed))
         else {
-            return refuse(format!(
-                "There is no topic `{}`. Pick one from the list as you type, or add topics with `/content import`.",
-                fit(typed, 40)
-            ));
+            return refuse(t!(lang, "draft-unknown-topic", topic = fit(typed, 40)));
         };
         let form = QuestionForm::new(kind, topic);
         let draft = self
             .store
             .create_draft(guild, user, &form, self.clock.now_ms())
             .await?;
-        Ok(form_of(guild, draft, &form))
+        Ok(form_of(guild, draft, &form, lang))
     }
 
     /// `/content edit`: the form of question `id` as it reads now.
@@ -140,19 +135,17 @@ impl App {
         guild: GuildId,
         user: UserId,
         id: &str,
+        lang: Lang,
     ) -> AppResult<Form> {
         let Some(v) = self.store.live_question(guild, id.trim()).await? else {
-            return refuse(format!(
-                "There is no question `{}` in use. Pick one from the list as you type.",
-                fit(id.trim(), 40)
-            ));
+            return refuse(t!(lang, "question-not-in-use", id = fit(id.trim(), 40)));
         };
         let form = QuestionForm::of_question(&v.question).or_else(refuse)?;
         let draft = self
             .store
             .create_draft(guild, user, &form, self.clock.now_ms())
             .await?;
-        Ok(form_of(guild, draft, &form))
+        Ok(form_of(guild, draft, &form, lang))
     }
 
     /// An open draft `user` may touch, or a refusal.
@@ -162,14 +155,15 @@ impl App {
         user: UserId,
         admin: bool,
         id: DraftId,
+        lang: Lang,
     ) -> AppResult<(Draft, Author)> {
         let Some(author) = self.author(guild, user, admin).await? else {
-            return refuse(NOT_AUTHOR);
+            return refuse(t!(lang, "draft-not-author"));
         };
         match self.store.draft(guild, id).await? {
             Some(d) if may_touch(&d, user, Some(author)) => Ok((d, author)),
-            Some(d) if !d.state.open() => refuse(GONE),
-            _ => refuse("This draft is someone else's."),
+            Some(d) if !d.state.open() => refuse(t!(lang, "draft-gone")),
+            _ => refuse(t!(lang, "draft-not-yours")),
         }
     }
 
@@ -180,9 +174,10 @@ impl App {
         user: UserId,
         admin: bool,
         id: DraftId,
+        lang: Lang,
     ) -> AppResult<Form> {
-        let (d, _) = self.touchable(guild, user, admin, id).await?;
-        Ok(form_of(guild, d.id, &d.form))
+        let (d, _) = self.touchable(guild, user, admin, id, lang).await?;
+        Ok(form_of(guild, d.id, &d.form, lang))
     }
 
     /// A submitted form: kept as typed, then checked and shown as members will see it, or
@@ -196,7 +191,7 @@ impl App {
         values: &[(String, String)],
         lang: Lang,
     ) -> AppResult<OutMessage> {
-        let (mut d, author) = self.touchable(guild, user, admin, id).await?;
+        let (mut d, author) = self.touchable(guild, user, admin, id, lang).await?;
         for (input, value) in values {
             if let Some(f) =
                 FormField::from_id(input).filter(|f| FormField::of(d.form.kind).contains(f))
@@ -209,7 +204,7 @@ impl App {
             .save_draft_form(guild, id, &d.form, self.clock.now_ms())
             .await?
         {
-            return refuse(GONE);
+            return refuse(t!(lang, "draft-gone"));
         }
         self.draft_view(&d, author, lang).await
     }
@@ -233,7 +228,7 @@ impl App {
         let (guild, draft) = (d.guild, d.id);
         let edit = button(
             ComponentId::DraftForm { guild, draft },
-            "Edit",
+            t!(lang, "draft-edit"),
             Style::Secondary,
         );
         let discard = button(
@@ -242,7 +237,7 @@ impl App {
                 draft,
                 step: DraftStep::Discard,
             },
-            "Discard",
+            t!(lang, "draft-discard"),
             Style::Danger,
         );
         let topics = self.store.topics(guild).await?;
@@ -251,13 +246,11 @@ impl App {
             Err(problems) => {
                 let lines: Vec<String> = problems
                     .iter()
-                    .map(|p| form_problem(d.form.kind, p))
+                    .map(|p| form_problem(d.form.kind, p, lang))
                     .collect();
-                let text = format!(
-                    "Your draft is kept, but it cannot be published yet: {}.\n{}\nPress **Edit** to fix it.",
-                    plural(problems.len() as i64, "problem", "problems"),
-                    lines.join("\n")
-                );
+                let kept = t!(lang, "draft-problems", count = problems.len());
+                let fix = t!(lang, "draft-press-edit");
+                let text = format!("{kept}\n{}\n{fix}", lines.join("\n"));
                 let mut m = OutMessage::text(fit(&text, MESSAGE_MAX));
                 m.buttons = vec![vec![edit, discard]];
                 return Ok(m);
@@ -273,31 +266,29 @@ impl App {
             None => self.store.live_question(guild, &q.id).await?.is_some(),
         };
         let what = match (&d.form.question_id, same_text) {
-            (Some(id), _) => {
-                format!("a new version of `{id}` (answers keep the version they answered)")
-            }
-            (None, true) => format!(
-                "a new version of `{}`, which has the same text in this topic",
-                q.id
-            ),
-            (None, false) => format!("question `{}`", q.id),
+            (Some(id), _) => t!(lang, "draft-what-version", id = id.as_str()),
+            (None, true) => t!(lang, "draft-what-same-text", id = q.id.as_str()),
+            (None, false) => t!(lang, "draft-what-new", id = q.id.as_str()),
         };
         let (step, label, next) = match viewer {
             Author::Admin => (
                 DraftStep::Publish,
-                "Publish",
-                "Publish it and members get it in quiz posts, `/quiz` and reviews.",
+                t!(lang, "draft-publish"),
+                t!(lang, "draft-publish-next"),
             ),
             Author::Expert => (
                 DraftStep::Propose,
-                "Propose",
-                "Propose it and an admin can publish it (`/content drafts`).",
+                t!(lang, "draft-propose"),
+                t!(lang, "draft-propose-next"),
             ),
         };
-        m.content = fit(
-            &format!("**Preview** of {what} in **{topic_name}**, as members will see it. {next}"),
-            MESSAGE_MAX,
+        let preview = t!(
+            lang,
+            "draft-preview",
+            what = what,
+            topic = topic_name.as_str()
         );
+        m.content = fit(&format!("{preview} {next}"), MESSAGE_MAX);
         let act = button(
             ComponentId::Draft { guild, draft, step },
             label,
@@ -305,7 +296,13 @@ impl App {
         );
         m.buttons.push(vec![act, edit, discard]);
         if let Some(e) = m.embed.as_mut() {
-            e.footer = Some(format!("Draft {draft} · {}", kind_name(q.kind())));
+            let footer = t!(
+                lang,
+                "draft-footer",
+                id = draft.to_string(),
+                kind = kind_name(q.kind(), lang)
+            );
+            e.footer = Some(footer);
         }
         Ok(m)
     }
@@ -320,7 +317,7 @@ impl App {
         step: DraftStep,
         lang: Lang,
     ) -> AppResult<OutMessage> {
-        let (d, author) = self.touchable(guild, user, admin, id).await?;
+        let (d, author) = self.touchable(guild, user, admin, id, lang).await?;
         let now = self.clock.now_ms();
         match step {
             DraftStep::View => self.draft_view(&d, author, lang).await,
@@ -330,11 +327,12 @@ impl App {
                     .set_draft_state(guild, id, DraftState::Discarded, now)
                     .await?
                 {
-                    return refuse(GONE);
+                    return refuse(t!(lang, "draft-gone"));
                 }
-                Ok(OutMessage::text(
-                    "🗑️ Draft discarded. Nothing was published.",
-                ))
+                Ok(OutMessage::text(format!(
+                    "🗑️ {}",
+                    t!(lang, "draft-discarded")
+                )))
             }
             DraftStep::Propose => {
                 if !self
@@ -342,37 +340,38 @@ impl App {
                     .set_draft_state(guild, id, DraftState::Proposed, now)
                     .await?
                 {
-                    return refuse(GONE);
+                    return refuse(t!(lang, "draft-gone"));
                 }
-                Ok(OutMessage::text(
-                    "📨 Proposed. Admins see it with `/content drafts` and can publish it; you can still edit or discard it until then.",
-                ))
+                Ok(OutMessage::text(format!(
+                    "📨 {}",
+                    t!(lang, "draft-proposed")
+                )))
             }
             DraftStep::Publish => {
                 if author != Author::Admin {
-                    return refuse("Only admins publish questions. Propose it instead.");
+                    return refuse(t!(lang, "draft-admins-publish"));
                 }
                 let topics = self.store.topics(guild).await?;
                 let q = match Self::checked(&d, &topics) {
                     Ok(q) => q,
                     Err(_) => return self.draft_view(&d, author, lang).await,
                 };
-                let said = match self.store.publish_draft(guild, id, &q, now).await? {
-                    Published::Added => format!("✅ Published `{}`: members get it from now on.", q.id),
-                    Published::Updated => format!(
-                        "✅ Published a new version of `{}`: members get it from now on, and earlier answers keep their version.",
-                        q.id
-                    ),
-                    Published::Unchanged => {
-                        format!("`{}` already reads exactly so: nothing changed.", q.id)
+                let id = q.id.as_str();
+                let said = match self.store.publish_draft(guild, d.id, &q, now).await? {
+                    Published::Added => format!("✅ {}", t!(lang, "draft-published", id = id)),
+                    Published::Updated => {
+                        format!("✅ {}", t!(lang, "draft-published-version", id = id))
                     }
-                    Published::Closed => return refuse(GONE),
+                    Published::Unchanged => t!(lang, "draft-unchanged", id = id),
+                    Published::Closed => return refuse(t!(lang, "draft-gone")),
                 };
                 if d.author != user {
-                    return Ok(OutMessage::text(format!(
-                        "{said} It was proposed by <@{}>.",
-                        d.author
-                    )));
+                    let by = t!(
+                        lang,
+                        "draft-proposed-by",
+                        author = format!("<@{}>", d.author)
+                    );
+                    return Ok(OutMessage::text(format!("{said} {by}")));
                 }
                 Ok(OutMessage::text(said))
             }
@@ -380,26 +379,26 @@ impl App {
     }
 
     /// `/content drafts`: what experts proposed, oldest first, with a button to review each.
-    pub async fn drafts_waiting(&self, guild: GuildId) -> AppResult<OutMessage> {
+    pub async fn drafts_waiting(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
         let drafts = self
             .store
             .drafts_in(guild, DraftState::Proposed, 25)
             .await?;
         if drafts.is_empty() {
-            return Ok(OutMessage::text(
-                "No proposed questions are waiting. Experts propose them with `/propose` when `/config expert-drafts` is on.",
-            ));
+            return Ok(OutMessage::text(t!(lang, "drafts-none")));
         }
         let lines: Vec<String> = drafts
             .iter()
             .map(|d| {
-                format!(
-                    "• Draft {} by <@{}> in `{}`: {}",
-                    d.id,
-                    d.author,
-                    d.form.topic,
-                    fit(&d.form.prompt, 80)
-                )
+                let line = t!(
+                    lang,
+                    "drafts-line",
+                    id = d.id.to_string(),
+                    author = format!("<@{}>", d.author),
+                    topic = d.form.topic.as_str(),
+                    prompt = fit(&d.form.prompt, 80)
+                );
+                format!("• {line}")
             })
             .collect();
         let buttons = drafts
@@ -411,15 +410,19 @@ impl App {
                     draft: d.id,
                     step: DraftStep::View,
                 };
-                button(id, &format!("Review draft {}", d.id), Style::Primary)
+                button(
+                    id,
+                    t!(lang, "drafts-review", id = d.id.to_string()),
+                    Style::Primary,
+                )
             })
             .collect();
         let mut m = OutMessage {
             embed: Some(Embed {
-                title: format!("Proposed questions · {}", drafts.len()),
+                title: t!(lang, "drafts-title", count = drafts.len()),
                 description: fit(&lines.join("\n"), 4000),
                 url: None,
-                footer: Some("Review one to publish, edit or discard it.".into()),
+                footer: Some(t!(lang, "drafts-footer")),
                 colour: colours::QUESTION,
             }),
             ..Default::default()
@@ -429,31 +432,36 @@ impl App {
     }
 
     /// `/content retire`: question `id` out of use.
-    pub async fn retire_question(&self, guild: GuildId, id: &str) -> AppResult<OutMessage> {
+    pub async fn retire_question(
+        &self,
+        guild: GuildId,
+        id: &str,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         let id = id.trim();
         if !self
             .store
             .retire_question(guild, id, self.clock.now_ms())
             .await?
         {
-            return refuse(format!(
-                "There is no question `{}` in use. Pick one from the list as you type.",
-                fit(id, 40)
-            ));
+            return refuse(t!(lang, "question-not-in-use", id = fit(id, 40)));
         }
-        Ok(OutMessage::text(format!(
-            "Retired `{id}`: it is no longer posted, practised, reviewed, searched or exported. Its answers stay in the figures. Importing or publishing it again brings it back."
-        )))
+        Ok(OutMessage::text(t!(lang, "question-retired", id = id)))
     }
 
     /// `/config expert-drafts`.
-    pub async fn set_expert_drafts(&self, guild: GuildId, on: bool) -> AppResult<OutMessage> {
+    pub async fn set_expert_drafts(
+        &self,
+        guild: GuildId,
+        on: bool,
+        lang: Lang,
+    ) -> AppResult<OutMessage> {
         self.store
             .set_expert_drafts(guild, on, self.clock.now_ms())
             .await?;
         Ok(OutMessage::text(match on {
-            true => "Experts can now propose questions with `/propose`; admins publish them from `/content drafts`.",
-            false => "Experts can no longer propose questions. Drafts already proposed stay in `/content drafts`.",
+            true => t!(lang, "expert-drafts-on"),
+            false => t!(lang, "expert-drafts-off"),
         }))
     }
 

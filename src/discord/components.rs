@@ -158,7 +158,13 @@ async fn draft_form(
     let user = UserId(click.user.id.get());
     match data
         .app
-        .draft_form(guild, user, member_is_admin(click.member.as_ref()), draft)
+        .draft_form(
+            guild,
+            user,
+            member_is_admin(click.member.as_ref()),
+            draft,
+            lang,
+        )
         .await
     {
         Ok(form) => CreateInteractionResponse::Modal(render::modal(&form)),

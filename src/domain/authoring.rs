@@ -16,6 +16,8 @@
 use crate::domain::answer_key::{AnswerKey, QuestionKind, LETTERS};
 use crate::domain::content::{Question, CHOICE_MAX, EXPLANATION_MAX, PROMPT_MAX};
 use crate::domain::ids::{GuildId, UserId};
+use crate::i18n::Lang;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// The most characters of the choices (or accepted answers) input: 10 lines of up to 200.
@@ -87,34 +89,32 @@ impl FormField {
         }
     }
 
-    /// Its label (Discord allows 45 characters).
-    pub fn label(self, kind: QuestionKind) -> &'static str {
+    /// Its label in `lang` (Discord allows 45 characters).
+    pub fn label(self, kind: QuestionKind, lang: Lang) -> String {
         match (self, kind) {
-            (FormField::Prompt, QuestionKind::TrueFalse) => "The statement",
-            (FormField::Prompt, _) => "The question",
-            (FormField::Choices, QuestionKind::ShortAnswer) => "Accepted answers, one per line",
-            (FormField::Choices, QuestionKind::Numeric) => "Accepted numbers, one per line",
-            (FormField::Choices, _) => "The choices, one per line (2 to 5)",
-            (FormField::Right, QuestionKind::TrueFalse) => "Is it true? (true or false)",
-            (FormField::Right, QuestionKind::Multiple) => "The right letters (such as A, C)",
-            (FormField::Right, _) => "The right choice's letter (A to E)",
-            (FormField::Explanation, _) => "Explanation, shown after answering",
+            (FormField::Prompt, QuestionKind::TrueFalse) => t!(lang, "form-statement"),
+            (FormField::Prompt, _) => t!(lang, "form-question"),
+            (FormField::Choices, QuestionKind::ShortAnswer) => t!(lang, "form-accepted"),
+            (FormField::Choices, QuestionKind::Numeric) => t!(lang, "form-numbers"),
+            (FormField::Choices, _) => t!(lang, "form-choices"),
+            (FormField::Right, QuestionKind::TrueFalse) => t!(lang, "form-is-true"),
+            (FormField::Right, QuestionKind::Multiple) => t!(lang, "form-right-letters"),
+            (FormField::Right, _) => t!(lang, "form-right-letter"),
+            (FormField::Explanation, _) => t!(lang, "form-explanation"),
         }
     }
 
-    /// An example in the empty input (Discord allows 100 characters).
-    pub fn placeholder(self, kind: QuestionKind) -> &'static str {
+    /// An example in the empty input, in `lang` (Discord allows 100 characters).
+    pub fn placeholder(self, kind: QuestionKind, lang: Lang) -> String {
         match (self, kind) {
-            (FormField::Choices, QuestionKind::Numeric) => "8, or 8:1 (8 ± 1), or 8..12",
-            (FormField::Choices, QuestionKind::ShortAnswer) => {
-                "Case, accents and punctuation do not count"
-            }
-            (FormField::Choices, _) => "Report it as phishing\nDelete it\nReply and ask",
-            (FormField::Right, QuestionKind::TrueFalse) => "false",
-            (FormField::Right, QuestionKind::Multiple) => "A, C",
-            (FormField::Right, _) => "A",
-            (FormField::Explanation, _) => "Optional",
-            (FormField::Prompt, _) => "",
+            (FormField::Choices, QuestionKind::Numeric) => "8, 8:1 (8 ± 1), 8..12".into(),
+            (FormField::Choices, QuestionKind::ShortAnswer) => t!(lang, "form-accepted-hint"),
+            (FormField::Choices, _) => t!(lang, "form-choices-hint"),
+            (FormField::Right, QuestionKind::TrueFalse) => "false".into(),
+            (FormField::Right, QuestionKind::Multiple) => "A, C".into(),
+            (FormField::Right, _) => "A".into(),
+            (FormField::Explanation, _) => t!(lang, "form-optional"),
+            (FormField::Prompt, _) => String::new(),
         }
     }
 
@@ -366,11 +366,18 @@ mod tests {
 
     #[test]
     fn form_texts_fit_discord() {
-        for kind in QuestionKind::ALL {
-            for f in FormField::of(kind) {
-                assert!(f.label(kind).chars().count() <= 45, "{}", f.label(kind));
-                assert!(f.placeholder(kind).chars().count() <= 100);
-                assert!(f.max_chars() <= 4000);
+        for lang in Lang::ALL {
+            for kind in QuestionKind::ALL {
+                for f in FormField::of(kind) {
+                    let label = f.label(kind, lang);
+                    assert!(label.chars().count() <= 45, "{lang:?}: {label}");
+                    let placeholder = f.placeholder(kind, lang);
+                    assert!(
+                        placeholder.chars().count() <= 100,
+                        "{lang:?}: {placeholder}"
+                    );
+                    assert!(f.max_chars() <= 4000);
+                }
             }
         }
     }

@@ -223,7 +223,14 @@ async fn expert_drafts(
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let on = matches!(mode, super::expert::OnOff::On);
-    respond(ctx, ctx.data().app.set_expert_drafts(guild, on).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .set_expert_drafts(guild, on, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Sets how long raw events (answers, points, question history) are kept

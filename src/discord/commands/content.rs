@@ -115,7 +115,7 @@ async fn add(
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
     let form = app
-        .draft_new(guild, user_of(ctx), true, kind.kind(), &topic)
+        .draft_new(guild, user_of(ctx), true, kind.kind(), &topic, lang_of(ctx))
         .await;
     open_form(ctx, form).await
 }
@@ -133,7 +133,7 @@ async fn edit(
     let form = ctx
         .data()
         .app
-        .draft_of_question(guild, user_of(ctx), &id)
+        .draft_of_question(guild, user_of(ctx), &id, lang_of(ctx))
         .await;
     open_form(ctx, form).await
 }
@@ -148,14 +148,25 @@ async fn retire(
     id: String,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.retire_question(guild, &id).await).await
+    respond(
+        ctx,
+        ctx.data()
+            .app
+            .retire_question(guild, &id, lang_of(ctx))
+            .await,
+    )
+    .await
 }
 
 /// Questions experts proposed, to publish, edit or discard
 #[poise::command(slash_command)]
 async fn drafts(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
-    respond(ctx, ctx.data().app.drafts_waiting(guild).await).await
+    respond(
+        ctx,
+        ctx.data().app.drafts_waiting(guild, lang_of(ctx)).await,
+    )
+    .await
 }
 
 /// Proposes a question for the admins to publish (experts, where the server allows it)
@@ -172,7 +183,14 @@ pub async fn propose(
     let admin = invoker_is_admin(ctx);
     let app = &ctx.data().app;
     let form = app
-        .draft_new(guild, user_of(ctx), admin, kind.kind(), &topic)
+        .draft_new(
+            guild,
+            user_of(ctx),
+            admin,
+            kind.kind(),
+            &topic,
+            lang_of(ctx),
+        )
         .await;
     open_form(ctx, form).await
 }
