@@ -167,7 +167,7 @@ impl App {
             counts = counts
         ));
         let items = self.item_quality(guild).await?;
-        let flagged = super::measurement::flagged_lines(&items, 10);
+        let flagged = super::measurement::flagged_lines(&items, 10, lang);
         if flagged.is_empty() {
             let min = crate::domain::measurement::ITEM_MIN_ANSWERS;
             lines.push(t!(lang, "content-quality-fine", min = min));

@@ -131,7 +131,7 @@ impl App {
                 ));
             }
         }
-        let flagged = self.flagged_questions(guild, today).await?;
+        let flagged = self.flagged_questions(guild, today, lang).await?;
         if !flagged.is_empty() {
             lines.push(String::new());
             lines.push(t!(lang, "requests-flagged"));

@@ -10,7 +10,7 @@ use crate::dice::SplitMix64;
 use crate::domain::answer_key::QuestionKind;
 use crate::domain::content::QuestionVersion;
 use crate::domain::custom_id::ComponentId;
-use crate::domain::format::{discord_day, fit, plural};
+use crate::domain::format::{discord_day, fit};
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::limits::MESSAGE_MAX;
 use crate::domain::measurement::Experiment;
@@ -318,7 +318,7 @@ impl App {
         );
         let mut text = format!("🧪 {status}\n");
         match facts.uplift.as_ref() {
-            Some(u) => text.push_str(&uplift_text(u, min)),
+            Some(u) => text.push_str(&uplift_text(u, min, lang)),
             None => text.push_str(&t!(lang, "experiment-no-data")),
         }
         Ok(OutMessage::text(fit(&text, MESSAGE_MAX)))
@@ -486,7 +486,7 @@ impl App {
         let (start, now) = estimates.next().unwrap_or((None, None));
         let all = TopicKnowledge {
             id: String::new(),
-            name: "All topics".into(),
+            name: "All topics".into(), // (data)
             start,
             now,
         };
@@ -674,59 +674,65 @@ pub fn items_csv(items: &[ItemLine]) -> String {
 }
 
 /// The flagged questions, for authors (at most `max` lines).
-pub fn flagged_lines(items: &[ItemLine], max: usize) -> Vec<String> {
+pub fn flagged_lines(items: &[ItemLine], max: usize, lang: Lang) -> Vec<String> {
     let flagged: Vec<&ItemLine> = items.iter().filter(|i| !i.flags.is_empty()).collect();
     let mut lines: Vec<String> = flagged
         .iter()
         .take(max)
         .map(|i| {
-            let why: Vec<String> = i.flags.iter().map(|f| f.describe(i.kind)).collect();
-            format!(
-                "• `{}`: {}; {:.0}% right of {} first tries",
-                fit(&i.question, 40),
-                why.join("; "),
-                i.accuracy * 100.0,
-                i.n
-            )
+            let why: Vec<String> = i.flags.iter().map(|f| f.describe(i.kind, lang)).collect();
+            let tries = t!(
+                lang,
+                "item-first-tries",
+                share = lang.percent(i.accuracy),
+                n = i.n
+            );
+            format!("• `{}`: {}; {tries}", fit(&i.question, 40), why.join("; "))
         })
         .collect();
     if flagged.len() > max {
-        lines.push(format!(
-            "• … and {} more (see the CSV)",
-            flagged.len() - max
-        ));
+        let more = t!(lang, "item-more", count = flagged.len() - max);
+        lines.push(format!("• … {more}"));
     }
     lines
 }
 
 /// "44% ± 5" (percent, the interval's half-width in points).
-pub fn with_margin(e: &Estimate) -> String {
+pub fn with_margin(e: &Estimate, lang: Lang) -> String {
     format!(
-        "{:.0}% ± {:.0}",
-        e.estimate * 100.0,
+        "{} ± {:.0}",
+        lang.percent(e.estimate),
         (e.margin() * 100.0).max(0.5)
     )
 }
 
 /// The experiment's result for an admin.
-pub fn uplift_text(u: &UpliftFigures, min: usize) -> String {
-    let arms = format!(
-        "{} reviewed and {} in the holdout",
-        plural(u.reviewed_members as i64, "member", "members"),
-        u.holdout_members
+pub fn uplift_text(u: &UpliftFigures, min: usize, lang: Lang) -> String {
+    let arms = t!(
+        lang,
+        "uplift-arms",
+        reviewed = u.reviewed_members,
+        holdout = u.holdout_members
     );
+    let points = |x: f64| format!("{:+.0}", x * 100.0);
     match (u.enough, u.uplift, u.reviewed, u.holdout) {
-        (true, Some(up), Some(r), Some(h)) => format!(
-            "What reviews caused: **{:+.0} points** of knowledge (95% interval {:+.0} to {:+.0}): reviewed {} vs holdout {} ({arms}; {} knowledge checks).",
-            up.estimate * 100.0,
-            up.low * 100.0,
-            up.high * 100.0,
-            with_margin(&r),
-            with_margin(&h),
-            up.n
+        (true, Some(up), Some(r), Some(h)) => t!(
+            lang,
+            "uplift-caused",
+            uplift = points(up.estimate),
+            low = points(up.low),
+            high = points(up.high),
+            reviewed = with_margin(&r, lang),
+            holdout = with_margin(&h, lang),
+            arms = arms,
+            checks = up.n
         ),
-        _ => format!(
-            "Not enough data yet: each arm needs knowledge checks from at least {min} people and {MIN_ARM_CHECKS} checks ({arms} so far)."
+        _ => t!(
+            lang,
+            "uplift-not-enough",
+            min = min,
+            checks = MIN_ARM_CHECKS,
+            arms = arms
         ),
     }
 }

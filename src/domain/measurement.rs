@@ -55,6 +55,8 @@ use super::analytics::pearson;
 use crate::dice::SplitMix64;
 use crate::domain::answer_key::QuestionKind;
 use crate::domain::ids::{GuildId, UserId};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -547,22 +549,23 @@ pub enum ItemFlag {
 impl ItemFlag {
     /// A short explanation for authors, naming choices as members see them on a question of
     /// `kind` (letters, or True and False).
-    pub fn describe(&self, kind: QuestionKind) -> String {
+    pub fn describe(&self, kind: QuestionKind, lang: Lang) -> String {
         match self {
-            ItemFlag::NegativeDiscrimination => {
-                "strong members miss it more often than others (ambiguous or wrong key?)".into()
-            }
-            ItemFlag::EveryoneRight => "everyone was right at the first try (too easy?)".into(),
-            ItemFlag::NobodyRight => "nobody was right at the first try (wrong key?)".into(),
+            ItemFlag::NegativeDiscrimination => t!(lang, "item-negative-discrimination"),
+            ItemFlag::EveryoneRight => t!(lang, "item-everyone-right"),
+            ItemFlag::NobodyRight => t!(lang, "item-nobody-right"),
             ItemFlag::WrongChoicePreferred(c) => match kind {
-                QuestionKind::TrueFalse => format!(
-                    "“{}” is picked more often than the right answer (wrong key?)",
-                    if *c == 0 { "True" } else { "False" }
-                ),
-                _ => format!(
-                    "wrong choice {} is picked more often than the right one (wrong key?)",
-                    super::content::LETTERS.get(*c).copied().unwrap_or('?')
-                ),
+                QuestionKind::TrueFalse => {
+                    let choice = match c {
+                        0 => t!(lang, "answer-true"),
+                        _ => t!(lang, "answer-false"),
+                    };
+                    t!(lang, "item-wrong-statement", choice = choice)
+                }
+                _ => {
+                    let letter = super::content::LETTERS.get(*c).copied().unwrap_or('?');
+                    t!(lang, "item-wrong-choice", letter = letter.to_string())
+                }
             },
         }
     }
@@ -1108,11 +1111,11 @@ mod tests {
         );
         let wrong = ItemFlag::WrongChoicePreferred(1);
         assert!(wrong
-            .describe(QuestionKind::Single)
+            .describe(QuestionKind::Single, Lang::En)
             .starts_with("wrong choice B"));
         assert!(
             wrong
-                .describe(QuestionKind::TrueFalse)
+                .describe(QuestionKind::TrueFalse, Lang::En)
                 .starts_with("“False” is picked"),
             "true/false choices by their names"
         );

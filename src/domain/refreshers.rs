@@ -14,6 +14,8 @@
 //! comes when, and where, the forecast says it is needed. Members in an experiment's holdout
 //! get none while it runs (they are the comparison).
 
+use crate::i18n::Lang;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// How far ahead the forecast looks.
@@ -38,13 +40,15 @@ pub struct Refresher {
 
 impl Refresher {
     /// "Data privacy refresher: team recall 78% → target 85%".
-    pub fn line(&self) -> String {
-        format!(
-            "{} refresher: team recall {:.0}% now, {:.0}% in {HORIZON_DAYS} days → target {:.0}%",
-            self.name,
-            self.recall_now * 100.0,
-            self.recall_later * 100.0,
-            self.target * 100.0
+    pub fn line(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "refresher-line",
+            topic = self.name.as_str(),
+            now = lang.percent(self.recall_now),
+            later = lang.percent(self.recall_later),
+            days = HORIZON_DAYS,
+            target = lang.percent(self.target)
         )
     }
 }
@@ -101,7 +105,7 @@ mod tests {
             items: vec![],
         };
         assert_eq!(
-            r.line(),
+            r.line(Lang::En),
             "Data privacy refresher: team recall 81% now, 78% in 7 days → target 85%"
         );
         assert!(check_target(0.4).is_err() && check_target(0.8).is_ok());

@@ -189,14 +189,14 @@ impl App {
         let knowledge = knowledge.unwrap_or_default();
         let kpi_lines = self.kpi_findings(&facts).await?;
         let min = self.settings.reports.min_group_size as usize;
-        let chart = knowledge_chart(&knowledge, min)?;
+        let chart = knowledge_chart(&knowledge, min, lang)?;
         let current = figures.last().expect("at least one period");
         let mut message = match format {
             ReportFormat::Summary => {
                 let before = figures.len().checked_sub(2).map(|i| &figures[i]);
-                let mut lines = knowledge_lines(&knowledge, min);
-                lines.extend(summary_lines(current, before, &forecasts, min));
-                lines.extend(refresher_lines(&refreshers));
+                let mut lines = knowledge_lines(&knowledge, min, lang);
+                lines.extend(summary_lines(current, before, &forecasts, min, lang));
+                lines.extend(refresher_lines(&refreshers, lang));
                 let (days, topics) = self.store.refresher_days(guild, current.span.start).await?;
                 if days > 0 {
                     let span = current.span.label(lang);
@@ -211,7 +211,7 @@ impl App {
                 }
                 let since = self.day_start_ms(guild, current.span.start).await?;
                 lines.extend(self.pairing_lines(guild, since, lang).await?);
-                lines.extend(expert_lines(&current.experts));
+                lines.extend(expert_lines(&current.experts, lang));
                 let inferred = match &inferred_experts {
                     Some(kept) => kept.clone(),
                     None => self.inferred_expert_lines(guild).await?,
@@ -232,7 +232,7 @@ impl App {
                     )
                     .await?,
                 );
-                lines.extend(support_lines(&support));
+                lines.extend(support_lines(&support, lang));
                 lines.extend(kpi_lines.iter().map(|k| k.text.clone()));
                 if !kpi_lines.is_empty() {
                     lines.push(format!("-# {}", t!(lang, "report-correlation")));
@@ -241,7 +241,7 @@ impl App {
                 let at = crate::domain::format::discord_time(at, Shown::Time);
                 lines.push(format!("-# {}", t!(lang, "report-computed-at", time = at)));
                 let title = t!(lang, "report-title", span = current.span.label(lang));
-                report_embed(format!("📊 {title}"), &lines)
+                report_embed(format!("📊 {title}"), &lines, lang)
             }
             ReportFormat::Csv => {
                 let csv = report_csv(
@@ -284,9 +284,9 @@ impl App {
                 .position(|p| p.accuracy.is_some())
                 .unwrap_or(weekly.len().saturating_sub(1));
             weekly.drain(..first);
-            trend_chart(&weekly)?
+            trend_chart(&weekly, lang)?
         } else {
-            trend_chart(&figures)?
+            trend_chart(&figures, lang)?
         };
         message.files.push(("trend.png".into(), trend));
         Ok(message)
@@ -305,12 +305,13 @@ impl App {
         &self,
         guild: GuildId,
         today: NaiveDate,
+        lang: Lang,
     ) -> AppResult<Vec<String>> {
         Ok(self
             .todays_figures(guild, today)
             .await?
             .knowledge
-            .map(|k| crate::app::measurement::flagged_lines(&k.items, 5))
+            .map(|k| crate::app::measurement::flagged_lines(&k.items, 5, lang))
             .unwrap_or_default())
     }
 
@@ -333,14 +334,15 @@ impl App {
         let figures = figures_last_week;
         let min = self.settings.reports.min_group_size as usize;
         let daily = self.daily_figures(&facts).await?;
-        let mut lines = knowledge_lines(&daily.knowledge.unwrap_or_default(), min);
+        let mut lines = knowledge_lines(&daily.knowledge.unwrap_or_default(), min, lang);
         lines.extend(summary_lines(
             &figures,
             before.as_ref(),
             &daily.forecasts,
             min,
+            lang,
         ));
-        lines.extend(refresher_lines(&daily.refreshers));
+        lines.extend(refresher_lines(&daily.refreshers, lang));
         let since = self.day_start_ms(guild, last_week.start).await?;
         lines.extend(self.pairing_lines(guild, since, lang).await?);
         let inferred = match daily.inferred_experts {
@@ -364,7 +366,7 @@ impl App {
         }
         lines.push(format!("-# {}", t!(lang, "digest-footer")));
         let title = t!(lang, "digest-title", span = figures.span.label(lang));
-        Ok(report_embed(format!("🗞️ {title}"), &lines))
+        Ok(report_embed(format!("🗞️ {title}"), &lines, lang))
     }
     /// Whether an attachment may be a KPI file (a `.csv` within the import size limit).
     pub fn check_kpi_upload(&self, name: &str, size: u64, lang: Lang) -> AppResult<()> {

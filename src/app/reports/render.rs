@@ -11,10 +11,8 @@ use crate::domain::format::{duration, fit};
 use crate::domain::limits::{EMBEDS_TOTAL_MAX, EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX};
 use crate::domain::periods::Period;
 use crate::domain::refreshers::Refresher;
-
-fn pct(f: f64) -> String {
-    format!("{:.0}%", f * 100.0)
-}
+use crate::i18n::Lang;
+use crate::t;
 
 /// "20 min" under an hour, else "1h 5m", "2d 3h".
 fn minutes_text(m: f64) -> String {
@@ -24,11 +22,12 @@ fn minutes_text(m: f64) -> String {
     duration(std::time::Duration::from_secs_f64(m * 60.0))
 }
 
-pub(super) fn report_embed(title: String, lines: &[String]) -> OutMessage {
+pub(super) fn report_embed(title: String, lines: &[String], lang: Lang) -> OutMessage {
     let title = fit(&title, EMBED_TITLE_MAX);
     // Whole lines per embed, as many embeds as Discord's total allows; what does not fit is
     // cut with a pointer to the CSV.
-    let budget = EMBEDS_TOTAL_MAX - title.chars().count() - CUT.chars().count() - 1;
+    let cut = format!("-# {}", t!(lang, "report-cut"));
+    let budget = EMBEDS_TOTAL_MAX - title.chars().count() - cut.chars().count() - 1;
     let mut pages: Vec<String> = vec![String::new()];
     let mut used = 0;
     for line in lines {
@@ -38,7 +37,7 @@ pub(super) fn report_embed(title: String, lines: &[String]) -> OutMessage {
             pages
                 .last_mut()
                 .expect("a page")
-                .push_str(&format!("\n{CUT}"));
+                .push_str(&format!("\n{cut}"));
             break;
         }
         if pages.last().expect("a page").chars().count() + n > EMBED_DESCRIPTION_MAX {
@@ -65,74 +64,86 @@ pub(super) fn report_embed(title: String, lines: &[String]) -> OutMessage {
     }
 }
 
-/// Where a report too long for Discord is cut.
-const CUT: &str = "-# Cut to fit Discord: `/report format:csv` has every figure.";
-
 /// "hidden (fewer than 5 people)" or the formatted figure.
-fn shown(f: Option<&Figure>, min: usize, text: impl Fn(&Figure) -> String) -> Option<String> {
+fn shown(
+    f: Option<&Figure>,
+    min: usize,
+    lang: Lang,
+    text: impl Fn(&Figure) -> String,
+) -> Option<String> {
     let f = f?;
     Some(if f.visible(min) {
         text(f)
     } else {
-        format!("hidden (fewer than {min} people)")
+        t!(lang, "report-hidden", min = min)
     })
 }
 
 /// The report's lead: what members know (with intervals), what the experiment caused, and the
 /// questions that look flawed.
-pub(super) fn knowledge_lines(k: &KnowledgeFigures, min: usize) -> Vec<String> {
+pub(super) fn knowledge_lines(k: &KnowledgeFigures, min: usize, lang: Lang) -> Vec<String> {
     let mut lines = vec![];
-    let hidden = format!("hidden (fewer than {min} people)");
+    let hidden = t!(lang, "report-hidden", min = min);
     let figure = |t: &TopicKnowledge| -> Option<String> {
         let now = t.now?;
         if now.people < min {
             return Some(hidden.clone());
         }
         let start = match t.start {
-            Some(s) if s.people >= min => format!("{} before peerlearn asked → ", with_margin(&s)),
+            Some(s) if s.people >= min => {
+                format!(
+                    "{} → ",
+                    t!(lang, "knowledge-before", figure = with_margin(&s, lang))
+                )
+            }
             _ => String::new(),
         };
-        Some(format!(
-            "{start}**{}** now ({} people, {} checks)",
-            with_margin(&now),
-            now.people,
-            now.n
-        ))
+        let now = t!(
+            lang,
+            "knowledge-now",
+            figure = with_margin(&now, lang),
+            people = now.people,
+            checks = now.n
+        );
+        Some(format!("{start}{now}"))
     };
     match figure(&k.all) {
         Some(all) => {
-            lines.push("**Knowledge:** share of the question bank members know, lucky guesses taken out, from knowledge checks (random questions from the whole bank); ± is the 95% interval".into());
-            lines.push(format!("• All topics: {all}"));
+            lines.push(t!(lang, "knowledge-heading"));
+            lines.push(format!("• {}: {all}", t!(lang, "knowledge-all-topics")));
             for t in &k.topics {
                 if let Some(text) = figure(t) {
                     lines.push(format!("• {}: {text}", fit(&t.name, 40)));
                 }
             }
         }
-        None => lines.push(
-            "**Knowledge:** not measured yet. Knowledge checks (random questions from the whole bank) are mixed into `/quiz`, reviews and the daily quiz's \"One more?\"; figures appear once members have answered some.".into(),
-        ),
+        None => lines.push(t!(lang, "knowledge-not-yet")),
     }
     if let Some(u) = &k.uplift {
-        let topic = u
-            .topic
-            .as_deref()
-            .map_or("every topic".to_string(), |t| format!("`{t}`"));
+        let topic = u.topic.as_deref().map(|t| format!("`{t}`"));
+        let topic = topic.unwrap_or_else(|| t!(lang, "experiment-every-topic"));
         let state = if u.running {
-            format!("until {}", u.ends_day.format("%-d %b"))
+            t!(
+                lang,
+                "report-experiment-until",
+                day = lang.day_month(u.ends_day)
+            )
         } else {
-            "ended".to_string()
+            t!(lang, "experiment-ended")
         };
-        lines.push(format!(
-            "**Experiment** (reviews held out for {}% of members at random, {topic}, since {}, {state}): {}",
-            u.holdout_pct,
-            u.start_day.format("%-d %b"),
-            uplift_text(u, min)
+        lines.push(t!(
+            lang,
+            "report-experiment",
+            percent = u.holdout_pct,
+            topic = topic,
+            since = lang.day_month(u.start_day),
+            state = state,
+            result = uplift_text(u, min, lang)
         ));
     }
-    let flagged = crate::app::measurement::flagged_lines(&k.items, 5);
+    let flagged = crate::app::measurement::flagged_lines(&k.items, 5, lang);
     if !flagged.is_empty() {
-        lines.push("**Questions to look at** (from members' first tries)".into());
+        lines.push(t!(lang, "content-quality-look"));
         lines.extend(flagged);
     }
     lines
@@ -140,14 +151,11 @@ pub(super) fn knowledge_lines(k: &KnowledgeFigures, min: usize) -> Vec<String> {
 
 /// Knowledge checks week by week, with their 95% intervals (hidden for fewer people than the
 /// minimum group).
-pub(super) fn knowledge_chart(k: &KnowledgeFigures, min: usize) -> AppResult<Vec<u8>> {
+pub(super) fn knowledge_chart(k: &KnowledgeFigures, min: usize, lang: Lang) -> AppResult<Vec<u8>> {
     let weeks: Vec<_> = k.weekly.iter().filter(|(_, e)| e.people >= min).collect();
-    let labels: Vec<String> = weeks
-        .iter()
-        .map(|(w, _)| w.format("%-d %b").to_string())
-        .collect();
+    let labels: Vec<String> = weeks.iter().map(|(w, _)| lang.day_month(*w)).collect();
     let line = Line {
-        name: "Knowledge checks right, lucky guesses taken out (95% interval)".into(),
+        name: t!(lang, "chart-knowledge-line"),
         values: weeks
             .iter()
             .map(|(_, e)| Some(e.estimate * 100.0))
@@ -161,7 +169,7 @@ pub(super) fn knowledge_chart(k: &KnowledgeFigures, min: usize) -> AppResult<Vec
             .collect(),
     };
     Ok(crate::charts::percent_lines_with_bands(
-        "What members know, week by week",
+        &t!(lang, "chart-knowledge-title"),
         &labels,
         &[line],
         &[band],
@@ -173,33 +181,37 @@ pub(super) fn summary_lines(
     before: Option<&PeriodFigures>,
     forecasts: &[Forecast],
     min: usize,
+    lang: Lang,
 ) -> Vec<String> {
+    let pct = |f: f64| lang.percent(f);
     let mut lines = vec![];
     let was = |f: Option<&Figure>| match f {
-        Some(f) if f.visible(min) => format!(" · before: {}", pct(f.value)),
+        Some(f) if f.visible(min) => {
+            format!(" · {}", t!(lang, "report-before", value = pct(f.value)))
+        }
         _ => String::new(),
     };
-    lines.push(format!(
-        "**Participation:** {}",
-        shown(p.participation.as_ref(), min, |f| format!(
-            "{} of {} members answered ({}){}",
-            f.n,
-            f.people,
-            pct(f.value),
+    let participation = shown(p.participation.as_ref(), min, lang, |f| {
+        let text = t!(
+            lang,
+            "report-participation",
+            answered = f.n,
+            members = f.people,
+            share = pct(f.value)
+        );
+        format!(
+            "{text}{}",
             was(before.and_then(|b| b.participation.as_ref()))
-        ))
-        .unwrap_or_else(|| "nobody answered yet".into())
-    ));
-    lines.push(format!(
-        "**Accuracy:** {}",
-        shown(p.accuracy.as_ref(), min, |f| format!(
-            "{} of {} answers right{}",
-            pct(f.value),
-            f.n,
-            was(before.and_then(|b| b.accuracy.as_ref()))
-        ))
-        .unwrap_or_else(|| "no answers yet".into())
-    ));
+        )
+    });
+    let participation = participation.unwrap_or_else(|| t!(lang, "report-nobody-answered"));
+    lines.push(t!(lang, "report-participation-line", text = participation));
+    let accuracy = shown(p.accuracy.as_ref(), min, lang, |f| {
+        let text = t!(lang, "report-accuracy", share = pct(f.value), answers = f.n);
+        format!("{text}{}", was(before.and_then(|b| b.accuracy.as_ref())))
+    });
+    let accuracy = accuracy.unwrap_or_else(|| t!(lang, "report-no-answers"));
+    lines.push(t!(lang, "report-accuracy-line", text = accuracy));
     let gains: Vec<String> = p
         .topics
         .iter()
@@ -213,59 +225,72 @@ pub(super) fn summary_lines(
             Some(format!(
                 "• {}: {}",
                 fit(&t.name, 40),
-                shown(Some(&figure), min, |_| format!(
-                    "{} → {} ({:+.0} points) on {} questions answered again, {} people",
-                    pct(g.first),
-                    pct(g.latest),
-                    g.points(),
-                    g.n,
-                    g.people
+                shown(Some(&figure), min, lang, |_| t!(
+                    lang,
+                    "report-gain",
+                    first = pct(g.first),
+                    latest = pct(g.latest),
+                    points = format!("{:+.0}", g.points()),
+                    questions = g.n,
+                    people = g.people
                 ))?
             ))
         })
         .collect();
     if !gains.is_empty() {
-        lines.push("**Re-answered questions** (first try → latest try; mostly reviews timed for about 90% recall, so this shows the schedule at work, not what people know)".into());
+        lines.push(t!(lang, "report-gains-heading"));
         lines.extend(gains);
     }
     let competency: Vec<String> = p
         .topics
         .iter()
         .filter_map(|t| {
-            let overall = shown(t.competency.as_ref(), min, |f| {
-                format!("median {:.1} days ({} people)", f.value, f.people)
+            let overall = shown(t.competency.as_ref(), min, lang, |f| {
+                let days = lang.decimal(f.value, 1);
+                t!(
+                    lang,
+                    "report-competency-median",
+                    days = days,
+                    people = f.people
+                )
             })?;
             let tracks: Vec<String> = t
                 .track_competency
                 .iter()
                 .filter_map(|(role, f)| {
-                    shown(f.as_ref(), min, |f| format!("{:.1} days", f.value))
-                        .map(|text| format!("<@&{role}> {text}"))
+                    shown(f.as_ref(), min, lang, |f| {
+                        t!(lang, "report-days", days = lang.decimal(f.value, 1))
+                    })
+                    .map(|text| format!("<@&{role}> {text}"))
                 })
                 .collect();
             let tracks = if tracks.is_empty() {
                 String::new()
             } else {
-                format!(" · tracks: {}", tracks.join(", "))
+                format!(
+                    " · {}",
+                    t!(lang, "report-tracks", tracks = tracks.join(", "))
+                )
             };
             Some(format!("• {}: {overall}{tracks}", fit(&t.name, 40)))
         })
         .collect();
     if !competency.is_empty() {
-        lines.push("**Time to competency** (first answer → competent)".into());
+        lines.push(t!(lang, "report-competency-heading"));
         lines.extend(competency);
     }
     if !forecasts.is_empty() {
-        lines.push("**Forgetting forecast** (the memory model's predicted recall of the questions members have answered, now → in 7 days)".into());
+        lines.push(t!(lang, "report-forecast-heading"));
         for f in forecasts {
             lines.push(format!(
                 "• {}: {}",
                 fit(&f.name, 40),
-                shown(Some(&f.now), min, |now| format!(
-                    "{} → {} ({} people)",
-                    pct(now.value),
-                    pct(f.in_7_days.value),
-                    now.people
+                shown(Some(&f.now), min, lang, |now| t!(
+                    lang,
+                    "report-forecast",
+                    now = pct(now.value),
+                    later = pct(f.in_7_days.value),
+                    people = now.people
                 ))
                 .unwrap_or_default()
             ));
@@ -273,47 +298,42 @@ pub(super) fn summary_lines(
     }
     let qa = &p.qa;
     if qa.asked > 0 {
-        let mut text = format!(
-            "**Questions:** {} asked · {} answered by what the team already knew",
-            qa.asked,
-            pct(qa.deflection.unwrap_or(0.0))
+        let mut text = t!(
+            lang,
+            "report-questions",
+            asked = qa.asked,
+            share = pct(qa.deflection.unwrap_or(0.0))
         );
         if let Some((m, n)) = qa.first_response_minutes {
-            text.push_str(&format!(
-                " · first expert reply in {} (median of {n})",
-                minutes_text(m)
-            ));
+            let reply = t!(lang, "report-first-reply", time = minutes_text(m), n = n);
+            text.push_str(&format!(" · {reply}"));
         }
         if let Some((m, n)) = qa.resolution_minutes {
-            text.push_str(&format!(
-                " · resolved in {} (median of {n})",
-                minutes_text(m)
-            ));
+            let resolved = t!(lang, "report-resolved", time = minutes_text(m), n = n);
+            text.push_str(&format!(" · {resolved}"));
         }
         if let Some((share, n)) = qa.served_verified {
-            text.push_str(&format!(
-                " · {} of the {n} accepted answers shown were verified",
-                pct(share)
-            ));
+            let verified = t!(lang, "report-verified", share = pct(share), n = n);
+            text.push_str(&format!(" · {verified}"));
         }
         lines.push(text);
     } else {
-        lines.push("**Questions:** none asked with `/ask` yet.".into());
+        lines.push(t!(lang, "report-questions-none"));
     }
     lines
 }
 
 /// The topics getting a refresher, and why.
-pub(super) fn refresher_lines(refreshers: &[Refresher]) -> Vec<String> {
+pub(super) fn refresher_lines(refreshers: &[Refresher], lang: Lang) -> Vec<String> {
     if refreshers.is_empty() {
         return vec![];
     }
-    let mut lines = vec!["**Refreshers** (the team is forecast to fall below its target: these topics' most forgotten questions come first in channel quizzes and reviews)".to_string()];
-    lines.extend(refreshers.iter().map(|r| format!("• {}", r.line())));
+    let mut lines = vec![t!(lang, "report-refreshers-heading")];
+    lines.extend(refreshers.iter().map(|r| format!("• {}", r.line(lang))));
     lines
 }
 
-pub(super) fn expert_lines(loads: &[ExpertLoad]) -> Vec<String> {
+pub(super) fn expert_lines(loads: &[ExpertLoad], lang: Lang) -> Vec<String> {
     if loads.is_empty() {
         return vec![];
     }
@@ -321,79 +341,92 @@ pub(super) fn expert_lines(loads: &[ExpertLoad]) -> Vec<String> {
         .iter()
         .take(10)
         .map(|l| {
-            let mut t = format!(
-                "{} {} assigned, {} replied",
-                crate::domain::format::member(l.expert),
-                l.assigned,
-                l.responded
+            let mut t = t!(
+                lang,
+                "report-expert-load",
+                expert = crate::domain::format::member(l.expert),
+                assigned = l.assigned,
+                replied = l.responded
             );
             if let Some(m) = l.median_response_minutes {
-                t.push_str(&format!(" (median {})", minutes_text(m)));
+                let median = t!(lang, "report-median", time = minutes_text(m));
+                t.push_str(&format!(" ({median})"));
             }
             if l.open > 0 {
-                t.push_str(&format!(", {} still open", l.open));
+                t.push_str(&format!(
+                    ", {}",
+                    t!(lang, "report-still-open", count = l.open)
+                ));
             }
             t
         })
         .collect();
-    vec![format!("**Expert load:** {}", items.join("; "))]
+    vec![t!(
+        lang,
+        "report-expert-load-line",
+        experts = items.join("; ")
+    )]
 }
 
-pub(super) fn support_lines(support: &[(u64, Vec<SupportReason>)]) -> Vec<String> {
+pub(super) fn support_lines(support: &[(u64, Vec<SupportReason>)], lang: Lang) -> Vec<String> {
+    let pct = |f: f64| lang.percent(f);
     if support.is_empty() {
-        return vec!["**May need support:** nobody right now.".into()];
+        return vec![t!(lang, "report-support-none")];
     }
-    let mut lines = vec!["**May need support** (only you see this)".into()];
+    let mut lines = vec![t!(lang, "report-support-heading")];
     for (user, reasons) in support.iter().take(15) {
         let why: Vec<String> = reasons
             .iter()
             .map(|r| match r {
-                SupportReason::FallingAccuracy { before, now } => {
-                    format!(
-                        "accuracy {} → {} over the last 4 weeks",
-                        pct(*before),
-                        pct(*now)
-                    )
-                }
+                SupportReason::FallingAccuracy { before, now } => t!(
+                    lang,
+                    "support-falling",
+                    before = pct(*before),
+                    now = pct(*now)
+                ),
                 SupportReason::LapsedStreak { days, best } => {
-                    format!("no answer for {days} days after a {best}-day streak")
+                    t!(lang, "support-lapsed", days = *days, best = *best)
                 }
                 SupportReason::LowRecall { recall } => {
-                    format!("predicted recall {} in their tracks' topics", pct(*recall))
+                    t!(lang, "support-low-recall", recall = pct(*recall))
                 }
             })
             .collect();
         lines.push(format!("• <@{user}>: {}", why.join("; ")));
     }
     if support.len() > 15 {
-        lines.push(format!(
-            "• … and {} more (see the CSV count)",
-            support.len() - 15
-        ));
+        let more = t!(lang, "report-support-more", count = support.len() - 15);
+        lines.push(format!("• … {more}"));
     }
     lines
 }
 
-pub(super) fn trend_chart(figures: &[PeriodFigures]) -> AppResult<Vec<u8>> {
+pub(super) fn trend_chart(figures: &[PeriodFigures], lang: Lang) -> AppResult<Vec<u8>> {
     let labels: Vec<String> = figures
         .iter()
         .map(|p| match p.span.period {
-            Period::Week => p.span.start.format("%-d %b").to_string(),
-            Period::Month => p.span.start.format("%b %Y").to_string(),
-            Period::Season => p.span.start.format("from %-d %b").to_string(),
-            Period::All => "all time".into(),
+            Period::Week => lang.day_month(p.span.start),
+            Period::Month => lang.month_year(p.span.start),
+            Period::Season => t!(lang, "chart-from", day = lang.day_month(p.span.start)),
+            Period::All => t!(lang, "period-all-time"),
         })
         .collect();
-    let line = |name: &str, pick: &dyn Fn(&PeriodFigures) -> Option<f64>| Line {
-        name: name.into(),
+    let line = |name: String, pick: &dyn Fn(&PeriodFigures) -> Option<f64>| Line {
+        name,
         values: figures.iter().map(|p| pick(p).map(|v| v * 100.0)).collect(),
     };
     let lines = [
-        line("Participation", &|p| p.participation.map(|f| f.value)),
-        line("Accuracy", &|p| p.accuracy.map(|f| f.value)),
-        line("Answered by the knowledge base", &|p| p.qa.deflection),
+        line(t!(lang, "chart-participation"), &|p| {
+            p.participation.map(|f| f.value)
+        }),
+        line(t!(lang, "chart-accuracy"), &|p| p.accuracy.map(|f| f.value)),
+        line(t!(lang, "chart-deflection"), &|p| p.qa.deflection),
     ];
-    Ok(percent_lines("Team trend", &labels, &lines)?)
+    Ok(percent_lines(
+        &t!(lang, "chart-trend-title"),
+        &labels,
+        &lines,
+    )?)
 }
 
 #[cfg(test)]
@@ -405,7 +438,7 @@ mod tests {
         let lines: Vec<String> = (0..200)
             .map(|i| format!("line {i}: {}", "x".repeat(40)))
             .collect();
-        let m = report_embed("📊 Report".into(), &lines);
+        let m = report_embed("📊 Report".into(), &lines, Lang::En);
         let embeds: Vec<&Embed> = m.embed.iter().chain(&m.more_embeds).collect();
         assert!(embeds.len() >= 2);
         assert!(embeds
@@ -417,14 +450,18 @@ mod tests {
             .sum();
         assert!(total <= EMBEDS_TOTAL_MAX, "{total}");
         assert!(
-            embeds.last().unwrap().description.ends_with(CUT),
+            embeds
+                .last()
+                .unwrap()
+                .description
+                .ends_with(&t!(Lang::En, "report-cut")),
             "cut, and says so"
         );
         assert!(
             embeds[0].description.starts_with("line 0:"),
             "whole lines, in order"
         );
-        let short = report_embed("t".into(), &["a".into(), "b".into()]);
+        let short = report_embed("t".into(), &["a".into(), "b".into()], Lang::En);
         assert_eq!(short.embed.unwrap().description, "a\nb");
         assert!(short.more_embeds.is_empty());
     }
