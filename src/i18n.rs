@@ -386,51 +386,26 @@ mod tests {
         assert!(count > 20, "{count} uses found");
     }
 
-    /// The files whose every user-facing text goes through the messages. A text written in
-    /// one of them fails this test; a file joins the list once its texts are moved.
-    const LOCALISED: &[&str] = &[
-        "src/app/asks.rs",
-        "src/app/authoring.rs",
-        "src/app/boards.rs",
-        "src/app/cards.rs",
-        "src/app/content.rs",
-        "src/app/experts.rs",
-        "src/app/gaps.rs",
-        "src/app/knowledge.rs",
-        "src/app/measurement.rs",
-        "src/app/members.rs",
-        "src/app/pairing.rs",
-        "src/app/privacy.rs",
-        "src/app/progress.rs",
-        "src/app/quiz.rs",
-        "src/app/reports/mod.rs",
-        "src/app/reports/render.rs",
-        "src/app/reviews.rs",
-        "src/app/schedules.rs",
-        "src/app/stats.rs",
-        "src/app/tracks.rs",
-        "src/discord/components.rs",
-        "src/discord/errors.rs",
-        "src/discord/render.rs",
-        "src/discord/commands/about.rs",
-        "src/discord/commands/admin.rs",
-        "src/discord/commands/ask.rs",
-        "src/discord/commands/expert.rs",
-        "src/discord/commands/kb.rs",
-        "src/discord/commands/boards.rs",
-        "src/discord/commands/content.rs",
-        "src/discord/commands/experiment.rs",
-        "src/discord/commands/progress.rs",
-        "src/discord/commands/report.rs",
-        "src/discord/commands/config.rs",
-        "src/discord/commands/help.rs",
-        "src/discord/commands/mod.rs",
-        "src/discord/commands/pairing.rs",
-        "src/discord/commands/privacy.rs",
-        "src/discord/commands/quiz.rs",
-        "src/discord/commands/reinforce.rs",
-        "src/discord/commands/schedule.rs",
-        "src/discord/commands/track.rs",
+    /// The files of `src/app` and `src/discord` that may write sentences of their own, and why:
+    /// the review of what members and admins never read. Every other file's texts go through
+    /// the messages, and the test below fails on a sentence written in one of them.
+    const EXEMPT: &[(&str, &str)] = &[
+        (
+            "src/app/fitting.rs",
+            "`peerlearn fit` prints to the operator's terminal",
+        ),
+        (
+            "src/app/reports/export.rs",
+            "the CSV's notes are data, like its column names",
+        ),
+        (
+            "src/discord/connect.rs",
+            "start-up errors and request names for the operator",
+        ),
+        (
+            "src/discord/port.rs",
+            "delivery errors kept in the outbox and the log",
+        ),
     ];
 
     /// Sentences written in code (two words or more in a string literal), outside tests,
@@ -498,15 +473,34 @@ mod tests {
     }
 
     #[test]
-    fn localised_files_write_no_sentences_of_their_own() {
+    fn app_and_discord_write_no_sentences_of_their_own() {
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        for file in LOCALISED {
-            let code = std::fs::read_to_string(root.join(file)).unwrap();
+        let mut files = vec![root.join("src/app"), root.join("src/discord")];
+        let mut checked = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let name = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !name.ends_with(".rs") || EXEMPT.iter().any(|(f, _)| *f == name) {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).unwrap();
             let found = written_sentences(&code);
             assert!(
                 found.is_empty(),
-                "{file} writes {found:?}: move them to locales/"
+                "{name} writes {found:?}: move them to locales/"
             );
+            checked += 1;
+        }
+        assert!(checked > 50, "{checked} files checked");
+        for (file, _) in EXEMPT {
+            assert!(root.join(file).exists(), "{file} is exempt but gone");
         }
         // The check finds what it looks for.
         let sample = "let m = OutMessage::text(\"Nothing is due for you\");\n\

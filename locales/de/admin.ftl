@@ -283,3 +283,16 @@ item-nobody-right = niemand lag beim ersten Versuch richtig (falscher Schlüssel
 item-wrong-statement = „{ $choice }“ wird öfter gewählt als die richtige Antwort (falscher Schlüssel?)
 item-wrong-choice = die falsche Antwort { $letter } wird öfter gewählt als die richtige (falscher Schlüssel?)
 refresher-line = Auffrischung { $topic }: Erinnerung des Teams jetzt { $now }, in { $days } Tagen { $later } → Ziel { $target }
+kpi-no-team = **KPI** { $label }: keine Team-Rolle heißt „{ $team }“; nutze den Rollennamen eines Teams oder `all`.
+kpi-hidden = **KPI** { $label }: verborgen (weniger als { $min } Personen im Team).
+kpi-learning = { $which ->
+    [activity] Antworten pro Woche
+   *[accuracy] Trefferquote
+}
+kpi-lag = { $weeks ->
+    [0] in derselben Woche
+    [one] 1 Woche später
+   *[other] { $weeks } Wochen später
+}
+kpi-too-few-weeks = { $learning }: zu wenige Wochen für eine Aussage
+kpi-finding = **KPI** { $label } gegenüber dem Lernen des Teams: { $findings }

@@ -50,3 +50,4 @@ date-month-year = { $month ->
     [11] November
    *[12] Dezember
 } { $year }
+this-server = diesem Server

@@ -283,3 +283,16 @@ item-nobody-right = nobody was right at the first try (wrong key?)
 item-wrong-statement = “{ $choice }” is picked more often than the right answer (wrong key?)
 item-wrong-choice = wrong choice { $letter } is picked more often than the right one (wrong key?)
 refresher-line = { $topic } refresher: team recall { $now } now, { $later } in { $days } days → target { $target }
+kpi-no-team = **KPI** { $label }: no team role is named "{ $team }"; use a team's role name or `all`.
+kpi-hidden = **KPI** { $label }: hidden (fewer than { $min } people in the team).
+kpi-learning = { $which ->
+    [activity] answers per week
+   *[accuracy] accuracy
+}
+kpi-lag = { $weeks ->
+    [0] in the same week
+    [one] 1 week later
+   *[other] { $weeks } weeks later
+}
+kpi-too-few-weeks = { $learning }: too few weeks to tell
+kpi-finding = **KPI** { $label } vs the team's learning: { $findings }

@@ -51,3 +51,4 @@ date-month-year = { $month ->
     [11] November
    *[12] December
 } { $year }
+this-server = this server

@@ -283,3 +283,16 @@ item-nobody-right = nadie acertó al primer intento (¿clave errónea?)
 item-wrong-statement = «{ $choice }» se elige más que la respuesta correcta (¿clave errónea?)
 item-wrong-choice = la opción incorrecta { $letter } se elige más que la correcta (¿clave errónea?)
 refresher-line = Refuerzo de { $topic }: recuerdo del equipo { $now } ahora, { $later } en { $days } días → objetivo { $target }
+kpi-no-team = **KPI** { $label }: ningún rol de equipo se llama «{ $team }»; usa el nombre del rol de un equipo o `all`.
+kpi-hidden = **KPI** { $label }: oculto (menos de { $min } personas en el equipo).
+kpi-learning = { $which ->
+    [activity] respuestas por semana
+   *[accuracy] aciertos
+}
+kpi-lag = { $weeks ->
+    [0] en la misma semana
+    [one] 1 semana después
+   *[other] { $weeks } semanas después
+}
+kpi-too-few-weeks = { $learning }: muy pocas semanas para saberlo
+kpi-finding = **KPI** { $label } frente al aprendizaje del equipo: { $findings }

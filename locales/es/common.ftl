@@ -50,3 +50,4 @@ date-month-year = { $month ->
     [11] noviembre
    *[12] diciembre
 } de { $year }
+this-server = este servidor

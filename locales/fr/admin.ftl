@@ -283,3 +283,16 @@ item-nobody-right = personne n'a eu juste du premier coup (mauvaise clé ?)
 item-wrong-statement = « { $choice } » est choisi plus souvent que la bonne réponse (mauvaise clé ?)
 item-wrong-choice = le mauvais choix { $letter } est choisi plus souvent que le bon (mauvaise clé ?)
 refresher-line = Rappel { $topic } : mémorisation de l'équipe { $now } maintenant, { $later } dans { $days } jours → objectif { $target }
+kpi-no-team = **KPI** { $label } : aucun rôle d'équipe ne s'appelle « { $team } » ; utilise le nom de rôle d'une équipe ou `all`.
+kpi-hidden = **KPI** { $label } : masqué (moins de { $min } personnes dans l'équipe).
+kpi-learning = { $which ->
+    [activity] réponses par semaine
+   *[accuracy] réussite
+}
+kpi-lag = { $weeks ->
+    [0] la même semaine
+    [one] 1 semaine plus tard
+   *[other] { $weeks } semaines plus tard
+}
+kpi-too-few-weeks = { $learning } : trop peu de semaines pour conclure
+kpi-finding = **KPI** { $label } face à l'apprentissage de l'équipe : { $findings }

@@ -50,3 +50,4 @@ date-month-year = { $month ->
     [11] novembre
    *[12] décembre
 } { $year }
+this-server = ce serveur

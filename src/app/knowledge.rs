@@ -318,7 +318,8 @@ impl App {
             for owner in &owners {
                 // A DM: the owner's language.
                 let lang = self.member_lang(guild, *owner).await?;
-                let reminder = reminder_message(guild, &guild_name, &entry, lang);
+                let reminder =
+                    reminder_message(guild, &super::server_name(&guild_name, lang), &entry, lang);
                 posts.push((ChannelId(0), Some(*owner), Post::message_payload(reminder)));
             }
             if owners.is_empty() {

@@ -188,16 +188,15 @@ impl App {
     }
 
     /// The server's name as the bot last saw it (at most 100 characters), for direct
-    /// messages and exports; "this server" when unknown.
-    pub async fn guild_name(&self, guild: GuildId) -> AppResult<String> {
+    /// messages and exports; `None` when unknown (see [`server_name`]).
+    pub async fn guild_name(&self, guild: GuildId) -> AppResult<Option<String>> {
         Ok(self
             .store
             .guild(guild)
             .await?
             .map(|g| g.name)
             .filter(|n| !n.is_empty())
-            .map(|n| crate::domain::format::fit(&n, 100))
-            .unwrap_or_else(|| "this server".into()))
+            .map(|n| crate::domain::format::fit(&n, 100)))
     }
 
     /// The calendar day at `t` in the guild's time zone.
@@ -205,4 +204,10 @@ impl App {
         Ok(t.with_timezone(&self.guild_timezone(guild).await?)
             .date_naive())
     }
+}
+
+/// A server's name as a reader sees it: its name, or "this server" in `lang` when unknown.
+pub fn server_name(name: &Option<String>, lang: crate::i18n::Lang) -> String {
+    name.clone()
+        .unwrap_or_else(|| crate::t!(lang, "this-server"))
 }

@@ -116,7 +116,7 @@ impl App {
             let text = t!(
                 lang,
                 "pairing-to-learner",
-                server = guild_name.as_str(),
+                server = super::server_name(&guild_name, lang),
                 topic = topic.as_str(),
                 recall = lang.percent(p.learner_recall),
                 target = lang.percent(target),
@@ -132,7 +132,7 @@ impl App {
             let text = t!(
                 lang,
                 "pairing-to-mentor",
-                server = guild_name.as_str(),
+                server = super::server_name(&guild_name, lang),
                 topic = topic.as_str(),
                 learner = format!("<@{}>", p.learner)
             );

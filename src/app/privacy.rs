@@ -42,7 +42,7 @@ impl App {
         lang: Lang,
     ) -> AppResult<OutMessage> {
         let data = self.store.member_export(guild, user).await?;
-        let server_name = self.guild_name(guild).await?;
+        let server_name = super::server_name(&self.guild_name(guild).await?, lang);
         let file = ExportFile {
             format: "peerlearn member export", // (data)
             version: 1,
@@ -68,7 +68,7 @@ impl App {
 
     /// `/privacy delete`: what deleting means, and the buttons to confirm or keep.
     pub async fn privacy_delete_prompt(&self, guild: GuildId, lang: Lang) -> AppResult<OutMessage> {
-        let server_name = self.guild_name(guild).await?;
+        let server_name = super::server_name(&self.guild_name(guild).await?, lang);
         let prompt = t!(lang, "privacy-delete-prompt", server = server_name.as_str());
         let minutes = CONFIRM_WITHIN_MS / 60_000;
         let copy = t!(lang, "privacy-delete-copy-first", minutes = minutes);
@@ -108,7 +108,7 @@ impl App {
         if !(-60_000..=CONFIRM_WITHIN_MS).contains(&age) {
             return refuse(t!(lang, "privacy-delete-expired"));
         }
-        let server_name = self.guild_name(guild).await?;
+        let server_name = super::server_name(&self.guild_name(guild).await?, lang);
         let done = self.store.forget_member(guild, user, now).await?;
         tracing::info!(
             guild = guild.0,

@@ -112,7 +112,7 @@ impl App {
                 lang,
                 "review-dm",
                 count = m.due,
-                server = fit(&guild_name, 100)
+                server = super::server_name(&guild_name, lang)
             );
             let message = OutMessage {
                 content: format!("🔁 {text}\n-# {}", t!(lang, "review-dm-change")),

@@ -17,6 +17,8 @@ use crate::domain::ids::GuildId;
 use crate::domain::memory::{Memory, MemoryModel};
 use crate::domain::periods::{Period, Span};
 use crate::domain::refreshers::{self, Refresher};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -408,7 +410,11 @@ impl App {
 
     /// For each imported KPI and team: how it moved with the team's weekly answers and
     /// accuracy, at lags of 0 to 4 weeks.
-    pub(super) async fn kpi_findings(&self, facts: &Facts) -> AppResult<Vec<KpiFinding>> {
+    pub(super) async fn kpi_findings(
+        &self,
+        facts: &Facts,
+        lang: Lang,
+    ) -> AppResult<Vec<KpiFinding>> {
         let min = self.settings.reports.min_group_size as usize;
         let week_of = |d: NaiveDate| {
             use chrono::Datelike;
@@ -441,18 +447,19 @@ impl App {
             };
             let label = format!("`{}` ({})", fit(&metric, 40), fit(&team, 30));
             let Some(role) = group else {
-                findings.push(KpiFinding {
-                    text: format!("**KPI** {label}: no team role is named \"{}\"; use a team's role name or `all`.", fit(&team, 30)),
-                    rows: vec![],
-                });
+                let text = t!(
+                    lang,
+                    "kpi-no-team",
+                    label = label.as_str(),
+                    team = fit(&team, 30)
+                );
+                findings.push(KpiFinding { text, rows: vec![] });
                 continue;
             };
             let (people, learning) = self.store.weekly_learning(facts.guild, role).await?;
             if people < min {
-                findings.push(KpiFinding {
-                    text: format!("**KPI** {label}: hidden (fewer than {min} people in the team)."),
-                    rows: vec![],
-                });
+                let text = t!(lang, "kpi-hidden", label = label.as_str(), min = min);
+                findings.push(KpiFinding { text, rows: vec![] });
                 continue;
             }
             let kpi: BTreeMap<i64, f64> = weeks
@@ -471,7 +478,13 @@ impl App {
                 .collect();
             let mut rows = vec![];
             let mut best = vec![];
-            for (name, learning) in [("answers per week", &activity), ("accuracy", &accuracy)] {
+            // The CSV names the learning figure; the summary says it in the reader's language.
+            let figures = [
+                ("answers per week", "activity", &activity), // (data)
+                ("accuracy", "accuracy", &accuracy),
+            ];
+            for (name, which, learning) in figures {
+                let shown_name = t!(lang, "kpi-learning", which = which);
                 let lags = lagged_correlations(learning, &kpi, MAX_KPI_LAG_WEEKS);
                 for l in &lags {
                     rows.push(KpiRow {
@@ -486,25 +499,20 @@ impl App {
                     .filter_map(|l| l.r.map(|r| (r, l)))
                     .max_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
                 best.push(match strongest {
-                    Some((r, l)) => format!(
-                        "{name} r = {r:+.2} {} (n = {})",
-                        match l.lag {
-                            0 => "in the same week".to_string(),
-                            1 => "1 week later".to_string(),
-                            w => format!("{w} weeks later"),
-                        },
-                        l.n
-                    ),
-                    None => format!("{name}: too few weeks to tell"),
+                    Some((r, l)) => {
+                        let lag = t!(lang, "kpi-lag", weeks = l.lag);
+                        format!("{shown_name} r = {r:+.2} {lag} (n = {})", l.n)
+                    }
+                    None => t!(lang, "kpi-too-few-weeks", learning = shown_name),
                 });
             }
-            findings.push(KpiFinding {
-                text: format!(
-                    "**KPI** {label} vs the team's learning: {}",
-                    best.join("; ")
-                ),
-                rows,
-            });
+            let text = t!(
+                lang,
+                "kpi-finding",
+                label = label.as_str(),
+                findings = best.join("; ")
+            );
+            findings.push(KpiFinding { text, rows });
         }
         Ok(findings)
     }

@@ -187,7 +187,7 @@ impl App {
             computed_ms,
         } = self.daily_figures(&facts).await?;
         let knowledge = knowledge.unwrap_or_default();
-        let kpi_lines = self.kpi_findings(&facts).await?;
+        let kpi_lines = self.kpi_findings(&facts, lang).await?;
         let min = self.settings.reports.min_group_size as usize;
         let chart = knowledge_chart(&knowledge, min, lang)?;
         let current = figures.last().expect("at least one period");
