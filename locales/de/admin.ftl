@@ -296,3 +296,13 @@ kpi-lag = { $weeks ->
 }
 kpi-too-few-weeks = { $learning }: zu wenige Wochen für eine Aussage
 kpi-finding = **KPI** { $label } gegenüber dem Lernen des Teams: { $findings }
+kpi-not-utf8 = Die Datei ist kein UTF-8-Text. Speichere sie als CSV (UTF-8).
+kpi-header-unreadable = Die Kopfzeile ist nicht lesbar: { $error }
+kpi-header-missing = Die Kopfzeile muss die Spalten date, team, metric und value nennen; `{ $column }` fehlt.
+kpi-line = Zeile { $line }: { $problem }
+kpi-not-a-date = `{ $typed }` ist kein Datum wie 2026-11-23.
+kpi-not-a-number = `{ $typed }` ist keine Zahl.
+kpi-empty-names = team und metric dürfen nicht leer sein.
+kpi-long-names = Namen für team und metric sind auf 100 Zeichen begrenzt.
+kpi-too-many-rows = Die Datei hat mehr als { $max } Zeilen; teile sie.
+kpi-no-rows = Die Datei hat unter der Kopfzeile keine Zeilen.

@@ -296,3 +296,13 @@ kpi-lag = { $weeks ->
 }
 kpi-too-few-weeks = { $learning }: too few weeks to tell
 kpi-finding = **KPI** { $label } vs the team's learning: { $findings }
+kpi-not-utf8 = The file is not UTF-8 text. Save it as CSV (UTF-8).
+kpi-header-unreadable = Cannot read the header line: { $error }
+kpi-header-missing = The header must name the columns date, team, metric and value; `{ $column }` is missing.
+kpi-line = Line { $line }: { $problem }
+kpi-not-a-date = `{ $typed }` is not a date like 2026-11-23.
+kpi-not-a-number = `{ $typed }` is not a number.
+kpi-empty-names = team and metric must not be empty.
+kpi-long-names = team and metric names are limited to 100 characters.
+kpi-too-many-rows = The file has more than { $max } rows; split it.
+kpi-no-rows = The file has no rows under its header.

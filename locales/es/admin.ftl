@@ -296,3 +296,13 @@ kpi-lag = { $weeks ->
 }
 kpi-too-few-weeks = { $learning }: muy pocas semanas para saberlo
 kpi-finding = **KPI** { $label } frente al aprendizaje del equipo: { $findings }
+kpi-not-utf8 = El archivo no es texto UTF-8. Guárdalo como CSV (UTF-8).
+kpi-header-unreadable = No se puede leer la línea de cabecera: { $error }
+kpi-header-missing = La cabecera debe nombrar las columnas date, team, metric y value; falta `{ $column }`.
+kpi-line = Línea { $line }: { $problem }
+kpi-not-a-date = `{ $typed }` no es una fecha como 2026-11-23.
+kpi-not-a-number = `{ $typed }` no es un número.
+kpi-empty-names = team y metric no pueden estar vacíos.
+kpi-long-names = los nombres de team y metric tienen un máximo de 100 caracteres.
+kpi-too-many-rows = El archivo tiene más de { $max } filas; divídelo.
+kpi-no-rows = El archivo no tiene filas bajo la cabecera.

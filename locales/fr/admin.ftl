@@ -296,3 +296,13 @@ kpi-lag = { $weeks ->
 }
 kpi-too-few-weeks = { $learning } : trop peu de semaines pour conclure
 kpi-finding = **KPI** { $label } face à l'apprentissage de l'équipe : { $findings }
+kpi-not-utf8 = Le fichier n'est pas du texte UTF-8. Enregistre-le en CSV (UTF-8).
+kpi-header-unreadable = Impossible de lire la ligne d'en-tête : { $error }
+kpi-header-missing = L'en-tête doit nommer les colonnes date, team, metric et value ; `{ $column }` manque.
+kpi-line = Ligne { $line } : { $problem }
+kpi-not-a-date = `{ $typed }` n'est pas une date comme 2026-11-23.
+kpi-not-a-number = `{ $typed }` n'est pas un nombre.
+kpi-empty-names = team et metric ne doivent pas être vides.
+kpi-long-names = les noms de team et metric sont limités à 100 caractères.
+kpi-too-many-rows = Le fichier a plus de { $max } lignes ; découpe-le.
+kpi-no-rows = Le fichier n'a aucune ligne sous son en-tête.

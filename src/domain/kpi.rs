@@ -3,6 +3,8 @@
 //! the team's learning.
 
 use crate::domain::format::fit;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 
 /// An imported KPI value.
@@ -17,23 +19,23 @@ pub struct KpiValue {
 /// The most KPI rows one file may hold.
 pub const MAX_KPI_ROWS: usize = 10_000;
 
-/// Reads `date,team,metric,value` rows; names the first problem with its line.
-pub fn parse_kpi_csv(bytes: &[u8]) -> Result<Vec<KpiValue>, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| "The file is not UTF-8 text. Save it as CSV (UTF-8).".to_string())?;
+/// Reads `date,team,metric,value` rows; names the first problem with its line, in `lang`.
+pub fn parse_kpi_csv(bytes: &[u8], lang: Lang) -> Result<Vec<KpiValue>, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| t!(lang, "kpi-not-utf8"))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| format!("Cannot read the header line: {e}"))?
+        .map_err(|e| t!(lang, "kpi-header-unreadable", error = e.to_string()))?
         .iter()
         .map(|h| h.to_ascii_lowercase())
         .collect();
     let column = |name: &str| {
-        headers.iter().position(|h| h == name).ok_or_else(|| {
-            format!("The header must name the columns date, team, metric and value; `{name}` is missing.")
-        })
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| t!(lang, "kpi-header-missing", column = name))
     };
     let (date, team, metric, value) = (
         column("date")?,
@@ -44,27 +46,23 @@ pub fn parse_kpi_csv(bytes: &[u8]) -> Result<Vec<KpiValue>, String> {
     let mut out = vec![];
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| format!("Line {line}: {e}"))?;
+        let at_line = |problem: String| t!(lang, "kpi-line", line = line, problem = problem);
+        let record = record.map_err(|e| at_line(e.to_string()))?;
         let field = |at: usize| record.get(at).unwrap_or("").to_string();
         let day: NaiveDate = field(date).parse().map_err(|_| {
-            format!(
-                "Line {line}: `{}` is not a date like 2026-11-23.",
-                fit(&field(date), 20)
-            )
+            at_line(t!(lang, "kpi-not-a-date", typed = fit(&field(date), 20)))
         })?;
         let number: f64 = field(value)
             .parse()
             .ok()
             .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| format!("Line {line}: `{}` is not a number.", fit(&field(value), 20)))?;
+            .ok_or_else(|| at_line(t!(lang, "kpi-not-a-number", typed = fit(&field(value), 20))))?;
         let (team, metric) = (field(team), field(metric));
         if team.is_empty() || metric.is_empty() {
-            return Err(format!("Line {line}: team and metric must not be empty."));
+            return Err(at_line(t!(lang, "kpi-empty-names")));
         }
         if team.chars().count() > 100 || metric.chars().count() > 100 {
-            return Err(format!(
-                "Line {line}: team and metric names are limited to 100 characters."
-            ));
+            return Err(at_line(t!(lang, "kpi-long-names")));
         }
         out.push(KpiValue {
             metric,
@@ -73,13 +71,11 @@ pub fn parse_kpi_csv(bytes: &[u8]) -> Result<Vec<KpiValue>, String> {
             value: number,
         });
         if out.len() > MAX_KPI_ROWS {
-            return Err(format!(
-                "The file has more than {MAX_KPI_ROWS} rows; split it."
-            ));
+            return Err(t!(lang, "kpi-too-many-rows", max = MAX_KPI_ROWS));
         }
     }
     if out.is_empty() {
-        return Err("The file has no rows under its header.".into());
+        return Err(t!(lang, "kpi-no-rows"));
     }
     Ok(out)
 }
@@ -91,7 +87,7 @@ mod tests {
     #[test]
     fn rows_are_read_by_header_name_in_any_order_and_case() {
         let text = "\u{feff}Value, Team ,date,METRIC\n12.5,Sales,2026-11-23,tickets closed\n-3,Ops,2026-11-30,incidents\n";
-        let rows = parse_kpi_csv(text.as_bytes()).unwrap();
+        let rows = parse_kpi_csv(text.as_bytes(), Lang::En).unwrap();
         assert_eq!(
             rows,
             vec![
@@ -113,7 +109,7 @@ mod tests {
 
     #[test]
     fn each_problem_is_named_with_its_line() {
-        let err = |text: &str| parse_kpi_csv(text.as_bytes()).unwrap_err();
+        let err = |text: &str| parse_kpi_csv(text.as_bytes(), Lang::En).unwrap_err();
         assert_eq!(
             err("date,team,value\n"),
             "The header must name the columns date, team, metric and value; `metric` is missing."
@@ -140,7 +136,7 @@ mod tests {
             "The file has no rows under its header."
         );
         assert_eq!(
-            parse_kpi_csv(&[0xff, 0xfe]).unwrap_err(),
+            parse_kpi_csv(&[0xff, 0xfe], Lang::En).unwrap_err(),
             "The file is not UTF-8 text. Save it as CSV (UTF-8)."
         );
     }
@@ -152,7 +148,7 @@ mod tests {
             text.push_str("2026-11-23,a,m,1\n");
         }
         assert_eq!(
-            parse_kpi_csv(text.as_bytes()).unwrap_err(),
+            parse_kpi_csv(text.as_bytes(), Lang::En).unwrap_err(),
             format!("The file has more than {MAX_KPI_ROWS} rows; split it.")
         );
     }

@@ -385,7 +385,7 @@ impl App {
         bytes: &[u8],
         lang: Lang,
     ) -> AppResult<OutMessage> {
-        let values = match parse_kpi_csv(bytes) {
+        let values = match parse_kpi_csv(bytes, lang) {
             Ok(v) => v,
             Err(problem) => return refuse(problem),
         };
