@@ -1,8 +1,10 @@
 //! The bot's languages: every text a member or admin reads is a Fluent message in
 //! `locales/<language>/*.ftl`, looked up here by id with its arguments. The files are compiled
 //! into the binary, so a fresh machine needs nothing beside it. A message missing in a language
-//! falls back to English; a test (`tests/e2e/languages.rs`) checks that every shipped language
-//! has every English message with the same placeholders, and that every id the code uses exists.
+//! falls back to English. The tests below check that every shipped language has every English
+//! message with the same placeholders, that every id the code uses exists, that command texts
+//! fit Discord, and that `src/app` and `src/discord` write no sentences of their own;
+//! `tests/e2e/languages.rs` drives it all through Discord.
 //!
 //! Who reads decides the language: ephemeral replies and DMs use the member's Discord `locale`,
 //! channel posts the server's language (`/config language`, by default Discord's community

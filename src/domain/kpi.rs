@@ -49,9 +49,9 @@ pub fn parse_kpi_csv(bytes: &[u8], lang: Lang) -> Result<Vec<KpiValue>, String> 
         let at_line = |problem: String| t!(lang, "kpi-line", line = line, problem = problem);
         let record = record.map_err(|e| at_line(e.to_string()))?;
         let field = |at: usize| record.get(at).unwrap_or("").to_string();
-        let day: NaiveDate = field(date).parse().map_err(|_| {
-            at_line(t!(lang, "kpi-not-a-date", typed = fit(&field(date), 20)))
-        })?;
+        let day: NaiveDate = field(date)
+            .parse()
+            .map_err(|_| at_line(t!(lang, "kpi-not-a-date", typed = fit(&field(date), 20))))?;
         let number: f64 = field(value)
             .parse()
             .ok()

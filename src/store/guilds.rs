@@ -201,19 +201,8 @@ impl Store {
 
     /// The server's languages (none set and none known for a guild not seen yet).
     pub async fn guild_language(&self, guild: GuildId) -> StoreResult<GuildLanguage> {
-        let row = query("SELECT language, preferred_locale FROM guilds WHERE id = ?1")
-            .bind(guild.to_db())
-            .fetch_optional(self.pool())
-            .await?;
-        let lang = |r: &AnyRow, column: &str| {
-            r.get::<Option<String>, _>(column)
-                .as_deref()
-                .and_then(Lang::parse)
-        };
-        Ok(row.map_or_else(GuildLanguage::default, |r| GuildLanguage {
-            set: lang(&r, "language"),
-            discord: lang(&r, "preferred_locale"),
-        }))
+        let mut conn = self.pool().acquire().await?;
+        guild_language_in(&mut conn, guild).await
     }
 
     /// `/config language`: the language of the server's posts (`None`: follow Discord's).
@@ -335,6 +324,26 @@ impl Store {
             last_seen_ms: r.get("last_seen_ms"),
         }))
     }
+}
+
+/// The server's languages, read on `conn` (a transaction's, or a pool's).
+pub(super) async fn guild_language_in(
+    conn: &mut AnyConnection,
+    guild: GuildId,
+) -> StoreResult<GuildLanguage> {
+    let row = query("SELECT language, preferred_locale FROM guilds WHERE id = ?1")
+        .bind(guild.to_db())
+        .fetch_optional(conn)
+        .await?;
+    let lang = |r: &AnyRow, column: &str| {
+        r.get::<Option<String>, _>(column)
+            .as_deref()
+            .and_then(Lang::parse)
+    };
+    Ok(row.map_or_else(GuildLanguage::default, |r| GuildLanguage {
+        set: lang(&r, "language"),
+        discord: lang(&r, "preferred_locale"),
+    }))
 }
 
 /// Adds (`present`) or removes a member's row in a table of member flags keyed by `(guild_id,

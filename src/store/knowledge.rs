@@ -6,7 +6,6 @@
 use super::error::{StoreError, StoreResult};
 use super::sql::{query, query_scalar, Engine};
 use super::Store;
-use crate::domain::guilds::GuildLanguage;
 use crate::domain::ids::{ChannelId, GuildId, KbId, UserId};
 use crate::domain::knowledge::{index_terms, KbEntry, KbHit, KbKind};
 use crate::i18n::Lang;
@@ -473,25 +472,15 @@ pub(super) async fn insert_answer(
 /// The language a guild's index is built in; the server's language when it has not been
 /// built yet (then recorded, so every row of a guild is in one language).
 async fn search_language(conn: &mut AnyConnection, guild: GuildId) -> StoreResult<Lang> {
-    let row = query("SELECT search_language, language, preferred_locale FROM guilds WHERE id = ?")
-        .bind(guild.to_db())
-        .fetch_optional(&mut *conn)
-        .await?;
-    let lang = |r: &AnyRow, column: &str| {
-        r.get::<Option<String>, _>(column)
-            .as_deref()
-            .and_then(Lang::parse)
-    };
-    if let Some(built) = row.as_ref().and_then(|r| lang(r, "search_language")) {
+    let built: Option<Option<String>> =
+        query_scalar("SELECT search_language FROM guilds WHERE id = ?")
+            .bind(guild.to_db())
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let Some(built) = built.flatten().as_deref().and_then(Lang::parse) {
         return Ok(built);
     }
-    let server = row
-        .as_ref()
-        .map_or_else(GuildLanguage::default, |r| GuildLanguage {
-            set: lang(r, "language"),
-            discord: lang(r, "preferred_locale"),
-        });
-    let lang = server.lang();
+    let lang = super::guilds::guild_language_in(conn, guild).await?.lang();
     query("UPDATE guilds SET search_language = ? WHERE id = ?")
         .bind(lang.code())
         .bind(guild.to_db())

@@ -1,5 +1,7 @@
-//! The slash commands. Each is a small poise function whose doc comment is its description;
-//! admin commands carry the [`admin::manage_server`] check and `default_member_permissions`.
+//! The slash commands. Each is a small poise function; its description, its options' and its
+//! choices' come from `locales/*/commands.ftl` in every shipped language (see [`all`]), the doc
+//! comments being the code's own notes. Admin commands carry the [`admin::manage_server`]
+//! check and `default_member_permissions`.
 
 mod about;
 pub mod admin;
