@@ -1,11 +1,21 @@
 //! Languages end to end: in an English server, a German and a French member get their replies
 //! in their own Discord language while the channel post stays in the server's; `/config
-//! language` changes the posts' language; commands carry their descriptions in every shipped
-//! language; each member's language is stored for their direct messages.
+//! language` changes the posts' language and the search index's; a DM reminder speaks its
+//! reader's language, stored from their last interaction; commands carry their descriptions in
+//! every shipped language.
 
-use crate::common::{spawn_app, PostQuestion};
+use crate::common::{spawn_app, PostQuestion, TestApp};
 use peerlearn::store::sql::query_scalar;
 use serde_json::json;
+
+/// A text column of the test server's row.
+async fn guild_setting(app: &TestApp, column: &str) -> Option<String> {
+    query_scalar(&format!("SELECT {column} FROM guilds WHERE id = ?"))
+        .bind(app.guild as i64)
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap()
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn members_read_their_language_and_the_channel_the_servers() {
@@ -135,13 +145,10 @@ async fn members_read_their_language_and_the_channel_the_servers() {
         text.starts_with("Channel posts are now in **Deutsch**."),
         "{text}"
     );
-    let language: Option<String> = query_scalar("SELECT language FROM guilds WHERE id = ?")
-        .bind(app.guild as i64)
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
-    assert_eq!(language.as_deref(), Some("de"));
-    // The next day's quiz.
+    assert_eq!(guild_setting(&app, "language").await.as_deref(), Some("de"));
+    // The next day's quiz, and review reminders at 09:00.
+    let added = app.add_schedule("reinforcement", "0 9 * * *", &[]).await;
+    assert!(added.contains("added"), "{added}");
     app.clock.advance(std::time::Duration::from_secs(24 * 3600));
     let posts = app.wait_for_posts(app.channel, 2).await;
     let footer = posts[1].embeds[0]["footer"]["text"].as_str().unwrap();
@@ -183,12 +190,19 @@ async fn members_read_their_language_and_the_channel_the_servers() {
         text.starts_with("Les questions ne peuvent pas encore aller aux experts"),
         "{text}"
     );
-    let built: Option<String> = query_scalar("SELECT search_language FROM guilds WHERE id = ?")
-        .bind(app.guild as i64)
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
-    assert_eq!(built.as_deref(), Some("de"));
+    let built = guild_setting(&app, "search_language").await;
+    assert_eq!(built.as_deref(), Some("de"), "the index is in German");
+
+    // Julie missed her question yesterday: her reminder comes by DM, in French, though the
+    // server now posts in German.
+    app.clock.advance(std::time::Duration::from_secs(3600));
+    let dm = app.dms_to(julie, 1).await.remove(0);
+    assert!(
+        dm.content.starts_with("🔁 Tu as 1 question à réviser"),
+        "{}",
+        dm.content
+    );
+    assert_eq!(dm.buttons()[0].1, "Commencer ma révision");
 
     // Back to Discord's community language (English here).
     let text = app
