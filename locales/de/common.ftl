@@ -51,3 +51,4 @@ date-month-year = { $month ->
    *[12] Dezember
 } { $year }
 this-server = diesem Server
+former-member = ein ehemaliges Mitglied

@@ -52,3 +52,4 @@ date-month-year = { $month ->
    *[12] December
 } { $year }
 this-server = this server
+former-member = a former member

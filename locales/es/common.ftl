@@ -51,3 +51,4 @@ date-month-year = { $month ->
    *[12] diciembre
 } de { $year }
 this-server = este servidor
+former-member = un antiguo miembro

@@ -51,3 +51,4 @@ date-month-year = { $month ->
    *[12] décembre
 } { $year }
 this-server = ce serveur
+former-member = un ancien membre

@@ -82,11 +82,11 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
     }
 }
 
-/// A member as Discord shows them (`<@id>`), or "a former member" for the anonymous ids
-/// left by `/privacy delete` (negative in the database, so above `i64::MAX` here).
-pub fn member(user: u64) -> String {
+/// A member as Discord shows them (`<@id>`), or "a former member" in `lang` for the anonymous
+/// ids left by `/privacy delete` (negative in the database, so above `i64::MAX` here).
+pub fn member(user: u64, lang: crate::i18n::Lang) -> String {
     if user > i64::MAX as u64 {
-        "a former member".into()
+        crate::t!(lang, "former-member")
     } else {
         format!("<@{user}>")
     }

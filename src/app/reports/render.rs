@@ -344,7 +344,7 @@ pub(super) fn expert_lines(loads: &[ExpertLoad], lang: Lang) -> Vec<String> {
             let mut t = t!(
                 lang,
                 "report-expert-load",
-                expert = crate::domain::format::member(l.expert),
+                expert = crate::domain::format::member(l.expert, lang),
                 assigned = l.assigned,
                 replied = l.responded
             );
