@@ -1846,9 +1846,12 @@ mod properties {
             )
         ) {
             let text = lines.join("\n");
+            // Text with answers in braces and no `ANSWER:` line reads as GIFT, not Aiken: the
+            // GIFT properties cover it.
+            let answers = lines.iter().filter(|l| l.trim_start().starts_with("ANSWER:")).count();
+            prop_assume!(answers > 0 || !gift::looks_like_gift(&text));
             match parse_file("bank.txt", &text) {
                 Ok((bundle, _)) => {
-                    let answers = lines.iter().filter(|l| l.trim_start().starts_with("ANSWER:")).count();
                     prop_assert_eq!(bundle.questions.len(), answers);
                     prop_assert_eq!(bundle.topics.len(), 1);
                 }
