@@ -512,9 +512,10 @@ impl Settings {
                 ));
             }
         }
-        if let Err(e) =
-            crate::domain::refreshers::check_target(self.reinforcement.team_recall_target)
-        {
+        if let Err(e) = crate::domain::refreshers::check_target(
+            self.reinforcement.team_recall_target,
+            crate::i18n::Lang::En,
+        ) {
             return Err(bad("reinforcement.team_recall_target", e));
         }
         let (lo, hi) = crate::domain::verification::INTERVAL_DAYS;

@@ -638,8 +638,12 @@ fn validate_content(runtime: &tokio::runtime::Runtime, paths: &[PathBuf]) -> Res
         match std::fs::read(path) {
             Err(e) => problems.push(cannot(&name, format!("cannot read it: {e}"))),
             Ok(bytes) if Format::from_name(&name) == Some(Format::Apkg) => {
-                let read = runtime.block_on(peerlearn::store::anki::read_package(&bytes));
-                match read.map(|notes| parse_package(&name, &notes, &[])) {
+                let read = runtime.block_on(peerlearn::store::anki::read_package(
+                    &bytes,
+                    peerlearn::i18n::Lang::En,
+                ));
+                match read.map(|notes| parse_package(&name, &notes, &[], peerlearn::i18n::Lang::En))
+                {
                     Err(reason) => problems.push(cannot(&name, reason)),
                     Ok(Err(p)) => problems.extend(p),
                     Ok(Ok(b)) => bundle.extend(b),
@@ -670,7 +674,8 @@ fn validate_content(runtime: &tokio::runtime::Runtime, paths: &[PathBuf]) -> Res
                     paths.len(),
                     if paths.len() == 1 { "" } else { "s" }
                 );
-                if let Some(skipped) = describe_skipped(&bundle.skipped) {
+                if let Some(skipped) = describe_skipped(&bundle.skipped, peerlearn::i18n::Lang::En)
+                {
                     println!("{skipped} (left out: chat cannot ask or show these)");
                 }
                 return Ok(());

@@ -306,3 +306,110 @@ kpi-empty-names = team und metric dürfen nicht leer sein.
 kpi-long-names = Namen für team und metric sind auf 100 Zeichen begrenzt.
 kpi-too-many-rows = Die Datei hat mehr als { $max } Zeilen; teile sie.
 kpi-no-rows = Die Datei hat unter der Kopfzeile keine Zeilen.
+skipped-at-line = { $what } in Zeile { $line }
+skipped = { $count } übersprungen: { $each }
+check-id = { $id } ist keine gültige ID: nutze 1 bis { $max } Kleinbuchstaben, Ziffern, '-' oder '_', beginnend mit einem Buchstaben oder einer Ziffer
+check-empty = darf nicht leer sein
+check-too-long = ist { $length } Zeichen lang; erlaubt sind { $max }
+check-link = { $link } ist kein Weblink (http:// oder https://, keine Leerzeichen, höchstens 512 Zeichen)
+check-correct = { $value } nennt keine der { $choices } Antworten: nutze einen Buchstaben, A bis { $last }
+check-duplicate-id = diese ID kommt mehr als einmal vor
+check-topic-missing = das Thema { $topic } ist nicht definiert: füge ein [[topic]] mit dieser ID hinzu oder importiere es zuerst
+key-right-not-a-choice = die richtige Antwort ist keine der Antworten
+key-choice-count = hat { $choices } Antworten; eine Frage braucht { $min } bis { $max }
+key-right-choices = nenne eine oder mehrere verschiedene Antworten als richtig
+key-bad-regex = { $text } ist kein gültiger regulärer Ausdruck: { $error }
+key-bad-range = { $min } bis { $max } ist kein Zahlenbereich (die erste darf nicht größer als die zweite sein)
+key-accepted-count = hat { $n } akzeptierte Antworten; gib 1 bis { $max } an
+key-credit-range = eine Gutschrift muss zwischen 0 und 1 liegen (0 % bis 100 %)
+key-no-full-credit = keine akzeptierte Antwort gibt volle Punkte: gib einer 100 %
+import-no-cards = enthält keine Karte, die peerlearn zeigen kann ({ $skipped })
+import-no-notes = enthält keine Notizen
+import-txt-neither = hat kein Format, das peerlearn liest: eine .txt-Datei wird als GIFT (Fragen mit ihren Antworten in { "{" } { "}" }) oder Aiken (eine Frage, ihre Antworten "A. …", "B. …", dann "ANSWER: B") gelesen, und diese ist keins von beiden
+import-apkg-alone = ist ein Anki-Paket, kein Text: importiere es einzeln
+import-extensions = Inhaltsdateien müssen auf .toml, .csv, .gift, .txt (GIFT oder Aiken) oder .apkg (Anki) enden
+import-no-questions = enthält keine Frage, die peerlearn im Chat stellen kann ({ $skipped })
+import-no-entries = enthält keine Einträge [[topic]], [[question]], [[tip]] oder [[card]]
+import-unknown-section = unbekannter Abschnitt; nutze [[topic]], [[question]], [[tip]] oder [[card]]
+import-unknown-column = unbekannte Spalte; die Spalten sind { $columns }
+import-column-required = diese Spalte ist Pflicht
+import-unknown-field = unbekanntes Feld; die Felder sind { $fields }
+import-text-in-quotes = muss Text in Anführungszeichen sein
+import-missing = fehlt
+import-text-not = muss Text in Anführungszeichen sein, nicht { $kind }
+import-retention = { $shown } ist keine Dezimalzahl zwischen { $min } und { $max } (z. B. 0.9)
+import-not-decimal = ist { $kind }, keine Dezimalzahl wie 0.8
+import-target-range = muss zwischen { $min } und { $max } liegen, ist aber { $value }
+import-difficulty = { $shown } ist nicht 1 (leicht), 2 oder 3 (schwer)
+import-unknown-kind = { $kind } ist keine Fragenart; die Arten sind { $kinds }
+import-kind-not-text = muss Text wie "true_false" sein, nicht { $kind }
+import-correct-missing = fehlt: gib den Buchstaben der richtigen Antwort an
+import-true-false-choices = eine Wahr/Falsch-Frage hat keine Antworten: ihre Schaltflächen sind Wahr und Falsch
+import-true-false-correct = einer Wahr/Falsch-Frage ist true oder false (oder T, F)
+import-texts-not = muss eine Liste von Texten sein, nicht { $kind }
+import-choice-count = braucht { $min } bis { $max } Antworten, gefunden { $found }
+import-choice-repeats = Antwort { $n } wiederholt { $choice }
+import-choice = Antwort { $n }: { $reason }
+import-tracks-not = muss eine Liste von Pfadnamen sein, nicht { $kind }
+import-value = { $which ->
+    [text] Text
+    [int] eine ganze Zahl
+    [float] eine Dezimalzahl
+    [list] eine Liste
+    [bool] wahr/falsch
+    [tables] eine Liste von Tabellen
+    [mixed-list] eine Liste mit Nicht-Text-Einträgen
+    [date] ein Datum
+   *[table] eine Tabelle
+}
+import-letters-missing = fehlt: gib die Buchstaben der richtigen Antworten an, etwa ["A", "C"]
+import-letters-not = müssen Buchstaben wie ["A", "C"] sein, nicht { $kind }
+import-named-twice = { $letter } wird zweimal genannt
+import-typed-choices = eine getippte Antwort hat keine Auswahl: gib das Akzeptierte in `correct` oder `accepted` an
+import-correct-or-accepted = gib entweder `correct` (die Kurzform) oder `accepted` an, nicht beides
+import-accepted-missing = fehlt: gib die akzeptierte Antwort an (oder eine Liste davon)
+import-tables-not = muss eine Liste von Tabellen wie [{ "{" } text = "Paris" { "}" }] sein, nicht { $kind }
+import-text-or-texts-not = muss Text oder eine Liste von Texten sein, nicht { $kind }
+import-not-numeric = { $typed } ist weder eine Zahl noch eine Zahl mit Toleranz (42:2) noch ein Bereich (40..44)
+import-answer-n = Antwort { $n }: { $reason }
+import-unknown-answer-field = unbekanntes Feld { $key }; die Felder sind { $fields }
+import-credit = credit muss eine Zahl von 0 bis 1 sein, etwa 0.5
+import-feedback-text = feedback muss Text in Anführungszeichen sein
+import-range-fields = gib eine Zahl als `value` an (mit optionaler `tolerance`) oder `min` und `max`
+import-answer-text = braucht die Antwort als `text` in Anführungszeichen
+import-regex-bool = regex muss true oder false sein
+gift-no-questions = enthält keine GIFT-Fragen (eine Frage, dann ihre Antworten in { "{" } { "}" })
+gift-name-open = beginnt mit ::, aber der Name wird nicht mit :: geschlossen
+gift-description = Beschreibung (keine Antworten)
+gift-brace-open = die { "{" } in Zeile { $line } wird nie mit { "}" } geschlossen: schließe sie oder schreibe \{ "{" } für eine Klammer im Text
+gift-second-brace = eine zweite { "{" } vor der schließenden { "}" } der Antworten: schreibe \{ "{" } für eine Klammer in einer Antwort
+gift-essay = Aufsatz
+gift-no-answers = enthält keine Antworten: beginne jede mit = (richtig) oder ~ (falsch), oder nutze T oder F
+gift-text-before = hat Text vor der ersten Antwort ({ $text }): Antworten beginnen mit = oder ~
+gift-matching = Zuordnung
+gift-no-right = hat keine richtige Antwort: markiere sie mit = statt ~
+gift-too-many-choices = Einfachauswahl mit { $n } Antworten (bis zu { $max } passen auf Schaltflächen)
+gift-many-right = hat { $n } richtige Antworten (=): eine Einfachauswahl hat eine; gib mehrere richtige Antworten stattdessen mit %Gewichten% an
+gift-too-many-responses = Mehrfachauswahl mit { $n } Antworten (bis zu { $max } passen)
+gift-no-weight = hat keine richtige Antwort: gib den richtigen ein Gewicht über 0, etwa ~%50%
+gift-text-before-numeric = hat Text vor der ersten Zahlenantwort: beginne jede mit =
+aiken-no-choices = hat keine Antworten vor ihrer ANSWER-Zeile (Zeile { $line }): füge Zeilen wie "A. …", "B. …" hinzu
+aiken-answer-alone = folgt auf keine Frage: eine ANSWER-Zeile beendet Text und Antworten einer Frage
+aiken-choice-first = steht vor jedem Fragetext: der Text einer Frage steht in der Zeile über ihren Antworten
+aiken-no-answer = hat keine ANSWER-Zeile: beende sie mit einer Zeile wie "ANSWER: B"
+aiken-no-questions = enthält keine Aiken-Fragen (eine Frage, ihre Antworten mit Buchstaben, "ANSWER: X")
+aiken-unanswered = hat keine ANSWER-Zeile vor der nächsten Frage (Zeile { $line }): beende sie mit einer Zeile wie "ANSWER: B"
+anki-cannot-unpack = lässt sich nicht entpacken: { $error }
+anki-unreadable = ist keine lesbare Anki-Sammlung ({ $error })
+anki-not-zip = ist kein Anki-Paket: es ist keine ZIP-Datei
+anki-no-collection = ist eine ZIP-Datei ohne Anki-Sammlung (collection.anki2, collection.anki21 oder collection.anki21b)
+anki-cannot-open = { $name } lässt sich nicht öffnen: { $error }
+anki-too-big = enthält eine Sammlung, die entpackt größer als { $mb } MB ist; teile das Deck
+anki-not-zstd = hat eine { $name }, die nicht zstd-komprimiert ist ({ $error })
+anki-cannot-unpack-file = { $name } lässt sich nicht entpacken: { $error }
+anki-one-field = Notiz mit nur einem Feld
+anki-media-only = Karte mit nur Medien auf der { $side ->
+    [front] Vorderseite
+   *[back] Rückseite
+}
+form-too-detailed = `{ $id }` hat akzeptierte Antworten mit Teilpunkten, Feedback oder Mustern, die das Formular nicht zeigen kann. Exportiere die Inhalte, bearbeite sie in der TOML-Datei und importiere sie wieder.

@@ -306,3 +306,110 @@ kpi-empty-names = team and metric must not be empty.
 kpi-long-names = team and metric names are limited to 100 characters.
 kpi-too-many-rows = The file has more than { $max } rows; split it.
 kpi-no-rows = The file has no rows under its header.
+skipped-at-line = { $what } at line { $line }
+skipped = { $count } skipped: { $each }
+check-id = { $id } is not a valid id: use 1 to { $max } lowercase letters, digits, '-' or '_', starting with a letter or digit
+check-empty = must not be empty
+check-too-long = is { $length } characters long; the limit is { $max }
+check-link = { $link } is not a web link (http:// or https://, no spaces, at most 512 characters)
+check-correct = { $value } does not name one of the { $choices } choices: use one letter, A to { $last }
+check-duplicate-id = this id appears more than once
+check-topic-missing = topic { $topic } is not defined: add a [[topic]] with this id or import it first
+key-right-not-a-choice = the right choice is not one of the choices
+key-choice-count = has { $choices } choices; a question needs { $min } to { $max }
+key-right-choices = name one or more different choices as right
+key-bad-regex = { $text } is not a valid regular expression: { $error }
+key-bad-range = { $min } to { $max } is not a range of numbers (the first must not be above the second)
+key-accepted-count = has { $n } accepted answers; list 1 to { $max }
+key-credit-range = a credit must be between 0 and 1 (0% to 100%)
+key-no-full-credit = no accepted answer earns full credit: give one 100%
+import-no-cards = holds no card peerlearn can show ({ $skipped })
+import-no-notes = holds no notes
+import-txt-neither = is not in a format peerlearn reads: a .txt file is read as GIFT (questions with their answers in { "{" } { "}" }) or Aiken (a question, its choices "A. …", "B. …", then "ANSWER: B"), and this one is neither
+import-apkg-alone = is an Anki package, which is not text: import it on its own
+import-extensions = content files must end in .toml, .csv, .gift, .txt (GIFT or Aiken) or .apkg (Anki)
+import-no-questions = holds no question peerlearn can ask in chat ({ $skipped })
+import-no-entries = holds no [[topic]], [[question]], [[tip]] or [[card]] entries
+import-unknown-section = unknown section; use [[topic]], [[question]], [[tip]] or [[card]]
+import-unknown-column = unknown column; the columns are { $columns }
+import-column-required = this column is required
+import-unknown-field = unknown field; the fields are { $fields }
+import-text-in-quotes = must be text in quotes
+import-missing = is missing
+import-text-not = must be text in quotes, not { $kind }
+import-retention = { $shown } is not a decimal between { $min } and { $max } (e.g. 0.9)
+import-not-decimal = is { $kind }, not a decimal such as 0.8
+import-target-range = must be between { $min } and { $max }, got { $value }
+import-difficulty = { $shown } is not 1 (easy), 2 or 3 (hard)
+import-unknown-kind = { $kind } is not a question kind; the kinds are { $kinds }
+import-kind-not-text = must be text such as "true_false", not { $kind }
+import-correct-missing = is missing: give the letter of the right choice
+import-true-false-choices = a true/false question has no choices: its buttons are True and False
+import-true-false-correct = of a true/false question is true or false (or T, F)
+import-texts-not = must be a list of texts, not { $kind }
+import-choice-count = needs { $min } to { $max } choices, found { $found }
+import-choice-repeats = choice { $n } repeats { $choice }
+import-choice = choice { $n }: { $reason }
+import-tracks-not = must be a list of track names, not { $kind }
+import-value = { $which ->
+    [text] text
+    [int] a whole number
+    [float] a decimal number
+    [list] a list
+    [bool] true/false
+    [tables] a list of tables
+    [mixed-list] a list with non-text items
+    [date] a date
+   *[table] a table
+}
+import-letters-missing = is missing: give the letters of the right choices, such as ["A", "C"]
+import-letters-not = must be letters such as ["A", "C"], not { $kind }
+import-named-twice = { $letter } is named twice
+import-typed-choices = a typed answer has no choices: list what is accepted in `correct` or `accepted`
+import-correct-or-accepted = give either `correct` (the shorthand) or `accepted`, not both
+import-accepted-missing = is missing: give the accepted answer (or a list of them)
+import-tables-not = must be a list of tables such as [{ "{" } text = "Paris" { "}" }], not { $kind }
+import-text-or-texts-not = must be text or a list of texts, not { $kind }
+import-not-numeric = { $typed } is not a number, a number with a tolerance (42:2) or a range (40..44)
+import-answer-n = answer { $n }: { $reason }
+import-unknown-answer-field = unknown field { $key }; the fields are { $fields }
+import-credit = credit must be a number from 0 to 1, such as 0.5
+import-feedback-text = feedback must be text in quotes
+import-range-fields = give a number as `value` (with an optional `tolerance`), or `min` and `max`
+import-answer-text = needs the answer as `text` in quotes
+import-regex-bool = regex must be true or false
+gift-no-questions = holds no GIFT questions (a question, then its answers in { "{" } { "}" })
+gift-name-open = opens with :: but the name is not closed with ::
+gift-description = description (no answers)
+gift-brace-open = the { "{" } on line { $line } is never closed with { "}" }: close it, or write \{ "{" } for a brace in the text
+gift-second-brace = a second { "{" } before the answers' closing { "}" }: write \{ "{" } for a brace in an answer
+gift-essay = essay
+gift-no-answers = holds no answers: start each with = (right) or ~ (wrong), or use T or F
+gift-text-before = has text before its first answer ({ $text }): answers start with = or ~
+gift-matching = matching
+gift-no-right = has no right answer: mark it with = instead of ~
+gift-too-many-choices = multiple choice with { $n } choices (up to { $max } fit on buttons)
+gift-many-right = has { $n } right answers (=): a multiple-choice question has one; give several right answers %weights% instead
+gift-too-many-responses = multiple response with { $n } choices (up to { $max } fit)
+gift-no-weight = has no right answer: give the right ones a weight above 0, such as ~%50%
+gift-text-before-numeric = has text before its first numeric answer: start each with =
+aiken-no-choices = has no choices before its ANSWER line (line { $line }): add lines such as "A. …", "B. …"
+aiken-answer-alone = comes after no question: an ANSWER line ends a question's text and choices
+aiken-choice-first = comes before any question text: a question's text goes on the line above its choices
+aiken-no-answer = has no ANSWER line: end it with a line such as "ANSWER: B"
+aiken-no-questions = holds no Aiken questions (a question, its lettered choices, "ANSWER: X")
+aiken-unanswered = has no ANSWER line before the next question (line { $line }): end it with a line such as "ANSWER: B"
+anki-cannot-unpack = cannot unpack it: { $error }
+anki-unreadable = is not a readable Anki collection ({ $error })
+anki-not-zip = is not an Anki package: it is not a zip file
+anki-no-collection = is a zip file without an Anki collection (collection.anki2, collection.anki21 or collection.anki21b)
+anki-cannot-open = cannot open its { $name }: { $error }
+anki-too-big = holds a collection larger than { $mb } MB unpacked; split the deck
+anki-not-zstd = has a { $name } that is not zstd-compressed ({ $error })
+anki-cannot-unpack-file = cannot unpack its { $name }: { $error }
+anki-one-field = note with one field
+anki-media-only = card with only media on its { $side ->
+    [front] front
+   *[back] back
+}
+form-too-detailed = `{ $id }` has accepted answers with partial credit, feedback or patterns, which the form cannot show. Export the content, edit it in the TOML file and import it again.

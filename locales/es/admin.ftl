@@ -306,3 +306,110 @@ kpi-empty-names = team y metric no pueden estar vacíos.
 kpi-long-names = los nombres de team y metric tienen un máximo de 100 caracteres.
 kpi-too-many-rows = El archivo tiene más de { $max } filas; divídelo.
 kpi-no-rows = El archivo no tiene filas bajo la cabecera.
+skipped-at-line = { $what } en la línea { $line }
+skipped = { $count } omitidas: { $each }
+check-id = { $id } no es un id válido: usa de 1 a { $max } minúsculas, cifras, '-' o '_', empezando por una letra o una cifra
+check-empty = no puede estar vacío
+check-too-long = tiene { $length } caracteres; el límite es { $max }
+check-link = { $link } no es un enlace web (http:// o https://, sin espacios, como mucho 512 caracteres)
+check-correct = { $value } no nombra ninguna de las { $choices } opciones: usa una letra, de la A a la { $last }
+check-duplicate-id = este id aparece más de una vez
+check-topic-missing = el tema { $topic } no está definido: añade un [[topic]] con este id o impórtalo primero
+key-right-not-a-choice = la opción correcta no es una de las opciones
+key-choice-count = tiene { $choices } opciones; una pregunta necesita de { $min } a { $max }
+key-right-choices = nombra una o varias opciones distintas como correctas
+key-bad-regex = { $text } no es una expresión regular válida: { $error }
+key-bad-range = { $min } a { $max } no es un intervalo de números (el primero no puede superar al segundo)
+key-accepted-count = tiene { $n } respuestas aceptadas; indica de 1 a { $max }
+key-credit-range = un crédito debe estar entre 0 y 1 (0 % a 100 %)
+key-no-full-credit = ninguna respuesta aceptada da todos los puntos: da a una el 100 %
+import-no-cards = no contiene ninguna tarjeta que peerlearn pueda mostrar ({ $skipped })
+import-no-notes = no contiene notas
+import-txt-neither = no está en un formato que peerlearn lea: un archivo .txt se lee como GIFT (preguntas con sus respuestas entre { "{" } { "}" }) o Aiken (una pregunta, sus opciones "A. …", "B. …", y luego "ANSWER: B"), y este no es ninguno de los dos
+import-apkg-alone = es un paquete de Anki, no texto: impórtalo por separado
+import-extensions = los archivos de contenido deben terminar en .toml, .csv, .gift, .txt (GIFT o Aiken) o .apkg (Anki)
+import-no-questions = no contiene ninguna pregunta que peerlearn pueda hacer en el chat ({ $skipped })
+import-no-entries = no contiene entradas [[topic]], [[question]], [[tip]] ni [[card]]
+import-unknown-section = sección desconocida; usa [[topic]], [[question]], [[tip]] o [[card]]
+import-unknown-column = columna desconocida; las columnas son { $columns }
+import-column-required = esta columna es obligatoria
+import-unknown-field = campo desconocido; los campos son { $fields }
+import-text-in-quotes = debe ser texto entre comillas
+import-missing = falta
+import-text-not = debe ser texto entre comillas, no { $kind }
+import-retention = { $shown } no es un decimal entre { $min } y { $max } (p. ej. 0.9)
+import-not-decimal = es { $kind }, no un decimal como 0.8
+import-target-range = debe estar entre { $min } y { $max }, se recibió { $value }
+import-difficulty = { $shown } no es 1 (fácil), 2 ni 3 (difícil)
+import-unknown-kind = { $kind } no es un tipo de pregunta; los tipos son { $kinds }
+import-kind-not-text = debe ser texto como "true_false", no { $kind }
+import-correct-missing = falta: da la letra de la opción correcta
+import-true-false-choices = una pregunta de verdadero/falso no tiene opciones: sus botones son Verdadero y Falso
+import-true-false-correct = de una pregunta de verdadero/falso es true o false (o T, F)
+import-texts-not = debe ser una lista de textos, no { $kind }
+import-choice-count = necesita de { $min } a { $max } opciones, hay { $found }
+import-choice-repeats = la opción { $n } repite { $choice }
+import-choice = opción { $n }: { $reason }
+import-tracks-not = debe ser una lista de nombres de itinerario, no { $kind }
+import-value = { $which ->
+    [text] texto
+    [int] un número entero
+    [float] un número decimal
+    [list] una lista
+    [bool] verdadero/falso
+    [tables] una lista de tablas
+    [mixed-list] una lista con elementos que no son texto
+    [date] una fecha
+   *[table] una tabla
+}
+import-letters-missing = falta: da las letras de las opciones correctas, como ["A", "C"]
+import-letters-not = deben ser letras como ["A", "C"], no { $kind }
+import-named-twice = { $letter } aparece dos veces
+import-typed-choices = una respuesta escrita no tiene opciones: indica lo aceptado en `correct` o `accepted`
+import-correct-or-accepted = da `correct` (la forma corta) o `accepted`, no ambos
+import-accepted-missing = falta: da la respuesta aceptada (o una lista)
+import-tables-not = debe ser una lista de tablas como [{ "{" } text = "Paris" { "}" }], no { $kind }
+import-text-or-texts-not = debe ser texto o una lista de textos, no { $kind }
+import-not-numeric = { $typed } no es un número, ni un número con tolerancia (42:2), ni un intervalo (40..44)
+import-answer-n = respuesta { $n }: { $reason }
+import-unknown-answer-field = campo desconocido { $key }; los campos son { $fields }
+import-credit = credit debe ser un número de 0 a 1, como 0.5
+import-feedback-text = feedback debe ser texto entre comillas
+import-range-fields = da un número como `value` (con una `tolerance` opcional), o `min` y `max`
+import-answer-text = necesita la respuesta como `text` entre comillas
+import-regex-bool = regex debe ser true o false
+gift-no-questions = no contiene preguntas GIFT (una pregunta y luego sus respuestas entre { "{" } { "}" })
+gift-name-open = empieza por :: pero el nombre no se cierra con ::
+gift-description = descripción (sin respuestas)
+gift-brace-open = la { "{" } de la línea { $line } nunca se cierra con { "}" }: ciérrala, o escribe \{ "{" } para una llave en el texto
+gift-second-brace = una segunda { "{" } antes de la { "}" } que cierra las respuestas: escribe \{ "{" } para una llave en una respuesta
+gift-essay = ensayo
+gift-no-answers = no contiene respuestas: empieza cada una con = (correcta) o ~ (incorrecta), o usa T o F
+gift-text-before = tiene texto antes de su primera respuesta ({ $text }): las respuestas empiezan con = o ~
+gift-matching = emparejamiento
+gift-no-right = no tiene respuesta correcta: márcala con = en vez de ~
+gift-too-many-choices = opción única con { $n } opciones (caben hasta { $max } en botones)
+gift-many-right = tiene { $n } respuestas correctas (=): una pregunta de opción única tiene una; da en su lugar varias respuestas correctas con %pesos%
+gift-too-many-responses = respuesta múltiple con { $n } opciones (caben hasta { $max })
+gift-no-weight = no tiene respuesta correcta: da a las correctas un peso mayor que 0, como ~%50%
+gift-text-before-numeric = tiene texto antes de su primera respuesta numérica: empieza cada una con =
+aiken-no-choices = no tiene opciones antes de su línea ANSWER (línea { $line }): añade líneas como "A. …", "B. …"
+aiken-answer-alone = no sigue a ninguna pregunta: una línea ANSWER cierra el texto y las opciones de una pregunta
+aiken-choice-first = va antes de cualquier texto de pregunta: el texto de una pregunta va en la línea encima de sus opciones
+aiken-no-answer = no tiene línea ANSWER: termínala con una línea como "ANSWER: B"
+aiken-no-questions = no contiene preguntas Aiken (una pregunta, sus opciones con letra, "ANSWER: X")
+aiken-unanswered = no tiene línea ANSWER antes de la siguiente pregunta (línea { $line }): termínala con una línea como "ANSWER: B"
+anki-cannot-unpack = no se puede descomprimir: { $error }
+anki-unreadable = no es una colección de Anki legible ({ $error })
+anki-not-zip = no es un paquete de Anki: no es un archivo zip
+anki-no-collection = es un archivo zip sin colección de Anki (collection.anki2, collection.anki21 o collection.anki21b)
+anki-cannot-open = no se puede abrir su { $name }: { $error }
+anki-too-big = contiene una colección de más de { $mb } MB descomprimida; divide el mazo
+anki-not-zstd = tiene un { $name } que no está comprimido con zstd ({ $error })
+anki-cannot-unpack-file = no se puede descomprimir su { $name }: { $error }
+anki-one-field = nota con un solo campo
+anki-media-only = tarjeta con solo medios en el { $side ->
+    [front] anverso
+   *[back] reverso
+}
+form-too-detailed = `{ $id }` tiene respuestas aceptadas con crédito parcial, comentarios o patrones, que el formulario no puede mostrar. Exporta el contenido, edítalo en el archivo TOML e impórtalo de nuevo.

@@ -306,3 +306,110 @@ kpi-empty-names = team et metric ne doivent pas être vides.
 kpi-long-names = les noms de team et metric sont limités à 100 caractères.
 kpi-too-many-rows = Le fichier a plus de { $max } lignes ; découpe-le.
 kpi-no-rows = Le fichier n'a aucune ligne sous son en-tête.
+skipped-at-line = { $what } à la ligne { $line }
+skipped = { $count } ignorées : { $each }
+check-id = { $id } n'est pas un identifiant valide : utilise 1 à { $max } minuscules, chiffres, '-' ou '_', en commençant par une lettre ou un chiffre
+check-empty = ne doit pas être vide
+check-too-long = fait { $length } caractères ; la limite est de { $max }
+check-link = { $link } n'est pas un lien web (http:// ou https://, sans espaces, 512 caractères au plus)
+check-correct = { $value } ne désigne aucun des { $choices } choix : utilise une lettre, de A à { $last }
+check-duplicate-id = cet identifiant apparaît plus d'une fois
+check-topic-missing = le thème { $topic } n'est pas défini : ajoute un [[topic]] avec cet identifiant ou importe-le d'abord
+key-right-not-a-choice = le bon choix ne fait pas partie des choix
+key-choice-count = a { $choices } choix ; une question en demande de { $min } à { $max }
+key-right-choices = désigne un ou plusieurs choix différents comme justes
+key-bad-regex = { $text } n'est pas une expression régulière valide : { $error }
+key-bad-range = { $min } à { $max } n'est pas un intervalle de nombres (le premier ne doit pas dépasser le second)
+key-accepted-count = a { $n } réponses acceptées ; indiques-en de 1 à { $max }
+key-credit-range = un crédit doit être compris entre 0 et 1 (0 % à 100 %)
+key-no-full-credit = aucune réponse acceptée ne donne tous les points : donnes-en une à 100 %
+import-no-cards = ne contient aucune fiche que peerlearn puisse montrer ({ $skipped })
+import-no-notes = ne contient aucune note
+import-txt-neither = n'est pas dans un format que peerlearn lit : un fichier .txt est lu comme GIFT (des questions avec leurs réponses entre { "{" } { "}" }) ou Aiken (une question, ses choix "A. …", "B. …", puis "ANSWER: B"), et celui-ci n'est ni l'un ni l'autre
+import-apkg-alone = est un paquet Anki, pas du texte : importe-le seul
+import-extensions = les fichiers de contenu doivent finir par .toml, .csv, .gift, .txt (GIFT ou Aiken) ou .apkg (Anki)
+import-no-questions = ne contient aucune question que peerlearn puisse poser dans le chat ({ $skipped })
+import-no-entries = ne contient aucune entrée [[topic]], [[question]], [[tip]] ou [[card]]
+import-unknown-section = section inconnue ; utilise [[topic]], [[question]], [[tip]] ou [[card]]
+import-unknown-column = colonne inconnue ; les colonnes sont { $columns }
+import-column-required = cette colonne est obligatoire
+import-unknown-field = champ inconnu ; les champs sont { $fields }
+import-text-in-quotes = doit être du texte entre guillemets
+import-missing = manque
+import-text-not = doit être du texte entre guillemets, pas { $kind }
+import-retention = { $shown } n'est pas un décimal entre { $min } et { $max } (p. ex. 0.9)
+import-not-decimal = est { $kind }, pas un décimal comme 0.8
+import-target-range = doit être compris entre { $min } et { $max }, reçu { $value }
+import-difficulty = { $shown } n'est pas 1 (facile), 2 ou 3 (difficile)
+import-unknown-kind = { $kind } n'est pas un type de question ; les types sont { $kinds }
+import-kind-not-text = doit être un texte comme "true_false", pas { $kind }
+import-correct-missing = manque : donne la lettre du bon choix
+import-true-false-choices = une question vrai/faux n'a pas de choix : ses boutons sont Vrai et Faux
+import-true-false-correct = d'une question vrai/faux est true ou false (ou T, F)
+import-texts-not = doit être une liste de textes, pas { $kind }
+import-choice-count = demande de { $min } à { $max } choix, { $found } trouvés
+import-choice-repeats = le choix { $n } répète { $choice }
+import-choice = choix { $n } : { $reason }
+import-tracks-not = doit être une liste de noms de parcours, pas { $kind }
+import-value = { $which ->
+    [text] du texte
+    [int] un nombre entier
+    [float] un nombre décimal
+    [list] une liste
+    [bool] vrai/faux
+    [tables] une liste de tables
+    [mixed-list] une liste avec des éléments non textuels
+    [date] une date
+   *[table] une table
+}
+import-letters-missing = manque : donne les lettres des bons choix, comme ["A", "C"]
+import-letters-not = doit être des lettres comme ["A", "C"], pas { $kind }
+import-named-twice = { $letter } est cité deux fois
+import-typed-choices = une réponse tapée n'a pas de choix : indique ce qui est accepté dans `correct` ou `accepted`
+import-correct-or-accepted = donne soit `correct` (la forme courte), soit `accepted`, pas les deux
+import-accepted-missing = manque : donne la réponse acceptée (ou une liste)
+import-tables-not = doit être une liste de tables comme [{ "{" } text = "Paris" { "}" }], pas { $kind }
+import-text-or-texts-not = doit être un texte ou une liste de textes, pas { $kind }
+import-not-numeric = { $typed } n'est ni un nombre, ni un nombre avec tolérance (42:2), ni un intervalle (40..44)
+import-answer-n = réponse { $n } : { $reason }
+import-unknown-answer-field = champ inconnu { $key } ; les champs sont { $fields }
+import-credit = credit doit être un nombre de 0 à 1, comme 0.5
+import-feedback-text = feedback doit être du texte entre guillemets
+import-range-fields = donne un nombre comme `value` (avec une `tolerance` facultative), ou `min` et `max`
+import-answer-text = demande la réponse comme `text` entre guillemets
+import-regex-bool = regex doit valoir true ou false
+gift-no-questions = ne contient aucune question GIFT (une question, puis ses réponses entre { "{" } { "}" })
+gift-name-open = commence par :: mais le nom n'est pas fermé par ::
+gift-description = description (sans réponses)
+gift-brace-open = l'accolade { "{" } de la ligne { $line } n'est jamais fermée par { "}" } : ferme-la, ou écris \{ "{" } pour une accolade dans le texte
+gift-second-brace = une deuxième { "{" } avant la { "}" } qui ferme les réponses : écris \{ "{" } pour une accolade dans une réponse
+gift-essay = dissertation
+gift-no-answers = ne contient aucune réponse : commence chacune par = (juste) ou ~ (fausse), ou utilise T ou F
+gift-text-before = a du texte avant sa première réponse ({ $text }) : les réponses commencent par = ou ~
+gift-matching = appariement
+gift-no-right = n'a pas de bonne réponse : marque-la avec = au lieu de ~
+gift-too-many-choices = choix unique avec { $n } choix (jusqu'à { $max } tiennent sur les boutons)
+gift-many-right = a { $n } bonnes réponses (=) : une question à choix unique en a une ; donne plutôt plusieurs bonnes réponses avec des %poids%
+gift-too-many-responses = réponses multiples avec { $n } choix (jusqu'à { $max } tiennent)
+gift-no-weight = n'a pas de bonne réponse : donne aux bonnes un poids supérieur à 0, comme ~%50%
+gift-text-before-numeric = a du texte avant sa première réponse numérique : commence chacune par =
+aiken-no-choices = n'a pas de choix avant sa ligne ANSWER (ligne { $line }) : ajoute des lignes comme "A. …", "B. …"
+aiken-answer-alone = ne suit aucune question : une ligne ANSWER termine le texte et les choix d'une question
+aiken-choice-first = vient avant tout texte de question : le texte d'une question se place sur la ligne au-dessus de ses choix
+aiken-no-answer = n'a pas de ligne ANSWER : termine-la par une ligne comme "ANSWER: B"
+aiken-no-questions = ne contient aucune question Aiken (une question, ses choix avec lettres, "ANSWER: X")
+aiken-unanswered = n'a pas de ligne ANSWER avant la question suivante (ligne { $line }) : termine-la par une ligne comme "ANSWER: B"
+anki-cannot-unpack = impossible de le décompresser : { $error }
+anki-unreadable = n'est pas une collection Anki lisible ({ $error })
+anki-not-zip = n'est pas un paquet Anki : ce n'est pas un fichier zip
+anki-no-collection = est un fichier zip sans collection Anki (collection.anki2, collection.anki21 ou collection.anki21b)
+anki-cannot-open = impossible d'ouvrir son { $name } : { $error }
+anki-too-big = contient une collection de plus de { $mb } Mo une fois décompressée ; découpe le paquet
+anki-not-zstd = a un { $name } qui n'est pas compressé en zstd ({ $error })
+anki-cannot-unpack-file = impossible de décompresser son { $name } : { $error }
+anki-one-field = note à un seul champ
+anki-media-only = carte avec seulement des médias au { $side ->
+    [front] recto
+   *[back] verso
+}
+form-too-detailed = `{ $id }` a des réponses acceptées avec crédit partiel, retour ou motifs, que le formulaire ne peut pas montrer. Exporte le contenu, modifie-le dans le fichier TOML et réimporte-le.

@@ -140,7 +140,7 @@ impl App {
         let Some(v) = self.store.live_question(guild, id.trim()).await? else {
             return refuse(t!(lang, "question-not-in-use", id = fit(id.trim(), 40)));
         };
-        let form = QuestionForm::of_question(&v.question).or_else(refuse)?;
+        let form = QuestionForm::of_question(&v.question, lang).or_else(refuse)?;
         let draft = self
             .store
             .create_draft(guild, user, &form, self.clock.now_ms())
@@ -214,13 +214,14 @@ impl App {
     fn checked(
         d: &Draft,
         topics: &[(String, String)],
+        lang: Lang,
     ) -> Result<crate::domain::content::Question, Vec<Problem>> {
         let known: Vec<String> = topics.iter().map(|(id, _)| id.clone()).collect();
         let id = match &d.form.question_id {
             Some(id) => id.clone(),
             None => made_up_question_id(&d.form.topic, &d.form.prompt),
         };
-        question_of_form(&d.form, &id, &known)
+        question_of_form(&d.form, &id, &known, lang)
     }
 
     /// A draft as `viewer` sees it: the preview with what they may do, or its problems.
@@ -241,7 +242,7 @@ impl App {
             Style::Danger,
         );
         let topics = self.store.topics(guild).await?;
-        let q = match Self::checked(d, &topics) {
+        let q = match Self::checked(d, &topics, lang) {
             Ok(q) => q,
             Err(problems) => {
                 let lines: Vec<String> = problems
@@ -352,7 +353,7 @@ impl App {
                     return refuse(t!(lang, "draft-admins-publish"));
                 }
                 let topics = self.store.topics(guild).await?;
-                let q = match Self::checked(&d, &topics) {
+                let q = match Self::checked(&d, &topics, lang) {
                     Ok(q) => q,
                     Err(_) => return self.draft_view(&d, author, lang).await,
                 };

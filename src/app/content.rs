@@ -3,7 +3,7 @@
 use super::message::OutMessage;
 use super::{refuse, starter, App, AppResult};
 use crate::domain::content::{describe_skipped, ImportCounts, Skipped};
-use crate::domain::content_files::{parse_all, parse_package, to_gift, to_toml, Format};
+use crate::domain::content_files::{parse_all_in, parse_package, to_gift, to_toml, Format};
 use crate::domain::format;
 use crate::domain::ids::GuildId;
 use crate::domain::limits::MESSAGE_MAX;
@@ -65,19 +65,19 @@ impl App {
             .map(|(id, _)| id)
             .collect();
         let parsed = if Format::from_name(name) == Some(Format::Apkg) {
-            let notes = match crate::store::anki::read_package(bytes).await {
+            let notes = match crate::store::anki::read_package(bytes, lang).await {
                 Ok(notes) => notes,
                 Err(reason) => {
                     let name = format::fit(name, 100);
                     return refuse(t!(lang, "import-unreadable", name = name, reason = reason));
                 }
             };
-            parse_package(name, &notes, &known)
+            parse_package(name, &notes, &known, lang)
         } else {
             let Ok(text) = std::str::from_utf8(bytes) else {
                 return refuse(t!(lang, "import-not-utf8", name = format::fit(name, 100)));
             };
-            parse_all(&[(name.to_string(), text.to_string())], &known)
+            parse_all_in(&[(name.to_string(), text.to_string())], &known, lang)
         };
         match parsed {
             Ok(bundle) => {
@@ -229,7 +229,7 @@ pub fn describe_counts(c: &ImportCounts, lang: Lang) -> String {
 /// 2, matching at line 5 (left out: chat cannot ask or show these)."
 pub fn describe_import(c: &ImportCounts, skipped: &[Skipped], lang: Lang) -> String {
     let counts = describe_counts(c, lang);
-    match describe_skipped(skipped) {
+    match describe_skipped(skipped, lang) {
         None => counts,
         Some(s) => {
             let left_out = t!(lang, "import-left-out");

@@ -346,17 +346,21 @@ impl AnswerKey {
 
     /// Checks a key's own rules (choice counts, a right answer at full credit, ranges in
     /// order, regular expressions that compile); `Err` says what is wrong.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self, lang: Lang) -> Result<(), String> {
         let choices = self.choices().len();
         match self {
             AnswerKey::Single { correct, .. } if *correct >= choices => {
-                Err("the right choice is not one of the choices".into())
+                Err(t!(lang, "key-right-not-a-choice"))
             }
             AnswerKey::Single { .. } | AnswerKey::Multiple { .. }
                 if !(CHOICES_MIN..=CHOICES_MAX).contains(&choices) =>
             {
-                Err(format!(
-                    "has {choices} choices; a question needs {CHOICES_MIN} to {CHOICES_MAX}"
+                Err(t!(
+                    lang,
+                    "key-choice-count",
+                    choices = choices,
+                    min = CHOICES_MIN,
+                    max = CHOICES_MAX
                 ))
             }
             AnswerKey::Multiple { correct, .. }
@@ -364,28 +368,31 @@ impl AnswerKey {
                     || correct.iter().any(|&i| i >= choices)
                     || correct.windows(2).any(|w| w[0] >= w[1]) =>
             {
-                Err("name one or more different choices as right".into())
+                Err(t!(lang, "key-right-choices"))
             }
             AnswerKey::ShortAnswer { accepted } => {
-                check_accepted(accepted.iter().map(|a| a.credit))?;
+                check_accepted(accepted.iter().map(|a| a.credit), lang)?;
                 for a in accepted {
                     if a.regex {
                         pattern(&a.text).map_err(|e| {
-                            format!("{:?} is not a valid regular expression: {e}", a.text)
+                            let text = format!("{:?}", a.text);
+                            t!(lang, "key-bad-regex", text = text, error = e.to_string())
                         })?;
                     }
                 }
                 Ok(())
             }
             AnswerKey::Numeric { accepted } => {
-                check_accepted(accepted.iter().map(|r| r.credit))?;
+                check_accepted(accepted.iter().map(|r| r.credit), lang)?;
                 match accepted
                     .iter()
                     .find(|r| !(r.min.is_finite() && r.max.is_finite() && r.min <= r.max))
                 {
-                    Some(r) => Err(format!(
-                        "{} to {} is not a range of numbers (the first must not be above the second)",
-                        r.min, r.max
+                    Some(r) => Err(t!(
+                        lang,
+                        "key-bad-range",
+                        min = lang.number(r.min),
+                        max = lang.number(r.max)
                     )),
                     None => Ok(()),
                 }
@@ -442,18 +449,16 @@ impl AnswerKey {
     }
 }
 
-fn check_accepted(credits: impl Iterator<Item = f64> + Clone) -> Result<(), String> {
+fn check_accepted(credits: impl Iterator<Item = f64> + Clone, lang: Lang) -> Result<(), String> {
     let n = credits.clone().count();
     if n == 0 || n > ACCEPTED_MAX {
-        return Err(format!(
-            "has {n} accepted answers; list 1 to {ACCEPTED_MAX}"
-        ));
+        return Err(t!(lang, "key-accepted-count", n = n, max = ACCEPTED_MAX));
     }
     if credits.clone().any(|c| !(0.0..=1.0).contains(&c)) {
-        return Err("a credit must be between 0 and 1 (0% to 100%)".into());
+        return Err(t!(lang, "key-credit-range"));
     }
     if !credits.clone().any(|c| c >= 1.0) {
-        return Err("no accepted answer earns full credit: give one 100%".into());
+        return Err(t!(lang, "key-no-full-credit"));
     }
     Ok(())
 }
@@ -656,16 +661,16 @@ mod tests {
             "no plain answer: the pattern"
         );
         assert!(short(&[("(", true, 1.0, "")])
-            .check()
+            .check(Lang::En)
             .unwrap_err()
             .contains("regular"));
         assert!(short(&[("x", false, 0.5, "")])
-            .check()
+            .check(Lang::En)
             .unwrap_err()
             .contains("full credit"));
         // An explosive pattern is refused by the size limit, not compiled.
         assert!(short(&[("(a{1000}){1000}", true, 1.0, "")])
-            .check()
+            .check(Lang::En)
             .is_err());
     }
 
@@ -781,10 +786,10 @@ mod tests {
             choices: vec!["a".into(), "b".into()],
             correct,
         };
-        assert!(multiple(vec![0, 1]).check().is_ok());
-        assert!(multiple(vec![]).check().is_err());
-        assert!(multiple(vec![1, 1]).check().is_err());
-        assert!(multiple(vec![2]).check().is_err());
+        assert!(multiple(vec![0, 1]).check(Lang::En).is_ok());
+        assert!(multiple(vec![]).check(Lang::En).is_err());
+        assert!(multiple(vec![1, 1]).check(Lang::En).is_err());
+        assert!(multiple(vec![2]).check(Lang::En).is_err());
         let range = |min, max| AnswerKey::Numeric {
             accepted: vec![NumericRange {
                 min,
@@ -793,9 +798,9 @@ mod tests {
                 feedback: String::new(),
             }],
         };
-        assert!(range(1.0, 5.0).check().is_ok());
-        assert!(range(5.0, 1.0).check().is_err());
-        assert!(range(f64::NAN, 1.0).check().is_err());
+        assert!(range(1.0, 5.0).check(Lang::En).is_ok());
+        assert!(range(5.0, 1.0).check(Lang::En).is_err());
+        assert!(range(f64::NAN, 1.0).check(Lang::En).is_err());
     }
 
     #[test]

@@ -154,7 +154,7 @@ impl QuestionForm {
 
     /// The form that edits `q`; `Err` says why chat cannot (accepted answers with partial
     /// credit, feedback or patterns do not fit the form's one line per answer).
-    pub fn of_question(q: &Question) -> Result<QuestionForm, String> {
+    pub fn of_question(q: &Question, lang: Lang) -> Result<QuestionForm, String> {
         let lines = |items: Vec<String>| items.join("\n");
         let (choices, right) = match &q.answer {
             AnswerKey::Single { choices, correct } => {
@@ -171,7 +171,7 @@ impl QuestionForm {
                     .iter()
                     .any(|a| a.regex || a.credit < 1.0 || !a.feedback.is_empty())
                 {
-                    return Err(too_detailed(&q.id));
+                    return Err(t!(lang, "form-too-detailed", id = q.id.as_str()));
                 }
                 (
                     lines(accepted.iter().map(|a| a.text.clone()).collect()),
@@ -183,7 +183,7 @@ impl QuestionForm {
                     .iter()
                     .any(|r| r.credit < 1.0 || !r.feedback.is_empty())
                 {
-                    return Err(too_detailed(&q.id));
+                    return Err(t!(lang, "form-too-detailed", id = q.id.as_str()));
                 }
                 let written = accepted.iter().map(|r| match r.min == r.max {
                     true => format!("{}", r.min),
@@ -230,12 +230,6 @@ impl QuestionForm {
             .map(str::to_string)
             .collect()
     }
-}
-
-fn too_detailed(id: &str) -> String {
-    format!(
-        "`{id}` has accepted answers with partial credit, feedback or patterns, which the form cannot show. Export the content, edit it in the TOML file and import it again."
-    )
 }
 
 /// Where a draft is in its life (see the module docs).
@@ -304,6 +298,10 @@ pub fn may_touch(draft: &Draft, user: UserId, author: Option<Author>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn form_of(q: &Question) -> Result<QuestionForm, String> {
+        QuestionForm::of_question(q, Lang::En)
+    }
     use crate::domain::answer_key::{Accepted, NumericRange};
 
     fn question(answer: AnswerKey) -> Question {
@@ -321,7 +319,7 @@ mod tests {
 
     #[test]
     fn a_question_fills_its_form_when_the_form_can_hold_it() {
-        let multiple = QuestionForm::of_question(&question(AnswerKey::Multiple {
+        let multiple = form_of(&question(AnswerKey::Multiple {
             choices: vec!["a".into(), "b".into(), "c".into()],
             correct: vec![0, 2],
         }))
@@ -331,7 +329,7 @@ mod tests {
             ("a\nb\nc", "A, C")
         );
         assert_eq!(multiple.question_id.as_deref(), Some("q1"));
-        let numeric = QuestionForm::of_question(&question(AnswerKey::Numeric {
+        let numeric = form_of(&question(AnswerKey::Numeric {
             accepted: vec![
                 NumericRange {
                     min: 8.0,
@@ -349,7 +347,7 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(numeric.choices, "8\n6..7.5");
-        let detailed = QuestionForm::of_question(&question(AnswerKey::ShortAnswer {
+        let detailed = form_of(&question(AnswerKey::ShortAnswer {
             accepted: vec![Accepted {
                 text: "x".into(),
                 regex: false,
@@ -358,8 +356,7 @@ mod tests {
             }],
         }));
         assert!(detailed.unwrap_err().contains("cannot show"));
-        let statement =
-            QuestionForm::of_question(&question(AnswerKey::TrueFalse { correct: false })).unwrap();
+        let statement = form_of(&question(AnswerKey::TrueFalse { correct: false })).unwrap();
         assert_eq!(statement.right, "false");
         assert_eq!(FormField::of(QuestionKind::TrueFalse).len(), 3);
     }

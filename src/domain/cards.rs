@@ -214,7 +214,7 @@ mod tests {
     #[test]
     fn memory_keys_cannot_meet_question_ids() {
         assert_eq!(memory_key(CardId(7)), "card:7");
-        assert!(crate::domain::content::check_id("card:7").is_err());
+        assert!(crate::domain::content::check_id("card:7", crate::i18n::Lang::En).is_err());
         for r in [HoldReason::Asked, HoldReason::Helped, HoldReason::Followed] {
             assert_eq!(HoldReason::parse(r.as_str()), Some(r));
         }

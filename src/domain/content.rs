@@ -10,6 +10,7 @@ pub use crate::domain::answer_key::{
 use crate::domain::cards::ContentCard;
 use crate::domain::ids::{GuildId, VersionId};
 use crate::i18n::Lang;
+use crate::t;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -113,19 +114,20 @@ pub struct Skipped {
 
 /// "2 skipped: essay at line 2, matching at line 5" (with the file's name when the skipped
 /// questions come from several files); `None` when nothing was skipped.
-pub fn describe_skipped(skipped: &[Skipped]) -> Option<String> {
+pub fn describe_skipped(skipped: &[Skipped], lang: Lang) -> Option<String> {
     let first = skipped.first()?;
     let one_file = skipped.iter().all(|s| s.file == first.file);
     let each: Vec<String> = skipped
         .iter()
         .map(|s| match (one_file, s.line) {
-            (true, Some(line)) => format!("{} at line {line}", s.what),
-            (false, Some(line)) => format!("{} at {}:{line}", s.what, s.file),
+            (true, Some(line)) => t!(lang, "skipped-at-line", what = s.what.as_str(), line = line),
+            (false, Some(line)) => format!("{} ({}:{line})", s.what, s.file),
             (true, None) => s.what.clone(),
-            (false, None) => format!("{} in {}", s.what, s.file),
+            (false, None) => format!("{} ({})", s.what, s.file),
         })
         .collect();
-    Some(format!("{} skipped: {}", skipped.len(), each.join(", ")))
+    let count = skipped.len();
+    Some(t!(lang, "skipped", count = count, each = each.join(", ")))
 }
 
 impl Bundle {
@@ -167,7 +169,7 @@ impl fmt::Display for Problem {
 }
 
 /// Whether `id` is usable as a stable id: 1–40 of `a-z 0-9 - _`, starting with a letter or digit.
-pub fn check_id(id: &str) -> Result<(), String> {
+pub fn check_id(id: &str, lang: Lang) -> Result<(), String> {
     let ok_chars = id
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
@@ -176,37 +178,33 @@ pub fn check_id(id: &str) -> Result<(), String> {
         .next()
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     if id.is_empty() || id.len() > ID_MAX || !ok_chars || !ok_start {
-        return Err(format!(
-            "{id:?} is not a valid id: use 1 to {ID_MAX} lowercase letters, digits, '-' or '_', starting with a letter or digit"
-        ));
+        return Err(t!(lang, "check-id", id = format!("{id:?}"), max = ID_MAX));
     }
     Ok(())
 }
 
 /// Checks a text's length in characters, after trimming; returns the trimmed text.
-pub fn check_text(text: &str, max: usize) -> Result<String, String> {
+pub fn check_text(text: &str, max: usize, lang: Lang) -> Result<String, String> {
     let text = text.trim();
     let n = text.chars().count();
     if n == 0 {
-        return Err("must not be empty".into());
+        return Err(t!(lang, "check-empty"));
     }
     if n > max {
-        return Err(format!("is {n} characters long; the limit is {max}"));
+        return Err(t!(lang, "check-too-long", length = n, max = max));
     }
     Ok(text.to_string())
 }
 
 /// An http(s) link without spaces, as Discord renders it.
-pub fn check_link(link: &str) -> Result<String, String> {
+pub fn check_link(link: &str, lang: Lang) -> Result<String, String> {
     let link = link.trim();
     let ok = (link.starts_with("https://") || link.starts_with("http://"))
         && link.len() > "https://".len()
         && link.len() <= 512
         && !link.chars().any(char::is_whitespace);
     if !ok {
-        return Err(format!(
-            "{link:?} is not a web link (http:// or https://, no spaces, at most 512 characters)"
-        ));
+        return Err(t!(lang, "check-link", link = format!("{link:?}")));
     }
     Ok(link.to_string())
 }
@@ -221,7 +219,7 @@ pub fn parse_truth(value: &str) -> Option<bool> {
 }
 
 /// The choice index for `A`–`E` (or `1`–`5`).
-pub fn parse_correct(value: &str, choices: usize) -> Result<usize, String> {
+pub fn parse_correct(value: &str, choices: usize, lang: Lang) -> Result<usize, String> {
     let v = value.trim().to_ascii_uppercase();
     let index = match v.as_str() {
         s if s.len() == 1 && s.as_bytes()[0].is_ascii_uppercase() => {
@@ -234,8 +232,12 @@ pub fn parse_correct(value: &str, choices: usize) -> Result<usize, String> {
     };
     if index >= choices {
         let last = LETTERS[choices.clamp(1, CHOICES_MAX) - 1];
-        return Err(format!(
-            "{value:?} does not name one of the {choices} choices: use one letter, A to {last}"
+        return Err(t!(
+            lang,
+            "check-correct",
+            value = format!("{value:?}"),
+            choices = choices,
+            last = last.to_string()
         ));
     }
     Ok(index)
@@ -250,6 +252,7 @@ pub fn check_references(
     bundle: &Bundle,
     known_topics: &[String],
     origin: OriginOf<'_>,
+    lang: Lang,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut report = |kind: &str, id: &str, field: &str, reason: String| {
@@ -264,27 +267,15 @@ pub fn check_references(
     let mut seen = std::collections::HashSet::new();
     for t in &bundle.topics {
         if !seen.insert(("topic", t.id.as_str())) {
-            report(
-                "topic",
-                &t.id,
-                "id",
-                "this id appears more than once".into(),
-            );
+            report("topic", &t.id, "id", t!(lang, "check-duplicate-id"));
         }
     }
     let topic_exists =
         |id: &str| bundle.topics.iter().any(|t| t.id == id) || known_topics.iter().any(|t| t == id);
-    let missing = |topic: &str| {
-        format!("topic {topic:?} is not defined: add a [[topic]] with this id or import it first")
-    };
+    let missing = |topic: &str| t!(lang, "check-topic-missing", topic = format!("{topic:?}"));
     for q in &bundle.questions {
         if !seen.insert(("question", q.id.as_str())) {
-            report(
-                "question",
-                &q.id,
-                "id",
-                "this id appears more than once".into(),
-            );
+            report("question", &q.id, "id", t!(lang, "check-duplicate-id"));
         }
         if !topic_exists(&q.topic) {
             report("question", &q.id, "topic", missing(&q.topic));
@@ -292,7 +283,7 @@ pub fn check_references(
     }
     for t in &bundle.tips {
         if !seen.insert(("tip", t.id.as_str())) {
-            report("tip", &t.id, "id", "this id appears more than once".into());
+            report("tip", &t.id, "id", t!(lang, "check-duplicate-id"));
         }
         if !topic_exists(&t.topic) {
             report("tip", &t.id, "topic", missing(&t.topic));
@@ -300,7 +291,7 @@ pub fn check_references(
     }
     for c in &bundle.cards {
         if !seen.insert(("card", c.id.as_str())) {
-            report("card", &c.id, "id", "this id appears more than once".into());
+            report("card", &c.id, "id", t!(lang, "check-duplicate-id"));
         }
         if !topic_exists(&c.topic) {
             report("card", &c.id, "topic", missing(&c.topic));
@@ -347,38 +338,40 @@ mod tests {
 
     #[test]
     fn ids_are_short_lowercase_slugs() {
-        assert!(check_id("sec-001").is_ok());
-        assert!(check_id("a_b").is_ok());
-        assert!(check_id("").is_err());
-        assert!(check_id("-x").is_err());
-        assert!(check_id("Sec").is_err());
-        assert!(check_id("has space").is_err());
-        assert!(check_id(&"x".repeat(41)).is_err());
+        assert!(check_id("sec-001", Lang::En).is_ok());
+        assert!(check_id("a_b", Lang::En).is_ok());
+        assert!(check_id("", Lang::En).is_err());
+        assert!(check_id("-x", Lang::En).is_err());
+        assert!(check_id("Sec", Lang::En).is_err());
+        assert!(check_id("has space", Lang::En).is_err());
+        assert!(check_id(&"x".repeat(41), Lang::En).is_err());
     }
 
     #[test]
     fn texts_are_trimmed_and_counted_in_characters() {
-        assert_eq!(check_text("  hé  ", 2).unwrap(), "hé");
-        assert!(check_text("   ", 5).is_err());
-        let long = check_text(&"é".repeat(1501), PROMPT_MAX).unwrap_err();
+        assert_eq!(check_text("  hé  ", 2, Lang::En).unwrap(), "hé");
+        assert!(check_text("   ", 5, Lang::En).is_err());
+        let long = check_text(&"é".repeat(1501), PROMPT_MAX, Lang::En).unwrap_err();
         assert!(long.contains("1501 characters"), "{long}");
     }
 
     #[test]
     fn the_right_choice_is_a_letter_or_number_in_range() {
-        assert_eq!(parse_correct("b", 3), Ok(1));
-        assert_eq!(parse_correct("C", 3), Ok(2));
-        assert_eq!(parse_correct("1", 3), Ok(0));
-        assert!(parse_correct("D", 3).unwrap_err().contains("A to C"));
-        assert!(parse_correct("0", 3).is_err());
-        assert!(parse_correct("AB", 3).is_err());
-        assert!(parse_correct("", 3).is_err());
+        assert_eq!(parse_correct("b", 3, Lang::En), Ok(1));
+        assert_eq!(parse_correct("C", 3, Lang::En), Ok(2));
+        assert_eq!(parse_correct("1", 3, Lang::En), Ok(0));
+        assert!(parse_correct("D", 3, Lang::En)
+            .unwrap_err()
+            .contains("A to C"));
+        assert!(parse_correct("0", 3, Lang::En).is_err());
+        assert!(parse_correct("AB", 3, Lang::En).is_err());
+        assert!(parse_correct("", 3, Lang::En).is_err());
     }
 
     #[test]
     fn links_must_be_web_addresses() {
-        assert!(check_link("https://owasp.org/x").is_ok());
-        assert!(check_link("javascript:alert(1)").is_err());
-        assert!(check_link("https://a b").is_err());
+        assert!(check_link("https://owasp.org/x", Lang::En).is_ok());
+        assert!(check_link("javascript:alert(1)", Lang::En).is_err());
+        assert!(check_link("https://a b", Lang::En).is_err());
     }
 }

@@ -67,6 +67,8 @@ use super::content::{
     RETENTION_RANGE, TOPIC_NAME_MAX,
 };
 use super::refreshers::check_target;
+use crate::i18n::Lang;
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::{Spanned, Value};
 
@@ -158,9 +160,19 @@ pub fn parse_all(
     files: &[(String, String)],
     known_topics: &[String],
 ) -> Result<Bundle, Vec<Problem>> {
+    parse_all_in(files, known_topics, Lang::En)
+}
+
+/// [`parse_all`] with its problems in `lang` (an import in chat speaks its admin's language).
+pub fn parse_all_in(
+    files: &[(String, String)],
+    known_topics: &[String],
+    lang: Lang,
+) -> Result<Bundle, Vec<Problem>> {
     combine(
-        files.iter().map(|(name, text)| read_file(name, text)),
+        files.iter().map(|(name, text)| read_file(name, text, lang)),
         known_topics,
+        lang,
     )
 }
 
@@ -169,17 +181,18 @@ pub fn parse_package(
     name: &str,
     notes: &[anki::AnkiNote],
     known_topics: &[String],
+    lang: Lang,
 ) -> Result<Bundle, Vec<Problem>> {
-    let (raw, skipped) = anki::anki_items(name, notes);
-    let mut read = check_items(name, raw, vec![], skipped, true);
+    let (raw, skipped) = anki::anki_items(name, notes, lang);
+    let mut read = check_items(name, raw, vec![], skipped, true, lang);
     if read.0.is_empty() && read.2.is_empty() {
-        let reason = match describe_skipped(&read.0.skipped) {
-            Some(all) => format!("holds no card peerlearn can show ({all})"),
-            None => "holds no notes".to_string(),
+        let reason = match describe_skipped(&read.0.skipped, lang) {
+            Some(all) => t!(lang, "import-no-cards", skipped = all),
+            None => t!(lang, "import-no-notes"),
         };
         read.2.push(problem(name, None, "package", reason));
     }
-    combine(std::iter::once(read), known_topics)
+    combine(std::iter::once(read), known_topics, lang)
 }
 
 /// The id a question without one gets: its topic and a hash of its text (stable: the same
@@ -195,6 +208,7 @@ pub fn question_of_form(
     form: &crate::domain::authoring::QuestionForm,
     id: &str,
     known_topics: &[String],
+    lang: Lang,
 ) -> Result<Question, Vec<Problem>> {
     let text = |s: &str| (Raw::Text(s.to_string()), 1);
     let mut fields = BTreeMap::from([
@@ -218,10 +232,9 @@ pub fn question_of_form(
         line: 1,
         fields,
     };
-    let (bundle, _, mut problems) = check_items("form", vec![item], vec![], vec![], false);
-    problems.extend(check_references(&bundle, known_topics, &|_, _| {
-        ("form".to_string(), None)
-    }));
+    let (bundle, _, mut problems) = check_items("form", vec![item], vec![], vec![], false, lang);
+    let origin = |_: &str, _: &str| ("form".to_string(), None);
+    problems.extend(check_references(&bundle, known_topics, &origin, lang));
     match (bundle.questions.into_iter().next(), problems.is_empty()) {
         (Some(q), true) => Ok(q),
         _ => Err(problems),
@@ -233,6 +246,7 @@ pub fn question_of_form(
 fn combine(
     reads: impl Iterator<Item = (Bundle, Origins, Vec<Problem>)>,
     known_topics: &[String],
+    lang: Lang,
 ) -> Result<Bundle, Vec<Problem>> {
     let mut bundle = Bundle::default();
     let mut origins = Origins::default();
@@ -253,9 +267,8 @@ fn combine(
             || (!known_topics.contains(&t.id) && made_up.insert(t.id.clone()))
     });
     // References are checked among the items that were readable, so one pass shows everything.
-    problems.extend(check_references(&bundle, known_topics, &|k, id| {
-        origins.of(k, id)
-    }));
+    let origin = |k: &str, id: &str| origins.of(k, id);
+    problems.extend(check_references(&bundle, known_topics, &origin, lang));
     if problems.is_empty() {
         Ok(bundle)
     } else {
@@ -265,7 +278,7 @@ fn combine(
 
 /// Parses one file by its extension; checks each item's own rules (not references).
 pub fn parse_file(name: &str, text: &str) -> Result<(Bundle, Origins), Vec<Problem>> {
-    let (bundle, origins, problems) = read_file(name, text);
+    let (bundle, origins, problems) = read_file(name, text, Lang::En);
     if problems.is_empty() {
         Ok((bundle, origins))
     } else {
@@ -274,7 +287,7 @@ pub fn parse_file(name: &str, text: &str) -> Result<(Bundle, Origins), Vec<Probl
 }
 
 /// The readable items of a file, where they are, and the problems of the others.
-fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
+fn read_file(name: &str, text: &str, lang: Lang) -> (Bundle, Origins, Vec<Problem>) {
     let whole = |read: Result<Vec<RawItem>, Vec<Problem>>| match read {
         Ok(items) => (items, vec![]),
         Err(problems) => (vec![], problems),
@@ -288,11 +301,11 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
         _ => None,
     };
     let (raw, mut problems) = match (format, bank) {
-        (Some(Format::Toml), _) => whole(toml_items(name, text)),
-        (Some(Format::Csv), _) => whole(csv_items(name, text)),
-        (_, Some(Bank::Aiken)) => aiken::aiken_items(name, text),
+        (Some(Format::Toml), _) => whole(toml_items(name, text, lang)),
+        (Some(Format::Csv), _) => whole(csv_items(name, text, lang)),
+        (_, Some(Bank::Aiken)) => aiken::aiken_items(name, text, lang),
         (_, Some(Bank::Gift)) => {
-            let read = gift::gift_items(name, text);
+            let read = gift::gift_items(name, text, lang);
             skipped = read.skipped;
             (read.items, read.problems)
         }
@@ -300,43 +313,38 @@ fn read_file(name: &str, text: &str) -> (Bundle, Origins, Vec<Problem>) {
             name,
             None,
             "file",
-            "is not in a format peerlearn reads: a .txt file is read as GIFT (questions with their answers in { }) or Aiken (a question, its choices \"A. …\", \"B. …\", then \"ANSWER: B\"), and this one is neither".into(),
+            t!(lang, "import-txt-neither"),
         )])),
         (Some(Format::Apkg), _) => whole(Err(vec![problem(
             name,
             None,
             "file",
-            "is an Anki package, which is not text: import it on its own".into(),
+            t!(lang, "import-apkg-alone"),
         )])),
         _ => whole(Err(vec![problem(
             name,
             None,
             "file name",
-            "content files must end in .toml, .csv, .gift, .txt (GIFT or Aiken) or .apkg (Anki)"
-                .into(),
+            t!(lang, "import-extensions"),
         )])),
     };
     if raw.is_empty() {
         if problems.is_empty() {
-            if let Some(all) = describe_skipped(&skipped) {
+            if let Some(all) = describe_skipped(&skipped, lang) {
                 problems.push(problem(
                     name,
                     None,
                     "file",
-                    format!("holds no question peerlearn can ask in chat ({all})"),
+                    t!(lang, "import-no-questions", skipped = all),
                 ));
             }
         }
         return (Bundle::default(), origins, problems);
     }
-    let (bundle, origins, mut problems) = check_items(name, raw, problems, skipped, bank.is_some());
+    let (bundle, origins, mut problems) =
+        check_items(name, raw, problems, skipped, bank.is_some(), lang);
     if bundle.is_empty() && problems.is_empty() {
-        problems.push(problem(
-            name,
-            None,
-            "file",
-            "holds no [[topic]], [[question]], [[tip]] or [[card]] entries".into(),
-        ));
+        problems.push(problem(name, None, "file", t!(lang, "import-no-entries")));
     }
     (bundle, origins, problems)
 }
@@ -349,6 +357,7 @@ fn check_items(
     mut problems: Vec<Problem>,
     skipped: Vec<Skipped>,
     made_up: bool,
+    lang: Lang,
 ) -> (Bundle, Origins, Vec<Problem>) {
     let mut origins = Origins::default();
     if made_up {
@@ -370,6 +379,7 @@ fn check_items(
             file: name,
             item: &item,
             problems: &mut problems,
+            lang,
         };
         let id = check.id();
         let kind = item.kind;
@@ -460,7 +470,7 @@ struct TomlFile {
     card: Entries,
 }
 
-fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
+fn toml_items(name: &str, text: &str, lang: Lang) -> Result<Vec<RawItem>, Vec<Problem>> {
     let syntax = |e: toml::de::Error| {
         let line = e.span().map(|s| line_of(text, s.start));
         let reason = e.message().trim().to_string();
@@ -474,12 +484,7 @@ fn toml_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
                 .lines()
                 .position(|l| l.contains(key.as_str()))
                 .map(|i| i + 1);
-            problems.push(problem(
-                name,
-                line,
-                key,
-                "unknown section; use [[topic]], [[question]], [[tip]] or [[card]]".into(),
-            ));
+            problems.push(problem(name, line, key, t!(lang, "import-unknown-section")));
         }
     }
     let file: TomlFile = toml::from_str(text).map_err(syntax)?;
@@ -531,11 +536,11 @@ fn toml_raw(v: Value) -> Raw {
                     _ => None,
                 })
                 .collect();
-            texts.map_or(Raw::Other("a list with non-text items"), Raw::List)
+            texts.map_or(Raw::Other("mixed-list"), Raw::List)
         }
         Value::Boolean(b) => Raw::Bool(b),
-        Value::Datetime(_) => Raw::Other("a date"),
-        Value::Table(_) => Raw::Other("a table"),
+        Value::Datetime(_) => Raw::Other("date"),
+        Value::Table(_) => Raw::Other("table"),
     }
 }
 
@@ -557,7 +562,7 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "source",
 ];
 
-fn csv_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
+fn csv_items(name: &str, text: &str, lang: Lang) -> Result<Vec<RawItem>, Vec<Problem>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::Headers)
@@ -573,7 +578,11 @@ fn csv_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
                 name,
                 Some(1),
                 &format!("column {h:?}"),
-                format!("unknown column; the columns are {}", CSV_COLUMNS.join(", ")),
+                t!(
+                    lang,
+                    "import-unknown-column",
+                    columns = CSV_COLUMNS.join(", ")
+                ),
             ));
         }
     }
@@ -583,7 +592,7 @@ fn csv_items(name: &str, text: &str) -> Result<Vec<RawItem>, Vec<Problem>> {
                 name,
                 Some(1),
                 &format!("column {required:?}"),
-                "this column is required".into(),
+                t!(lang, "import-column-required"),
             ));
         }
     }
@@ -658,6 +667,8 @@ struct Checker<'a> {
     file: &'a str,
     item: &'a RawItem,
     problems: &'a mut Vec<Problem>,
+    /// The language of the problems.
+    lang: Lang,
 }
 
 impl Checker<'_> {
@@ -692,7 +703,11 @@ impl Checker<'_> {
             self.report(
                 id,
                 &key,
-                format!("unknown field; the fields are {}", allowed.join(", ")),
+                t!(
+                    self.lang,
+                    "import-unknown-field",
+                    fields = allowed.join(", ")
+                ),
             );
         }
     }
@@ -701,15 +716,15 @@ impl Checker<'_> {
         let id = match self.item.fields.get("id") {
             Some((Raw::Text(s), _)) => s.trim().to_string(),
             Some(_) => {
-                self.report("", "id", "must be text in quotes".into());
+                self.report("", "id", t!(self.lang, "import-text-in-quotes"));
                 return String::new();
             }
             None => {
-                self.report("", "id", "is missing".into());
+                self.report("", "id", t!(self.lang, "import-missing"));
                 return String::new();
             }
         };
-        if let Err(reason) = check_id(&id) {
+        if let Err(reason) = check_id(&id, self.lang) {
             self.report("", "id", reason);
             return String::new();
         }
@@ -720,7 +735,7 @@ impl Checker<'_> {
     fn text(&mut self, id: &str, field: &str, max: usize) -> Option<String> {
         match self.item.fields.get(field) {
             None => {
-                self.report(id, field, "is missing".into());
+                self.report(id, field, t!(self.lang, "import-missing"));
                 None
             }
             Some(_) => self.optional_text(id, field, max),
@@ -730,7 +745,7 @@ impl Checker<'_> {
     fn optional_text(&mut self, id: &str, field: &str, max: usize) -> Option<String> {
         match self.item.fields.get(field).cloned() {
             None => None,
-            Some((Raw::Text(s), _)) => match check_text(&s, max) {
+            Some((Raw::Text(s), _)) => match check_text(&s, max, self.lang) {
                 Ok(t) => Some(t),
                 Err(reason) => {
                     self.report(id, field, reason);
@@ -741,7 +756,7 @@ impl Checker<'_> {
                 self.report(
                     id,
                     field,
-                    format!("must be text in quotes, not {}", kind(&other)),
+                    t!(self.lang, "import-text-not", kind = kind(&other, self.lang)),
                 );
                 None
             }
@@ -752,7 +767,7 @@ impl Checker<'_> {
         match self.optional_text(id, field, 512) {
             None if self.item.fields.contains_key(field) => Err(()),
             None => Ok(None),
-            Some(link) => check_link(&link).map(Some).map_err(|reason| {
+            Some(link) => check_link(&link, self.lang).map(Some).map_err(|reason| {
                 self.report(id, field, reason);
             }),
         }
@@ -782,22 +797,22 @@ impl Checker<'_> {
                 let shown = match raw {
                     Raw::Float(f) => f.to_string(),
                     Raw::Text(t) => t,
-                    other => kind(&other).to_string(),
+                    other => kind(&other, self.lang),
                 };
-                self.report(
-                    &id,
-                    "desired_retention",
-                    format!(
-                        "{shown} is not a decimal between {} and {} (e.g. 0.9)",
-                        RETENTION_RANGE.0, RETENTION_RANGE.1
-                    ),
+                let reason = t!(
+                    self.lang,
+                    "import-retention",
+                    shown = shown,
+                    min = RETENTION_RANGE.0,
+                    max = RETENTION_RANGE.1
                 );
+                self.report(&id, "desired_retention", reason);
                 Err(())
             }
         };
         let team_target = match self.item.fields.get("team_recall_target").cloned() {
             None => Ok(None),
-            Some((Raw::Float(f), _)) => match check_target(f) {
+            Some((Raw::Float(f), _)) => match check_target(f, self.lang) {
                 Ok(t) => Ok(Some(t)),
                 Err(reason) => {
                     self.report(&id, "team_recall_target", reason);
@@ -808,7 +823,11 @@ impl Checker<'_> {
                 self.report(
                     &id,
                     "team_recall_target",
-                    format!("is {}, not a decimal such as 0.8", kind(&raw)),
+                    t!(
+                        self.lang,
+                        "import-not-decimal",
+                        kind = kind(&raw, self.lang)
+                    ),
                 );
                 Err(())
             }
@@ -862,12 +881,12 @@ impl Checker<'_> {
                 let shown = match raw {
                     Raw::Int(i) => i.to_string(),
                     Raw::Text(t) => format!("{t:?}"),
-                    other => kind(&other).to_string(),
+                    other => kind(&other, self.lang),
                 };
                 self.report(
                     &id,
                     "difficulty",
-                    format!("{shown} is not 1 (easy), 2 or 3 (hard)"),
+                    t!(self.lang, "import-difficulty", shown = shown),
                 );
                 None
             }
@@ -903,7 +922,12 @@ impl Checker<'_> {
                     self.report(
                         id,
                         "kind",
-                        format!("{k:?} is not a question kind; the kinds are {}", kinds()),
+                        t!(
+                            self.lang,
+                            "import-unknown-kind",
+                            kind = format!("{k:?}"),
+                            kinds = kinds()
+                        ),
                     );
                     None
                 }
@@ -912,7 +936,11 @@ impl Checker<'_> {
                 self.report(
                     id,
                     "kind",
-                    format!("must be text such as \"true_false\", not {}", kind(&other)),
+                    t!(
+                        self.lang,
+                        "import-kind-not-text",
+                        kind = kind(&other, self.lang)
+                    ),
                 );
                 None
             }
@@ -924,20 +952,16 @@ impl Checker<'_> {
         let choices = self.choices(id);
         let correct = match (self.item.fields.get("correct").cloned(), &choices) {
             (None, _) => {
-                self.report(
-                    id,
-                    "correct",
-                    "is missing: give the letter of the right choice".into(),
-                );
+                self.report(id, "correct", t!(self.lang, "import-correct-missing"));
                 None
             }
             (Some((raw, _)), Some(choices)) => {
                 let value = match raw {
                     Raw::Text(s) => s,
                     Raw::Int(i) => i.to_string(),
-                    other => kind(&other).to_string(),
+                    other => kind(&other, self.lang),
                 };
-                match parse_correct(&value, choices.len()) {
+                match parse_correct(&value, choices.len(), self.lang) {
                     Ok(i) => Some(i),
                     Err(reason) => {
                         self.report(id, "correct", reason);
@@ -958,11 +982,7 @@ impl Checker<'_> {
     fn true_false(&mut self, id: &str) -> Option<AnswerKey> {
         let has_choices = self.has_choices();
         if has_choices {
-            self.report(
-                id,
-                "choices",
-                "a true/false question has no choices: its buttons are True and False".into(),
-            );
+            self.report(id, "choices", t!(self.lang, "import-true-false-choices"));
         }
         let truth = match self.item.fields.get("correct").cloned() {
             Some((Raw::Bool(b), _)) => Some(b),
@@ -970,11 +990,7 @@ impl Checker<'_> {
             _ => None,
         };
         if truth.is_none() {
-            self.report(
-                id,
-                "correct",
-                "of a true/false question is true or false (or T, F)".into(),
-            );
+            self.report(id, "correct", t!(self.lang, "import-true-false-correct"));
         }
         (!has_choices).then_some(AnswerKey::TrueFalse { correct: truth? })
     }
@@ -992,7 +1008,7 @@ impl Checker<'_> {
     fn choices(&mut self, id: &str) -> Option<Vec<String>> {
         let list = match self.item.fields.get("choices").cloned() {
             None => {
-                self.report(id, "choices", "is missing".into());
+                self.report(id, "choices", t!(self.lang, "import-missing"));
                 return None;
             }
             Some((Raw::List(list), _)) => list,
@@ -1000,7 +1016,11 @@ impl Checker<'_> {
                 self.report(
                     id,
                     "choices",
-                    format!("must be a list of texts, not {}", kind(&other)),
+                    t!(
+                        self.lang,
+                        "import-texts-not",
+                        kind = kind(&other, self.lang)
+                    ),
                 );
                 return None;
             }
@@ -1009,21 +1029,33 @@ impl Checker<'_> {
             self.report(
                 id,
                 "choices",
-                format!(
-                    "needs {CHOICES_MIN} to {CHOICES_MAX} choices, found {}",
-                    list.len()
+                t!(
+                    self.lang,
+                    "import-choice-count",
+                    min = CHOICES_MIN,
+                    max = CHOICES_MAX,
+                    found = list.len()
                 ),
             );
             return None;
         }
         let mut out: Vec<String> = Vec::new();
         for (i, c) in list.iter().enumerate() {
-            match check_text(c, CHOICE_MAX) {
+            match check_text(c, CHOICE_MAX, self.lang) {
                 Ok(c) if out.contains(&c) => {
-                    self.report(id, "choices", format!("choice {} repeats {c:?}", i + 1));
+                    let repeats = t!(
+                        self.lang,
+                        "import-choice-repeats",
+                        n = i + 1,
+                        choice = format!("{c:?}")
+                    );
+                    self.report(id, "choices", repeats);
                 }
                 Ok(c) => out.push(c),
-                Err(reason) => self.report(id, "choices", format!("choice {}: {reason}", i + 1)),
+                Err(reason) => {
+                    let reason = t!(self.lang, "import-choice", n = i + 1, reason = reason);
+                    self.report(id, "choices", reason);
+                }
             }
         }
         (out.len() == list.len()).then_some(out)
@@ -1049,7 +1081,7 @@ impl Checker<'_> {
             Some((Raw::List(list), _)) => {
                 let mut ok = Vec::new();
                 for t in list {
-                    match check_id(t.trim()) {
+                    match check_id(t.trim(), self.lang) {
                         Ok(()) => ok.push(t.trim().to_string()),
                         Err(reason) => self.report(id, "tracks", reason),
                     }
@@ -1060,7 +1092,11 @@ impl Checker<'_> {
                 self.report(
                     id,
                     "tracks",
-                    format!("must be a list of track names, not {}", kind(&other)),
+                    t!(
+                        self.lang,
+                        "import-tracks-not",
+                        kind = kind(&other, self.lang)
+                    ),
                 );
                 None
             }
@@ -1089,16 +1125,18 @@ fn nonempty(id: String) -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-fn kind(raw: &Raw) -> &'static str {
-    match raw {
+/// What a value is, in `lang`, for problems: "a whole number", "a list", …
+fn kind(raw: &Raw, lang: Lang) -> String {
+    let which = match raw {
         Raw::Text(_) => "text",
-        Raw::Int(_) => "a whole number",
-        Raw::Float(_) => "a decimal number",
-        Raw::List(_) => "a list",
-        Raw::Bool(_) => "true/false",
-        Raw::Tables(_) => "a list of tables",
+        Raw::Int(_) => "int",
+        Raw::Float(_) => "float",
+        Raw::List(_) => "list",
+        Raw::Bool(_) => "bool",
+        Raw::Tables(_) => "tables",
         Raw::Other(name) => name,
-    }
+    };
+    t!(lang, "import-value", which = which)
 }
 
 #[derive(serde::Serialize)]
@@ -1726,7 +1764,7 @@ mod properties {
                 Ok((bundle, _)) => {
                     prop_assert!(!bundle.questions.is_empty());
                     for q in &bundle.questions {
-                        prop_assert!(q.answer.check().is_ok(), "{:?}", q.answer);
+                        prop_assert!(q.answer.check(Lang::En).is_ok(), "{:?}", q.answer);
                     }
                 }
                 Err(problems) => {

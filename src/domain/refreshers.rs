@@ -70,12 +70,18 @@ pub fn most_forgotten(items: &[(String, f64)]) -> Vec<String> {
 }
 
 /// Checks a team target from a content file.
-pub fn check_target(value: f64) -> Result<f64, String> {
+pub fn check_target(value: f64, lang: Lang) -> Result<f64, String> {
     let (lo, hi) = TARGET_RANGE;
     if (lo..=hi).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("must be between {lo} and {hi}, got {value}"))
+        Err(t!(
+            lang,
+            "import-target-range",
+            min = lo,
+            max = hi,
+            value = lang.number(value)
+        ))
     }
 }
 
@@ -108,6 +114,6 @@ mod tests {
             r.line(Lang::En),
             "Data privacy refresher: team recall 81% now, 78% in 7 days → target 85%"
         );
-        assert!(check_target(0.4).is_err() && check_target(0.8).is_ok());
+        assert!(check_target(0.4, Lang::En).is_err() && check_target(0.8, Lang::En).is_ok());
     }
 }

@@ -9,6 +9,8 @@
 //! Every failure is a short reason naming what is wrong with the file.
 
 use crate::domain::content_files::anki::AnkiNote;
+use crate::i18n::Lang;
+use crate::t;
 use serde_json::Value;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{Connection, Row};
@@ -20,29 +22,35 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub const COLLECTION_MAX: u64 = 256 * 1024 * 1024;
 
 /// The notes of the package in `bytes`, or why it cannot be read.
-pub async fn read_package(bytes: &[u8]) -> Result<Vec<AnkiNote>, String> {
-    read_package_within(bytes, COLLECTION_MAX).await
+/// The notes of the package in `bytes`, or why it cannot be read (in `lang`).
+pub async fn read_package(bytes: &[u8], lang: Lang) -> Result<Vec<AnkiNote>, String> {
+    read_package_within(bytes, COLLECTION_MAX, lang).await
 }
 
 /// [`read_package`] with the collection limited to `max` bytes.
-pub async fn read_package_within(bytes: &[u8], max: u64) -> Result<Vec<AnkiNote>, String> {
-    let collection = unpack(bytes, max)?;
+pub async fn read_package_within(
+    bytes: &[u8],
+    max: u64,
+    lang: Lang,
+) -> Result<Vec<AnkiNote>, String> {
+    let collection = unpack(bytes, max, lang)?;
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let path = std::env::temp_dir().join(format!(
         "peerlearn-anki-{}-{}.sqlite",
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
-    std::fs::write(&path, collection).map_err(|e| format!("cannot unpack it: {e}"))?;
+    std::fs::write(&path, collection)
+        .map_err(|e| t!(lang, "anki-cannot-unpack", error = e.to_string()))?;
     let notes = read_collection(&path).await;
     let _ = super::remove_sqlite_files(&path);
-    notes.map_err(|e| format!("is not a readable Anki collection ({e})"))
+    notes.map_err(|e| t!(lang, "anki-unreadable", error = e.to_string()))
 }
 
 /// The collection's SQLite bytes from the zip.
-fn unpack(bytes: &[u8], max: u64) -> Result<Vec<u8>, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| "is not an Anki package: it is not a zip file".to_string())?;
+fn unpack(bytes: &[u8], max: u64, lang: Lang) -> Result<Vec<u8>, String> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| t!(lang, "anki-not-zip"))?;
     let names: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
@@ -56,29 +64,31 @@ fn unpack(bytes: &[u8], max: u64) -> Result<Vec<u8>, String> {
     } else if has("collection.anki2") {
         ("collection.anki2", false)
     } else {
-        return Err("is a zip file without an Anki collection (collection.anki2, collection.anki21 or collection.anki21b)".into());
+        return Err(t!(lang, "anki-no-collection"));
     };
     let entry = zip
         .by_name(name)
-        .map_err(|e| format!("cannot open its {name}: {e}"))?;
-    let too_big = || {
-        format!(
-            "holds a collection larger than {} MB unpacked; split the deck",
-            max / (1024 * 1024)
-        )
-    };
+        .map_err(|e| t!(lang, "anki-cannot-open", name = name, error = e.to_string()))?;
+    let too_big = || t!(lang, "anki-too-big", mb = max / (1024 * 1024));
     if entry.size() > max {
         return Err(too_big());
     }
     let mut out = Vec::new();
     let read = if zstd {
         let decoder = ruzstd::decoding::StreamingDecoder::new(entry)
-            .map_err(|e| format!("has a {name} that is not zstd-compressed ({e})"))?;
+            .map_err(|e| t!(lang, "anki-not-zstd", name = name, error = e.to_string()))?;
         decoder.take(max + 1).read_to_end(&mut out)
     } else {
         entry.take(max + 1).read_to_end(&mut out)
     };
-    read.map_err(|e| format!("cannot unpack its {name}: {e}"))?;
+    read.map_err(|e| {
+        t!(
+            lang,
+            "anki-cannot-unpack-file",
+            name = name,
+            error = e.to_string()
+        )
+    })?;
     if out.len() as u64 > max {
         return Err(too_big());
     }
@@ -197,19 +207,21 @@ mod tests {
 
     #[tokio::test]
     async fn what_is_not_a_package_is_named() {
-        let text = read_package(b"[[topic]]\nid = \"x\"").await.unwrap_err();
+        let text = read_package(b"[[topic]]\nid = \"x\"", Lang::En)
+            .await
+            .unwrap_err();
         assert_eq!(text, "is not an Anki package: it is not a zip file");
         let no_collection = zip_of(&[("media", b"{}".to_vec())]);
-        let e = read_package(&no_collection).await.unwrap_err();
+        let e = read_package(&no_collection, Lang::En).await.unwrap_err();
         assert!(
             e.starts_with("is a zip file without an Anki collection"),
             "{e}"
         );
         let not_sqlite = zip_of(&[("collection.anki2", b"hello".to_vec())]);
-        let e = read_package(&not_sqlite).await.unwrap_err();
+        let e = read_package(&not_sqlite, Lang::En).await.unwrap_err();
         assert!(e.starts_with("is not a readable Anki collection"), "{e}");
         let not_zstd = zip_of(&[("collection.anki21b", b"hello".to_vec())]);
-        let e = read_package(&not_zstd).await.unwrap_err();
+        let e = read_package(&not_zstd, Lang::En).await.unwrap_err();
         assert!(e.contains("not zstd-compressed"), "{e}");
     }
 
@@ -220,7 +232,9 @@ mod tests {
         let zeros = vec![0u8; 8 * 1024 * 1024];
         let deflated = zip_of(&[("collection.anki2", zeros.clone())]);
         assert!(deflated.len() < 64 * 1024);
-        let e = read_package_within(&deflated, max).await.unwrap_err();
+        let e = read_package_within(&deflated, max, Lang::En)
+            .await
+            .unwrap_err();
         assert_eq!(
             e,
             "holds a collection larger than 1 MB unpacked; split the deck"
@@ -230,7 +244,9 @@ mod tests {
             ruzstd::encoding::CompressionLevel::Fastest,
         );
         let packed = zip_of(&[("collection.anki21b", zstd)]);
-        let e = read_package_within(&packed, max).await.unwrap_err();
+        let e = read_package_within(&packed, max, Lang::En)
+            .await
+            .unwrap_err();
         assert!(e.starts_with("holds a collection larger than 1 MB"), "{e}");
     }
 }

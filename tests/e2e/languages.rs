@@ -209,5 +209,21 @@ async fn members_read_their_language_and_the_channel_the_servers() {
         .command(app.admin, "config language", &[("language", json!("auto"))])
         .await;
     assert!(text.contains("(now **English**)"), "{text}");
+
+    // An admin whose Discord speaks Spanish reads an import's problems in Spanish, each still
+    // naming its line and the file format's own field.
+    app.discord.set_locale(app.admin, "es-ES");
+    let broken = "[[question]]\nid = \"q1\"\ntopic = \"konten\"\nprompt = \"¿Dónde?\"\nchoices = [\"Aquí\"]\ncorrect = \"A\"\n";
+    let text = app.import_content("roto.toml", broken.as_bytes()).await;
+    assert!(
+        text.starts_with("No se importó nada: `roto.toml` tiene 1 problema."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "roto.toml:5: question \"q1\", field \"choices\": necesita de 2 a 5 opciones, hay 1"
+        ),
+        "{text}"
+    );
     app.assert_no_violations();
 }

@@ -28,6 +28,8 @@
 use super::made_up::{hashed_id, topic_item, topic_of_file, UniqueIds};
 use super::{problem, Raw, RawItem};
 use crate::domain::content::Problem;
+use crate::i18n::Lang;
+use crate::t;
 use std::collections::BTreeMap;
 
 /// Whether `text` looks like Aiken: it has an `ANSWER:` line.
@@ -37,7 +39,7 @@ pub(super) fn looks_like_aiken(text: &str) -> bool {
 
 /// The topic and the readable questions of an Aiken file as raw items (the topic first), and
 /// the problems of its layout (the items' own rules are checked after, like any file's).
-pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>) {
+pub(super) fn aiken_items(name: &str, text: &str, lang: Lang) -> (Vec<RawItem>, Vec<Problem>) {
     let (topic_id, topic_name) = topic_of_file(name);
     let mut problems = Vec::new();
     let mut questions: Vec<Open> = Vec::new();
@@ -58,14 +60,13 @@ pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>
                     name,
                     Some(q.line),
                     "question",
-                    format!("has no choices before its ANSWER line (line {n}): add lines such as \"A. …\", \"B. …\""),
+                    t!(lang, "aiken-no-choices", line = n),
                 )),
                 None => problems.push(problem(
                     name,
                     Some(n),
                     "ANSWER",
-                    "comes after no question: an ANSWER line ends a question's text and choices"
-                        .into(),
+                    t!(lang, "aiken-answer-alone"),
                 )),
             }
             continue;
@@ -80,7 +81,7 @@ pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>
                     name,
                     Some(n),
                     "choice",
-                    "comes before any question text: a question's text goes on the line above its choices".into(),
+                    t!(lang, "aiken-choice-first"),
                 )),
             }
             continue;
@@ -93,7 +94,7 @@ pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>
             }
             _ => {
                 if let Some(q) = open.take() {
-                    problems.push(unanswered(name, &q, n));
+                    problems.push(unanswered(name, &q, n, lang));
                 }
                 open = Some(Open {
                     line: n,
@@ -110,16 +111,11 @@ pub(super) fn aiken_items(name: &str, text: &str) -> (Vec<RawItem>, Vec<Problem>
             name,
             Some(q.line),
             "question",
-            "has no ANSWER line: end it with a line such as \"ANSWER: B\"".into(),
+            t!(lang, "aiken-no-answer"),
         ));
     }
     if questions.is_empty() && problems.is_empty() {
-        problems.push(problem(
-            name,
-            None,
-            "file",
-            "holds no Aiken questions (a question, its lettered choices, \"ANSWER: X\")".into(),
-        ));
+        problems.push(problem(name, None, "file", t!(lang, "aiken-no-questions")));
     }
     if questions.is_empty() {
         return (vec![], problems);
@@ -161,13 +157,9 @@ struct Open {
     answer: Option<(String, usize)>,
 }
 
-fn unanswered(name: &str, q: &Open, next: usize) -> Problem {
-    problem(
-        name,
-        Some(q.line),
-        "question",
-        format!("has no ANSWER line before the next question (line {next}): end it with a line such as \"ANSWER: B\""),
-    )
+fn unanswered(name: &str, q: &Open, next: usize, lang: Lang) -> Problem {
+    let reason = t!(lang, "aiken-unanswered", line = next);
+    problem(name, Some(q.line), "question", reason)
 }
 
 /// The text of a choice line (`A. text`, `B) text`, `C.text`), or `None`.

@@ -22,6 +22,8 @@ use super::markup::html_to_markdown;
 use super::{Raw, RawItem};
 use crate::domain::content::Skipped;
 use crate::domain::content::ID_MAX;
+use crate::i18n::Lang;
+use crate::t;
 use std::collections::BTreeMap;
 
 /// A note as read from a collection.
@@ -55,7 +57,11 @@ fn tracks_of(tags: &[String]) -> Vec<String> {
 }
 
 /// The topics and cards of `notes` as raw items, and what was skipped.
-pub(super) fn anki_items(file: &str, notes: &[AnkiNote]) -> (Vec<RawItem>, Vec<Skipped>) {
+pub(super) fn anki_items(
+    file: &str,
+    notes: &[AnkiNote],
+    lang: Lang,
+) -> (Vec<RawItem>, Vec<Skipped>) {
     let mut topics: Vec<(String, String, usize)> = vec![];
     let mut cards = vec![];
     let mut skipped = vec![];
@@ -86,13 +92,13 @@ pub(super) fn anki_items(file: &str, notes: &[AnkiNote]) -> (Vec<RawItem>, Vec<S
         } else if note.fields.len() >= 2 {
             vec![(0, text(first), extra.clone())]
         } else {
-            skipped.push(skip("note with one field".into()));
+            skipped.push(skip(t!(lang, "anki-one-field")));
             continue;
         };
         for (k, front, back) in sides {
             if front.is_empty() || back.is_empty() {
                 let side = if front.is_empty() { "front" } else { "back" };
-                skipped.push(skip(format!("card with only media on its {side}")));
+                skipped.push(skip(t!(lang, "anki-media-only", side = side)));
                 continue;
             }
             if !topics.iter().any(|(id, _, _)| *id == topic) {
@@ -314,7 +320,7 @@ mod tests {
             note(3, "Default", false, &["<img src='only.jpg'>", "back"]),
             note(4, "Default", false, &["just one field"]),
         ];
-        let (items, skipped) = anki_items("deck.apkg", &notes);
+        let (items, skipped) = anki_items("deck.apkg", &notes, Lang::En);
         let kinds: Vec<&str> = items.iter().map(|i| i.kind).collect();
         assert_eq!(kinds, ["topic", "card", "card", "card"]);
         let field = |i: usize, f: &str| match &items[i].fields[f].0 {
@@ -332,7 +338,7 @@ mod tests {
         );
         assert_ne!(field(2, "id"), field(3, "id"));
         assert_eq!(
-            crate::domain::content::describe_skipped(&skipped).unwrap(),
+            crate::domain::content::describe_skipped(&skipped, crate::i18n::Lang::En).unwrap(),
             "4 skipped: media \"mail.png\" (note 1), media \"only.jpg\" (note 3), \
              card with only media on its front (note 3), note with one field (note 4)"
         );

@@ -50,6 +50,8 @@ use super::markup::html_to_markdown;
 use super::{problem, Raw, RawItem};
 use crate::domain::answer_key::{parse_numeric_answer, Accepted, NumericRange};
 use crate::domain::content::{parse_truth, AnswerKey, Problem, Skipped, CHOICES_MAX, LETTERS};
+use crate::i18n::Lang;
+use crate::t;
 use std::collections::BTreeMap;
 
 /// Whether `text` looks like GIFT: an answer block, a `::name::` or a `$CATEGORY:` outside
@@ -73,7 +75,7 @@ pub(super) struct Read {
     pub skipped: Vec<Skipped>,
 }
 
-pub(super) fn gift_items(name: &str, text: &str) -> Read {
+pub(super) fn gift_items(name: &str, text: &str, lang: Lang) -> Read {
     let mut read = Read {
         items: vec![],
         problems: vec![],
@@ -96,7 +98,7 @@ pub(super) fn gift_items(name: &str, text: &str) -> Read {
                 continue;
             }
         }
-        match question(body, line) {
+        match question(body, line, lang) {
             Parsed::Question(q) => {
                 if !topics.iter().any(|(id, _, _)| *id == topic.0) {
                     topics.push((topic.0.clone(), topic.1.clone(), line));
@@ -119,12 +121,8 @@ pub(super) fn gift_items(name: &str, text: &str) -> Read {
         }
     }
     if questions.is_empty() && read.problems.is_empty() && read.skipped.is_empty() {
-        read.problems.push(problem(
-            name,
-            None,
-            "file",
-            "holds no GIFT questions (a question, then its answers in { })".into(),
-        ));
+        read.problems
+            .push(problem(name, None, "file", t!(lang, "gift-no-questions")));
     }
     read.items = topics
         .iter()
@@ -307,7 +305,7 @@ enum Markup {
     Kept,
 }
 
-fn question(body: &str, line: usize) -> Parsed {
+fn question(body: &str, line: usize, lang: Lang) -> Parsed {
     let cs = lex(body, line);
     let mut at = 0;
     while at < cs.len() && cs[at].c.is_whitespace() {
@@ -317,11 +315,7 @@ fn question(body: &str, line: usize) -> Parsed {
     let mut name = None;
     if find_run(&cs, at, "::") == Some(at) {
         let Some(end) = find_run(&cs, at + 2, "::") else {
-            return Parsed::Problem(
-                line,
-                "name",
-                "opens with :: but the name is not closed with ::".into(),
-            );
+            return Parsed::Problem(line, "name", t!(lang, "gift-name-open"));
         };
         name = Some(text_of(&cs[at + 2..end]));
         at = end + 2;
@@ -345,24 +339,17 @@ fn question(body: &str, line: usize) -> Parsed {
         }
     }
     let Some(open) = find(&cs, at, '{') else {
-        return Parsed::Skipped("description (no answers)".into());
+        return Parsed::Skipped(t!(lang, "gift-description"));
     };
     let Some(close) = find(&cs, open + 1, '}') else {
         return Parsed::Problem(
             cs[open].line,
             "answers",
-            format!(
-                "the {{ on line {} is never closed with }}: close it, or write \\{{ for a brace in the text",
-                cs[open].line
-            ),
+            t!(lang, "gift-brace-open", line = cs[open].line),
         );
     };
     if let Some(second) = find(&cs, open + 1, '{').filter(|&i| i < close) {
-        return Parsed::Problem(
-            cs[second].line,
-            "answers",
-            "a second { before the answers' closing }: write \\{ for a brace in an answer".into(),
-        );
+        return Parsed::Problem(cs[second].line, "answers", t!(lang, "gift-second-brace"));
     }
     let head = marked(&text_of(&cs[at..open]), markup);
     let tail = marked(&text_of(&cs[close + 1..]), markup);
@@ -375,7 +362,7 @@ fn question(body: &str, line: usize) -> Parsed {
         Some(i) => (&block[..i], marked(&text_of(&block[i + 4..]), markup)),
         None => (block, String::new()),
     };
-    let asked = answers_of(answers, markup, &general);
+    let asked = answers_of(answers, markup, &general, lang);
     match asked {
         Ok((asked, explanation)) => Parsed::Question(GiftQuestion {
             name,
@@ -394,18 +381,23 @@ enum Outcome {
 }
 
 /// The kind and explanation of an answer block (without its general feedback).
-fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, String), Outcome> {
+fn answers_of(
+    block: &[C],
+    markup: Markup,
+    general: &str,
+    lang: Lang,
+) -> Result<(AnswerKey, String), Outcome> {
     let explain = |feedback: &str| match general {
         "" => feedback.to_string(),
         g => g.to_string(),
     };
     let whole = text_of(block);
     if whole.is_empty() {
-        return Err(Outcome::Skip("essay".into()));
+        return Err(Outcome::Skip(t!(lang, "gift-essay")));
     }
     if let Some(hash) = block.iter().position(|c| !c.c.is_whitespace()) {
         if block[hash].is('#') {
-            return numeric(&block[hash + 1..], markup).map(|key| (key, general.to_string()));
+            return numeric(&block[hash + 1..], markup, lang).map(|key| (key, general.to_string()));
         }
     }
     // True/false: T, F, TRUE or FALSE, then feedback for a wrong and for a right answer.
@@ -425,14 +417,14 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
         .filter(|&i| block[i].is('=') || block[i].is('~'))
         .collect();
     let Some(&first) = starts.first() else {
-        return Err(Outcome::Problem(
-            "holds no answers: start each with = (right) or ~ (wrong), or use T or F".into(),
-        ));
+        return Err(Outcome::Problem(t!(lang, "gift-no-answers")));
     };
     if !text_of(&block[..first]).is_empty() {
-        return Err(Outcome::Problem(format!(
-            "has text before its first answer ({:?}): answers start with = or ~",
-            text_of(&block[..first])
+        let before = format!("{:?}", text_of(&block[..first]));
+        return Err(Outcome::Problem(t!(
+            lang,
+            "gift-text-before",
+            text = before
         )));
     }
     let mut answers = vec![];
@@ -449,7 +441,7 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
         .iter()
         .all(|(right, text, _)| *right && text.contains("->"))
     {
-        return Err(Outcome::Skip("matching".into()));
+        return Err(Outcome::Skip(t!(lang, "gift-matching")));
     }
     let rights = answers.iter().filter(|(right, _, _)| *right).count();
     if rights == answers.len() {
@@ -459,7 +451,7 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
     // above 0 are right. With one right answer, weights on the others are partial credit on
     // a single choice, which chat does not give: dropped.
     if rights == 0 && answers.iter().any(|(_, text, _)| weight(text).is_some()) {
-        return multiple_response(&answers, markup).map(|key| (key, general.to_string()));
+        return multiple_response(&answers, markup, lang).map(|key| (key, general.to_string()));
     }
     let answers: Vec<(bool, String, String)> = answers
         .into_iter()
@@ -469,12 +461,12 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
         })
         .collect();
     match rights {
-        0 => Err(Outcome::Problem(
-            "has no right answer: mark it with = instead of ~".into(),
-        )),
-        1 if answers.len() > CHOICES_MAX => Err(Outcome::Skip(format!(
-            "multiple choice with {} choices (up to {CHOICES_MAX} fit on buttons)",
-            answers.len()
+        0 => Err(Outcome::Problem(t!(lang, "gift-no-right"))),
+        1 if answers.len() > CHOICES_MAX => Err(Outcome::Skip(t!(
+            lang,
+            "gift-too-many-choices",
+            n = answers.len(),
+            max = CHOICES_MAX
         ))),
         1 => {
             let correct = answers.iter().position(|(right, _, _)| *right).unwrap_or(0);
@@ -482,9 +474,7 @@ fn answers_of(block: &[C], markup: Markup, general: &str) -> Result<(AnswerKey, 
             let choices = answers.iter().map(|(_, t, _)| marked(t, markup)).collect();
             Ok((AnswerKey::Single { choices, correct }, explain(&feedback)))
         }
-        n => Err(Outcome::Problem(format!(
-            "has {n} right answers (=): a multiple-choice question has one; give several right answers %weights% instead"
-        ))),
+        n => Err(Outcome::Problem(t!(lang, "gift-many-right", n = n))),
     }
 }
 
@@ -535,11 +525,14 @@ fn short_answer(answers: &[(bool, String, String)], markup: Markup) -> Result<An
 fn multiple_response(
     answers: &[(bool, String, String)],
     markup: Markup,
+    lang: Lang,
 ) -> Result<AnswerKey, Outcome> {
     if answers.len() > CHOICES_MAX {
-        return Err(Outcome::Skip(format!(
-            "multiple response with {} choices (up to {CHOICES_MAX} fit)",
-            answers.len()
+        return Err(Outcome::Skip(t!(
+            lang,
+            "gift-too-many-responses",
+            n = answers.len(),
+            max = CHOICES_MAX
         )));
     }
     let (mut choices, mut correct) = (vec![], vec![]);
@@ -551,16 +544,14 @@ fn multiple_response(
         choices.push(marked(text, markup));
     }
     if correct.is_empty() {
-        return Err(Outcome::Problem(
-            "has no right answer: give the right ones a weight above 0, such as ~%50%".into(),
-        ));
+        return Err(Outcome::Problem(t!(lang, "gift-no-weight")));
     }
     Ok(AnswerKey::Multiple { choices, correct })
 }
 
 /// A numeric answer block after its `#`: one answer (`42`, `42:2`, `40..44`, with `#`
 /// feedback), or several starting with `=`, each with an optional `%weight%`.
-fn numeric(block: &[C], markup: Markup) -> Result<AnswerKey, Outcome> {
+fn numeric(block: &[C], markup: Markup, lang: Lang) -> Result<AnswerKey, Outcome> {
     let starts: Vec<usize> = (0..block.len()).filter(|&i| block[i].is('=')).collect();
     let parts: Vec<&[C]> = match starts.first() {
         None => vec![block],
@@ -569,11 +560,7 @@ fn numeric(block: &[C], markup: Markup) -> Result<AnswerKey, Outcome> {
             .enumerate()
             .map(|(k, &s)| &block[s + 1..starts.get(k + 1).copied().unwrap_or(block.len())])
             .collect(),
-        Some(_) => {
-            return Err(Outcome::Problem(
-                "has text before its first numeric answer: start each with =".into(),
-            ))
-        }
+        Some(_) => return Err(Outcome::Problem(t!(lang, "gift-text-before-numeric"))),
     };
     let mut accepted = vec![];
     for part in parts {
@@ -581,8 +568,11 @@ fn numeric(block: &[C], markup: Markup) -> Result<AnswerKey, Outcome> {
         let written = text_of(pieces[0]);
         let (credit, value) = credited(&written);
         let Some(range) = parse_numeric_answer(value) else {
-            return Err(Outcome::Problem(format!(
-                "{value:?} is not a number, a number with a tolerance (42:2) or a range (40..44)"
+            let typed = format!("{value:?}");
+            return Err(Outcome::Problem(t!(
+                lang,
+                "import-not-numeric",
+                typed = typed
             )));
         };
         accepted.push(NumericRange {
@@ -895,7 +885,7 @@ A statement {TRUE}
             AnswerKey::TrueFalse { correct: true }
         );
 
-        let skipped = describe_skipped(&b.skipped).unwrap();
+        let skipped = describe_skipped(&b.skipped, crate::i18n::Lang::En).unwrap();
         assert_eq!(skipped, "2 skipped: essay at line 14, matching at line 16");
     }
 

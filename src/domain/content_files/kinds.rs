@@ -29,6 +29,7 @@ use crate::domain::answer_key::{
     parse_number, parse_numeric_answer, Accepted, AnswerKey, NumericRange, QuestionKind,
 };
 use crate::domain::content::{check_text, parse_correct, CHOICE_MAX, EXPLANATION_MAX};
+use crate::t;
 use toml::Value;
 
 impl Checker<'_> {
@@ -38,12 +39,7 @@ impl Checker<'_> {
         let choices = self.choices(id);
         let letters: Vec<String> = match self.item.fields.get("correct").cloned() {
             None => {
-                self.report(
-                    id,
-                    "correct",
-                    "is missing: give the letters of the right choices, such as [\"A\", \"C\"]"
-                        .into(),
-                );
+                self.report(id, "correct", t!(self.lang, "import-letters-missing"));
                 return None;
             }
             Some((Raw::List(list), _)) => list,
@@ -52,9 +48,10 @@ impl Checker<'_> {
                 self.report(
                     id,
                     "correct",
-                    format!(
-                        "must be letters such as [\"A\", \"C\"], not {}",
-                        kind(&other)
+                    t!(
+                        self.lang,
+                        "import-letters-not",
+                        kind = kind(&other, self.lang)
                     ),
                 );
                 return None;
@@ -64,9 +61,14 @@ impl Checker<'_> {
         let mut correct = Vec::new();
         let mut readable = true;
         for letter in &letters {
-            match parse_correct(letter, choices.len()) {
+            match parse_correct(letter, choices.len(), self.lang) {
                 Ok(i) if correct.contains(&i) => {
-                    self.report(id, "correct", format!("{letter:?} is named twice"));
+                    let twice = t!(
+                        self.lang,
+                        "import-named-twice",
+                        letter = format!("{letter:?}")
+                    );
+                    self.report(id, "correct", twice);
                     readable = false;
                 }
                 Ok(i) => correct.push(i),
@@ -88,12 +90,7 @@ impl Checker<'_> {
     pub(super) fn typed(&mut self, id: &str, kind_of: QuestionKind) -> Option<AnswerKey> {
         let has_choices = self.has_choices();
         if has_choices {
-            self.report(
-                id,
-                "choices",
-                "a typed answer has no choices: list what is accepted in `correct` or `accepted`"
-                    .into(),
-            );
+            self.report(id, "choices", t!(self.lang, "import-typed-choices"));
         }
         let numeric = kind_of == QuestionKind::Numeric;
         let (field, key) = match (
@@ -101,19 +98,11 @@ impl Checker<'_> {
             self.item.fields.get("accepted").cloned(),
         ) {
             (Some(_), Some(_)) => {
-                self.report(
-                    id,
-                    "accepted",
-                    "give either `correct` (the shorthand) or `accepted`, not both".into(),
-                );
+                self.report(id, "accepted", t!(self.lang, "import-correct-or-accepted"));
                 return None;
             }
             (None, None) => {
-                self.report(
-                    id,
-                    "correct",
-                    "is missing: give the accepted answer (or a list of them)".into(),
-                );
+                self.report(id, "correct", t!(self.lang, "import-accepted-missing"));
                 return None;
             }
             (Some((raw, _)), None) => ("correct", self.shorthand(id, numeric, raw)?),
@@ -124,9 +113,10 @@ impl Checker<'_> {
                 self.report(
                     id,
                     "accepted",
-                    format!(
-                        "must be a list of tables such as [{{ text = \"Paris\" }}], not {}",
-                        kind(&other)
+                    t!(
+                        self.lang,
+                        "import-tables-not",
+                        kind = kind(&other, self.lang)
                     ),
                 );
                 return None;
@@ -140,7 +130,7 @@ impl Checker<'_> {
 
     /// The key if it meets its kind's rules, else `None` with the reason reported on `field`.
     fn checked(&mut self, id: &str, field: &str, key: AnswerKey) -> Option<AnswerKey> {
-        match key.check() {
+        match key.check(self.lang) {
             Ok(()) => Some(key),
             Err(reason) => {
                 self.report(id, field, reason);
@@ -159,7 +149,11 @@ impl Checker<'_> {
                 self.report(
                     id,
                     "correct",
-                    format!("must be text or a list of texts, not {}", kind(&other)),
+                    t!(
+                        self.lang,
+                        "import-text-or-texts-not",
+                        kind = kind(&other, self.lang)
+                    ),
                 );
                 return None;
             }
@@ -172,9 +166,10 @@ impl Checker<'_> {
                     None => self.report(
                         id,
                         "correct",
-                        format!(
-                            "{:?} is not a number, a number with a tolerance (42:2) or a range (40..44)",
-                            item.trim()
+                        t!(
+                            self.lang,
+                            "import-not-numeric",
+                            typed = format!("{:?}", item.trim())
                         ),
                     ),
                 }
@@ -183,7 +178,7 @@ impl Checker<'_> {
         } else {
             let mut accepted = Vec::new();
             for item in &items {
-                match check_text(item, CHOICE_MAX) {
+                match check_text(item, CHOICE_MAX, self.lang) {
                     Ok(text) => accepted.push(Accepted {
                         text,
                         regex: false,
@@ -203,32 +198,37 @@ impl Checker<'_> {
         } else {
             &["text", "regex", "credit", "feedback"]
         };
+        let lang = self.lang;
         let mut problems = Vec::new();
         let mut short = Vec::new();
         let mut ranges = Vec::new();
         for (n, table) in tables.iter().enumerate() {
-            let mut fail = |reason: String| problems.push(format!("answer {}: {reason}", n + 1));
+            let mut fail = |reason: String| {
+                problems.push(t!(lang, "import-answer-n", n = n + 1, reason = reason));
+            };
             for key in table.keys().filter(|k| !allowed.contains(&k.as_str())) {
-                fail(format!(
-                    "unknown field {key:?}; the fields are {}",
-                    allowed.join(", ")
+                fail(t!(
+                    lang,
+                    "import-unknown-answer-field",
+                    key = format!("{key:?}"),
+                    fields = allowed.join(", ")
                 ));
             }
             let credit = match table.get("credit") {
                 None => Some(1.0),
                 Some(v) => number(v).filter(|c| (0.0..=1.0).contains(c)).or_else(|| {
-                    fail("credit must be a number from 0 to 1, such as 0.5".into());
+                    fail(t!(lang, "import-credit"));
                     None
                 }),
             };
             let feedback = match table.get("feedback") {
                 None => Some(String::new()),
                 Some(Value::String(s)) if s.trim().is_empty() => Some(String::new()),
-                Some(Value::String(s)) => check_text(s, EXPLANATION_MAX)
+                Some(Value::String(s)) => check_text(s, EXPLANATION_MAX, lang)
                     .map_err(|reason| fail(format!("feedback {reason}")))
                     .ok(),
                 Some(_) => {
-                    fail("feedback must be text in quotes".into());
+                    fail(t!(lang, "import-feedback-text"));
                     None
                 }
             };
@@ -248,7 +248,7 @@ impl Checker<'_> {
                     _ => None,
                 };
                 if range.is_none() {
-                    fail("give a number as `value` (with an optional `tolerance`), or `min` and `max`".into());
+                    fail(t!(lang, "import-range-fields"));
                 }
                 if let (Some((min, max)), Some(credit), Some(feedback)) = (range, credit, feedback)
                 {
@@ -261,11 +261,11 @@ impl Checker<'_> {
                 }
             } else {
                 let text = match table.get("text") {
-                    Some(Value::String(s)) => check_text(s, CHOICE_MAX)
+                    Some(Value::String(s)) => check_text(s, CHOICE_MAX, lang)
                         .map_err(|reason| fail(format!("text {reason}")))
                         .ok(),
                     _ => {
-                        fail("needs the answer as `text` in quotes".into());
+                        fail(t!(lang, "import-answer-text"));
                         None
                     }
                 };
@@ -273,7 +273,7 @@ impl Checker<'_> {
                     None => Some(false),
                     Some(Value::Boolean(b)) => Some(*b),
                     Some(_) => {
-                        fail("regex must be true or false".into());
+                        fail(t!(lang, "import-regex-bool"));
                         None
                     }
                 };

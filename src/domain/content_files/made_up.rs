@@ -25,7 +25,7 @@ pub(super) fn slug(text: &str, max: usize) -> String {
 /// in peerlearn's own GIFT export), else its slug; `None` when nothing usable is left.
 pub(super) fn id_from_name(name: &str) -> Option<String> {
     let name = name.trim();
-    if check_id(name).is_ok() {
+    if check_id(name, crate::i18n::Lang::En).is_ok() {
         return Some(name.to_string());
     }
     Some(slug(name, ID_MAX)).filter(|id| !id.is_empty())
@@ -125,7 +125,7 @@ mod tests {
         let second = ids.of(long);
         assert_eq!(second.len(), ID_MAX);
         assert!(
-            second.ends_with("x-2") && check_id(&second).is_ok(),
+            second.ends_with("x-2") && check_id(&second, crate::i18n::Lang::En).is_ok(),
             "{second}"
         );
         assert_eq!(ids.of("a".into()), "a");
