@@ -413,3 +413,4 @@ anki-media-only = Karte mit nur Medien auf der { $side ->
    *[back] Rückseite
 }
 form-too-detailed = `{ $id }` hat akzeptierte Antworten mit Teilpunkten, Feedback oder Mustern, die das Formular nicht zeigen kann. Exportiere die Inhalte, bearbeite sie in der TOML-Datei und importiere sie wieder.
+import-row-fields = hat { $fields } Felder, aber die Kopfzeile hat { $header }

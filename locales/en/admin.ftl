@@ -413,3 +413,4 @@ anki-media-only = card with only media on its { $side ->
    *[back] back
 }
 form-too-detailed = `{ $id }` has accepted answers with partial credit, feedback or patterns, which the form cannot show. Export the content, edit it in the TOML file and import it again.
+import-row-fields = has { $fields } fields but the header has { $header }

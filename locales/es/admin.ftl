@@ -413,3 +413,4 @@ anki-media-only = tarjeta con solo medios en el { $side ->
    *[back] reverso
 }
 form-too-detailed = `{ $id }` tiene respuestas aceptadas con crédito parcial, comentarios o patrones, que el formulario no puede mostrar. Exporta el contenido, edítalo en el archivo TOML e impórtalo de nuevo.
+import-row-fields = tiene { $fields } campos pero la cabecera tiene { $header }

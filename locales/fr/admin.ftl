@@ -413,3 +413,4 @@ anki-media-only = carte avec seulement des médias au { $side ->
    *[back] verso
 }
 form-too-detailed = `{ $id }` a des réponses acceptées avec crédit partiel, retour ou motifs, que le formulaire ne peut pas montrer. Exporte le contenu, modifie-le dans le fichier TOML et réimporte-le.
+import-row-fields = a { $fields } champs mais l'en-tête en a { $header }

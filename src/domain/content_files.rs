@@ -615,10 +615,11 @@ fn csv_items(name: &str, text: &str, lang: Lang) -> Result<Vec<RawItem>, Vec<Pro
                 name,
                 Some(line),
                 "row",
-                format!(
-                    "has {} fields but the header has {}",
-                    record.len(),
-                    headers.len()
+                t!(
+                    lang,
+                    "import-row-fields",
+                    fields = record.len(),
+                    header = headers.len()
                 ),
             ));
             continue;
