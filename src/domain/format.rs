@@ -73,15 +73,6 @@ pub fn bytes(n: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
-/// `1 question` or `3 questions`.
-pub fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// A member as Discord shows them (`<@id>`), or "a former member" in `lang` for the anonymous
 /// ids left by `/privacy delete` (negative in the database, so above `i64::MAX` here).
 pub fn member(user: u64, lang: crate::i18n::Lang) -> String {

@@ -134,6 +134,7 @@ fn texts(id: &str) -> (String, Vec<(Cow<'static, str>, Cow<'static, str>)>) {
 }
 
 /// Every message id the commands read (for the language checks).
+#[cfg(test)]
 pub fn message_ids() -> Vec<String> {
     fn walk(c: &Command, parent: &str, ids: &mut Vec<String>) {
         let id = message_id(parent, &c.name);
