@@ -34,10 +34,8 @@ impl App {
 
     /// The language of a member's DMs: their Discord language as last seen, else the server's.
     pub async fn member_lang(&self, guild: GuildId, user: UserId) -> AppResult<Lang> {
-        match self.store.member_locale(guild, user).await? {
-            Some(lang) => Ok(lang),
-            None => self.guild_lang(guild).await,
-        }
+        let member = self.store.member_locale(guild, user).await?;
+        Ok(self.store.guild_language(guild).await?.for_member(member))
     }
 
     /// `/config language`: the language of the server's posts (`None`: Discord's community

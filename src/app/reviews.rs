@@ -96,9 +96,10 @@ impl App {
         let payload = |message: OutMessage| Post::message_payload(message);
         let mut posts = Vec::new();
         let in_channel = due.iter().filter(|m| !m.by_dm).count() as i64;
+        let language = self.store.guild_language(s.guild).await?;
         if in_channel > 0 {
             // Many read the channel: the server's language.
-            let lang = self.guild_lang(s.guild).await?;
+            let lang = language.lang();
             let message = OutMessage {
                 content: format!("🔁 {}", t!(lang, "review-channel", people = in_channel)),
                 buttons: vec![vec![start_button(s.guild, lang)]],
@@ -107,7 +108,7 @@ impl App {
             posts.push((s.channel_id, None, payload(message)));
         }
         for m in due.iter().filter(|m| m.by_dm) {
-            let lang = self.member_lang(s.guild, m.user).await?;
+            let lang = language.for_member(m.locale);
             let text = t!(
                 lang,
                 "review-dm",

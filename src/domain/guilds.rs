@@ -26,6 +26,11 @@ impl GuildLanguage {
     pub fn lang(self) -> Lang {
         self.set.or(self.discord).unwrap_or_default()
     }
+
+    /// The language of a member's DMs: their Discord language as last seen, else the server's.
+    pub fn for_member(self, member: Option<Lang>) -> Lang {
+        member.unwrap_or(self.lang())
+    }
 }
 
 /// A member of a server as the bot last saw them.

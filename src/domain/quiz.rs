@@ -4,6 +4,7 @@
 
 use crate::domain::content::QuestionVersion;
 use crate::domain::ids::{ChannelId, GuildId, MessageId, PostId, UserId, VersionId};
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 
 /// Where an answer was given; it decides the points and is stored with the answer.
@@ -240,6 +241,8 @@ pub struct DueMember {
     pub user: UserId,
     pub due: i64,
     pub by_dm: bool,
+    /// Their Discord language as last seen, for a DM (`None`: the server's).
+    pub locale: Option<Lang>,
 }
 
 impl Default for ReviewPrefs {

@@ -6,6 +6,7 @@ use super::sql::{query, query_scalar};
 use super::Store;
 use crate::domain::ids::{GuildId, UserId};
 use crate::domain::quiz::{AnswerSource, DueMember, ReviewDelivery, ReviewPrefs};
+use crate::i18n::Lang;
 use sqlx::Row;
 
 /// The delivery stored as `s`, or what it is when this version does not know it.
@@ -115,15 +116,16 @@ impl Store {
                   AND c.retired_ms IS NULL
                   AND NOT EXISTS (SELECT 1 FROM memory m WHERE m.guild_id = ?1
                                   AND m.user_id = h.user_id AND m.question_id = 'card:' || h.card_id))
-             SELECT d.user_id, COUNT(*) AS due, COALESCE(p.delivery, ?5) AS delivery
+             SELECT d.user_id, COUNT(*) AS due, COALESCE(p.delivery, ?5) AS delivery, mb.locale
              FROM due d LEFT JOIN member_prefs p ON p.guild_id = ?1 AND p.user_id = d.user_id
+             LEFT JOIN members mb ON mb.guild_id = ?1 AND mb.user_id = d.user_id
              WHERE COALESCE(p.reviews_on, 1) = 1
                AND (p.paused_until IS NULL OR p.paused_until < ?2)
                AND (SELECT COUNT(*) FROM answers a WHERE a.guild_id = ?1 AND a.user_id = d.user_id
                       AND a.source = ?6 AND a.local_day = ?2)
                  + (SELECT COUNT(*) FROM card_reviews r WHERE r.guild_id = ?1 AND r.user_id = d.user_id
                       AND r.source = ?6 AND r.local_day = ?2) < ?4
-             GROUP BY d.user_id, p.delivery ORDER BY d.user_id",
+             GROUP BY d.user_id, p.delivery, mb.locale ORDER BY d.user_id",
         )
         .bind(guild.to_db())
         .bind(today)
@@ -139,6 +141,10 @@ impl Store {
                     user: UserId::from_db(r.get("user_id")),
                     due: r.get("due"),
                     by_dm: review_delivery(r.get("delivery"))? == ReviewDelivery::Dm,
+                    locale: r
+                        .get::<Option<String>, _>("locale")
+                        .as_deref()
+                        .and_then(Lang::parse),
                 })
             })
             .collect()
