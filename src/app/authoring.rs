@@ -322,31 +322,22 @@ impl App {
         let now = self.clock.now_ms();
         match step {
             DraftStep::View => self.draft_view(&d, author, lang).await,
-            DraftStep::Discard => {
-                if !self
-                    .store
-                    .set_draft_state(guild, id, DraftState::Discarded, now)
-                    .await?
-                {
+            DraftStep::Discard | DraftStep::Propose => {
+                let (state, said) = if step == DraftStep::Discard {
+                    (
+                        DraftState::Discarded,
+                        format!("🗑️ {}", t!(lang, "draft-discarded")),
+                    )
+                } else {
+                    (
+                        DraftState::Proposed,
+                        format!("📨 {}", t!(lang, "draft-proposed")),
+                    )
+                };
+                if !self.store.set_draft_state(guild, id, state, now).await? {
                     return refuse(t!(lang, "draft-gone"));
                 }
-                Ok(OutMessage::text(format!(
-                    "🗑️ {}",
-                    t!(lang, "draft-discarded")
-                )))
-            }
-            DraftStep::Propose => {
-                if !self
-                    .store
-                    .set_draft_state(guild, id, DraftState::Proposed, now)
-                    .await?
-                {
-                    return refuse(t!(lang, "draft-gone"));
-                }
-                Ok(OutMessage::text(format!(
-                    "📨 {}",
-                    t!(lang, "draft-proposed")
-                )))
+                Ok(OutMessage::text(said))
             }
             DraftStep::Publish => {
                 if author != Author::Admin {
