@@ -472,12 +472,7 @@ pub(super) async fn insert_answer(
 /// The language a guild's index is built in; the server's language when it has not been
 /// built yet (then recorded, so every row of a guild is in one language).
 async fn search_language(conn: &mut AnyConnection, guild: GuildId) -> StoreResult<Lang> {
-    let built: Option<Option<String>> =
-        query_scalar("SELECT search_language FROM guilds WHERE id = ?")
-            .bind(guild.to_db())
-            .fetch_optional(&mut *conn)
-            .await?;
-    if let Some(built) = built.flatten().as_deref().and_then(Lang::parse) {
+    if let Some(built) = built_search_language(conn, guild).await? {
         return Ok(built);
     }
     let lang = super::guilds::guild_language_in(conn, guild).await?.lang();
@@ -487,6 +482,19 @@ async fn search_language(conn: &mut AnyConnection, guild: GuildId) -> StoreResul
         .execute(&mut *conn)
         .await?;
     Ok(lang)
+}
+
+/// The language the guild's search index is built in (`None`: not built yet).
+async fn built_search_language(
+    conn: &mut AnyConnection,
+    guild: GuildId,
+) -> StoreResult<Option<Lang>> {
+    let built: Option<Option<String>> =
+        query_scalar("SELECT search_language FROM guilds WHERE id = ?")
+            .bind(guild.to_db())
+            .fetch_optional(conn)
+            .await?;
+    Ok(built.flatten().as_deref().and_then(Lang::parse))
 }
 
 /// Computes the search form (see `domain::knowledge::index_terms`) of the guild's index rows
@@ -559,12 +567,8 @@ pub(super) async fn reindex_content(conn: &mut AnyConnection, guild: GuildId) ->
 impl Store {
     /// The language the guild's search index is built in (`None`: not built yet).
     pub async fn search_language(&self, guild: GuildId) -> StoreResult<Option<Lang>> {
-        let built: Option<Option<String>> =
-            query_scalar("SELECT search_language FROM guilds WHERE id = ?")
-                .bind(guild.to_db())
-                .fetch_optional(self.pool())
-                .await?;
-        Ok(built.flatten().as_deref().and_then(Lang::parse))
+        let mut conn = self.pool().acquire().await?;
+        built_search_language(&mut conn, guild).await
     }
 
     /// Rebuilds the guild's search index in `lang` (the server's language changed).
