@@ -423,7 +423,6 @@ mod tests {
             "anyhow!(",
             "unreachable!(",
             "#[error(",
-            "#[description",
             "#[name",
             "#[poise::command",
             "error = %",

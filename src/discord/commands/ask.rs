@@ -14,11 +14,9 @@ use poise::serenity_prelude as serenity;
 #[poise::command(slash_command, guild_only)]
 pub async fn ask(
     ctx: Context<'_>,
-    #[description = "Your question, in a sentence or two"]
     #[min_length = 3]
     #[max_length = 1000]
     question: String,
-    #[description = "The topic, if you know it"]
     #[autocomplete = "super::expert::autocomplete_expert_topic"]
     #[max_length = 40]
     topic: Option<String>,
@@ -68,10 +66,8 @@ pub async fn mark_as_answer(ctx: Context<'_>, message: serenity::Message) -> Res
 #[poise::command(slash_command, guild_only)]
 pub async fn resolve(
     ctx: Context<'_>,
-    #[description = "The answer to keep for the next person who asks"]
-    #[max_length = 2000]
-    answer: Option<String>,
-    #[description = "Who gave the answer (they earn the points)"] helper: Option<serenity::User>,
+    #[max_length = 2000] answer: Option<String>,
+    helper: Option<serenity::User>,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = ctx

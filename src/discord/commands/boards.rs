@@ -52,15 +52,12 @@ pub enum BoardChoice {
 #[poise::command(slash_command, guild_only)]
 pub async fn leaderboard(
     ctx: Context<'_>,
-    #[description = "Which period (default: this week)"] period: Option<PeriodChoice>,
-    #[description = "Only this topic (default: all)"]
+    period: Option<PeriodChoice>,
     #[autocomplete = "autocomplete_topic"]
     #[max_length = 40]
     topic: Option<String>,
-    #[description = "Rank members or teams (default: members)"] by: Option<ByChoice>,
-    #[description = "Points, or the biggest rise in accuracy (default: points)"] board: Option<
-        BoardChoice,
-    >,
+    by: Option<ByChoice>,
+    board: Option<BoardChoice>,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let request = BoardRequest {
@@ -83,10 +80,7 @@ pub async fn leaderboard(
 
 /// Shows your answers, accuracy trend, streak, mastery, points and help, with a chart
 #[poise::command(slash_command, guild_only)]
-pub async fn stats(
-    ctx: Context<'_>,
-    #[description = "Admins only: another member"] member: Option<serenity::User>,
-) -> Result<(), Error> {
+pub async fn stats(ctx: Context<'_>, member: Option<serenity::User>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let viewer = user_of(ctx);
     let member = member.map_or(viewer, |m| UserId(m.id.get()));

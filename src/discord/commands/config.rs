@@ -37,7 +37,6 @@ pub async fn config(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command)]
 async fn timezone(
     ctx: Context<'_>,
-    #[description = "An IANA time zone, e.g. Europe/Berlin"]
     #[autocomplete = "super::schedule::autocomplete_timezone"]
     #[max_length = 64]
     zone: String,
@@ -70,11 +69,7 @@ pub enum Language {
 
 /// Sets the language of the server's channel posts (replies follow each member's Discord)
 #[poise::command(slash_command)]
-async fn language(
-    ctx: Context<'_>,
-    #[description = "A language, or auto: the server's community language on Discord"]
-    language: Language,
-) -> Result<(), Error> {
+async fn language(ctx: Context<'_>, language: Language) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let chosen = match language {
         Language::Auto => None,
@@ -91,7 +86,6 @@ async fn language(
 #[poise::command(slash_command, rename = "quiz-window")]
 async fn quiz_window(
     ctx: Context<'_>,
-    #[description = "Minutes, 1 to 10080 (a week)"]
     #[min = 1]
     #[max = 10080]
     minutes: i64,
@@ -111,9 +105,7 @@ async fn quiz_window(
 #[poise::command(slash_command, rename = "qa-channel")]
 async fn qa_channel(
     ctx: Context<'_>,
-    #[description = "A text channel the bot can post and open threads in"]
-    #[channel_types("Text")]
-    channel: serenity::PartialChannel,
+    #[channel_types("Text")] channel: serenity::PartialChannel,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let value = channel.id.get() as i64;
@@ -130,9 +122,7 @@ async fn qa_channel(
 #[poise::command(slash_command, rename = "admin-channel")]
 async fn admin_channel(
     ctx: Context<'_>,
-    #[description = "A text channel only admins read"]
-    #[channel_types("Text")]
-    channel: serenity::PartialChannel,
+    #[channel_types("Text")] channel: serenity::PartialChannel,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let value = channel.id.get() as i64;
@@ -149,7 +139,6 @@ async fn admin_channel(
 #[poise::command(slash_command)]
 async fn escalation(
     ctx: Context<'_>,
-    #[description = "Hours, 1 to 168"]
     #[min = 1]
     #[max = 168]
     hours: i64,
@@ -173,8 +162,8 @@ async fn escalation(
 #[poise::command(slash_command, rename = "team-role")]
 async fn team_role(
     ctx: Context<'_>,
-    #[description = "The role whose members form the team"] role: serenity::Role,
-    #[description = "True to stop this role being a team"] remove: Option<bool>,
+    role: serenity::Role,
+    remove: Option<bool>,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
@@ -198,7 +187,6 @@ async fn team_role(
 #[poise::command(slash_command, rename = "season-length")]
 async fn season_length(
     ctx: Context<'_>,
-    #[description = "Weeks, 1 to 52"]
     #[min = 1]
     #[max = 52]
     weeks: i64,
@@ -216,11 +204,7 @@ async fn season_length(
 
 /// Lets experts propose questions with /propose, for admins to publish
 #[poise::command(slash_command, rename = "expert-drafts")]
-async fn expert_drafts(
-    ctx: Context<'_>,
-    #[description = "on: experts may propose; off (the default): only admins write questions"]
-    mode: super::expert::OnOff,
-) -> Result<(), Error> {
+async fn expert_drafts(ctx: Context<'_>, mode: super::expert::OnOff) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let on = matches!(mode, super::expert::OnOff::On);
     respond(
@@ -237,7 +221,6 @@ async fn expert_drafts(
 #[poise::command(slash_command)]
 async fn retention(
     ctx: Context<'_>,
-    #[description = "Days: 0 keeps them, else 90 to 3650"]
     #[min = 0]
     #[max = 3650]
     days: i64,
@@ -257,11 +240,9 @@ async fn retention(
 #[poise::command(slash_command)]
 async fn verification(
     ctx: Context<'_>,
-    #[description = "Days between verifications, 1 to 3650 (default 90)"]
     #[min = 1]
     #[max = 3650]
     days: i64,
-    #[description = "Only answers on this topic (default: the whole server)"]
     #[autocomplete = "super::expert::autocomplete_expert_topic"]
     #[max_length = 40]
     topic: Option<String>,

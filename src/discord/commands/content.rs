@@ -28,11 +28,7 @@ pub async fn content(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// Imports content (all or nothing): TOML, CSV, a GIFT or Aiken bank, or an Anki deck
 #[poise::command(slash_command)]
-async fn import(
-    ctx: Context<'_>,
-    #[description = "A .toml or .csv content file, a GIFT or Aiken question bank, or an Anki .apkg deck"]
-    file: serenity::Attachment,
-) -> Result<(), Error> {
+async fn import(ctx: Context<'_>, file: serenity::Attachment) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
     if let Err(e) = app.check_upload(&file.filename, u64::from(file.size), lang_of(ctx)) {
@@ -54,11 +50,7 @@ async fn import(
 
 /// Exports the server's content: everything as TOML, or the questions as GIFT (Moodle)
 #[poise::command(slash_command)]
-async fn export(
-    ctx: Context<'_>,
-    #[description = "toml: everything, to edit and import (default); gift: questions for an LMS"]
-    format: Option<ExportChoice>,
-) -> Result<(), Error> {
+async fn export(ctx: Context<'_>, format: Option<ExportChoice>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     ctx.defer_ephemeral().await?;
     let format = match format {
@@ -106,8 +98,7 @@ impl KindChoice {
 #[poise::command(slash_command)]
 async fn add(
     ctx: Context<'_>,
-    #[description = "How members answer it"] kind: KindChoice,
-    #[description = "Its topic"]
+    kind: KindChoice,
     #[autocomplete = "super::schedule::autocomplete_topic"]
     #[max_length = 80]
     topic: String,
@@ -124,7 +115,6 @@ async fn add(
 #[poise::command(slash_command)]
 async fn edit(
     ctx: Context<'_>,
-    #[description = "The question (type part of its id or text)"]
     #[autocomplete = "autocomplete_question"]
     #[max_length = 40]
     id: String,
@@ -142,7 +132,6 @@ async fn edit(
 #[poise::command(slash_command)]
 async fn retire(
     ctx: Context<'_>,
-    #[description = "The question (type part of its id or text)"]
     #[autocomplete = "autocomplete_question"]
     #[max_length = 40]
     id: String,
@@ -173,8 +162,7 @@ async fn drafts(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only)]
 pub async fn propose(
     ctx: Context<'_>,
-    #[description = "How members answer it"] kind: KindChoice,
-    #[description = "Its topic"]
+    kind: KindChoice,
     #[autocomplete = "super::schedule::autocomplete_topic"]
     #[max_length = 80]
     topic: String,
@@ -244,7 +232,6 @@ async fn stats(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command)]
 async fn requests(
     ctx: Context<'_>,
-    #[description = "Days to look back, 1 to 365 (default 30)"]
     #[min = 1]
     #[max = 365]
     days: Option<i64>,

@@ -36,15 +36,12 @@ async fn autocomplete_topic_or_all(
 #[poise::command(slash_command)]
 async fn start(
     ctx: Context<'_>,
-    #[description = "The topic whose reviews are held out, or all"]
     #[autocomplete = "autocomplete_topic_or_all"]
     #[max_length = 40]
     topic: String,
-    #[description = "Percent of members in the holdout (5 to 50; 25 is a good start)"]
     #[min = 5]
     #[max = 50]
     holdout: u32,
-    #[description = "How many weeks it runs (1 to 52)"]
     #[min = 1]
     #[max = 52]
     weeks: u32,

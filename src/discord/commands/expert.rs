@@ -36,7 +36,6 @@ pub async fn autocomplete_expert_topic(
 #[poise::command(slash_command)]
 async fn join(
     ctx: Context<'_>,
-    #[description = "The topic"]
     #[autocomplete = "autocomplete_expert_topic"]
     #[max_length = 40]
     topic: String,
@@ -57,7 +56,6 @@ async fn join(
 #[poise::command(slash_command)]
 async fn leave(
     ctx: Context<'_>,
-    #[description = "The topic"]
     #[autocomplete = "autocomplete_expert_topic"]
     #[max_length = 40]
     topic: String,
@@ -76,12 +74,7 @@ async fn leave(
 
 /// Take no new questions for a while
 #[poise::command(slash_command)]
-async fn away(
-    ctx: Context<'_>,
-    #[description = "Until a date (2026-12-01) or for a time (4h, 3d, 2w); empty: until /expert back"]
-    #[max_length = 20]
-    until: Option<String>,
-) -> Result<(), Error> {
+async fn away(ctx: Context<'_>, #[max_length = 20] until: Option<String>) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = ctx
         .data()
@@ -116,10 +109,7 @@ pub enum OnOff {
 
 /// Whether you may be suggested as an expert from what you know, and asked questions as one
 #[poise::command(slash_command)]
-async fn suggest(
-    ctx: Context<'_>,
-    #[description = "on (the default) or off"] mode: OnOff,
-) -> Result<(), Error> {
+async fn suggest(ctx: Context<'_>, mode: OnOff) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let on = matches!(mode, OnOff::On);
     let app = &ctx.data().app;
@@ -135,7 +125,6 @@ async fn suggest(
 #[poise::command(slash_command)]
 async fn list(
     ctx: Context<'_>,
-    #[description = "Only this topic"]
     #[autocomplete = "autocomplete_expert_topic"]
     #[max_length = 40]
     topic: Option<String>,
@@ -155,8 +144,7 @@ async fn list(
 #[poise::command(slash_command, check = "super::admin::manage_server")]
 async fn assign(
     ctx: Context<'_>,
-    #[description = "The member"] member: serenity::User,
-    #[description = "The topic"]
+    member: serenity::User,
     #[autocomplete = "autocomplete_expert_topic"]
     #[max_length = 40]
     topic: String,
@@ -187,8 +175,7 @@ async fn assign(
 #[poise::command(slash_command, check = "super::admin::manage_server")]
 async fn remove(
     ctx: Context<'_>,
-    #[description = "The member"] member: serenity::User,
-    #[description = "The topic"]
+    member: serenity::User,
     #[autocomplete = "autocomplete_expert_topic"]
     #[max_length = 40]
     topic: String,

@@ -18,12 +18,7 @@ pub async fn kb(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// Searches what the team already knows
 #[poise::command(slash_command)]
-async fn search(
-    ctx: Context<'_>,
-    #[description = "A few words, e.g. vpn password reset"]
-    #[max_length = 200]
-    query: String,
-) -> Result<(), Error> {
+async fn search(ctx: Context<'_>, #[max_length = 200] query: String) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(
         ctx,
@@ -34,12 +29,7 @@ async fn search(
 
 /// Removes an accepted answer from search (admins)
 #[poise::command(slash_command, check = "super::admin::manage_server")]
-async fn remove(
-    ctx: Context<'_>,
-    #[description = "The answer's number, as /kb search shows it (#12 → 12)"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn remove(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
     respond(
@@ -52,12 +42,7 @@ async fn remove(
 
 /// Confirms an accepted answer is still correct (its owner or an admin)
 #[poise::command(slash_command)]
-async fn verify(
-    ctx: Context<'_>,
-    #[description = "The answer's number, as /kb search shows it (#12 → 12)"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn verify(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
     let app = &ctx.data().app;
@@ -73,12 +58,8 @@ async fn verify(
 #[poise::command(slash_command)]
 async fn update(
     ctx: Context<'_>,
-    #[description = "The answer's number, as /kb search shows it (#12 → 12)"]
-    #[min = 1]
-    id: i64,
-    #[description = "The answer as it should read now"]
-    #[max_length = 2000]
-    text: String,
+    #[min = 1] id: i64,
+    #[max_length = 2000] text: String,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
@@ -93,12 +74,7 @@ async fn update(
 
 /// Turns an accepted answer into a content file draft: a flashcard and a question (experts)
 #[poise::command(slash_command)]
-async fn draft(
-    ctx: Context<'_>,
-    #[description = "The answer's number, as /kb search shows it (#12 → 12)"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn draft(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let (user, admin) = (user_of(ctx), invoker_is_admin(ctx));
     let app = &ctx.data().app;

@@ -42,7 +42,8 @@ pub fn all() -> Vec<Command> {
     commands
 }
 
-/// The commands as their functions declare them (English doc comments).
+/// The commands as their functions declare them: names, options and limits; their texts
+/// come from `locales/*/commands.ftl` (`localise`).
 fn unlocalised() -> Vec<Command> {
     vec![
         help::help(),

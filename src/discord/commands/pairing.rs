@@ -6,10 +6,7 @@ use crate::discord::{Context, Error};
 
 /// Peer pairings: meet a colleague who knows a topic you are forgetting (at most weekly)
 #[poise::command(slash_command, guild_only)]
-pub async fn pairing(
-    ctx: Context<'_>,
-    #[description = "on to take part, off to stop"] mode: OnOff,
-) -> Result<(), Error> {
+pub async fn pairing(ctx: Context<'_>, mode: OnOff) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let on = matches!(mode, OnOff::On);
     let app = &ctx.data().app;

@@ -7,7 +7,6 @@ use crate::discord::{Context, Error};
 #[poise::command(slash_command, guild_only)]
 pub async fn quiz(
     ctx: Context<'_>,
-    #[description = "A topic to practise (default: any)"]
     #[autocomplete = "super::schedule::autocomplete_topic"]
     #[max_length = 40]
     topic: Option<String>,

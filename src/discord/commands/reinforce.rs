@@ -19,10 +19,7 @@ pub enum Mode {
 
 /// Turns your review reminders on or off, or picks DM or channel
 #[poise::command(slash_command, guild_only)]
-pub async fn reinforce(
-    ctx: Context<'_>,
-    #[description = "on, off, dm (by direct message) or channel"] mode: Mode,
-) -> Result<(), Error> {
+pub async fn reinforce(ctx: Context<'_>, mode: Mode) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let choice = match mode {
         Mode::On => ReinforceChoice::On,
@@ -42,12 +39,7 @@ pub async fn reinforce(
 
 /// Pauses your reviews (e.g. for a vacation); due dates move by the pause
 #[poise::command(slash_command, guild_only)]
-pub async fn pause(
-    ctx: Context<'_>,
-    #[description = "The last day of the pause, YYYY-MM-DD"]
-    #[max_length = 10]
-    until: String,
-) -> Result<(), Error> {
+pub async fn pause(ctx: Context<'_>, #[max_length = 10] until: String) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(
         ctx,

@@ -24,10 +24,8 @@ pub enum FormatChoice {
 )]
 pub async fn report(
     ctx: Context<'_>,
-    #[description = "Which period (default: this month)"] period: Option<PeriodChoice>,
-    #[description = "A summary here, or a CSV file (default: summary)"] format: Option<
-        FormatChoice,
-    >,
+    period: Option<PeriodChoice>,
+    format: Option<FormatChoice>,
 ) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     ctx.defer_ephemeral().await?;
@@ -61,11 +59,7 @@ pub async fn kpi(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// Imports a CSV of date,team,metric,value rows (all or nothing)
 #[poise::command(slash_command)]
-async fn import(
-    ctx: Context<'_>,
-    #[description = "A .csv file with the columns date, team, metric, value"]
-    file: serenity::Attachment,
-) -> Result<(), Error> {
+async fn import(ctx: Context<'_>, file: serenity::Attachment) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let app = &ctx.data().app;
     if let Err(e) = app.check_kpi_upload(&file.filename, u64::from(file.size), lang_of(ctx)) {

@@ -101,18 +101,12 @@ pub(super) async fn topic_choices(
 #[poise::command(slash_command)]
 async fn add(
     ctx: Context<'_>,
-    #[description = "What to post"] kind: Kind,
-    #[description = "When, in crontab form: minute hour day month weekday, e.g. 0 9 * * MON-FRI"]
-    #[max_length = 100]
-    cron: String,
-    #[description = "Where to post"]
-    #[channel_types("Text")]
-    channel: serenity::PartialChannel,
-    #[description = "Time zone (default: the server's)"]
+    kind: Kind,
+    #[max_length = 100] cron: String,
+    #[channel_types("Text")] channel: serenity::PartialChannel,
     #[autocomplete = "autocomplete_timezone"]
     #[max_length = 64]
     timezone: Option<String>,
-    #[description = "Only this topic (default: all)"]
     #[autocomplete = "autocomplete_topic"]
     #[max_length = 40]
     topic: Option<String>,
@@ -149,12 +143,7 @@ async fn list(ctx: Context<'_>) -> Result<(), Error> {
 
 /// Pauses a schedule
 #[poise::command(slash_command)]
-async fn pause(
-    ctx: Context<'_>,
-    #[description = "The schedule's number, from /schedule list"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn pause(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(
         ctx,
@@ -165,12 +154,7 @@ async fn pause(
 
 /// Resumes a paused schedule (missed runs are not made up)
 #[poise::command(slash_command)]
-async fn resume(
-    ctx: Context<'_>,
-    #[description = "The schedule's number, from /schedule list"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn resume(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = ctx
         .data()
@@ -182,12 +166,7 @@ async fn resume(
 
 /// Removes a schedule
 #[poise::command(slash_command)]
-async fn remove(
-    ctx: Context<'_>,
-    #[description = "The schedule's number, from /schedule list"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn remove(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     respond(
         ctx,
@@ -201,12 +180,7 @@ async fn remove(
 
 /// Runs a schedule once, now
 #[poise::command(slash_command)]
-async fn run(
-    ctx: Context<'_>,
-    #[description = "The schedule's number, from /schedule list"]
-    #[min = 1]
-    id: i64,
-) -> Result<(), Error> {
+async fn run(ctx: Context<'_>, #[min = 1] id: i64) -> Result<(), Error> {
     let guild = guild_of(ctx)?;
     let result = ctx
         .data()

@@ -20,8 +20,7 @@ pub async fn track(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, check = "super::admin::manage_server")]
 async fn set(
     ctx: Context<'_>,
-    #[description = "The role"] role: serenity::Role,
-    #[description = "A topic that matters for it"]
+    role: serenity::Role,
     #[autocomplete = "super::schedule::autocomplete_topic"]
     #[max_length = 40]
     topic: String,
@@ -47,8 +46,7 @@ async fn set(
 #[poise::command(slash_command, check = "super::admin::manage_server")]
 async fn remove(
     ctx: Context<'_>,
-    #[description = "The role"] role: serenity::Role,
-    #[description = "The topic to take off its track"]
+    role: serenity::Role,
     #[autocomplete = "super::schedule::autocomplete_topic"]
     #[max_length = 40]
     topic: String,
